@@ -1,0 +1,73 @@
+package io.splitscope.metrics.catalog;
+
+import io.splitscope.metrics.Metric;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * Every metric of every {@link MetricCatalog} on the class path, looked up by stable id. A
+ * duplicate id fails at load, naming the metric and both catalogs.
+ */
+public final class MetricRepository {
+
+    private final Map<String, Metric> byId;
+
+    private MetricRepository(Map<String, Metric> byId) {
+        this.byId = byId;
+    }
+
+    /** The metrics of the catalogs found through {@link ServiceLoader}. */
+    public static MetricRepository load() {
+        List<MetricCatalog> catalogs = new ArrayList<>();
+        ServiceLoader.load(MetricCatalog.class).forEach(catalogs::add);
+        return of(catalogs);
+    }
+
+    /** The metrics of the given catalogs. */
+    public static MetricRepository of(List<? extends MetricCatalog> catalogs) {
+        Map<String, Metric> metrics = new LinkedHashMap<>();
+        Map<String, String> origin = new LinkedHashMap<>();
+        for (MetricCatalog catalog : catalogs) {
+            String catalogName = catalog.getClass().getName();
+            for (Metric metric : catalog.metrics()) {
+                String earlier = origin.putIfAbsent(metric.id(), catalogName);
+                if (earlier != null) {
+                    throw new IllegalStateException("metric " + metric.id() + " is defined twice: in " + earlier
+                            + " and in " + catalogName);
+                }
+                metrics.put(metric.id(), metric);
+            }
+        }
+        return new MetricRepository(metrics);
+    }
+
+    public List<Metric> all() {
+        return List.copyOf(byId.values());
+    }
+
+    /**
+     * @throws UnknownMetricException when no catalog defines {@code id}
+     */
+    public Metric byId(String id) {
+        Metric metric = byId.get(id);
+        if (metric == null) {
+            throw new UnknownMetricException("unknown metric '" + id + "' (known: " + String.join(", ", byId.keySet()) + ")");
+        }
+        return metric;
+    }
+
+    /** The metrics with these ids, in this order; all metrics when {@code ids} is empty. */
+    public List<Metric> resolve(List<String> ids) {
+        return ids.isEmpty() ? all() : ids.stream().map(this::byId).toList();
+    }
+
+    /** A metric id no catalog defines. */
+    public static final class UnknownMetricException extends IllegalArgumentException {
+        public UnknownMetricException(String message) {
+            super(message);
+        }
+    }
+}

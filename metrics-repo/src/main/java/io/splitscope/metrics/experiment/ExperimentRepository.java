@@ -1,0 +1,72 @@
+package io.splitscope.metrics.experiment;
+
+import static io.splitscope.sql.WarehouseSchema.CONTROL_VARIANT;
+import static io.splitscope.sql.WarehouseSchema.END_DATE;
+import static io.splitscope.sql.WarehouseSchema.EXPERIMENTS;
+import static io.splitscope.sql.WarehouseSchema.EXPERIMENT_ID;
+import static io.splitscope.sql.WarehouseSchema.HYPOTHESIS;
+import static io.splitscope.sql.WarehouseSchema.NAME;
+import static io.splitscope.sql.WarehouseSchema.OWNER;
+import static io.splitscope.sql.WarehouseSchema.START_DATE;
+import static io.splitscope.sql.WarehouseSchema.VARIANT;
+import static io.splitscope.sql.WarehouseSchema.VARIANTS;
+import static io.splitscope.sql.WarehouseSchema.WEIGHT;
+
+import io.splitscope.metrics.experiment.Experiment.VariantWeight;
+import io.splitscope.sql.Warehouse;
+import io.splitscope.sql.arrow.ArrowRows;
+import io.splitscope.sql.arrow.ArrowRows.Row;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.arrow.memory.BufferAllocator;
+import org.jooq.DSLContext;
+
+/** The experiments a warehouse describes, read from its {@code experiments} and {@code variants} tables. */
+public final class ExperimentRepository {
+
+    private final Warehouse warehouse;
+    private final BufferAllocator allocator;
+
+    public ExperimentRepository(Warehouse warehouse, BufferAllocator allocator) {
+        this.warehouse = warehouse;
+        this.allocator = allocator;
+    }
+
+    /** Every experiment, the most recently started first. */
+    public List<Experiment> list() {
+        DSLContext dsl = warehouse.dsl();
+        List<Row> variantRows = warehouse.query(
+                dsl.select(EXPERIMENT_ID, VARIANT, WEIGHT).from(VARIANTS.table()), allocator, ArrowRows::read);
+        Map<String, List<Row>> variantsByExperiment =
+                variantRows.stream().collect(Collectors.groupingBy(row -> row.string(EXPERIMENT_ID.getName())));
+        List<Row> experimentRows = warehouse.query(
+                dsl.select(EXPERIMENT_ID, NAME, HYPOTHESIS, OWNER, START_DATE, END_DATE, CONTROL_VARIANT)
+                        .from(EXPERIMENTS.table()),
+                allocator, ArrowRows::read);
+        List<Experiment> experiments = new ArrayList<>();
+        for (Row row : experimentRows) {
+            String id = row.string(EXPERIMENT_ID.getName());
+            String control = row.string(CONTROL_VARIANT.getName());
+            List<VariantWeight> variants = variantsByExperiment.getOrDefault(id, List.of()).stream()
+                    .map(v -> new VariantWeight(v.string(VARIANT.getName()), v.doubleValue(WEIGHT.getName())))
+                    .sorted(Comparator.comparing((VariantWeight v) -> !v.variant().equals(control))
+                            .thenComparing(VariantWeight::variant))
+                    .toList();
+            String hypothesis = row.string(HYPOTHESIS.getName());
+            experiments.add(new Experiment(id, row.string(NAME.getName()),
+                    hypothesis == null || hypothesis.isBlank() ? null : hypothesis, row.string(OWNER.getName()),
+                    row.date(START_DATE.getName()), row.date(END_DATE.getName()), control, variants));
+        }
+        experiments.sort(Comparator.comparing(Experiment::startDate, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(Experiment::id));
+        return experiments;
+    }
+
+    public Optional<Experiment> find(String id) {
+        return list().stream().filter(experiment -> experiment.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,123 @@
+package io.splitscope.metrics.population;
+
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.countDistinct;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.when;
+
+import io.splitscope.metrics.experiment.Experiment;
+import io.splitscope.metrics.experiment.Experiment.VariantWeight;
+import io.splitscope.sql.WarehouseSchema;
+import io.splitscope.sql.arrow.ArrowRows.Row;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record3;
+import org.jooq.ResultQuery;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * The population rules of {@code spec/warehouse.md} as SQL:
+ * <ol>
+ *   <li>exposure rows of the experiment with {@code exposed_at} in {@code [start_date, end_date + 1 day)};</li>
+ *   <li>rows whose variant is not one of the experiment's are dropped and counted as invalid exposures;</li>
+ *   <li>a unit whose remaining rows name more than one variant is a crossover and is excluded;</li>
+ *   <li>every other unit is analysed in its variant from its earliest exposure.</li>
+ * </ol>
+ */
+public final class PopulationQuery {
+
+    /** Name of the common table expression that holds the analysed units. */
+    public static final String UNITS = "units";
+    /** Columns of {@link #UNITS}. */
+    public static final Field<Long> UNIT_ID = field(name(UNITS, "unit_id"), SQLDataType.BIGINT);
+    public static final Field<String> VARIANT = field(name(UNITS, "variant"), SQLDataType.VARCHAR);
+    public static final Field<LocalDateTime> FIRST_EXPOSED_AT =
+            field(name(UNITS, "first_exposed_at"), SQLDataType.LOCALDATETIME);
+
+    private static final Field<Long> VALID_VARIANTS = field(name("valid_variants"), SQLDataType.BIGINT);
+    private static final Field<String> SOLE_VARIANT = field(name("sole_variant"), SQLDataType.VARCHAR);
+    private static final Field<Long> INVALID_ROWS = field(name("invalid_rows"), SQLDataType.BIGINT);
+    private static final String UNITS_COLUMN = "units";
+    private static final String CROSSOVERS_COLUMN = "crossover_units";
+    private static final String INVALID_COLUMN = "invalid_exposures";
+
+    private PopulationQuery() {
+    }
+
+    /** The first instant after the analysis: {@code end_date + 1 day 00:00}. */
+    public static LocalDateTime analysisEnd(Experiment experiment) {
+        return experiment.endDate().plusDays(1).atStartOfDay();
+    }
+
+    /** {@code units(unit_id, variant, first_exposed_at)}: the analysed population, one row per unit. */
+    public static CommonTableExpression<Record3<Long, String, LocalDateTime>> units(Experiment experiment) {
+        return name(UNITS).fields(UNIT_ID.getName(), VARIANT.getName(), FIRST_EXPOSED_AT.getName()).as(
+                org.jooq.impl.DSL.select(WarehouseSchema.UNIT_ID, min(WarehouseSchema.VARIANT), min(WarehouseSchema.EXPOSED_AT))
+                        .from(WarehouseSchema.EXPOSURES.table())
+                        .where(inExperimentPeriod(experiment).and(validVariant(experiment)))
+                        .groupBy(WarehouseSchema.UNIT_ID)
+                        .having(countDistinct(WarehouseSchema.VARIANT).eq(1)));
+    }
+
+    /**
+     * One row per variant with its unit count, plus totals of crossover units and invalid exposure
+     * rows; read it with {@link #read}.
+     */
+    public static ResultQuery<?> summary(DSLContext dsl, Experiment experiment) {
+        Condition valid = validVariant(experiment);
+        var perUnit = name("exposed_units").as(dsl
+                .select(WarehouseSchema.UNIT_ID,
+                        countDistinct(WarehouseSchema.VARIANT).filterWhere(valid).cast(SQLDataType.BIGINT).as(VALID_VARIANTS),
+                        min(WarehouseSchema.VARIANT).filterWhere(valid).as(SOLE_VARIANT),
+                        count().filterWhere(valid.not()).cast(SQLDataType.BIGINT).as(INVALID_ROWS))
+                .from(WarehouseSchema.EXPOSURES.table())
+                .where(inExperimentPeriod(experiment))
+                .groupBy(WarehouseSchema.UNIT_ID));
+        Field<String> variant = when(VALID_VARIANTS.eq(1L), SOLE_VARIANT).as(VARIANT.getName());
+        return dsl.with(perUnit)
+                .select(variant,
+                        count().filterWhere(VALID_VARIANTS.eq(1L)).cast(SQLDataType.BIGINT).as(UNITS_COLUMN),
+                        count().filterWhere(VALID_VARIANTS.gt(1L)).cast(SQLDataType.BIGINT).as(CROSSOVERS_COLUMN),
+                        sum(INVALID_ROWS).cast(SQLDataType.BIGINT).as(INVALID_COLUMN))
+                .from(perUnit)
+                .groupBy(field(name(VARIANT.getName())));
+    }
+
+    /** The population from the rows of {@link #summary}; a planned variant without units counts 0. */
+    public static Population read(Experiment experiment, List<Row> rows) {
+        Map<String, Long> units = new LinkedHashMap<>();
+        experiment.variants().forEach(v -> units.put(v.variant(), 0L));
+        long crossovers = 0;
+        long invalid = 0;
+        for (Row row : rows) {
+            String variant = row.string(VARIANT.getName());
+            if (variant != null) {
+                units.put(variant, row.longValue(UNITS_COLUMN));
+            }
+            crossovers += row.longValue(CROSSOVERS_COLUMN);
+            invalid += row.longValue(INVALID_COLUMN);
+        }
+        return new Population(units, crossovers, invalid);
+    }
+
+    private static Condition inExperimentPeriod(Experiment experiment) {
+        return WarehouseSchema.EXPERIMENT_ID.eq(inline(experiment.id()))
+                .and(WarehouseSchema.EXPOSED_AT.ge(inline(experiment.startDate().atStartOfDay())))
+                .and(WarehouseSchema.EXPOSED_AT.lt(inline(analysisEnd(experiment))));
+    }
+
+    private static Condition validVariant(Experiment experiment) {
+        List<Field<String>> variants = experiment.variants().stream().map(v -> (Field<String>) inline(v.variant())).toList();
+        return WarehouseSchema.VARIANT.isNotNull().and(WarehouseSchema.VARIANT.in(variants));
+    }
+}

@@ -1,0 +1,146 @@
+package io.splitscope.sql.duckdb;
+
+import io.splitscope.sql.WarehouseException;
+import io.splitscope.sql.WarehouseSchema;
+import io.splitscope.sql.WarehouseSchema.TableSpec;
+import io.splitscope.sql.duckdb.TableSources.TableSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+
+/**
+ * Exposes each contract table of a warehouse under its contract name, with the contract's column
+ * types, checking on the way that every table and column is there and every value has its type.
+ */
+final class ContractLoader {
+
+    private final Connection connection;
+    private final TableSources sources;
+
+    ContractLoader(Connection connection, TableSources sources) {
+        this.connection = connection;
+        this.sources = sources;
+    }
+
+    void loadAll() {
+        for (TableSpec table : WarehouseSchema.TABLES) {
+            TableSource source = sources.find(table).orElseThrow(() -> new WarehouseException(
+                    "table " + table.name() + " is missing: expected " + sources.expectedLocation(table)));
+            load(table, source);
+        }
+    }
+
+    private void load(TableSpec table, TableSource source) {
+        Map<String, String> sourceTypes = describe(table, source);
+        String select = table.columns().stream()
+                .map(column -> typedColumn(column, sourceTypes))
+                .collect(Collectors.joining(", ", "SELECT ", " FROM " + source.relation()));
+        String ddl = (source.materialise() ? "CREATE TABLE " : "CREATE VIEW ") + quote(table.name()) + " AS " + select;
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(ddl);
+        } catch (SQLException e) {
+            throw explainFailure(table, source, sourceTypes, e);
+        }
+        if (!source.materialise()) {
+            checkValues(table, source, sourceTypes); // a view casts lazily: check now, not mid-analysis
+        }
+    }
+
+    /** The source's column names (lower case) and DuckDB types; names a missing column. */
+    private Map<String, String> describe(TableSpec table, TableSource source) {
+        Map<String, String> types = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("DESCRIBE SELECT * FROM " + source.relation())) {
+            while (rows.next()) {
+                types.put(rows.getString("column_name").toLowerCase(Locale.ROOT), rows.getString("column_type"));
+            }
+        } catch (SQLException e) {
+            throw new WarehouseException("table " + table.name() + " (" + source.label() + ") cannot be read: "
+                    + DuckDbWarehouse.firstLine(e.getMessage()), e);
+        }
+        for (Field<?> column : table.columns()) {
+            if (!types.containsKey(column.getName())) {
+                throw new WarehouseException("table " + table.name() + " (" + source.label() + "): column "
+                        + column.getName() + " is missing (found: " + String.join(", ", types.keySet()) + ")");
+            }
+        }
+        return types;
+    }
+
+    private static String typedColumn(Field<?> column, Map<String, String> sourceTypes) {
+        String target = duckDbType(column.getDataType());
+        String name = quote(column.getName());
+        return target.equalsIgnoreCase(sourceTypes.get(column.getName())) ? name : "CAST(" + name + " AS " + target + ") AS " + name;
+    }
+
+    private void checkValues(TableSpec table, TableSource source, Map<String, String> sourceTypes) {
+        for (Field<?> column : table.columns()) {
+            String target = duckDbType(column.getDataType());
+            if (!target.equalsIgnoreCase(sourceTypes.get(column.getName()))) {
+                firstBadValue(source, column, target).ifPresent(bad -> {
+                    throw badValue(table, source, column, target, bad);
+                });
+            }
+        }
+    }
+
+    private WarehouseException explainFailure(TableSpec table, TableSource source, Map<String, String> sourceTypes,
+                                              SQLException failure) {
+        for (Field<?> column : table.columns()) {
+            String target = duckDbType(column.getDataType());
+            if (!target.equalsIgnoreCase(sourceTypes.get(column.getName()))) {
+                var bad = firstBadValue(source, column, target);
+                if (bad.isPresent()) {
+                    return badValue(table, source, column, target, bad.get());
+                }
+            }
+        }
+        return new WarehouseException("table " + table.name() + " (" + source.label() + ") cannot be loaded: "
+                + DuckDbWarehouse.firstLine(failure.getMessage()), failure);
+    }
+
+    private Optional<String> firstBadValue(TableSource source, Field<?> column, String target) {
+        String name = quote(column.getName());
+        String sql = "SELECT CAST(" + name + " AS VARCHAR) FROM " + source.relation() + " WHERE " + name
+                + " IS NOT NULL AND TRY_CAST(" + name + " AS " + target + ") IS NULL LIMIT 1";
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new WarehouseException("column " + column.getName() + " of " + source.label() + " cannot be checked: "
+                    + DuckDbWarehouse.firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static WarehouseException badValue(TableSpec table, TableSource source, Field<?> column, String target,
+                                               String value) {
+        return new WarehouseException("table " + table.name() + " (" + source.label() + "): column " + column.getName()
+                + " holds '" + value + "', which is not a " + describeType(target));
+    }
+
+    private static String describeType(String duckDbType) {
+        return switch (duckDbType) {
+            case "BIGINT", "INTEGER" -> "whole number";
+            case "DOUBLE" -> "number";
+            case "DATE" -> "date (YYYY-MM-DD)";
+            case "TIMESTAMP" -> "timestamp (YYYY-MM-DD HH:MM:SS)";
+            default -> duckDbType;
+        };
+    }
+
+    private static String duckDbType(DataType<?> type) {
+        return type.getCastTypeName(org.jooq.impl.DSL.using(SQLDialect.DUCKDB).configuration()).toUpperCase(Locale.ROOT);
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+}

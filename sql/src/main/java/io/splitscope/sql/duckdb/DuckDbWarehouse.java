@@ -1,0 +1,131 @@
+package io.splitscope.sql.duckdb;
+
+import io.splitscope.sql.Warehouse;
+import io.splitscope.sql.WarehouseException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBResultSet;
+import org.jooq.DSLContext;
+import org.jooq.ResultQuery;
+import org.jooq.SQLDialect;
+import org.jooq.conf.ParamType;
+import org.jooq.impl.DSL;
+
+/**
+ * The embedded warehouse: an in-memory DuckDB that exposes the contract tables of a folder of
+ * CSV or Parquet files, or of a DuckDB database file, and answers queries through DuckDB's
+ * native Arrow export (no row-by-row JDBC).
+ */
+public final class DuckDbWarehouse implements Warehouse {
+
+    /** Rows per Arrow batch: large batches amortise the export; results here are mostly small. */
+    private static final long ARROW_BATCH_ROWS = 1 << 20;
+
+    private final DuckDBConnection connection;
+    private final String description;
+    private final DSLContext dsl = DSL.using(SQLDialect.DUCKDB);
+
+    private DuckDbWarehouse(DuckDBConnection connection, String description) {
+        this.connection = connection;
+        this.description = description;
+    }
+
+    /**
+     * Opens the warehouse at {@code path}: a folder of {@code TABLE.csv} / {@code TABLE.parquet}
+     * files, or a DuckDB database file. Every contract table and column is checked here, so a
+     * broken warehouse fails at once with a message that names the table and column.
+     *
+     * @throws WarehouseException when the path does not exist or the warehouse breaks the contract
+     */
+    public static DuckDbWarehouse open(Path path) {
+        if (!Files.exists(path)) {
+            throw new WarehouseException("warehouse not found: " + path + " does not exist");
+        }
+        DuckDBConnection connection = connect();
+        try {
+            TableSources sources = Files.isDirectory(path)
+                    ? FolderTableSources.of(path)
+                    : DatabaseFileTableSources.attach(connection, path);
+            new ContractLoader(connection, sources).loadAll();
+            return new DuckDbWarehouse(connection, path.toAbsolutePath().normalize().toString());
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    private static DuckDBConnection connect() {
+        try {
+            DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+            try (Statement statement = connection.createStatement()) {
+                // DuckDB sizes itself to 80 % of RAM by default, beside a JVM heap of its own.
+                statement.execute("SET memory_limit = '" + MemoryBudget.duckDbLimit() + "'");
+                statement.execute("SET TimeZone = 'UTC'");
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot start the embedded DuckDB: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public <T> T query(ResultQuery<?> query, BufferAllocator allocator, ResultHandler<T> handler) {
+        String sql = dsl.renderInlined(query);
+        // One duplicated connection per query lets several threads query the same database.
+        try (Connection perQuery = connection.duplicate();
+             Statement statement = perQuery.createStatement();
+             DuckDBResultSet resultSet = (DuckDBResultSet) statement.executeQuery(sql);
+             ArrowReader reader = (ArrowReader) resultSet.arrowExportStream(allocator, ARROW_BATCH_ROWS)) {
+            return handler.read(reader);
+        } catch (SQLException e) {
+            throw new WarehouseException("query failed on " + description + ": " + firstLine(e.getMessage()), e);
+        } catch (IOException e) {
+            throw new WarehouseException("reading a result from " + description + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Renders a query as this warehouse would run it, for logs and the "explain" views. */
+    public String sql(ResultQuery<?> query) {
+        return dsl.renderInlined(query);
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(connection);
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        String trimmed = message.strip();
+        int newline = trimmed.indexOf('\n');
+        return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Closing an in-memory database cannot lose data; nothing to report.
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.splitscope.sql.duckdb;
+
+import io.splitscope.sql.WarehouseSchema.TableSpec;
+import java.util.Optional;
+
+/** Where each contract table of a warehouse is read from. */
+sealed interface TableSources permits FolderTableSources, DatabaseFileTableSources {
+
+    /** The source of {@code table}, or empty when the warehouse lacks it. */
+    Optional<TableSource> find(TableSpec table);
+
+    /** What a missing table should have been, for the error message ("playback.csv or playback.parquet"). */
+    String expectedLocation(TableSpec table);
+
+    /**
+     * One table's source.
+     *
+     * @param relation    a DuckDB relation expression ({@code read_parquet('...')}, {@code source.main.t})
+     * @param label       how users know it ({@code playback.csv})
+     * @param materialise whether to copy it into a DuckDB table (CSV: parse once) or keep a view
+     */
+    record TableSource(String relation, String label, boolean materialise) {
+    }
+}
