@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.DataType;
 import org.jooq.Field;
-import org.jooq.SQLDialect;
 
 /**
  * Exposes each contract table of a warehouse under its contract name, with the contract's column
@@ -136,8 +135,23 @@ final class ContractLoader {
         };
     }
 
+    /** DuckDB's own name of a contract type, as {@code DESCRIBE} reports it. */
     private static String duckDbType(DataType<?> type) {
-        return type.getCastTypeName(org.jooq.impl.DSL.using(SQLDialect.DUCKDB).configuration()).toUpperCase(Locale.ROOT);
+        Class<?> javaType = type.getType();
+        if (javaType == Long.class) {
+            return "BIGINT";
+        } else if (javaType == Integer.class) {
+            return "INTEGER";
+        } else if (javaType == Double.class) {
+            return "DOUBLE";
+        } else if (javaType == String.class) {
+            return "VARCHAR";
+        } else if (javaType == java.time.LocalDate.class) {
+            return "DATE";
+        } else if (javaType == java.time.LocalDateTime.class) {
+            return "TIMESTAMP";
+        }
+        throw new IllegalStateException("no DuckDB type for the contract type " + type);
     }
 
     private static String quote(String identifier) {
