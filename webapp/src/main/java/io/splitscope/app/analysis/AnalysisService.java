@@ -1,0 +1,162 @@
+package io.splitscope.app.analysis;
+
+import io.splitscope.metrics.EventSource;
+import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.catalog.MetricRepository;
+import io.splitscope.metrics.experiment.Experiment;
+import io.splitscope.metrics.experiment.ExperimentRepository;
+import io.splitscope.metrics.population.Population;
+import io.splitscope.metrics.population.PopulationQuery;
+import io.splitscope.metrics.query.FusedMetricQuery;
+import io.splitscope.sql.Warehouse;
+import io.splitscope.sql.arrow.ArrowRows;
+import io.splitscope.sql.duckdb.DuckDbWarehouse;
+import io.splitscope.stats.ComparisonMethod;
+import io.splitscope.stats.ComparisonMethods;
+import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.Moments;
+import io.splitscope.stats.arrow.MomentsReader;
+import io.splitscope.stats.health.SampleRatioMismatch;
+import io.splitscope.stats.health.SrmResult;
+import io.splitscope.stats.multiple.BenjaminiHochberg;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * The analysis pipeline behind the command line, the web app and the API: metrics-repo compiles
+ * the queries, the warehouse aggregates, stats compares. One instance serves one warehouse and
+ * may be used from several threads.
+ */
+public final class AnalysisService implements AutoCloseable {
+
+    private static final String DEFAULT_METHOD = "welch_t";
+
+    private final Warehouse warehouse;
+    private final MetricRepository metrics;
+    private final BufferAllocator rootAllocator = new RootAllocator();
+    private final Clock clock;
+
+    AnalysisService(Warehouse warehouse, MetricRepository metrics, Clock clock) {
+        this.warehouse = warehouse;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens the warehouse at {@code source}: a folder of CSV or Parquet files or a DuckDB file.
+     *
+     * @throws io.splitscope.sql.WarehouseException when it cannot be opened or breaks the contract
+     */
+    public static AnalysisService open(String source) {
+        return new AnalysisService(DuckDbWarehouse.open(Path.of(source)), MetricRepository.load(), Clock.systemUTC());
+    }
+
+    public String warehouseDescription() {
+        return warehouse.description();
+    }
+
+    /** The metrics this service can analyse. */
+    public List<Metric> metrics() {
+        return metrics.all();
+    }
+
+    public List<Experiment> experiments() {
+        try (BufferAllocator allocator = childAllocator("experiments")) {
+            return new ExperimentRepository(warehouse, allocator).list();
+        }
+    }
+
+    /**
+     * Analyses one experiment.
+     *
+     * @throws AnalysisException for an unknown experiment or metric, or an inconsistent experiment
+     */
+    public Scorecard analyze(AnalysisRequest request) {
+        List<Experiment> known = experiments();
+        Experiment experiment = known.stream().filter(e -> e.id().equals(request.experimentId())).findFirst()
+                .orElseThrow(() -> new AnalysisException("unknown experiment '" + request.experimentId() + "' (known: "
+                        + known.stream().map(Experiment::id).collect(Collectors.joining(", ")) + ")"));
+        ExperimentCheck.requireAnalysable(experiment);
+        List<Metric> selected = selectMetrics(request);
+
+        try (BufferAllocator allocator = childAllocator(experiment.id())) {
+            Population population = PopulationQuery.read(experiment,
+                    warehouse.query(PopulationQuery.summary(warehouse.dsl(), experiment), allocator, ArrowRows::read));
+            SrmResult srm = SampleRatioMismatch.check(population.units(), ExperimentCheck.weights(experiment));
+            Map<String, Map<String, Moments>> moments = momentsBySource(experiment, selected, allocator);
+            List<ScorecardRow> rows = compare(experiment, population, selected, moments);
+            return new Scorecard(experiment, population, srm, adjust(rows), warehouse.description(),
+                    clock.instant());
+        }
+    }
+
+    private List<Metric> selectMetrics(AnalysisRequest request) {
+        try {
+            return metrics.resolve(request.metricIds());
+        } catch (MetricRepository.UnknownMetricException e) {
+            throw new AnalysisException(e.getMessage(), e);
+        }
+    }
+
+    /** One fused query per event source: metric id → variant → moments. */
+    private Map<String, Map<String, Moments>> momentsBySource(Experiment experiment, List<Metric> selected,
+                                                             BufferAllocator allocator) {
+        List<String> variants = experiment.variants().stream().map(Experiment.VariantWeight::variant).toList();
+        Map<EventSource, List<Metric>> bySource = selected.stream()
+                .collect(Collectors.groupingBy(Metric::source, LinkedHashMap::new, Collectors.toList()));
+        Map<String, Map<String, Moments>> moments = new LinkedHashMap<>();
+        bySource.forEach((source, sourceMetrics) -> {
+            List<String> ids = sourceMetrics.stream().map(Metric::id).toList();
+            moments.putAll(warehouse.query(FusedMetricQuery.build(warehouse.dsl(), experiment, source, sourceMetrics),
+                    allocator, reader -> MomentsReader.read(reader, ids, variants)));
+        });
+        return moments;
+    }
+
+    private List<ScorecardRow> compare(Experiment experiment, Population population, List<Metric> selected,
+                                       Map<String, Map<String, Moments>> moments) {
+        ComparisonMethod<Moments> method = ComparisonMethods.byId(DEFAULT_METHOD, Moments.class);
+        List<ScorecardRow> rows = new ArrayList<>();
+        for (Metric metric : selected) {
+            Map<String, Moments> byVariant = moments.get(metric.id());
+            Moments control = byVariant.get(experiment.controlVariant());
+            long analysed = byVariant.values().stream().mapToLong(Moments::n).sum();
+            for (String treatment : experiment.treatments()) {
+                Moments treated = byVariant.get(treatment);
+                ComparisonResult result = method.compare(control, treated);
+                rows.add(new ScorecardRow(metric.id(), metric.title(), metric.type(), method.id(), treatment,
+                        control.n(), treated.n(), population.totalUnits() - analysed, result, null));
+            }
+        }
+        return rows;
+    }
+
+    /** Fills in the Benjamini–Hochberg adjusted p-value over all rows that have a p-value. */
+    private static List<ScorecardRow> adjust(List<ScorecardRow> rows) {
+        List<Double> adjusted = new BenjaminiHochberg().adjust(rows.stream().map(r -> r.comparison().pValue()).toList());
+        List<ScorecardRow> result = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            ScorecardRow row = rows.get(i);
+            result.add(new ScorecardRow(row.metricId(), row.metricTitle(), row.type(), row.method(), row.variant(),
+                    row.nControl(), row.nTreatment(), row.incompleteUnits(), row.comparison(), adjusted.get(i)));
+        }
+        return result;
+    }
+
+    private BufferAllocator childAllocator(String purpose) {
+        return rootAllocator.newChildAllocator(purpose, 0, Long.MAX_VALUE);
+    }
+
+    @Override
+    public void close() {
+        warehouse.close();
+        rootAllocator.close();
+    }
+}

@@ -1,0 +1,82 @@
+package io.splitscope.app.cli;
+
+import io.splitscope.app.analysis.AnalysisRequest;
+import io.splitscope.app.analysis.AnalysisService;
+import io.splitscope.app.analysis.Scorecard;
+import io.splitscope.app.json.ScorecardJson;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code analyze --warehouse SOURCE --experiment ID [--metrics m1,m2] [--format json|table] [--out FILE]}:
+ * one scorecard, as {@code spec/scorecard.md} describes it.
+ */
+final class AnalyzeCommand {
+
+    static final String USAGE = "analyze --warehouse SOURCE --experiment ID [--metrics m1,m2,...] [--format json|table] [--out FILE]";
+
+    private AnalyzeCommand() {
+    }
+
+    static void run(List<String> arguments, PrintStream stdout, PrintStream stderr) {
+        Arguments options = Arguments.parse(arguments, Set.of("warehouse", "experiment", "metrics", "format", "out"),
+                Set.of("debug"));
+        String warehouse = options.required("warehouse");
+        String experiment = options.required("experiment");
+        List<String> metrics = options.optional("metrics").map(AnalyzeCommand::metricList).orElse(List.of());
+        String format = options.optional("format").orElse("table");
+        if (!format.equals("json") && !format.equals("table")) {
+            throw new UsageException("option --format takes json or table, not '" + format + "'");
+        }
+
+        stderr.println("splitscope: opening " + warehouse);
+        Scorecard scorecard;
+        try (AnalysisService service = AnalysisService.open(warehouse)) {
+            stderr.println("splitscope: analysing " + experiment);
+            scorecard = service.analyze(new AnalysisRequest(experiment, metrics));
+        }
+        requireUnitsInEveryVariant(scorecard);
+        String text = format.equals("json") ? ScorecardJson.write(scorecard) : ScorecardTable.render(scorecard);
+        options.optional("out").ifPresentOrElse(out -> writeAtomically(Path.of(out), text), () -> stdout.print(text));
+    }
+
+    private static List<String> metricList(String value) {
+        List<String> metrics = Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (metrics.isEmpty()) {
+            throw new UsageException("option --metrics needs at least one metric id");
+        }
+        return metrics;
+    }
+
+    /** A variant without units cannot be compared: the command line refuses rather than print empty rows. */
+    private static void requireUnitsInEveryVariant(Scorecard scorecard) {
+        for (Map.Entry<String, Long> variant : scorecard.population().units().entrySet()) {
+            if (variant.getValue() == 0) {
+                throw new CommandException("experiment " + scorecard.experiment().id() + ": variant '" + variant.getKey()
+                        + "' has no units in the analysed population (no valid exposure between "
+                        + scorecard.experiment().startDate() + " and " + scorecard.experiment().endDate() + ")");
+            }
+        }
+    }
+
+    /** Writes through a temporary file so a failed run never leaves a half-written or emptied FILE. */
+    private static void writeAtomically(Path out, String text) {
+        try {
+            Path absolute = out.toAbsolutePath();
+            Path temporary = Files.createTempFile(absolute.getParent(), ".splitscope-", ".tmp");
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+    }
+}

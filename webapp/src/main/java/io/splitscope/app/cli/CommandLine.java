@@ -1,0 +1,93 @@
+package io.splitscope.app.cli;
+
+import io.splitscope.app.analysis.AnalysisException;
+import io.splitscope.sql.WarehouseException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The command line: dispatches a command, and turns every failure into one line on standard error
+ * and a non-zero exit status (the stack trace only with {@code --debug}).
+ */
+public final class CommandLine {
+
+    /** Exit status of a run that worked. */
+    public static final int OK = 0;
+    /** Exit status of a run that failed on its input or its data. */
+    public static final int FAILED = 1;
+    /** Exit status of a command line that does not say what to do. */
+    public static final int USAGE = 2;
+
+    private static final String HELP = String.join(System.lineSeparator(),
+            "usage: splitscope COMMAND [OPTIONS]",
+            "",
+            "commands:",
+            "  demo                 the web app on a generated demo warehouse (from ./splitscope)",
+            "  test                 every test of every module (from ./splitscope)",
+            "  " + AnalyzeCommand.USAGE,
+            "  " + GenerateCommand.USAGE,
+            "  " + ServeCommand.USAGE,
+            "",
+            "SOURCE is a folder of CSV or Parquet files named after the tables, or a DuckDB database file.",
+            "Add --debug to any command to see the stack trace of an error.");
+
+    private CommandLine() {
+    }
+
+    public static int run(String[] args, PrintStream stdout, PrintStream stderr) {
+        List<String> arguments = Arrays.asList(args);
+        boolean debug = arguments.contains("--debug");
+        if (arguments.isEmpty() || List.of("help", "--help", "-h").contains(arguments.getFirst())) {
+            stdout.println(HELP);
+            return arguments.isEmpty() ? USAGE : OK;
+        }
+        String command = arguments.getFirst();
+        List<String> options = arguments.subList(1, arguments.size());
+        try {
+            switch (command) {
+                case "analyze" -> AnalyzeCommand.run(options, stdout, stderr);
+                case "generate" -> GenerateCommand.run(options, stderr);
+                case "serve" -> ServeCommand.run(options);
+                default -> throw new UsageException("unknown command '" + command + "' (try: splitscope help)");
+            }
+            return OK;
+        } catch (UsageException e) {
+            stderr.println("splitscope: " + e.getMessage());
+            stderr.println("usage: splitscope " + usageOf(command));
+            return USAGE;
+        } catch (WarehouseException | AnalysisException | CommandException | IllegalArgumentException
+                 | UncheckedIOException e) {
+            return fail(e, debug, stderr);
+        } catch (RuntimeException e) {
+            // Not an input problem: say so, still in one line, and keep the trace for --debug.
+            stderr.println("splitscope: internal error: " + e + (debug ? "" : " (rerun with --debug for details)"));
+            if (debug) {
+                e.printStackTrace(stderr);
+            }
+            return FAILED;
+        }
+    }
+
+    private static int fail(RuntimeException e, boolean debug, PrintStream stderr) {
+        stderr.println("splitscope: error: " + oneLine(e.getMessage()));
+        if (debug) {
+            e.printStackTrace(stderr);
+        }
+        return FAILED;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "unknown error" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private static String usageOf(String command) {
+        return switch (command) {
+            case "analyze" -> AnalyzeCommand.USAGE;
+            case "generate" -> GenerateCommand.USAGE;
+            case "serve" -> ServeCommand.USAGE;
+            default -> "COMMAND [OPTIONS] (try: splitscope help)";
+        };
+    }
+}

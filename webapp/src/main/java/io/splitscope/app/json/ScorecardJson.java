@@ -1,0 +1,98 @@
+package io.splitscope.app.json;
+
+import io.splitscope.app.analysis.Scorecard;
+import io.splitscope.app.analysis.ScorecardRow;
+import io.splitscope.metrics.experiment.Experiment;
+import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.Interval;
+import io.splitscope.stats.ResultStatus;
+import io.splitscope.stats.health.SrmResult;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The scorecard as the JSON document of {@code spec/scorecard.md}: numbers at full double
+ * precision, {@code null} for values that do not exist (and for non-finite ones, which JSON cannot
+ * hold). Rows also carry {@code status}, and {@code reason} when the status is not OK.
+ */
+public final class ScorecardJson {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ScorecardJson() {
+    }
+
+    public static String write(Scorecard scorecard) {
+        return MAPPER.writeValueAsString(tree(scorecard)) + System.lineSeparator();
+    }
+
+    public static ObjectNode tree(Scorecard scorecard) {
+        Experiment experiment = scorecard.experiment();
+        ObjectNode root = NODES.objectNode();
+        root.put("experiment_id", experiment.id());
+        root.put("control_variant", experiment.controlVariant());
+        root.put("start_date", experiment.startDate().toString());
+        root.put("end_date", experiment.endDate().toString());
+
+        ObjectNode population = root.putObject("population");
+        ObjectNode units = population.putObject("units");
+        scorecard.population().units().forEach(units::put);
+        population.put("crossover_units", scorecard.population().crossoverUnits());
+        population.put("invalid_exposures", scorecard.population().invalidExposures());
+
+        SrmResult srm = scorecard.srm();
+        ObjectNode srmNode = root.putObject("srm");
+        number(srmNode, "chi_square", srm.chiSquare());
+        number(srmNode, "p_value", srm.pValue());
+        srmNode.put("mismatch", srm.mismatch());
+        ObjectNode shares = srmNode.putObject("expected_share");
+        srm.expectedShare().forEach(shares::put);
+
+        var results = root.putArray("results");
+        scorecard.rows().forEach(row -> results.add(row(row)));
+        root.put("warehouse", scorecard.warehouse());
+        root.put("computed_at", scorecard.computedAt().toString());
+        return root;
+    }
+
+    private static ObjectNode row(ScorecardRow row) {
+        ComparisonResult result = row.comparison();
+        ObjectNode node = NODES.objectNode();
+        node.put("metric", row.metricId());
+        node.put("type", row.type().jsonName());
+        node.put("method", row.method());
+        node.put("variant", row.variant());
+        node.put("n_control", row.nControl());
+        node.put("n_treatment", row.nTreatment());
+        node.put("incomplete_units", row.incompleteUnits());
+        number(node, "control_value", result.controlValue());
+        number(node, "treatment_value", result.treatmentValue());
+        number(node, "absolute_effect", result.absoluteEffect());
+        interval(node, "absolute_ci", result.absoluteCi());
+        number(node, "relative_effect", result.relativeEffect());
+        interval(node, "relative_ci", result.relativeCi());
+        number(node, "p_value", result.pValue());
+        number(node, "p_value_adjusted", row.pValueAdjusted());
+        node.put("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
+        if (result.status() != ResultStatus.OK) {
+            node.put("reason", result.reason());
+        }
+        return node;
+    }
+
+    private static void interval(ObjectNode node, String prefix, Interval interval) {
+        number(node, prefix + "_low", interval == null ? null : interval.low());
+        number(node, prefix + "_high", interval == null ? null : interval.high());
+    }
+
+    private static void number(ObjectNode node, String name, Double value) {
+        if (value == null || !Double.isFinite(value)) {
+            node.putNull(name);
+        } else {
+            node.put(name, value.doubleValue());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The Splitscope application: entry point of the executable jar. */
+package io.splitscope.app;

@@ -1,0 +1,144 @@
+package io.splitscope.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input ends with one line naming the problem, a non-zero exit and no stack trace. */
+class AnalyzeCommandErrorsTest {
+
+    @TempDir
+    Path folder;
+
+    private Path warehouse() {
+        return GoldenWarehouse.copyTo(folder);
+    }
+
+    private static CommandLineRun analyze(Path warehouse, String... more) {
+        String[] args = new String[4 + more.length];
+        args[0] = "analyze";
+        args[1] = "--warehouse";
+        args[2] = warehouse.toString();
+        args[3] = "--format=json";
+        System.arraycopy(more, 0, args, 4, more.length);
+        return CommandLineRun.of(args);
+    }
+
+    private static void assertFailsWith(CommandLineRun run, String message) {
+        assertThat(run.status()).isEqualTo(CommandLine.FAILED);
+        assertThat(run.lastErrorLine()).isEqualTo("splitscope: error: " + message);
+        assertThat(run.stderr()).doesNotContain("\tat ");
+        assertThat(run.stdout()).isEmpty();
+    }
+
+    private void replaceInFile(String file, String from, String to) throws IOException {
+        Path path = folder.resolve(file);
+        String text = Files.readString(path);
+        assertThat(text).contains(from);
+        Files.writeString(path, text.replace(from, to));
+    }
+
+    @Test
+    void aWarehouseThatDoesNotExist() {
+        Path missing = folder.resolve("no-such-warehouse");
+
+        assertFailsWith(analyze(missing, "--experiment", "exp_autoplay"),
+                "warehouse not found: " + missing + " does not exist");
+    }
+
+    @Test
+    void aMissingTable() throws IOException {
+        Files.delete(warehouse().resolve("playback.csv"));
+
+        assertFailsWith(analyze(folder, "--experiment", "exp_autoplay"),
+                "table playback is missing: expected playback.parquet or playback.csv in " + folder);
+    }
+
+    @Test
+    void aMissingColumn() throws IOException {
+        warehouse();
+        replaceInFile("payments.csv", "\"amount\"", "\"amt\"");
+
+        assertFailsWith(analyze(folder, "--experiment", "exp_autoplay"),
+                "table payments (payments.csv): column amount is missing (found: unit_id, paid_at, amt)");
+    }
+
+    @Test
+    void aNonNumericUnitId() throws IOException {
+        warehouse();
+        replaceInFile("exposures.csv", "\"exp_price\",4139579,", "\"exp_price\",\"member-4139579\",");
+
+        assertFailsWith(analyze(folder, "--experiment", "exp_price"),
+                "table exposures (exposures.csv): column unit_id holds 'member-4139579', which is not a whole number");
+    }
+
+    @Test
+    void anUnknownExperiment() {
+        assertFailsWith(analyze(GoldenWarehouse.folder(), "--experiment", "exp_nope"),
+                "unknown experiment 'exp_nope' (known: exp_price, exp_autoplay)");
+    }
+
+    @Test
+    void anUnknownMetric() {
+        assertFailsWith(analyze(GoldenWarehouse.folder(), "--experiment", "exp_autoplay", "--metrics", "streaming_hours,watch_love"),
+                "unknown metric 'watch_love' (known: streaming_hours, plays_per_member, play_rate)");
+    }
+
+    @Test
+    void anExperimentThatEndsBeforeItStarts() throws IOException {
+        warehouse();
+        replaceInFile("experiments.csv", "\"2026-03-01\",\"2026-04-14\"", "\"2026-04-14\",\"2026-03-01\"");
+
+        assertFailsWith(analyze(folder, "--experiment", "exp_autoplay"),
+                "experiment exp_autoplay: end_date 2026-03-01 precedes start_date 2026-04-14");
+    }
+
+    @Test
+    void aVariantWithNoUnits() throws IOException {
+        warehouse();
+        replaceInFile("variants.csv", "\"exp_autoplay\",\"previews\",0.5",
+                "\"exp_autoplay\",\"previews\",0.25\n\"exp_autoplay\",\"dark_mode\",0.25");
+
+        assertFailsWith(analyze(folder, "--experiment", "exp_autoplay"),
+                "experiment exp_autoplay: variant 'dark_mode' has no units in the analysed population "
+                        + "(no valid exposure between 2026-03-01 and 2026-04-14)");
+    }
+
+    @Test
+    void leavesAnExistingOutputFileAloneWhenItFails() throws IOException {
+        Path out = Files.writeString(folder.resolve("scorecard.json"), "{\"kept\": true}");
+
+        CommandLineRun run = analyze(GoldenWarehouse.folder(), "--experiment", "exp_nope", "--out", out.toString());
+
+        assertThat(run.status()).isEqualTo(CommandLine.FAILED);
+        assertThat(Files.readString(out)).isEqualTo("{\"kept\": true}");
+    }
+
+    @Test
+    void showsTheStackTraceWithDebug() {
+        CommandLineRun run = analyze(GoldenWarehouse.folder(), "--experiment", "exp_nope", "--debug");
+
+        assertThat(run.status()).isEqualTo(CommandLine.FAILED);
+        assertThat(run.stderr()).contains("splitscope: error: unknown experiment 'exp_nope'").contains("\tat ");
+    }
+
+    @Test
+    void rejectsAnUnknownOptionWithTheUsage() {
+        CommandLineRun run = analyze(GoldenWarehouse.folder(), "--experiment", "exp_autoplay", "--colour", "red");
+
+        assertThat(run.status()).isEqualTo(CommandLine.USAGE);
+        assertThat(run.stderr()).startsWith("splitscope: unknown option --colour").contains("usage: splitscope analyze");
+    }
+
+    @Test
+    void rejectsAnUnknownFormat() {
+        CommandLineRun run = CommandLineRun.of("analyze", "--warehouse", "x", "--experiment", "e", "--format", "xml");
+
+        assertThat(run.status()).isEqualTo(CommandLine.USAGE);
+        assertThat(run.stderr()).startsWith("splitscope: option --format takes json or table, not 'xml'");
+    }
+}
