@@ -1,0 +1,38 @@
+package io.splitscope.stats;
+
+/**
+ * A statistical method that compares a treatment variant with the control for one metric.
+ *
+ * <p>Implementations are immutable, thread-safe, have a public no-argument constructor and are
+ * registered for {@link java.util.ServiceLoader} in
+ * {@code META-INF/services/io.splitscope.stats.ComparisonMethod}; look them up with
+ * {@link ComparisonMethods}. Each implementation documents its formula and a reference.
+ *
+ * <p>Contract of {@link #compare}: degenerate data (an empty arm, too few units, zero variance, a
+ * zero baseline, non-finite sums) never throws; it returns a result whose
+ * {@link ComparisonResult#status() status} and {@link ComparisonResult#reason() reason} say what is
+ * missing, with every value that still exists. Only programming errors throw ({@code null}
+ * arguments).
+ *
+ * @param <I> the per-variant input the method takes
+ */
+public interface ComparisonMethod<I extends VariantData> {
+
+    /** The stable id of the method, as used in the scorecard's {@code method} field (e.g. {@code welch_t}). */
+    String id();
+
+    /** A short human title, e.g. "Welch's t-test". */
+    String title();
+
+    /** The type of per-variant input this method takes. */
+    Class<I> inputType();
+
+    /**
+     * Compares {@code treatment} with {@code control}.
+     *
+     * @param control   the control variant's input, not null
+     * @param treatment the treatment variant's input, not null
+     * @return the result; never null, never throws for degenerate data
+     */
+    ComparisonResult compare(I control, I treatment);
+}

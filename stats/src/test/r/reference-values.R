@@ -1,0 +1,53 @@
+# Expected values of the stats tests (R 4.2.2). Each block is quoted in the test that uses it.
+options(digits = 17)
+f <- function(v) sprintf("%.17g", v)
+welch <- function(name, ctl, trt) {
+  tt <- t.test(trt, ctl)                       # Welch, two-sided, 95 %
+  mc <- mean(ctl); mt <- mean(trt); d <- mt - mc
+  q <- qt(0.975, tt$parameter)
+  ser <- sqrt(var(trt)/(length(trt)*mc^2) + mt^2*var(ctl)/(length(ctl)*mc^4))
+  r <- d/mc
+  cat(name, "\n  mc", f(mc), "mt", f(mt), "d", f(d), "\n  df", f(tt$parameter), "p", f(tt$p.value),
+      "\n  ci", f(tt$conf.int[1]), f(tt$conf.int[2]), "\n  r", f(r), "rci", f(r - q*ser), f(r + q*ser), "\n")
+}
+welch("small", c(3.1, 4.7, 2.2, 5.9, 4.4, 3.8), c(5.2, 6.1, 4.9, 7.3, 5.8, 6.6, 4.4))
+welch("unequal", c(10, 12, 9, 11, 14, 8, 10, 13), c(15, 3, 22, 9, 18))
+welch("negative", c(-2.5, -3.1, -1.8, -2.9, -2.2), c(-1.9, -2.4, -1.1, -2.0, -1.6, -2.8))
+welch("onezero", c(2, 2, 2, 2), c(1, 3, 4, 2, 5))
+welch("prop", c(rep(1,120), rep(0,880)), c(rep(1,150), rep(0,850)))
+welch("zerobase-like", c(-1, 1, -2, 2, 0), c(0.5, 1.5, 2.5, -0.5))
+cat("dt", f(dt(1.3, 2.5)), f(dt(1.3, 1749.5)), f(dt(1.3, 1e7)), "\n")
+cat("qt 0.025 30:", f(qt(0.025, 30)), " qt .9 7.3:", f(qt(0.9, 7.3)), "\n")
+# large-n Welch from summary statistics
+nc <- 4e6; mc <- 3.2; vc <- 9.1; nt <- 4.1e6; mt <- 3.205; vt <- 9.4
+a <- vc/nc; b <- vt/nt; se <- sqrt(a+b); df <- (a+b)^2/(a^2/(nc-1) + b^2/(nt-1))
+d <- mt - mc; t <- d/se
+p <- pbeta(t^2/(df+t^2), 1/2, df/2, lower.tail = FALSE)
+q <- qt(0.975, df)
+ser <- sqrt(vt/(nt*mc^2) + mt^2*vc/(nc*mc^4)); r <- d/mc
+cat("large df", f(df), "p", f(p), "q", f(q), "ci", f(d - q*se), f(d + q*se), "r", f(r), "rci", f(r - q*ser), f(r+q*ser), "\n")
+# sums for those moments
+cat("sums c", f(nc*mc), f((nc-1)*vc + nc*mc^2), " t", f(nt*mt), f((nt-1)*vt + nt*mt^2), "\n")
+# Moments
+x <- c(3.1, 4.7, 2.2, 5.9, 4.4, 3.8); cat("mom", f(sum(x)), f(sum(x^2)), f(mean(x)), f(var(x)), "\n")
+y <- c(1000.1, 1000.2, 1000.4, 1000.3, 999.9); cat("off", f(mean(y)), f(var(y)), "\n")
+cat("prop var", f(var(c(rep(1,120), rep(0,880)))), "\n")
+# SRM
+s <- chisq.test(c(863, 897), p = c(0.5, 0.5)); cat("srm1", f(s$statistic), f(s$p.value), "\n")
+s <- chisq.test(c(781, 342, 376), p = c(0.5, 0.25, 0.25)); cat("srm2", f(s$statistic), f(s$p.value), "\n")
+s <- chisq.test(c(1000, 1200), p = c(0.5, 0.5)); cat("srm3", f(s$statistic), f(s$p.value), "\n")
+s <- chisq.test(c(100, 0), p = c(0.5, 0.5)); cat("srm4", f(s$statistic), f(s$p.value), "\n")
+s <- chisq.test(c(5000, 2600, 2400), p = c(0.5, 0.25, 0.25)); cat("srm5", f(s$statistic), f(s$p.value), "\n")
+# BH
+p <- c(0.01, 0.04, 0.03, 0.005, 0.2, 0.04, NA, 0.5, NA, 0.049)
+cat("bh", f(p.adjust(p, "BH")), "\n")
+cat("bh2", f(p.adjust(c(0.9, 0.8), "BH")), "\n")
+cat("bh3", f(p.adjust(c(0, 1, 0.5, 0.5, 0.5), "BH")), "\n")
+# Student's t (StudentTTest): R's pt is exact (pbeta) up to df = 4e5; beyond, pbeta on the
+# complementary argument is used as the exact reference.
+for (df in c(1, 2.5, 30, 1749.90569462639, 3e5)) for (t in c(0.3, 2.5, 12))
+  cat("pt", df, t, f(2 * pt(-t, df)), "\n")
+for (df in c(1, 2.5, 30, 1749.90569462639, 3e5)) cat("qt", df, f(qt(0.975, df)), "\n")
+for (df in c(1e7, 1e9, 1e12)) for (t in c(0.3, 2.5, 12))
+  cat("pbeta", df, t, f(pbeta(t^2 / (df + t^2), 1/2, df/2, lower.tail = FALSE)), "\n")
+cat("pnorm", f(2 * pnorm(-2.5)), "\n")
