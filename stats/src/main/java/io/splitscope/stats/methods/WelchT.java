@@ -1,0 +1,195 @@
+package io.splitscope.stats.methods;
+
+import io.splitscope.stats.ComparisonMethod;
+import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.Interval;
+import io.splitscope.stats.Moments;
+import io.splitscope.stats.ResultStatus;
+import java.util.Objects;
+
+/**
+ * Welch's unequal-variances t-test of the difference in means, with a delta-method interval for
+ * the relative difference — stat method {@code welch_t}, for mean and proportion metrics
+ * (spec/metrics.md, "The statistics contract").
+ *
+ * <p>From the {@link Moments} of control (c) and treatment (t): means {@code ȳ}, sample variances
+ * {@code s²} (with n − 1), and
+ * <pre>
+ *   d    = ȳt − ȳc
+ *   se   = √(s²c/nc + s²t/nt)
+ *   df   = (s²c/nc + s²t/nt)² / ( (s²c/nc)²/(nc − 1) + (s²t/nt)²/(nt − 1) )     (Welch–Satterthwaite)
+ *   p    = P(|T_df| ≥ |d/se|)                                                   (two-sided)
+ *   CI   = d ± t(0.975, df) · se
+ *   r    = d / ȳc
+ *   se_r² = s²t/(nt ȳc²) + ȳt² s²c/(nc ȳc⁴)                                      (delta method)
+ *   CI_r = r ± t(0.975, df) · se_r                                              (same df)
+ * </pre>
+ * The absolute part is exactly R's {@code t.test(treatment, control)} (Welch, two-sided, 95 %);
+ * the relative interval is GrowthBook's frequentist engine's.
+ *
+ * <p>Degenerate data gives a status, never an exception (checked in this order):
+ * <ul>
+ *   <li>{@link ResultStatus#NON_FINITE}: a sum is NaN or infinite, or the arithmetic overflows —
+ *       only the finite means are given;</li>
+ *   <li>{@link ResultStatus#EMPTY_ARM}: a variant has no units — the other variant's mean, if any;</li>
+ *   <li>{@link ResultStatus#TOO_FEW_UNITS}: a variant has a single unit — means and effects, no
+ *       interval or p-value;</li>
+ *   <li>{@link ResultStatus#ZERO_VARIANCE}: both variances are 0 (see {@link Moments#variance()}) —
+ *       means and effects, no interval or p-value (R's {@code t.test} stops with "data are
+ *       essentially constant"); one arm with zero variance is fine;</li>
+ *   <li>{@link ResultStatus#ZERO_BASELINE}: the control mean is 0 — absolute effect, interval and
+ *       p-value; no relative effect or interval.</li>
+ * </ul>
+ *
+ * <p>References: B. L. Welch (1947), "The generalization of 'Student's' problem when several
+ * different population variances are involved", <i>Biometrika</i> 34(1–2), 28–35;
+ * F. E. Satterthwaite (1946), "An approximate distribution of estimates of variance components",
+ * <i>Biometrics Bulletin</i> 2(6), 110–114; A. Deng, U. Knoblich, J. Lu (2018), "Applying the
+ * Delta Method in Metric Analytics: A Practical Guide with Novel Ideas", <i>KDD 2018</i>;
+ * GrowthBook documentation, "Statistical details — frequentist engine"
+ * (https://docs.growthbook.io/statistics/details).
+ */
+public final class WelchT implements ComparisonMethod<Moments> {
+
+    /** The stable id, {@value}. */
+    public static final String ID = "welch_t";
+
+    /** The two-sided confidence level of the intervals. */
+    static final double CONFIDENCE = 0.95;
+
+    /** For {@link java.util.ServiceLoader}. */
+    public WelchT() {
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Welch's t-test";
+    }
+
+    @Override
+    public Class<Moments> inputType() {
+        return Moments.class;
+    }
+
+    @Override
+    public ComparisonResult compare(Moments control, Moments treatment) {
+        Objects.requireNonNull(control, "control");
+        Objects.requireNonNull(treatment, "treatment");
+
+        Double cMean = finiteOrNull(control.mean());
+        Double tMean = finiteOrNull(treatment.mean());
+
+        if (!control.isFinite() || !treatment.isFinite()) {
+            return degenerate(ResultStatus.NON_FINITE, nonFiniteReason(control, treatment),
+                    control.isFinite() ? cMean : null, treatment.isFinite() ? tMean : null);
+        }
+        if (control.n() == 0 || treatment.n() == 0) {
+            String which = control.n() == 0 && treatment.n() == 0 ? "Both variants have"
+                    : control.n() == 0 ? "The control has" : "The treatment has";
+            return degenerate(ResultStatus.EMPTY_ARM,
+                    which + " no units, so there is nothing to compare.", cMean, tMean);
+        }
+
+        double yc = control.mean();
+        double yt = treatment.mean();
+        double d = yt - yc;
+        Double r = yc != 0 ? d / yc : null;
+
+        if (control.n() < 2 || treatment.n() < 2) {
+            String which = control.n() < 2 && treatment.n() < 2 ? "Both variants have"
+                    : control.n() < 2 ? "The control has" : "The treatment has";
+            return effectsOnly(ResultStatus.TOO_FEW_UNITS, which
+                    + " a single unit; a variance, and so an interval and a p-value, need at least 2.",
+                    yc, yt, d, r);
+        }
+
+        double vc = control.variance();
+        double vt = treatment.variance();
+        if (vc == 0 && vt == 0) {
+            return effectsOnly(ResultStatus.ZERO_VARIANCE, "Every unit of each variant has the same"
+                    + " value (zero variance in both), so there is no standard error, interval or p-value.",
+                    yc, yt, d, r);
+        }
+
+        double ac = vc / control.n();
+        double at = vt / treatment.n();
+        double se2 = ac + at;
+        double se = Math.sqrt(se2);
+        // Welch–Satterthwaite, scaled by se² so that neither squares nor quotients overflow.
+        double fc = ac / se2;
+        double ft = at / se2;
+        double df = 1.0 / (fc * fc / (control.n() - 1) + ft * ft / (treatment.n() - 1));
+        if (!(Double.isFinite(d) && Double.isFinite(se) && se > 0 && Double.isFinite(df) && df > 0)) {
+            return degenerate(ResultStatus.NON_FINITE, "The arithmetic left the range of doubles (difference "
+                    + d + ", standard error " + se + ", degrees of freedom " + df + ").", yc, yt);
+        }
+
+        double q = StudentT.quantile(1 - (1 - CONFIDENCE) / 2, df);
+        double p = StudentT.twoSidedPValue(d / se, df);
+        Interval absoluteCi = interval(d, q * se);
+        if (absoluteCi == null) {
+            return degenerate(ResultStatus.NON_FINITE, "The confidence interval overflowed"
+                    + " (difference " + d + ", standard error " + se + ").", yc, yt);
+        }
+
+        if (yc == 0) {
+            return new ComparisonResult(ResultStatus.ZERO_BASELINE,
+                    "The control mean is 0, so there is no relative effect.",
+                    yc, yt, d, absoluteCi, null, null, p);
+        }
+        // se_r² = s²t/(nt ȳc²) + ȳt² s²c/(nc ȳc⁴) = (at + (ȳt/ȳc)² ac) / ȳc²
+        double ratio = yt / yc;
+        double seR = Math.sqrt(at + ratio * ratio * ac) / Math.abs(yc);
+        double rel = d / yc;
+        Interval relativeCi = Double.isFinite(rel) ? interval(rel, q * seR) : null;
+        if (relativeCi == null) {
+            return new ComparisonResult(ResultStatus.NON_FINITE, "The relative effect overflowed"
+                    + " (control mean " + yc + ", treatment mean " + yt + ").",
+                    yc, yt, d, absoluteCi, null, null, p);
+        }
+        return ComparisonResult.ok(yc, yt, d, absoluteCi, rel, relativeCi, p);
+    }
+
+    /** {@code centre ± halfWidth}, or null if a bound is not finite. */
+    private static Interval interval(double centre, double halfWidth) {
+        double low = centre - halfWidth;
+        double high = centre + halfWidth;
+        return Double.isFinite(low) && Double.isFinite(high) ? new Interval(low, high) : null;
+    }
+
+    private static ComparisonResult degenerate(ResultStatus status, String reason,
+            Double controlValue, Double treatmentValue) {
+        return new ComparisonResult(status, reason, finiteOrNull(controlValue),
+                finiteOrNull(treatmentValue), null, null, null, null, null);
+    }
+
+    private static ComparisonResult effectsOnly(ResultStatus status, String reason,
+            double controlValue, double treatmentValue, double d, Double r) {
+        return new ComparisonResult(status, reason, controlValue, treatmentValue,
+                finiteOrNull(d), null, finiteOrNull(r), null, null);
+    }
+
+    private static String nonFiniteReason(Moments control, Moments treatment) {
+        StringBuilder sb = new StringBuilder();
+        if (!control.isFinite()) {
+            sb.append("the control's sums are not finite (sum ").append(control.sum())
+                    .append(", sum of squares ").append(control.sumSquares()).append(')');
+        }
+        if (!treatment.isFinite()) {
+            sb.append(sb.isEmpty() ? "" : " and ").append("the treatment's sums are not finite (sum ")
+                    .append(treatment.sum()).append(", sum of squares ")
+                    .append(treatment.sumSquares()).append(')');
+        }
+        sb.setCharAt(0, Character.toUpperCase(sb.charAt(0)));
+        return sb.append('.').toString();
+    }
+
+    private static Double finiteOrNull(Double value) {
+        return value != null && Double.isFinite(value) ? value : null;
+    }
+}
