@@ -51,3 +51,5 @@ for (df in c(1, 2.5, 30, 1749.90569462639, 3e5)) cat("qt", df, f(qt(0.975, df)),
 for (df in c(1e7, 1e9, 1e12)) for (t in c(0.3, 2.5, 12))
   cat("pbeta", df, t, f(pbeta(t^2 / (df + t^2), 1/2, df/2, lower.tail = FALSE)), "\n")
 cat("pnorm", f(2 * pnorm(-2.5)), "\n")
+# Input records (InputRecordsTest)
+cat("cov records", f(cov(c(1, 2, 4, 7), c(2, 2, 5, 6))), f(cov(c(1, 0, 3), c(2, 1, 4))), "\n")

@@ -1,5 +1,8 @@
 package io.splitscope.stats;
 
+import java.util.List;
+import java.util.Objects;
+
 /**
  * A statistical method that compares a treatment variant with the control for one metric.
  *
@@ -35,4 +38,22 @@ public interface ComparisonMethod<I extends VariantData> {
      * @return the result; never null, never throws for degenerate data
      */
     ComparisonResult compare(I control, I treatment);
+
+    /**
+     * Compares {@code treatment} with {@code control} within an analysis of several variants. Use
+     * this form for every comparison of a scorecard: methods whose estimate uses every variant of
+     * the metric's analysis override it — {@code cuped} pools its regression coefficient θ over
+     * all variants (spec/metrics.md). The default ignores {@code allVariants} and delegates to
+     * {@link #compare(VariantData, VariantData)}.
+     *
+     * @param control     the control variant's input, not null
+     * @param treatment   the treatment variant's input, not null
+     * @param allVariants the inputs of every variant of the metric's analysis, control and
+     *                    treatment included (in any order), not null
+     * @return the result; never null, never throws for degenerate data
+     */
+    default ComparisonResult compare(I control, I treatment, List<I> allVariants) {
+        Objects.requireNonNull(allVariants, "allVariants");
+        return compare(control, treatment);
+    }
 }

@@ -5,11 +5,19 @@ package io.splitscope.stats;
  * values. Each {@link ComparisonMethod} declares the one record type it takes
  * ({@link ComparisonMethod#inputType()}).
  *
- * <p>Sealed so that every kind of input is known to the statistics layer; more record types
- * (covariate moments for CUPED, ratio moments for the delta method, unit values for the
- * bootstrap) are added here as their methods arrive.
+ * <p>Sealed so that every kind of input is known to the statistics layer:
+ * <ul>
+ *   <li>{@link Moments} — n, Σy, Σy² (mean and proportion metrics);</li>
+ *   <li>{@link CovariateMoments} — the moments of a metric and of its pre-exposure covariate and
+ *       Σxy (CUPED);</li>
+ *   <li>{@link RatioMoments} — the moments of a unit-level numerator and denominator and ΣND
+ *       (ratio metrics, delta method);</li>
+ *   <li>{@link QuantileSample} — event-level values clustered by unit (quantile metrics);</li>
+ *   <li>{@link UnitValues} — one value per unit (rank tests).</li>
+ * </ul>
  */
-public sealed interface VariantData permits Moments {
+public sealed interface VariantData
+        permits Moments, CovariateMoments, RatioMoments, QuantileSample, UnitValues {
 
     /** The number of units (randomised units with a value) this input describes. */
     long n();
