@@ -24,6 +24,14 @@ public record EventSource(String id, TableSpec table, Field<LocalDateTime> times
     public static final EventSource PLAYBACK =
             new EventSource("playback", WarehouseSchema.PLAYBACK, WarehouseSchema.STARTED_AT);
 
+    /** Payments, placed by when they were charged. */
+    public static final EventSource PAYMENTS =
+            new EventSource("payments", WarehouseSchema.PAYMENTS, WarehouseSchema.PAID_AT);
+
+    /** Cancellations, placed by when they happened. */
+    public static final EventSource CANCELLATIONS =
+            new EventSource("cancellations", WarehouseSchema.CANCELLATIONS, WarehouseSchema.CANCELLED_AT);
+
     /** {@code column} of this source's events, as metric expressions refer to it. */
     public <T> Field<T> column(Field<T> column) {
         if (table.columns().stream().noneMatch(c -> c.getName().equals(column.getName()))) {

@@ -1,45 +1,144 @@
 package io.splitscope.metrics;
 
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A metric: an immutable definition that compiles to SQL for any supported engine.
+ * A metric: an immutable definition that compiles to SQL for any supported engine. Build one with
+ * {@link #define(String)}:
+ *
+ * <pre>{@code
+ * Metric streamingHours = Metric.define("streaming_hours")
+ *         .title("Streaming hours")
+ *         .description("Hours watched per member in the 7 days after first exposure.")
+ *         .from(EventSource.PLAYBACK)
+ *         .mean(UnitValue.sum(EventSource.PLAYBACK.column(WATCH_SECONDS).div(3600.0)))
+ *         .window(Window.days(7))
+ *         .higherIsBetter()
+ *         .build();
+ * }</pre>
  *
  * @param id          stable identifier, used by the command line, the API and stored results
  * @param title       human title
  * @param description Markdown description: what it measures and how
- * @param type        how per-unit values become a variant's value
  * @param source      the fact table it aggregates
- * @param value       how one unit's events in its window become the unit's value
+ * @param measure     what it measures: a mean, a proportion, a ratio or a quantile
  * @param window      the window after first exposure
  * @param direction   which way is an improvement
+ * @param guardrail   whether it guards against harm rather than measuring the goal
  */
-public record Metric(String id, String title, String description, MetricType type, EventSource source,
-                     UnitValue value, Window window, Direction direction) {
+public record Metric(String id, String title, String description, EventSource source, Measure measure,
+                     Window window, Direction direction, boolean guardrail) {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     public Metric {
-        Objects.requireNonNull(id, "a metric needs an id");
-        if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("metric id '" + id + "' must be lower_snake_case (a-z, 0-9, _), at most 63 characters");
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("metric id '" + id + "' must be lower_snake_case (a-z, 0-9, _), "
+                    + "start with a letter and have at most 63 characters");
         }
         requireSet(id, "title", title);
         requireSet(id, "description", description);
-        requireSet(id, "type", type);
-        requireSet(id, "source", source);
-        requireSet(id, "value", value);
+        requireSet(id, "source (from(...))", source);
+        requireSet(id, "measure (mean, proportion, ratio or quantile)", measure);
         requireSet(id, "window", window);
         requireSet(id, "direction", direction);
-        if (type == MetricType.PROPORTION && !(value instanceof UnitValue.Any)) {
-            throw new IllegalArgumentException("metric " + id + ": a proportion needs a 0/1 unit value (UnitValue.any())");
+        if (measure instanceof Measure.Ratio ratio) {
+            requireSet(id, "ratio numerator", ratio.numerator());
+            if (ratio.denominator() == null) {
+                throw new IllegalArgumentException("metric " + id + ": a ratio needs a denominator");
+            }
         }
     }
 
     private static void requireSet(String id, String what, Object value) {
         if (value == null || value instanceof String text && text.isBlank()) {
             throw new IllegalArgumentException("metric " + id + " has no " + what);
+        }
+    }
+
+    public MetricType type() {
+        return measure.type();
+    }
+
+    /** Starts the definition of a metric with this stable id. */
+    public static Builder define(String id) {
+        return new Builder(id);
+    }
+
+    /** Builds a {@link Metric}; {@link #build()} names what is missing. */
+    public static final class Builder {
+        private final String id;
+        private String title;
+        private String description;
+        private EventSource source;
+        private Measure measure;
+        private Window window;
+        private Direction direction;
+        private boolean guardrail;
+
+        private Builder(String id) {
+            this.id = id;
+        }
+
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        public Builder description(String markdown) {
+            this.description = markdown;
+            return this;
+        }
+
+        public Builder from(EventSource source) {
+            this.source = source;
+            return this;
+        }
+
+        public Builder mean(UnitValue value) {
+            this.measure = new Measure.Mean(value);
+            return this;
+        }
+
+        /** A proportion: the share of units with at least one event. */
+        public Builder proportionWithAnyEvent() {
+            this.measure = new Measure.Proportion(new UnitValue.Any());
+            return this;
+        }
+
+        public Builder ratio(UnitValue numerator, UnitValue denominator) {
+            this.measure = new Measure.Ratio(numerator, denominator);
+            return this;
+        }
+
+        public Builder quantile(org.jooq.Field<Double> eventValue, double level) {
+            this.measure = new Measure.Quantile(eventValue, level);
+            return this;
+        }
+
+        public Builder window(Window window) {
+            this.window = window;
+            return this;
+        }
+
+        public Builder higherIsBetter() {
+            this.direction = Direction.HIGHER_IS_BETTER;
+            return this;
+        }
+
+        public Builder lowerIsBetter() {
+            this.direction = Direction.LOWER_IS_BETTER;
+            return this;
+        }
+
+        /** Marks the metric as a guardrail: it must not get worse. */
+        public Builder guardrail() {
+            this.guardrail = true;
+            return this;
+        }
+
+        public Metric build() {
+            return new Metric(id, title, description, source, measure, window, direction, guardrail);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.splitscope.metrics;
 
+import java.time.LocalDateTime;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -29,6 +30,11 @@ public sealed interface UnitValue {
         return new Any();
     }
 
+    /** The number of distinct UTC calendar dates of {@code time} among the unit's events. */
+    static UnitValue distinctDays(Field<LocalDateTime> time) {
+        return new DistinctDays(time);
+    }
+
     /** Σ expression over events in the window. */
     record Sum(Field<? extends Number> expression) implements UnitValue {
         @Override
@@ -43,6 +49,14 @@ public sealed interface UnitValue {
         @Override
         public Field<Double> aggregate(Condition inWindow) {
             return DSL.count().filterWhere(inWindow).cast(SQLDataType.DOUBLE);
+        }
+    }
+
+    /** The number of distinct calendar dates on which the unit has events in the window. */
+    record DistinctDays(Field<LocalDateTime> time) implements UnitValue {
+        @Override
+        public Field<Double> aggregate(Condition inWindow) {
+            return DSL.countDistinct(time.cast(SQLDataType.LOCALDATE)).filterWhere(inWindow).cast(SQLDataType.DOUBLE);
         }
     }
 

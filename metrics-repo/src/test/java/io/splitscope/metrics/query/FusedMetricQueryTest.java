@@ -6,22 +6,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.splitscope.metrics.EventSource;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.TinyWarehouse;
+import io.splitscope.metrics.Window;
 import io.splitscope.metrics.catalog.StandardMetrics;
-import io.splitscope.metrics.experiment.Experiment;
+import io.splitscope.stats.CovariateMoments;
 import io.splitscope.stats.Moments;
-import io.splitscope.stats.arrow.MomentsReader;
+import io.splitscope.stats.RatioMoments;
+import io.splitscope.stats.arrow.VariantStatistics;
 import java.util.List;
-import java.util.Map;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The fused query on the hand-made warehouse of {@code src/test/resources/tiny}. Expected values
+ * are worked out by hand: complete 7-day windows (first exposure <= 2026-03-04 00:00) are units 1,
+ * 3, 9 (control) and 2 (treatment); 6 and 7 are incomplete. Unit 1: its 09:59:59 session precedes
+ * the exposure (so it is pre-exposure), 10:00:00 and 03-08 09:59:59 count, 03-08 10:00:00 is the
+ * window's open end -> 1800 + 3600 s with 1 rebuffer. Unit 3: 7200 s. Unit 9: nothing. Unit 2: 900 + 900 s.
+ */
 class FusedMetricQueryTest {
 
-    private static final List<Metric> PLAYBACK_METRICS =
-            List.of(StandardMetrics.STREAMING_HOURS, StandardMetrics.PLAYS_PER_MEMBER, StandardMetrics.PLAY_RATE);
+    private static final List<Metric> PLAYBACK_METRICS = List.of(StandardMetrics.STREAMING_HOURS,
+            StandardMetrics.PLAYS_PER_MEMBER, StandardMetrics.ACTIVE_DAYS, StandardMetrics.PLAY_RATE,
+            StandardMetrics.REBUFFER_RATE);
     private static TinyWarehouse tiny;
 
     @BeforeAll
@@ -34,48 +43,68 @@ class FusedMetricQueryTest {
         tiny.close();
     }
 
-    private static Map<String, Map<String, Moments>> moments(Experiment experiment) {
-        List<String> ids = PLAYBACK_METRICS.stream().map(Metric::id).toList();
-        return tiny.warehouse.query(
-                FusedMetricQuery.build(tiny.warehouse.dsl(), experiment, EventSource.PLAYBACK, PLAYBACK_METRICS),
-                tiny.allocator, reader -> MomentsReader.read(reader, ids, List.of("control", "treatment")));
+    private static VariantStatistics statistics(boolean withCovariates) {
+        return tiny.warehouse.query(FusedMetricQuery.build(tiny.warehouse.dsl(), tiny.experiment("exp_t"),
+                EventSource.PLAYBACK, PLAYBACK_METRICS, withCovariates), tiny.allocator, VariantStatistics::read);
     }
 
     @Test
     void aggregatesEachUnitsWindowIntoPerVariantMoments() {
-        // By hand from tiny/: complete 7-day windows (first exposure <= 2026-03-04 00:00) are units 1, 3, 9
-        // (control) and 2 (treatment); 6 and 7 are incomplete. Unit 1: its 09:59:59 session precedes the
-        // exposure, 10:00:00 and 03-08 09:59:59 count, 03-08 10:00:00 is the window's open end -> 1800 + 3600 s.
-        // Unit 3: 7200 s. Unit 9: nothing -> 0. Unit 2: 900 + 900 s.
-        Map<String, Map<String, Moments>> moments = moments(tiny.experiment("exp_t"));
+        VariantStatistics statistics = statistics(false);
 
-        assertThat(moments.get("streaming_hours")).containsExactly(
-                Map.entry("control", new Moments(3, 1.5 + 2.0 + 0.0, 1.5 * 1.5 + 2.0 * 2.0)),
-                Map.entry("treatment", new Moments(1, 0.5, 0.25)));
-        assertThat(moments.get("plays_per_member")).containsExactly(
-                Map.entry("control", new Moments(3, 2 + 1 + 0, 4 + 1)),
-                Map.entry("treatment", new Moments(1, 2, 4)));
-        assertThat(moments.get("play_rate")).containsExactly(
-                Map.entry("control", new Moments(3, 2, 2)),
-                Map.entry("treatment", new Moments(1, 1, 1)));
+        assertThat(statistics.moments("streaming_hours", "control")).isEqualTo(new Moments(3, 1.5 + 2.0, 1.5 * 1.5 + 2.0 * 2.0));
+        assertThat(statistics.moments("streaming_hours", "treatment")).isEqualTo(new Moments(1, 0.5, 0.25));
+        assertThat(statistics.moments("plays_per_member", "control")).isEqualTo(new Moments(3, 2 + 1, 4 + 1));
+        assertThat(statistics.moments("plays_per_member", "treatment")).isEqualTo(new Moments(1, 2, 4));
+        // Unit 1 plays on 03-01 and 03-08, unit 3 on 03-05, unit 2 on 03-02 and 03-03.
+        assertThat(statistics.moments("active_days", "control")).isEqualTo(new Moments(3, 2 + 1, 4 + 1));
+        assertThat(statistics.moments("active_days", "treatment")).isEqualTo(new Moments(1, 2, 4));
+        assertThat(statistics.moments("play_rate", "control")).isEqualTo(new Moments(3, 2, 2));
+        assertThat(statistics.moments("play_rate", "treatment")).isEqualTo(new Moments(1, 1, 1));
+    }
+
+    @Test
+    void computesTheSixSumsOfARatio() {
+        // Rebuffers N and watch hours D per unit: unit 1 (1, 1.5), unit 3 (0, 2), unit 9 (0, 0); unit 2 (0, 0.5).
+        RatioMoments control = statistics(false).ratioMoments("rebuffer_rate", "control");
+
+        assertThat(control).isEqualTo(new RatioMoments(new Moments(3, 1, 1), new Moments(3, 3.5, 6.25), 1.5));
+        assertThat(statistics(false).ratioMoments("rebuffer_rate", "treatment"))
+                .isEqualTo(new RatioMoments(new Moments(1, 0, 0), new Moments(1, 0.5, 0.25), 0));
+    }
+
+    @Test
+    void computesThePreExposureCovariateForCuped() {
+        // The 14 days before first exposure: only unit 1's session at 09:59:59 (3600 s) -> x = (1, 0, 0) hours.
+        CovariateMoments control = statistics(true).covariateMoments("streaming_hours", "control");
+
+        assertThat(control).isEqualTo(new CovariateMoments(new Moments(3, 3.5, 6.25), new Moments(3, 1, 1), 1.5));
+        assertThat(statistics(true).covariateMoments("play_rate", "treatment"))
+                .isEqualTo(new CovariateMoments(new Moments(1, 1, 1), new Moments(1, 0, 0), 0));
     }
 
     @Test
     void computesAllMetricsOfASourceInOneScanOfIt() {
         String sql = DSL.using(SQLDialect.DUCKDB).renderInlined(FusedMetricQuery.build(DSL.using(SQLDialect.DUCKDB),
-                tiny.experiment("exp_t"), EventSource.PLAYBACK, PLAYBACK_METRICS));
+                tiny.experiment("exp_t"), EventSource.PLAYBACK, PLAYBACK_METRICS, true));
 
         assertThat(sql.split("\"playback\"", -1)).hasSize(2);
     }
 
     @Test
     void refusesAMetricOfAnotherSource() {
-        Metric other = new Metric("elsewhere", "Elsewhere", "x", StandardMetrics.PLAY_RATE.type(),
-                new EventSource("payments", io.splitscope.sql.WarehouseSchema.PAYMENTS, io.splitscope.sql.WarehouseSchema.PAID_AT),
-                StandardMetrics.PLAY_RATE.value(), StandardMetrics.PLAY_RATE.window(), StandardMetrics.PLAY_RATE.direction());
+        Metric other = Metric.define("elsewhere").title("Elsewhere").description("Any payment.")
+                .from(EventSource.PAYMENTS).proportionWithAnyEvent().window(Window.days(7)).higherIsBetter().build();
 
         assertThatThrownBy(() -> FusedMetricQuery.build(DSL.using(SQLDialect.DUCKDB), tiny.experiment("exp_t"),
-                EventSource.PLAYBACK, List.of(other)))
+                EventSource.PLAYBACK, List.of(other), false))
                 .hasMessage("metric elsewhere reads payments, not playback");
+    }
+
+    @Test
+    void leavesQuantilesToTheEventLevelQuery() {
+        assertThatThrownBy(() -> FusedMetricQuery.build(DSL.using(SQLDialect.DUCKDB), tiny.experiment("exp_t"),
+                EventSource.PLAYBACK, List.of(StandardMetrics.STARTUP_MS_P50), false))
+                .hasMessage("metric startup_ms_p50 is a quantile: its events come from UnitEventsQuery");
     }
 }

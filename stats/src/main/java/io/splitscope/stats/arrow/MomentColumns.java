@@ -3,13 +3,25 @@ package io.splitscope.stats.arrow;
 /**
  * The column-naming contract between the query side and the statistics side, written once: a
  * table of per-variant sufficient statistics has a {@value #VARIANT} column (text) and, for each
- * metric {@code m}, the columns {@code m__n} (64-bit integer), {@code m__sum} and
- * {@code m__sum_squares} (doubles).
+ * metric {@code m}, {@code m__n} (64-bit integer, the units in the metric's analysis) and doubles:
+ * <ul>
+ *   <li>mean and proportion metrics: {@code m__sum}, {@code m__sum_squares}; with the pre-exposure
+ *       covariate x also {@code m__x_sum}, {@code m__x_sum_squares}, {@code m__xy_sum};</li>
+ *   <li>ratio metrics: {@code m__num_sum}, {@code m__num_sum_squares}, {@code m__den_sum},
+ *       {@code m__den_sum_squares}, {@code m__num_den_sum}.</li>
+ * </ul>
+ * Event-level tables (quantile metrics) have {@value #VARIANT}, {@value #UNIT_ID} and
+ * {@value #VALUE}, ordered by variant and unit.
  */
 public final class MomentColumns {
 
     /** The variant name column. */
     public static final String VARIANT = "variant";
+
+    /** The unit column of an event-level table. */
+    public static final String UNIT_ID = "unit_id";
+    /** The value column of an event-level table (null for a unit without events). */
+    public static final String VALUE = "value";
 
     private static final String SEPARATOR = "__";
 
@@ -29,5 +41,45 @@ public final class MomentColumns {
     /** Σ y² over those units. */
     public static String sumSquares(String metricId) {
         return metricId + SEPARATOR + "sum_squares";
+    }
+
+    /** Σ x, the pre-exposure covariate. */
+    public static String covariateSum(String metricId) {
+        return metricId + SEPARATOR + "x_sum";
+    }
+
+    /** Σ x². */
+    public static String covariateSumSquares(String metricId) {
+        return metricId + SEPARATOR + "x_sum_squares";
+    }
+
+    /** Σ x·y. */
+    public static String sumProduct(String metricId) {
+        return metricId + SEPARATOR + "xy_sum";
+    }
+
+    /** Σ N, the ratio's unit-level numerators. */
+    public static String numeratorSum(String metricId) {
+        return metricId + SEPARATOR + "num_sum";
+    }
+
+    /** Σ N². */
+    public static String numeratorSumSquares(String metricId) {
+        return metricId + SEPARATOR + "num_sum_squares";
+    }
+
+    /** Σ D, the ratio's unit-level denominators. */
+    public static String denominatorSum(String metricId) {
+        return metricId + SEPARATOR + "den_sum";
+    }
+
+    /** Σ D². */
+    public static String denominatorSumSquares(String metricId) {
+        return metricId + SEPARATOR + "den_sum_squares";
+    }
+
+    /** Σ N·D. */
+    public static String numeratorDenominatorSum(String metricId) {
+        return metricId + SEPARATOR + "num_den_sum";
     }
 }

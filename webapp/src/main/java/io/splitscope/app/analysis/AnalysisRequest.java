@@ -7,15 +7,17 @@ import java.util.List;
  *
  * @param experimentId the experiment
  * @param metricIds    the metrics, in the order to report them; empty for the whole catalog
+ * @param cuped        analyse mean and proportion metrics with {@code cuped} (variance reduction
+ *                     with the pre-exposure covariate) instead of {@code welch_t}
  */
-public record AnalysisRequest(String experimentId, List<String> metricIds) {
+public record AnalysisRequest(String experimentId, List<String> metricIds, boolean cuped) {
 
     public AnalysisRequest {
         metricIds = List.copyOf(metricIds);
     }
 
-    /** The whole catalog. */
+    /** The whole catalog with the default methods. */
     public static AnalysisRequest of(String experimentId) {
-        return new AnalysisRequest(experimentId, List.of());
+        return new AnalysisRequest(experimentId, List.of(), false);
     }
 }

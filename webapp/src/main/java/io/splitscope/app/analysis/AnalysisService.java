@@ -1,28 +1,24 @@
 package io.splitscope.app.analysis;
 
-import io.splitscope.metrics.EventSource;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.catalog.MetricRepository;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.experiment.ExperimentRepository;
 import io.splitscope.metrics.population.Population;
 import io.splitscope.metrics.population.PopulationQuery;
-import io.splitscope.metrics.query.FusedMetricQuery;
 import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.arrow.ArrowRows;
 import io.splitscope.sql.duckdb.DuckDbWarehouse;
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonMethods;
 import io.splitscope.stats.ComparisonResult;
-import io.splitscope.stats.Moments;
-import io.splitscope.stats.arrow.MomentsReader;
+import io.splitscope.stats.VariantData;
 import io.splitscope.stats.health.SampleRatioMismatch;
 import io.splitscope.stats.health.SrmResult;
 import io.splitscope.stats.multiple.BenjaminiHochberg;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -35,8 +31,6 @@ import org.apache.arrow.memory.RootAllocator;
  * may be used from several threads.
  */
 public final class AnalysisService implements AutoCloseable {
-
-    private static final String DEFAULT_METHOD = "welch_t";
 
     private final Warehouse warehouse;
     private final MetricRepository metrics;
@@ -90,8 +84,9 @@ public final class AnalysisService implements AutoCloseable {
             Population population = PopulationQuery.read(experiment,
                     warehouse.query(PopulationQuery.summary(warehouse.dsl(), experiment), allocator, ArrowRows::read));
             SrmResult srm = SampleRatioMismatch.check(population.units(), ExperimentCheck.weights(experiment));
-            Map<String, Map<String, Moments>> moments = momentsBySource(experiment, selected, allocator);
-            List<ScorecardRow> rows = compare(experiment, population, selected, moments);
+            Map<String, Map<String, VariantData>> inputs =
+                    new MetricInputs(warehouse, experiment, allocator).fetch(selected, request.cuped());
+            List<ScorecardRow> rows = compare(experiment, population, selected, inputs, request.cuped());
             return new Scorecard(experiment, population, srm, adjust(rows), warehouse.description(),
                     clock.instant());
         }
@@ -105,37 +100,28 @@ public final class AnalysisService implements AutoCloseable {
         }
     }
 
-    /** One fused query per event source: metric id → variant → moments. */
-    private Map<String, Map<String, Moments>> momentsBySource(Experiment experiment, List<Metric> selected,
-                                                             BufferAllocator allocator) {
-        List<String> variants = experiment.variants().stream().map(Experiment.VariantWeight::variant).toList();
-        Map<EventSource, List<Metric>> bySource = selected.stream()
-                .collect(Collectors.groupingBy(Metric::source, LinkedHashMap::new, Collectors.toList()));
-        Map<String, Map<String, Moments>> moments = new LinkedHashMap<>();
-        bySource.forEach((source, sourceMetrics) -> {
-            List<String> ids = sourceMetrics.stream().map(Metric::id).toList();
-            moments.putAll(warehouse.query(FusedMetricQuery.build(warehouse.dsl(), experiment, source, sourceMetrics),
-                    allocator, reader -> MomentsReader.read(reader, ids, variants)));
-        });
-        return moments;
-    }
-
     private List<ScorecardRow> compare(Experiment experiment, Population population, List<Metric> selected,
-                                       Map<String, Map<String, Moments>> moments) {
-        ComparisonMethod<Moments> method = ComparisonMethods.byId(DEFAULT_METHOD, Moments.class);
+                                       Map<String, Map<String, VariantData>> inputs, boolean cuped) {
         List<ScorecardRow> rows = new ArrayList<>();
         for (Metric metric : selected) {
-            Map<String, Moments> byVariant = moments.get(metric.id());
-            Moments control = byVariant.get(experiment.controlVariant());
-            long analysed = byVariant.values().stream().mapToLong(Moments::n).sum();
+            ComparisonMethod<?> method = ComparisonMethods.byId(MethodChoice.methodFor(metric, cuped));
+            Map<String, VariantData> byVariant = inputs.get(metric.id());
+            VariantData control = byVariant.get(experiment.controlVariant());
+            long analysed = byVariant.values().stream().mapToLong(VariantData::n).sum();
             for (String treatment : experiment.treatments()) {
-                Moments treated = byVariant.get(treatment);
-                ComparisonResult result = method.compare(control, treated);
+                VariantData treated = byVariant.get(treatment);
+                ComparisonResult result = compare(method, control, treated, List.copyOf(byVariant.values()));
                 rows.add(new ScorecardRow(metric.id(), metric.title(), metric.type(), method.id(), treatment,
                         control.n(), treated.n(), population.totalUnits() - analysed, result, null));
             }
         }
         return rows;
+    }
+
+    private static <I extends VariantData> ComparisonResult compare(ComparisonMethod<I> method, VariantData control,
+                                                                   VariantData treatment, List<VariantData> all) {
+        Class<I> input = method.inputType();
+        return method.compare(input.cast(control), input.cast(treatment), all.stream().map(input::cast).toList());
     }
 
     /** Fills in the Benjamini–Hochberg adjusted p-value over all rows that have a p-value. */

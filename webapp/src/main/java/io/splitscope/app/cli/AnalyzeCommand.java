@@ -17,19 +17,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code analyze --warehouse SOURCE --experiment ID [--metrics m1,m2] [--format json|table] [--out FILE]}:
+ * {@code analyze --warehouse SOURCE --experiment ID [--metrics m1,m2] [--cuped] [--format json|table] [--out FILE]}:
  * one scorecard, as {@code spec/scorecard.md} describes it.
  */
 final class AnalyzeCommand {
 
-    static final String USAGE = "analyze --warehouse SOURCE --experiment ID [--metrics m1,m2,...] [--format json|table] [--out FILE]";
+    static final String USAGE = "analyze --warehouse SOURCE --experiment ID [--metrics m1,m2,...] [--cuped] [--format json|table] [--out FILE]";
 
     private AnalyzeCommand() {
     }
 
     static void run(List<String> arguments, PrintStream stdout, PrintStream stderr) {
         Arguments options = Arguments.parse(arguments, Set.of("warehouse", "experiment", "metrics", "format", "out"),
-                Set.of("debug"));
+                Set.of("cuped", "debug"));
         String warehouse = options.required("warehouse");
         String experiment = options.required("experiment");
         List<String> metrics = options.optional("metrics").map(AnalyzeCommand::metricList).orElse(List.of());
@@ -42,7 +42,7 @@ final class AnalyzeCommand {
         Scorecard scorecard;
         try (AnalysisService service = AnalysisService.open(warehouse)) {
             stderr.println("splitscope: analysing " + experiment);
-            scorecard = service.analyze(new AnalysisRequest(experiment, metrics));
+            scorecard = service.analyze(new AnalysisRequest(experiment, metrics, options.flag("cuped")));
         }
         requireUnitsInEveryVariant(scorecard);
         String text = format.equals("json") ? ScorecardJson.write(scorecard) : ScorecardTable.render(scorecard);

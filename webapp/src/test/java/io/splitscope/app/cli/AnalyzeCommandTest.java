@@ -5,71 +5,92 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code analyze} on the golden warehouse against the reference scorecards in
  * {@code golden/streaming-small/expected/} (computed in R 4.2.2 by an independent implementation of
- * the specs): the rows of this slice's metrics, the population and SRM. Deterministic values
- * match to a relative 1e-9 and counts exactly, as the golden README requires.
+ * the specs), for the whole catalog, default and {@code --cuped}. As the golden README requires:
+ * deterministic values match to a relative 1e-9 and counts exactly; the point values of the
+ * bootstrap rows match exactly (to 1e-12 relative, for the last bit of interpolation), their
+ * intervals and p-values come from another random resampling and are compared in size only.
  */
 class AnalyzeCommandTest {
 
-    private static final List<String> SLICE = List.of("streaming_hours", "plays_per_member", "play_rate");
     private static final List<String> VALUE_FIELDS = List.of("control_value", "treatment_value", "absolute_effect",
             "absolute_ci_low", "absolute_ci_high", "relative_effect", "relative_ci_low", "relative_ci_high", "p_value");
+    private static final List<String> BOOTSTRAP_POINT_FIELDS =
+            List.of("control_value", "treatment_value", "absolute_effect", "relative_effect");
     private static final List<String> EXACT_FIELDS = List.of("metric", "type", "variant", "method", "n_control",
             "n_treatment", "incomplete_units");
     private static final double RELATIVE_TOLERANCE = 1e-9;
+    private static final double BOOTSTRAP_POINT_TOLERANCE = 1e-12;
+    /** Bootstrap p-values of two independent 1,000-replicate runs differ by Monte-Carlo error (sd <= 0.016). */
+    private static final double BOOTSTRAP_P_TOLERANCE = 0.08;
     private static final JsonMapper JSON = new JsonMapper();
 
-    @ParameterizedTest
-    @ValueSource(strings = {"exp_autoplay", "exp_price"})
-    void reproducesTheGoldenScorecardOfThisSlice(String experiment) throws IOException {
-        CommandLineRun run = CommandLineRun.of("analyze", "--warehouse", GoldenWarehouse.folder().toString(),
-                "--experiment", experiment, "--metrics", String.join(",", SLICE), "--format", "json");
+    @ParameterizedTest(name = "{0}{1}")
+    @CsvSource({"exp_autoplay,''", "exp_price,''", "exp_autoplay,.cuped", "exp_price,.cuped"})
+    void reproducesTheGoldenScorecard(String experiment, String variant) throws IOException {
+        boolean cuped = !variant.isEmpty();
+        CommandLineRun run = cuped
+                ? CommandLineRun.of("analyze", "--warehouse", GoldenWarehouse.folder().toString(), "--experiment",
+                        experiment, "--cuped", "--format", "json")
+                : CommandLineRun.of("analyze", "--warehouse", GoldenWarehouse.folder().toString(), "--experiment",
+                        experiment, "--format", "json");
 
         assertThat(run.status()).as(run.stderr()).isZero();
         JsonNode actual = JSON.readTree(run.stdout());
-        JsonNode expected = JSON.readTree(Files.readString(GoldenWarehouse.expected(experiment + ".json")));
+        JsonNode expected = JSON.readTree(Files.readString(GoldenWarehouse.expected(experiment + variant + ".json")));
 
         for (String field : List.of("experiment_id", "control_variant", "start_date", "end_date", "population")) {
             assertThat(actual.get(field)).as(field).isEqualTo(expected.get(field));
         }
         assertThat(actual.get("srm").get("mismatch")).isEqualTo(expected.get("srm").get("mismatch"));
         assertThat(actual.get("srm").get("expected_share")).isEqualTo(expected.get("srm").get("expected_share"));
-        assertRelativelyClose("srm.chi_square", actual.get("srm").get("chi_square"), expected.get("srm").get("chi_square"));
-        assertRelativelyClose("srm.p_value", actual.get("srm").get("p_value"), expected.get("srm").get("p_value"));
+        assertRelativelyClose("srm.chi_square", actual.get("srm").get("chi_square"), expected.get("srm").get("chi_square"), RELATIVE_TOLERANCE);
+        assertRelativelyClose("srm.p_value", actual.get("srm").get("p_value"), expected.get("srm").get("p_value"), RELATIVE_TOLERANCE);
 
-        List<JsonNode> expectedRows = new ArrayList<>();
-        expected.get("results").forEach(row -> {
-            if (SLICE.contains(row.get("metric").asString())) {
-                expectedRows.add(row);
-            }
-        });
-        assertThat(actual.get("results")).hasSize(expectedRows.size());
-        for (int i = 0; i < expectedRows.size(); i++) {
-            JsonNode want = expectedRows.get(i);
+        assertThat(actual.get("results")).hasSize(expected.get("results").size());
+        for (int i = 0; i < expected.get("results").size(); i++) {
+            JsonNode want = expected.get("results").get(i);
             JsonNode got = actual.get("results").get(i);
             String label = want.get("metric").asString() + "/" + want.get("variant").asString();
             for (String field : EXACT_FIELDS) {
                 assertThat(got.get(field)).as(label + " " + field).isEqualTo(want.get(field));
             }
-            for (String field : VALUE_FIELDS) {
-                assertRelativelyClose(label + " " + field, got.get(field), want.get(field));
+            if (want.get("method").asString().equals("bootstrap_quantile")) {
+                assertBootstrapRow(label, got, want);
+            } else {
+                for (String field : VALUE_FIELDS) {
+                    assertRelativelyClose(label + " " + field, got.get(field), want.get(field), RELATIVE_TOLERANCE);
+                }
             }
-            assertThat(got.get("p_value_adjusted").isNumber()).as(label + " p_value_adjusted").isTrue();
+            double p = got.get("p_value").asDouble();
+            assertThat(got.get("p_value_adjusted").asDouble()).as(label + " p_value_adjusted").isBetween(p, 1.0);
         }
     }
 
-    /** The adjusted p-values of the golden file span all nine metrics; over this slice they are BH over its rows. */
+    private static void assertBootstrapRow(String label, JsonNode got, JsonNode want) {
+        for (String field : BOOTSTRAP_POINT_FIELDS) {
+            assertRelativelyClose(label + " " + field, got.get(field), want.get(field), BOOTSTRAP_POINT_TOLERANCE);
+        }
+        double width = want.get("absolute_ci_high").asDouble() - want.get("absolute_ci_low").asDouble();
+        for (String bound : List.of("absolute_ci_low", "absolute_ci_high")) {
+            assertThat(got.get(bound).asDouble()).as(label + " " + bound + " (within the golden interval's width)")
+                    .isCloseTo(want.get(bound).asDouble(), within(width));
+        }
+        assertThat(got.get("p_value").asDouble()).as(label + " p_value")
+                .isCloseTo(want.get("p_value").asDouble(), within(BOOTSTRAP_P_TOLERANCE));
+    }
+
+    /** With only some metrics, the adjustment runs over the rows of that scorecard. */
     @Test
     void adjustsPValuesOverTheRowsOfTheScorecard() {
         CommandLineRun run = CommandLineRun.of("analyze", "--warehouse", GoldenWarehouse.folder().toString(),
@@ -77,19 +98,33 @@ class AnalyzeCommandTest {
 
         JsonNode rows = JSON.readTree(run.stdout()).get("results");
         // R 4.2.2: p.adjust(c(0.6414750630774805, 0.714853656109318, 0.9678675113933684, 0.40458861306853544), "BH")
-        //   -> 0.9531382 0.9531382 0.9678675 0.9531382 (p-values: golden exp_price.json, these four rows)
+        //   -> 0.953138208145757 0.953138208145757 0.967867511393368 0.953138208145757
+        //   (the p-values of these four rows in golden exp_price.json)
         List<Double> adjusted = new ArrayList<>();
         rows.forEach(row -> adjusted.add(row.get("p_value_adjusted").asDouble()));
-        assertThat(adjusted).usingElementComparator((a, b) -> Math.abs(a - b) < 1e-7 ? 0 : Double.compare(a, b))
-                .containsExactly(0.9531382, 0.9531382, 0.9678675, 0.9531382);
+        assertThat(adjusted).usingElementComparator((a, b) -> Math.abs(a - b) < 1e-12 ? 0 : Double.compare(a, b))
+                .containsExactly(0.953138208145757, 0.953138208145757, 0.967867511393368, 0.953138208145757);
     }
 
-    private static void assertRelativelyClose(String label, JsonNode actual, JsonNode expected) {
+    @Test
+    void printsAReadableTable() {
+        CommandLineRun run = CommandLineRun.of("analyze", "--warehouse", GoldenWarehouse.folder().toString(),
+                "--experiment", "exp_autoplay", "--metrics", "streaming_hours");
+
+        assertThat(run.status()).as(run.stderr()).isZero();
+        // Values from golden exp_autoplay.json, streaming_hours: 3.1990929..., 3.5483241..., p 0.0894458...
+        assertThat(run.stdout())
+                .contains("exp_autoplay - Autoplay previews on the home page")
+                .contains("units: control 863, previews 897; crossovers 8; invalid exposures 4")
+                .containsPattern("streaming_hours +previews +863/897 +3\\.199 +3\\.548 .* 0\\.089 ");
+    }
+
+    private static void assertRelativelyClose(String label, JsonNode actual, JsonNode expected, double tolerance) {
         if (expected.isNull()) {
-            assertThat(actual.isNull()).as(label + " should be null").isTrue();
+            assertThat(actual.isNull()).as(label + " should be null but is " + actual).isTrue();
             return;
         }
         double want = expected.asDouble();
-        assertThat(actual.asDouble()).as(label).isCloseTo(want, within(Math.abs(want) * RELATIVE_TOLERANCE));
+        assertThat(actual.asDouble()).as(label).isCloseTo(want, within(Math.abs(want) * tolerance));
     }
 }

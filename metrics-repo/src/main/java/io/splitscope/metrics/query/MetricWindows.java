@@ -1,0 +1,55 @@
+package io.splitscope.metrics.query;
+
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.localDateTimeAdd;
+
+import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.Window;
+import io.splitscope.metrics.experiment.Experiment;
+import io.splitscope.metrics.population.PopulationQuery;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.DatePart;
+import org.jooq.Field;
+
+/** The metric windows of {@code spec/warehouse.md} as SQL conditions on a unit's first exposure. */
+final class MetricWindows {
+
+    /** Length of the pre-exposure window whose value is a metric's CUPED covariate. */
+    static final int PRE_EXPOSURE_DAYS = 14;
+
+    private MetricWindows() {
+    }
+
+    /** {@code first_exposed_at + delay <= t < first_exposed_at + delay + days}. */
+    static Condition inWindow(Field<LocalDateTime> eventTime, Window window) {
+        return between(eventTime, window.delayDays(), window.endDays());
+    }
+
+    /** {@code first_exposed_at - 14 days <= t < first_exposed_at}. */
+    static Condition inPreExposureWindow(Field<LocalDateTime> eventTime) {
+        return between(eventTime, -PRE_EXPOSURE_DAYS, 0);
+    }
+
+    /** The union of the metrics' windows (and the pre-exposure window), for the join that feeds them. */
+    static Condition joinRange(Field<LocalDateTime> eventTime, List<Metric> metrics, boolean withCovariates) {
+        int from = metrics.stream().mapToInt(m -> m.window().delayDays()).min().orElseThrow();
+        int to = metrics.stream().mapToInt(m -> m.window().endDays()).max().orElseThrow();
+        return between(eventTime, withCovariates ? -PRE_EXPOSURE_DAYS : from, to);
+    }
+
+    /** The unit's window has fully elapsed: {@code first_exposed_at + delay + days <= analysis_end}. */
+    static Condition complete(Field<LocalDateTime> firstExposedAt, Experiment experiment, Window window) {
+        return firstExposedAt.le(inline(PopulationQuery.analysisEnd(experiment).minusDays(window.endDays())));
+    }
+
+    private static Condition between(Field<LocalDateTime> eventTime, int fromDays, int toDays) {
+        return eventTime.ge(offset(fromDays)).and(eventTime.lt(offset(toDays)));
+    }
+
+    private static Field<LocalDateTime> offset(int days) {
+        return days == 0 ? PopulationQuery.FIRST_EXPOSED_AT
+                : localDateTimeAdd(PopulationQuery.FIRST_EXPOSED_AT, days, DatePart.DAY);
+    }
+}

@@ -1,0 +1,55 @@
+package io.splitscope.metrics.query;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+
+import io.splitscope.metrics.EventSource;
+import io.splitscope.metrics.Measure;
+import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.experiment.Experiment;
+import io.splitscope.metrics.population.PopulationQuery;
+import io.splitscope.sql.WarehouseSchema;
+import io.splitscope.stats.arrow.MomentColumns;
+import java.time.LocalDateTime;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.ResultQuery;
+
+/**
+ * The event-level values that quantile metrics need, clustered by unit: one row per event in the
+ * window of each analysed unit whose window has elapsed, and one row with a null value for such a
+ * unit without events (it still counts as a unit). Ordered by variant and unit, as the columns of
+ * {@link MomentColumns} describe. Quantile metrics over the same value and window share one query.
+ */
+public final class UnitEventsQuery {
+
+    private UnitEventsQuery() {
+    }
+
+    public static ResultQuery<?> build(DSLContext dsl, Experiment experiment, Metric metric) {
+        if (!(metric.measure() instanceof Measure.Quantile quantile)) {
+            throw new IllegalArgumentException("metric " + metric.id() + " is not a quantile");
+        }
+        EventSource source = metric.source();
+        Field<LocalDateTime> eventTime = source.column(source.timestamp());
+        var units = PopulationQuery.units(experiment);
+        return dsl.with(units)
+                .select(PopulationQuery.VARIANT.as(MomentColumns.VARIANT),
+                        PopulationQuery.UNIT_ID.as(MomentColumns.UNIT_ID),
+                        quantile.eventValue().as(MomentColumns.VALUE))
+                .from(units)
+                .leftJoin(source.events())
+                .on(source.column(WarehouseSchema.UNIT_ID).eq(PopulationQuery.UNIT_ID)
+                        .and(MetricWindows.inWindow(eventTime, metric.window())))
+                .where(MetricWindows.complete(PopulationQuery.FIRST_EXPOSED_AT, experiment, metric.window()))
+                .orderBy(field(name(MomentColumns.VARIANT)), field(name(MomentColumns.UNIT_ID)));
+    }
+
+    /** Whether two quantile metrics read the same events, so that one query serves both. */
+    public static boolean sameEvents(Metric a, Metric b) {
+        return a.measure() instanceof Measure.Quantile qa && b.measure() instanceof Measure.Quantile qb
+                && a.source().equals(b.source()) && a.window().equals(b.window())
+                && qa.eventValue().equals(qb.eventValue());
+    }
+
+}

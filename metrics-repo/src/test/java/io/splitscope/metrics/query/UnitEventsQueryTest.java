@@ -1,0 +1,49 @@
+package io.splitscope.metrics.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.splitscope.metrics.TinyWarehouse;
+import io.splitscope.metrics.catalog.StandardMetrics;
+import io.splitscope.stats.arrow.UnitEventsReader;
+import io.splitscope.stats.arrow.UnitEventsReader.ClusteredValues;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The event-level query on the hand-made warehouse of {@code src/test/resources/tiny}. */
+class UnitEventsQueryTest {
+
+    private static TinyWarehouse tiny;
+
+    @BeforeAll
+    static void open() {
+        tiny = new TinyWarehouse();
+    }
+
+    @AfterAll
+    static void close() {
+        tiny.close();
+    }
+
+    @Test
+    void returnsTheWindowsEventsClusteredByUnitWithEmptyUnitsKept() {
+        // Complete units in unit order: control 1 (startup 1200, 1300 in its window), 3 (900), 9 (no
+        // session: an empty cluster); treatment 2 (800, 700). Units 6 and 7 are incomplete.
+        Map<String, ClusteredValues> events = tiny.warehouse.query(UnitEventsQuery.build(tiny.warehouse.dsl(),
+                tiny.experiment("exp_t"), StandardMetrics.STARTUP_MS_P50), tiny.allocator, UnitEventsReader::read);
+
+        ClusteredValues control = events.get("control");
+        assertThat(control.unitOffsets()).containsExactly(0, 2, 3, 3);
+        assertThat(control.values()).containsExactlyInAnyOrder(1200, 1300, 900);
+        assertThat(control.values()[2]).isEqualTo(900);
+        assertThat(events.get("treatment").unitOffsets()).containsExactly(0, 2);
+        assertThat(events.get("treatment").values()).containsExactlyInAnyOrder(800, 700);
+    }
+
+    @Test
+    void sharesOneQueryBetweenQuantilesOfTheSameEvents() {
+        assertThat(UnitEventsQuery.sameEvents(StandardMetrics.STARTUP_MS_P50, StandardMetrics.STARTUP_MS_P90)).isTrue();
+        assertThat(UnitEventsQuery.sameEvents(StandardMetrics.STARTUP_MS_P50, StandardMetrics.STREAMING_HOURS)).isFalse();
+    }
+}

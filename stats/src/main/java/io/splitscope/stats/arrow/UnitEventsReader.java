@@ -1,0 +1,90 @@
+package io.splitscope.stats.arrow;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowReader;
+
+/**
+ * Reads an event-level table (variant, unit_id, value; ordered by variant and unit, see
+ * {@link MomentColumns}) into per-variant arrays clustered by unit, the layout of
+ * {@link io.splitscope.stats.QuantileSample}. A row with a null value is a unit without events.
+ */
+public final class UnitEventsReader {
+
+    /** The events of one variant: unit u's values are {@code values[unitOffsets[u] .. unitOffsets[u+1])}. */
+    public record ClusteredValues(double[] values, int[] unitOffsets) {
+    }
+
+    private UnitEventsReader() {
+    }
+
+    public static Map<String, ClusteredValues> read(ArrowReader reader) throws IOException {
+        Map<String, Builder> builders = new HashMap<>();
+        while (reader.loadNextBatch()) {
+            VectorSchemaRoot root = reader.getVectorSchemaRoot();
+            VarCharVector variants = column(root, MomentColumns.VARIANT, VarCharVector.class);
+            BigIntVector units = column(root, MomentColumns.UNIT_ID, BigIntVector.class);
+            Float8Vector values = column(root, MomentColumns.VALUE, Float8Vector.class);
+            String lastVariant = null;
+            Builder builder = null;
+            for (int row = 0; row < root.getRowCount(); row++) {
+                String variant = new String(variants.get(row), StandardCharsets.UTF_8);
+                if (!variant.equals(lastVariant)) {
+                    builder = builders.computeIfAbsent(variant, v -> new Builder());
+                    lastVariant = variant;
+                }
+                builder.add(units.get(row), values.isNull(row), values.isNull(row) ? 0 : values.get(row));
+            }
+        }
+        Map<String, ClusteredValues> result = new HashMap<>();
+        builders.forEach((variant, builder) -> result.put(variant, builder.build()));
+        return result;
+    }
+
+    private static <V> V column(VectorSchemaRoot root, String name, Class<V> type) {
+        Object vector = root.getVector(name);
+        if (!type.isInstance(vector)) {
+            throw new IllegalArgumentException("event-level table: column " + name + " is missing or not a "
+                    + type.getSimpleName());
+        }
+        return type.cast(vector);
+    }
+
+    /** Grows primitive arrays: event tables reach tens of millions of rows. */
+    private static final class Builder {
+        private double[] values = new double[1024];
+        private int[] offsets = new int[1024];
+        private int valueCount;
+        private int unitCount;
+        private long lastUnit;
+
+        void add(long unit, boolean noEvent, double value) {
+            if (unitCount == 0 || unit != lastUnit) {
+                if (unitCount + 1 >= offsets.length) {
+                    offsets = Arrays.copyOf(offsets, offsets.length * 2);
+                }
+                offsets[unitCount++] = valueCount;
+                lastUnit = unit;
+            }
+            if (!noEvent) {
+                if (valueCount == values.length) {
+                    values = Arrays.copyOf(values, values.length * 2);
+                }
+                values[valueCount++] = value;
+            }
+        }
+
+        ClusteredValues build() {
+            int[] unitOffsets = Arrays.copyOf(offsets, unitCount + 1);
+            unitOffsets[unitCount] = valueCount;
+            return new ClusteredValues(Arrays.copyOf(values, valueCount), unitOffsets);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.splitscope.stats.arrow;
+
+import io.splitscope.stats.CovariateMoments;
+import io.splitscope.stats.Moments;
+import io.splitscope.stats.RatioMoments;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowReader;
+
+/**
+ * A table of per-variant sufficient statistics (columns of {@link MomentColumns}), read from Arrow
+ * and handed out as the input records of the comparison methods. A variant without a row, and a
+ * null sum (a variant with no units in the metric's analysis), read as zero.
+ */
+public final class VariantStatistics {
+
+    private final Map<String, Map<String, Double>> rows;
+
+    private VariantStatistics(Map<String, Map<String, Double>> rows) {
+        this.rows = rows;
+    }
+
+    /**
+     * @throws IllegalArgumentException when the variant column is missing or a column has another type
+     */
+    public static VariantStatistics read(ArrowReader reader) throws IOException {
+        Map<String, Map<String, Double>> rows = new HashMap<>();
+        while (reader.loadNextBatch()) {
+            VectorSchemaRoot root = reader.getVectorSchemaRoot();
+            if (!(root.getVector(MomentColumns.VARIANT) instanceof VarCharVector variants)) {
+                throw new IllegalArgumentException("sufficient statistics: text column " + MomentColumns.VARIANT + " is missing");
+            }
+            for (int row = 0; row < root.getRowCount(); row++) {
+                if (variants.isNull(row)) {
+                    continue;
+                }
+                Map<String, Double> values = rows.computeIfAbsent(
+                        new String(variants.get(row), StandardCharsets.UTF_8), v -> new HashMap<>());
+                for (FieldVector vector : root.getFieldVectors()) {
+                    if (vector != variants) {
+                        values.put(vector.getName(), number(vector, row));
+                    }
+                }
+            }
+        }
+        return new VariantStatistics(rows);
+    }
+
+    private static Double number(FieldVector vector, int row) {
+        if (vector.isNull(row)) {
+            return null;
+        }
+        if (vector instanceof BigIntVector integers) {
+            return (double) integers.get(row);
+        }
+        if (vector instanceof Float8Vector doubles) {
+            return doubles.get(row);
+        }
+        throw new IllegalArgumentException("sufficient statistics: column " + vector.getName() + " is "
+                + vector.getField().getType() + ", expected BIGINT or DOUBLE");
+    }
+
+    /** n, Σy, Σy² of a mean or proportion metric. */
+    public Moments moments(String metric, String variant) {
+        return moments(variant, MomentColumns.n(metric), MomentColumns.sum(metric), MomentColumns.sumSquares(metric));
+    }
+
+    /** The metric and its pre-exposure covariate, for CUPED. */
+    public CovariateMoments covariateMoments(String metric, String variant) {
+        return new CovariateMoments(moments(metric, variant),
+                moments(variant, MomentColumns.n(metric), MomentColumns.covariateSum(metric),
+                        MomentColumns.covariateSumSquares(metric)),
+                value(variant, MomentColumns.sumProduct(metric)));
+    }
+
+    /** The six sums of a ratio metric. */
+    public RatioMoments ratioMoments(String metric, String variant) {
+        return new RatioMoments(
+                moments(variant, MomentColumns.n(metric), MomentColumns.numeratorSum(metric),
+                        MomentColumns.numeratorSumSquares(metric)),
+                moments(variant, MomentColumns.n(metric), MomentColumns.denominatorSum(metric),
+                        MomentColumns.denominatorSumSquares(metric)),
+                value(variant, MomentColumns.numeratorDenominatorSum(metric)));
+    }
+
+    private Moments moments(String variant, String n, String sum, String sumSquares) {
+        long units = (long) value(variant, n);
+        return units == 0 ? new Moments(0, 0, 0) : new Moments(units, value(variant, sum), value(variant, sumSquares));
+    }
+
+    private double value(String variant, String column) {
+        Map<String, Double> row = rows.get(variant);
+        if (row == null) {
+            return 0;
+        }
+        if (!row.containsKey(column)) {
+            throw new IllegalArgumentException("sufficient statistics: column " + column + " is missing");
+        }
+        Double value = row.get(column);
+        return value == null ? 0 : value;
+    }
+}
