@@ -1,6 +1,8 @@
 package io.splitscope.metrics;
 
 import java.util.regex.Pattern;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
 
 /**
  * A metric: an immutable definition that compiles to SQL for any supported engine. Build one with
@@ -25,9 +27,10 @@ import java.util.regex.Pattern;
  * @param window      the window after first exposure
  * @param direction   which way is an improvement
  * @param guardrail   whether it guards against harm rather than measuring the goal
+ * @param filter      which events of the source count (e.g. sessions of an hour or more); all by default
  */
 public record Metric(String id, String title, String description, EventSource source, Measure measure,
-                     Window window, Direction direction, boolean guardrail) {
+                     Window window, Direction direction, boolean guardrail, Condition filter) {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
@@ -42,6 +45,7 @@ public record Metric(String id, String title, String description, EventSource so
         requireSet(id, "measure (mean, proportion, ratio or quantile)", measure);
         requireSet(id, "window", window);
         requireSet(id, "direction", direction);
+        filter = filter == null ? DSL.noCondition() : filter;
         if (measure instanceof Measure.Ratio ratio) {
             requireSet(id, "ratio numerator", ratio.numerator());
             if (ratio.denominator() == null) {
@@ -75,6 +79,7 @@ public record Metric(String id, String title, String description, EventSource so
         private Window window;
         private Direction direction;
         private boolean guardrail;
+        private Condition filter;
 
         private Builder(String id) {
             this.id = id;
@@ -92,6 +97,12 @@ public record Metric(String id, String title, String description, EventSource so
 
         public Builder from(EventSource source) {
             this.source = source;
+            return this;
+        }
+
+        /** Counts only the events for which {@code condition} holds (over {@link EventSource#column} fields). */
+        public Builder where(Condition condition) {
+            this.filter = condition;
             return this;
         }
 
@@ -138,7 +149,7 @@ public record Metric(String id, String title, String description, EventSource so
         }
 
         public Metric build() {
-            return new Metric(id, title, description, source, measure, window, direction, guardrail);
+            return new Metric(id, title, description, source, measure, window, direction, guardrail, filter);
         }
     }
 }

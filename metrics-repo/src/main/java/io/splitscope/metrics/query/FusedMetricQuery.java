@@ -61,7 +61,7 @@ public final class FusedMetricQuery {
         List<SelectField<?>> perUnitColumns = new ArrayList<>(List.of(
                 PopulationQuery.UNIT_ID, PopulationQuery.VARIANT, PopulationQuery.FIRST_EXPOSED_AT));
         for (Metric metric : metrics) {
-            Condition inWindow = MetricWindows.inWindow(eventTime, metric.window());
+            Condition inWindow = MetricWindows.inWindow(eventTime, metric.window()).and(metric.filter());
             switch (metric.measure()) {
                 case Measure.Mean mean -> perUnitColumns.addAll(valueAndCovariate(metric, mean.value(), eventTime, withCovariates));
                 case Measure.Proportion proportion ->
@@ -116,9 +116,10 @@ public final class FusedMetricQuery {
     private static List<Field<Double>> valueAndCovariate(Metric metric, io.splitscope.metrics.UnitValue value,
                                                          Field<LocalDateTime> eventTime, boolean withCovariates) {
         List<Field<Double>> columns = new ArrayList<>();
-        columns.add(value.aggregate(MetricWindows.inWindow(eventTime, metric.window())).as(metric.id()));
+        columns.add(value.aggregate(MetricWindows.inWindow(eventTime, metric.window()).and(metric.filter())).as(metric.id()));
         if (withCovariates) {
-            columns.add(value.aggregate(MetricWindows.inPreExposureWindow(eventTime)).as(metric.id() + COVARIATE));
+            columns.add(value.aggregate(MetricWindows.inPreExposureWindow(eventTime).and(metric.filter()))
+                    .as(metric.id() + COVARIATE));
         }
         return columns;
     }

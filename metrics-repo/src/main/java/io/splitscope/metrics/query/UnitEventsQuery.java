@@ -40,7 +40,8 @@ public final class UnitEventsQuery {
                 .from(units)
                 .leftJoin(source.events())
                 .on(source.column(WarehouseSchema.UNIT_ID).eq(PopulationQuery.UNIT_ID)
-                        .and(MetricWindows.inWindow(eventTime, metric.window())))
+                        .and(MetricWindows.inWindow(eventTime, metric.window()))
+                        .and(metric.filter()))
                 .where(MetricWindows.complete(PopulationQuery.FIRST_EXPOSED_AT, experiment, metric.window()))
                 .orderBy(field(name(MomentColumns.VARIANT)), field(name(MomentColumns.UNIT_ID)));
     }
@@ -48,7 +49,7 @@ public final class UnitEventsQuery {
     /** Whether two quantile metrics read the same events, so that one query serves both. */
     public static boolean sameEvents(Metric a, Metric b) {
         return a.measure() instanceof Measure.Quantile qa && b.measure() instanceof Measure.Quantile qb
-                && a.source().equals(b.source()) && a.window().equals(b.window())
+                && a.source().equals(b.source()) && a.window().equals(b.window()) && a.filter().equals(b.filter())
                 && qa.eventValue().equals(qb.eventValue());
     }
 

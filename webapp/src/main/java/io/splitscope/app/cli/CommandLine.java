@@ -29,6 +29,7 @@ public final class CommandLine {
             "  " + AnalyzeCommand.USAGE,
             "  " + GenerateCommand.USAGE,
             "  " + ServeCommand.USAGE,
+            "  " + MetricsCommand.USAGE,
             "",
             "SOURCE is a folder of CSV or Parquet files named after the tables, or a DuckDB database file.",
             "Add --debug to any command to see the stack trace of an error.");
@@ -50,6 +51,7 @@ public final class CommandLine {
                 case "analyze" -> AnalyzeCommand.run(options, stdout, stderr);
                 case "generate" -> GenerateCommand.run(options, stderr);
                 case "serve" -> ServeCommand.run(options);
+                case "metrics" -> MetricsCommand.run(options, stdout);
                 default -> throw new UsageException("unknown command '" + command + "' (try: splitscope help)");
             }
             return OK;
@@ -87,6 +89,7 @@ public final class CommandLine {
             case "analyze" -> AnalyzeCommand.USAGE;
             case "generate" -> GenerateCommand.USAGE;
             case "serve" -> ServeCommand.USAGE;
+            case "metrics" -> MetricsCommand.USAGE;
             default -> "COMMAND [OPTIONS] (try: splitscope help)";
         };
     }

@@ -45,18 +45,7 @@ final class ScorecardTable {
                     pValue(r.pValue()), pValue(row.pValueAdjusted()),
                     r.status() == ResultStatus.OK ? "ok" : r.status().name().toLowerCase(Locale.ROOT)));
         }
-        int[] widths = new int[HEADER.size()];
-        lines.forEach(line -> {
-            for (int i = 0; i < line.size(); i++) {
-                widths[i] = Math.max(widths[i], line.get(i).length());
-            }
-        });
-        for (List<String> line : lines) {
-            for (int i = 0; i < line.size(); i++) {
-                out.append(String.format("%-" + widths[i] + "s", line.get(i))).append(i + 1 < line.size() ? "  " : "");
-            }
-            out.append('\n');
-        }
+        out.append(TextTable.render(lines));
         return out.toString();
     }
 

@@ -1,0 +1,39 @@
+package io.splitscope.metrics.query;
+
+import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.MetricType;
+import io.splitscope.metrics.experiment.Experiment;
+import io.splitscope.metrics.experiment.Experiment.VariantWeight;
+import java.time.LocalDate;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.ResultQuery;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * The SQL a metric compiles to, for people: the query that computes it alone for an example
+ * experiment ({@value #EXAMPLE_ID}, two variants, March 2026), in a given dialect. Analyses fuse
+ * it with the other metrics of its source into one query.
+ */
+public final class MetricSql {
+
+    /** The id of the example experiment the SQL is shown for. */
+    public static final String EXAMPLE_ID = "example_experiment";
+
+    private static final Experiment EXAMPLE = new Experiment(EXAMPLE_ID, "Example", null, "you",
+            LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), "control",
+            List.of(new VariantWeight("control", 0.5), new VariantWeight("treatment", 0.5)));
+
+    private MetricSql() {
+    }
+
+    /** The metric's query for the example experiment, rendered with inlined values. */
+    public static String render(Metric metric, SQLDialect dialect, boolean withCovariate) {
+        DSLContext dsl = DSL.using(dialect);
+        ResultQuery<?> query = metric.type() == MetricType.QUANTILE
+                ? UnitEventsQuery.build(dsl, EXAMPLE, metric)
+                : FusedMetricQuery.build(dsl, EXAMPLE, metric.source(), List.of(metric), withCovariate);
+        return dsl.renderInlined(query);
+    }
+}

@@ -1,0 +1,64 @@
+package io.splitscope.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.splitscope.metrics.catalog.StandardMetrics;
+import org.junit.jupiter.api.Test;
+
+/** A bad definition fails when it is built, with a message naming the metric. */
+class MetricTest {
+
+    private static Metric.Builder valid(String id) {
+        return Metric.define(id).title("T").description("D").from(EventSource.PLAYBACK)
+                .mean(UnitValue.count()).window(Window.days(7)).higherIsBetter();
+    }
+
+    @Test
+    void buildsAValidMetricWithNoFilterMeaningAllEvents() {
+        Metric metric = valid("plays").build();
+
+        assertThat(metric.type()).isEqualTo(MetricType.MEAN);
+        assertThat(metric.filter()).isEqualTo(org.jooq.impl.DSL.noCondition());
+        assertThat(metric.guardrail()).isFalse();
+    }
+
+    @Test
+    void needsAWindow() {
+        assertThatThrownBy(() -> valid("plays").window(null).build()).hasMessage("metric plays has no window");
+    }
+
+    @Test
+    void needsARatiosDenominator() {
+        assertThatThrownBy(() -> valid("rebuffers").ratio(UnitValue.count(), null).build())
+                .hasMessage("metric rebuffers: a ratio needs a denominator");
+    }
+
+    @Test
+    void needsATitleAndADirection() {
+        assertThatThrownBy(() -> valid("plays").title(" ").build()).hasMessage("metric plays has no title");
+        assertThatThrownBy(() -> Metric.define("plays").title("T").description("D").from(EventSource.PLAYBACK)
+                .mean(UnitValue.count()).window(Window.days(7)).build()).hasMessage("metric plays has no direction");
+    }
+
+    @Test
+    void needsAStableSnakeCaseId() {
+        assertThatThrownBy(() -> valid("Plays per member").build())
+                .hasMessageStartingWith("metric id 'Plays per member' must be lower_snake_case");
+    }
+
+    @Test
+    void rejectsWindowsAndQuantileLevelsThatCannotBe() {
+        assertThatThrownBy(() -> Window.days(0)).hasMessage("a metric window must be at least 1 day long, not 0");
+        assertThatThrownBy(() -> valid("p100").quantile(EventSource.PLAYBACK.column(io.splitscope.sql.WarehouseSchema.STARTUP_MS), 1.0))
+                .hasMessage("a quantile level must lie strictly between 0 and 1, not 1.0");
+    }
+
+    @Test
+    void knowsTheStandardCatalogsTypes() {
+        assertThat(StandardMetrics.REBUFFER_RATE.type()).isEqualTo(MetricType.RATIO);
+        assertThat(StandardMetrics.STARTUP_MS_P90.type()).isEqualTo(MetricType.QUANTILE);
+        assertThat(StandardMetrics.CANCEL_RATE.type()).isEqualTo(MetricType.PROPORTION);
+        assertThat(StandardMetrics.CANCEL_RATE.direction()).isEqualTo(Direction.LOWER_IS_BETTER);
+    }
+}

@@ -1,0 +1,100 @@
+package io.splitscope.app.cli;
+
+import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.MetricType;
+import io.splitscope.metrics.catalog.MetricRepository;
+import io.splitscope.metrics.query.MetricSql;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.SQLDialect;
+
+/**
+ * {@code metrics} lists the catalog; {@code metrics show ID [--dialect duckdb|postgres|trino]}
+ * prints one metric's definition and the SQL it compiles to.
+ */
+final class MetricsCommand {
+
+    static final String USAGE = "metrics [show ID [--dialect duckdb|postgres|trino] [--cuped]]";
+
+    private static final Map<String, SQLDialect> DIALECTS =
+            Map.of("duckdb", SQLDialect.DUCKDB, "postgres", SQLDialect.POSTGRES, "trino", SQLDialect.TRINO);
+
+    private MetricsCommand() {
+    }
+
+    static void run(List<String> arguments, PrintStream stdout) {
+        MetricRepository repository = loadCatalog();
+        if (arguments.isEmpty() || arguments.getFirst().startsWith("--")) {
+            Arguments.parse(arguments, Set.of(), Set.of("debug"));
+            stdout.print(list(repository.all()));
+            return;
+        }
+        if (!arguments.getFirst().equals("show") || arguments.size() < 2 || arguments.get(1).startsWith("--")) {
+            throw new UsageException("expected 'metrics' or 'metrics show ID'");
+        }
+        Arguments options = Arguments.parse(arguments.subList(2, arguments.size()), Set.of("dialect"), Set.of("cuped", "debug"));
+        String dialectName = options.optional("dialect").orElse("duckdb");
+        SQLDialect dialect = DIALECTS.get(dialectName);
+        if (dialect == null) {
+            throw new UsageException("option --dialect takes duckdb, postgres or trino, not '" + dialectName + "'");
+        }
+        Metric metric;
+        try {
+            metric = repository.byId(arguments.get(1));
+        } catch (MetricRepository.UnknownMetricException e) {
+            throw new CommandException(e.getMessage());
+        }
+        boolean covariate = options.flag("cuped");
+        if (covariate && (metric.type() == MetricType.RATIO || metric.type() == MetricType.QUANTILE)) {
+            throw new CommandException("metric " + metric.id() + " is a " + metric.type().jsonName()
+                    + " metric: CUPED applies to mean and proportion metrics only");
+        }
+        stdout.print(show(metric, dialectName, MetricSql.render(metric, dialect, covariate)));
+    }
+
+    /** A bad catalog (a duplicate id, an invalid definition) is reported as one line naming the metric. */
+    private static MetricRepository loadCatalog() {
+        try {
+            return MetricRepository.load();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new CommandException("the metric catalog cannot be loaded: " + e.getMessage());
+        }
+    }
+
+    private static String list(List<Metric> metrics) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("id", "type", "source", "window", "direction", "title"));
+        for (Metric metric : metrics) {
+            rows.add(List.of(metric.id(), metric.type().jsonName(), metric.source().id(), window(metric),
+                    direction(metric) + (metric.guardrail() ? ", guardrail" : ""), metric.title()));
+        }
+        return TextTable.render(rows);
+    }
+
+    private static String show(Metric metric, String dialect, String sql) {
+        return String.join(System.lineSeparator(),
+                metric.title() + " (" + metric.id() + ")",
+                "type " + metric.type().jsonName() + ", source " + metric.source().id() + ", window " + window(metric)
+                        + ", " + direction(metric) + (metric.guardrail() ? ", guardrail" : ""),
+                "",
+                metric.description(),
+                "",
+                "-- " + dialect + " SQL for the example experiment '" + MetricSql.EXAMPLE_ID + "' "
+                        + "(an analysis fuses all metrics of a source into one such query)",
+                sql,
+                "");
+    }
+
+    private static String window(Metric metric) {
+        String length = metric.window().days() + " d";
+        return metric.window().delayDays() == 0 ? length : length + " after " + metric.window().delayDays() + " d";
+    }
+
+    private static String direction(Metric metric) {
+        return metric.direction().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}
