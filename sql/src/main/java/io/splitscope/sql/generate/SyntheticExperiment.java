@@ -1,0 +1,62 @@
+package io.splitscope.sql.generate;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * An experiment the generator simulates: its {@code experiments} and {@code variants} rows, who
+ * takes part, when units are first exposed, and the effects planted in each arm.
+ *
+ * <p>Effects are multipliers that act only on events after a unit's first exposure, so the
+ * pre-exposure behaviour of the arms is the same (CUPED's covariate is balanced).
+ *
+ * @param participation share of members exposed at least once
+ * @param rampDays first exposures fall off like an exponential with this mean (days after the
+ *     start date), truncated at the end date: most units arrive early, some in the last 28 days
+ * @param unknownVariant a variant name the logs sometimes carry that is not one of the arms
+ */
+record SyntheticExperiment(String id, String name, String hypothesis, String owner, LocalDate start,
+        LocalDate end, List<Arm> arms, double participation, double rampDays, String unknownVariant) {
+
+    /**
+     * One variant and its planted effects (1 = none).
+     *
+     * @param plays multiplies the rate of playback sessions (so plays and streaming hours)
+     * @param startup multiplies {@code startup_ms}
+     * @param price multiplies the subscription amount
+     * @param cancel multiplies the cancellation hazard
+     */
+    record Arm(String name, double weight, double plays, double startup, double price, double cancel) {
+
+        static Arm control(String name, double weight) {
+            return new Arm(name, weight, 1, 1, 1, 1);
+        }
+    }
+
+    SyntheticExperiment {
+        arms = List.copyOf(arms);
+        double total = arms.stream().mapToDouble(Arm::weight).sum();
+        if (Math.abs(total - 1) > 1e-9) {
+            throw new IllegalArgumentException("weights of " + id + " sum to " + total + ", not 1");
+        }
+    }
+
+    String control() {
+        return arms.get(0).name();
+    }
+
+    /** The experiments Splitscope's demo warehouse holds, mirroring {@code golden/streaming-small}. */
+    static final List<SyntheticExperiment> STANDARD = List.of(
+            new SyntheticExperiment("exp_autoplay", "Autoplay previews on the home page",
+                    "Previews help members find something to watch", "ui-discovery",
+                    LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 14),
+                    List.of(Arm.control("control", 0.5),
+                            new Arm("previews", 0.5, 1.08, 0.95, 1, 1)),
+                    0.60, 12, "previews_old"),
+            new SyntheticExperiment("exp_price", "Subscription price test", null, "growth",
+                    LocalDate.of(2026, 3, 5), LocalDate.of(2026, 4, 15),
+                    List.of(Arm.control("control", 0.5),
+                            new Arm("price_up_1", 0.25, 1, 1, 1.08, 1.35),
+                            new Arm("price_up_2", 0.25, 1, 1, 1.16, 1.75)),
+                    0.50, 14, "price_up_3"));
+}
