@@ -53,3 +53,28 @@ for (df in c(1e7, 1e9, 1e12)) for (t in c(0.3, 2.5, 12))
 cat("pnorm", f(2 * pnorm(-2.5)), "\n")
 # Input records (InputRecordsTest)
 cat("cov records", f(cov(c(1, 2, 4, 7), c(2, 2, 5, 6))), f(cov(c(1, 0, 3), c(2, 1, 4))), "\n")
+# CUPED (CupedTest): theta pooled over the variants given, y_adj = y - theta (x - mean(x)), t.test on y_adj
+cuped <- function(name, ys, xs, ctl = 1, trt = 2) {
+  y <- unlist(ys); x <- unlist(xs)
+  theta <- if (var(x) == 0) 0 else cov(y, x) / var(x)
+  adj <- mapply(function(a, b) a - theta * (b - mean(x)), ys, xs, SIMPLIFY = FALSE)
+  cat(name, "theta", f(theta), "\n"); welch(name, adj[[ctl]], adj[[trt]])
+}
+yc <- c(3.1, 4.7, 2.2, 5.9, 4.4, 3.8); xc <- c(2.9, 4.1, 2.5, 5.0, 4.6, 3.0)
+yt <- c(5.2, 6.1, 4.9, 7.3, 5.8, 6.6, 4.4); xt <- c(4.0, 5.5, 4.2, 6.1, 5.2, 6.0, 3.1)
+y3 <- c(4.0, 3.3, 6.2, 5.1); x3 <- c(3.9, 3.6, 5.5, 4.0)
+cuped("cuped2", list(yc, yt), list(xc, xt))
+cuped("cuped3", list(yc, yt, y3), list(xc, xt, x3))
+cuped("cupedconstx", list(yc, yt), list(rep(2, 6), rep(2, 7)))
+# delta_ratio (DeltaRatioTest): small vectors
+delta <- function(name, nc, dc, nt, dt) {
+  v <- function(N, D) { n <- length(N); Nb <- mean(N); Db <- mean(D)
+    c(R = sum(N)/sum(D), var = (var(N)/Db^2 - 2*Nb*cov(N, D)/Db^3 + Nb^2*var(D)/Db^4)/n) }
+  c0 <- v(nc, dc); t1 <- v(nt, dt); d <- t1[["R"]] - c0[["R"]]; se <- sqrt(c0[["var"]] + t1[["var"]])
+  z <- qnorm(0.975); r <- d / c0[["R"]]
+  ser <- sqrt(t1[["var"]]/c0[["R"]]^2 + t1[["R"]]^2*c0[["var"]]/c0[["R"]]^4)
+  cat(name, "\n  Rc", f(c0[["R"]]), "Rt", f(t1[["R"]]), "d", f(d), "\n  ci", f(d - z*se), f(d + z*se),
+      "\n  r", f(r), "rci", f(r - z*ser), f(r + z*ser), "\n  p", f(2*pnorm(-abs(d/se))), "\n")
+}
+delta("delta1", c(1, 0, 3, 2, 5), c(2, 1, 4, 3, 6), c(2, 1, 4, 4, 3, 6), c(2, 2, 3, 5, 3, 5))
+cat("qnorm(0.975)", f(qnorm(0.975)), "\n")

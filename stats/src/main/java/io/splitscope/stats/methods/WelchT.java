@@ -108,22 +108,33 @@ public final class WelchT implements ComparisonMethod<Moments> {
                     yc, yt, d, r);
         }
 
-        double vc = control.variance();
-        double vt = treatment.variance();
+        return fromSummaries(control.n(), yc, control.variance(), treatment.n(), yt, treatment.variance());
+    }
+
+    /**
+     * Welch's test from per-variant summaries, for {@code welch_t} and the methods that reduce to
+     * it ({@code cuped} on adjusted values): sizes {@code nc, nt ≥ 2}, finite means and finite
+     * non-negative sample variances (0 meaning "zero within round-off"). Checks, in order, zero
+     * variance in both, non-finite arithmetic and a zero control mean; the caller has checked the
+     * rest.
+     */
+    static ComparisonResult fromSummaries(long nc, double yc, double vc, long nt, double yt, double vt) {
+        double d = yt - yc;
+        Double r = yc != 0 ? d / yc : null;
         if (vc == 0 && vt == 0) {
             return effectsOnly(ResultStatus.ZERO_VARIANCE, "Every unit of each variant has the same"
                     + " value (zero variance in both), so there is no standard error, interval or p-value.",
                     yc, yt, d, r);
         }
 
-        double ac = vc / control.n();
-        double at = vt / treatment.n();
+        double ac = vc / nc;
+        double at = vt / nt;
         double se2 = ac + at;
         double se = Math.sqrt(se2);
         // Welch–Satterthwaite, scaled by se² so that neither squares nor quotients overflow.
         double fc = ac / se2;
         double ft = at / se2;
-        double df = 1.0 / (fc * fc / (control.n() - 1) + ft * ft / (treatment.n() - 1));
+        double df = 1.0 / (fc * fc / (nc - 1) + ft * ft / (nt - 1));
         if (!(Double.isFinite(d) && Double.isFinite(se) && se > 0 && Double.isFinite(df) && df > 0)) {
             return degenerate(ResultStatus.NON_FINITE, "The arithmetic left the range of doubles (difference "
                     + d + ", standard error " + se + ", degrees of freedom " + df + ").", yc, yt);
@@ -156,19 +167,19 @@ public final class WelchT implements ComparisonMethod<Moments> {
     }
 
     /** {@code centre ± halfWidth}, or null if a bound is not finite. */
-    private static Interval interval(double centre, double halfWidth) {
+    static Interval interval(double centre, double halfWidth) {
         double low = centre - halfWidth;
         double high = centre + halfWidth;
         return Double.isFinite(low) && Double.isFinite(high) ? new Interval(low, high) : null;
     }
 
-    private static ComparisonResult degenerate(ResultStatus status, String reason,
+    static ComparisonResult degenerate(ResultStatus status, String reason,
             Double controlValue, Double treatmentValue) {
         return new ComparisonResult(status, reason, finiteOrNull(controlValue),
                 finiteOrNull(treatmentValue), null, null, null, null, null);
     }
 
-    private static ComparisonResult effectsOnly(ResultStatus status, String reason,
+    static ComparisonResult effectsOnly(ResultStatus status, String reason,
             double controlValue, double treatmentValue, double d, Double r) {
         return new ComparisonResult(status, reason, controlValue, treatmentValue,
                 finiteOrNull(d), null, finiteOrNull(r), null, null);
@@ -189,7 +200,7 @@ public final class WelchT implements ComparisonMethod<Moments> {
         return sb.append('.').toString();
     }
 
-    private static Double finiteOrNull(Double value) {
+    static Double finiteOrNull(Double value) {
         return value != null && Double.isFinite(value) ? value : null;
     }
 }

@@ -1,0 +1,62 @@
+package io.splitscope.stats.methods;
+
+import org.apache.commons.math3.special.Erf;
+
+/** The standard normal distribution, package-private helpers. */
+final class Normal {
+
+    /** {@code z(0.975)}, R 4.2.2 {@code qnorm(0.975)} = 1.9599639845400536. */
+    static final double Z_975 = 1.9599639845400536;
+
+    private static final double SQRT2 = Math.sqrt(2);
+    private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+
+    private Normal() {
+    }
+
+    /** {@code Φ(x)}, accurate in both tails (by erfc). */
+    static double cdf(double x) {
+        return 0.5 * Erf.erfc(-x / SQRT2);
+    }
+
+    /** {@code φ(x)}. */
+    static double density(double x) {
+        return INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+    }
+
+    /** {@code P(|Z| ≥ |z|) = erfc(|z|/√2)}. */
+    static double twoSidedPValue(double z) {
+        if (Double.isNaN(z)) {
+            return Double.NaN;
+        }
+        return Math.min(1.0, Erf.erfc(Math.abs(z) / SQRT2));
+    }
+
+    /** The quantile {@code Φ⁻¹(p)}, {@code 0 < p < 1} (erfInv polished by Newton steps on {@link #cdf}). */
+    static double quantile(double p) {
+        if (!(p > 0 && p < 1)) {
+            throw new IllegalArgumentException("probability must be in (0, 1), got " + p);
+        }
+        double x = SQRT2 * Erf.erfInv(2 * p - 1);
+        for (int i = 0; i < 3 && Double.isFinite(x); i++) {
+            double step = (cdf(x) - p) / density(x);
+            if (!Double.isFinite(step)) {
+                break;
+            }
+            x -= step;
+        }
+        return x;
+    }
+
+    /**
+     * {@code E[max(X, 0)]} for {@code X ~ N(mean, sd²)}: {@code mean Φ(mean/sd) + sd φ(mean/sd)};
+     * {@code max(mean, 0)} when {@code sd = 0}.
+     */
+    static double positivePartMean(double mean, double sd) {
+        if (sd == 0) {
+            return Math.max(mean, 0);
+        }
+        double z = mean / sd;
+        return Math.max(0, mean * cdf(z) + sd * density(z));
+    }
+}
