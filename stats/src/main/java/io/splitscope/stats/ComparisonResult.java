@@ -1,5 +1,8 @@
 package io.splitscope.stats;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,6 +23,11 @@ import java.util.Objects;
  * @param relativeEffect  absolute effect / control value
  * @param relativeCi      the two-sided 95 % confidence interval of the relative effect
  * @param pValue          the two-sided p-value of "no difference", in [0, 1]
+ * @param extras          further named numbers a method gives beyond the fields above, in a stable
+ *                        order, keyed in {@code snake_case} so that they can be written as extra
+ *                        fields of a scorecard row (e.g. {@code bayesian}'s
+ *                        {@code chance_to_beat_control} and {@code expected_loss}); every value
+ *                        finite; empty for most methods, never null (an unmodifiable copy)
  */
 public record ComparisonResult(
         ResultStatus status,
@@ -30,7 +38,8 @@ public record ComparisonResult(
         Interval absoluteCi,
         Double relativeEffect,
         Interval relativeCi,
-        Double pValue) {
+        Double pValue,
+        Map<String, Double> extras) {
 
     /**
      * @throws NullPointerException     if {@code status} is null
@@ -54,6 +63,33 @@ public record ComparisonResult(
         if (pValue != null && (pValue < 0 || pValue > 1)) {
             throw new IllegalArgumentException("pValue must be in [0, 1], got " + pValue);
         }
+        Objects.requireNonNull(extras, "extras (use Map.of() for none)");
+        Map<String, Double> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> e : extras.entrySet()) {
+            String key = Objects.requireNonNull(e.getKey(), "an extras key");
+            if (!key.matches("[a-z][a-z0-9_]*")) {
+                throw new IllegalArgumentException("extras keys are snake_case, got '" + key + "'");
+            }
+            Double value = e.getValue();
+            if (value == null || !Double.isFinite(value)) {
+                throw new IllegalArgumentException("extras value '" + key + "' must be finite, got " + value);
+            }
+            copy.put(key, value);
+        }
+        extras = Collections.unmodifiableMap(copy);
+    }
+
+    /** A result without extras (the form every method without further numbers uses). */
+    public ComparisonResult(ResultStatus status, String reason, Double controlValue, Double treatmentValue,
+            Double absoluteEffect, Interval absoluteCi, Double relativeEffect, Interval relativeCi, Double pValue) {
+        this(status, reason, controlValue, treatmentValue, absoluteEffect, absoluteCi, relativeEffect,
+                relativeCi, pValue, Map.of());
+    }
+
+    /** This result with the given extras instead of its own. */
+    public ComparisonResult withExtras(Map<String, Double> extras) {
+        return new ComparisonResult(status, reason, controlValue, treatmentValue, absoluteEffect, absoluteCi,
+                relativeEffect, relativeCi, pValue, extras);
     }
 
     /** A complete result: status {@link ResultStatus#OK}, no reason. */

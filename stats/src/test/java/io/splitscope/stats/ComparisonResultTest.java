@@ -41,4 +41,24 @@ class ComparisonResultTest {
         }
         assertThat(ResultStatus.ZERO_BASELINE.label()).isEqualTo("Zero baseline");
     }
+
+    @Test
+    void extrasAreAnUnmodifiableCopyOfFiniteSnakeCaseNumbers() {
+        ComparisonResult plain = ComparisonResult.ok(1, 2, 1, new Interval(0, 2), 1, new Interval(0, 2), 0.5);
+        assertThat(plain.extras()).isEmpty();
+        java.util.Map<String, Double> extras = new java.util.LinkedHashMap<>();
+        extras.put("chance_to_beat_control", 0.9);
+        extras.put("expected_loss", 0.01);
+        ComparisonResult withExtras = plain.withExtras(extras);
+        extras.put("later", 1.0);
+        assertThat(withExtras.extras()).containsExactly(java.util.Map.entry("chance_to_beat_control", 0.9),
+                java.util.Map.entry("expected_loss", 0.01));
+        assertThatThrownBy(() -> withExtras.extras().put("x", 1.0)).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(withExtras.withExtras(java.util.Map.of())).isEqualTo(plain);
+        assertThatThrownBy(() -> plain.withExtras(java.util.Map.of("Bad Key", 1.0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("snake_case");
+        assertThatThrownBy(() -> plain.withExtras(java.util.Map.of("x", Double.NaN)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
+        assertThatThrownBy(() -> plain.withExtras(null)).isInstanceOf(NullPointerException.class);
+    }
 }
