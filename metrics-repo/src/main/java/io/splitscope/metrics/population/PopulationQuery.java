@@ -1,5 +1,6 @@
 package io.splitscope.metrics.population;
 
+import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.field;
@@ -9,6 +10,7 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 
+import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.experiment.Experiment.VariantWeight;
 import io.splitscope.sql.WarehouseSchema;
@@ -21,7 +23,8 @@ import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record3;
+import org.jooq.Record4;
+import org.jooq.Table;
 import org.jooq.ResultQuery;
 import org.jooq.impl.SQLDataType;
 
@@ -43,6 +46,10 @@ public final class PopulationQuery {
     public static final Field<String> VARIANT = field(name(UNITS, "variant"), SQLDataType.VARCHAR);
     public static final Field<LocalDateTime> FIRST_EXPOSED_AT =
             field(name(UNITS, "first_exposed_at"), SQLDataType.LOCALDATETIME);
+    /** The unit's segment of the dimension results are sliced by, or {@value #ALL} when they are not. */
+    public static final Field<String> SEGMENT = field(name(UNITS, "segment"), SQLDataType.VARCHAR);
+    /** The one segment of an analysis that is not sliced. */
+    public static final String ALL = "all";
 
     private static final Field<Long> VALID_VARIANTS = field(name("valid_variants"), SQLDataType.BIGINT);
     private static final Field<String> SOLE_VARIANT = field(name("sole_variant"), SQLDataType.VARCHAR);
@@ -59,14 +66,58 @@ public final class PopulationQuery {
         return experiment.endDate().plusDays(1).atStartOfDay();
     }
 
-    /** {@code units(unit_id, variant, first_exposed_at)}: the analysed population, one row per unit. */
-    public static CommonTableExpression<Record3<Long, String, LocalDateTime>> units(Experiment experiment) {
-        return name(UNITS).fields(UNIT_ID.getName(), VARIANT.getName(), FIRST_EXPOSED_AT.getName()).as(
-                org.jooq.impl.DSL.select(WarehouseSchema.UNIT_ID, min(WarehouseSchema.VARIANT), min(WarehouseSchema.EXPOSED_AT))
-                        .from(WarehouseSchema.EXPOSURES.table())
-                        .where(inExperimentPeriod(experiment).and(validVariant(experiment)))
-                        .groupBy(WarehouseSchema.UNIT_ID)
-                        .having(countDistinct(WarehouseSchema.VARIANT).eq(1)));
+    /**
+     * {@code units(unit_id, variant, first_exposed_at, segment)}: the analysed population, one row
+     * per unit, with its segment of {@code dimension} ({@value Dimension#UNKNOWN} without a members
+     * row), or {@value #ALL} when {@code dimension} is null.
+     */
+    public static CommonTableExpression<Record4<Long, String, LocalDateTime, String>> units(Experiment experiment,
+                                                                                          Dimension dimension) {
+        var exposures = WarehouseSchema.EXPOSURES.table().as("x");
+        Field<Long> unit = WarehouseSchema.EXPOSURES.column(exposures, WarehouseSchema.UNIT_ID);
+        Field<String> variant = WarehouseSchema.EXPOSURES.column(exposures, WarehouseSchema.VARIANT);
+        Field<LocalDateTime> exposedAt = WarehouseSchema.EXPOSURES.column(exposures, WarehouseSchema.EXPOSED_AT);
+        var select = org.jooq.impl.DSL.select(unit, min(variant), min(exposedAt), segment(dimension));
+        var from = dimension == null ? select.from(exposures) : select.from(exposures).leftJoin(MEMBERS)
+                .on(WarehouseSchema.MEMBERS.column(MEMBERS, WarehouseSchema.UNIT_ID).eq(unit));
+        return name(UNITS).fields(UNIT_ID.getName(), VARIANT.getName(), FIRST_EXPOSED_AT.getName(), SEGMENT.getName())
+                .as(from.where(inExperimentPeriod(experiment, exposures).and(validVariant(experiment, variant)))
+                        .groupBy(unit)
+                        .having(countDistinct(variant).eq(1)));
+    }
+
+    /** {@link #units(Experiment, Dimension)} unsliced. */
+    public static CommonTableExpression<Record4<Long, String, LocalDateTime, String>> units(Experiment experiment) {
+        return units(experiment, null);
+    }
+
+    private static final Table<?> MEMBERS = WarehouseSchema.MEMBERS.table().as("m");
+
+    private static Field<String> segment(Dimension dimension) {
+        if (dimension == null) {
+            return inline(ALL);
+        }
+        return coalesce(min(WarehouseSchema.MEMBERS.column(MEMBERS, dimension.column())), inline(Dimension.UNKNOWN));
+    }
+
+    /** Units per segment and variant: {@code (segment, variant, units)}. */
+    public static ResultQuery<?> unitCounts(DSLContext dsl, Experiment experiment, Dimension dimension) {
+        var units = units(experiment, dimension);
+        return dsl.with(units)
+                .select(SEGMENT.as(SEGMENT.getName()), VARIANT.as(VARIANT.getName()),
+                        count().cast(SQLDataType.BIGINT).as(UNITS_COLUMN))
+                .from(units)
+                .groupBy(SEGMENT, VARIANT);
+    }
+
+    /** segment → variant → units, from the rows of {@link #unitCounts}. */
+    public static Map<String, Map<String, Long>> readUnitCounts(List<Row> rows) {
+        Map<String, Map<String, Long>> counts = new java.util.TreeMap<>();
+        for (Row row : rows) {
+            counts.computeIfAbsent(row.string(SEGMENT.getName()), s -> new LinkedHashMap<>())
+                    .put(row.string(VARIANT.getName()), row.longValue(UNITS_COLUMN));
+        }
+        return counts;
     }
 
     /**
@@ -111,13 +162,22 @@ public final class PopulationQuery {
     }
 
     private static Condition inExperimentPeriod(Experiment experiment) {
-        return WarehouseSchema.EXPERIMENT_ID.eq(inline(experiment.id()))
-                .and(WarehouseSchema.EXPOSED_AT.ge(inline(experiment.startDate().atStartOfDay())))
-                .and(WarehouseSchema.EXPOSED_AT.lt(inline(analysisEnd(experiment))));
+        return inExperimentPeriod(experiment, WarehouseSchema.EXPOSURES.table());
+    }
+
+    private static Condition inExperimentPeriod(Experiment experiment, Table<?> exposures) {
+        Field<LocalDateTime> exposedAt = WarehouseSchema.EXPOSURES.column(exposures, WarehouseSchema.EXPOSED_AT);
+        return WarehouseSchema.EXPOSURES.column(exposures, WarehouseSchema.EXPERIMENT_ID).eq(inline(experiment.id()))
+                .and(exposedAt.ge(inline(experiment.startDate().atStartOfDay())))
+                .and(exposedAt.lt(inline(analysisEnd(experiment))));
     }
 
     private static Condition validVariant(Experiment experiment) {
+        return validVariant(experiment, WarehouseSchema.VARIANT);
+    }
+
+    private static Condition validVariant(Experiment experiment, Field<String> variant) {
         List<Field<String>> variants = experiment.variants().stream().map(v -> (Field<String>) inline(v.variant())).toList();
-        return WarehouseSchema.VARIANT.isNotNull().and(WarehouseSchema.VARIANT.in(variants));
+        return variant.isNotNull().and(variant.in(variants));
     }
 }

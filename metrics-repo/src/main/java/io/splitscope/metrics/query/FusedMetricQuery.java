@@ -5,6 +5,7 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.sum;
 
+import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.EventSource;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
@@ -34,9 +35,9 @@ import org.jooq.impl.SQLDataType;
  *      per_unit AS (SELECT unit, variant, first_exposed_at, y(m1), x(m1), y(m2), …
  *                   FROM units LEFT JOIN source ON unit AND time within the widest window
  *                   GROUP BY unit)
- * SELECT variant, per metric: n, Σy, Σy² (Σx, Σx², Σxy; or the six sums of a ratio)
+ * SELECT segment, variant, per metric: n, Σy, Σy² (Σx, Σx², Σxy; or the six sums of a ratio)
  *        over the units whose window has elapsed
- * FROM per_unit GROUP BY variant
+ * FROM per_unit GROUP BY segment, variant
  * </pre>
  */
 public final class FusedMetricQuery {
@@ -52,14 +53,15 @@ public final class FusedMetricQuery {
     /**
      * @param withCovariates also compute each mean and proportion metric's value over the
      *                       pre-exposure window ({@link MetricWindows#PRE_EXPOSURE_DAYS} days), for CUPED
+     * @param segmentBy      slice the statistics by this member dimension, or null for one segment
      */
     public static ResultQuery<?> build(DSLContext dsl, Experiment experiment, EventSource source, List<Metric> metrics,
-                                       boolean withCovariates) {
+                                       boolean withCovariates, Dimension segmentBy) {
         requireAggregatable(source, metrics);
         Field<LocalDateTime> eventTime = source.column(source.timestamp());
 
         List<SelectField<?>> perUnitColumns = new ArrayList<>(List.of(
-                PopulationQuery.UNIT_ID, PopulationQuery.VARIANT, PopulationQuery.FIRST_EXPOSED_AT));
+                PopulationQuery.UNIT_ID, PopulationQuery.VARIANT, PopulationQuery.FIRST_EXPOSED_AT, PopulationQuery.SEGMENT));
         for (Metric metric : metrics) {
             Condition inWindow = MetricWindows.inWindow(eventTime, metric.window()).and(metric.filter());
             switch (metric.measure()) {
@@ -73,18 +75,21 @@ public final class FusedMetricQuery {
                 case Measure.Quantile quantile -> throw new IllegalStateException("unreachable: checked above");
             }
         }
-        var units = PopulationQuery.units(experiment);
+        var units = PopulationQuery.units(experiment, segmentBy);
         var perUnit = name(PER_UNIT).as(dsl
                 .select(perUnitColumns)
                 .from(units)
                 .leftJoin(source.events())
                 .on(source.column(WarehouseSchema.UNIT_ID).eq(PopulationQuery.UNIT_ID)
                         .and(MetricWindows.joinRange(eventTime, metrics, withCovariates)))
-                .groupBy(PopulationQuery.UNIT_ID, PopulationQuery.VARIANT, PopulationQuery.FIRST_EXPOSED_AT));
+                .groupBy(PopulationQuery.UNIT_ID, PopulationQuery.VARIANT, PopulationQuery.FIRST_EXPOSED_AT,
+                        PopulationQuery.SEGMENT));
 
         Field<LocalDateTime> firstExposedAt = perUnitField(PopulationQuery.FIRST_EXPOSED_AT.getName(), SQLDataType.LOCALDATETIME);
         Field<String> variant = perUnitField(PopulationQuery.VARIANT.getName(), SQLDataType.VARCHAR);
+        Field<String> segment = perUnitField(PopulationQuery.SEGMENT.getName(), SQLDataType.VARCHAR);
         List<SelectField<?>> moments = new ArrayList<>();
+        moments.add(segment.as(MomentColumns.SEGMENT));
         moments.add(variant.as(MomentColumns.VARIANT));
         for (Metric metric : metrics) {
             Condition complete = MetricWindows.complete(firstExposedAt, experiment, metric.window());
@@ -110,7 +115,7 @@ public final class FusedMetricQuery {
                 moments.add(total.apply(x.times(y)).as(MomentColumns.sumProduct(metric.id())));
             }
         }
-        return dsl.with(units).with(perUnit).select(moments).from(perUnit).groupBy(variant);
+        return dsl.with(units).with(perUnit).select(moments).from(perUnit).groupBy(segment, variant);
     }
 
     private static List<Field<Double>> valueAndCovariate(Metric metric, io.splitscope.metrics.UnitValue value,

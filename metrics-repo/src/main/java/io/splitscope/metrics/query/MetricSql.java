@@ -32,8 +32,8 @@ public final class MetricSql {
     public static String render(Metric metric, SQLDialect dialect, boolean withCovariate) {
         DSLContext dsl = DSL.using(dialect);
         ResultQuery<?> query = metric.type() == MetricType.QUANTILE
-                ? UnitEventsQuery.build(dsl, EXAMPLE, metric)
-                : FusedMetricQuery.build(dsl, EXAMPLE, metric.source(), List.of(metric), withCovariate);
+                ? UnitEventsQuery.build(dsl, EXAMPLE, metric, null)
+                : FusedMetricQuery.build(dsl, EXAMPLE, metric.source(), List.of(metric), withCovariate, null);
         return dsl.renderInlined(query);
     }
 }

@@ -3,6 +3,7 @@ package io.splitscope.metrics.query;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 
+import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.EventSource;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
@@ -18,7 +19,7 @@ import org.jooq.ResultQuery;
 /**
  * The event-level values that quantile metrics need, clustered by unit: one row per event in the
  * window of each analysed unit whose window has elapsed, and one row with a null value for such a
- * unit without events (it still counts as a unit). Ordered by variant and unit, as the columns of
+ * unit without events (it still counts as a unit). Ordered by segment, variant and unit, as the columns of
  * {@link MomentColumns} describe. Quantile metrics over the same value and window share one query.
  */
 public final class UnitEventsQuery {
@@ -26,15 +27,19 @@ public final class UnitEventsQuery {
     private UnitEventsQuery() {
     }
 
-    public static ResultQuery<?> build(DSLContext dsl, Experiment experiment, Metric metric) {
+    /**
+     * @param segmentBy slice by this member dimension, or null for one segment
+     */
+    public static ResultQuery<?> build(DSLContext dsl, Experiment experiment, Metric metric, Dimension segmentBy) {
         if (!(metric.measure() instanceof Measure.Quantile quantile)) {
             throw new IllegalArgumentException("metric " + metric.id() + " is not a quantile");
         }
         EventSource source = metric.source();
         Field<LocalDateTime> eventTime = source.column(source.timestamp());
-        var units = PopulationQuery.units(experiment);
+        var units = PopulationQuery.units(experiment, segmentBy);
         return dsl.with(units)
-                .select(PopulationQuery.VARIANT.as(MomentColumns.VARIANT),
+                .select(PopulationQuery.SEGMENT.as(MomentColumns.SEGMENT),
+                        PopulationQuery.VARIANT.as(MomentColumns.VARIANT),
                         PopulationQuery.UNIT_ID.as(MomentColumns.UNIT_ID),
                         quantile.eventValue().as(MomentColumns.VALUE))
                 .from(units)
@@ -43,7 +48,8 @@ public final class UnitEventsQuery {
                         .and(MetricWindows.inWindow(eventTime, metric.window()))
                         .and(metric.filter()))
                 .where(MetricWindows.complete(PopulationQuery.FIRST_EXPOSED_AT, experiment, metric.window()))
-                .orderBy(field(name(MomentColumns.VARIANT)), field(name(MomentColumns.UNIT_ID)));
+                .orderBy(field(name(MomentColumns.SEGMENT)), field(name(MomentColumns.VARIANT)),
+                        field(name(MomentColumns.UNIT_ID)));
     }
 
     /** Whether two quantile metrics read the same events, so that one query serves both. */

@@ -31,7 +31,7 @@ class BingeMetricsTest {
         // in its window (one long), unit 3 one of 7200 s (long), unit 9 none; treatment unit 2 two of 900 s.
         try (TinyWarehouse tiny = new TinyWarehouse()) {
             VariantStatistics statistics = tiny.warehouse.query(FusedMetricQuery.build(tiny.warehouse.dsl(),
-                    tiny.experiment("exp_t"), EventSource.PLAYBACK, List.of(BingeMetrics.LONG_SESSIONS), false),
+                    tiny.experiment("exp_t"), EventSource.PLAYBACK, List.of(BingeMetrics.LONG_SESSIONS), false, null),
                     tiny.allocator, VariantStatistics::read);
 
             assertThat(statistics.moments("long_sessions_per_member", "control")).isEqualTo(new Moments(3, 2, 2));

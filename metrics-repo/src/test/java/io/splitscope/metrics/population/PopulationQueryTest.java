@@ -2,6 +2,7 @@ package io.splitscope.metrics.population;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.TinyWarehouse;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.sql.arrow.ArrowRows;
@@ -41,6 +42,19 @@ class PopulationQueryTest {
         assertThat(population.crossoverUnits()).isEqualTo(1);
         assertThat(population.invalidExposures()).isEqualTo(2);
         assertThat(population.totalUnits()).isEqualTo(6);
+    }
+
+    @Test
+    void countsUnitsPerSegmentAndVariant() {
+        // Unit 1 (control) is the only one with a members row (device tv); 3, 9 (control) and 2, 6, 7
+        // (treatment) are unknown.
+        var counts = PopulationQuery.readUnitCounts(tiny.warehouse.query(
+                PopulationQuery.unitCounts(tiny.warehouse.dsl(), tiny.experiment("exp_t"), Dimension.DEVICE),
+                tiny.allocator, ArrowRows::read));
+
+        assertThat(counts).containsOnlyKeys("tv", "unknown");
+        assertThat(counts.get("tv")).containsExactly(Map.entry("control", 1L));
+        assertThat(counts.get("unknown")).containsOnly(Map.entry("control", 2L), Map.entry("treatment", 3L));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.splitscope.metrics.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.EventSource;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.TinyWarehouse;
@@ -13,6 +14,7 @@ import io.splitscope.stats.Moments;
 import io.splitscope.stats.RatioMoments;
 import io.splitscope.stats.arrow.VariantStatistics;
 import java.util.List;
+import java.util.Map;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +47,7 @@ class FusedMetricQueryTest {
 
     private static VariantStatistics statistics(boolean withCovariates) {
         return tiny.warehouse.query(FusedMetricQuery.build(tiny.warehouse.dsl(), tiny.experiment("exp_t"),
-                EventSource.PLAYBACK, PLAYBACK_METRICS, withCovariates), tiny.allocator, VariantStatistics::read);
+                EventSource.PLAYBACK, PLAYBACK_METRICS, withCovariates, null), tiny.allocator, VariantStatistics::read);
     }
 
     @Test
@@ -84,9 +86,23 @@ class FusedMetricQueryTest {
     }
 
     @Test
+    void slicesByAMemberDimensionWithUnitsWithoutAMembersRowAsUnknown() {
+        // tiny/members.csv knows only unit 1 (device tv); units 3, 9 and 2 have no members row.
+        Map<String, VariantStatistics> bySegment = tiny.warehouse.query(FusedMetricQuery.build(tiny.warehouse.dsl(),
+                tiny.experiment("exp_t"), EventSource.PLAYBACK, PLAYBACK_METRICS, false, Dimension.DEVICE),
+                tiny.allocator, VariantStatistics::readBySegment);
+
+        assertThat(bySegment).containsOnlyKeys("tv", "unknown");
+        assertThat(bySegment.get("tv").moments("streaming_hours", "control")).isEqualTo(new Moments(1, 1.5, 2.25));
+        assertThat(bySegment.get("tv").moments("streaming_hours", "treatment")).isEqualTo(new Moments(0, 0, 0));
+        assertThat(bySegment.get("unknown").moments("streaming_hours", "control")).isEqualTo(new Moments(2, 2.0, 4.0));
+        assertThat(bySegment.get("unknown").moments("streaming_hours", "treatment")).isEqualTo(new Moments(1, 0.5, 0.25));
+    }
+
+    @Test
     void computesAllMetricsOfASourceInOneScanOfIt() {
         String sql = DSL.using(SQLDialect.DUCKDB).renderInlined(FusedMetricQuery.build(DSL.using(SQLDialect.DUCKDB),
-                tiny.experiment("exp_t"), EventSource.PLAYBACK, PLAYBACK_METRICS, true));
+                tiny.experiment("exp_t"), EventSource.PLAYBACK, PLAYBACK_METRICS, true, null));
 
         assertThat(sql.split("\"playback\"", -1)).hasSize(2);
     }
@@ -97,14 +113,14 @@ class FusedMetricQueryTest {
                 .from(EventSource.PAYMENTS).proportionWithAnyEvent().window(Window.days(7)).higherIsBetter().build();
 
         assertThatThrownBy(() -> FusedMetricQuery.build(DSL.using(SQLDialect.DUCKDB), tiny.experiment("exp_t"),
-                EventSource.PLAYBACK, List.of(other), false))
+                EventSource.PLAYBACK, List.of(other), false, null))
                 .hasMessage("metric elsewhere reads payments, not playback");
     }
 
     @Test
     void leavesQuantilesToTheEventLevelQuery() {
         assertThatThrownBy(() -> FusedMetricQuery.build(DSL.using(SQLDialect.DUCKDB), tiny.experiment("exp_t"),
-                EventSource.PLAYBACK, List.of(StandardMetrics.STARTUP_MS_P50), false))
+                EventSource.PLAYBACK, List.of(StandardMetrics.STARTUP_MS_P50), false, null))
                 .hasMessage("metric startup_ms_p50 is a quantile: its events come from UnitEventsQuery");
     }
 }

@@ -31,7 +31,7 @@ class UnitEventsQueryTest {
         // Complete units in unit order: control 1 (startup 1200, 1300 in its window), 3 (900), 9 (no
         // session: an empty cluster); treatment 2 (800, 700). Units 6 and 7 are incomplete.
         Map<String, ClusteredValues> events = tiny.warehouse.query(UnitEventsQuery.build(tiny.warehouse.dsl(),
-                tiny.experiment("exp_t"), StandardMetrics.STARTUP_MS_P50), tiny.allocator, UnitEventsReader::read);
+                tiny.experiment("exp_t"), StandardMetrics.STARTUP_MS_P50, null), tiny.allocator, UnitEventsReader::read);
 
         ClusteredValues control = events.get("control");
         assertThat(control.unitOffsets()).containsExactly(0, 2, 3, 3);

@@ -2,7 +2,8 @@ package io.splitscope.stats.arrow;
 
 /**
  * The column-naming contract between the query side and the statistics side, written once: a
- * table of per-variant sufficient statistics has a {@value #VARIANT} column (text) and, for each
+ * table of per-variant sufficient statistics has the text columns {@value #SEGMENT} (the slice of a
+ * member dimension, or one segment for all units) and {@value #VARIANT} and, for each
  * metric {@code m}, {@code m__n} (64-bit integer, the units in the metric's analysis) and doubles:
  * <ul>
  *   <li>mean and proportion metrics: {@code m__sum}, {@code m__sum_squares}; with the pre-exposure
@@ -10,10 +11,13 @@ package io.splitscope.stats.arrow;
  *   <li>ratio metrics: {@code m__num_sum}, {@code m__num_sum_squares}, {@code m__den_sum},
  *       {@code m__den_sum_squares}, {@code m__num_den_sum}.</li>
  * </ul>
- * Event-level tables (quantile metrics) have {@value #VARIANT}, {@value #UNIT_ID} and
- * {@value #VALUE}, ordered by variant and unit.
+ * Event-level tables (quantile metrics) have {@value #SEGMENT}, {@value #VARIANT}, {@value #UNIT_ID}
+ * and {@value #VALUE}, ordered by segment, variant and unit.
  */
 public final class MomentColumns {
+
+    /** The segment column. */
+    public static final String SEGMENT = "segment";
 
     /** The variant name column. */
     public static final String VARIANT = "variant";

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VarCharVector;
@@ -12,8 +14,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
 
 /**
- * Reads an event-level table (variant, unit_id, value; ordered by variant and unit, see
- * {@link MomentColumns}) into per-variant arrays clustered by unit, the layout of
+ * Reads an event-level table (segment, variant, unit_id, value; ordered by segment, variant and
+ * unit, see {@link MomentColumns}) into per-variant arrays clustered by unit, the layout of
  * {@link io.splitscope.stats.QuantileSample}. A row with a null value is a unit without events.
  */
 public final class UnitEventsReader {
@@ -25,26 +27,44 @@ public final class UnitEventsReader {
     private UnitEventsReader() {
     }
 
+    /** Reads an unsliced table: variant → its events (empty when the table has no row). */
     public static Map<String, ClusteredValues> read(ArrowReader reader) throws IOException {
-        Map<String, Builder> builders = new HashMap<>();
+        Map<String, Map<String, ClusteredValues>> segments = readBySegment(reader);
+        if (segments.size() > 1) {
+            throw new IllegalArgumentException("event-level table: expected one segment, found " + segments.keySet());
+        }
+        return segments.isEmpty() ? Map.of() : segments.values().iterator().next();
+    }
+
+    /** Reads a sliced table: segment → variant → its events. */
+    public static Map<String, Map<String, ClusteredValues>> readBySegment(ArrowReader reader) throws IOException {
+        Map<String, Map<String, Builder>> builders = new TreeMap<>();
         while (reader.loadNextBatch()) {
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
+            VarCharVector segments = column(root, MomentColumns.SEGMENT, VarCharVector.class);
             VarCharVector variants = column(root, MomentColumns.VARIANT, VarCharVector.class);
             BigIntVector units = column(root, MomentColumns.UNIT_ID, BigIntVector.class);
             Float8Vector values = column(root, MomentColumns.VALUE, Float8Vector.class);
+            String lastSegment = null;
             String lastVariant = null;
             Builder builder = null;
             for (int row = 0; row < root.getRowCount(); row++) {
+                String segment = new String(segments.get(row), StandardCharsets.UTF_8);
                 String variant = new String(variants.get(row), StandardCharsets.UTF_8);
-                if (!variant.equals(lastVariant)) {
-                    builder = builders.computeIfAbsent(variant, v -> new Builder());
+                if (!segment.equals(lastSegment) || !variant.equals(lastVariant)) {
+                    builder = builders.computeIfAbsent(segment, s -> new HashMap<>()).computeIfAbsent(variant, v -> new Builder());
+                    lastSegment = segment;
                     lastVariant = variant;
                 }
                 builder.add(units.get(row), values.isNull(row), values.isNull(row) ? 0 : values.get(row));
             }
         }
-        Map<String, ClusteredValues> result = new HashMap<>();
-        builders.forEach((variant, builder) -> result.put(variant, builder.build()));
+        Map<String, Map<String, ClusteredValues>> result = new LinkedHashMap<>();
+        builders.forEach((segment, byVariant) -> {
+            Map<String, ClusteredValues> built = new HashMap<>();
+            byVariant.forEach((variant, builder) -> built.put(variant, builder.build()));
+            result.put(segment, built);
+        });
         return result;
     }
 

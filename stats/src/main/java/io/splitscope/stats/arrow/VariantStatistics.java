@@ -6,7 +6,9 @@ import io.splitscope.stats.RatioMoments;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
@@ -15,9 +17,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
 
 /**
- * A table of per-variant sufficient statistics (columns of {@link MomentColumns}), read from Arrow
- * and handed out as the input records of the comparison methods. A variant without a row, and a
- * null sum (a variant with no units in the metric's analysis), read as zero.
+ * One segment's per-variant sufficient statistics (columns of {@link MomentColumns}), read from
+ * Arrow and handed out as the input records of the comparison methods. A variant without a row, and
+ * a null sum (a variant with no units in the metric's analysis), read as zero.
  */
 public final class VariantStatistics {
 
@@ -28,29 +30,50 @@ public final class VariantStatistics {
     }
 
     /**
-     * @throws IllegalArgumentException when the variant column is missing or a column has another type
+     * Reads an unsliced table: its one segment (empty statistics when the table has no row).
+     *
+     * @throws IllegalArgumentException when the table holds several segments, a text column is
+     *                                  missing or a column has another type
      */
     public static VariantStatistics read(ArrowReader reader) throws IOException {
-        Map<String, Map<String, Double>> rows = new HashMap<>();
+        Map<String, VariantStatistics> segments = readBySegment(reader);
+        if (segments.size() > 1) {
+            throw new IllegalArgumentException("sufficient statistics: expected one segment, found " + segments.keySet());
+        }
+        return segments.isEmpty() ? new VariantStatistics(Map.of()) : segments.values().iterator().next();
+    }
+
+    /** Reads a sliced table: segment → its statistics, segments in alphabetical order. */
+    public static Map<String, VariantStatistics> readBySegment(ArrowReader reader) throws IOException {
+        Map<String, Map<String, Map<String, Double>>> segments = new TreeMap<>();
         while (reader.loadNextBatch()) {
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
-            if (!(root.getVector(MomentColumns.VARIANT) instanceof VarCharVector variants)) {
-                throw new IllegalArgumentException("sufficient statistics: text column " + MomentColumns.VARIANT + " is missing");
-            }
+            VarCharVector segmentColumn = text(root, MomentColumns.SEGMENT);
+            VarCharVector variants = text(root, MomentColumns.VARIANT);
             for (int row = 0; row < root.getRowCount(); row++) {
-                if (variants.isNull(row)) {
+                if (variants.isNull(row) || segmentColumn.isNull(row)) {
                     continue;
                 }
-                Map<String, Double> values = rows.computeIfAbsent(
-                        new String(variants.get(row), StandardCharsets.UTF_8), v -> new HashMap<>());
+                Map<String, Double> values = segments
+                        .computeIfAbsent(new String(segmentColumn.get(row), StandardCharsets.UTF_8), s -> new HashMap<>())
+                        .computeIfAbsent(new String(variants.get(row), StandardCharsets.UTF_8), v -> new HashMap<>());
                 for (FieldVector vector : root.getFieldVectors()) {
-                    if (vector != variants) {
+                    if (vector != variants && vector != segmentColumn) {
                         values.put(vector.getName(), number(vector, row));
                     }
                 }
             }
         }
-        return new VariantStatistics(rows);
+        Map<String, VariantStatistics> result = new LinkedHashMap<>();
+        segments.forEach((segment, rows) -> result.put(segment, new VariantStatistics(rows)));
+        return result;
+    }
+
+    private static VarCharVector text(VectorSchemaRoot root, String column) {
+        if (!(root.getVector(column) instanceof VarCharVector vector)) {
+            throw new IllegalArgumentException("sufficient statistics: text column " + column + " is missing");
+        }
+        return vector;
     }
 
     private static Double number(FieldVector vector, int row) {

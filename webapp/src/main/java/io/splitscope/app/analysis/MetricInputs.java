@@ -49,13 +49,13 @@ final class MetricInputs {
                 .collect(Collectors.groupingBy(Metric::source, LinkedHashMap::new, Collectors.toList()));
         aggregated.forEach((source, sourceMetrics) -> {
             VariantStatistics statistics = warehouse.query(
-                    FusedMetricQuery.build(warehouse.dsl(), experiment, source, sourceMetrics, cuped),
+                    FusedMetricQuery.build(warehouse.dsl(), experiment, source, sourceMetrics, cuped, null),
                     allocator, VariantStatistics::read);
             sourceMetrics.forEach(metric -> inputs.put(metric.id(), aggregatedInputs(statistics, metric, cuped)));
         });
         for (List<Metric> group : quantileGroups(metrics)) {
             Map<String, ClusteredValues> events = warehouse.query(
-                    UnitEventsQuery.build(warehouse.dsl(), experiment, group.getFirst()), allocator, UnitEventsReader::read);
+                    UnitEventsQuery.build(warehouse.dsl(), experiment, group.getFirst(), null), allocator, UnitEventsReader::read);
             group.forEach(metric -> inputs.put(metric.id(), quantileInputs(events, (Measure.Quantile) metric.measure())));
         }
         return inputs;
