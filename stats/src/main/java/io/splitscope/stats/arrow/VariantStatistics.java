@@ -43,30 +43,53 @@ public final class VariantStatistics {
         return segments.isEmpty() ? new VariantStatistics(Map.of()) : segments.values().iterator().next();
     }
 
-    /** Reads a sliced table: segment → its statistics, segments in alphabetical order. */
+    /** Reads a table sliced by segment: segment → its statistics, segments in alphabetical order. */
     public static Map<String, VariantStatistics> readBySegment(ArrowReader reader) throws IOException {
-        Map<String, Map<String, Map<String, Double>>> segments = new TreeMap<>();
+        return readBySlice(reader, MomentColumns.SEGMENT);
+    }
+
+    /**
+     * Reads a table sliced by {@code sliceColumn} (text or integer, e.g. a series' step): slice →
+     * its statistics, in the slice column's natural order.
+     */
+    public static Map<String, VariantStatistics> readBySlice(ArrowReader reader, String sliceColumn) throws IOException {
+        Map<Comparable<?>, Map<String, Map<String, Double>>> slices = new TreeMap<>();
         while (reader.loadNextBatch()) {
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
-            VarCharVector segmentColumn = text(root, MomentColumns.SEGMENT);
+            FieldVector sliceVector = root.getVector(sliceColumn);
+            if (sliceVector == null) {
+                throw new IllegalArgumentException("sufficient statistics: column " + sliceColumn + " is missing");
+            }
             VarCharVector variants = text(root, MomentColumns.VARIANT);
             for (int row = 0; row < root.getRowCount(); row++) {
-                if (variants.isNull(row) || segmentColumn.isNull(row)) {
+                if (variants.isNull(row) || sliceVector.isNull(row)) {
                     continue;
                 }
-                Map<String, Double> values = segments
-                        .computeIfAbsent(new String(segmentColumn.get(row), StandardCharsets.UTF_8), s -> new HashMap<>())
+                Map<String, Double> values = slices
+                        .computeIfAbsent(sliceKey(sliceVector, row), s -> new HashMap<>())
                         .computeIfAbsent(new String(variants.get(row), StandardCharsets.UTF_8), v -> new HashMap<>());
                 for (FieldVector vector : root.getFieldVectors()) {
-                    if (vector != variants && vector != segmentColumn) {
+                    if (vector != variants && vector != sliceVector && !(vector instanceof VarCharVector)) {
                         values.put(vector.getName(), number(vector, row));
                     }
                 }
             }
         }
         Map<String, VariantStatistics> result = new LinkedHashMap<>();
-        segments.forEach((segment, rows) -> result.put(segment, new VariantStatistics(rows)));
+        slices.forEach((slice, rows) -> result.put(slice.toString(), new VariantStatistics(rows)));
         return result;
+    }
+
+    /** A slice's key: text sorts alphabetically, integers numerically. */
+    private static Comparable<?> sliceKey(FieldVector vector, int row) {
+        if (vector instanceof VarCharVector text) {
+            return new String(text.get(row), StandardCharsets.UTF_8);
+        }
+        if (vector instanceof org.apache.arrow.vector.BaseIntVector integers) {
+            return integers.getValueAsLong(row);
+        }
+        throw new IllegalArgumentException("sufficient statistics: slice column " + vector.getName() + " is "
+                + vector.getField().getType() + ", expected text or an integer");
     }
 
     private static VarCharVector text(VectorSchemaRoot root, String column) {

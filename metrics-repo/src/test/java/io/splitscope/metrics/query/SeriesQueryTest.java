@@ -1,0 +1,74 @@
+package io.splitscope.metrics.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.splitscope.metrics.TinyWarehouse;
+import io.splitscope.metrics.catalog.StandardMetrics;
+import io.splitscope.stats.Moments;
+import io.splitscope.stats.arrow.VariantStatistics;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cumulative series of streaming_hours on the hand-made warehouse of {@code src/test/resources/tiny}
+ * (analysis end 2026-03-11 00:00). Units: control 1 (first exposed 03-01 10:00), 3 (03-03 12:00),
+ * 9 (03-04 00:00); treatment 2 (03-02 00:00), 6 (03-05 00:00), 7 (03-08 08:00). Expected values by hand.
+ */
+class SeriesQueryTest {
+
+    private static TinyWarehouse tiny;
+
+    @BeforeAll
+    static void open() {
+        tiny = new TinyWarehouse();
+    }
+
+    @AfterAll
+    static void close() {
+        tiny.close();
+    }
+
+    private static Map<String, VariantStatistics> series(SeriesAxis axis) {
+        return tiny.warehouse.query(SeriesQuery.build(tiny.warehouse.dsl(), tiny.experiment("exp_t"),
+                StandardMetrics.STREAMING_HOURS, axis), tiny.allocator, r -> VariantStatistics.readBySlice(r, SeriesQuery.STEP));
+    }
+
+    @Test
+    void byDaysSinceExposureCutsEachUnitsWindowAfterKDays() {
+        Map<String, VariantStatistics> series = series(SeriesAxis.DAYS_SINCE_EXPOSURE);
+
+        assertThat(series).containsOnlyKeys("1", "2", "3", "4", "5", "6", "7");
+        // k = 1: everyone's first day has elapsed; unit 1 watched 1800 s, unit 2 900 s (its 03-03 00:00 session is day 2).
+        assertThat(series.get("1").moments("streaming_hours", "control")).isEqualTo(new Moments(3, 0.5, 0.25));
+        assertThat(series.get("1").moments("streaming_hours", "treatment")).isEqualTo(new Moments(3, 0.25, 0.0625));
+        // k = 3: unit 7 drops out (03-08 08:00 + 3 d > 03-11); unit 3's 03-05 session (2 h) and unit 6's 03-06 one (1 h) count.
+        assertThat(series.get("3").moments("streaming_hours", "control")).isEqualTo(new Moments(3, 2.5, 4.25));
+        assertThat(series.get("3").moments("streaming_hours", "treatment")).isEqualTo(new Moments(2, 1.5, 1.25));
+        // k = 7: the metric itself (complete 7-day windows only).
+        assertThat(series.get("7").moments("streaming_hours", "control")).isEqualTo(new Moments(3, 3.5, 6.25));
+        assertThat(series.get("7").moments("streaming_hours", "treatment")).isEqualTo(new Moments(1, 0.5, 0.25));
+    }
+
+    @Test
+    void byCalendarDateShowsTheResultsAsTheyStoodEachDay() {
+        Map<String, VariantStatistics> series = series(SeriesAxis.CALENDAR_DATE);
+
+        assertThat(series).hasSize(10);
+        // Day 0 (2026-03-01): only unit 1 is exposed, with 1800 s by midnight; no treatment unit yet.
+        assertThat(series.get("0").moments("streaming_hours", "control")).isEqualTo(new Moments(1, 0.5, 0.25));
+        assertThat(series.get("0").moments("streaming_hours", "treatment")).isEqualTo(new Moments(0, 0, 0));
+        // Day 9 (2026-03-10): every unit, with its window's events up to the end of the analysis.
+        assertThat(series.get("9").moments("streaming_hours", "control")).isEqualTo(new Moments(3, 3.5, 6.25));
+        assertThat(series.get("9").moments("streaming_hours", "treatment")).isEqualTo(new Moments(3, 1.5, 1.25));
+    }
+
+    @Test
+    void isForMeanAndProportionMetrics() {
+        assertThatThrownBy(() -> SeriesQuery.build(tiny.warehouse.dsl(), tiny.experiment("exp_t"),
+                StandardMetrics.REBUFFER_RATE, SeriesAxis.CALENDAR_DATE))
+                .hasMessage("metric rebuffer_rate is a ratio metric: series are computed for mean and proportion metrics");
+    }
+}
