@@ -78,3 +78,5 @@ delta <- function(name, nc, dc, nt, dt) {
 }
 delta("delta1", c(1, 0, 3, 2, 5), c(2, 1, 4, 3, 6), c(2, 1, 4, 4, 3, 6), c(2, 2, 3, 5, 3, 5))
 cat("qnorm(0.975)", f(qnorm(0.975)), "\n")
+# Selection.type7 (SelectionTest)
+cat("q7", f(quantile(c(5, 1, 9, 3, 3, 7.5, 2), c(0.5, 0.9, 0.1, 0.25), type = 7)), "\n")

@@ -1,0 +1,128 @@
+package io.splitscope.stats.methods;
+
+import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.QuantileSample;
+import io.splitscope.stats.ResultStatus;
+
+/**
+ * One variant of a quantile comparison, prepared once: a working copy of its event values (the
+ * sample's arrays are never modified), whether they are all finite, and the exact type-7
+ * percentile. The copy is left partially ordered by selection, so that further order statistics
+ * ({@link #orderStatistic}) are cheap.
+ */
+final class QuantileVariant {
+
+    final QuantileSample sample;
+    final double level;
+    final int units;
+    final int events;
+    /** A working copy of the values, partially ordered by selections. */
+    final double[] work;
+    final boolean finite;
+    /** The exact type-7 percentile, NaN if there are no events or a value is not finite. */
+    final double quantile;
+    /** The smallest and largest value. */
+    final double min;
+    final double max;
+
+    private QuantileVariant(QuantileSample sample) {
+        this.sample = sample;
+        this.level = sample.level();
+        this.units = sample.units();
+        double[] values = sample.values();
+        this.events = values.length;
+        this.work = new double[events];
+        boolean allFinite = true;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < events; i++) {
+            double v = values[i];
+            work[i] = v;
+            if (!Double.isFinite(v)) {
+                allFinite = false;
+            }
+            if (v < lo) {
+                lo = v;
+            }
+            if (v > hi) {
+                hi = v;
+            }
+        }
+        this.finite = allFinite;
+        this.min = lo;
+        this.max = hi;
+        this.quantile = allFinite && events > 0 ? Selection.type7(work, level) : Double.NaN;
+    }
+
+    static QuantileVariant of(QuantileSample sample) {
+        return new QuantileVariant(sample);
+    }
+
+    /** The 1-based order statistic {@code X_(rank)} of the events (selecting it in the working copy). */
+    double orderStatistic(int rank) {
+        Selection.select(work, rank - 1);
+        return work[rank - 1];
+    }
+
+    /** Whether every event has the same value. */
+    boolean constant() {
+        return min == max;
+    }
+
+    /** The number of events of unit u. */
+    int eventsOf(int u) {
+        int[] offsets = sample.unitOffsets();
+        return offsets[u + 1] - offsets[u];
+    }
+
+    /** The two variants' samples must be of the same percentile. */
+    static void checkSameLevel(QuantileSample control, QuantileSample treatment) {
+        if (control.level() != treatment.level()) {
+            throw new IllegalArgumentException("the control's quantile level " + control.level()
+                    + " differs from the treatment's " + treatment.level());
+        }
+    }
+
+    /**
+     * The result for degenerate data, checked in this order, or null if there is none:
+     * {@link ResultStatus#NON_FINITE} (a value is NaN or infinite), {@link ResultStatus#EMPTY_ARM}
+     * (no units, or units without a single value), {@link ResultStatus#TOO_FEW_UNITS} (a single
+     * unit: values and effects only), {@link ResultStatus#ZERO_VARIANCE} (every value of both
+     * variants is the same one: values and effects only).
+     */
+    static ComparisonResult degenerate(QuantileVariant c, QuantileVariant t) {
+        if (!c.finite || !t.finite) {
+            String which = !c.finite && !t.finite ? "the control and the treatment have"
+                    : !c.finite ? "the control has" : "the treatment has";
+            return WelchT.degenerate(ResultStatus.NON_FINITE, "Some values are NaN or infinite: " + which
+                    + " non-finite values.", c.finite ? c.quantile : null, t.finite ? t.quantile : null);
+        }
+        if (c.units == 0 || t.units == 0) {
+            String which = c.units == 0 && t.units == 0 ? "Both variants have"
+                    : c.units == 0 ? "The control has" : "The treatment has";
+            return WelchT.degenerate(ResultStatus.EMPTY_ARM, which + " no units, so there is nothing to compare.",
+                    c.quantile, t.quantile);
+        }
+        if (c.events == 0 || t.events == 0) {
+            String which = c.events == 0 && t.events == 0 ? "Neither variant has"
+                    : c.events == 0 ? "The control has" : "The treatment has";
+            return WelchT.degenerate(ResultStatus.EMPTY_ARM, which + (which.startsWith("Neither") ? " any value"
+                    : " units but not a single value") + ", so there is no percentile to compare.",
+                    c.quantile, t.quantile);
+        }
+        double d = t.quantile - c.quantile;
+        Double r = c.quantile != 0 ? d / c.quantile : null;
+        if (c.units < 2 || t.units < 2) {
+            String which = c.units < 2 && t.units < 2 ? "Both variants have"
+                    : c.units < 2 ? "The control has" : "The treatment has";
+            return WelchT.effectsOnly(ResultStatus.TOO_FEW_UNITS, which
+                    + " a single unit; resampling units, and so an interval and a p-value, need at least 2.",
+                    c.quantile, t.quantile, d, r);
+        }
+        if (c.constant() && t.constant()) {
+            return WelchT.effectsOnly(ResultStatus.ZERO_VARIANCE, "Every value of each variant is the same"
+                    + " (zero variance in both), so there is no interval or p-value.", c.quantile, t.quantile, d, r);
+        }
+        return null;
+    }
+}
