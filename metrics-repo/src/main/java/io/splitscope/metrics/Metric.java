@@ -28,9 +28,10 @@ import org.jooq.impl.DSL;
  * @param direction   which way is an improvement
  * @param guardrail   whether it guards against harm rather than measuring the goal
  * @param filter      which events of the source count (e.g. sessions of an hour or more); all by default
+ * @param cap         winsorisation of the per-unit values of a mean metric, or null
  */
 public record Metric(String id, String title, String description, EventSource source, Measure measure,
-                     Window window, Direction direction, boolean guardrail, Condition filter) {
+                     Window window, Direction direction, boolean guardrail, Condition filter, Cap cap) {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
@@ -46,6 +47,10 @@ public record Metric(String id, String title, String description, EventSource so
         requireSet(id, "window", window);
         requireSet(id, "direction", direction);
         filter = filter == null ? DSL.noCondition() : filter;
+        if (cap != null && !(measure instanceof Measure.Mean)) {
+            throw new IllegalArgumentException("metric " + id + ": only mean metrics can be capped, not a "
+                    + measure.type().jsonName() + " metric");
+        }
         if (measure instanceof Measure.Ratio ratio) {
             requireSet(id, "ratio numerator", ratio.numerator());
             if (ratio.denominator() == null) {
@@ -80,6 +85,7 @@ public record Metric(String id, String title, String description, EventSource so
         private Direction direction;
         private boolean guardrail;
         private Condition filter;
+        private Cap cap;
 
         private Builder(String id) {
             this.id = id;
@@ -103,6 +109,12 @@ public record Metric(String id, String title, String description, EventSource so
         /** Counts only the events for which {@code condition} holds (over {@link EventSource#column} fields). */
         public Builder where(Condition condition) {
             this.filter = condition;
+            return this;
+        }
+
+        /** Winsorises the per-unit values (mean metrics only). */
+        public Builder capped(Cap cap) {
+            this.cap = cap;
             return this;
         }
 
@@ -149,7 +161,7 @@ public record Metric(String id, String title, String description, EventSource so
         }
 
         public Metric build() {
-            return new Metric(id, title, description, source, measure, window, direction, guardrail, filter);
+            return new Metric(id, title, description, source, measure, window, direction, guardrail, filter, cap);
         }
     }
 }

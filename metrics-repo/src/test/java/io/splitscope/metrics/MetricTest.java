@@ -55,6 +55,16 @@ class MetricTest {
     }
 
     @Test
+    void capsOnlyMeanMetricsWithSensibleBounds() {
+        assertThatThrownBy(() -> valid("rate").proportionWithAnyEvent().capped(Cap.above(1)).build())
+                .hasMessage("metric rate: only mean metrics can be capped, not a proportion metric");
+        assertThatThrownBy(() -> new Cap.Absolute(null, null)).hasMessage("a cap needs a lower or an upper bound");
+        assertThatThrownBy(() -> new Cap.Absolute(5.0, 1.0)).hasMessage("a cap's lower bound 5.0 exceeds its upper bound 1.0");
+        assertThatThrownBy(() -> Cap.abovePercentile(99))
+                .hasMessage("a cap's percentile level must lie strictly between 0 and 1, not 99.0");
+    }
+
+    @Test
     void knowsTheStandardCatalogsTypes() {
         assertThat(StandardMetrics.REBUFFER_RATE.type()).isEqualTo(MetricType.RATIO);
         assertThat(StandardMetrics.STARTUP_MS_P90.type()).isEqualTo(MetricType.QUANTILE);

@@ -91,6 +91,7 @@ public final class FusedMetricQuery {
         List<SelectField<?>> moments = new ArrayList<>();
         moments.add(segment.as(MomentColumns.SEGMENT));
         moments.add(variant.as(MomentColumns.VARIANT));
+        List<SelectField<?>> caps = new ArrayList<>();
         for (Metric metric : metrics) {
             Condition complete = MetricWindows.complete(firstExposedAt, experiment, metric.window());
             Function<Field<Double>, Field<Double>> total = value -> sum(value).filterWhere(complete).cast(SQLDataType.DOUBLE);
@@ -105,15 +106,23 @@ public final class FusedMetricQuery {
                 moments.add(total.apply(numerator.times(denominator)).as(MomentColumns.numeratorDenominatorSum(metric.id())));
                 continue;
             }
-            Field<Double> y = perUnitField(metric.id(), SQLDataType.DOUBLE);
+            caps.addAll(Capping.capsColumns(metric, metric.id(), perUnitField(metric.id(), SQLDataType.DOUBLE), complete));
+            Field<Double> y = Capping.apply(metric, metric.id(), perUnitField(metric.id(), SQLDataType.DOUBLE));
             moments.add(total.apply(y).as(MomentColumns.sum(metric.id())));
             moments.add(total.apply(y.times(y)).as(MomentColumns.sumSquares(metric.id())));
             if (withCovariates) {
-                Field<Double> x = perUnitField(metric.id() + COVARIATE, SQLDataType.DOUBLE);
+                String covariate = metric.id() + COVARIATE;
+                caps.addAll(Capping.capsColumns(metric, covariate, perUnitField(covariate, SQLDataType.DOUBLE), complete));
+                Field<Double> x = Capping.apply(metric, covariate, perUnitField(covariate, SQLDataType.DOUBLE));
                 moments.add(total.apply(x).as(MomentColumns.covariateSum(metric.id())));
                 moments.add(total.apply(x.times(x)).as(MomentColumns.covariateSumSquares(metric.id())));
                 moments.add(total.apply(x.times(y)).as(MomentColumns.sumProduct(metric.id())));
             }
+        }
+        if (!caps.isEmpty()) {
+            var capsTable = name(Capping.CAPS).as(dsl.select(caps).from(perUnit));
+            return dsl.with(units).with(perUnit).with(capsTable).select(moments).from(perUnit).crossJoin(capsTable)
+                    .groupBy(segment, variant);
         }
         return dsl.with(units).with(perUnit).select(moments).from(perUnit).groupBy(segment, variant);
     }

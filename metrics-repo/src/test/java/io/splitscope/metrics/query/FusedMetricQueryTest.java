@@ -3,6 +3,7 @@ package io.splitscope.metrics.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.splitscope.metrics.Cap;
 import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.EventSource;
 import io.splitscope.metrics.Metric;
@@ -97,6 +98,30 @@ class FusedMetricQueryTest {
         assertThat(bySegment.get("tv").moments("streaming_hours", "treatment")).isEqualTo(new Moments(0, 0, 0));
         assertThat(bySegment.get("unknown").moments("streaming_hours", "control")).isEqualTo(new Moments(2, 2.0, 4.0));
         assertThat(bySegment.get("unknown").moments("streaming_hours", "treatment")).isEqualTo(new Moments(1, 0.5, 0.25));
+    }
+
+    @Test
+    void winsorisesPerUnitValuesAtAbsoluteAndPooledPercentileCaps() {
+        // Complete units' streaming hours: control 1.5, 2, 0; treatment 0.5. Capped at 1 h: 1, 1, 0 and 0.5.
+        // The pooled median of (0, 0.5, 1.5, 2) is 1.0 (type 7), so the 50th-percentile cap gives the same.
+        Metric absolute = capped(Cap.above(1.0));
+        Metric percentile = capped(Cap.abovePercentile(0.5));
+        VariantStatistics statistics = tiny.warehouse.query(FusedMetricQuery.build(tiny.warehouse.dsl(),
+                tiny.experiment("exp_t"), EventSource.PLAYBACK, List.of(absolute, percentile), false, null),
+                tiny.allocator, VariantStatistics::read);
+
+        for (Metric metric : List.of(absolute, percentile)) {
+            assertThat(statistics.moments(metric.id(), "control")).as(metric.id()).isEqualTo(new Moments(3, 2, 2));
+            assertThat(statistics.moments(metric.id(), "treatment")).as(metric.id()).isEqualTo(new Moments(1, 0.5, 0.25));
+        }
+    }
+
+    private static Metric capped(Cap cap) {
+        Metric hours = StandardMetrics.STREAMING_HOURS;
+        return Metric.define(hours.id() + (cap instanceof Cap.Absolute ? "_capped" : "_p50_capped"))
+                .title(hours.title()).description(hours.description()).from(hours.source())
+                .mean(((io.splitscope.metrics.Measure.Mean) hours.measure()).value()).window(hours.window())
+                .higherIsBetter().capped(cap).build();
     }
 
     @Test

@@ -1,0 +1,70 @@
+package io.splitscope.metrics.query;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.greatest;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.least;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.percentileCont;
+
+import io.splitscope.metrics.Cap;
+import io.splitscope.metrics.Metric;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.SelectField;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Winsorisation ({@link Cap}) in SQL. Absolute caps clamp each per-unit value; percentile caps
+ * first compute the pooled percentiles in a one-row {@value #CAPS} table over the per-unit values
+ * of units with complete windows, which the final aggregation joins.
+ */
+final class Capping {
+
+    static final String CAPS = "caps";
+
+    private Capping() {
+    }
+
+    /**
+     * The columns of the {@value #CAPS} table for one per-unit column {@code value} named
+     * {@code column} of {@code metric}: its pooled lower and upper percentiles.
+     */
+    static List<SelectField<?>> capsColumns(Metric metric, String column, Field<Double> value, Condition complete) {
+        List<SelectField<?>> columns = new ArrayList<>();
+        if (metric.cap() instanceof Cap.Percentile percentile) {
+            if (percentile.lowerLevel() != null) {
+                columns.add(percentileCont(percentile.lowerLevel()).withinGroupOrderBy(value).filterWhere(complete)
+                        .cast(SQLDataType.DOUBLE).as(column + "__lower"));
+            }
+            if (percentile.upperLevel() != null) {
+                columns.add(percentileCont(percentile.upperLevel()).withinGroupOrderBy(value).filterWhere(complete)
+                        .cast(SQLDataType.DOUBLE).as(column + "__upper"));
+            }
+        }
+        return columns;
+    }
+
+    /** {@code value} clamped to the metric's cap (itself when uncapped). */
+    static Field<Double> apply(Metric metric, String column, Field<Double> value) {
+        return switch (metric.cap()) {
+            case null -> value;
+            case Cap.Absolute absolute -> clamp(value, absolute.lower() == null ? null : inline(absolute.lower()),
+                    absolute.upper() == null ? null : inline(absolute.upper()));
+            case Cap.Percentile percentile -> clamp(value,
+                    percentile.lowerLevel() == null ? null : capsField(column + "__lower"),
+                    percentile.upperLevel() == null ? null : capsField(column + "__upper"));
+        };
+    }
+
+    private static Field<Double> clamp(Field<Double> value, Field<Double> lower, Field<Double> upper) {
+        Field<Double> clamped = lower == null ? value : greatest(value, lower);
+        return upper == null ? clamped : least(clamped, upper);
+    }
+
+    private static Field<Double> capsField(String column) {
+        return field(name(CAPS, column), SQLDataType.DOUBLE);
+    }
+}
