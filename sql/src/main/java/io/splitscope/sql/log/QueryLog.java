@@ -1,0 +1,65 @@
+package io.splitscope.sql.log;
+
+import io.splitscope.sql.Warehouse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.jooq.DSLContext;
+import org.jooq.ResultQuery;
+
+/**
+ * A warehouse that records every query it runs: the SQL, the rows and bytes that came back into
+ * the JVM, and how long it took. It shows where the time goes and that the engine, not the JVM,
+ * does the aggregation. Works over any engine.
+ */
+public final class QueryLog implements Warehouse {
+
+    /** One query that ran. */
+    public record Entry(String sql, long rows, long bytes, Duration elapsed) {
+    }
+
+    private final Warehouse warehouse;
+    private final List<Entry> entries = new ArrayList<>();
+
+    public QueryLog(Warehouse warehouse) {
+        this.warehouse = warehouse;
+    }
+
+    /** The queries run so far, oldest first. */
+    public synchronized List<Entry> entries() {
+        return List.copyOf(entries);
+    }
+
+    @Override
+    public DSLContext dsl() {
+        return warehouse.dsl();
+    }
+
+    @Override
+    public String description() {
+        return warehouse.description();
+    }
+
+    @Override
+    public <T> T query(ResultQuery<?> query, BufferAllocator allocator, ResultHandler<T> handler) {
+        long start = System.nanoTime();
+        return warehouse.query(query, allocator, reader -> {
+            try (CountingArrowReader counting = new CountingArrowReader(reader, allocator)) {
+                T result = handler.read(counting);
+                record(new Entry(dsl().renderInlined(query), counting.rowsRead(), counting.bytesRead(),
+                        Duration.ofNanos(System.nanoTime() - start)));
+                return result;
+            }
+        });
+    }
+
+    private synchronized void record(Entry entry) {
+        entries.add(entry);
+    }
+
+    @Override
+    public void close() {
+        warehouse.close();
+    }
+}

@@ -1,0 +1,2 @@
+/** Observing the warehouse: a query log of the SQL run and the rows and bytes that reached the JVM. */
+package io.splitscope.sql.log;
