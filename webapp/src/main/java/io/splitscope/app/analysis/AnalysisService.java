@@ -8,6 +8,7 @@ import io.splitscope.metrics.population.Population;
 import io.splitscope.metrics.population.PopulationQuery;
 import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.arrow.ArrowRows;
+import io.splitscope.sql.log.QueryLog;
 import io.splitscope.sql.duckdb.DuckDbWarehouse;
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonMethods;
@@ -80,15 +81,16 @@ public final class AnalysisService implements AutoCloseable {
         ExperimentCheck.requireAnalysable(experiment);
         List<Metric> selected = selectMetrics(request);
 
+        QueryLog log = new QueryLog(warehouse); // this analysis' queries only, for its provenance
         try (BufferAllocator allocator = childAllocator(experiment.id())) {
             Population population = PopulationQuery.read(experiment,
-                    warehouse.query(PopulationQuery.summary(warehouse.dsl(), experiment), allocator, ArrowRows::read));
+                    log.query(PopulationQuery.summary(log.dsl(), experiment), allocator, ArrowRows::read));
             SrmResult srm = SampleRatioMismatch.check(population.units(), ExperimentCheck.weights(experiment));
             Map<String, Map<String, VariantData>> inputs =
-                    new MetricInputs(warehouse, experiment, allocator).fetch(selected, request.cuped());
+                    new MetricInputs(log, experiment, allocator).fetch(selected, request.cuped());
             List<ScorecardRow> rows = compare(experiment, population, selected, inputs, request.cuped());
             return new Scorecard(experiment, population, srm, adjust(rows), warehouse.description(),
-                    clock.instant());
+                    clock.instant(), log.entries());
         }
     }
 
