@@ -34,7 +34,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The walking skeleton end to end, in a real browser: the web app on the golden warehouse, the
  * experiments list, a click on an experiment, its scorecard with the golden numbers. Takes the
- * screenshots in {@code docs/screenshots/}.
+ * screenshots of {@code docs/screenshots/} (see {@link #screenshotDirs(String)}).
  *
  * <p>Uses Debian's Chromium and ChromeDriver ({@code build/ensure-test-tools.sh} installs them),
  * with the driver path given so that Selenium Manager never runs (it would try to download one).
@@ -182,24 +182,33 @@ class ScorecardBrowserIT {
         Number viewport = (Number) js.executeScript("return window.innerHeight;");
         Dimension before = driver.manage().window().getSize();
         int chrome = Math.max(0, before.getHeight() - viewport.intValue());
-        int wanted = Math.min(4000, Math.max(640, contentBottom.intValue() + 32 + chrome));
+        int wanted = Math.min(4000, Math.max(640, contentBottom.intValue() + 72 + chrome));
         driver.manage().window().setSize(new Dimension(before.getWidth(), wanted));
         try {
             js.executeScript("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));");
             new WebDriverWait(driver, PATIENCE).until(ScorecardBrowserIT::vaadinIdle);
-            Path target = screenshotsDir().resolve(name);
-            Files.createDirectories(target.getParent());
             Path shot = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+            for (Path dir : screenshotDirs(name)) {
+                Files.createDirectories(dir);
+                Files.copy(shot, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
         } finally {
             driver.manage().window().setSize(before);
         }
     }
 
-    /** {@code docs/screenshots} at the repository root, found from the module directory. */
-    private static Path screenshotsDir() {
+    /**
+     * Where a screenshot goes: always {@code target/screenshots}; also the committed
+     * {@code docs/screenshots} at the repository root when it has none yet or when
+     * {@code -Dsplitscope.screenshots.update=true} asks for it (every run would otherwise change the
+     * committed pictures: the scorecard shows when it was computed).
+     */
+    private static List<Path> screenshotDirs(String name) {
         Path module = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
-        return module.resolveSibling("docs").resolve("screenshots");
+        Path build = module.resolve("target").resolve("screenshots");
+        Path docs = module.resolveSibling("docs").resolve("screenshots");
+        boolean update = Boolean.getBoolean("splitscope.screenshots.update") || !Files.exists(docs.resolve(name));
+        return update ? List.of(build, docs) : List.of(build);
     }
 
     private static Path goldenWarehouse() throws URISyntaxException {

@@ -61,7 +61,7 @@ public record ResultRow(String metricId, String metricTitle, String method, Stri
         Interval rel = c.relativeCi();
         String title = row.metricTitle() == null || row.metricTitle().isBlank() ? row.metricId() : row.metricTitle();
         String incomplete = row.incompleteUnits() > 0
-                ? Formats.count(row.incompleteUnits()) + " units left out: their window has not elapsed"
+                ? Formats.count(row.incompleteUnits()) + " units still in their window, left out"
                 : null;
         return new ResultRow(row.metricId(), title, row.method(), row.variant(),
                 Formats.number(c.controlValue()), Formats.number(c.treatmentValue()),

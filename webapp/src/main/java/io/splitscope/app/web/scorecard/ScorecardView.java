@@ -230,8 +230,8 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         grid.setAllRowsVisible(true);
         grid.setItems(scorecard.rows().stream().map(ResultRow::of).toList());
 
-        grid.addComponentColumn(ScorecardView::metricCell).setHeader("Metric").setFlexGrow(3).setResizable(true)
-                .setWidth("13rem").setKey("metric");
+        grid.addComponentColumn(ScorecardView::metricCell).setHeader("Metric").setFlexGrow(1).setResizable(true)
+                .setWidth("14rem").setKey("metric");
         grid.addColumn(ResultRow::variant).setHeader("Variant").setAutoWidth(true).setFlexGrow(0).setKey("variant");
         grid.addColumn(ResultRow::controlValue).setHeader("Control").setAutoWidth(true).setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END).setKey("control");
@@ -249,7 +249,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
                 .setTextAlign(ColumnTextAlign.END).setKey("p-adjusted");
         grid.addColumn(ResultRow::units).setHeader("Units (C / T)").setAutoWidth(true).setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END).setKey("units");
-        grid.addComponentColumn(ScorecardView::statusCell).setHeader("Status").setWidth("7rem").setFlexGrow(2).setKey("status");
+        grid.addComponentColumn(ScorecardView::statusCell).setHeader("Status").setWidth("9rem").setFlexGrow(1).setKey("status");
         return grid;
     }
 

@@ -58,6 +58,6 @@ class ResultRowTest {
         assertThat(row.relativeEffect()).isEqualTo("—");
         assertThat(row.relativeCi()).isEqualTo("—");
         assertThat(row.direction()).isEqualTo(ResultRow.Direction.UNCLEAR);
-        assertThat(row.incompleteNote()).startsWith("12 units left out");
+        assertThat(row.incompleteNote()).isEqualTo("12 units still in their window, left out");
     }
 }
