@@ -30,6 +30,7 @@ public final class CommandLine {
             "  " + GenerateCommand.USAGE,
             "  " + ServeCommand.USAGE,
             "  " + MetricsCommand.USAGE,
+            "  " + CompareCommand.USAGE,
             "",
             "SOURCE is a folder of CSV or Parquet files named after the tables, or a DuckDB database file.",
             "Add --debug to any command to see the stack trace of an error.");
@@ -52,6 +53,7 @@ public final class CommandLine {
                 case "generate" -> GenerateCommand.run(options, stderr);
                 case "serve" -> ServeCommand.run(options);
                 case "metrics" -> MetricsCommand.run(options, stdout);
+                case "compare" -> CompareCommand.run(options, System.in, stdout);
                 default -> throw new UsageException("unknown command '" + command + "' (try: splitscope help)");
             }
             return OK;
@@ -90,6 +92,7 @@ public final class CommandLine {
             case "generate" -> GenerateCommand.USAGE;
             case "serve" -> ServeCommand.USAGE;
             case "metrics" -> MetricsCommand.USAGE;
+            case "compare" -> CompareCommand.USAGE;
             default -> "COMMAND [OPTIONS] (try: splitscope help)";
         };
     }

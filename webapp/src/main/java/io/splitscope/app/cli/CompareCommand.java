@@ -1,0 +1,298 @@
+package io.splitscope.app.cli;
+
+import io.splitscope.stats.ComparisonMethod;
+import io.splitscope.stats.ComparisonMethods;
+import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.CovariateMoments;
+import io.splitscope.stats.Interval;
+import io.splitscope.stats.Moments;
+import io.splitscope.stats.RatioMoments;
+import io.splitscope.stats.ResultStatus;
+import io.splitscope.stats.VariantData;
+import io.splitscope.stats.multiple.BenjaminiHochberg;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code compare --input FILE|-}: compares variants from their sufficient statistics, as
+ * {@code spec/scorecard.md} ("Comparing from sufficient statistics") describes it.
+ *
+ * <p>The input is one JSON document {@code {"method": ..., "variants": [{"name": ..., ...}, ...]}},
+ * the first variant being the control, with the fields of the method:
+ * <ul>
+ *   <li>{@code welch_t}: {@code n}, {@code sum}, {@code sum_squares};</li>
+ *   <li>{@code cuped}: those and {@code covariate_sum}, {@code covariate_sum_squares},
+ *       {@code sum_product} (θ is pooled over every variant given);</li>
+ *   <li>{@code delta_ratio}: {@code n}, {@code numerator_sum}, {@code numerator_sum_squares},
+ *       {@code denominator_sum}, {@code denominator_sum_squares},
+ *       {@code numerator_denominator_sum_product}.</li>
+ * </ul>
+ * The output is {@code {"method": ..., "results": [...]}}, one row per non-control variant in the
+ * scorecard's row shape without {@code metric} and {@code type} ({@code incomplete_units} is 0:
+ * totals are of complete units), with {@code p_value_adjusted} (Benjamini–Hochberg over these rows)
+ * and the row's {@code status} (and {@code reason} when it is not OK), as the scorecard writes them.
+ *
+ * <p>Invalid input — not JSON, an unknown method or field, a missing or non-numeric field, fewer
+ * than two variants, a repeated name, {@code n < 2}, sums that imply a negative variance — is one
+ * line naming the variant and the field, and exit status 1.
+ */
+final class CompareCommand {
+
+    static final String USAGE = "compare --input FILE|-";
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** The input fields of each supported method, besides {@code name}. */
+    private static final Map<String, List<String>> FIELDS = Map.of(
+            "welch_t", List.of("n", "sum", "sum_squares"),
+            "cuped", List.of("n", "sum", "sum_squares", "covariate_sum", "covariate_sum_squares", "sum_product"),
+            "delta_ratio", List.of("n", "numerator_sum", "numerator_sum_squares", "denominator_sum",
+                    "denominator_sum_squares", "numerator_denominator_sum_product"));
+
+    private static final List<String> METHODS = List.of("welch_t", "cuped", "delta_ratio");
+
+    private CompareCommand() {
+    }
+
+    static void run(List<String> arguments, InputStream stdin, PrintStream stdout) {
+        Arguments options = Arguments.parse(arguments, Set.of("input"), Set.of("debug"));
+        String input = options.required("input");
+        stdout.print(compare(read(input, stdin)));
+    }
+
+    /** The output document for an input document (both JSON text). */
+    static String compare(String inputJson) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(inputJson);
+        } catch (JacksonException e) {
+            throw new CommandException("the input is not valid JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ")"));
+        }
+        if (root == null || !root.isObject()) {
+            throw new CommandException("the input must be a JSON object with \"method\" and \"variants\"");
+        }
+        for (String field : root.propertyNames()) {
+            if (!field.equals("method") && !field.equals("variants")) {
+                throw new CommandException("unknown field '" + field + "' in the input (expected \"method\" and \"variants\")");
+            }
+        }
+        JsonNode methodNode = root.get("method");
+        if (methodNode == null || !methodNode.isString()) {
+            throw new CommandException("the input needs \"method\": one of " + String.join(", ", METHODS));
+        }
+        String method = methodNode.stringValue();
+        if (!FIELDS.containsKey(method)) {
+            throw new CommandException("method '" + method + "' cannot be compared from sufficient statistics"
+                    + " (supported: " + String.join(", ", METHODS) + ")");
+        }
+        JsonNode variantsNode = root.get("variants");
+        if (variantsNode == null || !variantsNode.isArray() || variantsNode.size() < 2) {
+            throw new CommandException("the input needs \"variants\": an array of at least two variants, the control first");
+        }
+
+        List<String> names = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<JsonNode> variants = new ArrayList<>(variantsNode.values());
+        for (int i = 0; i < variants.size(); i++) {
+            JsonNode v = variants.get(i);
+            String where = "variant #" + (i + 1);
+            if (!v.isObject()) {
+                throw new CommandException(where + " is not a JSON object");
+            }
+            JsonNode name = v.get("name");
+            if (name == null || !name.isString() || name.stringValue().isBlank()) {
+                throw new CommandException(where + " needs a \"name\" (a non-empty string)");
+            }
+            if (!seen.add(name.stringValue())) {
+                throw new CommandException("two variants are named '" + name.stringValue() + "'");
+            }
+            names.add(name.stringValue());
+            Set<String> allowed = new LinkedHashSet<>(FIELDS.get(method));
+            allowed.add("name");
+            for (String field : v.propertyNames()) {
+                if (!allowed.contains(field)) {
+                    throw new CommandException("variant '" + name.stringValue() + "': unknown field '" + field
+                            + "' for method " + method + " (fields: " + String.join(", ", FIELDS.get(method)) + ")");
+                }
+            }
+        }
+
+        ArrayNode rows = switch (method) {
+            case "welch_t" -> rows(method, Moments.class, names, variants, CompareCommand::moments);
+            case "cuped" -> rows(method, CovariateMoments.class, names, variants, CompareCommand::covariateMoments);
+            case "delta_ratio" -> rows(method, RatioMoments.class, names, variants, CompareCommand::ratioMoments);
+            default -> throw new IllegalStateException(method);
+        };
+        ObjectNode out = NODES.objectNode();
+        out.put("method", method);
+        out.set("results", rows);
+        return MAPPER.writeValueAsString(out) + System.lineSeparator();
+    }
+
+    /** A variant's fields, read and checked. */
+    private record Fields(String variant, JsonNode node) {
+
+        long n() {
+            JsonNode value = node.get("n");
+            if (value == null || value.isNull()) {
+                throw missing("n");
+            }
+            if (!value.isNumber() || !value.canConvertToExactIntegral() || !value.canConvertToLong()) {
+                throw new CommandException("variant '" + variant + "': field 'n' must be a whole number, got " + value);
+            }
+            long n = value.longValue();
+            if (n < 2) {
+                throw new CommandException("variant '" + variant + "': n = " + n
+                        + ", but a comparison needs at least 2 units per variant");
+            }
+            return n;
+        }
+
+        double number(String field) {
+            JsonNode value = node.get(field);
+            if (value == null || value.isNull()) {
+                throw missing(field);
+            }
+            if (!value.isNumber()) {
+                throw new CommandException("variant '" + variant + "': field '" + field + "' must be a number, got " + value);
+            }
+            double d = value.doubleValue();
+            if (!Double.isFinite(d)) {
+                throw new CommandException("variant '" + variant + "': field '" + field + "' is out of range: " + value);
+            }
+            return d;
+        }
+
+        private CommandException missing(String field) {
+            return new CommandException("variant '" + variant + "': missing field '" + field + "'");
+        }
+
+        /** Moments from the given fields; inconsistent sums name the variant and the fields. */
+        Moments moments(long n, String sumField, String squaresField) {
+            double sum = number(sumField);
+            double squares = number(squaresField);
+            try {
+                return new Moments(n, sum, squares);
+            } catch (IllegalArgumentException e) {
+                throw new CommandException("variant '" + variant + "': fields '" + sumField + "' and '" + squaresField
+                        + "' are inconsistent: " + e.getMessage());
+            }
+        }
+    }
+
+    private static Moments moments(Fields f) {
+        return f.moments(f.n(), "sum", "sum_squares");
+    }
+
+    private static CovariateMoments covariateMoments(Fields f) {
+        long n = f.n();
+        return new CovariateMoments(f.moments(n, "sum", "sum_squares"),
+                f.moments(n, "covariate_sum", "covariate_sum_squares"), f.number("sum_product"));
+    }
+
+    private static RatioMoments ratioMoments(Fields f) {
+        long n = f.n();
+        return new RatioMoments(f.moments(n, "numerator_sum", "numerator_sum_squares"),
+                f.moments(n, "denominator_sum", "denominator_sum_squares"),
+                f.number("numerator_denominator_sum_product"));
+    }
+
+    private static <I extends VariantData> ArrayNode rows(String method, Class<I> type, List<String> names,
+            List<JsonNode> nodes, Function<Fields, I> read) {
+        List<I> inputs = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            inputs.add(read.apply(new Fields(names.get(i), nodes.get(i))));
+        }
+        ComparisonMethod<I> comparison = ComparisonMethods.byId(method, type);
+        List<ComparisonResult> results = new ArrayList<>();
+        List<Double> pValues = new ArrayList<>();
+        for (int i = 1; i < inputs.size(); i++) {
+            ComparisonResult r = comparison.compare(inputs.get(0), inputs.get(i), inputs);
+            results.add(r);
+            pValues.add(r.pValue());
+        }
+        List<Double> adjusted = new BenjaminiHochberg().adjust(pValues);
+        ArrayNode rows = NODES.arrayNode();
+        for (int i = 0; i < results.size(); i++) {
+            rows.add(row(method, names.get(i + 1), inputs.get(0).n(), inputs.get(i + 1).n(), results.get(i),
+                    adjusted.get(i)));
+        }
+        return rows;
+    }
+
+    private static ObjectNode row(String method, String variant, long nControl, long nTreatment, ComparisonResult r,
+            Double adjusted) {
+        ObjectNode node = NODES.objectNode();
+        node.put("method", method);
+        node.put("variant", variant);
+        node.put("n_control", nControl);
+        node.put("n_treatment", nTreatment);
+        node.put("incomplete_units", 0);
+        number(node, "control_value", r.controlValue());
+        number(node, "treatment_value", r.treatmentValue());
+        number(node, "absolute_effect", r.absoluteEffect());
+        interval(node, "absolute_ci", r.absoluteCi());
+        number(node, "relative_effect", r.relativeEffect());
+        interval(node, "relative_ci", r.relativeCi());
+        number(node, "p_value", r.pValue());
+        number(node, "p_value_adjusted", adjusted);
+        node.put("status", r.status().name().toLowerCase(Locale.ROOT));
+        if (r.status() != ResultStatus.OK) {
+            node.put("reason", r.reason());
+        }
+        return node;
+    }
+
+    private static void interval(ObjectNode node, String prefix, Interval interval) {
+        number(node, prefix + "_low", interval == null ? null : interval.low());
+        number(node, prefix + "_high", interval == null ? null : interval.high());
+    }
+
+    private static void number(ObjectNode node, String name, Double value) {
+        if (value == null || !Double.isFinite(value)) {
+            node.putNull(name);
+        } else {
+            node.put(name, value.doubleValue());
+        }
+    }
+
+    private static String read(String input, InputStream stdin) {
+        try {
+            if (input.equals("-")) {
+                return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            return Files.readString(Path.of(input), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new CommandException("cannot read " + input + ": no such file");
+        } catch (IOException e) {
+            throw new CommandException("cannot read " + input + ": " + e.getMessage());
+        }
+    }
+}
