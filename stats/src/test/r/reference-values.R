@@ -80,3 +80,16 @@ delta("delta1", c(1, 0, 3, 2, 5), c(2, 1, 4, 3, 6), c(2, 1, 4, 4, 3, 6), c(2, 2,
 cat("qnorm(0.975)", f(qnorm(0.975)), "\n")
 # Selection.type7 (SelectionTest)
 cat("q7", f(quantile(c(5, 1, 9, 3, 3, 7.5, 2), c(0.5, 0.9, 0.1, 0.25), type = 7)), "\n")
+# mann_whitney (MannWhitneyTest): wilcox.test(trt, ctl, exact = FALSE, correct = TRUE); HL = median(outer(trt, ctl, "-"))
+mw <- function(name, ctl, trt) {
+  w <- wilcox.test(trt, ctl, exact = FALSE, correct = TRUE)
+  cat(name, "W", f(w$statistic), "p", f(w$p.value), "HL", f(median(outer(trt, ctl, "-"))),
+      "medians", f(median(ctl)), f(median(trt)), "\n")
+}
+mw("mw-ties", c(3, 5, 5, 7, 2, 9, 4, 4, 6), c(6, 8, 5, 9, 10, 7, 7, 12))
+mw("mw-noties", c(1.1, 2.3, 0.7, 3.9, 2.8, 1.6, 4.4, 0.2, 3.1, 2.0), c(2.5, 3.3, 4.8, 1.9, 5.6, 3.7, 4.1, 6.2, 2.9, 5.0, 3.45))
+mw("mw-neg", c(-1, -3, 0, 2, -2), c(-4, -1, -5, -3, -2, -6))
+# exact-branch interval of the shift (no ties): diffs of ranks qwilcox(0.025, nt, nc) and nt*nc - q + 1
+x <- c(2.5, 3.3, 4.8, 1.9, 5.6, 3.7, 4.1, 6.2, 2.9, 5.0, 3.45); y <- c(1.1, 2.3, 0.7, 3.9, 2.8, 1.6, 4.4, 0.2, 3.1, 2.0)
+we <- wilcox.test(x, y, exact = TRUE, conf.int = TRUE)
+cat("mw-exact-ci", f(we$conf.int), "est", f(we$estimate), "qwilcox", qwilcox(0.025, 11, 10), "\n")
