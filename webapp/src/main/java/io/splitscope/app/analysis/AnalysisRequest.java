@@ -1,5 +1,6 @@
 package io.splitscope.app.analysis;
 
+import io.splitscope.metrics.Dimension;
 import java.util.List;
 
 /**
@@ -9,8 +10,9 @@ import java.util.List;
  * @param metricIds    the metrics, in the order to report them; empty for the whole catalog
  * @param cuped        analyse mean and proportion metrics with {@code cuped} (variance reduction
  *                     with the pre-exposure covariate) instead of {@code welch_t}
+ * @param segmentBy    slice every result by this member dimension, or null for the whole population
  */
-public record AnalysisRequest(String experimentId, List<String> metricIds, boolean cuped) {
+public record AnalysisRequest(String experimentId, List<String> metricIds, boolean cuped, Dimension segmentBy) {
 
     public AnalysisRequest {
         metricIds = List.copyOf(metricIds);
@@ -18,6 +20,6 @@ public record AnalysisRequest(String experimentId, List<String> metricIds, boole
 
     /** The whole catalog with the default methods. */
     public static AnalysisRequest of(String experimentId) {
-        return new AnalysisRequest(experimentId, List.of(), false);
+        return new AnalysisRequest(experimentId, List.of(), false, null);
     }
 }

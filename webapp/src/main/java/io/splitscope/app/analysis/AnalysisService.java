@@ -86,9 +86,13 @@ public final class AnalysisService implements AutoCloseable {
             Population population = PopulationQuery.read(experiment,
                     log.query(PopulationQuery.summary(log.dsl(), experiment), allocator, ArrowRows::read));
             SrmResult srm = SampleRatioMismatch.check(population.units(), ExperimentCheck.weights(experiment));
-            Map<String, Map<String, VariantData>> inputs =
-                    new MetricInputs(log, experiment, allocator).fetch(selected, request.cuped());
-            List<ScorecardRow> rows = compare(experiment, population, selected, inputs, request.cuped());
+            Map<String, Map<String, Long>> unitsBySegment = request.segmentBy() == null
+                    ? Map.of(PopulationQuery.ALL, population.units())
+                    : PopulationQuery.readUnitCounts(log.query(
+                            PopulationQuery.unitCounts(log.dsl(), experiment, request.segmentBy()), allocator, ArrowRows::read));
+            Map<String, Map<String, Map<String, VariantData>>> inputs =
+                    new MetricInputs(log, experiment, allocator).fetch(selected, request.cuped(), request.segmentBy());
+            List<ScorecardRow> rows = compare(experiment, selected, inputs, unitsBySegment, request);
             return new Scorecard(experiment, population, srm, adjust(rows), warehouse.description(),
                     clock.instant(), log.entries());
         }
@@ -102,20 +106,25 @@ public final class AnalysisService implements AutoCloseable {
         }
     }
 
-    private List<ScorecardRow> compare(Experiment experiment, Population population, List<Metric> selected,
-                                       Map<String, Map<String, VariantData>> inputs, boolean cuped) {
+    /** One row per metric, segment and treatment; metrics first, in the order asked for. */
+    private List<ScorecardRow> compare(Experiment experiment, List<Metric> selected,
+                                       Map<String, Map<String, Map<String, VariantData>>> inputs,
+                                       Map<String, Map<String, Long>> unitsBySegment, AnalysisRequest request) {
         List<ScorecardRow> rows = new ArrayList<>();
         for (Metric metric : selected) {
-            ComparisonMethod<?> method = ComparisonMethods.byId(MethodChoice.methodFor(metric, cuped));
-            Map<String, VariantData> byVariant = inputs.get(metric.id());
-            VariantData control = byVariant.get(experiment.controlVariant());
-            long analysed = byVariant.values().stream().mapToLong(VariantData::n).sum();
-            for (String treatment : experiment.treatments()) {
-                VariantData treated = byVariant.get(treatment);
-                ComparisonResult result = compare(method, control, treated, List.copyOf(byVariant.values()));
-                rows.add(new ScorecardRow(metric.id(), metric.title(), metric.type(), method.id(), treatment,
-                        control.n(), treated.n(), population.totalUnits() - analysed, result, null));
-            }
+            ComparisonMethod<?> method = ComparisonMethods.byId(MethodChoice.methodFor(metric, request.cuped()));
+            inputs.get(metric.id()).forEach((segment, byVariant) -> {
+                VariantData control = byVariant.get(experiment.controlVariant());
+                long analysed = byVariant.values().stream().mapToLong(VariantData::n).sum();
+                long units = unitsBySegment.getOrDefault(segment, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+                for (String treatment : experiment.treatments()) {
+                    VariantData treated = byVariant.get(treatment);
+                    ComparisonResult result = compare(method, control, treated, List.copyOf(byVariant.values()));
+                    rows.add(new ScorecardRow(metric.id(), metric.title(), metric.type(), method.id(), treatment,
+                            request.segmentBy() == null ? null : segment, control.n(), treated.n(), units - analysed,
+                            result, null));
+                }
+            });
         }
         return rows;
     }
@@ -133,7 +142,8 @@ public final class AnalysisService implements AutoCloseable {
         for (int i = 0; i < rows.size(); i++) {
             ScorecardRow row = rows.get(i);
             result.add(new ScorecardRow(row.metricId(), row.metricTitle(), row.type(), row.method(), row.variant(),
-                    row.nControl(), row.nTreatment(), row.incompleteUnits(), row.comparison(), adjusted.get(i)));
+                    row.segment(), row.nControl(), row.nTreatment(), row.incompleteUnits(), row.comparison(),
+                    adjusted.get(i)));
         }
         return result;
     }

@@ -1,9 +1,12 @@
 package io.splitscope.app.analysis;
 
+import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.EventSource;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.MetricType;
 import io.splitscope.metrics.experiment.Experiment;
+import io.splitscope.metrics.population.PopulationQuery;
 import io.splitscope.metrics.query.FusedMetricQuery;
 import io.splitscope.metrics.query.UnitEventsQuery;
 import io.splitscope.sql.Warehouse;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -40,23 +44,29 @@ final class MetricInputs {
         this.variants = experiment.variants().stream().map(Experiment.VariantWeight::variant).toList();
     }
 
-    /** metric id → variant → the method's input, for every metric and planned variant. */
-    Map<String, Map<String, VariantData>> fetch(List<Metric> metrics, boolean cuped) {
-        Map<String, Map<String, VariantData>> inputs = new LinkedHashMap<>();
-        metrics.forEach(metric -> inputs.put(metric.id(), null));
+    /**
+     * metric id → segment → variant → the method's input, for every metric, segment and planned
+     * variant; the one segment is {@link PopulationQuery#ALL} when {@code segmentBy} is null.
+     */
+    Map<String, Map<String, Map<String, VariantData>>> fetch(List<Metric> metrics, boolean cuped, Dimension segmentBy) {
+        Map<String, Map<String, Map<String, VariantData>>> inputs = new LinkedHashMap<>();
+        metrics.forEach(metric -> inputs.put(metric.id(), new TreeMap<>()));
         Map<EventSource, List<Metric>> aggregated = metrics.stream()
-                .filter(metric -> metric.type() != io.splitscope.metrics.MetricType.QUANTILE)
+                .filter(metric -> metric.type() != MetricType.QUANTILE)
                 .collect(Collectors.groupingBy(Metric::source, LinkedHashMap::new, Collectors.toList()));
         aggregated.forEach((source, sourceMetrics) -> {
-            VariantStatistics statistics = warehouse.query(
-                    FusedMetricQuery.build(warehouse.dsl(), experiment, source, sourceMetrics, cuped, null),
-                    allocator, VariantStatistics::read);
-            sourceMetrics.forEach(metric -> inputs.put(metric.id(), aggregatedInputs(statistics, metric, cuped)));
+            Map<String, VariantStatistics> bySegment = warehouse.query(
+                    FusedMetricQuery.build(warehouse.dsl(), experiment, source, sourceMetrics, cuped, segmentBy),
+                    allocator, VariantStatistics::readBySegment);
+            sourceMetrics.forEach(metric -> bySegment.forEach((segment, statistics) ->
+                    inputs.get(metric.id()).put(segment, aggregatedInputs(statistics, metric, cuped))));
         });
         for (List<Metric> group : quantileGroups(metrics)) {
-            Map<String, ClusteredValues> events = warehouse.query(
-                    UnitEventsQuery.build(warehouse.dsl(), experiment, group.getFirst(), null), allocator, UnitEventsReader::read);
-            group.forEach(metric -> inputs.put(metric.id(), quantileInputs(events, (Measure.Quantile) metric.measure())));
+            Map<String, Map<String, ClusteredValues>> bySegment = warehouse.query(
+                    UnitEventsQuery.build(warehouse.dsl(), experiment, group.getFirst(), segmentBy), allocator,
+                    UnitEventsReader::readBySegment);
+            group.forEach(metric -> bySegment.forEach((segment, events) ->
+                    inputs.get(metric.id()).put(segment, quantileInputs(events, (Measure.Quantile) metric.measure()))));
         }
         return inputs;
     }
@@ -86,7 +96,7 @@ final class MetricInputs {
     private static List<List<Metric>> quantileGroups(List<Metric> metrics) {
         List<List<Metric>> groups = new ArrayList<>();
         for (Metric metric : metrics) {
-            if (metric.type() != io.splitscope.metrics.MetricType.QUANTILE) {
+            if (metric.type() != MetricType.QUANTILE) {
                 continue;
             }
             groups.stream().filter(group -> UnitEventsQuery.sameEvents(group.getFirst(), metric)).findFirst()

@@ -4,6 +4,7 @@ import io.splitscope.app.analysis.AnalysisRequest;
 import io.splitscope.app.analysis.AnalysisService;
 import io.splitscope.app.analysis.Scorecard;
 import io.splitscope.app.json.ScorecardJson;
+import io.splitscope.metrics.Dimension;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -17,22 +18,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code analyze --warehouse SOURCE --experiment ID [--metrics m1,m2] [--cuped] [--format json|table] [--out FILE]}:
+ * {@code analyze --warehouse SOURCE --experiment ID [--metrics m1,m2] [--cuped] [--segment DIMENSION] [--format json|table] [--out FILE]}:
  * one scorecard, as {@code spec/scorecard.md} describes it.
  */
 final class AnalyzeCommand {
 
-    static final String USAGE = "analyze --warehouse SOURCE --experiment ID [--metrics m1,m2,...] [--cuped] [--format json|table] [--out FILE]";
+    static final String USAGE = "analyze --warehouse SOURCE --experiment ID [--metrics m1,m2,...] [--cuped] [--segment country|device|plan] [--format json|table] [--out FILE]";
 
     private AnalyzeCommand() {
     }
 
     static void run(List<String> arguments, PrintStream stdout, PrintStream stderr) {
-        Arguments options = Arguments.parse(arguments, Set.of("warehouse", "experiment", "metrics", "format", "out"),
+        Arguments options = Arguments.parse(arguments, Set.of("warehouse", "experiment", "metrics", "segment", "format", "out"),
                 Set.of("cuped", "debug"));
         String warehouse = options.required("warehouse");
         String experiment = options.required("experiment");
         List<String> metrics = options.optional("metrics").map(AnalyzeCommand::metricList).orElse(List.of());
+        Dimension segmentBy = options.optional("segment").map(AnalyzeCommand::dimension).orElse(null);
         String format = options.optional("format").orElse("table");
         if (!format.equals("json") && !format.equals("table")) {
             throw new UsageException("option --format takes json or table, not '" + format + "'");
@@ -42,11 +44,19 @@ final class AnalyzeCommand {
         Scorecard scorecard;
         try (AnalysisService service = AnalysisService.open(warehouse)) {
             stderr.println("splitscope: analysing " + experiment);
-            scorecard = service.analyze(new AnalysisRequest(experiment, metrics, options.flag("cuped")));
+            scorecard = service.analyze(new AnalysisRequest(experiment, metrics, options.flag("cuped"), segmentBy));
         }
         requireUnitsInEveryVariant(scorecard);
         String text = format.equals("json") ? ScorecardJson.write(scorecard) : ScorecardTable.render(scorecard);
         options.optional("out").ifPresentOrElse(out -> writeAtomically(Path.of(out), text), () -> stdout.print(text));
+    }
+
+    private static Dimension dimension(String value) {
+        try {
+            return Dimension.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("option --segment: " + e.getMessage());
+        }
     }
 
     private static List<String> metricList(String value) {

@@ -38,7 +38,8 @@ final class ScorecardTable {
         lines.add(HEADER);
         for (ScorecardRow row : scorecard.rows()) {
             ComparisonResult r = row.comparison();
-            lines.add(List.of(row.metricId(), row.variant(), row.nControl() + "/" + row.nTreatment(),
+            String variant = row.segment() == null ? row.variant() : row.segment() + " / " + row.variant();
+            lines.add(List.of(row.metricId(), variant, row.nControl() + "/" + row.nTreatment(),
                     number(r.controlValue()), number(r.treatmentValue()),
                     number(r.absoluteEffect()) + " " + interval(r.absoluteCi(), false),
                     percent(r.relativeEffect()) + " " + interval(r.relativeCi(), true),

@@ -65,6 +65,9 @@ public final class ScorecardJson {
         node.put("type", row.type().jsonName());
         node.put("method", row.method());
         node.put("variant", row.variant());
+        if (row.segment() != null) {
+            node.put("segment", row.segment());
+        }
         node.put("n_control", row.nControl());
         node.put("n_treatment", row.nTreatment());
         node.put("incomplete_units", row.incompleteUnits());

@@ -119,6 +119,38 @@ class AnalyzeCommandTest {
                 .containsPattern("streaming_hours +previews +863/897 +3\\.199 +3\\.548 .* 0\\.089 ");
     }
 
+    @Test
+    void slicesTheScorecardBySegment() {
+        CommandLineRun run = CommandLineRun.of("analyze", "--warehouse", GoldenWarehouse.folder().toString(),
+                "--experiment", "exp_autoplay", "--metrics", "play_rate", "--segment", "device", "--format", "json");
+
+        assertThat(run.status()).as(run.stderr()).isZero();
+        JsonNode rows = JSON.readTree(run.stdout()).get("results");
+        List<String> segments = new ArrayList<>();
+        long control = 0;
+        long treatment = 0;
+        long incomplete = 0;
+        for (JsonNode row : rows) {
+            segments.add(row.get("segment").asString());
+            control += row.get("n_control").asLong();
+            treatment += row.get("n_treatment").asLong();
+            incomplete += row.get("incomplete_units").asLong();
+        }
+        // The segments partition the population of golden exp_autoplay.json's play_rate row (863 / 897, none incomplete);
+        // units missing from members.csv read "unknown".
+        assertThat(segments).containsExactly("mobile", "tablet", "tv", "unknown", "web");
+        assertThat(List.of(control, treatment, incomplete)).containsExactly(863L, 897L, 0L);
+    }
+
+    @Test
+    void rejectsAnUnknownSegmentDimension() {
+        CommandLineRun run = CommandLineRun.of("analyze", "--warehouse", GoldenWarehouse.folder().toString(),
+                "--experiment", "exp_autoplay", "--segment", "age");
+
+        assertThat(run.status()).isEqualTo(CommandLine.USAGE);
+        assertThat(run.stderr()).startsWith("splitscope: option --segment: unknown segment dimension 'age' (known: country, device, plan)");
+    }
+
     private static void assertRelativelyClose(String label, JsonNode actual, JsonNode expected, double tolerance) {
         if (expected.isNull()) {
             assertThat(actual.isNull()).as(label + " should be null but is " + actual).isTrue();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ResultRowTest {
 
     private static ScorecardRow row(ComparisonResult result, long incomplete) {
-        return new ScorecardRow("streaming_hours", "Streaming hours", MetricType.MEAN, "welch_t", "previews",
+        return new ScorecardRow("streaming_hours", "Streaming hours", MetricType.MEAN, "welch_t", "previews", null,
                 863, 897, incomplete, result, 0.16100246355145592);
     }
 
