@@ -11,7 +11,8 @@ import java.util.TreeSet;
 /**
  * The registry of {@link ComparisonMethod}s, discovered once through {@link ServiceLoader} (with
  * the class loader that loaded this class, which sees every jar of the application's class path)
- * and looked up by their stable id.
+ * and looked up by their stable id: the {@code ComparisonMethod} services, then the methods of
+ * every {@link ComparisonMethodProvider} service (e.g. the methods written in R).
  */
 public final class ComparisonMethods {
 
@@ -28,13 +29,24 @@ public final class ComparisonMethods {
             ServiceLoader<ComparisonMethod> loader =
                     ServiceLoader.load(ComparisonMethod.class, ComparisonMethods.class.getClassLoader());
             for (ComparisonMethod<?> method : loader) {
-                ComparisonMethod<?> previous = byId.putIfAbsent(method.id(), method);
-                if (previous != null && previous.getClass() != method.getClass()) {
-                    throw new ServiceConfigurationError("two stat methods have the id '" + method.id()
-                            + "': " + previous.getClass().getName() + " and " + method.getClass().getName());
+                register(byId, method);
+            }
+            // Methods that are data, not classes (e.g. one per R source file), after the classes.
+            for (ComparisonMethodProvider provider : ServiceLoader.load(ComparisonMethodProvider.class,
+                    ComparisonMethods.class.getClassLoader())) {
+                for (ComparisonMethod<?> method : provider.methods()) {
+                    register(byId, method);
                 }
             }
             return Collections.unmodifiableMap(byId);
+        }
+
+        private static void register(Map<String, ComparisonMethod<?>> byId, ComparisonMethod<?> method) {
+            ComparisonMethod<?> previous = byId.putIfAbsent(method.id(), method);
+            if (previous != null && previous.getClass() != method.getClass()) {
+                throw new ServiceConfigurationError("two stat methods have the id '" + method.id()
+                        + "': " + previous.getClass().getName() + " and " + method.getClass().getName());
+            }
         }
     }
 

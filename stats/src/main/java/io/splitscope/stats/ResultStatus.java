@@ -18,7 +18,13 @@ public enum ResultStatus {
     /** The control value is 0: no relative effect; the absolute effect and its inference exist. */
     ZERO_BASELINE("Zero baseline"),
     /** An input or an intermediate value is NaN or infinite: only the finite values are given. */
-    NON_FINITE("Non-finite data");
+    NON_FINITE("Non-finite data"),
+    /**
+     * The method could not run at all — its runtime is missing or failed (a method written in R
+     * when R is not installed, or when its Rserve process stopped during the computation): no
+     * values; the reason says why and how to fix it. Says nothing about the data.
+     */
+    METHOD_FAILED("Method failed");
 
     private final String label;
 

@@ -13,11 +13,13 @@ package io.splitscope.stats;
  *   <li>{@link RatioMoments} — the moments of a unit-level numerator and denominator and ΣND
  *       (ratio metrics, delta method);</li>
  *   <li>{@link QuantileSample} — event-level values clustered by unit (quantile metrics);</li>
- *   <li>{@link UnitValues} — one value per unit (rank tests).</li>
+ *   <li>{@link UnitValues} — one value per unit (rank tests);</li>
+ *   <li>{@link UnitCovariateValues} — one metric value and one covariate value per unit
+ *       (regression adjustment, e.g. {@code r_ancova}).</li>
  * </ul>
  */
 public sealed interface VariantData
-        permits Moments, CovariateMoments, RatioMoments, QuantileSample, UnitValues {
+        permits Moments, CovariateMoments, RatioMoments, QuantileSample, UnitValues, UnitCovariateValues {
 
     /** The number of units (randomised units with a value) this input describes. */
     long n();
