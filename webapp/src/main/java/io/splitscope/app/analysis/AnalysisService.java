@@ -1,11 +1,14 @@
 package io.splitscope.app.analysis;
 
 import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.MetricType;
 import io.splitscope.metrics.catalog.MetricRepository;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.experiment.ExperimentRepository;
 import io.splitscope.metrics.population.Population;
 import io.splitscope.metrics.population.PopulationQuery;
+import io.splitscope.metrics.query.SeriesAxis;
+import io.splitscope.metrics.query.SeriesQuery;
 import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.arrow.ArrowRows;
 import io.splitscope.sql.log.QueryLog;
@@ -13,12 +16,15 @@ import io.splitscope.sql.duckdb.DuckDbWarehouse;
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonMethods;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.Moments;
 import io.splitscope.stats.VariantData;
+import io.splitscope.stats.arrow.VariantStatistics;
 import io.splitscope.stats.health.SampleRatioMismatch;
 import io.splitscope.stats.health.SrmResult;
 import io.splitscope.stats.multiple.BenjaminiHochberg;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,11 +80,7 @@ public final class AnalysisService implements AutoCloseable {
      * @throws AnalysisException for an unknown experiment or metric, or an inconsistent experiment
      */
     public Scorecard analyze(AnalysisRequest request) {
-        List<Experiment> known = experiments();
-        Experiment experiment = known.stream().filter(e -> e.id().equals(request.experimentId())).findFirst()
-                .orElseThrow(() -> new AnalysisException("unknown experiment '" + request.experimentId() + "' (known: "
-                        + known.stream().map(Experiment::id).collect(Collectors.joining(", ")) + ")"));
-        ExperimentCheck.requireAnalysable(experiment);
+        Experiment experiment = experiment(request.experimentId());
         List<Metric> selected = selectMetrics(request);
 
         QueryLog log = new QueryLog(warehouse); // this analysis' queries only, for its provenance
@@ -96,6 +98,48 @@ public final class AnalysisService implements AutoCloseable {
             return new Scorecard(experiment, population, srm, adjust(rows), warehouse.description(),
                     clock.instant(), log.entries());
         }
+    }
+
+    /**
+     * The cumulative series of one mean or proportion metric, compared with {@code welch_t} at
+     * every step (each step is a look at the data; the p-values are not corrected for peeking).
+     *
+     * @throws AnalysisException for an unknown experiment or metric, or a metric that has no series
+     */
+    public EffectSeries series(String experimentId, String metricId, SeriesAxis axis) {
+        Experiment experiment = experiment(experimentId);
+        Metric metric = selectMetrics(new AnalysisRequest(experimentId, List.of(metricId), false, null)).getFirst();
+        if (metric.type() != MetricType.MEAN && metric.type() != MetricType.PROPORTION) {
+            throw new AnalysisException("metric " + metricId + " is a " + metric.type().jsonName()
+                    + " metric: series are computed for mean and proportion metrics");
+        }
+        ComparisonMethod<Moments> method = ComparisonMethods.byId(MethodChoice.WELCH_T, Moments.class);
+        try (BufferAllocator allocator = childAllocator(experiment.id())) {
+            Map<String, VariantStatistics> steps = warehouse.query(
+                    SeriesQuery.build(warehouse.dsl(), experiment, metric, axis), allocator,
+                    reader -> VariantStatistics.readBySlice(reader, SeriesQuery.STEP));
+            List<EffectSeries.Point> points = new ArrayList<>();
+            steps.forEach((stepText, statistics) -> {
+                int step = Integer.parseInt(stepText);
+                LocalDate date = axis == SeriesAxis.CALENDAR_DATE ? experiment.startDate().plusDays(step) : null;
+                Moments control = statistics.moments(metric.id(), experiment.controlVariant());
+                for (String treatment : experiment.treatments()) {
+                    Moments treated = statistics.moments(metric.id(), treatment);
+                    points.add(new EffectSeries.Point(step, date, treatment, control.n(), treated.n(),
+                            method.compare(control, treated)));
+                }
+            });
+            return new EffectSeries(experiment.id(), metric.id(), axis, points);
+        }
+    }
+
+    private Experiment experiment(String experimentId) {
+        List<Experiment> known = experiments();
+        Experiment experiment = known.stream().filter(e -> e.id().equals(experimentId)).findFirst()
+                .orElseThrow(() -> new AnalysisException("unknown experiment '" + experimentId + "' (known: "
+                        + known.stream().map(Experiment::id).collect(Collectors.joining(", ")) + ")"));
+        ExperimentCheck.requireAnalysable(experiment);
+        return experiment;
     }
 
     private List<Metric> selectMetrics(AnalysisRequest request) {
