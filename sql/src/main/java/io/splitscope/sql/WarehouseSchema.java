@@ -5,8 +5,10 @@ import static org.jooq.impl.DSL.field;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -75,4 +77,13 @@ public final class WarehouseSchema {
     /** Every table of the contract, in dependency order (dimensions and experiments first). */
     public static final List<TableSpec> TABLES =
             List.of(EXPERIMENTS, VARIANTS, EXPOSURES, MEMBERS, PLAYBACK, PAYMENTS, CANCELLATIONS);
+
+    /**
+     * The contract's DDL for one table in {@code dsl}'s dialect: {@code create table playback
+     * (unit_id bigint, started_at timestamp, watch_seconds double precision, …)} on PostgreSQL,
+     * {@code double} on DuckDB and Trino.
+     */
+    public static Query createTable(DSLContext dsl, TableSpec table) {
+        return dsl.createTable(table.table()).columns(table.columns());
+    }
 }
