@@ -93,3 +93,11 @@ mw("mw-neg", c(-1, -3, 0, 2, -2), c(-4, -1, -5, -3, -2, -6))
 x <- c(2.5, 3.3, 4.8, 1.9, 5.6, 3.7, 4.1, 6.2, 2.9, 5.0, 3.45); y <- c(1.1, 2.3, 0.7, 3.9, 2.8, 1.6, 4.4, 0.2, 3.1, 2.0)
 we <- wilcox.test(x, y, exact = TRUE, conf.int = TRUE)
 cat("mw-exact-ci", f(we$conf.int), "est", f(we$estimate), "qwilcox", qwilcox(0.025, 11, 10), "\n")
+# sequential (SequentialTest): Waudby-Smith et al. (2023) asymptotic confidence sequence, N* = 5000
+seqcs <- function(d, se, N, Ns = 5000, alpha = 0.05) {
+  rho2 <- (-2 * log(alpha) + log(-2 * log(alpha) + 1)) / Ns; s2 <- se^2 * N; nr <- N * rho2 + 1
+  hw <- sqrt(s2) * sqrt(2 * nr / (N^2 * rho2) * log(sqrt(nr) / alpha))
+  p <- min(1, sqrt(nr) * exp(-d^2 * N^2 * rho2 / (2 * s2 * nr)))
+  c(d - hw, d + hw, p)
+}
+cat("sequential", f(seqcs(3.4 - 3.2, sqrt(9.1 / 4000 + 9.4 / 4100), 8100)), "\n")

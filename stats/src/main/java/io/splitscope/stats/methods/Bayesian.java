@@ -1,0 +1,302 @@
+package io.splitscope.stats.methods;
+
+import io.splitscope.stats.ComparisonMethod;
+import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.Interval;
+import io.splitscope.stats.Moments;
+import io.splitscope.stats.ResultStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import org.apache.commons.math3.special.Beta;
+
+/**
+ * Bayesian comparison: the posterior chance that the treatment beats the control, the expected
+ * loss of each decision and credible intervals — stat method {@code bayesian}, for proportion and
+ * mean metrics from {@link Moments}.
+ *
+ * <h2>Model</h2>
+ * <ul>
+ *   <li><b>Proportions</b> (both variants have {@code Σy = Σy²}, an integer {@code Σy ≤ n}: 0/1
+ *       values): beta-binomial with a uniform Beta(1, 1) prior, posterior
+ *       {@code p_v ~ Beta(1 + Σy_v, 1 + n_v − Σy_v)}, the arms independent. Every quantity is an
+ *       exact one-dimensional integral over a posterior density (Gauss–Legendre, 32 panels of 8
+ *       points over ±12 posterior SDs, against the narrower of the two posteriors; the other enters
+ *       through its regularised incomplete beta function), quantiles by Brent's method on the exact
+ *       CDF, for example:
+ *       <pre>
+ *   P(p_t &gt; p_c)          = ∫ f_c(x) (1 − F_t(x)) dx
+ *   E[max(p_c − p_t, 0)]   = ∫ f_t(y) ( μ_c (1 − I_y(a_c + 1, b_c)) − y (1 − I_y(a_c, b_c)) ) dy
+ *   P(p_t − p_c ≤ d)       = ∫ f_c(x) F_t(x + d) dx,     P(p_t/p_c − 1 ≤ r) = ∫ f_c(x) F_t((1 + r) x) dx
+ *       </pre></li>
+ *   <li><b>Means</b>: flat priors and the normal approximation of each mean's posterior,
+ *       {@code μ_v ~ N(ȳ_v, s²_v/n_v)}, so {@code Δ = μt − μc ~ N(d, se²)} with {@code se} as in
+ *       {@code welch_t}: chance to beat {@code Φ(d/se)}, expected losses
+ *       {@code E[max(∓Δ, 0)] = se φ(d/se) ∓ d Φ(∓d/se)}, credible interval {@code d ± z se}; the
+ *       relative credible interval {@code r ± z se_r} with the delta-method {@code se_r} of
+ *       {@code welch_t}. This is GrowthBook's Bayesian engine with an improper (flat) prior on
+ *       the effect.</li>
+ * </ul>
+ *
+ * <h2>Result</h2>
+ * Control and treatment values are the observed means (proportions), the absolute and relative
+ * effects the observed differences (as every method); the intervals are the 95 % equal-tailed
+ * <em>credible</em> intervals of the posterior; there is no p-value. {@link ComparisonResult#extras()}:
+ * <ul>
+ *   <li>{@code chance_to_beat_control}: {@code P(treatment > control)};</li>
+ *   <li>{@code expected_loss}: {@code E[max(control − treatment, 0)]}, what shipping the treatment
+ *       costs in expectation, in the metric's units (GrowthBook's treatment "risk");</li>
+ *   <li>{@code expected_loss_control}: {@code E[max(treatment − control, 0)]}, what keeping the
+ *       control costs.</li>
+ * </ul>
+ *
+ * <p>Degenerate data: NON_FINITE, EMPTY_ARM (no units); for means also TOO_FEW_UNITS (a single
+ * unit) and ZERO_VARIANCE (both variances 0) — values and effects only; ZERO_BASELINE (control
+ * mean 0: no relative effect or interval).
+ *
+ * <p>References: A. Gelman et al. (2013), <i>Bayesian Data Analysis</i>, 3rd ed., §2.4 (beta-binomial);
+ * C. Stucchio (2015), "Bayesian A/B Testing at VWO" (expected loss); E. Miller (2015), "Formulas for
+ * Bayesian A/B Testing"; GrowthBook documentation, "Statistical details — Bayesian engine"
+ * (https://docs.growthbook.io/statistics/details).
+ */
+public final class Bayesian implements ComparisonMethod<Moments> {
+
+    /** The stable id, {@value}. */
+    public static final String ID = "bayesian";
+
+    /** The Beta prior of proportions: Beta({@value}, {@value}), uniform. */
+    public static final double PRIOR = 1.0;
+
+    /** Extras keys. */
+    public static final String CHANCE_TO_BEAT_CONTROL = "chance_to_beat_control";
+    public static final String EXPECTED_LOSS = "expected_loss";
+    public static final String EXPECTED_LOSS_CONTROL = "expected_loss_control";
+
+    private static final double[] GL_NODES = {-0.9602898564975363, -0.7966664774136267, -0.5255324099163290,
+            -0.1834346424956498, 0.1834346424956498, 0.5255324099163290, 0.7966664774136267, 0.9602898564975363};
+    private static final double[] GL_WEIGHTS = {0.1012285362903763, 0.2223810344533745, 0.3137066458778873,
+            0.3626837833783620, 0.3626837833783620, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763};
+    private static final int PANELS = 32;
+    private static final double SPAN_SDS = 12;
+
+    /** For {@link java.util.ServiceLoader}. */
+    public Bayesian() {
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Bayesian (beta-binomial for proportions, normal for means)";
+    }
+
+    @Override
+    public Class<Moments> inputType() {
+        return Moments.class;
+    }
+
+    /** Whether the moments are those of 0/1 values. */
+    static boolean isProportion(Moments m) {
+        double s = m.sum();
+        return s == m.sumSquares() && s == Math.rint(s) && s >= 0 && s <= m.n();
+    }
+
+    @Override
+    public ComparisonResult compare(Moments control, Moments treatment) {
+        Objects.requireNonNull(control, "control");
+        Objects.requireNonNull(treatment, "treatment");
+        if (control.n() > 0 && treatment.n() > 0 && control.isFinite() && treatment.isFinite()
+                && isProportion(control) && isProportion(treatment)) {
+            return betaBinomial(control, treatment);
+        }
+        ComparisonResult welch = new WelchT().compare(control, treatment);
+        if (welch.status() != ResultStatus.OK && welch.status() != ResultStatus.ZERO_BASELINE) {
+            return welch.pValue() == null ? welch : withoutInference(welch);
+        }
+        return normal(control, treatment);
+    }
+
+    private static ComparisonResult withoutInference(ComparisonResult r) {
+        return new ComparisonResult(r.status(), r.reason(), r.controlValue(), r.treatmentValue(), r.absoluteEffect(),
+                null, r.relativeEffect(), null, null);
+    }
+
+    // ---- means: normal posteriors ------------------------------------------------------------------
+
+    private static ComparisonResult normal(Moments control, Moments treatment) {
+        double yc = control.mean();
+        double yt = treatment.mean();
+        double d = yt - yc;
+        double ac = control.variance() / control.n();
+        double at = treatment.variance() / treatment.n();
+        double se = Math.sqrt(ac + at);
+        Interval ci = WelchT.interval(d, Normal.Z_975 * se);
+        if (ci == null) {
+            return WelchT.degenerate(ResultStatus.NON_FINITE, "The credible interval overflowed.", yc, yt);
+        }
+        Map<String, Double> extras = extras(Normal.cdf(d / se), Normal.positivePartMean(-d, se),
+                Normal.positivePartMean(d, se));
+        if (yc == 0) {
+            return new ComparisonResult(ResultStatus.ZERO_BASELINE, "The control mean is 0, so there is no relative effect.",
+                    yc, yt, d, ci, null, null, null, extras);
+        }
+        double ratio = yt / yc;
+        double seR = Math.sqrt(at + ratio * ratio * ac) / Math.abs(yc);
+        Interval relCi = WelchT.interval(d / yc, Normal.Z_975 * seR);
+        return new ComparisonResult(relCi == null ? ResultStatus.NON_FINITE : ResultStatus.OK,
+                relCi == null ? "The relative effect overflowed." : null, yc, yt, d, ci,
+                relCi == null ? null : d / yc, relCi, null, extras);
+    }
+
+    private static Map<String, Double> extras(double chance, double lossTreatment, double lossControl) {
+        Map<String, Double> extras = new LinkedHashMap<>();
+        extras.put(CHANCE_TO_BEAT_CONTROL, Math.min(1, Math.max(0, chance)));
+        extras.put(EXPECTED_LOSS, lossTreatment);
+        extras.put(EXPECTED_LOSS_CONTROL, lossControl);
+        return extras;
+    }
+
+    // ---- proportions: beta posteriors -------------------------------------------------------------
+
+    /** A Beta(a, b) posterior. */
+    record BetaPosterior(double a, double b) {
+
+        static BetaPosterior of(Moments m) {
+            return new BetaPosterior(PRIOR + m.sum(), PRIOR + m.n() - m.sum());
+        }
+
+        double mean() {
+            return a / (a + b);
+        }
+
+        double sd() {
+            double s = a + b;
+            return Math.sqrt(a * b / (s * s * (s + 1)));
+        }
+
+        double density(double x) {
+            if (x <= 0 || x >= 1) {
+                return 0;
+            }
+            return Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - Beta.logBeta(a, b));
+        }
+
+        double cdf(double x) {
+            if (x <= 0) {
+                return 0;
+            }
+            if (x >= 1) {
+                return 1;
+            }
+            return Beta.regularizedBeta(x, a, b, 1e-15, 100_000);
+        }
+
+        /** E[max(p − y, 0)] = μ (1 − I_y(a + 1, b)) − y (1 − I_y(a, b)). */
+        double excessOver(double y) {
+            if (y <= 0) {
+                return mean() - y;
+            }
+            if (y >= 1) {
+                return 0;
+            }
+            double upperMean = mean() * (1 - Beta.regularizedBeta(y, a + 1, b, 1e-15, 100_000));
+            return Math.max(0, upperMean - y * (1 - cdf(y)));
+        }
+
+        /** E[max(y − p, 0)] = y F(y) − μ I_y(a + 1, b). */
+        double shortfallBelow(double y) {
+            if (y <= 0) {
+                return 0;
+            }
+            if (y >= 1) {
+                return y - mean();
+            }
+            return Math.max(0, y * cdf(y) - mean() * Beta.regularizedBeta(y, a + 1, b, 1e-15, 100_000));
+        }
+
+        /** The interval carrying the mass: mean ± 12 SD within [0, 1]. */
+        double low() {
+            return Math.max(0, mean() - SPAN_SDS * sd());
+        }
+
+        double high() {
+            return Math.min(1, mean() + SPAN_SDS * sd());
+        }
+
+        /** ∫ density(x) g(x) dx over the posterior's mass. */
+        double integrate(DoubleUnaryOperator g) {
+            double lo = low();
+            double width = (high() - lo) / PANELS;
+            double sum = 0;
+            for (int p = 0; p < PANELS; p++) {
+                double centre = lo + (p + 0.5) * width;
+                for (int i = 0; i < GL_NODES.length; i++) {
+                    double x = centre + GL_NODES[i] * width / 2;
+                    sum += GL_WEIGHTS[i] * density(x) * g.applyAsDouble(x);
+                }
+            }
+            return sum * width / 2;
+        }
+    }
+
+    private static ComparisonResult betaBinomial(Moments control, Moments treatment) {
+        BetaPosterior c = BetaPosterior.of(control);
+        BetaPosterior t = BetaPosterior.of(treatment);
+        double yc = control.mean();
+        double yt = treatment.mean();
+        double d = yt - yc;
+
+        // Integrate against the narrower posterior's density, so that the other factor is smooth on
+        // the quadrature's scale.
+        boolean overControl = c.sd() <= t.sd();
+        double chance = overControl ? c.integrate(x -> 1 - t.cdf(x)) : t.integrate(c::cdf);
+        double lossTreatment = overControl ? c.integrate(t::shortfallBelow) : t.integrate(c::excessOver);
+        double lossControl = overControl ? c.integrate(t::excessOver) : t.integrate(c::shortfallBelow);
+        Map<String, Double> extras = extras(chance, lossTreatment, lossControl);
+
+        DoubleUnaryOperator differenceCdf = overControl
+                ? v -> c.integrate(x -> t.cdf(x + v))
+                : v -> t.integrate(y -> 1 - c.cdf(y - v));
+        double spread = Math.sqrt(c.sd() * c.sd() + t.sd() * t.sd());
+        double centre = t.mean() - c.mean();
+        double lo = Math.max(-1, centre - SPAN_SDS * spread);
+        double hi = Math.min(1, centre + SPAN_SDS * spread);
+        Interval ci = new Interval(solve(differenceCdf, 0.025, lo, hi), solve(differenceCdf, 0.975, lo, hi));
+        if (yc == 0) {
+            return new ComparisonResult(ResultStatus.ZERO_BASELINE,
+                    "The control proportion is 0, so there is no relative effect.", yc, yt, d, ci, null, null, null, extras);
+        }
+        boolean relativeOverControl = c.sd() * t.mean() <= t.sd() * c.mean();
+        DoubleUnaryOperator relativeCdf = relativeOverControl
+                ? r -> c.integrate(x -> t.cdf((1 + r) * x))
+                : r -> r <= -1 ? 0 : t.integrate(y -> 1 - c.cdf(y / (1 + r)));
+        double relCentre = t.mean() / c.mean() - 1;
+        double relSpread = Math.sqrt(t.sd() * t.sd() / (c.mean() * c.mean())
+                + t.mean() * t.mean() * c.sd() * c.sd() / Math.pow(c.mean(), 4));
+        double rlo = Math.max(-1, relCentre - SPAN_SDS * relSpread);
+        double rhi = relCentre + SPAN_SDS * relSpread;
+        while (relativeCdf.applyAsDouble(rhi) < 0.975) {
+            rhi = relCentre + 2 * (rhi - relCentre) + 1;
+        }
+        Interval relCi = new Interval(solve(relativeCdf, 0.025, rlo, rhi), solve(relativeCdf, 0.975, rlo, rhi));
+        return new ComparisonResult(ResultStatus.OK, null, yc, yt, d, ci, d / yc, relCi, null, extras);
+    }
+
+    /** The v in [lo, hi] with cdf(v) = target (Brent, to 1e-13 absolute). */
+    private static double solve(DoubleUnaryOperator cdf, double target, double lo, double hi) {
+        double flo = cdf.applyAsDouble(lo) - target;
+        double fhi = cdf.applyAsDouble(hi) - target;
+        if (flo >= 0) {
+            return lo;
+        }
+        if (fhi <= 0) {
+            return hi;
+        }
+        return new BrentSolver(1e-13, 1e-13).solve(500, v -> cdf.applyAsDouble(v) - target, lo, hi);
+    }
+}

@@ -1,0 +1,145 @@
+package io.splitscope.stats.methods;
+
+import io.splitscope.stats.ComparisonMethod;
+import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.Interval;
+import io.splitscope.stats.Moments;
+import io.splitscope.stats.ResultStatus;
+import java.util.Objects;
+
+/**
+ * An always-valid test of the difference in means that may be looked at every day — stat method
+ * {@code sequential}: the asymptotic confidence sequence of Waudby-Smith et al. (2023), as
+ * GrowthBook's frequentist engine computes it, with its mixture-martingale p-value.
+ *
+ * <p>From the {@link Moments} of control and treatment, {@code d = ȳt − ȳc} and the Welch standard
+ * error {@code se = √(s²c/nc + s²t/nt)} (as {@code welch_t}); {@code N = nc + nt},
+ * {@code s² = se²·N} (the per-unit variance of the estimator), α = 0.05 and the tuning parameter
+ * {@code N*}:
+ * <pre>
+ *   ρ²        = ( −2 ln α + ln(1 − 2 ln α) ) / N*
+ *   halfwidth = s · √( 2 (N ρ² + 1) / (N² ρ²) · ln( √(N ρ² + 1) / α ) )
+ *   CI        = d ± halfwidth                        (valid at every N simultaneously)
+ *   p         = min(1, √(N ρ² + 1) · exp( −d² N² ρ² / (2 s² (N ρ² + 1)) ))
+ * </pre>
+ * The p-value is the smallest α' at which the same boundary (ρ fixed) excludes 0: the inverse of
+ * the normal-mixture likelihood ratio, a non-negative supermartingale under "no difference", so
+ * {@code P(p ≤ α at any look) ≤ α} (Ville's inequality) — the mSPRT of Johari et al. (2017) with a
+ * N(0, 1/ρ²) mixing distribution in units of s/√N. It is 0.05 or below exactly when the CI
+ * excludes 0. Reporting the current value (not the running minimum over past looks) is
+ * conservative. The relative effect {@code r = d/ȳc} gets the same sequence with the delta-method
+ * {@code se_r} of {@code welch_t}.
+ *
+ * <p><b>Tuning parameter</b> {@code N*} ({@value #DEFAULT_TUNING} by default, as GrowthBook): the
+ * total number of units at which the sequence is tightest. Set it near the sample size expected at
+ * the end of the experiment; below and far above it the interval is wider than it need be (never
+ * invalid). At N = N* the half-width is about 1.55 times the fixed-horizon {@code z·se} (at α = 0.05), the
+ * price of peeking.
+ *
+ * <p>Degenerate data: as {@code welch_t} (NON_FINITE, EMPTY_ARM, TOO_FEW_UNITS, ZERO_VARIANCE,
+ * ZERO_BASELINE).
+ *
+ * <p>References: I. Waudby-Smith, D. Arbour, R. Sinha, E. H. Kennedy, A. Ramdas (2023),
+ * "Time-uniform central limit theory and asymptotic confidence sequences", <i>Annals of
+ * Statistics</i> (arXiv:2103.06476), eq. (9) and §B.2; R. Johari, P. Koomen, L. Pekelis, D. Walsh
+ * (2017), "Peeking at A/B Tests: Why it matters, and what to do about it", <i>KDD 2017</i>;
+ * GrowthBook documentation, "Sequential testing" (https://docs.growthbook.io/statistics/sequential).
+ */
+public final class Sequential implements ComparisonMethod<Moments> {
+
+    /** The stable id, {@value}. */
+    public static final String ID = "sequential";
+
+    /** The default tuning parameter N* (GrowthBook's default). */
+    public static final double DEFAULT_TUNING = 5000;
+
+    /** The significance level of the sequence. */
+    static final double ALPHA = 0.05;
+
+    private final double tuning;
+    private final double rho2;
+
+    /** The registered instance: N* = {@value #DEFAULT_TUNING}. */
+    public Sequential() {
+        this(DEFAULT_TUNING);
+    }
+
+    /** @param tuning N*, the total sample size at which the sequence is tightest; positive */
+    public Sequential(double tuning) {
+        if (!(tuning > 0) || !Double.isFinite(tuning)) {
+            throw new IllegalArgumentException("the tuning parameter N* must be positive, got " + tuning);
+        }
+        this.tuning = tuning;
+        double logAlpha = Math.log(ALPHA);
+        this.rho2 = (-2 * logAlpha + Math.log(-2 * logAlpha + 1)) / tuning;
+    }
+
+    /** The tuning parameter N*. */
+    public double tuning() {
+        return tuning;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Sequential test (always-valid confidence sequence)";
+    }
+
+    @Override
+    public Class<Moments> inputType() {
+        return Moments.class;
+    }
+
+    @Override
+    public ComparisonResult compare(Moments control, Moments treatment) {
+        Objects.requireNonNull(control, "control");
+        Objects.requireNonNull(treatment, "treatment");
+        ComparisonResult welch = new WelchT().compare(control, treatment);
+        if (welch.status() != ResultStatus.OK && welch.status() != ResultStatus.ZERO_BASELINE) {
+            return welch; // the same degenerate cases and messages as welch_t
+        }
+        double yc = control.mean();
+        double yt = treatment.mean();
+        double d = yt - yc;
+        double ac = control.variance() / control.n();
+        double at = treatment.variance() / treatment.n();
+        double se = Math.sqrt(ac + at);
+        double n = (double) control.n() + treatment.n();
+        Interval absoluteCi = WelchT.interval(d, halfWidth(se, n));
+        double p = pValue(d, se, n);
+        if (absoluteCi == null) {
+            return WelchT.degenerate(ResultStatus.NON_FINITE, "The confidence sequence overflowed.", yc, yt);
+        }
+        if (yc == 0) {
+            return new ComparisonResult(ResultStatus.ZERO_BASELINE, "The control mean is 0, so there is no relative effect.",
+                    yc, yt, d, absoluteCi, null, null, p);
+        }
+        double ratio = yt / yc;
+        double seR = Math.sqrt(at + ratio * ratio * ac) / Math.abs(yc);
+        Interval relativeCi = WelchT.interval(d / yc, halfWidth(seR, n));
+        if (relativeCi == null) {
+            return new ComparisonResult(ResultStatus.NON_FINITE, "The relative effect overflowed.",
+                    yc, yt, d, absoluteCi, null, null, p);
+        }
+        return ComparisonResult.ok(yc, yt, d, absoluteCi, d / yc, relativeCi, p);
+    }
+
+    /** The half-width of the sequence for an estimator with standard error se after n units. */
+    double halfWidth(double se, double n) {
+        double s2 = se * se * n;
+        double nr = n * rho2 + 1;
+        return Math.sqrt(s2) * Math.sqrt(2 * nr / (n * n * rho2) * Math.log(Math.sqrt(nr) / ALPHA));
+    }
+
+    /** The always-valid p-value (see the class comment). */
+    double pValue(double d, double se, double n) {
+        double s2 = se * se * n;
+        double nr = n * rho2 + 1;
+        double exponent = -d * d * n * n * rho2 / (2 * s2 * nr);
+        return Math.min(1.0, Math.sqrt(nr) * Math.exp(exponent));
+    }
+}
