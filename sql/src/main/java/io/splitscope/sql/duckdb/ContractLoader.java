@@ -1,5 +1,6 @@
 package io.splitscope.sql.duckdb;
 
+import io.splitscope.sql.ContractCheck;
 import io.splitscope.sql.WarehouseException;
 import io.splitscope.sql.WarehouseSchema;
 import io.splitscope.sql.WarehouseSchema.TableSpec;
@@ -32,8 +33,8 @@ final class ContractLoader {
 
     void loadAll() {
         for (TableSpec table : WarehouseSchema.TABLES) {
-            TableSource source = sources.find(table).orElseThrow(() -> new WarehouseException(
-                    "table " + table.name() + " is missing: expected " + sources.expectedLocation(table)));
+            TableSource source = sources.find(table)
+                    .orElseThrow(() -> ContractCheck.missingTable(table, sources.expectedLocation(table)));
             load(table, source);
         }
     }
@@ -64,14 +65,9 @@ final class ContractLoader {
             }
         } catch (SQLException e) {
             throw new WarehouseException("table " + table.name() + " (" + source.label() + ") cannot be read: "
-                    + DuckDbWarehouse.firstLine(e.getMessage()), e);
+                    + ContractCheck.firstLine(e.getMessage()), e);
         }
-        for (Field<?> column : table.columns()) {
-            if (!types.containsKey(column.getName())) {
-                throw new WarehouseException("table " + table.name() + " (" + source.label() + "): column "
-                        + column.getName() + " is missing (found: " + String.join(", ", types.keySet()) + ")");
-            }
-        }
+        ContractCheck.requireColumns(table, source.label(), types.keySet());
         return types;
     }
 
@@ -86,7 +82,7 @@ final class ContractLoader {
             String target = duckDbType(column.getDataType());
             if (!target.equalsIgnoreCase(sourceTypes.get(column.getName()))) {
                 firstBadValue(source, column, target).ifPresent(bad -> {
-                    throw badValue(table, source, column, target, bad);
+                    throw badValue(table, source, column, bad);
                 });
             }
         }
@@ -99,12 +95,12 @@ final class ContractLoader {
             if (!target.equalsIgnoreCase(sourceTypes.get(column.getName()))) {
                 var bad = firstBadValue(source, column, target);
                 if (bad.isPresent()) {
-                    return badValue(table, source, column, target, bad.get());
+                    return badValue(table, source, column, bad.get());
                 }
             }
         }
         return new WarehouseException("table " + table.name() + " (" + source.label() + ") cannot be loaded: "
-                + DuckDbWarehouse.firstLine(failure.getMessage()), failure);
+                + ContractCheck.firstLine(failure.getMessage()), failure);
     }
 
     private Optional<String> firstBadValue(TableSource source, Field<?> column, String target) {
@@ -115,24 +111,12 @@ final class ContractLoader {
             return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
         } catch (SQLException e) {
             throw new WarehouseException("column " + column.getName() + " of " + source.label() + " cannot be checked: "
-                    + DuckDbWarehouse.firstLine(e.getMessage()), e);
+                    + ContractCheck.firstLine(e.getMessage()), e);
         }
     }
 
-    private static WarehouseException badValue(TableSpec table, TableSource source, Field<?> column, String target,
-                                               String value) {
-        return new WarehouseException("table " + table.name() + " (" + source.label() + "): column " + column.getName()
-                + " holds '" + value + "', which is not a " + describeType(target));
-    }
-
-    private static String describeType(String duckDbType) {
-        return switch (duckDbType) {
-            case "BIGINT", "INTEGER" -> "whole number";
-            case "DOUBLE" -> "number";
-            case "DATE" -> "date (YYYY-MM-DD)";
-            case "TIMESTAMP" -> "timestamp (YYYY-MM-DD HH:MM:SS)";
-            default -> duckDbType;
-        };
+    private static WarehouseException badValue(TableSpec table, TableSource source, Field<?> column, String value) {
+        return ContractCheck.badValue(table, source.label(), column, value);
     }
 
     /** DuckDB's own name of a contract type, as {@code DESCRIBE} reports it. */

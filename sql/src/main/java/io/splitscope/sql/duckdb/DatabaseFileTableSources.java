@@ -1,5 +1,6 @@
 package io.splitscope.sql.duckdb;
 
+import io.splitscope.sql.ContractCheck;
 import io.splitscope.sql.WarehouseException;
 import io.splitscope.sql.WarehouseSchema.TableSpec;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ record DatabaseFileTableSources(Path file, Set<String> tables) implements TableS
             statement.execute("ATTACH '" + absolute.toString().replace("'", "''") + "' AS " + CATALOG + " (READ_ONLY)");
         } catch (SQLException e) {
             throw new WarehouseException("cannot open " + absolute + " as a DuckDB database: "
-                    + DuckDbWarehouse.firstLine(e.getMessage()), e);
+                    + ContractCheck.firstLine(e.getMessage()), e);
         }
         return new DatabaseFileTableSources(absolute, tableNames(connection));
     }

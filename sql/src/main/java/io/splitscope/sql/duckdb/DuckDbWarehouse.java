@@ -1,7 +1,9 @@
 package io.splitscope.sql.duckdb;
 
+import io.splitscope.sql.ContractCheck;
 import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.WarehouseException;
+import io.splitscope.sql.dialect.Dialects;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +18,6 @@ import org.duckdb.DuckDBResultSet;
 import org.jooq.DSLContext;
 import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
-import org.jooq.conf.ParamType;
-import org.jooq.impl.DSL;
 
 /**
  * The embedded warehouse: an in-memory DuckDB that exposes the contract tables of a folder of
@@ -31,7 +31,7 @@ public final class DuckDbWarehouse implements Warehouse {
 
     private final DuckDBConnection connection;
     private final String description;
-    private final DSLContext dsl = DSL.using(SQLDialect.DUCKDB);
+    private final DSLContext dsl = Dialects.using(SQLDialect.DUCKDB);
 
     private DuckDbWarehouse(DuckDBConnection connection, String description) {
         this.connection = connection;
@@ -96,7 +96,7 @@ public final class DuckDbWarehouse implements Warehouse {
              ArrowReader reader = (ArrowReader) resultSet.arrowExportStream(allocator, ARROW_BATCH_ROWS)) {
             return handler.read(reader);
         } catch (SQLException e) {
-            throw new WarehouseException("query failed on " + description + ": " + firstLine(e.getMessage()), e);
+            throw new WarehouseException("query failed on " + description + ": " + ContractCheck.firstLine(e.getMessage()), e);
         } catch (IOException e) {
             throw new WarehouseException("reading a result from " + description + " failed: " + e.getMessage(), e);
         }
@@ -110,15 +110,6 @@ public final class DuckDbWarehouse implements Warehouse {
     @Override
     public void close() {
         closeQuietly(connection);
-    }
-
-    static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        String trimmed = message.strip();
-        int newline = trimmed.indexOf('\n');
-        return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
     }
 
     private static void closeQuietly(Connection connection) {

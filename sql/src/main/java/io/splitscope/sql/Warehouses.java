@@ -1,0 +1,52 @@
+package io.splitscope.sql;
+
+import io.splitscope.sql.duckdb.DuckDbWarehouse;
+import io.splitscope.sql.postgres.PostgresWarehouse;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Opens a warehouse from what users type after {@code --warehouse}: a path (a folder of CSV or
+ * Parquet files, or a DuckDB file) opens the embedded {@link DuckDbWarehouse}; a
+ * {@code jdbc:postgresql://host:port/database?user=…&password=…} URL opens a
+ * {@link PostgresWarehouse}. Other JDBC URLs (Trino among them, for now) are refused with a
+ * one-line message.
+ */
+public final class Warehouses {
+
+    private Warehouses() {
+    }
+
+    /**
+     * @throws WarehouseException when the source cannot be opened, breaks the contract, or names an
+     *                            engine Splitscope does not support
+     */
+    public static Warehouse open(String source) {
+        if (source == null || source.isBlank()) {
+            throw new WarehouseException("no warehouse given: a folder, a DuckDB file or jdbc:postgresql://host:port/database");
+        }
+        String lower = source.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:postgresql:")) {
+            return PostgresWarehouse.open(source);
+        }
+        if (lower.startsWith("jdbc:trino:")) {
+            throw new WarehouseException("Trino warehouses are not supported yet (" + redact(source)
+                    + "); use a folder, a DuckDB file or jdbc:postgresql://host:port/database");
+        }
+        if (lower.startsWith("jdbc:")) {
+            throw new WarehouseException("unsupported warehouse URL " + redact(source)
+                    + ": Splitscope reads a folder, a DuckDB file or jdbc:postgresql://host:port/database");
+        }
+        return DuckDbWarehouse.open(Path.of(source));
+    }
+
+    /**
+     * A JDBC URL without what may hold secrets (query parameters, {@code ;key=value} properties,
+     * {@code user:password@}), for messages and provenance.
+     */
+    public static String redact(String url) {
+        String withoutQuery = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+        int semicolon = withoutQuery.indexOf(';');
+        return (semicolon < 0 ? withoutQuery : withoutQuery.substring(0, semicolon)).replaceFirst("//[^/@]*@", "//");
+    }
+}

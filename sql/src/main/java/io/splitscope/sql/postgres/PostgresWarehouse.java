@@ -1,0 +1,304 @@
+package io.splitscope.sql.postgres;
+
+import io.splitscope.sql.ContractCheck;
+import io.splitscope.sql.ContractCheck.Kind;
+import io.splitscope.sql.Warehouse;
+import io.splitscope.sql.WarehouseException;
+import io.splitscope.sql.WarehouseSchema;
+import io.splitscope.sql.Warehouses;
+import io.splitscope.sql.WarehouseSchema.TableSpec;
+import io.splitscope.sql.arrow.JdbcArrowReader;
+import io.splitscope.sql.dialect.Dialects;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import org.apache.arrow.memory.BufferAllocator;
+import org.jooq.DSLContext;
+import org.jooq.ResultQuery;
+import org.jooq.SQLDialect;
+
+/**
+ * A warehouse in PostgreSQL: the contract tables (or views) in one schema of one database, read
+ * through JDBC and converted to Arrow ({@link JdbcArrowReader}, batches of 64k rows streamed with
+ * a cursor). Open it with a JDBC URL:
+ *
+ * <pre>{@code
+ * jdbc:postgresql://db.example.com:5432/analytics?user=splitscope&password=secret&currentSchema=experiments
+ * }</pre>
+ *
+ * <p>The tables are looked up in the connection's current schema ({@code public} unless
+ * {@code currentSchema} says otherwise). Column types may be any PostgreSQL type of the
+ * contract's kind: {@code bigint}, {@code integer} or {@code smallint} for whole numbers, those
+ * or {@code double precision}, {@code real} and {@code numeric} for numbers, {@code text},
+ * {@code varchar} or {@code char} for text, {@code date}, and {@code timestamp} (UTC, or
+ * {@code timestamptz}: sessions run in UTC). Every table and column is checked at
+ * {@link #open}, with the messages of {@link ContractCheck}.
+ *
+ * <p>Connections are read-only, run in UTC, and are reused: one per concurrent query.
+ */
+public final class PostgresWarehouse implements Warehouse {
+
+    private static final String URL_PREFIX = "jdbc:postgresql:";
+    private static final int MAX_IDLE_CONNECTIONS = 4;
+
+    private final String url;
+    private final String description;
+    private final String schema;
+    private final DSLContext dsl = Dialects.using(SQLDialect.POSTGRES);
+    private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+    private volatile boolean closed;
+
+    private PostgresWarehouse(String url, String description, String schema) {
+        this.url = url;
+        this.description = description;
+        this.schema = schema;
+    }
+
+    /**
+     * Connects to the database at {@code jdbcUrl} ({@code jdbc:postgresql://host:port/database?user=…&password=…})
+     * and checks every contract table and column.
+     *
+     * @throws WarehouseException when the database cannot be reached or breaks the contract
+     */
+    public static PostgresWarehouse open(String jdbcUrl) {
+        if (jdbcUrl == null || !jdbcUrl.startsWith(URL_PREFIX)) {
+            throw new WarehouseException("not a PostgreSQL JDBC URL: " + describe(String.valueOf(jdbcUrl))
+                    + " (expected jdbc:postgresql://host:port/database?user=...&password=...)");
+        }
+        String description = describe(jdbcUrl);
+        Connection connection = connect(jdbcUrl, description, true);
+        try {
+            String schema = currentSchema(connection, description);
+            PostgresWarehouse warehouse = new PostgresWarehouse(jdbcUrl, description, schema);
+            warehouse.checkContract(connection);
+            warehouse.release(connection);
+            return warehouse;
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /** The URL without what may hold secrets, for messages and provenance. */
+    static String describe(String jdbcUrl) {
+        return Warehouses.redact(jdbcUrl);
+    }
+
+    /**
+     * Opens a connection that works in UTC, with autocommit off so that results stream through a
+     * cursor; read-only (every transaction {@code BEGIN READ ONLY}) unless the loader writes.
+     */
+    static Connection connect(String jdbcUrl, String description, boolean readOnly) {
+        Connection connection;
+        try {
+            // The driver directly, not DriverManager: it finds drivers only on the system class path.
+            connection = new org.postgresql.Driver().connect(jdbcUrl, new Properties());
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot connect to " + description + ": " + ContractCheck.firstLine(e.getMessage()), e);
+        }
+        if (connection == null) {
+            throw new WarehouseException("not a PostgreSQL JDBC URL: " + description);
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET TIME ZONE 'UTC'");
+            connection.setAutoCommit(false);
+            connection.setReadOnly(readOnly);
+            return connection;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new WarehouseException("cannot use " + description + ": " + ContractCheck.firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static String currentSchema(Connection connection, String description) {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT current_schema()")) {
+            String schema = rows.next() ? rows.getString(1) : null;
+            connection.commit();
+            if (schema == null) {
+                throw new WarehouseException("no current schema in " + description
+                        + ": the search path names no existing schema (set currentSchema=... in the URL)");
+            }
+            return schema;
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot read " + description + ": " + ContractCheck.firstLine(e.getMessage()), e);
+        }
+    }
+
+    private void checkContract(Connection connection) {
+        Map<String, Map<String, String>> columns = columnTypes(connection);
+        for (TableSpec table : WarehouseSchema.TABLES) {
+            Map<String, String> types = columns.get(table.name());
+            if (types == null) {
+                throw ContractCheck.missingTable(table, "a table or view named " + table.name() + " in schema " + schema
+                        + " of " + description);
+            }
+            String label = schema + "." + table.name();
+            ContractCheck.requireColumns(table, label, types.keySet());
+            ContractCheck.requireTypes(table, label, types, PostgresWarehouse::accepts);
+        }
+    }
+
+    /** table → column → PostgreSQL type, for the contract's tables in the current schema. */
+    private Map<String, Map<String, String>> columnTypes(Connection connection) {
+        Map<String, Map<String, String>> columns = new LinkedHashMap<>();
+        String sql = "SELECT table_name, column_name, data_type FROM information_schema.columns "
+                + "WHERE table_schema = ? AND table_name = ANY (?) ORDER BY table_name, ordinal_position";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, schema);
+            statement.setArray(2, connection.createArrayOf("text",
+                    WarehouseSchema.TABLES.stream().map(TableSpec::name).toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    columns.computeIfAbsent(rows.getString(1), t -> new LinkedHashMap<>())
+                            .put(rows.getString(2), rows.getString(3));
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot list the tables of " + description + ": "
+                    + ContractCheck.firstLine(e.getMessage()), e);
+        }
+        return columns;
+    }
+
+    private static final Set<String> WHOLE_NUMBER_TYPES = Set.of("bigint", "integer", "smallint");
+    private static final Set<String> NUMBER_TYPES = Set.of("bigint", "integer", "smallint", "double precision", "real", "numeric");
+    private static final Set<String> TEXT_TYPES = Set.of("text", "character varying", "character");
+    private static final Set<String> TIMESTAMP_TYPES = Set.of("timestamp without time zone", "timestamp with time zone");
+
+    /** Whether a PostgreSQL type ({@code information_schema.columns.data_type}) can hold a contract kind. */
+    static boolean accepts(Kind kind, String type) {
+        return switch (kind) {
+            case WHOLE_NUMBER -> WHOLE_NUMBER_TYPES.contains(type);
+            case NUMBER -> NUMBER_TYPES.contains(type);
+            case TEXT -> TEXT_TYPES.contains(type);
+            case DATE -> type.equals("date");
+            case TIMESTAMP -> TIMESTAMP_TYPES.contains(type);
+        };
+    }
+
+    @Override
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    /** The schema the contract tables are read from. */
+    public String schema() {
+        return schema;
+    }
+
+    @Override
+    public <T> T query(ResultQuery<?> query, BufferAllocator allocator, ResultHandler<T> handler) {
+        String sql = sql(query);
+        Connection connection = borrow();
+        boolean healthy = false;
+        try (Statement statement = connection.createStatement()) {
+            statement.setFetchSize(JdbcArrowReader.DEFAULT_BATCH_ROWS);
+            T result;
+            try (ResultSet rows = statement.executeQuery(sql);
+                 JdbcArrowReader reader = new JdbcArrowReader(rows, allocator, JdbcArrowReader.DEFAULT_BATCH_ROWS)) {
+                result = handler.read(reader);
+            }
+            connection.commit();
+            healthy = true;
+            return result;
+        } catch (SQLException e) {
+            throw queryFailed(e);
+        } catch (JdbcArrowReader.FetchException e) {
+            throw queryFailed(e.getCause());
+        } catch (IOException e) {
+            throw new WarehouseException("reading a result from " + description + " failed: " + e.getMessage(), e);
+        } finally {
+            if (healthy) {
+                release(connection);
+            } else {
+                discard(connection);
+            }
+        }
+    }
+
+    private WarehouseException queryFailed(SQLException e) {
+        return new WarehouseException("query failed on " + description + ": " + ContractCheck.firstLine(e.getMessage()), e);
+    }
+
+    /** Renders a query as this warehouse runs it, for logs and the "explain" views. */
+    public String sql(ResultQuery<?> query) {
+        return dsl.renderInlined(query);
+    }
+
+    private Connection borrow() {
+        if (closed) {
+            throw new WarehouseException("the warehouse " + description + " is closed");
+        }
+        Connection connection;
+        while ((connection = idle.pollFirst()) != null) {
+            try {
+                if (!connection.isClosed()) {
+                    return connection;
+                }
+            } catch (SQLException ignored) {
+                // a broken connection: take the next one
+            }
+        }
+        return connect(url, description, true);
+    }
+
+    private void release(Connection connection) {
+        if (idle.size() >= MAX_IDLE_CONNECTIONS) {
+            closeQuietly(connection);
+            return;
+        }
+        idle.addFirst(connection);
+        if (closed) {
+            drain(); // closed meanwhile: do not keep it
+        }
+    }
+
+    private static void discard(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // closing it anyway
+        }
+        closeQuietly(connection);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        drain();
+    }
+
+    private void drain() {
+        List<Connection> connections = new ArrayList<>();
+        Connection connection;
+        while ((connection = idle.pollFirst()) != null) {
+            connections.add(connection);
+        }
+        connections.forEach(PostgresWarehouse::closeQuietly);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing was written; nothing to report
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package io.splitscope.sql.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+
+import io.splitscope.sql.Warehouse;
+import io.splitscope.sql.WarehouseException;
+import io.splitscope.sql.WarehouseSchema;
+import io.splitscope.sql.Warehouses;
+import io.splitscope.sql.arrow.ArrowRows;
+import io.splitscope.sql.arrow.ArrowRows.Row;
+import io.splitscope.sql.dialect.Dialects;
+import io.splitscope.sql.duckdb.DuckDbWarehouse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.jooq.Field;
+import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The PostgreSQL engine against a real, throwaway PostgreSQL ({@link PostgresServer}): the loader,
+ * the contract checks and their messages, the JDBC-to-Arrow conversion compared with the embedded
+ * engine's Arrow, batching, failures, and the dialect helpers computed by PostgreSQL itself.
+ */
+class PostgresWarehouseIT {
+
+    @RegisterExtension
+    static final PostgresServer POSTGRES = new PostgresServer();
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    /** A valid warehouse: one experiment with two exposures, a row or two in every other table. */
+    private static final Map<String, String> VALID = Map.of(
+            "experiments", "experiment_id,name,hypothesis,owner,start_date,end_date,control_variant\n"
+                    + "exp_a,\"A, \"\"quoted\"\"\",,me,2026-03-01,2026-03-10,control\n",
+            "variants", "experiment_id,variant,weight\nexp_a,control,0.5\nexp_a,b,0.5\n",
+            "exposures", "experiment_id,unit_id,variant,exposed_at\nexp_a,1,control,2026-03-01 10:00:00\n"
+                    + "exp_a,2,b,2026-03-02 10:00:00.123456\n",
+            "members", "unit_id,signup_date,country,device,plan\n1,2025-01-01,US,tv,basic\n",
+            "playback", "unit_id,started_at,watch_seconds,startup_ms,rebuffers\n"
+                    + "1,2026-03-02 00:00:00,60.5,900,0\n1,2026-03-03 00:00:00,0.30000000000000004,1e-300,\n"
+                    + "2,2026-03-02 00:00:00,123456789.12345679,,3\n",
+            "payments", "unit_id,paid_at,amount\n1,2026-03-02 00:00:00,9.99\n",
+            "cancellations", "unit_id,cancelled_at\n2,2026-03-05 00:00:00\n");
+
+    @TempDir
+    Path folder;
+    private final BufferAllocator allocator = new RootAllocator();
+    private String url;
+
+    @BeforeEach
+    void loadTheValidWarehouse() throws IOException {
+        for (var table : VALID.entrySet()) {
+            Files.writeString(folder.resolve(table.getKey() + ".csv"), table.getValue());
+        }
+        url = POSTGRES.createDatabase("warehouse_" + DATABASES.incrementAndGet());
+        Map<String, Long> rows = PostgresLoader.load(folder, url, false);
+        assertThat(rows).containsExactly(Map.entry("experiments", 1L), Map.entry("variants", 2L), Map.entry("exposures", 2L),
+                Map.entry("members", 1L), Map.entry("playback", 3L), Map.entry("payments", 1L), Map.entry("cancellations", 1L));
+    }
+
+    @AfterEach
+    void closeAllocator() {
+        allocator.close();
+    }
+
+    private void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every vector of a result as text, with the schema: what readers see. */
+    private static String arrow(Warehouse warehouse, ResultQuery<?> query, BufferAllocator allocator) {
+        return warehouse.query(query, allocator, reader -> {
+            StringBuilder text = new StringBuilder(reader.getVectorSchemaRoot().getSchema().toString()).append('\n');
+            while (reader.loadNextBatch()) {
+                text.append(reader.getVectorSchemaRoot().contentToTSVString());
+            }
+            return text.toString();
+        });
+    }
+
+    @Test
+    void answersEveryContractTableWithTheEmbeddedEnginesArrowBitForBit() {
+        try (PostgresWarehouse postgres = PostgresWarehouse.open(url); DuckDbWarehouse duckdb = DuckDbWarehouse.open(folder)) {
+            for (WarehouseSchema.TableSpec table : WarehouseSchema.TABLES) {
+                List<Field<?>> columns = new ArrayList<>(table.columns());
+                if (table == WarehouseSchema.PLAYBACK) {
+                    // rebuffers is an INTEGER column: results widen whole numbers to BIGINT
+                    columns.set(4, WarehouseSchema.REBUFFERS.cast(SQLDataType.BIGINT).as("rebuffers"));
+                }
+                ResultQuery<?> all = DSL.select(columns).from(table.table()).orderBy(DSL.inline(1), DSL.inline(2));
+
+                assertThat(arrow(postgres, all, allocator))
+                        .as(table.name()).isEqualTo(arrow(duckdb, all, allocator));
+            }
+            assertThat(postgres.description()).isEqualTo(url.substring(0, url.indexOf('?')));
+            assertThat(postgres.schema()).isEqualTo("public");
+        }
+    }
+
+    @Test
+    void streamsLargeResultsInBatchesOf64kRows() {
+        try (PostgresWarehouse warehouse = PostgresWarehouse.open(url)) {
+            List<Integer> batches = warehouse.query(warehouse.dsl().resultQuery(
+                    "SELECT n::bigint AS n FROM generate_series(1, 150000) AS n"), allocator, (ArrowReader reader) -> {
+                        List<Integer> sizes = new ArrayList<>();
+                        while (reader.loadNextBatch()) {
+                            sizes.add(reader.getVectorSchemaRoot().getRowCount());
+                        }
+                        return sizes;
+                    });
+
+            assertThat(batches).containsExactly(65536, 65536, 18928);
+        }
+    }
+
+    @Test
+    void checksEveryTableAndColumnAtOpenWithTheEmbeddedEnginesMessages() {
+        execute("ALTER TABLE playback DROP COLUMN watch_seconds");
+        assertThatThrownBy(() -> PostgresWarehouse.open(url))
+                .isInstanceOf(WarehouseException.class)
+                .hasMessage("table playback (public.playback): column watch_seconds is missing "
+                        + "(found: unit_id, started_at, startup_ms, rebuffers)");
+
+        execute("ALTER TABLE playback ADD COLUMN watch_seconds double precision");
+        execute("DROP TABLE cancellations");
+        assertThatThrownBy(() -> Warehouses.open(url))
+                .hasMessage("table cancellations is missing: expected a table or view named cancellations in schema public of "
+                        + url.substring(0, url.indexOf('?')));
+    }
+
+    @Test
+    void refusesAColumnTypeOfTheWrongKind() {
+        execute("ALTER TABLE exposures ALTER COLUMN unit_id TYPE text");
+
+        assertThatThrownBy(() -> PostgresWarehouse.open(url))
+                .hasMessage("table exposures (public.exposures): column unit_id has type text, which is not a whole number");
+    }
+
+    @Test
+    void acceptsOtherTypesOfTheRightKind() {
+        execute("ALTER TABLE exposures ALTER COLUMN unit_id TYPE integer");
+        execute("ALTER TABLE exposures ALTER COLUMN exposed_at TYPE timestamptz USING exposed_at AT TIME ZONE 'UTC'");
+        execute("ALTER TABLE exposures ALTER COLUMN variant TYPE text");
+        execute("ALTER TABLE payments ALTER COLUMN amount TYPE numeric(10, 2)");
+        execute("CREATE VIEW v AS SELECT 1");
+
+        try (PostgresWarehouse warehouse = PostgresWarehouse.open(url)) {
+            List<Row> rows = warehouse.query(DSL.select(WarehouseSchema.UNIT_ID, WarehouseSchema.EXPOSED_AT, WarehouseSchema.VARIANT)
+                    .from(WarehouseSchema.EXPOSURES.table()).orderBy(WarehouseSchema.UNIT_ID), allocator, ArrowRows::read);
+            List<Row> amounts = warehouse.query(DSL.select(WarehouseSchema.AMOUNT).from(WarehouseSchema.PAYMENTS.table()),
+                    allocator, ArrowRows::read);
+
+            assertThat(rows).extracting(row -> row.longValue("unit_id")).containsExactly(1L, 2L);
+            // a timestamptz reads as the same instant, in UTC whatever the JVM's zone
+            assertThat(rows.getFirst().values().get("exposed_at")).hasToString("2026-03-01T10:00");
+            assertThat(amounts.getFirst().doubleValue("amount")).isEqualTo(9.99);
+        }
+    }
+
+    @Test
+    void readsTheContractFromTheSchemaTheUrlNames() {
+        execute("CREATE SCHEMA analytics");
+        String inSchema = url + "&currentSchema=analytics";
+        PostgresLoader.load(folder, inSchema, false);
+        execute("DROP TABLE public.members");
+
+        try (PostgresWarehouse warehouse = PostgresWarehouse.open(inSchema)) {
+            assertThat(warehouse.schema()).isEqualTo("analytics");
+        }
+    }
+
+    @Test
+    void saysInOneLineWhyItCannotConnect() {
+        String unknown = url.replaceFirst("/warehouse_\\d+\\?", "/nope?") + "&password=secret";
+        assertThatThrownBy(() -> PostgresWarehouse.open(unknown))
+                .hasMessage("cannot connect to jdbc:postgresql://127.0.0.1:" + POSTGRES.port() + "/nope: "
+                        + "FATAL: database \"nope\" does not exist");
+        assertThatThrownBy(() -> PostgresWarehouse.open("jdbc:postgresql://127.0.0.1:1/db?user=me&password=secret"))
+                .hasMessageStartingWith("cannot connect to jdbc:postgresql://127.0.0.1:1/db: Connection to 127.0.0.1:1 refused")
+                .hasMessageNotContaining("secret")
+                .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> PostgresWarehouse.open("jdbc:mysql://db/x"))
+                .hasMessageStartingWith("not a PostgreSQL JDBC URL: jdbc:mysql://db/x");
+    }
+
+    @Test
+    void reportsAFailedQueryInOneLineAndKeepsWorking() {
+        try (PostgresWarehouse warehouse = PostgresWarehouse.open(url)) {
+            assertThatThrownBy(() -> warehouse.query(DSL.select(field(name("nope"))).from(WarehouseSchema.PLAYBACK.table()),
+                    allocator, ArrowRows::read))
+                    .isInstanceOf(WarehouseException.class)
+                    .hasMessage("query failed on " + warehouse.description() + ": ERROR: column \"nope\" does not exist");
+            assertThatThrownBy(() -> warehouse.query(warehouse.dsl().resultQuery("SELECT 1 / (n - 3) AS x FROM generate_series(1, 100000) AS n"),
+                    allocator, ArrowRows::read))
+                    .hasMessage("query failed on " + warehouse.description() + ": ERROR: division by zero");
+            assertThatThrownBy(() -> warehouse.query(warehouse.dsl().resultQuery("SELECT interval '1 day' AS gap"), allocator, ArrowRows::read))
+                    .hasMessageStartingWith("result column gap has the SQL type interval");
+
+            List<Row> rows = warehouse.query(DSL.selectCount().from(WarehouseSchema.PLAYBACK.table()), allocator, ArrowRows::read);
+            assertThat(rows.getFirst().longValue("count")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void answersQueriesFromSeveralThreads() {
+        try (PostgresWarehouse warehouse = PostgresWarehouse.open(url)) {
+            List<Long> counts = IntStream.range(0, 16).parallel().mapToObj(i -> {
+                try (BufferAllocator child = allocator.newChildAllocator("t" + i, 0, Long.MAX_VALUE)) {
+                    return warehouse.query(DSL.selectCount().from(WarehouseSchema.EXPOSURES.table()), child, ArrowRows::read)
+                            .getFirst().longValue("count");
+                }
+            }).toList();
+
+            assertThat(counts).hasSize(16).containsOnly(2L);
+        }
+    }
+
+    @Test
+    void refusesToOverwriteTablesUnlessAskedTo() {
+        assertThatThrownBy(() -> PostgresLoader.load(folder, url, false))
+                .hasMessage("table experiments already exists in " + url.substring(0, url.indexOf('?'))
+                        + ": load with replace to drop it first");
+
+        assertThat(PostgresLoader.load(folder, url, true)).containsEntry("playback", 3L);
+    }
+
+    /** The values of {@code DialectsTest}, computed by PostgreSQL. */
+    @Test
+    void computesTheDialectHelpersLikeDuckDb() {
+        Field<Double> x = field(name("x"), SQLDataType.DOUBLE);
+        Field<Integer> i = field(name("i"), SQLDataType.INTEGER);
+        Field<LocalDate> d = field(name("d"), SQLDataType.LOCALDATE);
+        String values = " FROM (VALUES (1.0::float8, 7, DATE '2026-03-08'), (2.0, 2, DATE '2026-03-07'), "
+                + "(3.0, 1, DATE '2026-03-03'), (10.0, 4, DATE '2026-03-02'), (NULL, NULL, NULL)) AS t(x, i, d)";
+        try (PostgresWarehouse warehouse = PostgresWarehouse.open(url)) {
+            var dsl = Dialects.using(org.jooq.SQLDialect.POSTGRES);
+            String aggregates = dsl.renderInlined(DSL.select(Dialects.percentileCont(x, 0.9).as("p90"),
+                    Dialects.percentileCont(i, 0.25).as("p25"), Dialects.percentileCont(i, 0.5, x.gt(1.0)).as("filtered"),
+                    Dialects.median(x).as("median"), Dialects.approxPercentile(x, 0.5).as("approx"),
+                    DSL.sum(i).div(DSL.count(i)).as("mean"))) + values;
+            Row row = warehouse.query(dsl.resultQuery(aggregates), allocator, ArrowRows::read).getFirst();
+
+            assertThat(row.doubleValue("p90")).isCloseTo(7.9, org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(row.doubleValue("p25")).isEqualTo(1.75);
+            assertThat(row.doubleValue("filtered")).isEqualTo(2.0);
+            assertThat(row.doubleValue("median")).isEqualTo(2.5);
+            assertThat(row.doubleValue("approx")).isEqualTo(2.5);
+            assertThat(row.doubleValue("mean")).isEqualTo(3.5); // 14 / 4, not PostgreSQL's integer 3
+
+            String perRow = dsl.renderInlined(DSL.select(Dialects.weekStart(d).as("week"), Dialects.isoDayOfWeek(d).as("dow"),
+                    i.div(2).as("half"))) + values;
+            List<Row> rows = warehouse.query(dsl.resultQuery(perRow), allocator, ArrowRows::read);
+            assertThat(rows).extracting(r -> r.date("week")).containsExactly(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 2),
+                    LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 2), null);
+            assertThat(rows).extracting(r -> r.values().get("dow")).containsExactly(7L, 6L, 2L, 1L, null);
+            assertThat(rows).extracting(r -> r.values().get("half")).containsExactly(3.5, 1.0, 0.5, 2.0, null);
+        }
+    }
+}
