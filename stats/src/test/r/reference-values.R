@@ -101,3 +101,7 @@ seqcs <- function(d, se, N, Ns = 5000, alpha = 0.05) {
   c(d - hw, d + hw, p)
 }
 cat("sequential", f(seqcs(3.4 - 3.2, sqrt(9.1 / 4000 + 9.4 / 4100), 8100)), "\n")
+# Holm and Bonferroni (HolmBonferroniTest)
+p <- c(0.01, 0.04, 0.03, 0.005, 0.2, 0.04, NA, 0.5, NA, 0.049)
+cat("holm", f(p.adjust(p, "holm")), "\n"); cat("bonferroni", f(p.adjust(p, "bonferroni")), "\n")
+cat("holm2", f(p.adjust(c(0, 1, 0.5, 0.5, 0.5), "holm")), "\n")
