@@ -134,14 +134,15 @@ public final class PopulationQuery {
                 .from(WarehouseSchema.EXPOSURES.table())
                 .where(inExperimentPeriod(experiment))
                 .groupBy(WarehouseSchema.UNIT_ID));
-        Field<String> variant = when(VALID_VARIANTS.eq(1L), SOLE_VARIANT).as(VARIANT.getName());
+        Field<String> variant = when(VALID_VARIANTS.eq(1L), SOLE_VARIANT);
         return dsl.with(perUnit)
-                .select(variant,
+                .select(variant.as(VARIANT.getName()),
                         count().filterWhere(VALID_VARIANTS.eq(1L)).cast(SQLDataType.BIGINT).as(UNITS_COLUMN),
                         count().filterWhere(VALID_VARIANTS.gt(1L)).cast(SQLDataType.BIGINT).as(CROSSOVERS_COLUMN),
                         sum(INVALID_ROWS).cast(SQLDataType.BIGINT).as(INVALID_COLUMN))
                 .from(perUnit)
-                .groupBy(field(name(VARIANT.getName())));
+                // the expression, not its alias: Trino cannot group by an output column's name
+                .groupBy(variant);
     }
 
     /** The population from the rows of {@link #summary}; a planned variant without units counts 0. */

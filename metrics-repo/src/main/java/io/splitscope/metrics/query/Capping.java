@@ -5,10 +5,10 @@ import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.least;
 import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.percentileCont;
 
 import io.splitscope.metrics.Cap;
 import io.splitscope.metrics.Metric;
+import io.splitscope.sql.dialect.Dialects;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Condition;
@@ -36,12 +36,10 @@ final class Capping {
         List<SelectField<?>> columns = new ArrayList<>();
         if (metric.cap() instanceof Cap.Percentile percentile) {
             if (percentile.lowerLevel() != null) {
-                columns.add(percentileCont(percentile.lowerLevel()).withinGroupOrderBy(value).filterWhere(complete)
-                        .cast(SQLDataType.DOUBLE).as(column + "__lower"));
+                columns.add(Dialects.percentileCont(value, percentile.lowerLevel(), complete).as(column + "__lower"));
             }
             if (percentile.upperLevel() != null) {
-                columns.add(percentileCont(percentile.upperLevel()).withinGroupOrderBy(value).filterWhere(complete)
-                        .cast(SQLDataType.DOUBLE).as(column + "__upper"));
+                columns.add(Dialects.percentileCont(value, percentile.upperLevel(), complete).as(column + "__upper"));
             }
         }
         return columns;

@@ -4,12 +4,12 @@ import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.experiment.Experiment.VariantWeight;
+import io.splitscope.sql.dialect.Dialects;
 import java.time.LocalDate;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 /**
  * The SQL a metric compiles to, for people: the query that computes it alone for an example
@@ -30,7 +30,7 @@ public final class MetricSql {
 
     /** The metric's query for the example experiment, rendered with inlined values. */
     public static String render(Metric metric, SQLDialect dialect, boolean withCovariate) {
-        DSLContext dsl = DSL.using(dialect);
+        DSLContext dsl = Dialects.using(dialect);
         ResultQuery<?> query = metric.type() == MetricType.QUANTILE
                 ? UnitEventsQuery.build(dsl, EXAMPLE, metric, null)
                 : FusedMetricQuery.build(dsl, EXAMPLE, metric.source(), List.of(metric), withCovariate, null);

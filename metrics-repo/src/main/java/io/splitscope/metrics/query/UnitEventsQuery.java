@@ -15,12 +15,14 @@ import java.time.LocalDateTime;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.ResultQuery;
+import org.jooq.impl.SQLDataType;
 
 /**
  * The event-level values that quantile metrics need, clustered by unit: one row per event in the
  * window of each analysed unit whose window has elapsed, and one row with a null value for such a
  * unit without events (it still counts as a unit). Ordered by segment, variant and unit, as the columns of
- * {@link MomentColumns} describe. Quantile metrics over the same value and window share one query.
+ * {@link MomentColumns} describe, and by value within a unit, so that every engine gives the same
+ * order. Quantile metrics over the same value and window share one query.
  */
 public final class UnitEventsQuery {
 
@@ -41,15 +43,16 @@ public final class UnitEventsQuery {
                 .select(PopulationQuery.SEGMENT.as(MomentColumns.SEGMENT),
                         PopulationQuery.VARIANT.as(MomentColumns.VARIANT),
                         PopulationQuery.UNIT_ID.as(MomentColumns.UNIT_ID),
-                        quantile.eventValue().as(MomentColumns.VALUE))
+                        quantile.eventValue().cast(SQLDataType.DOUBLE).as(MomentColumns.VALUE))
                 .from(units)
                 .leftJoin(source.events())
                 .on(source.column(WarehouseSchema.UNIT_ID).eq(PopulationQuery.UNIT_ID)
                         .and(MetricWindows.inWindow(eventTime, metric.window()))
                         .and(metric.filter()))
                 .where(MetricWindows.complete(PopulationQuery.FIRST_EXPOSED_AT, experiment, metric.window()))
+                // Every engine returns the same rows in the same order, so a seeded bootstrap gives the same result.
                 .orderBy(field(name(MomentColumns.SEGMENT)), field(name(MomentColumns.VARIANT)),
-                        field(name(MomentColumns.UNIT_ID)));
+                        field(name(MomentColumns.UNIT_ID)), field(name(MomentColumns.VALUE)));
     }
 
     /** Whether two quantile metrics read the same events, so that one query serves both. */
