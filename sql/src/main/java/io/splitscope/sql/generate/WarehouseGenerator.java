@@ -104,7 +104,9 @@ import org.jooq.Field;
  * purpose, row index) mapped to a uniform in (0, 1), so values do not depend on threads or
  * scheduling. Rows are written in a fixed order ({@code playback} by unit and time, in the order
  * it is generated with insertion order preserved; the other event tables sorted by time), so the
- * same settings give byte-identical CSV files with the same DuckDB version.
+ * same settings give byte-identical CSV files with the same DuckDB version, whatever the number of
+ * threads. Parquet files hold the same rows in the same order; where their row groups split can
+ * depend on the thread count.
  *
  * <p>Sizes: about 30 playback sessions, 2.4 exposure rows and 2.4 payments per member.
  */
@@ -212,7 +214,10 @@ public final class WarehouseGenerator {
                 Statement statement = connection.createStatement()) {
             configure(statement, spill);
             long step = System.nanoTime();
+            // A plain table of indexes first: scanning a table is parallel, range() is not.
+            statement.execute("CREATE TABLE unit_index AS SELECT range AS i FROM range(" + settings.members() + ")");
             statement.execute(unitsSql(settings));
+            statement.execute("DROP TABLE unit_index");
             progress.accept(String.format(Locale.ROOT, "units: %,d simulated members, seed %d (%s)",
                     settings.members(), settings.seed(), seconds(System.nanoTime() - step)));
             for (TableSpec table : WarehouseSchema.TABLES) {
@@ -309,7 +314,7 @@ public final class WarehouseGenerator {
                 CREATE TABLE units AS
                 WITH keyed AS (
                   SELECT i, hash(xor(hash(CAST(%1$s AS UBIGINT)), CAST(i AS UBIGINT))) AS k
-                  FROM range(%2$d) AS r(i)
+                  FROM unit_index
                 ), drawn AS (
                   SELECT i, k,
                   CAST(%3$d + i * %4$d + CAST(subkey(k, 1) %% %4$d AS BIGINT) AS BIGINT) AS unit_id,
@@ -406,49 +411,53 @@ public final class WarehouseGenerator {
 
     private String exposuresSql() {
         List<String> parts = new ArrayList<>();
+        List<String> variantNames = new ArrayList<>();
         for (int e = 0; e < experiments.size(); e++) {
             SyntheticExperiment x = experiments.get(e);
             int tag = experimentTag(e);
             int arms = x.arms().size();
             long startSecond = secondsFromHistoryStart(x.start());
-            String variantNames = x.arms().stream().map(arm -> literal(arm.name()))
-                    .collect(Collectors.joining(", ", "[", "]"));
+            variantNames.add("WHEN " + e + " THEN CASE WHEN v < 0 THEN " + literal(x.unknownVariant()) + " ELSE "
+                    + x.arms().stream().map(arm -> literal(arm.name())).collect(Collectors.joining(", ", "[", "]"))
+                    + "[v + 1] END");
             parts.add("""
-                    SELECT %1$s AS experiment_id, unit_id,
-                      CASE WHEN v < 0 THEN %2$s ELSE %3$s[v + 1] END AS variant, t
+                    SELECT %1$d AS experiment, unit_id, v, t
                     FROM (
                       SELECT unit_id, access_end,
                         CASE WHEN j = 0 THEN first
-                             WHEN j <= repeats THEN first + CAST(floor(u01(rk, 1) * %4$d) AS BIGINT)
-                             WHEN j = repeats + 1 THEN first + 600 + CAST(floor(u01(rk, 1) * %5$d) AS BIGINT)
-                             WHEN j = repeats + 2 THEN %6$d - 1 - CAST(floor(u01(rk, 1) * %7$d) AS BIGINT)
-                             ELSE first + CAST(floor(u01(rk, 1) * %8$d) AS BIGINT) END AS t,
-                        CASE WHEN j = repeats + 1 THEN CAST((arm + 1 + floor(u01(k, %9$d) * %10$d)) %% %11$d AS INTEGER)
+                             WHEN j <= repeats THEN first + CAST(floor(u01(rk, 1) * %2$d) AS BIGINT)
+                             WHEN j = repeats + 1 THEN first + 600 + CAST(floor(u01(rk, 1) * %3$d) AS BIGINT)
+                             WHEN j = repeats + 2 THEN %4$d - 1 - CAST(floor(u01(rk, 1) * %5$d) AS BIGINT)
+                             ELSE first + CAST(floor(u01(rk, 1) * %6$d) AS BIGINT) END AS t,
+                        CASE WHEN j = repeats + 1 THEN CAST((arm + 1 + floor(u01(k, %7$d) * %8$d)) %% %9$d AS INTEGER)
                              WHEN j = repeats + 3 THEN -1
                              ELSE arm END AS v,
                         j <= repeats
-                          OR (j = repeats + 1 AND u01(k, %12$d) < %13$s)
-                          OR (j = repeats + 2 AND u01(k, %14$d) < %15$s)
-                          OR (j = repeats + 3 AND u01(k, %16$d) < %17$s) AS logged
+                          OR (j = repeats + 1 AND u01(k, %10$d) < %11$s)
+                          OR (j = repeats + 2 AND u01(k, %12$d) < %13$s)
+                          OR (j = repeats + 3 AND u01(k, %14$d) < %15$s) AS logged
                       FROM (
-                        SELECT *, subkey(k, %18$d + j) AS rk
+                        SELECT *, subkey(k, %16$d + j) AS rk
                         FROM (
                           SELECT *, unnest(range(repeats + 4)) AS j
                           FROM (
-                            SELECT unit_id, k, access_end, e%19$d_arm AS arm, e%19$d_first AS first,
-                              least(%20$d, CAST(floor(ln(u01(k, %21$d)) / ln(%22$s)) AS INTEGER)) AS repeats
-                            FROM units WHERE e%19$d_arm IS NOT NULL)))
+                            SELECT unit_id, k, access_end, e%17$d_arm AS arm, e%17$d_first AS first,
+                              least(%18$d, CAST(floor(ln(u01(k, %19$d)) / ln(%20$s)) AS INTEGER)) AS repeats
+                            FROM units WHERE e%17$d_arm IS NOT NULL)))
                     ) WHERE logged AND t < access_end
                     """.formatted(
-                    literal(x.id()), literal(x.unknownVariant()), variantNames,
+                    e,
                     REPEAT_SPAN, 7 * DAY, startSecond, 4 * DAY, 10 * DAY,
                     tag + 7, arms - 1, arms,
                     tag + 4, CROSSOVER_SHARE, tag + 5, PRE_START_SHARE, tag + 6, UNKNOWN_VARIANT_SHARE,
                     TAG_EXPOSURE + 256L * e, e, MAX_REPEATS, tag + 3, REPEATS_MEAN / (1 + REPEATS_MEAN)));
         }
-        return "SELECT experiment_id AS " + name(EXPERIMENT_ID) + ", unit_id AS " + name(UNIT_ID)
-                + ", variant AS " + name(VARIANT) + ", " + timestamp("t") + " AS " + name(EXPOSED_AT)
-                + " FROM (\n" + String.join("UNION ALL\n", parts) + ") ORDER BY t, experiment_id, unit_id, variant";
+        // Sorted like a log, by time; the sort keys are numbers, the names are looked up after.
+        return "SELECT " + experiments.stream().map(x -> literal(x.id())).collect(Collectors.joining(", ", "[", "]"))
+                + "[experiment + 1] AS " + name(EXPERIMENT_ID) + ", unit_id AS " + name(UNIT_ID)
+                + ", CASE experiment " + String.join(" ", variantNames) + " END AS " + name(VARIANT)
+                + ", " + timestamp("t") + " AS " + name(EXPOSED_AT)
+                + " FROM (\n" + String.join("UNION ALL\n", parts) + ") ORDER BY t, experiment, unit_id, v";
     }
 
     private String playbackSql() {
