@@ -2,11 +2,11 @@ package io.splitscope.stats.methods;
 
 import org.apache.commons.math3.special.Erf;
 
-/** The standard normal distribution, package-private helpers. */
-final class Normal {
+/** The standard normal distribution: accurate CDF, density, quantile and a partial expectation (used by the methods and the power calculator). */
+public final class Normal {
 
     /** {@code z(0.975)}, R 4.2.2 {@code qnorm(0.975)} = 1.9599639845400536. */
-    static final double Z_975 = 1.9599639845400536;
+    public static final double Z_975 = 1.9599639845400536;
 
     private static final double SQRT2 = Math.sqrt(2);
     private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
@@ -15,17 +15,17 @@ final class Normal {
     }
 
     /** {@code Φ(x)}, accurate in both tails (by erfc). */
-    static double cdf(double x) {
+    public static double cdf(double x) {
         return 0.5 * Erf.erfc(-x / SQRT2);
     }
 
     /** {@code φ(x)}. */
-    static double density(double x) {
+    public static double density(double x) {
         return INV_SQRT_2PI * Math.exp(-0.5 * x * x);
     }
 
     /** {@code P(|Z| ≥ |z|) = erfc(|z|/√2)}. */
-    static double twoSidedPValue(double z) {
+    public static double twoSidedPValue(double z) {
         if (Double.isNaN(z)) {
             return Double.NaN;
         }
@@ -33,7 +33,7 @@ final class Normal {
     }
 
     /** The quantile {@code Φ⁻¹(p)}, {@code 0 < p < 1} (erfInv polished by Newton steps on {@link #cdf}). */
-    static double quantile(double p) {
+    public static double quantile(double p) {
         if (!(p > 0 && p < 1)) {
             throw new IllegalArgumentException("probability must be in (0, 1), got " + p);
         }
@@ -52,7 +52,7 @@ final class Normal {
      * {@code E[max(X, 0)]} for {@code X ~ N(mean, sd²)}: {@code mean Φ(mean/sd) + sd φ(mean/sd)};
      * {@code max(mean, 0)} when {@code sd = 0}.
      */
-    static double positivePartMean(double mean, double sd) {
+    public static double positivePartMean(double mean, double sd) {
         if (sd == 0) {
             return Math.max(mean, 0);
         }

@@ -32,7 +32,7 @@ import org.apache.commons.math3.util.ContinuedFraction;
  * Checked during development against 40-digit values of mpmath's {@code betainc} and against R's
  * {@code pt}/{@code qt} (which are exact up to ν = 4·10⁵ and use a normal approximation beyond).
  */
-final class StudentT {
+public final class StudentT {
 
     /** Above this many degrees of freedom the tail is integrated rather than expanded. */
     static final double QUADRATURE_DF = 1000;
@@ -51,7 +51,7 @@ final class StudentT {
      * The two-sided tail probability {@code P(|T| ≥ |t|)} for ν degrees of freedom (ν &gt; 0; ν =
      * +∞ is the normal distribution).
      */
-    static double twoSidedPValue(double t, double df) {
+    public static double twoSidedPValue(double t, double df) {
         checkDf(df);
         double at = Math.abs(t);
         if (Double.isNaN(at)) {
@@ -101,13 +101,13 @@ final class StudentT {
     }
 
     /** The upper-tail probability {@code P(T > t)}. */
-    static double upperTail(double t, double df) {
+    public static double upperTail(double t, double df) {
         double half = twoSidedPValue(t, df) / 2;
         return t >= 0 ? half : 1.0 - half;
     }
 
     /** The density of T at {@code t}. */
-    static double density(double t, double df) {
+    public static double density(double t, double df) {
         checkDf(df);
         if (df == Double.POSITIVE_INFINITY) {
             return NORMAL.density(t);
@@ -120,7 +120,7 @@ final class StudentT {
      * The quantile {@code q} with {@code P(T ≤ q) = p}, for {@code 0 < p < 1}. The upper tail is
      * taken as {@code 1 − p} in double arithmetic, as R's {@code qt} does.
      */
-    static double quantile(double p, double df) {
+    public static double quantile(double p, double df) {
         checkDf(df);
         if (!(p > 0 && p < 1)) {
             throw new IllegalArgumentException("probability must be in (0, 1), got " + p);

@@ -3,12 +3,30 @@
  * formula and a reference in its Javadoc, registered for {@link java.util.ServiceLoader} in
  * {@code META-INF/services/io.splitscope.stats.ComparisonMethod}.
  *
- * <ul>
- *   <li>{@link io.splitscope.stats.methods.WelchT} — {@code welch_t}, mean and proportion metrics
- *       from {@link io.splitscope.stats.Moments}.</li>
- * </ul>
+ * <table>
+ *   <caption>Methods, inputs and references</caption>
+ *   <tr><th>id</th><th>class</th><th>input</th><th>checked against</th></tr>
+ *   <tr><td>{@code welch_t}</td><td>{@link io.splitscope.stats.methods.WelchT}</td>
+ *       <td>{@link io.splitscope.stats.Moments}</td><td>R {@code t.test}; golden scorecards</td></tr>
+ *   <tr><td>{@code cuped}</td><td>{@link io.splitscope.stats.methods.Cuped}</td>
+ *       <td>{@link io.splitscope.stats.CovariateMoments}</td><td>golden scorecards; R</td></tr>
+ *   <tr><td>{@code delta_ratio}</td><td>{@link io.splitscope.stats.methods.DeltaRatio}</td>
+ *       <td>{@link io.splitscope.stats.RatioMoments}</td><td>golden scorecards; R</td></tr>
+ *   <tr><td>{@code bootstrap_quantile}</td><td>{@link io.splitscope.stats.methods.BootstrapQuantile}</td>
+ *       <td>{@link io.splitscope.stats.QuantileSample}</td><td>R {@code quantile(type = 7)}; golden
+ *       scorecards (intervals in size)</td></tr>
+ *   <tr><td>{@code quantile_asymptotic}</td><td>{@link io.splitscope.stats.methods.QuantileAsymptotic}</td>
+ *       <td>{@link io.splitscope.stats.QuantileSample}</td><td>Deng, Knoblich &amp; Lu (2018) in R</td></tr>
+ *   <tr><td>{@code mann_whitney}</td><td>{@link io.splitscope.stats.methods.MannWhitney}</td>
+ *       <td>{@link io.splitscope.stats.UnitValues}</td><td>R {@code wilcox.test}</td></tr>
+ *   <tr><td>{@code bayesian}</td><td>{@link io.splitscope.stats.methods.Bayesian}</td>
+ *       <td>{@link io.splitscope.stats.Moments}</td><td>R {@code integrate}; GrowthBook fixtures</td></tr>
+ *   <tr><td>{@code sequential}</td><td>{@link io.splitscope.stats.methods.Sequential}</td>
+ *       <td>{@link io.splitscope.stats.Moments}</td><td>GrowthBook fixture; R</td></tr>
+ * </table>
  *
- * <p>Distributions whose Commons Math implementation is not accurate enough for the large degrees
- * of freedom of A/B tests are implemented here, package-private.
+ * <p>{@link io.splitscope.stats.methods.StudentT} and {@link io.splitscope.stats.methods.Normal}
+ * are the distributions the methods (and the power calculator) use: Student's t accurate for the
+ * large degrees of freedom of A/B tests, where Commons Math's is not.
  */
 package io.splitscope.stats.methods;
