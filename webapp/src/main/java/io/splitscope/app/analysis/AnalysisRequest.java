@@ -8,18 +8,18 @@ import java.util.List;
  *
  * @param experimentId the experiment
  * @param metricIds    the metrics, in the order to report them; empty for the whole catalog
- * @param cuped        analyse mean and proportion metrics with {@code cuped} (variance reduction
- *                     with the pre-exposure covariate) instead of {@code welch_t}
+ * @param meanMethod   how mean and proportion metrics are compared
  * @param segmentBy    slice every result by this member dimension, or null for the whole population
  */
-public record AnalysisRequest(String experimentId, List<String> metricIds, boolean cuped, Dimension segmentBy) {
+public record AnalysisRequest(String experimentId, List<String> metricIds, MeanMethod meanMethod, Dimension segmentBy) {
 
     public AnalysisRequest {
         metricIds = List.copyOf(metricIds);
+        java.util.Objects.requireNonNull(meanMethod, "meanMethod");
     }
 
     /** The whole catalog with the default methods. */
     public static AnalysisRequest of(String experimentId) {
-        return new AnalysisRequest(experimentId, List.of(), false, null);
+        return new AnalysisRequest(experimentId, List.of(), MeanMethod.WELCH_T, null);
     }
 }

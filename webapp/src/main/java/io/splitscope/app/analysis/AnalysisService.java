@@ -93,7 +93,8 @@ public final class AnalysisService implements AutoCloseable {
                     : PopulationQuery.readUnitCounts(log.query(
                             PopulationQuery.unitCounts(log.dsl(), experiment, request.segmentBy()), allocator, ArrowRows::read));
             Map<String, Map<String, Map<String, VariantData>>> inputs =
-                    new MetricInputs(log, experiment, allocator).fetch(selected, request.cuped(), request.segmentBy());
+                    new MetricInputs(log, experiment, allocator)
+                            .fetch(selected, request.meanMethod() == MeanMethod.CUPED, request.segmentBy());
             List<ScorecardRow> rows = compare(experiment, selected, inputs, unitsBySegment, request);
             return new Scorecard(experiment, population, srm, adjust(rows), warehouse.description(),
                     clock.instant(), log.entries());
@@ -108,7 +109,7 @@ public final class AnalysisService implements AutoCloseable {
      */
     public EffectSeries series(String experimentId, String metricId, SeriesAxis axis) {
         Experiment experiment = experiment(experimentId);
-        Metric metric = selectMetrics(new AnalysisRequest(experimentId, List.of(metricId), false, null)).getFirst();
+        Metric metric = selectMetrics(new AnalysisRequest(experimentId, List.of(metricId), MeanMethod.WELCH_T, null)).getFirst();
         if (metric.type() != MetricType.MEAN && metric.type() != MetricType.PROPORTION) {
             throw new AnalysisException("metric " + metricId + " is a " + metric.type().jsonName()
                     + " metric: series are computed for mean and proportion metrics");
@@ -156,7 +157,7 @@ public final class AnalysisService implements AutoCloseable {
                                        Map<String, Map<String, Long>> unitsBySegment, AnalysisRequest request) {
         List<ScorecardRow> rows = new ArrayList<>();
         for (Metric metric : selected) {
-            ComparisonMethod<?> method = ComparisonMethods.byId(MethodChoice.methodFor(metric, request.cuped()));
+            ComparisonMethod<?> method = ComparisonMethods.byId(MethodChoice.methodFor(metric, request.meanMethod()));
             inputs.get(metric.id()).forEach((segment, byVariant) -> {
                 VariantData control = byVariant.get(experiment.controlVariant());
                 long analysed = byVariant.values().stream().mapToLong(VariantData::n).sum();

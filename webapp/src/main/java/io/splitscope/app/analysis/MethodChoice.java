@@ -6,16 +6,15 @@ import io.splitscope.metrics.Metric;
 final class MethodChoice {
 
     static final String WELCH_T = "welch_t";
-    static final String CUPED = "cuped";
     static final String DELTA_RATIO = "delta_ratio";
     static final String BOOTSTRAP_QUANTILE = "bootstrap_quantile";
 
     private MethodChoice() {
     }
 
-    static String methodFor(Metric metric, boolean cuped) {
+    static String methodFor(Metric metric, MeanMethod meanMethod) {
         return switch (metric.type()) {
-            case MEAN, PROPORTION -> cuped ? CUPED : WELCH_T;
+            case MEAN, PROPORTION -> meanMethod.methodId();
             case RATIO -> DELTA_RATIO;
             case QUANTILE -> BOOTSTRAP_QUANTILE;
         };

@@ -2,6 +2,7 @@ package io.splitscope.app.cli;
 
 import io.splitscope.app.analysis.AnalysisRequest;
 import io.splitscope.app.analysis.AnalysisService;
+import io.splitscope.app.analysis.MeanMethod;
 import io.splitscope.app.analysis.Scorecard;
 import io.splitscope.app.json.ScorecardJson;
 import io.splitscope.metrics.Dimension;
@@ -23,18 +24,19 @@ import java.util.Set;
  */
 final class AnalyzeCommand {
 
-    static final String USAGE = "analyze --warehouse SOURCE --experiment ID [--metrics m1,m2,...] [--cuped] [--segment country|device|plan] [--format json|table] [--out FILE]";
+    static final String USAGE = "analyze --warehouse SOURCE --experiment ID [--metrics m1,m2,...] [--cuped | --method welch_t|cuped|bayesian|sequential] [--segment country|device|plan] [--format json|table] [--out FILE]";
 
     private AnalyzeCommand() {
     }
 
     static void run(List<String> arguments, PrintStream stdout, PrintStream stderr) {
-        Arguments options = Arguments.parse(arguments, Set.of("warehouse", "experiment", "metrics", "segment", "format", "out"),
+        Arguments options = Arguments.parse(arguments, Set.of("warehouse", "experiment", "metrics", "method", "segment", "format", "out"),
                 Set.of("cuped", "debug"));
         String warehouse = options.required("warehouse");
         String experiment = options.required("experiment");
         List<String> metrics = options.optional("metrics").map(AnalyzeCommand::metricList).orElse(List.of());
         Dimension segmentBy = options.optional("segment").map(AnalyzeCommand::dimension).orElse(null);
+        MeanMethod meanMethod = meanMethod(options);
         String format = options.optional("format").orElse("table");
         if (!format.equals("json") && !format.equals("table")) {
             throw new UsageException("option --format takes json or table, not '" + format + "'");
@@ -44,11 +46,26 @@ final class AnalyzeCommand {
         Scorecard scorecard;
         try (AnalysisService service = AnalysisService.open(warehouse)) {
             stderr.println("splitscope: analysing " + experiment);
-            scorecard = service.analyze(new AnalysisRequest(experiment, metrics, options.flag("cuped"), segmentBy));
+            scorecard = service.analyze(new AnalysisRequest(experiment, metrics, meanMethod, segmentBy));
         }
         requireUnitsInEveryVariant(scorecard);
         String text = format.equals("json") ? ScorecardJson.write(scorecard) : ScorecardTable.render(scorecard);
         options.optional("out").ifPresentOrElse(out -> writeAtomically(Path.of(out), text), () -> stdout.print(text));
+    }
+
+    /** {@code --cuped} is the spec's short form of {@code --method cuped}. */
+    private static MeanMethod meanMethod(Arguments options) {
+        if (options.flag("cuped")) {
+            if (options.optional("method").isPresent()) {
+                throw new UsageException("give --cuped or --method, not both");
+            }
+            return MeanMethod.CUPED;
+        }
+        try {
+            return options.optional("method").map(MeanMethod::parse).orElse(MeanMethod.WELCH_T);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("option --method: " + e.getMessage());
+        }
     }
 
     private static Dimension dimension(String value) {

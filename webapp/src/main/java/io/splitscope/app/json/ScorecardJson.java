@@ -79,6 +79,7 @@ public final class ScorecardJson {
         interval(node, "relative_ci", result.relativeCi());
         number(node, "p_value", result.pValue());
         number(node, "p_value_adjusted", row.pValueAdjusted());
+        result.extras().forEach((name, value) -> number(node, name, value));
         node.put("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
         if (result.status() != ResultStatus.OK) {
             node.put("reason", result.reason());

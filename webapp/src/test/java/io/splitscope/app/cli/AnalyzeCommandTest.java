@@ -143,6 +143,29 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void comparesMeansTheBayesianWayOnRequest() {
+        CommandLineRun run = CommandLineRun.of("analyze", "--warehouse", GoldenWarehouse.folder().toString(),
+                "--experiment", "exp_autoplay", "--metrics", "streaming_hours,rebuffer_rate", "--method", "bayesian",
+                "--format", "json");
+
+        assertThat(run.status()).as(run.stderr()).isZero();
+        JsonNode rows = JSON.readTree(run.stdout()).get("results");
+        assertThat(rows.get(0).get("method").asString()).isEqualTo("bayesian");
+        assertThat(rows.get(0).get("chance_to_beat_control").asDouble()).isBetween(0.0, 1.0);
+        // Ratio metrics keep their own method.
+        assertThat(rows.get(1).get("method").asString()).isEqualTo("delta_ratio");
+    }
+
+    @Test
+    void rejectsCupedTogetherWithAnotherMethod() {
+        CommandLineRun run = CommandLineRun.of("analyze", "--warehouse", "x", "--experiment", "e", "--cuped",
+                "--method", "bayesian");
+
+        assertThat(run.status()).isEqualTo(CommandLine.USAGE);
+        assertThat(run.stderr()).startsWith("splitscope: give --cuped or --method, not both");
+    }
+
+    @Test
     void rejectsAnUnknownSegmentDimension() {
         CommandLineRun run = CommandLineRun.of("analyze", "--warehouse", GoldenWarehouse.folder().toString(),
                 "--experiment", "exp_autoplay", "--segment", "age");
