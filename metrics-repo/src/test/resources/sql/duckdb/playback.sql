@@ -1,0 +1,181 @@
+with
+  "units"("unit_id", "variant", "first_exposed_at", "segment") as (
+    select
+      "x"."unit_id",
+      min("x"."variant"),
+      min("x"."exposed_at"),
+      'all'
+    from "exposures" "x"
+    where (
+      "x"."experiment_id" = 'exp_t'
+      and "x"."exposed_at" >= timestamp '2026-03-01 00:00:00.0'
+      and "x"."exposed_at" < timestamp '2026-03-11 00:00:00.0'
+      and "x"."variant" is not null
+      and "x"."variant" in (
+        'control', 'treatment'
+      )
+    )
+    group by "x"."unit_id"
+    having count(distinct "x"."variant") = 1
+  ),
+  "per_unit" as (
+    select
+      "units"."unit_id",
+      "units"."variant",
+      "units"."first_exposed_at",
+      "units"."segment",
+      coalesce(
+        cast(
+          sum(
+            case
+              when (
+                "e"."started_at" >= "units"."first_exposed_at"
+                and "e"."started_at" < date_add("units"."first_exposed_at", interval 1 day * 7)
+              ) then cast(
+                ("e"."watch_seconds" / 3.6E3)
+                as double
+              )
+            end
+          )
+          as double
+        ),
+        0E0
+      ) "streaming_hours",
+      cast(
+        count(*) filter (where (
+          "e"."started_at" >= "units"."first_exposed_at"
+          and "e"."started_at" < date_add("units"."first_exposed_at", interval 1 day * 7)
+        ))
+        as double
+      ) "plays_per_member",
+      cast(
+        count(distinct cast("e"."started_at" as date)) filter (where (
+          "e"."started_at" >= "units"."first_exposed_at"
+          and "e"."started_at" < date_add("units"."first_exposed_at", interval 1 day * 7)
+        ))
+        as double
+      ) "active_days",
+      case
+        when count(*) filter (where (
+          "e"."started_at" >= "units"."first_exposed_at"
+          and "e"."started_at" < date_add("units"."first_exposed_at", interval 1 day * 7)
+        )) > 0 then 1E0
+        else 0E0
+      end "play_rate",
+      coalesce(
+        cast(
+          sum(
+            case
+              when (
+                "e"."started_at" >= "units"."first_exposed_at"
+                and "e"."started_at" < date_add("units"."first_exposed_at", interval 1 day * 7)
+              ) then cast("e"."rebuffers" as double)
+            end
+          )
+          as double
+        ),
+        0E0
+      ) "rebuffer_rate__num",
+      coalesce(
+        cast(
+          sum(
+            case
+              when (
+                "e"."started_at" >= "units"."first_exposed_at"
+                and "e"."started_at" < date_add("units"."first_exposed_at", interval 1 day * 7)
+              ) then cast(
+                ("e"."watch_seconds" / 3.6E3)
+                as double
+              )
+            end
+          )
+          as double
+        ),
+        0E0
+      ) "rebuffer_rate__den"
+    from "units"
+      left outer join "playback" "e"
+        on (
+          "e"."unit_id" = "units"."unit_id"
+          and "e"."started_at" >= "units"."first_exposed_at"
+          and "e"."started_at" < date_add("units"."first_exposed_at", interval 1 day * 7)
+        )
+    group by "units"."unit_id", "units"."variant", "units"."first_exposed_at", "units"."segment"
+  )
+select
+  "per_unit"."segment" "segment",
+  "per_unit"."variant" "variant",
+  cast(
+    count(*) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as bigint
+  ) "streaming_hours__n",
+  cast(
+    sum("per_unit"."streaming_hours") filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double
+  ) "streaming_hours__sum",
+  cast(
+    sum(("per_unit"."streaming_hours" * "per_unit"."streaming_hours")) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double
+  ) "streaming_hours__sum_squares",
+  cast(
+    count(*) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as bigint
+  ) "plays_per_member__n",
+  cast(
+    sum("per_unit"."plays_per_member") filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double
+  ) "plays_per_member__sum",
+  cast(
+    sum(("per_unit"."plays_per_member" * "per_unit"."plays_per_member")) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double
+  ) "plays_per_member__sum_squares",
+  cast(
+    count(*) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as bigint
+  ) "active_days__n",
+  cast(
+    sum("per_unit"."active_days") filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double
+  ) "active_days__sum",
+  cast(
+    sum(("per_unit"."active_days" * "per_unit"."active_days")) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double
+  ) "active_days__sum_squares",
+  cast(
+    count(*) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as bigint
+  ) "play_rate__n",
+  cast(
+    sum("per_unit"."play_rate") filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double
+  ) "play_rate__sum",
+  cast(
+    sum(("per_unit"."play_rate" * "per_unit"."play_rate")) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double
+  ) "play_rate__sum_squares",
+  cast(
+    count(*) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as bigint
+  ) "rebuffer_rate__n",
+  cast(
+    sum("per_unit"."rebuffer_rate__num") filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double
+  ) "rebuffer_rate__num_sum",
+  cast(
+    sum(("per_unit"."rebuffer_rate__num" * "per_unit"."rebuffer_rate__num")) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double
+  ) "rebuffer_rate__num_sum_squares",
+  cast(
+    sum("per_unit"."rebuffer_rate__den") filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double
+  ) "rebuffer_rate__den_sum",
+  cast(
+    sum(("per_unit"."rebuffer_rate__den" * "per_unit"."rebuffer_rate__den")) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double
+  ) "rebuffer_rate__den_sum_squares",
+  cast(
+    sum(("per_unit"."rebuffer_rate__num" * "per_unit"."rebuffer_rate__den")) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double
+  ) "rebuffer_rate__num_den_sum"
+from "per_unit"
+group by "per_unit"."segment", "per_unit"."variant"

@@ -1,0 +1,66 @@
+with
+  "units"("unit_id", "variant", "first_exposed_at", "segment") as (
+    select
+      "x"."unit_id",
+      min("x"."variant"),
+      min("x"."exposed_at"),
+      'all'
+    from "exposures" as "x"
+    where (
+      "x"."experiment_id" = 'exp_t'
+      and "x"."exposed_at" >= timestamp '2026-03-01 00:00:00.0'
+      and "x"."exposed_at" < timestamp '2026-03-11 00:00:00.0'
+      and "x"."variant" is not null
+      and "x"."variant" in (
+        'control', 'treatment'
+      )
+    )
+    group by "x"."unit_id"
+    having count(distinct "x"."variant") = 1
+  ),
+  "per_unit" as (
+    select
+      "units"."unit_id",
+      "units"."variant",
+      "units"."first_exposed_at",
+      "units"."segment",
+      coalesce(
+        cast(
+          sum(
+            case
+              when (
+                "e"."paid_at" >= "units"."first_exposed_at"
+                and "e"."paid_at" < ("units"."first_exposed_at" + 28 * interval '1 day')
+              ) then cast("e"."amount" as double precision)
+            end
+          )
+          as double precision
+        ),
+        cast(0E0 as double precision)
+      ) as "revenue_per_member"
+    from "units"
+      left outer join "payments" as "e"
+        on (
+          "e"."unit_id" = "units"."unit_id"
+          and "e"."paid_at" >= "units"."first_exposed_at"
+          and "e"."paid_at" < ("units"."first_exposed_at" + 28 * interval '1 day')
+        )
+    group by "units"."unit_id", "units"."variant", "units"."first_exposed_at", "units"."segment"
+  )
+select
+  "per_unit"."segment" as "segment",
+  "per_unit"."variant" as "variant",
+  cast(
+    count(*) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-02-11 00:00:00.0')
+    as bigint
+  ) as "revenue_per_member__n",
+  cast(
+    sum("per_unit"."revenue_per_member") filter (where "per_unit"."first_exposed_at" <= timestamp '2026-02-11 00:00:00.0')
+    as double precision
+  ) as "revenue_per_member__sum",
+  cast(
+    sum(("per_unit"."revenue_per_member" * "per_unit"."revenue_per_member")) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-02-11 00:00:00.0')
+    as double precision
+  ) as "revenue_per_member__sum_squares"
+from "per_unit"
+group by "per_unit"."segment", "per_unit"."variant"

@@ -1,0 +1,74 @@
+with
+  "units"("unit_id", "variant", "first_exposed_at", "segment") as (
+    select
+      "x"."unit_id",
+      min("x"."variant"),
+      min("x"."exposed_at"),
+      'all'
+    from "exposures" as "x"
+    where (
+      "x"."experiment_id" = 'exp_t'
+      and "x"."exposed_at" >= timestamp '2026-03-01 00:00:00.0'
+      and "x"."exposed_at" < timestamp '2026-03-11 00:00:00.0'
+      and "x"."variant" is not null
+      and "x"."variant" in (
+        'control', 'treatment'
+      )
+    )
+    group by "x"."unit_id"
+    having count(distinct "x"."variant") = 1
+  ),
+  "per_unit" as (
+    select
+      "units"."unit_id",
+      "units"."variant",
+      "units"."first_exposed_at",
+      "units"."segment",
+      coalesce(
+        cast(
+          sum(
+            case
+              when (
+                "e"."started_at" >= "units"."first_exposed_at"
+                and "e"."started_at" < ("units"."first_exposed_at" + 7 * interval '1 day')
+              ) then cast(
+                ("e"."watch_seconds" / cast(3.6E3 as double precision))
+                as double precision
+              )
+            end
+          )
+          as double precision
+        ),
+        cast(0E0 as double precision)
+      ) as "capped_hours"
+    from "units"
+      left outer join "playback" as "e"
+        on (
+          "e"."unit_id" = "units"."unit_id"
+          and "e"."started_at" >= "units"."first_exposed_at"
+          and "e"."started_at" < ("units"."first_exposed_at" + 7 * interval '1 day')
+        )
+    group by "units"."unit_id", "units"."variant", "units"."first_exposed_at", "units"."segment"
+  ),
+  "caps" as (
+    select percentile_cont(cast(5E-1 as double precision)) within group (order by cast("per_unit"."capped_hours" as double precision)) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0') as "capped_hours__upper"
+    from "per_unit"
+  )
+select
+  "per_unit"."segment" as "segment",
+  "per_unit"."variant" as "variant",
+  cast(
+    count(*) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as bigint
+  ) as "capped_hours__n",
+  cast(
+    sum(least("per_unit"."capped_hours", "caps"."capped_hours__upper")) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double precision
+  ) as "capped_hours__sum",
+  cast(
+    sum((least("per_unit"."capped_hours", "caps"."capped_hours__upper") * least("per_unit"."capped_hours", "caps"."capped_hours__upper"))) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double precision
+  ) as "capped_hours__sum_squares"
+from "per_unit"
+  cross join "caps"
+group by "per_unit"."segment", "per_unit"."variant"

@@ -1,0 +1,181 @@
+with
+  "units"("unit_id", "variant", "first_exposed_at", "segment") as (
+    select
+      "x"."unit_id",
+      min("x"."variant"),
+      min("x"."exposed_at"),
+      'all'
+    from "exposures" as "x"
+    where (
+      "x"."experiment_id" = 'exp_t'
+      and "x"."exposed_at" >= timestamp '2026-03-01 00:00:00.0'
+      and "x"."exposed_at" < timestamp '2026-03-11 00:00:00.0'
+      and "x"."variant" is not null
+      and "x"."variant" in (
+        'control', 'treatment'
+      )
+    )
+    group by "x"."unit_id"
+    having count(distinct "x"."variant") = 1
+  ),
+  "per_unit" as (
+    select
+      "units"."unit_id",
+      "units"."variant",
+      "units"."first_exposed_at",
+      "units"."segment",
+      coalesce(
+        cast(
+          sum(
+            case
+              when (
+                "e"."started_at" >= "units"."first_exposed_at"
+                and "e"."started_at" < ("units"."first_exposed_at" + 7 * interval '1 day')
+              ) then cast(
+                ("e"."watch_seconds" / cast(3.6E3 as double precision))
+                as double precision
+              )
+            end
+          )
+          as double precision
+        ),
+        cast(0E0 as double precision)
+      ) as "streaming_hours",
+      cast(
+        count(*) filter (where (
+          "e"."started_at" >= "units"."first_exposed_at"
+          and "e"."started_at" < ("units"."first_exposed_at" + 7 * interval '1 day')
+        ))
+        as double precision
+      ) as "plays_per_member",
+      cast(
+        count(distinct cast("e"."started_at" as date)) filter (where (
+          "e"."started_at" >= "units"."first_exposed_at"
+          and "e"."started_at" < ("units"."first_exposed_at" + 7 * interval '1 day')
+        ))
+        as double precision
+      ) as "active_days",
+      case
+        when count(*) filter (where (
+          "e"."started_at" >= "units"."first_exposed_at"
+          and "e"."started_at" < ("units"."first_exposed_at" + 7 * interval '1 day')
+        )) > 0 then cast(1E0 as double precision)
+        else cast(0E0 as double precision)
+      end as "play_rate",
+      coalesce(
+        cast(
+          sum(
+            case
+              when (
+                "e"."started_at" >= "units"."first_exposed_at"
+                and "e"."started_at" < ("units"."first_exposed_at" + 7 * interval '1 day')
+              ) then cast("e"."rebuffers" as double precision)
+            end
+          )
+          as double precision
+        ),
+        cast(0E0 as double precision)
+      ) as "rebuffer_rate__num",
+      coalesce(
+        cast(
+          sum(
+            case
+              when (
+                "e"."started_at" >= "units"."first_exposed_at"
+                and "e"."started_at" < ("units"."first_exposed_at" + 7 * interval '1 day')
+              ) then cast(
+                ("e"."watch_seconds" / cast(3.6E3 as double precision))
+                as double precision
+              )
+            end
+          )
+          as double precision
+        ),
+        cast(0E0 as double precision)
+      ) as "rebuffer_rate__den"
+    from "units"
+      left outer join "playback" as "e"
+        on (
+          "e"."unit_id" = "units"."unit_id"
+          and "e"."started_at" >= "units"."first_exposed_at"
+          and "e"."started_at" < ("units"."first_exposed_at" + 7 * interval '1 day')
+        )
+    group by "units"."unit_id", "units"."variant", "units"."first_exposed_at", "units"."segment"
+  )
+select
+  "per_unit"."segment" as "segment",
+  "per_unit"."variant" as "variant",
+  cast(
+    count(*) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as bigint
+  ) as "streaming_hours__n",
+  cast(
+    sum("per_unit"."streaming_hours") filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double precision
+  ) as "streaming_hours__sum",
+  cast(
+    sum(("per_unit"."streaming_hours" * "per_unit"."streaming_hours")) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double precision
+  ) as "streaming_hours__sum_squares",
+  cast(
+    count(*) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as bigint
+  ) as "plays_per_member__n",
+  cast(
+    sum("per_unit"."plays_per_member") filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double precision
+  ) as "plays_per_member__sum",
+  cast(
+    sum(("per_unit"."plays_per_member" * "per_unit"."plays_per_member")) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double precision
+  ) as "plays_per_member__sum_squares",
+  cast(
+    count(*) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as bigint
+  ) as "active_days__n",
+  cast(
+    sum("per_unit"."active_days") filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double precision
+  ) as "active_days__sum",
+  cast(
+    sum(("per_unit"."active_days" * "per_unit"."active_days")) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double precision
+  ) as "active_days__sum_squares",
+  cast(
+    count(*) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as bigint
+  ) as "play_rate__n",
+  cast(
+    sum("per_unit"."play_rate") filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double precision
+  ) as "play_rate__sum",
+  cast(
+    sum(("per_unit"."play_rate" * "per_unit"."play_rate")) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double precision
+  ) as "play_rate__sum_squares",
+  cast(
+    count(*) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as bigint
+  ) as "rebuffer_rate__n",
+  cast(
+    sum("per_unit"."rebuffer_rate__num") filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double precision
+  ) as "rebuffer_rate__num_sum",
+  cast(
+    sum(("per_unit"."rebuffer_rate__num" * "per_unit"."rebuffer_rate__num")) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double precision
+  ) as "rebuffer_rate__num_sum_squares",
+  cast(
+    sum("per_unit"."rebuffer_rate__den") filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double precision
+  ) as "rebuffer_rate__den_sum",
+  cast(
+    sum(("per_unit"."rebuffer_rate__den" * "per_unit"."rebuffer_rate__den")) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double precision
+  ) as "rebuffer_rate__den_sum_squares",
+  cast(
+    sum(("per_unit"."rebuffer_rate__num" * "per_unit"."rebuffer_rate__den")) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double precision
+  ) as "rebuffer_rate__num_den_sum"
+from "per_unit"
+group by "per_unit"."segment", "per_unit"."variant"

@@ -1,0 +1,81 @@
+with
+  "units"("unit_id", "variant", "first_exposed_at", "segment") as (
+    select
+      "x"."unit_id",
+      min("x"."variant"),
+      min("x"."exposed_at"),
+      'all'
+    from "exposures" as "x"
+    where (
+      "x"."experiment_id" = 'exp_t'
+      and "x"."exposed_at" >= timestamp '2026-03-01 00:00:00.0'
+      and "x"."exposed_at" < timestamp '2026-03-11 00:00:00.0'
+      and "x"."variant" is not null
+      and "x"."variant" in (
+        'control', 'treatment'
+      )
+    )
+    group by "x"."unit_id"
+    having count(distinct "x"."variant") = 1
+  ),
+  "per_unit_step" as (
+    select
+      "units"."unit_id",
+      "units"."variant",
+      "steps"."step",
+      coalesce(
+        cast(
+          sum(
+            case
+              when (
+                "e"."started_at" >= "units"."first_exposed_at"
+                and "e"."started_at" < ("units"."first_exposed_at" + 7 * interval '1 day')
+                and "e"."started_at" < ("units"."first_exposed_at" + ("steps"."step" + 0) * interval '1 day')
+              ) then cast(
+                ("e"."watch_seconds" / cast(3.6E3 as double precision))
+                as double precision
+              )
+            end
+          )
+          as double precision
+        ),
+        cast(0E0 as double precision)
+      ) as "streaming_hours"
+    from "units"
+      join (
+        values
+          (1),
+          (2),
+          (3),
+          (4),
+          (5),
+          (6),
+          (7)
+      ) as "steps" ("step")
+        on ("units"."first_exposed_at" + ("steps"."step" + 0) * interval '1 day') <= timestamp '2026-03-11 00:00:00.0'
+      left outer join "playback" as "e"
+        on (
+          "e"."unit_id" = "units"."unit_id"
+          and "e"."started_at" >= "units"."first_exposed_at"
+          and "e"."started_at" < ("units"."first_exposed_at" + 7 * interval '1 day')
+          and "e"."started_at" < ("units"."first_exposed_at" + ("steps"."step" + 0) * interval '1 day')
+        )
+    group by "units"."unit_id", "units"."variant", "steps"."step"
+  )
+select
+  "per_unit_step"."step" as "step",
+  "per_unit_step"."variant" as "variant",
+  cast(
+    count(*)
+    as bigint
+  ) as "streaming_hours__n",
+  cast(
+    sum("per_unit_step"."streaming_hours")
+    as double precision
+  ) as "streaming_hours__sum",
+  cast(
+    sum(("per_unit_step"."streaming_hours" * "per_unit_step"."streaming_hours"))
+    as double precision
+  ) as "streaming_hours__sum_squares"
+from "per_unit_step"
+group by "per_unit_step"."step", "per_unit_step"."variant"

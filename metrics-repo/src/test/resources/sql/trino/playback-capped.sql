@@ -1,0 +1,98 @@
+with
+  "units"("unit_id", "variant", "first_exposed_at", "segment") as (
+    select
+      "x"."unit_id",
+      min("x"."variant"),
+      min("x"."exposed_at"),
+      'all'
+    from "exposures" "x"
+    where (
+      "x"."experiment_id" = 'exp_t'
+      and "x"."exposed_at" >= timestamp '2026-03-01 00:00:00.0'
+      and "x"."exposed_at" < timestamp '2026-03-11 00:00:00.0'
+      and "x"."variant" is not null
+      and "x"."variant" in (
+        'control', 'treatment'
+      )
+    )
+    group by "x"."unit_id"
+    having count(distinct "x"."variant") = 1
+  ),
+  "per_unit" as (
+    select
+      "units"."unit_id",
+      "units"."variant",
+      "units"."first_exposed_at",
+      "units"."segment",
+      coalesce(
+        cast(
+          sum(
+            case
+              when (
+                "e"."started_at" >= "units"."first_exposed_at"
+                and "e"."started_at" < date_add('day', 7, "units"."first_exposed_at")
+              ) then cast(
+                ("e"."watch_seconds" / 3.6E3)
+                as double
+              )
+            end
+          )
+          as double
+        ),
+        0E0
+      ) "capped_hours"
+    from "units"
+      left outer join "playback" "e"
+        on (
+          "e"."unit_id" = "units"."unit_id"
+          and "e"."started_at" >= "units"."first_exposed_at"
+          and "e"."started_at" < date_add('day', 7, "units"."first_exposed_at")
+        )
+    group by "units"."unit_id", "units"."variant", "units"."first_exposed_at", "units"."segment"
+  ),
+  "caps" as (
+    select (element_at(array_sort(array_agg(cast("per_unit"."capped_hours" as double)) filter (where (
+      cast("per_unit"."capped_hours" as double) is not null
+      and "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0'
+    ))), cast(floor(((cardinality(array_sort(array_agg(cast("per_unit"."capped_hours" as double)) filter (where (
+      cast("per_unit"."capped_hours" as double) is not null
+      and "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0'
+    )))) - 1) * 5E-1)) as bigint) + 1) + (((cardinality(array_sort(array_agg(cast("per_unit"."capped_hours" as double)) filter (where (
+      cast("per_unit"."capped_hours" as double) is not null
+      and "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0'
+    )))) - 1) * 5E-1) - floor(((cardinality(array_sort(array_agg(cast("per_unit"."capped_hours" as double)) filter (where (
+      cast("per_unit"."capped_hours" as double) is not null
+      and "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0'
+    )))) - 1) * 5E-1))) * (element_at(array_sort(array_agg(cast("per_unit"."capped_hours" as double)) filter (where (
+      cast("per_unit"."capped_hours" as double) is not null
+      and "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0'
+    ))), cast(ceiling(((cardinality(array_sort(array_agg(cast("per_unit"."capped_hours" as double)) filter (where (
+      cast("per_unit"."capped_hours" as double) is not null
+      and "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0'
+    )))) - 1) * 5E-1)) as bigint) + 1) - element_at(array_sort(array_agg(cast("per_unit"."capped_hours" as double)) filter (where (
+      cast("per_unit"."capped_hours" as double) is not null
+      and "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0'
+    ))), cast(floor(((cardinality(array_sort(array_agg(cast("per_unit"."capped_hours" as double)) filter (where (
+      cast("per_unit"."capped_hours" as double) is not null
+      and "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0'
+    )))) - 1) * 5E-1)) as bigint) + 1))) "capped_hours__upper"
+    from "per_unit"
+  )
+select
+  "per_unit"."segment" "segment",
+  "per_unit"."variant" "variant",
+  cast(
+    count(*) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as bigint
+  ) "capped_hours__n",
+  cast(
+    sum(least("per_unit"."capped_hours", "caps"."capped_hours__upper")) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double
+  ) "capped_hours__sum",
+  cast(
+    sum((least("per_unit"."capped_hours", "caps"."capped_hours__upper") * least("per_unit"."capped_hours", "caps"."capped_hours__upper"))) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
+    as double
+  ) "capped_hours__sum_squares"
+from "per_unit"
+  cross join "caps"
+group by "per_unit"."segment", "per_unit"."variant"
