@@ -22,8 +22,8 @@ import org.apache.commons.math3.special.Beta;
  *   <li><b>Proportions</b> (both variants have {@code Σy = Σy²}, an integer {@code Σy ≤ n}: 0/1
  *       values): beta-binomial with a uniform Beta(1, 1) prior, posterior
  *       {@code p_v ~ Beta(1 + Σy_v, 1 + n_v − Σy_v)}, the arms independent. Every quantity is an
- *       exact one-dimensional integral over a posterior density (Gauss–Legendre, 32 panels of 8
- *       points over ±12 posterior SDs, against the narrower of the two posteriors; the other enters
+ *       exact one-dimensional integral over a posterior density (Gauss–Legendre, 16 panels of 8
+ *       points over ±10 posterior SDs, against the narrower of the two posteriors; the other enters
  *       through its regularised incomplete beta function), quantiles by Brent's method on the exact
  *       CDF, for example:
  *       <pre>
@@ -78,8 +78,8 @@ public final class Bayesian implements ComparisonMethod<Moments> {
             -0.1834346424956498, 0.1834346424956498, 0.5255324099163290, 0.7966664774136267, 0.9602898564975363};
     private static final double[] GL_WEIGHTS = {0.1012285362903763, 0.2223810344533745, 0.3137066458778873,
             0.3626837833783620, 0.3626837833783620, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763};
-    private static final int PANELS = 32;
-    private static final double SPAN_SDS = 12;
+    private static final int PANELS = 16;
+    private static final double SPAN_SDS = 10;
 
     /** For {@link java.util.ServiceLoader}. */
     public Bayesian() {
@@ -179,13 +179,6 @@ public final class Bayesian implements ComparisonMethod<Moments> {
             return Math.sqrt(a * b / (s * s * (s + 1)));
         }
 
-        double density(double x) {
-            if (x <= 0 || x >= 1) {
-                return 0;
-            }
-            return Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - Beta.logBeta(a, b));
-        }
-
         double cdf(double x) {
             if (x <= 0) {
                 return 0;
@@ -228,19 +221,40 @@ public final class Bayesian implements ComparisonMethod<Moments> {
             return Math.min(1, mean() + SPAN_SDS * sd());
         }
 
-        /** ∫ density(x) g(x) dx over the posterior's mass. */
-        double integrate(DoubleUnaryOperator g) {
+        /** The Gauss–Legendre rule over the posterior's mass, density included in the weights. */
+        Quadrature quadrature() {
             double lo = low();
             double width = (high() - lo) / PANELS;
-            double sum = 0;
+            int size = PANELS * GL_NODES.length;
+            double[] nodes = new double[size];
+            double[] weights = new double[size];
+            double logBeta = Beta.logBeta(a, b);
+            int k = 0;
             for (int p = 0; p < PANELS; p++) {
                 double centre = lo + (p + 0.5) * width;
                 for (int i = 0; i < GL_NODES.length; i++) {
                     double x = centre + GL_NODES[i] * width / 2;
-                    sum += GL_WEIGHTS[i] * density(x) * g.applyAsDouble(x);
+                    nodes[k] = x;
+                    weights[k] = x <= 0 || x >= 1 ? 0
+                            : GL_WEIGHTS[i] * width / 2 * Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - logBeta);
+                    k++;
                 }
             }
-            return sum * width / 2;
+            return new Quadrature(nodes, weights);
+        }
+    }
+
+    /** ∫ f(x) g(x) dx ≈ Σ weights[k] g(nodes[k]) for one posterior density f. */
+    record Quadrature(double[] nodes, double[] weights) {
+
+        double integrate(DoubleUnaryOperator g) {
+            double sum = 0;
+            for (int k = 0; k < nodes.length; k++) {
+                if (weights[k] != 0) {
+                    sum += weights[k] * g.applyAsDouble(nodes[k]);
+                }
+            }
+            return sum;
         }
     }
 
@@ -254,14 +268,16 @@ public final class Bayesian implements ComparisonMethod<Moments> {
         // Integrate against the narrower posterior's density, so that the other factor is smooth on
         // the quadrature's scale.
         boolean overControl = c.sd() <= t.sd();
-        double chance = overControl ? c.integrate(x -> 1 - t.cdf(x)) : t.integrate(c::cdf);
-        double lossTreatment = overControl ? c.integrate(t::shortfallBelow) : t.integrate(c::excessOver);
-        double lossControl = overControl ? c.integrate(t::excessOver) : t.integrate(c::shortfallBelow);
+        Quadrature qc = c.quadrature();
+        Quadrature qt = t.quadrature();
+        double chance = overControl ? qc.integrate(x -> 1 - t.cdf(x)) : qt.integrate(c::cdf);
+        double lossTreatment = overControl ? qc.integrate(t::shortfallBelow) : qt.integrate(c::excessOver);
+        double lossControl = overControl ? qc.integrate(t::excessOver) : qt.integrate(c::shortfallBelow);
         Map<String, Double> extras = extras(chance, lossTreatment, lossControl);
 
         DoubleUnaryOperator differenceCdf = overControl
-                ? v -> c.integrate(x -> t.cdf(x + v))
-                : v -> t.integrate(y -> 1 - c.cdf(y - v));
+                ? v -> qc.integrate(x -> t.cdf(x + v))
+                : v -> qt.integrate(y -> 1 - c.cdf(y - v));
         double spread = Math.sqrt(c.sd() * c.sd() + t.sd() * t.sd());
         double centre = t.mean() - c.mean();
         double lo = Math.max(-1, centre - SPAN_SDS * spread);
@@ -273,8 +289,8 @@ public final class Bayesian implements ComparisonMethod<Moments> {
         }
         boolean relativeOverControl = c.sd() * t.mean() <= t.sd() * c.mean();
         DoubleUnaryOperator relativeCdf = relativeOverControl
-                ? r -> c.integrate(x -> t.cdf((1 + r) * x))
-                : r -> r <= -1 ? 0 : t.integrate(y -> 1 - c.cdf(y / (1 + r)));
+                ? r -> qc.integrate(x -> t.cdf((1 + r) * x))
+                : r -> r <= -1 ? 0 : qt.integrate(y -> 1 - c.cdf(y / (1 + r)));
         double relCentre = t.mean() / c.mean() - 1;
         double relSpread = Math.sqrt(t.sd() * t.sd() / (c.mean() * c.mean())
                 + t.mean() * t.mean() * c.sd() * c.sd() / Math.pow(c.mean(), 4));
