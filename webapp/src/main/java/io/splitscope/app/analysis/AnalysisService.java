@@ -167,7 +167,7 @@ public final class AnalysisService implements AutoCloseable {
                     ComparisonResult result = compare(method, control, treated, List.copyOf(byVariant.values()));
                     rows.add(new ScorecardRow(metric.id(), metric.title(), metric.type(), method.id(), treatment,
                             request.segmentBy() == null ? null : segment, control.n(), treated.n(), units - analysed,
-                            result, null));
+                            result, null, InputSummary.of(control, treated)));
                 }
             });
         }
@@ -188,7 +188,7 @@ public final class AnalysisService implements AutoCloseable {
             ScorecardRow row = rows.get(i);
             result.add(new ScorecardRow(row.metricId(), row.metricTitle(), row.type(), row.method(), row.variant(),
                     row.segment(), row.nControl(), row.nTreatment(), row.incompleteUnits(), row.comparison(),
-                    adjusted.get(i)));
+                    adjusted.get(i), row.inputs()));
         }
         return result;
     }

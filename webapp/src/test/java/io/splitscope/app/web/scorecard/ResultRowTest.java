@@ -2,6 +2,7 @@ package io.splitscope.app.web.scorecard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.splitscope.app.analysis.InputSummary;
 import io.splitscope.app.analysis.ScorecardRow;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.stats.ComparisonResult;
@@ -13,7 +14,7 @@ class ResultRowTest {
 
     private static ScorecardRow row(ComparisonResult result, long incomplete) {
         return new ScorecardRow("streaming_hours", "Streaming hours", MetricType.MEAN, "welch_t", "previews", null,
-                863, 897, incomplete, result, 0.16100246355145592);
+                863, 897, incomplete, result, 0.16100246355145592, InputSummary.NONE);
     }
 
     @Test
