@@ -80,24 +80,43 @@ public final class AnalysisService implements AutoCloseable {
      * @throws AnalysisException for an unknown experiment or metric, or an inconsistent experiment
      */
     public Scorecard analyze(AnalysisRequest request) {
+        return analyze(request, ProgressListener.NONE);
+    }
+
+    /**
+     * Analyses one experiment, telling {@code progress} as each step starts (see
+     * {@link ProgressListener} for the steps).
+     *
+     * @throws AnalysisException for an unknown experiment or metric, or an inconsistent experiment
+     */
+    public Scorecard analyze(AnalysisRequest request, ProgressListener progress) {
         Experiment experiment = experiment(request.experimentId());
         List<Metric> selected = selectMetrics(request);
+        int queries = MetricInputs.queryCount(selected);
+        AnalysisSteps steps = new AnalysisSteps(progress, queries + (request.segmentBy() == null ? 2 : 3));
 
         QueryLog log = new QueryLog(warehouse); // this analysis' queries only, for its provenance
         try (BufferAllocator allocator = childAllocator(experiment.id())) {
+            steps.start("population");
             Population population = PopulationQuery.read(experiment,
                     log.query(PopulationQuery.summary(log.dsl(), experiment), allocator, ArrowRows::read));
             SrmResult srm = SampleRatioMismatch.check(population.units(), ExperimentCheck.weights(experiment));
+            if (request.segmentBy() != null) {
+                steps.start("units by " + request.segmentBy().id());
+            }
             Map<String, Map<String, Long>> unitsBySegment = request.segmentBy() == null
                     ? Map.of(PopulationQuery.ALL, population.units())
                     : PopulationQuery.readUnitCounts(log.query(
                             PopulationQuery.unitCounts(log.dsl(), experiment, request.segmentBy()), allocator, ArrowRows::read));
             Map<String, Map<String, Map<String, VariantData>>> inputs =
-                    new MetricInputs(log, experiment, allocator)
+                    new MetricInputs(steps.reportingQueries(log, queries), experiment, allocator)
                             .fetch(selected, request.meanMethod() == MeanMethod.CUPED, request.segmentBy());
+            steps.start("comparisons");
             List<ScorecardRow> rows = compare(experiment, selected, inputs, unitsBySegment, request);
-            return new Scorecard(experiment, population, srm, adjust(rows), warehouse.description(),
+            Scorecard scorecard = new Scorecard(experiment, population, srm, adjust(rows), warehouse.description(),
                     clock.instant(), log.entries());
+            steps.finish();
+            return scorecard;
         }
     }
 

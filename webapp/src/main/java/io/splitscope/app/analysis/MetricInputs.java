@@ -71,6 +71,13 @@ final class MetricInputs {
         return inputs;
     }
 
+    /** How many queries {@link #fetch} runs for {@code metrics}: one per event source, one per quantile group. */
+    static int queryCount(List<Metric> metrics) {
+        long sources = metrics.stream().filter(metric -> metric.type() != MetricType.QUANTILE)
+                .map(Metric::source).distinct().count();
+        return (int) sources + quantileGroups(metrics).size();
+    }
+
     private Map<String, VariantData> aggregatedInputs(VariantStatistics statistics, Metric metric, boolean cuped) {
         Map<String, VariantData> byVariant = new LinkedHashMap<>();
         for (String variant : variants) {
