@@ -105,3 +105,7 @@ cat("sequential", f(seqcs(3.4 - 3.2, sqrt(9.1 / 4000 + 9.4 / 4100), 8100)), "\n"
 p <- c(0.01, 0.04, 0.03, 0.005, 0.2, 0.04, NA, 0.5, NA, 0.049)
 cat("holm", f(p.adjust(p, "holm")), "\n"); cat("bonferroni", f(p.adjust(p, "bonferroni")), "\n")
 cat("holm2", f(p.adjust(c(0, 1, 0.5, 0.5, 0.5), "holm")), "\n")
+# z-test, the worked example of adding a method (example/ZTestTest)
+zc <- c(3.1, 4.7, 2.2, 5.9, 4.4, 3.8); zt <- c(5.2, 6.1, 4.9, 7.3, 5.8, 6.6, 4.4)
+d <- mean(zt) - mean(zc); se <- sqrt(var(zc)/6 + var(zt)/7)
+cat("z-test", f(d + c(-1, 1) * qnorm(0.975) * se), f(2 * pnorm(-abs(d / se))), "\n")

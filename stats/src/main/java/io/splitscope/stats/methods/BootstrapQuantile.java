@@ -206,6 +206,23 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
         return new Replicates(qc, qt, rc.fallbacks() + rt.fallbacks());
     }
 
+    /**
+     * A uniform integer in [0, n) from 32 random bits, without division: Lemire's multiply-shift
+     * with rejection of the {@code (2³² − n) mod n} low values that would bias it (exact, unbiased).
+     * D. Lemire (2019), "Fast Random Integer Generation in an Interval", <i>ACM TOMACS</i> 29(1).
+     */
+    static int uniformIndex(SplittableRandom random, int n, long threshold) {
+        long m = (random.nextInt() & 0xFFFFFFFFL) * n;
+        long low = m & 0xFFFFFFFFL;
+        if (low < n) {
+            while (low < threshold) {
+                m = (random.nextInt() & 0xFFFFFFFFL) * n;
+                low = m & 0xFFFFFFFFL;
+            }
+        }
+        return (int) (m >>> 32);
+    }
+
     /** A well-mixed 64-bit seed for replicate b (the SplitMix64 finaliser of seed + (b + 1)·γ). */
     static long mix(long seed, long b) {
         long z = seed + (b + 1) * 0x9E3779B97F4A7C15L;
@@ -242,8 +259,9 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
         double replicate(SplittableRandom random, int[] w) {
             int n = variant.units;
             Arrays.fill(w, 0);
+            long threshold = ((1L << 32) - n) % n;
             for (int i = 0; i < n; i++) {
-                w[random.nextInt(n)]++;
+                w[uniformIndex(random, n, threshold)]++;
             }
             return percentile(w);
         }

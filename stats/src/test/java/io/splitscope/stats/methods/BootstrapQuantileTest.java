@@ -157,4 +157,24 @@ class BootstrapQuantileTest {
         assertThat(r.absoluteCi()).isNotNull();
         assertThat(r.pValue()).isNotNull();
     }
+
+    @Test
+    void uniformIndexIsUniform() {
+        // 7 buckets, 70,000 draws: every count within 5 SDs of 10,000; and an n near 2³¹ stays in range
+        SplittableRandom random = new SplittableRandom(1);
+        int n = 7;
+        long threshold = ((1L << 32) - n) % n;
+        int[] counts = new int[n];
+        for (int i = 0; i < 70_000; i++) {
+            counts[BootstrapQuantile.uniformIndex(random, n, threshold)]++;
+        }
+        for (int c : counts) {
+            assertThat(c).isBetween(10_000 - 5 * 93, 10_000 + 5 * 93);
+        }
+        int big = Integer.MAX_VALUE - 1;
+        long bigThreshold = ((1L << 32) - big) % big;
+        for (int i = 0; i < 1000; i++) {
+            assertThat(BootstrapQuantile.uniformIndex(random, big, bigThreshold)).isBetween(0, big - 1);
+        }
+    }
 }

@@ -1,0 +1,59 @@
+package io.splitscope.stats.example;
+
+import io.splitscope.stats.ComparisonMethod;
+import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.Interval;
+import io.splitscope.stats.Moments;
+import io.splitscope.stats.ResultStatus;
+import io.splitscope.stats.methods.Normal;
+
+/**
+ * The two-sample z-test of a difference in means, from sufficient statistics:
+ * d = ȳt − ȳc, se = √(s²c/nc + s²t/nt), CI d ± z·se, p = 2(1 − Φ(|d|/se)).
+ * Reference: any statistics text, e.g. Kohavi, Tang &amp; Xu (2020), chapter 17.
+ */
+public final class ZTest implements ComparisonMethod<Moments> {
+
+    @Override
+    public String id() {
+        return "z_test";
+    }
+
+    @Override
+    public String title() {
+        return "Two-sample z-test";
+    }
+
+    @Override
+    public Class<Moments> inputType() {
+        return Moments.class;
+    }
+
+    @Override
+    public ComparisonResult compare(Moments control, Moments treatment) {
+        if (!control.isFinite() || !treatment.isFinite()) {
+            return new ComparisonResult(ResultStatus.NON_FINITE, "A variant's sums are not finite.",
+                    null, null, null, null, null, null, null);
+        }
+        if (control.n() < 2 || treatment.n() < 2) {
+            return new ComparisonResult(ResultStatus.TOO_FEW_UNITS, "Each variant needs at least 2 units.",
+                    null, null, null, null, null, null, null);
+        }
+        double yc = control.mean();
+        double yt = treatment.mean();
+        double d = yt - yc;
+        double se = Math.sqrt(control.variance() / control.n() + treatment.variance() / treatment.n());
+        if (se == 0) {
+            return new ComparisonResult(ResultStatus.ZERO_VARIANCE, "Both variants have zero variance.",
+                    yc, yt, d, null, null, null, null);
+        }
+        Interval ci = new Interval(d - Normal.Z_975 * se, d + Normal.Z_975 * se);
+        double p = Normal.twoSidedPValue(d / se);
+        if (yc == 0) {
+            return new ComparisonResult(ResultStatus.ZERO_BASELINE, "The control mean is 0.",
+                    yc, yt, d, ci, null, null, p);
+        }
+        Interval relativeCi = new Interval(ci.low() / Math.abs(yc), ci.high() / Math.abs(yc)); // ignores ȳc's error
+        return ComparisonResult.ok(yc, yt, d, ci, d / yc, relativeCi, p);
+    }
+}
