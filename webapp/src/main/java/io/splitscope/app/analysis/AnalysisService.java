@@ -10,9 +10,9 @@ import io.splitscope.metrics.population.PopulationQuery;
 import io.splitscope.metrics.query.SeriesAxis;
 import io.splitscope.metrics.query.SeriesQuery;
 import io.splitscope.sql.Warehouse;
+import io.splitscope.sql.Warehouses;
 import io.splitscope.sql.arrow.ArrowRows;
 import io.splitscope.sql.log.QueryLog;
-import io.splitscope.sql.duckdb.DuckDbWarehouse;
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonMethods;
 import io.splitscope.stats.ComparisonResult;
@@ -22,7 +22,6 @@ import io.splitscope.stats.arrow.VariantStatistics;
 import io.splitscope.stats.health.SampleRatioMismatch;
 import io.splitscope.stats.health.SrmResult;
 import io.splitscope.stats.multiple.BenjaminiHochberg;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,12 +50,14 @@ public final class AnalysisService implements AutoCloseable {
     }
 
     /**
-     * Opens the warehouse at {@code source}: a folder of CSV or Parquet files or a DuckDB file.
+     * Opens the warehouse at {@code source}: a folder of CSV or Parquet files or a DuckDB file, or a
+     * PostgreSQL database ({@code jdbc:postgresql://host:port/database?user=...&password=...}); see
+     * {@link Warehouses#open}.
      *
      * @throws io.splitscope.sql.WarehouseException when it cannot be opened or breaks the contract
      */
     public static AnalysisService open(String source) {
-        return new AnalysisService(DuckDbWarehouse.open(Path.of(source)), MetricRepository.load(), Clock.systemUTC());
+        return new AnalysisService(Warehouses.open(source), MetricRepository.load(), Clock.systemUTC());
     }
 
     public String warehouseDescription() {
