@@ -53,13 +53,18 @@ import org.postgresql.core.BaseConnection;
  *         "jdbc:postgresql://localhost:5432/analytics?user=me&password=secret", false);
  * }</pre>
  *
- * <p>From the command line, with the application jar on the class path:
+ * <p>From the command line, with the application jar (the JVM flags are those {@code ./splitscope}
+ * passes: DuckDB's Arrow export reads {@code java.nio} internals; JDK 24+ also needs
+ * {@code --sun-misc-unsafe-memory-access=allow}):
  *
  * <pre>{@code
- * java -cp splitscope.jar -Dloader.main=io.splitscope.sql.postgres.PostgresLoader \
+ * java --add-opens=java.base/java.nio=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
+ *      -cp webapp/target/splitscope.jar -Dloader.main=io.splitscope.sql.postgres.PostgresLoader \
  *      org.springframework.boot.loader.launch.PropertiesLauncher \
  *      warehouse 'jdbc:postgresql://localhost:5432/analytics?user=me&password=secret' --replace
  * }</pre>
+ *
+ * and then analyse it with {@code ./splitscope analyze --warehouse 'jdbc:postgresql://…' …}.
  *
  * <p>Tables go into the connection's current schema ({@code currentSchema=…} in the URL selects
  * another). Existing contract tables are an error unless {@code replace} is set, which drops them
@@ -213,6 +218,8 @@ public final class PostgresLoader {
      * into PostgreSQL and prints the rows loaded per table.
      */
     public static void main(String[] args) {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
         List<String> arguments = List.of(args);
         boolean replace = arguments.contains("--replace");
         List<String> positional = arguments.stream().filter(a -> !a.equals("--replace")).toList();
