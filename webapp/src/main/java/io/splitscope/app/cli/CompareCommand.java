@@ -1,13 +1,12 @@
 package io.splitscope.app.cli;
 
+import io.splitscope.app.json.ScorecardJson;
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonMethods;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.CovariateMoments;
-import io.splitscope.stats.Interval;
 import io.splitscope.stats.Moments;
 import io.splitscope.stats.RatioMoments;
-import io.splitscope.stats.ResultStatus;
 import io.splitscope.stats.VariantData;
 import io.splitscope.stats.multiple.BenjaminiHochberg;
 import java.io.IOException;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -255,32 +253,8 @@ final class CompareCommand {
         node.put("n_control", nControl);
         node.put("n_treatment", nTreatment);
         node.put("incomplete_units", 0);
-        number(node, "control_value", r.controlValue());
-        number(node, "treatment_value", r.treatmentValue());
-        number(node, "absolute_effect", r.absoluteEffect());
-        interval(node, "absolute_ci", r.absoluteCi());
-        number(node, "relative_effect", r.relativeEffect());
-        interval(node, "relative_ci", r.relativeCi());
-        number(node, "p_value", r.pValue());
-        number(node, "p_value_adjusted", adjusted);
-        node.put("status", r.status().name().toLowerCase(Locale.ROOT));
-        if (r.status() != ResultStatus.OK) {
-            node.put("reason", r.reason());
-        }
+        ScorecardJson.comparisonFields(node, r, adjusted);
         return node;
-    }
-
-    private static void interval(ObjectNode node, String prefix, Interval interval) {
-        number(node, prefix + "_low", interval == null ? null : interval.low());
-        number(node, prefix + "_high", interval == null ? null : interval.high());
-    }
-
-    private static void number(ObjectNode node, String name, Double value) {
-        if (value == null || !Double.isFinite(value)) {
-            node.putNull(name);
-        } else {
-            node.put(name, value.doubleValue());
-        }
     }
 
     private static String read(String input, InputStream stdin) {

@@ -71,6 +71,15 @@ public final class ScorecardJson {
         node.put("n_control", row.nControl());
         node.put("n_treatment", row.nTreatment());
         node.put("incomplete_units", row.incompleteUnits());
+        comparisonFields(node, result, row.pValueAdjusted());
+        return node;
+    }
+
+    /**
+     * Writes a comparison into a result row: values, effects and their intervals, p-values, the
+     * method's extra numbers, and the status (with its reason when it is not OK).
+     */
+    public static void comparisonFields(ObjectNode node, ComparisonResult result, Double pValueAdjusted) {
         number(node, "control_value", result.controlValue());
         number(node, "treatment_value", result.treatmentValue());
         number(node, "absolute_effect", result.absoluteEffect());
@@ -78,13 +87,12 @@ public final class ScorecardJson {
         number(node, "relative_effect", result.relativeEffect());
         interval(node, "relative_ci", result.relativeCi());
         number(node, "p_value", result.pValue());
-        number(node, "p_value_adjusted", row.pValueAdjusted());
+        number(node, "p_value_adjusted", pValueAdjusted);
         result.extras().forEach((name, value) -> number(node, name, value));
         node.put("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
         if (result.status() != ResultStatus.OK) {
             node.put("reason", result.reason());
         }
-        return node;
     }
 
     private static void interval(ObjectNode node, String prefix, Interval interval) {
