@@ -6,6 +6,7 @@ import io.splitscope.app.analysis.MeanMethod;
 import io.splitscope.app.analysis.Scorecard;
 import io.splitscope.app.json.ScorecardJson;
 import io.splitscope.metrics.Dimension;
+import io.splitscope.sql.Warehouses;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -42,7 +43,7 @@ final class AnalyzeCommand {
             throw new UsageException("option --format takes json or table, not '" + format + "'");
         }
 
-        stderr.println("splitscope: opening " + warehouse);
+        stderr.println("splitscope: opening " + Warehouses.redact(warehouse));
         Scorecard scorecard;
         try (AnalysisService service = AnalysisService.open(warehouse)) {
             stderr.println("splitscope: analysing " + experiment);

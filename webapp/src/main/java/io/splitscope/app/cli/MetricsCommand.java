@@ -4,11 +4,11 @@ import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.metrics.catalog.MetricRepository;
 import io.splitscope.metrics.query.MetricSql;
+import io.splitscope.sql.dialect.Dialects;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.jooq.SQLDialect;
 
@@ -19,9 +19,6 @@ import org.jooq.SQLDialect;
 final class MetricsCommand {
 
     static final String USAGE = "metrics [show ID [--dialect duckdb|postgres|trino] [--cuped]]";
-
-    private static final Map<String, SQLDialect> DIALECTS =
-            Map.of("duckdb", SQLDialect.DUCKDB, "postgres", SQLDialect.POSTGRES, "trino", SQLDialect.TRINO);
 
     private MetricsCommand() {
     }
@@ -37,11 +34,13 @@ final class MetricsCommand {
             throw new UsageException("expected 'metrics' or 'metrics show ID'");
         }
         Arguments options = Arguments.parse(arguments.subList(2, arguments.size()), Set.of("dialect"), Set.of("cuped", "debug"));
-        String dialectName = options.optional("dialect").orElse("duckdb");
-        SQLDialect dialect = DIALECTS.get(dialectName);
-        if (dialect == null) {
-            throw new UsageException("option --dialect takes duckdb, postgres or trino, not '" + dialectName + "'");
+        SQLDialect dialect;
+        try {
+            dialect = Dialects.forName(options.optional("dialect").orElse("duckdb"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("option --dialect: " + e.getMessage());
         }
+        String dialectName = Dialects.nameOf(dialect);
         Metric metric;
         try {
             metric = repository.byId(arguments.get(1));
