@@ -53,17 +53,7 @@ import org.postgresql.core.BaseConnection;
  *         "jdbc:postgresql://localhost:5432/analytics?user=me&password=secret", false);
  * }</pre>
  *
- * <p>From the command line, with the application jar (the JVM flags are those {@code ./splitscope}
- * passes: DuckDB's Arrow export reads {@code java.nio} internals; JDK 24+ also needs
- * {@code --sun-misc-unsafe-memory-access=allow}):
- *
- * <pre>{@code
- * java --add-opens=java.base/java.nio=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
- *      -cp webapp/target/splitscope.jar -Dloader.main=io.splitscope.sql.postgres.PostgresLoader \
- *      org.springframework.boot.loader.launch.PropertiesLauncher \
- *      warehouse 'jdbc:postgresql://localhost:5432/analytics?user=me&password=secret' --replace
- * }</pre>
- *
+ * <p>From the command line: {@code ./splitscope load --warehouse DIR --into 'jdbc:postgresql://…' [--replace]},
  * and then analyse it with {@code ./splitscope analyze --warehouse 'jdbc:postgresql://…' …}.
  *
  * <p>Tables go into the connection's current schema ({@code currentSchema=…} in the URL selects
@@ -210,29 +200,6 @@ public final class PostgresLoader {
             case TimeStampMicroVector timestamps -> csv.append(TIMESTAMP.format(timestamps.getObject(row)));
             default -> throw new IllegalStateException("the contract has no column of Arrow type "
                     + vector.getField().getType() + " (" + vector.getName() + ")");
-        }
-    }
-
-    /**
-     * {@code PostgresLoader WAREHOUSE JDBC_URL [--replace]}: loads a warehouse folder or DuckDB file
-     * into PostgreSQL and prints the rows loaded per table.
-     */
-    public static void main(String[] args) {
-        System.setProperty("org.jooq.no-logo", "true");
-        System.setProperty("org.jooq.no-tips", "true");
-        List<String> arguments = List.of(args);
-        boolean replace = arguments.contains("--replace");
-        List<String> positional = arguments.stream().filter(a -> !a.equals("--replace")).toList();
-        if (positional.size() != 2) {
-            System.err.println("usage: PostgresLoader WAREHOUSE JDBC_URL [--replace]");
-            System.exit(2);
-        }
-        try {
-            load(Path.of(positional.get(0)), positional.get(1), replace)
-                    .forEach((table, rows) -> System.out.println(table + ": " + rows + " rows"));
-        } catch (WarehouseException e) {
-            System.err.println("splitscope: " + e.getMessage());
-            System.exit(1);
         }
     }
 }

@@ -30,9 +30,11 @@ public final class CommandLine {
             "  " + GenerateCommand.USAGE,
             "  " + ServeCommand.USAGE,
             "  " + MetricsCommand.USAGE,
+            "  " + LoadCommand.USAGE,
             "  " + CompareCommand.USAGE,
             "",
-            "SOURCE is a folder of CSV or Parquet files named after the tables, or a DuckDB database file.",
+            "SOURCE is a folder of CSV or Parquet files named after the tables, a DuckDB database file,",
+            "or a PostgreSQL JDBC URL (jdbc:postgresql://HOST/DB?user=…&password=…).",
             "Add --debug to any command to see the stack trace of an error.");
 
     private CommandLine() {
@@ -53,6 +55,7 @@ public final class CommandLine {
                 case "generate" -> GenerateCommand.run(options, stderr);
                 case "serve" -> ServeCommand.run(options);
                 case "metrics" -> MetricsCommand.run(options, stdout);
+                case "load" -> LoadCommand.run(options, stderr);
                 case "compare" -> CompareCommand.run(options, System.in, stdout);
                 default -> throw new UsageException("unknown command '" + command + "' (try: splitscope help)");
             }
@@ -92,6 +95,7 @@ public final class CommandLine {
             case "generate" -> GenerateCommand.USAGE;
             case "serve" -> ServeCommand.USAGE;
             case "metrics" -> MetricsCommand.USAGE;
+            case "load" -> LoadCommand.USAGE;
             case "compare" -> CompareCommand.USAGE;
             default -> "COMMAND [OPTIONS] (try: splitscope help)";
         };
