@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite drives for real: Chromium and its driver for the
-# browser tests. Idempotent; needs root or sudo only when something is missing.
+# browser tests; GNU R and its Rserve package for the methods written in R (stats, io.splitscope.stats.r).
+# Idempotent; needs root or sudo only when something is missing.
 set -euo pipefail
 
 packages=()
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || packages+=(chromium-driver)
+command -v R >/dev/null 2>&1 || packages+=(r-base-core)
+# r-cran-rserve: the Rserve R package, checked with Rscript (installed with R when R is missing)
+{ command -v Rscript >/dev/null 2>&1 && Rscript -e 'quit(status = !requireNamespace("Rserve", quietly = TRUE))' >/dev/null 2>&1; } \
+  || packages+=(r-cran-rserve)
 [ ${#packages[@]} -eq 0 ] && exit 0
 
 echo "splitscope: installing test tools: ${packages[*]}" >&2
