@@ -1,0 +1,150 @@
+package io.splitscope.stats.r;
+
+import io.splitscope.stats.ComparisonMethod;
+import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ResultStatus;
+import io.splitscope.stats.VariantData;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A comparison method written in R ({@link RMethodSource}), run in GNU R through Rserve
+ * ({@link RRuntime}) — the same {@link ComparisonMethod} contract as the Java methods: the same
+ * inputs, the same result, never an exception for bad data.
+ *
+ * <p>{@link #compare(VariantData, VariantData, List)} sends every variant's input to an R session
+ * once (the R function receives the control's, the treatment's and the list of all of them), loads
+ * the method's source into the session if it is not loaded yet, calls the function and converts the
+ * list it returns (see the package documentation). When R cannot compute — not installed, Rserve
+ * stopped during the call, a time-out, an error in the R code — the result has status
+ * {@link ResultStatus#METHOD_FAILED} and a reason saying why (e.g.
+ * {@value RRuntime#R_NOT_INSTALLED}); nothing else is affected.
+ *
+ * @param <I> the input record of the method
+ */
+public final class RMethod<I extends VariantData> implements ComparisonMethod<I> {
+
+    private final RMethodSource source;
+    private final Class<I> inputType;
+    private final Supplier<RRuntime> runtime;
+
+    private RMethod(RMethodSource source, Class<I> inputType, Supplier<RRuntime> runtime) {
+        this.source = source;
+        this.inputType = inputType;
+        this.runtime = runtime;
+    }
+
+    /**
+     * The method of {@code source}, run by the runtime {@code runtime} supplies at each comparison
+     * (for the registry: {@link RRuntime#shared()}).
+     */
+    public static RMethod<?> of(RMethodSource source, Supplier<RRuntime> runtime) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(runtime, "runtime");
+        return create(source, source.inputType(), runtime);
+    }
+
+    private static <I extends VariantData> RMethod<I> create(RMethodSource source, Class<I> type,
+            Supplier<RRuntime> runtime) {
+        return new RMethod<>(source, type, runtime);
+    }
+
+    /** The same method run by another runtime. */
+    public RMethod<I> withRuntime(Supplier<RRuntime> other) {
+        return new RMethod<>(source, inputType, Objects.requireNonNull(other, "runtime"));
+    }
+
+    @Override
+    public String id() {
+        return source.id();
+    }
+
+    @Override
+    public String title() {
+        return source.title();
+    }
+
+    @Override
+    public Class<I> inputType() {
+        return inputType;
+    }
+
+    /** The R source of this method. */
+    public RMethodSource source() {
+        return source;
+    }
+
+    /** The id of the Java method this one reproduces, if any. */
+    public Optional<String> javaTwin() {
+        return source.javaTwin();
+    }
+
+    /** Compares the two variants as the only variants of the analysis. */
+    @Override
+    public ComparisonResult compare(I control, I treatment) {
+        Objects.requireNonNull(control, "control");
+        Objects.requireNonNull(treatment, "treatment");
+        return compare(control, treatment, List.of(control, treatment));
+    }
+
+    /**
+     * Compares in R, with {@code allVariants} passed to the R function as {@code variants}.
+     *
+     * @throws IllegalArgumentException if {@code allVariants} lacks the control or the treatment, or
+     *                                  an input is not of {@link #inputType()}
+     */
+    @Override
+    public ComparisonResult compare(I control, I treatment, List<I> allVariants) {
+        Objects.requireNonNull(control, "control");
+        Objects.requireNonNull(treatment, "treatment");
+        Objects.requireNonNull(allVariants, "allVariants");
+        int c = indexOf(allVariants, control);
+        int t = indexOf(allVariants, treatment);
+        if (c < 0 || t < 0) {
+            throw new IllegalArgumentException(
+                    "allVariants must contain the control and the treatment (it is every variant of the analysis)");
+        }
+        for (I v : allVariants) {
+            if (!inputType.isInstance(v)) {
+                throw new IllegalArgumentException("stat method '" + id() + "' takes " + inputType.getSimpleName()
+                        + ", not " + (v == null ? "null" : v.getClass().getSimpleName()));
+            }
+        }
+        try {
+            return runtime.get().call(session -> {
+                session.source("method:" + id(), source.code(),
+                        ".splitscope_load('" + id() + "', .splitscope_src)");
+                session.connection().assign(".splitscope_variants", RValues.toR(allVariants));
+                return RValues.toResult(id(), session.eval("local({ r <- .splitscope_call('" + id()
+                        + "', .splitscope_variants, " + (c + 1) + ", " + (t + 1) + "); rm(.splitscope_variants,"
+                        + " envir = globalenv()); r })"));
+            });
+        } catch (RUnavailableException e) {
+            return failed(e.getMessage());
+        } catch (RuntimeException e) {
+            return failed("R method " + id() + " failed: " + e);
+        }
+    }
+
+    /** A result with status {@link ResultStatus#METHOD_FAILED}, no values and {@code reason}. */
+    static ComparisonResult failed(String reason) {
+        return new ComparisonResult(ResultStatus.METHOD_FAILED, reason, null, null, null, null, null, null, null);
+    }
+
+    /** The position of {@code v} in {@code all}, by identity first (unit-level records compare by identity anyway). */
+    private static int indexOf(List<?> all, Object v) {
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) == v) {
+                return i;
+            }
+        }
+        return all.indexOf(v);
+    }
+
+    @Override
+    public String toString() {
+        return "RMethod[" + id() + " from " + source.resource() + "]";
+    }
+}

@@ -1,0 +1,91 @@
+#' @id r_cuped
+#' @title CUPED (in R)
+#' @input CovariateMoments
+#' @twin cuped
+#'
+#' CUPED as in spec/metrics.md, written in R from sufficient statistics: Welch's t-test on values
+#' adjusted by the pre-exposure covariate x, with theta pooled over every variant of the analysis.
+#' Input per variant: c(n, sum, sum_squares, covariate_sum, covariate_sum_squares, sum_product)
+#' (sums of y, y^2, x, x^2 and x*y over its units). Contract of methods in R: see r_welch_t.R.
+#'
+#' Formulas, with N, Sx, Sy, Sxx, Sxy the sums over all units of all variants:
+#'   theta = (Sxy - Sx Sy / N) / (Sxx - Sx^2 / N)     (= cov(y, x) / var(x), pooled; 0 if var(x) = 0)
+#'   xbar = Sx / N
+#'   adjusted mean of variant v:      mean_y,v - theta (mean_x,v - xbar)
+#'   adjusted variance of variant v:  s2_y,v - 2 theta s_xy,v + theta^2 s2_x,v   (n - 1)
+#' then Welch's test on the adjusted means and variances (see r_welch_t.R), the adjusted control
+#' mean as the baseline of the relative effect. The Java twin pools with Chan, Golub & LeVeque's
+#' parallel formulas instead of raw sums; both are the same numbers to round-off.
+#'
+#' References: A. Deng, Y. Xu, R. Kohavi, T. Walker (2013), "Improving the Sensitivity of Online
+#' Controlled Experiments by Utilizing Pre-Experiment Data", WSDM 2013; B. L. Welch (1947),
+#' Biometrika 34, 28-35.
+r_cuped <- function(control, treatment, variants) {
+  sums <- do.call(rbind, lapply(variants, function(v) v[c("n", "sum", "sum_squares", "covariate_sum",
+                                                          "covariate_sum_squares", "sum_product")]))
+  arms <- rbind(control, treatment)
+  if (any(!is.finite(arms))) {
+    return(list(status = "NON_FINITE", reason = "Some of the control's or the treatment's sums (metric, covariate or cross product) are not finite."))
+  }
+  if (any(!is.finite(sums))) {
+    return(list(status = "NON_FINITE", reason = "A variant of the analysis has sums that are not finite, so the pooled CUPED coefficient theta does not exist."))
+  }
+  N <- sum(sums[, "n"])
+  xbar <- if (N > 0) sum(sums[, "covariate_sum"]) / N else 0
+  theta <- 0
+  if (N > 0) {
+    sx <- sum(sums[, "covariate_sum"]); sy <- sum(sums[, "sum"])
+    m2x <- sum(sums[, "covariate_sum_squares"]) - sx * sx / N
+    cxy <- sum(sums[, "sum_product"]) - sx * sy / N
+    if (m2x > 1e-12 * sum(sums[, "covariate_sum_squares"])) theta <- cxy / m2x
+  }
+  n <- arms[, "n"]
+  adjusted_mean <- ifelse(n > 0, arms[, "sum"] / n - theta * (arms[, "covariate_sum"] / n - xbar), NA_real_)
+  if (any(n == 0)) {
+    return(list(status = "EMPTY_ARM", reason = paste(which_arm(n == 0), "no units, so there is nothing to compare."),
+                control_value = adjusted_mean[1], treatment_value = adjusted_mean[2]))
+  }
+  d <- adjusted_mean[2] - adjusted_mean[1]
+  r <- if (adjusted_mean[1] != 0) d / adjusted_mean[1] else NA
+  if (any(n < 2)) {
+    return(list(status = "TOO_FEW_UNITS",
+                reason = paste(which_arm(n < 2), "a single unit; a variance, and so an interval and a p-value, need at least 2."),
+                control_value = adjusted_mean[1], treatment_value = adjusted_mean[2], absolute_effect = d, relative_effect = r))
+  }
+  variance <- function(total, squares) {
+    m2 <- squares - total * total / n
+    ifelse(m2 <= 1e-12 * squares, 0, m2 / (n - 1))
+  }
+  vy <- variance(arms[, "sum"], arms[, "sum_squares"])
+  vx <- variance(arms[, "covariate_sum"], arms[, "covariate_sum_squares"])
+  cxy <- (arms[, "sum_product"] - arms[, "covariate_sum"] * arms[, "sum"] / n) / (n - 1)
+  v <- vy - 2 * theta * cxy + theta^2 * vx
+  v <- ifelse(v <= 1e-12 * (vy + theta^2 * vx), 0, v)
+  welch(n, adjusted_mean, v, extras = c(theta = theta))
+}
+
+# Welch's test from per-variant sizes, means and variances (n >= 2), as in r_welch_t.R.
+welch <- function(n, means, v, extras) {
+  d <- means[2] - means[1]
+  r <- if (means[1] != 0) d / means[1] else NA
+  if (all(v == 0)) {
+    return(list(status = "ZERO_VARIANCE",
+                reason = "Every unit of each variant has the same value (zero variance in both), so there is no standard error, interval or p-value.",
+                control_value = means[1], treatment_value = means[2], absolute_effect = d, relative_effect = r))
+  }
+  a <- v / n
+  se <- sqrt(sum(a))
+  df <- sum(a)^2 / sum(a^2 / (n - 1))
+  q <- qt(0.975, df)
+  out <- list(control_value = means[1], treatment_value = means[2], absolute_effect = d,
+              absolute_ci = d + c(-1, 1) * q * se, p_value = 2 * pt(-abs(d / se), df), extras = extras)
+  if (means[1] == 0) {
+    return(c(out, list(status = "ZERO_BASELINE", reason = "The control mean is 0, so there is no relative effect.")))
+  }
+  se_r <- sqrt(v[2] / (n[2] * means[1]^2) + means[2]^2 * v[1] / (n[1] * means[1]^4))
+  c(out, list(relative_effect = r, relative_ci = r + c(-1, 1) * q * se_r))
+}
+
+which_arm <- function(flag) {
+  if (all(flag)) "Both variants have" else if (flag[1]) "The control has" else "The treatment has"
+}

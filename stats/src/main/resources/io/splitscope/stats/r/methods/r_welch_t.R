@@ -1,0 +1,81 @@
+#' @id r_welch_t
+#' @title Welch's t-test (in R)
+#' @input Moments
+#' @twin welch_t
+#'
+#' Welch's unequal-variances t-test of the difference in means with a delta-method interval for
+#' the relative difference, exactly the welch_t contract of spec/metrics.md, computed in GNU R.
+#'
+#' The contract of every Splitscope method written in R (see io.splitscope.stats.r):
+#'   - the header tags: @id (the stable id, also the name of the function below), @title,
+#'     @input (the Java input record: Moments, CovariateMoments, RatioMoments, UnitValues,
+#'     UnitCovariateValues or QuantileSample), optionally @twin (the id of the Java method this
+#'     one must reproduce, for parity checks);
+#'   - the function <id>(control, treatment, variants): control and treatment are the inputs of
+#'     the two variants, variants the list of every variant's input of the analysis (control and
+#'     treatment included); a Moments input is the named numeric vector c(n, sum, sum_squares);
+#'   - it returns a named list: control_value, treatment_value, absolute_effect, absolute_ci
+#'     (c(low, high)), relative_effect, relative_ci, p_value; optionally status (a ResultStatus
+#'     name such as "ZERO_BASELINE"; "OK" by default) with a reason, and extras (a named numeric
+#'     vector, snake_case names). A value that does not exist is NA or left out. stop() becomes a
+#'     result with status METHOD_FAILED and the error message as its reason.
+#'
+#' Formulas (c = control, t = treatment; s2 the sample variances with n - 1, computed from the
+#' sums as (sum_squares - sum * mean) / (n - 1), 0 below 1e-12 of sum_squares as on the Java side):
+#'   d = mean_t - mean_c, se = sqrt(s2_c / n_c + s2_t / n_t),
+#'   df = se^4 / ((s2_c / n_c)^2 / (n_c - 1) + (s2_t / n_t)^2 / (n_t - 1))   (Welch-Satterthwaite)
+#'   p = 2 pt(-|d / se|, df), CI = d -/+ qt(0.975, df) se,
+#'   r = d / mean_c, se_r^2 = s2_t / (n_t mean_c^2) + mean_t^2 s2_c / (n_c mean_c^4),
+#'   CI_r = r -/+ qt(0.975, df) se_r.
+#' R's t.test() needs the unit-level vectors, which the sufficient statistics replace: its
+#' statistic, df, p-value and interval are exactly the ones above (the tests check this with
+#' t.test on unit vectors in the same R).
+#'
+#' References: B. L. Welch (1947), Biometrika 34, 28-35; F. E. Satterthwaite (1946), Biometrics
+#' Bulletin 2, 110-114; A. Deng, U. Knoblich, J. Lu (2018), "Applying the Delta Method in Metric
+#' Analytics", KDD 2018.
+r_welch_t <- function(control, treatment, variants) {
+  n <- c(control[["n"]], treatment[["n"]])
+  s <- c(control[["sum"]], treatment[["sum"]])
+  ss <- c(control[["sum_squares"]], treatment[["sum_squares"]])
+  means <- ifelse(n > 0, s / n, NA_real_)
+  if (any(!is.finite(c(s, ss)))) {
+    ok <- is.finite(s) & is.finite(ss)
+    return(list(status = "NON_FINITE", reason = "Some sums are not finite.",
+                control_value = if (ok[1]) means[1] else NA, treatment_value = if (ok[2]) means[2] else NA))
+  }
+  if (any(n == 0)) {
+    return(list(status = "EMPTY_ARM", reason = paste(which_arm(n == 0), "no units, so there is nothing to compare."),
+                control_value = means[1], treatment_value = means[2]))
+  }
+  d <- means[2] - means[1]
+  r <- if (means[1] != 0) d / means[1] else NA
+  if (any(n < 2)) {
+    return(list(status = "TOO_FEW_UNITS",
+                reason = paste(which_arm(n < 2), "a single unit; a variance, and so an interval and a p-value, need at least 2."),
+                control_value = means[1], treatment_value = means[2], absolute_effect = d, relative_effect = r))
+  }
+  m2 <- ss - s * means
+  v <- ifelse(m2 <= 1e-12 * ss, 0, m2 / (n - 1))
+  if (all(v == 0)) {
+    return(list(status = "ZERO_VARIANCE",
+                reason = "Every unit of each variant has the same value (zero variance in both), so there is no standard error, interval or p-value.",
+                control_value = means[1], treatment_value = means[2], absolute_effect = d, relative_effect = r))
+  }
+  a <- v / n
+  se <- sqrt(sum(a))
+  df <- sum(a)^2 / sum(a^2 / (n - 1))
+  q <- qt(0.975, df)
+  p <- 2 * pt(-abs(d / se), df)
+  out <- list(control_value = means[1], treatment_value = means[2], absolute_effect = d,
+              absolute_ci = d + c(-1, 1) * q * se, p_value = p)
+  if (means[1] == 0) {
+    return(c(out, list(status = "ZERO_BASELINE", reason = "The control mean is 0, so there is no relative effect.")))
+  }
+  se_r <- sqrt(v[2] / (n[2] * means[1]^2) + means[2]^2 * v[1] / (n[1] * means[1]^4))
+  c(out, list(relative_effect = r, relative_ci = r + c(-1, 1) * q * se_r))
+}
+
+which_arm <- function(flag) {
+  if (all(flag)) "Both variants have" else if (flag[1]) "The control has" else "The treatment has"
+}

@@ -1,0 +1,61 @@
+# Splitscope's R side of the Rserve bridge (io.splitscope.stats.r.RRuntime), evaluated once in each
+# Rserve session (connection) before any method runs. Base R only.
+#
+# Each method file is evaluated into its own environment, kept in .splitscope_methods under the
+# method's id, so that helper functions of different files never clash. A method is a function
+#
+#   <id>(control, treatment, variants)
+#
+# (see the header of any file in methods/ and the Javadoc of io.splitscope.stats.r) returning a
+# named list; .splitscope_call() runs it, turns an R error into status "ERROR" and normalises the
+# list into the fixed shape the Java side reads:
+#
+#   list(status = "OK" | a ResultStatus name | "ERROR", reason = character or NA,
+#        values = c(control_value, treatment_value, absolute_effect, absolute_ci_low,
+#                   absolute_ci_high, relative_effect, relative_ci_low, relative_ci_high, p_value),
+#        extras = named numeric)
+
+.splitscope_methods <- new.env(parent = emptyenv())
+
+# Evaluates the source text of method `id` into a fresh environment and checks that it defines a
+# function named `id`.
+.splitscope_load <- function(id, source) {
+  env <- new.env(parent = globalenv())
+  eval(parse(text = source, keep.source = FALSE), envir = env)
+  if (!exists(id, envir = env, mode = "function", inherits = FALSE)) {
+    stop("the R source of method '", id, "' does not define a function named ", id)
+  }
+  assign(id, env, envir = .splitscope_methods)
+  invisible(TRUE)
+}
+
+.splitscope_fields <- c("control_value", "treatment_value", "absolute_effect", "absolute_ci_low",
+                        "absolute_ci_high", "relative_effect", "relative_ci_low", "relative_ci_high",
+                        "p_value")
+
+# Runs method `id` on variants[[control]] vs variants[[treatment]]; never stops.
+.splitscope_call <- function(id, variants, control, treatment) {
+  out <- tryCatch({
+    f <- get(id, envir = get(id, envir = .splitscope_methods), mode = "function", inherits = FALSE)
+    f(variants[[control]], variants[[treatment]], variants)
+  }, error = function(e) structure(list(message = conditionMessage(e)), class = "splitscope_error"))
+  if (inherits(out, "splitscope_error")) {
+    return(list(status = "ERROR", reason = out$message, values = numeric(), extras = numeric()))
+  }
+  if (!is.list(out)) {
+    return(list(status = "ERROR", reason = paste0("the method returned a ", class(out)[1],
+                                                  ", not a named list"),
+                values = numeric(), extras = numeric()))
+  }
+  one <- function(v) if (is.null(v) || length(v) == 0) NA_real_ else as.numeric(v[[1]])
+  ci <- function(v) if (is.null(v) || length(v) < 2) c(NA_real_, NA_real_) else as.numeric(v[1:2])
+  estimate <- if (is.null(out$absolute_effect)) out$estimate else out$absolute_effect
+  values <- c(one(out$control_value), one(out$treatment_value), one(estimate), ci(out$absolute_ci),
+              one(out$relative_effect), ci(out$relative_ci), one(out$p_value))
+  names(values) <- .splitscope_fields
+  extras <- if (is.null(out$extras)) numeric() else unlist(out$extras)
+  extras <- if (length(extras)) stats::setNames(as.numeric(extras), names(extras)) else numeric()
+  list(status = if (is.null(out$status)) "OK" else as.character(out$status)[1],
+       reason = if (is.null(out$reason)) NA_character_ else as.character(out$reason)[1],
+       values = values, extras = extras)
+}
