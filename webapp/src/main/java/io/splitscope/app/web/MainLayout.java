@@ -1,5 +1,6 @@
 package io.splitscope.app.web;
 
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Header;
@@ -15,6 +16,7 @@ import java.util.Objects;
  * The frame of every page: a slim top bar with the product name (a link home) and the warehouse
  * being read, and a centred content column below it.
  */
+@PermitAll
 public final class MainLayout extends Div implements RouterLayout {
 
     private final Main content = new Main();

@@ -1,8 +1,13 @@
 package io.splitscope.app.web;
 
 import io.splitscope.app.analysis.AnalysisService;
+import io.splitscope.app.security.UserAccount;
+import io.splitscope.app.security.UserAccounts;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -13,14 +18,15 @@ import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * The Splitscope web app: a Spring Boot application serving the Vaadin views (experiments and
- * their scorecards) over one warehouse.
+ * their scorecards) behind log-in ({@code io.splitscope.app.security}) — over one warehouse.
  *
- * <p>{@link #run(String, int)} is the entry point the command line's {@code serve} calls. It opens
- * the warehouse before Spring starts, so a bad source ends with the warehouse's own one-line
- * error, and hands the open {@link AnalysisService} to Spring as a bean that is closed exactly
- * once when the application context closes.
+ * <p>{@link #run(ServeSettings)} is the entry point the command line's {@code serve} calls. It
+ * reads the users and opens the warehouse before Spring starts, so that no users, a bad user or a
+ * bad source ends with a one-line error, and hands the open {@link AnalysisService} and the
+ * {@link UserAccounts} to Spring as beans; the service is closed exactly once when the application
+ * context closes.
  */
-@SpringBootApplication(proxyBeanMethods = false)
+@SpringBootApplication(proxyBeanMethods = false, scanBasePackages = {"io.splitscope.app.web", "io.splitscope.app.security"})
 public final class SplitscopeWebApplication {
 
     private static final Logger LOG = LoggerFactory.getLogger(SplitscopeWebApplication.class);
@@ -30,21 +36,27 @@ public final class SplitscopeWebApplication {
     }
 
     /**
-     * Opens the warehouse and starts the web app on it.
+     * For tests and embedding: the web app on {@code warehouseSource} with the demo users
+     * ({@code viewer}/{@code viewer}, {@code analyst}/{@code analyst}).
      *
-     * @param warehouseSource a folder of CSV/Parquet files or a DuckDB database file (see
-     *                        {@link AnalysisService#open(String)})
-     * @param port            the HTTP port; 0 picks a free one (read it back from the context's
-     *                        {@code local.server.port} property)
-     * @return the running application context; closing it stops the server and closes the warehouse
-     * @throws io.splitscope.sql.WarehouseException when the warehouse cannot be opened
+     * @see #run(ServeSettings)
      */
     public static ConfigurableApplicationContext run(String warehouseSource, int port) {
-        Objects.requireNonNull(warehouseSource, "warehouseSource");
-        if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("port must be in 0..65535, got " + port);
-        }
-        AnalysisService service = AnalysisService.open(warehouseSource);
+        return run(ServeSettings.of(warehouseSource).withPort(port).withDemoUsers(true));
+    }
+
+    /**
+     * Reads the users, opens the warehouse and starts the web app on it.
+     *
+     * @return the running application context; closing it stops the server and closes the warehouse
+     *         (read the port back from its {@code local.server.port} property)
+     * @throws io.splitscope.app.security.UsersConfigurationException when there are no users or one is misconfigured
+     * @throws io.splitscope.sql.WarehouseException when the warehouse cannot be opened
+     */
+    public static ConfigurableApplicationContext run(ServeSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        UserAccounts users = UserAccounts.load(settings.configFile(), settings.demoUsers());
+        AnalysisService service = AnalysisService.open(settings.warehouse());
         WarehouseCloser closer = new WarehouseCloser(service);
         try {
             SpringApplication application = new SpringApplication(SplitscopeWebApplication.class);
@@ -53,14 +65,37 @@ public final class SplitscopeWebApplication {
                 // No destroy method on the service bean itself: the closer closes it, once.
                 generic.registerBean(AnalysisService.class, () -> service, definition -> definition.setDestroyMethodName(""));
                 generic.registerBean(WarehouseCloser.class, () -> closer);
+                generic.registerBean(UserAccounts.class, () -> users);
             });
-            ConfigurableApplicationContext context = application.run("--server.port=" + port);
+            ConfigurableApplicationContext context = application.run(arguments(settings));
             LOG.info("Warehouse: {}", service.warehouseDescription());
+            logUsers(users);
             LOG.info("Splitscope is running at http://localhost:{}/", context.getEnvironment().getProperty("local.server.port"));
             return context;
         } catch (RuntimeException | Error e) {
             closer.destroy();
             throw e;
+        }
+    }
+
+    private static String[] arguments(ServeSettings settings) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add("--server.port=" + settings.port());
+        if (settings.configFile() != null) {
+            arguments.add("--spring.config.additional-location=file:" + settings.configFile().toAbsolutePath());
+        }
+        return arguments.toArray(String[]::new);
+    }
+
+    private static void logUsers(UserAccounts users) {
+        if (users.demoUsers()) {
+            LOG.info("Demo users (--demo-users): user 'viewer' with password 'viewer' (VIEWER), user 'analyst' with password"
+                    + " 'analyst' (ANALYST). For demonstrations only: anyone who reads this can sign in.");
+        }
+        List<UserAccount> configured = users.accounts().stream()
+                .filter(account -> !users.demoUsers() || !UserAccounts.demoAccounts().contains(account)).toList();
+        if (!configured.isEmpty()) {
+            LOG.info("Users from configuration: {}", configured.stream().map(UserAccount::toString).collect(Collectors.joining(", ")));
         }
     }
 

@@ -85,6 +85,7 @@ class ScorecardBrowserIT {
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(PATIENCE);
+        LoginFlow.signIn(driver, baseUrl, "viewer", "viewer"); // run(String, int) has the demo users
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package io.splitscope.app.web.common;
 
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * never to the browser.
  */
 @ParentLayout(MainLayout.class)
+@PermitAll
 public final class ErrorView extends Div implements HasErrorParameter<Exception> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorView.class);

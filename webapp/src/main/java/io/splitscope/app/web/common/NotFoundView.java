@@ -1,5 +1,6 @@
 package io.splitscope.app.web.common;
 
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -15,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /** The page for an address the app does not know: a plain sentence and a way back, status 404. */
 @ParentLayout(MainLayout.class)
+@PermitAll
 public final class NotFoundView extends Div implements HasErrorParameter<NotFoundException> {
 
     /** Built by Vaadin. */

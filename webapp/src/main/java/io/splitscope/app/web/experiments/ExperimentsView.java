@@ -1,5 +1,6 @@
 package io.splitscope.app.web.experiments;
 
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -23,6 +24,7 @@ import java.util.List;
  */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Experiments · Splitscope")
+@PermitAll
 public final class ExperimentsView extends Div {
 
     /** Built by Vaadin's Spring integration, which injects the analysis service. */

@@ -1,5 +1,6 @@
 package io.splitscope.app.web.scorecard;
 
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -39,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * what changed, by how much and how sure we are.
  */
 @Route(value = "experiments/:" + ScorecardView.EXPERIMENT_ID, layout = MainLayout.class)
+@PermitAll
 public final class ScorecardView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     /** The route parameter naming the experiment. */

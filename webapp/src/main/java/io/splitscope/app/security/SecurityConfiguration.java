@@ -1,0 +1,106 @@
+package io.splitscope.app.security;
+
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import io.splitscope.app.api.ApiError;
+import io.splitscope.app.web.login.LoginView;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
+
+/**
+ * The two Spring Security filter chains.
+ *
+ * <ul>
+ *   <li>{@code /api/**}: HTTP Basic with the configured users (or the browser's signed-in session,
+ *       so that the views can link to the CSV and JSON exports); every request needs a user,
+ *       {@code POST /api/experiments/{id}/analyses} an analyst; no session is created; CSRF
+ *       tokens as {@link ApiCsrfRequirement} says; errors are JSON ({@link ApiError}): 401 with
+ *       {@code WWW-Authenticate: Basic}, 403.</li>
+ *   <li>everything else: the Vaadin views behind form log-in at {@code /login} ({@link LoginView}),
+ *       set up by Vaadin's {@link VaadinSecurityConfigurer} (which also handles Vaadin's own CSRF
+ *       protection and log-out at {@code POST /logout}); views and layouts are closed unless
+ *       annotated {@code @PermitAll}, {@code @RolesAllowed} or {@code @AnonymousAllowed}. The static
+ *       style sheets and images ({@link #STATIC_RESOURCES}) are open to anyone.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
+class SecurityConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    /** Static files anyone may fetch: the style sheets and images in {@code META-INF/resources}. */
+    static final String[] STATIC_RESOURCES = {"/*.css", "/images/**", "/icons/**", "/fonts/**", "/favicon.ico"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(UserAccounts accounts) {
+        return new InMemoryUserDetailsManager(accounts.userDetails());
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Splitscope\", charset=\"UTF-8\"");
+            write(response, HttpServletResponse.SC_UNAUTHORIZED,
+                    "sign in: send HTTP Basic credentials of a Splitscope user");
+        };
+        AccessDeniedHandler forbidden = (request, response, e) -> write(response, HttpServletResponse.SC_FORBIDDEN,
+                e instanceof CsrfException
+                        ? "missing or invalid CSRF token: a request from a browser session must send the session's CSRF token"
+                        : "forbidden: only analysts may start analyses");
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/experiments/*/analyses").hasRole(Role.ANALYST_NAME)
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("Splitscope").authenticationEntryPoint(unauthorized))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                // The session's token, as the views' page carries it (meta _csrf, masked per response).
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new ApiCsrfRequirement()))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain viewFilterChain(HttpSecurity http) throws Exception {
+        // The app's own style sheets and pictures (META-INF/resources), for every page including the log-in page.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, STATIC_RESOURCES).permitAll());
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    private static void write(HttpServletResponse response, int status, String message) throws IOException {
+        if (response.isCommitted()) {
+            LOG.debug("Response already committed; cannot send {} {}", status, message);
+            return;
+        }
+        ApiError.write(response, status, message);
+    }
+}

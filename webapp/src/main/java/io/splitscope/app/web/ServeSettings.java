@@ -1,0 +1,48 @@
+package io.splitscope.app.web;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How to start the web app ({@link SplitscopeWebApplication#run(ServeSettings)}): what
+ * {@code ./splitscope serve} is given.
+ *
+ * @param warehouse       the warehouse: a folder of CSV/Parquet files, a DuckDB file or a JDBC URL
+ * @param port            the HTTP port; 0 picks a free one
+ * @param demoUsers       whether to add the demo users {@code viewer}/{@code viewer} and
+ *                        {@code analyst}/{@code analyst} ({@code --demo-users})
+ * @param configFile      a {@code .properties}, {@code .yml} or {@code .yaml} file with users and
+ *                        other settings ({@code --config}), or null
+ */
+public record ServeSettings(String warehouse, int port, boolean demoUsers, Path configFile) {
+
+    /** The port {@code serve} uses unless told otherwise. */
+    public static final int DEFAULT_PORT = 8080;
+
+    public ServeSettings {
+        Objects.requireNonNull(warehouse, "warehouse");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be in 0..65535, got " + port);
+        }
+    }
+
+    /** The warehouse on port 8080, users from configuration only. */
+    public static ServeSettings of(String warehouse) {
+        return new ServeSettings(warehouse, DEFAULT_PORT, false, null);
+    }
+
+    /** The same on another port (0: any free one). */
+    public ServeSettings withPort(int port) {
+        return new ServeSettings(warehouse, port, demoUsers, configFile);
+    }
+
+    /** The same with or without the demo users. */
+    public ServeSettings withDemoUsers(boolean demoUsers) {
+        return new ServeSettings(warehouse, port, demoUsers, configFile);
+    }
+
+    /** The same with a configuration file. */
+    public ServeSettings withConfigFile(Path configFile) {
+        return new ServeSettings(warehouse, port, demoUsers, configFile);
+    }
+}

@@ -1,0 +1,113 @@
+package io.splitscope.app.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Real HTTP against a running Splitscope, with {@link HttpClient}: plain requests with or without
+ * HTTP Basic credentials, and a browser-like session (cookies, form log-in, the page's CSRF token).
+ */
+public final class TestHttp {
+
+    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\">");
+
+    private final String base;
+    private final HttpClient client;
+
+    private TestHttp(String base, HttpClient client) {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.client = client;
+    }
+
+    /** A client without cookies: every request stands alone. */
+    public static TestHttp to(String base) {
+        return new TestHttp(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    /**
+     * A browser-like session signed in through the log-in form ({@code POST /login} with the CSRF
+     * token of the log-in page).
+     *
+     * @throws AssertionError when the log-in fails
+     */
+    public static TestHttp signedIn(String base, String user, String password) {
+        TestHttp session = new TestHttp(base, HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(10)).build());
+        String token = session.csrfToken("/login");
+        HttpResponse<String> login = session.send(HttpRequest.newBuilder(session.uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user) + "&password=" + encode(password)
+                        + "&_csrf=" + encode(token))));
+        String location = login.headers().firstValue("Location").orElse("");
+        if (login.statusCode() != 302 || location.contains("error")) {
+            throw new AssertionError("log-in as " + user + " failed: " + login.statusCode() + " " + location);
+        }
+        return session;
+    }
+
+    /** The CSRF token a page of the views carries ({@code <meta name="_csrf">}). */
+    public String csrfToken(String page) {
+        HttpResponse<String> response = get(page);
+        Matcher token = CSRF_META.matcher(response.body());
+        if (!token.find()) {
+            throw new AssertionError("no CSRF token in " + page + " (" + response.statusCode() + ")");
+        }
+        return token.group(1);
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    public HttpResponse<String> get(String path, String user, String password) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password)).GET());
+    }
+
+    /** A POST without a body, with these header names and values. */
+    public HttpResponse<String> post(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody());
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    /** A POST with HTTP Basic credentials. */
+    public HttpResponse<String> postAs(String path, String user, String password) {
+        return post(path, "Authorization", basic(user, password));
+    }
+
+    public URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

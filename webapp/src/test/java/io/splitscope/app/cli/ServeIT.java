@@ -1,0 +1,115 @@
+package io.splitscope.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.splitscope.app.api.TestHttp;
+import io.splitscope.app.web.ServeSettings;
+import io.splitscope.app.web.SplitscopeWebApplication;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * {@code serve} end to end: it refuses to start without users, says who the demo users are, and takes
+ * users from a configuration file.
+ */
+class ServeIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void refusesToStartWithoutUsers() {
+        CommandLineRun run = CommandLineRun.of("serve", "--warehouse", GoldenWarehouse.folder().toString(), "--port", "18099");
+
+        assertThat(run.status()).isEqualTo(CommandLine.FAILED);
+        assertThat(run.stderr().strip().lines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("splitscope: error: no users to sign in with: start with --demo-users")
+                .contains("--config FILE", "splitscope.users[0].name=", "splitscope.users[0].role=ANALYST"));
+        assertThat(run.stdout()).isEmpty();
+    }
+
+    @Test
+    void refusesAConfigFileWithABadUser() throws IOException {
+        Path config = Files.writeString(dir.resolve("users.properties"), """
+                splitscope.users[0].name=alice
+                splitscope.users[0].password=plain
+                splitscope.users[0].role=ANALYST
+                """);
+
+        CommandLineRun run = CommandLineRun.of("serve", "--warehouse", GoldenWarehouse.folder().toString(), "--port", "18099",
+                "--config", config.toString());
+
+        assertThat(run.status()).isEqualTo(CommandLine.FAILED);
+        assertThat(run.lastErrorLine()).isEqualTo("splitscope: error: user 'alice' (splitscope.users[0]): the password must name"
+                + " its encoding, {bcrypt}$2a$10$... or {noop}plain-text");
+    }
+
+    @Test
+    void logsTheDemoUsersByNameAndPassword() {
+        PrintStream console = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(new TeeStream(console, captured), true, StandardCharsets.UTF_8));
+        try (ConfigurableApplicationContext app = SplitscopeWebApplication.run(ServeSettings.of(GoldenWarehouse.folder().toString())
+                .withPort(0).withDemoUsers(true))) {
+            String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+            TestHttp.signedIn(base, "analyst", "analyst");
+        } finally {
+            System.setOut(console);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8))
+                .contains("Demo users (--demo-users): user 'viewer' with password 'viewer' (VIEWER), user 'analyst' with password 'analyst' (ANALYST)");
+    }
+
+    @Test
+    void usersFromAConfigFileSignInAndTheDemoUsersDoNot() throws IOException {
+        Path config = Files.writeString(dir.resolve("splitscope.properties"), """
+                splitscope.users[0].name=alice
+                splitscope.users[0].password={bcrypt}%s
+                splitscope.users[0].role=ANALYST
+                """.formatted(new BCryptPasswordEncoder(4).encode("wonderland")));
+
+        try (ConfigurableApplicationContext app = SplitscopeWebApplication.run(ServeSettings.of(GoldenWarehouse.folder().toString())
+                .withPort(0).withConfigFile(config))) {
+            String base = base(app);
+            TestHttp.signedIn(base, "alice", "wonderland");
+            assertThatThrownBy(() -> TestHttp.signedIn(base, "alice", "alice")).isInstanceOf(AssertionError.class);
+            assertThatThrownBy(() -> TestHttp.signedIn(base, "viewer", "viewer")).isInstanceOf(AssertionError.class);
+        }
+    }
+
+    private static String base(ConfigurableApplicationContext app) {
+        return "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** Writes to two streams. */
+    private static final class TeeStream extends java.io.OutputStream {
+        private final java.io.OutputStream a;
+        private final java.io.OutputStream b;
+
+        TeeStream(java.io.OutputStream a, java.io.OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            a.write(c);
+            b.write(c);
+        }
+
+        @Override
+        public void write(byte[] bytes, int off, int len) throws IOException {
+            a.write(bytes, off, len);
+            b.write(bytes, off, len);
+        }
+    }
+}
