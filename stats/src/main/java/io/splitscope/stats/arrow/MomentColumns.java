@@ -11,6 +11,9 @@ package io.splitscope.stats.arrow;
  *   <li>ratio metrics: {@code m__num_sum}, {@code m__num_sum_squares}, {@code m__den_sum},
  *       {@code m__den_sum_squares}, {@code m__num_den_sum}.</li>
  * </ul>
+ * Unit-level tables (methods that need each unit's value, such as {@code mann_whitney}) have
+ * {@value #SEGMENT}, {@value #VARIANT}, {@value #UNIT_ID} and, for each metric {@code m}, its value
+ * {@code m} (null when the unit's window has not elapsed) and with a covariate {@code m__x}.
  * Event-level tables (quantile metrics) have {@value #SEGMENT}, {@value #VARIANT}, {@value #UNIT_ID}
  * and {@value #VALUE}, ordered by segment, variant and unit.
  */
@@ -85,5 +88,15 @@ public final class MomentColumns {
     /** Σ N·D. */
     public static String numeratorDenominatorSum(String metricId) {
         return metricId + SEPARATOR + "num_den_sum";
+    }
+
+    /** A unit's value of the metric, in a unit-level table. */
+    public static String unitValue(String metricId) {
+        return metricId;
+    }
+
+    /** A unit's pre-exposure covariate of the metric, in a unit-level table. */
+    public static String unitCovariate(String metricId) {
+        return metricId + SEPARATOR + "x";
     }
 }

@@ -1,0 +1,181 @@
+package io.splitscope.metrics.query;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+
+import io.splitscope.metrics.Dimension;
+import io.splitscope.metrics.EventSource;
+import io.splitscope.metrics.Measure;
+import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.UnitValue;
+import io.splitscope.metrics.experiment.Experiment;
+import io.splitscope.metrics.population.PopulationQuery;
+import io.splitscope.sql.WarehouseSchema;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.SelectField;
+import org.jooq.SelectJoinStep;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * The per-unit values of all mean, proportion and ratio metrics of one {@link EventSource}: the
+ * {@value #PER_UNIT} table (one row per analysed unit, one scan of the source joined to the units)
+ * and, over it, each metric's value as the final query reads it (capped when the metric is),
+ * with the condition that the unit's window has elapsed. The fused per-variant query and the
+ * unit-level query both select from it.
+ */
+final class PerUnitTable {
+
+    private static final String PER_UNIT = "per_unit";
+    private static final String COVARIATE = "__x";
+    private static final String NUMERATOR = "__num";
+    private static final String DENOMINATOR = "__den";
+
+    private final Experiment experiment;
+    private final CommonTableExpression<?> units;
+    private final CommonTableExpression<?> perUnit;
+    private final CommonTableExpression<?> caps;
+
+    private PerUnitTable(Experiment experiment, CommonTableExpression<?> units, CommonTableExpression<?> perUnit,
+                         CommonTableExpression<?> caps) {
+        this.experiment = experiment;
+        this.units = units;
+        this.perUnit = perUnit;
+        this.caps = caps;
+    }
+
+    /**
+     * @param withCovariates also compute each mean and proportion metric's value over the
+     *                       pre-exposure window, for CUPED
+     * @param segmentBy      the member dimension the units are sliced by, or null
+     */
+    static PerUnitTable build(DSLContext dsl, Experiment experiment, EventSource source, List<Metric> metrics,
+                              boolean withCovariates, Dimension segmentBy) {
+        requireAggregatable(source, metrics);
+        Field<LocalDateTime> eventTime = source.column(source.timestamp());
+        List<SelectField<?>> columns = new ArrayList<>(List.of(
+                PopulationQuery.UNIT_ID, PopulationQuery.VARIANT, PopulationQuery.FIRST_EXPOSED_AT, PopulationQuery.SEGMENT));
+        for (Metric metric : metrics) {
+            Condition inWindow = MetricWindows.inWindow(eventTime, metric.window()).and(metric.filter());
+            switch (metric.measure()) {
+                case Measure.Mean mean -> columns.addAll(valueAndCovariate(metric, mean.value(), eventTime, withCovariates));
+                case Measure.Proportion proportion ->
+                        columns.addAll(valueAndCovariate(metric, proportion.value(), eventTime, withCovariates));
+                case Measure.Ratio ratio -> {
+                    columns.add(ratio.numerator().aggregate(inWindow).as(metric.id() + NUMERATOR));
+                    columns.add(ratio.denominator().aggregate(inWindow).as(metric.id() + DENOMINATOR));
+                }
+                case Measure.Quantile quantile -> throw new IllegalStateException("unreachable: checked above");
+            }
+        }
+        var units = PopulationQuery.units(experiment, segmentBy);
+        var perUnit = name(PER_UNIT).as(dsl
+                .select(columns)
+                .from(units)
+                .leftJoin(source.events())
+                .on(source.column(WarehouseSchema.UNIT_ID).eq(PopulationQuery.UNIT_ID)
+                        .and(MetricWindows.joinRange(eventTime, metrics, withCovariates)))
+                .groupBy(PopulationQuery.UNIT_ID, PopulationQuery.VARIANT, PopulationQuery.FIRST_EXPOSED_AT,
+                        PopulationQuery.SEGMENT));
+
+        PerUnitTable withoutCaps = new PerUnitTable(experiment, units, perUnit, null);
+        List<SelectField<?>> capsColumns = new ArrayList<>();
+        for (Metric metric : metrics) {
+            if (metric.measure() instanceof Measure.Ratio) {
+                continue;
+            }
+            Condition complete = withoutCaps.complete(metric);
+            capsColumns.addAll(Capping.capsColumns(metric, metric.id(), column(metric.id()), complete));
+            if (withCovariates) {
+                capsColumns.addAll(Capping.capsColumns(metric, metric.id() + COVARIATE, column(metric.id() + COVARIATE), complete));
+            }
+        }
+        return capsColumns.isEmpty() ? withoutCaps
+                : new PerUnitTable(experiment, units, perUnit, name(Capping.CAPS).as(dsl.select(capsColumns).from(perUnit)));
+    }
+
+    /** {@code WITH units, per_unit[, caps] SELECT columns FROM per_unit [CROSS JOIN caps]}. */
+    SelectJoinStep<?> select(DSLContext dsl, List<? extends SelectField<?>> selected) {
+        if (caps == null) {
+            return dsl.with(units).with(perUnit).select(selected).from(perUnit);
+        }
+        return dsl.with(units).with(perUnit).with(caps).select(selected).from(perUnit.crossJoin(caps));
+    }
+
+    Field<String> segment() {
+        return column(PopulationQuery.SEGMENT.getName(), SQLDataType.VARCHAR);
+    }
+
+    Field<String> variant() {
+        return column(PopulationQuery.VARIANT.getName(), SQLDataType.VARCHAR);
+    }
+
+    Field<Long> unitId() {
+        return column(PopulationQuery.UNIT_ID.getName(), SQLDataType.BIGINT);
+    }
+
+    /** The unit's window for {@code metric} has fully elapsed. */
+    Condition complete(Metric metric) {
+        return MetricWindows.complete(column(PopulationQuery.FIRST_EXPOSED_AT.getName(), SQLDataType.LOCALDATETIME),
+                experiment, metric.window());
+    }
+
+    /** A mean or proportion metric's per-unit value, capped as the metric says. */
+    Field<Double> value(Metric metric) {
+        return Capping.apply(metric, metric.id(), column(metric.id()));
+    }
+
+    /** Its pre-exposure covariate (only when built with covariates), capped alike. */
+    Field<Double> covariate(Metric metric) {
+        return Capping.apply(metric, metric.id() + COVARIATE, column(metric.id() + COVARIATE));
+    }
+
+    /** A ratio metric's per-unit numerator. */
+    Field<Double> numerator(Metric metric) {
+        return column(metric.id() + NUMERATOR);
+    }
+
+    /** A ratio metric's per-unit denominator. */
+    Field<Double> denominator(Metric metric) {
+        return column(metric.id() + DENOMINATOR);
+    }
+
+    private static Field<Double> column(String name) {
+        return column(name, SQLDataType.DOUBLE);
+    }
+
+    private static <T> Field<T> column(String name, DataType<T> type) {
+        return field(name(PER_UNIT, name), type);
+    }
+
+    private static List<Field<Double>> valueAndCovariate(Metric metric, UnitValue value, Field<LocalDateTime> eventTime,
+                                                         boolean withCovariates) {
+        List<Field<Double>> columns = new ArrayList<>();
+        columns.add(value.aggregate(MetricWindows.inWindow(eventTime, metric.window()).and(metric.filter())).as(metric.id()));
+        if (withCovariates) {
+            columns.add(value.aggregate(MetricWindows.inPreExposureWindow(eventTime).and(metric.filter()))
+                    .as(metric.id() + COVARIATE));
+        }
+        return columns;
+    }
+
+    private static void requireAggregatable(EventSource source, List<Metric> metrics) {
+        if (metrics.isEmpty()) {
+            throw new IllegalArgumentException("no metrics to compute over " + source.id());
+        }
+        for (Metric metric : metrics) {
+            if (!metric.source().equals(source)) {
+                throw new IllegalArgumentException("metric " + metric.id() + " reads " + metric.source().id() + ", not " + source.id());
+            }
+            if (metric.measure() instanceof Measure.Quantile) {
+                throw new IllegalArgumentException("metric " + metric.id() + " is a quantile: its events come from UnitEventsQuery");
+            }
+        }
+    }
+}

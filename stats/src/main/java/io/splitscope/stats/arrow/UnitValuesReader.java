@@ -1,0 +1,120 @@
+package io.splitscope.stats.arrow;
+
+import io.splitscope.stats.UnitCovariateValues;
+import io.splitscope.stats.UnitValues;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowReader;
+
+/**
+ * Reads a unit-level table (see {@link MomentColumns}) into each metric's per-unit values by
+ * segment and variant, skipping units whose window has not elapsed (null values).
+ */
+public final class UnitValuesReader {
+
+    /** Per segment, variant and metric: the values of the analysed units, and their covariates when read. */
+    public record UnitData(Map<String, Map<String, Map<String, double[]>>> values,
+                           Map<String, Map<String, Map<String, double[]>>> covariates) {
+
+        public UnitValues unitValues(String segment, String variant, String metric) {
+            return new UnitValues(array(values, segment, variant, metric));
+        }
+
+        public UnitCovariateValues unitCovariateValues(String segment, String variant, String metric) {
+            return new UnitCovariateValues(array(values, segment, variant, metric), array(covariates, segment, variant, metric));
+        }
+
+        /** The segments present, in order. */
+        public List<String> segments() {
+            return List.copyOf(values.keySet());
+        }
+
+        private static double[] array(Map<String, Map<String, Map<String, double[]>>> data, String segment, String variant,
+                                      String metric) {
+            return data.getOrDefault(segment, Map.of()).getOrDefault(variant, Map.of()).getOrDefault(metric, new double[0]);
+        }
+    }
+
+    private UnitValuesReader() {
+    }
+
+    public static UnitData read(ArrowReader reader, List<String> metricIds, boolean withCovariates) throws IOException {
+        Map<String, Map<String, Map<String, Values>>> values = new TreeMap<>();
+        Map<String, Map<String, Map<String, Values>>> covariates = new TreeMap<>();
+        while (reader.loadNextBatch()) {
+            VectorSchemaRoot root = reader.getVectorSchemaRoot();
+            VarCharVector segments = (VarCharVector) root.getVector(MomentColumns.SEGMENT);
+            VarCharVector variants = (VarCharVector) root.getVector(MomentColumns.VARIANT);
+            for (int row = 0; row < root.getRowCount(); row++) {
+                String segment = new String(segments.get(row), StandardCharsets.UTF_8);
+                String variant = new String(variants.get(row), StandardCharsets.UTF_8);
+                for (String metric : metricIds) {
+                    Float8Vector y = doubles(root, MomentColumns.unitValue(metric));
+                    if (y.isNull(row)) {
+                        continue; // the unit's window for this metric has not elapsed
+                    }
+                    values(values, segment, variant, metric).add(y.get(row));
+                    if (withCovariates) {
+                        values(covariates, segment, variant, metric).add(doubles(root, MomentColumns.unitCovariate(metric)).get(row));
+                    }
+                }
+            }
+        }
+        return new UnitData(arrays(values), arrays(covariates));
+    }
+
+    private static Values values(Map<String, Map<String, Map<String, Values>>> data, String segment, String variant,
+                                 String metric) {
+        return data.computeIfAbsent(segment, s -> new HashMap<>()).computeIfAbsent(variant, v -> new HashMap<>())
+                .computeIfAbsent(metric, m -> new Values());
+    }
+
+    private static Map<String, Map<String, Map<String, double[]>>> arrays(Map<String, Map<String, Map<String, Values>>> data) {
+        Map<String, Map<String, Map<String, double[]>>> result = new LinkedHashMap<>();
+        data.forEach((segment, byVariant) -> {
+            Map<String, Map<String, double[]>> variants = new HashMap<>();
+            byVariant.forEach((variant, byMetric) -> {
+                Map<String, double[]> metrics = new HashMap<>();
+                byMetric.forEach((metric, values) -> metrics.put(metric, values.toArray()));
+                variants.put(variant, metrics);
+            });
+            result.put(segment, variants);
+        });
+        return result;
+    }
+
+    private static Float8Vector doubles(VectorSchemaRoot root, String column) {
+        FieldVector vector = root.getVector(column);
+        if (!(vector instanceof Float8Vector doubles)) {
+            throw new IllegalArgumentException("unit-level table: double column " + column + " is missing");
+        }
+        return doubles;
+    }
+
+    /** A growing array of doubles. */
+    private static final class Values {
+        private double[] data = new double[256];
+        private int size;
+
+        void add(double value) {
+            if (size == data.length) {
+                data = Arrays.copyOf(data, size * 2);
+            }
+            data[size++] = value;
+        }
+
+        double[] toArray() {
+            return Arrays.copyOf(data, size);
+        }
+    }
+}
