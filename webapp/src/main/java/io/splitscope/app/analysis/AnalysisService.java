@@ -93,7 +93,7 @@ public final class AnalysisService implements AutoCloseable {
     public Scorecard analyze(AnalysisRequest request, ProgressListener progress) {
         Experiment experiment = experiment(request.experimentId());
         List<Metric> selected = selectMetrics(request);
-        int queries = MetricInputs.queryCount(selected);
+        int queries = MetricInputs.queryCount(selected, request.meanMethod());
         AnalysisSteps steps = new AnalysisSteps(progress, queries + (request.segmentBy() == null ? 2 : 3));
 
         QueryLog log = new QueryLog(warehouse); // this analysis' queries only, for its provenance
@@ -111,7 +111,7 @@ public final class AnalysisService implements AutoCloseable {
                             PopulationQuery.unitCounts(log.dsl(), experiment, request.segmentBy()), allocator, ArrowRows::read));
             Map<String, Map<String, Map<String, VariantData>>> inputs =
                     new MetricInputs(steps.reportingQueries(log, queries), experiment, allocator)
-                            .fetch(selected, request.meanMethod() == MeanMethod.CUPED, request.segmentBy());
+                            .fetch(selected, request.meanMethod(), request.segmentBy());
             steps.start("comparisons");
             List<ScorecardRow> rows = compare(experiment, selected, inputs, unitsBySegment, request);
             Scorecard scorecard = new Scorecard(experiment, population, srm, adjust(rows), warehouse.description(),

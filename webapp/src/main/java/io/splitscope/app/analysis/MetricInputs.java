@@ -9,24 +9,32 @@ import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.population.PopulationQuery;
 import io.splitscope.metrics.query.FusedMetricQuery;
 import io.splitscope.metrics.query.UnitEventsQuery;
+import io.splitscope.metrics.query.UnitValuesQuery;
 import io.splitscope.sql.Warehouse;
+import io.splitscope.stats.CovariateMoments;
 import io.splitscope.stats.QuantileSample;
+import io.splitscope.stats.UnitCovariateValues;
+import io.splitscope.stats.UnitValues;
 import io.splitscope.stats.VariantData;
 import io.splitscope.stats.arrow.UnitEventsReader;
 import io.splitscope.stats.arrow.UnitEventsReader.ClusteredValues;
+import io.splitscope.stats.arrow.UnitValuesReader;
+import io.splitscope.stats.arrow.UnitValuesReader.UnitData;
 import io.splitscope.stats.arrow.VariantStatistics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * Fetches what the comparison methods need for a set of metrics with as few scans as possible:
  * one fused query per event source for mean, proportion and ratio metrics (sufficient statistics
- * only), and one event-level query per distinct quantile value and window.
+ * only), one unit-level query per source when the method for means needs each unit's value, and
+ * one event-level query per distinct quantile value and window.
  */
 final class MetricInputs {
 
@@ -46,22 +54,31 @@ final class MetricInputs {
 
     /**
      * metric id → segment → variant → the method's input, for every metric, segment and planned
-     * variant; the one segment is {@link PopulationQuery#ALL} when {@code segmentBy} is null.
+     * variant; the one segment is {@link PopulationQuery#ALL} when {@code segmentBy} is null. Mean
+     * and proportion metrics come in the form {@code meanMethod} compares.
      */
-    Map<String, Map<String, Map<String, VariantData>>> fetch(List<Metric> metrics, boolean cuped, Dimension segmentBy) {
+    Map<String, Map<String, Map<String, VariantData>>> fetch(List<Metric> metrics, MeanMethod meanMethod,
+                                                              Dimension segmentBy) {
+        Plan plan = Plan.of(metrics, meanMethod);
+        boolean covariates = plan.covariates();
         Map<String, Map<String, Map<String, VariantData>>> inputs = new LinkedHashMap<>();
         metrics.forEach(metric -> inputs.put(metric.id(), new TreeMap<>()));
-        Map<EventSource, List<Metric>> aggregated = metrics.stream()
-                .filter(metric -> metric.type() != MetricType.QUANTILE)
-                .collect(Collectors.groupingBy(Metric::source, LinkedHashMap::new, Collectors.toList()));
-        aggregated.forEach((source, sourceMetrics) -> {
+        plan.summed().forEach((source, sourceMetrics) -> {
             Map<String, VariantStatistics> bySegment = warehouse.query(
-                    FusedMetricQuery.build(warehouse.dsl(), experiment, source, sourceMetrics, cuped, segmentBy),
+                    FusedMetricQuery.build(warehouse.dsl(), experiment, source, sourceMetrics, covariates, segmentBy),
                     allocator, VariantStatistics::readBySegment);
             sourceMetrics.forEach(metric -> bySegment.forEach((segment, statistics) ->
-                    inputs.get(metric.id()).put(segment, aggregatedInputs(statistics, metric, cuped))));
+                    inputs.get(metric.id()).put(segment, aggregatedInputs(statistics, metric, covariates))));
         });
-        for (List<Metric> group : quantileGroups(metrics)) {
+        plan.unitLevel().forEach((source, sourceMetrics) -> {
+            List<String> ids = sourceMetrics.stream().map(Metric::id).toList();
+            UnitData data = warehouse.query(
+                    UnitValuesQuery.build(warehouse.dsl(), experiment, source, sourceMetrics, covariates, segmentBy),
+                    allocator, reader -> UnitValuesReader.read(reader, ids, covariates));
+            sourceMetrics.forEach(metric -> data.segments().forEach(segment ->
+                    inputs.get(metric.id()).put(segment, unitInputs(data, segment, metric, covariates))));
+        });
+        for (List<Metric> group : plan.quantiles()) {
             Map<String, Map<String, ClusteredValues>> bySegment = warehouse.query(
                     UnitEventsQuery.build(warehouse.dsl(), experiment, group.getFirst(), segmentBy), allocator,
                     UnitEventsReader::readBySegment);
@@ -71,11 +88,43 @@ final class MetricInputs {
         return inputs;
     }
 
-    /** How many queries {@link #fetch} runs for {@code metrics}: one per event source, one per quantile group. */
-    static int queryCount(List<Metric> metrics) {
-        long sources = metrics.stream().filter(metric -> metric.type() != MetricType.QUANTILE)
-                .map(Metric::source).distinct().count();
-        return (int) sources + quantileGroups(metrics).size();
+    /** How many queries {@link #fetch} runs for {@code metrics} compared with {@code meanMethod}. */
+    static int queryCount(List<Metric> metrics, MeanMethod meanMethod) {
+        Plan plan = Plan.of(metrics, meanMethod);
+        return plan.summed().size() + plan.unitLevel().size() + plan.quantiles().size();
+    }
+
+    /**
+     * The queries of one fetch: sums per source (ratios always; means and proportions unless the
+     * method needs each unit's value), unit-level values per source, events per quantile group.
+     */
+    private record Plan(boolean covariates, Map<EventSource, List<Metric>> summed,
+                        Map<EventSource, List<Metric>> unitLevel, List<List<Metric>> quantiles) {
+
+        static Plan of(List<Metric> metrics, MeanMethod meanMethod) {
+            Class<? extends VariantData> meanInput = meanMethod.inputType();
+            boolean unitLevel = meanInput == UnitValues.class || meanInput == UnitCovariateValues.class;
+            boolean covariates = meanInput == CovariateMoments.class || meanInput == UnitCovariateValues.class;
+            Predicate<Metric> meanOrProportion = m -> m.type() == MetricType.MEAN || m.type() == MetricType.PROPORTION;
+            return new Plan(covariates,
+                    bySource(metrics, m -> m.type() == MetricType.RATIO || !unitLevel && meanOrProportion.test(m)),
+                    unitLevel ? bySource(metrics, meanOrProportion) : Map.of(),
+                    quantileGroups(metrics));
+        }
+    }
+
+    private static Map<EventSource, List<Metric>> bySource(List<Metric> metrics, Predicate<Metric> which) {
+        return metrics.stream().filter(which)
+                .collect(Collectors.groupingBy(Metric::source, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    private Map<String, VariantData> unitInputs(UnitData data, String segment, Metric metric, boolean covariates) {
+        Map<String, VariantData> byVariant = new LinkedHashMap<>();
+        for (String variant : variants) {
+            byVariant.put(variant, covariates ? data.unitCovariateValues(segment, variant, metric.id())
+                    : data.unitValues(segment, variant, metric.id()));
+        }
+        return byVariant;
     }
 
     private Map<String, VariantData> aggregatedInputs(VariantStatistics statistics, Metric metric, boolean cuped) {
