@@ -2,6 +2,7 @@ package io.splitscope.sql;
 
 import io.splitscope.sql.duckdb.DuckDbWarehouse;
 import io.splitscope.sql.postgres.PostgresWarehouse;
+import io.splitscope.sql.trino.TrinoWarehouse;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -9,10 +10,13 @@ import java.util.Locale;
  * Opens a warehouse from what users type after {@code --warehouse}: a path (a folder of CSV or
  * Parquet files, or a DuckDB file) opens the embedded {@link DuckDbWarehouse}; a
  * {@code jdbc:postgresql://host:port/database?user=…&password=…} URL opens a
- * {@link PostgresWarehouse}. Other JDBC URLs (Trino among them, for now) are refused with a
- * one-line message.
+ * {@link PostgresWarehouse}; a {@code jdbc:trino://host:port/catalog/schema?user=…} URL opens a
+ * {@link TrinoWarehouse}. Other JDBC URLs are refused with a one-line message.
  */
 public final class Warehouses {
+
+    private static final String KNOWN =
+            "a folder, a DuckDB file, jdbc:postgresql://host:port/database or jdbc:trino://host:port/catalog/schema";
 
     private Warehouses() {
     }
@@ -23,19 +27,17 @@ public final class Warehouses {
      */
     public static Warehouse open(String source) {
         if (source == null || source.isBlank()) {
-            throw new WarehouseException("no warehouse given: a folder, a DuckDB file or jdbc:postgresql://host:port/database");
+            throw new WarehouseException("no warehouse given: " + KNOWN);
         }
         String lower = source.toLowerCase(Locale.ROOT);
         if (lower.startsWith("jdbc:postgresql:")) {
             return PostgresWarehouse.open(source);
         }
         if (lower.startsWith("jdbc:trino:")) {
-            throw new WarehouseException("Trino warehouses are not supported yet (" + redact(source)
-                    + "); use a folder, a DuckDB file or jdbc:postgresql://host:port/database");
+            return TrinoWarehouse.open(source);
         }
         if (lower.startsWith("jdbc:")) {
-            throw new WarehouseException("unsupported warehouse URL " + redact(source)
-                    + ": Splitscope reads a folder, a DuckDB file or jdbc:postgresql://host:port/database");
+            throw new WarehouseException("unsupported warehouse URL " + redact(source) + ": Splitscope reads " + KNOWN);
         }
         return DuckDbWarehouse.open(Path.of(source));
     }

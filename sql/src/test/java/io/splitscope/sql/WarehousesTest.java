@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Choosing the engine from what follows {@code --warehouse}. PostgresWarehouseIT opens real PostgreSQL URLs. */
+/**
+ * Choosing the engine from what follows {@code --warehouse}. PostgresWarehouseIT and TrinoWarehouseIT
+ * open real PostgreSQL and Trino URLs.
+ */
 class WarehousesTest {
 
     @TempDir
@@ -31,15 +34,25 @@ class WarehousesTest {
     }
 
     @Test
-    void refusesTrinoForNowAndOtherEnginesWithOneLine() {
-        assertThatThrownBy(() -> Warehouses.open("jdbc:trino://trino:8080/hive/default?user=me&password=secret"))
-                .hasMessage("Trino warehouses are not supported yet (jdbc:trino://trino:8080/hive/default); "
-                        + "use a folder, a DuckDB file or jdbc:postgresql://host:port/database");
+    void opensATrinoUrlWithTheTrinoEngine() {
+        assertThatThrownBy(() -> Warehouses.open("jdbc:trino://127.0.0.1:1/hive/default?user=me&password=secret"))
+                .isInstanceOf(WarehouseException.class)
+                .hasMessageStartingWith("cannot connect to jdbc:trino://127.0.0.1:1/hive/default: ")
+                .hasMessageNotContaining("secret")
+                .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> Warehouses.open("jdbc:trino://trino:8080/hive?user=me"))
+                .hasMessage("the Trino URL jdbc:trino://trino:8080/hive does not name the catalog and schema of the "
+                        + "warehouse tables (expected jdbc:trino://host:port/catalog/schema?user=...)");
+    }
+
+    @Test
+    void refusesOtherEnginesWithOneLine() {
         assertThatThrownBy(() -> Warehouses.open("jdbc:mysql://me:secret@db/shop"))
-                .hasMessage("unsupported warehouse URL jdbc:mysql://db/shop: Splitscope reads a folder, a DuckDB file "
-                        + "or jdbc:postgresql://host:port/database");
+                .hasMessage("unsupported warehouse URL jdbc:mysql://db/shop: Splitscope reads a folder, a DuckDB file, "
+                        + "jdbc:postgresql://host:port/database or jdbc:trino://host:port/catalog/schema");
         assertThatThrownBy(() -> Warehouses.open(" "))
-                .hasMessage("no warehouse given: a folder, a DuckDB file or jdbc:postgresql://host:port/database");
+                .hasMessage("no warehouse given: a folder, a DuckDB file, jdbc:postgresql://host:port/database "
+                        + "or jdbc:trino://host:port/catalog/schema");
     }
 
     @Test

@@ -27,8 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Golden SQL per dialect: each query of {@link GoldenSql}, rendered for DuckDB, PostgreSQL and
  * Trino, must equal its checked-in file under {@code src/test/resources/sql/DIALECT/}, and the
  * DuckDB files must give the tiny warehouse's hand-worked answers (the PostgreSQL files run in
- * GoldenSqlPostgresIT; the Trino files are reviewed against Trino's SQL reference until a real
- * Trino runs them).
+ * GoldenSqlPostgresIT, the Trino files in GoldenSqlTrinoIT, each on a real server).
  *
  * <p>After an intended change to the builders, regenerate the files and review their diff:
  *

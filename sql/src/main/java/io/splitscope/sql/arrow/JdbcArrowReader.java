@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -236,6 +237,18 @@ public final class JdbcArrowReader extends ArrowReader {
                 }
             }
         },
+        /** An instant from a driver that hands out {@link Instant}s but no {@link OffsetDateTime}s (Trino's). */
+        TIMESTAMP_INSTANT(new ArrowType.Timestamp(TimeUnit.MICROSECOND, null)) {
+            @Override
+            void read(ResultSet rows, int column, FieldVector vector, int row) throws SQLException {
+                Instant value = rows.getObject(column, Instant.class);
+                if (value == null) {
+                    ((TimeStampMicroVector) vector).setNull(row);
+                } else {
+                    ((TimeStampMicroVector) vector).setSafe(row, micros(value.getEpochSecond(), value.getNano()));
+                }
+            }
+        },
         BOOLEAN(ArrowType.Bool.INSTANCE) {
             @Override
             void read(ResultSet rows, int column, FieldVector vector, int row) throws SQLException {
@@ -270,7 +283,8 @@ public final class JdbcArrowReader extends ArrowReader {
                 case Types.DATE -> DATE;
                 // PostgreSQL's driver reports timestamptz as TIMESTAMP; its type name tells them apart.
                 case Types.TIMESTAMP -> name.equals("timestamptz") ? TIMESTAMP_UTC : TIMESTAMP;
-                case Types.TIMESTAMP_WITH_TIMEZONE -> TIMESTAMP_UTC;
+                // Trino's driver names it "timestamp(6) with time zone" and reads it as an Instant.
+                case Types.TIMESTAMP_WITH_TIMEZONE -> name.endsWith("with time zone") ? TIMESTAMP_INSTANT : TIMESTAMP_UTC;
                 case Types.BOOLEAN, Types.BIT -> BOOLEAN;
                 default -> null;
             };

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * The dialect differences: what each helper renders per engine (Trino's forms checked against
  * Trino's SQL reference: {@code date_trunc}, {@code day_of_week}, {@code approx_percentile(x, p)},
  * {@code array_agg … filter}, {@code element_at}, {@code cardinality}), and the values DuckDB
- * computes from them. PostgresWarehouseIT runs the same expressions on a real PostgreSQL.
+ * computes from them. PostgresWarehouseIT and TrinoWarehouseIT run the same expressions on a real
+ * PostgreSQL and a real Trino.
  */
 class DialectsTest {
 

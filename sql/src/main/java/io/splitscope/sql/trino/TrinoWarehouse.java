@@ -1,0 +1,343 @@
+package io.splitscope.sql.trino;
+
+import io.splitscope.sql.ContractCheck;
+import io.splitscope.sql.ContractCheck.Kind;
+import io.splitscope.sql.Warehouse;
+import io.splitscope.sql.WarehouseException;
+import io.splitscope.sql.WarehouseSchema;
+import io.splitscope.sql.WarehouseSchema.TableSpec;
+import io.splitscope.sql.Warehouses;
+import io.splitscope.sql.arrow.JdbcArrowReader;
+import io.splitscope.sql.dialect.Dialects;
+import io.trino.jdbc.TrinoDriver;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.arrow.memory.BufferAllocator;
+import org.jooq.DSLContext;
+import org.jooq.ResultQuery;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * A warehouse in Trino: the contract tables (or views) in one schema of one catalog, queried
+ * through Trino's JDBC driver and converted to Arrow ({@link JdbcArrowReader}). Open it with a JDBC
+ * URL that names the catalog and the schema:
+ *
+ * <pre>{@code
+ * jdbc:trino://trino.example.com:8080/hive/experiments?user=splitscope
+ * jdbc:trino://trino.example.com:8443/iceberg/analytics?user=splitscope&password=secret&SSL=true
+ * }</pre>
+ *
+ * <p>Any catalog whose connector exposes the contract's tables works (hive, iceberg, delta_lake,
+ * memory, a JDBC connector …): Splitscope only reads. Column types may be any Trino type of the
+ * contract's kind: {@code bigint}, {@code integer}, {@code smallint} or {@code tinyint} for whole
+ * numbers, those or {@code double}, {@code real} and {@code decimal(p, s)} for numbers,
+ * {@code varchar} or {@code char} for text, {@code date}, and {@code timestamp(p)} (UTC, or
+ * {@code timestamp(p) with time zone}: sessions run in UTC). Every table and column is checked at
+ * {@link #open}, with the messages of {@link ContractCheck}.
+ *
+ * <p>Queries are rendered by jOOQ's {@link SQLDialect#TRINO} dialect with the fixes of
+ * {@link Dialects}. Sessions run in UTC unless the URL sets {@code timezone}. Connections are
+ * reused: one per concurrent query.
+ */
+public final class TrinoWarehouse implements Warehouse {
+
+    private static final String URL_PREFIX = "jdbc:trino:";
+    private static final int MAX_IDLE_CONNECTIONS = 4;
+    /** Trino's messages start with the query id, which says nothing to users: "Query failed (#2026…_00034_6eitc): ". */
+    private static final Pattern QUERY_FAILED = Pattern.compile("^Query failed \\(#[^)]*\\):\\s*");
+
+    private final String url;
+    private final String description;
+    private final String catalog;
+    private final String schema;
+    private final DSLContext dsl = Dialects.using(SQLDialect.TRINO);
+    private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+    private volatile boolean closed;
+
+    private TrinoWarehouse(String url, String description, String catalog, String schema) {
+        this.url = url;
+        this.description = description;
+        this.catalog = catalog;
+        this.schema = schema;
+    }
+
+    /**
+     * Connects to the Trino at {@code jdbcUrl} ({@code jdbc:trino://host:port/catalog/schema?user=…})
+     * and checks every contract table and column.
+     *
+     * @throws WarehouseException when the URL names no catalog and schema, the server cannot be
+     *                            reached, or the schema breaks the contract
+     */
+    public static TrinoWarehouse open(String jdbcUrl) {
+        CatalogSchema location = catalogSchema(jdbcUrl);
+        String description = Warehouses.redact(jdbcUrl);
+        TrinoWarehouse warehouse = new TrinoWarehouse(jdbcUrl, description, location.catalog(), location.schema());
+        Connection connection = warehouse.borrow();
+        try {
+            warehouse.checkContract(connection);
+            warehouse.release(connection);
+            return warehouse;
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /** The catalog and schema a Trino JDBC URL names. */
+    record CatalogSchema(String catalog, String schema) {
+    }
+
+    /**
+     * The catalog and schema of {@code jdbc:trino://host:port/catalog/schema?…}.
+     *
+     * @throws WarehouseException when it is not a Trino URL or names no catalog and schema
+     */
+    static CatalogSchema catalogSchema(String jdbcUrl) {
+        String expected = " (expected jdbc:trino://host:port/catalog/schema?user=...)";
+        if (jdbcUrl == null || !jdbcUrl.toLowerCase(Locale.ROOT).startsWith(URL_PREFIX)) {
+            throw new WarehouseException("not a Trino JDBC URL: " + Warehouses.redact(String.valueOf(jdbcUrl)) + expected);
+        }
+        String path;
+        try {
+            path = new URI(jdbcUrl.substring("jdbc:".length())).getPath();
+        } catch (URISyntaxException e) {
+            throw new WarehouseException("not a valid Trino JDBC URL: " + Warehouses.redact(jdbcUrl) + expected, e);
+        }
+        String[] parts = path == null ? new String[0] : path.replaceAll("^/+|/+$", "").split("/");
+        if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+            throw new WarehouseException("the Trino URL " + Warehouses.redact(jdbcUrl)
+                    + " does not name the catalog and schema of the warehouse tables" + expected);
+        }
+        return new CatalogSchema(parts[0].toLowerCase(Locale.ROOT), parts[1].toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Opens a connection whose session runs in UTC (unless the URL sets {@code timezone}). Trino's
+     * driver connects lazily: an unreachable server shows at the first statement.
+     */
+    static Connection connect(String jdbcUrl, String description) {
+        Properties properties = new Properties();
+        if (!jdbcUrl.contains("timezone=")) {
+            properties.setProperty("timezone", "UTC");
+        }
+        try {
+            // The driver directly, not DriverManager: it finds drivers only on the system class path.
+            Connection connection = new TrinoDriver().connect(jdbcUrl, properties);
+            if (connection == null) {
+                throw new WarehouseException("not a Trino JDBC URL: " + description);
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot connect to " + description + ": " + message(e), e);
+        }
+    }
+
+    private void checkContract(Connection connection) {
+        Map<String, Map<String, String>> columns = columnTypes(connection);
+        for (TableSpec table : WarehouseSchema.TABLES) {
+            Map<String, String> types = columns.get(table.name());
+            if (types == null) {
+                throw ContractCheck.missingTable(table, "a table or view named " + table.name() + " in schema "
+                        + catalog + "." + schema + " of " + description);
+            }
+            String label = catalog + "." + schema + "." + table.name();
+            ContractCheck.requireColumns(table, label, types.keySet());
+            ContractCheck.requireTypes(table, label, types, TrinoWarehouse::accepts);
+        }
+    }
+
+    /** table → column → Trino type, for the contract's tables in the URL's schema. */
+    private Map<String, Map<String, String>> columnTypes(Connection connection) {
+        Map<String, Map<String, String>> columns = new LinkedHashMap<>();
+        String sql = dsl.renderInlined(DSL.select(DSL.field(DSL.name("table_name")), DSL.field(DSL.name("column_name")),
+                        DSL.field(DSL.name("data_type")))
+                .from(DSL.table(DSL.name(catalog, "information_schema", "columns")))
+                .where(DSL.field(DSL.name("table_schema")).eq(DSL.inline(schema)))
+                .and(DSL.field(DSL.name("table_name")).in(WarehouseSchema.TABLES.stream().map(t -> DSL.inline(t.name())).toList()))
+                .orderBy(DSL.field(DSL.name("table_name")), DSL.field(DSL.name("ordinal_position"))));
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                columns.computeIfAbsent(rows.getString(1), t -> new LinkedHashMap<>())
+                        .put(rows.getString(2).toLowerCase(Locale.ROOT), rows.getString(3).toLowerCase(Locale.ROOT));
+            }
+        } catch (SQLException e) {
+            throw unreachable(e) ? new WarehouseException("cannot connect to " + description + ": " + message(e), e)
+                    : new WarehouseException("cannot list the tables of " + description + ": " + message(e), e);
+        }
+        return columns;
+    }
+
+    private static boolean unreachable(SQLException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> WHOLE_NUMBER_TYPES = Set.of("bigint", "integer", "smallint", "tinyint");
+    private static final Set<String> NUMBER_TYPES = Set.of("bigint", "integer", "smallint", "tinyint", "double", "real", "decimal");
+    private static final Set<String> TEXT_TYPES = Set.of("varchar", "char");
+
+    /**
+     * Whether a Trino type ({@code information_schema.columns.data_type}: {@code bigint},
+     * {@code varchar(20)}, {@code timestamp(6) with time zone} …) can hold a contract kind.
+     */
+    static boolean accepts(Kind kind, String type) {
+        String base = type.replaceAll("\\(.*?\\)", "").strip();
+        return switch (kind) {
+            case WHOLE_NUMBER -> WHOLE_NUMBER_TYPES.contains(base);
+            case NUMBER -> NUMBER_TYPES.contains(base);
+            case TEXT -> TEXT_TYPES.contains(base);
+            case DATE -> base.equals("date");
+            case TIMESTAMP -> base.equals("timestamp") || base.equals("timestamp with time zone");
+        };
+    }
+
+    @Override
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    /** The catalog the contract tables are read from. */
+    public String catalog() {
+        return catalog;
+    }
+
+    /** The schema the contract tables are read from. */
+    public String schema() {
+        return schema;
+    }
+
+    @Override
+    public <T> T query(ResultQuery<?> query, BufferAllocator allocator, ResultHandler<T> handler) {
+        String sql = sql(query);
+        Connection connection = borrow();
+        boolean healthy = false;
+        try (Statement statement = connection.createStatement()) {
+            T result;
+            try (ResultSet rows = statement.executeQuery(sql);
+                 JdbcArrowReader reader = new JdbcArrowReader(rows, allocator, JdbcArrowReader.DEFAULT_BATCH_ROWS)) {
+                result = handler.read(reader);
+            }
+            healthy = true;
+            return result;
+        } catch (SQLException e) {
+            throw queryFailed(e);
+        } catch (JdbcArrowReader.FetchException e) {
+            throw queryFailed(e.getCause());
+        } catch (IOException e) {
+            throw new WarehouseException("reading a result from " + description + " failed: " + e.getMessage(), e);
+        } finally {
+            if (healthy) {
+                release(connection);
+            } else {
+                closeQuietly(connection);
+            }
+        }
+    }
+
+    private WarehouseException queryFailed(SQLException e) {
+        if (unreachable(e)) {
+            return new WarehouseException("cannot connect to " + description + ": " + message(e), e);
+        }
+        return new WarehouseException("query failed on " + description + ": " + message(e), e);
+    }
+
+    /** The driver's message in one line, without Trino's query id. */
+    static String message(SQLException e) {
+        String first = ContractCheck.firstLine(e.getMessage());
+        Matcher matcher = QUERY_FAILED.matcher(first);
+        String message = matcher.find() ? first.substring(matcher.end()) : first;
+        if (message.isEmpty() || message.equals("Error executing query")) {
+            // The driver wraps transport failures: say what the cause says.
+            List<String> causes = new ArrayList<>();
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause.getMessage() != null) {
+                    causes.add(ContractCheck.firstLine(cause.getMessage()));
+                }
+            }
+            return causes.isEmpty() ? first : causes.stream().distinct().collect(Collectors.joining(": "));
+        }
+        return message;
+    }
+
+    /** Renders a query as this warehouse runs it, for logs and the "explain" views. */
+    public String sql(ResultQuery<?> query) {
+        return dsl.renderInlined(query);
+    }
+
+    private Connection borrow() {
+        if (closed) {
+            throw new WarehouseException("the warehouse " + description + " is closed");
+        }
+        Connection connection;
+        while ((connection = idle.pollFirst()) != null) {
+            try {
+                if (!connection.isClosed()) {
+                    return connection;
+                }
+            } catch (SQLException ignored) {
+                // a broken connection: take the next one
+            }
+        }
+        return connect(url, description);
+    }
+
+    private void release(Connection connection) {
+        if (idle.size() >= MAX_IDLE_CONNECTIONS) {
+            closeQuietly(connection);
+            return;
+        }
+        idle.addFirst(connection);
+        if (closed) {
+            drain(); // closed meanwhile: do not keep it
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        drain();
+    }
+
+    private void drain() {
+        List<Connection> connections = new ArrayList<>();
+        Connection connection;
+        while ((connection = idle.pollFirst()) != null) {
+            connections.add(connection);
+        }
+        connections.forEach(TrinoWarehouse::closeQuietly);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing was written; nothing to report
+        }
+    }
+}

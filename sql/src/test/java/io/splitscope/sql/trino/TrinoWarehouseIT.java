@@ -1,0 +1,289 @@
+package io.splitscope.sql.trino;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+
+import io.splitscope.sql.Warehouse;
+import io.splitscope.sql.WarehouseException;
+import io.splitscope.sql.WarehouseSchema;
+import io.splitscope.sql.Warehouses;
+import io.splitscope.sql.arrow.ArrowRows;
+import io.splitscope.sql.arrow.ArrowRows.Row;
+import io.splitscope.sql.dialect.Dialects;
+import io.splitscope.sql.duckdb.DuckDbWarehouse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.assertj.core.data.Offset;
+import org.jooq.Field;
+import org.jooq.ResultQuery;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Trino engine against a real, throwaway single-node Trino ({@link TrinoServer}, one for the
+ * class): the loader, the contract checks and their messages, the JDBC-to-Arrow conversion
+ * compared with the embedded engine's Arrow, batching, failures, and the dialect helpers computed
+ * by Trino itself. Each test that changes tables works on a schema of its own.
+ */
+class TrinoWarehouseIT {
+
+    @RegisterExtension
+    static final TrinoServer TRINO = new TrinoServer();
+
+    /** A valid warehouse: one experiment with two exposures, a row or two in every other table. */
+    private static final Map<String, String> VALID = Map.of(
+            "experiments", "experiment_id,name,hypothesis,owner,start_date,end_date,control_variant\n"
+                    + "exp_a,\"A, \"\"quoted\"\" 'single' \\back\",,me,2026-03-01,2026-03-10,control\n",
+            "variants", "experiment_id,variant,weight\nexp_a,control,0.5\nexp_a,b,0.5\n",
+            "exposures", "experiment_id,unit_id,variant,exposed_at\nexp_a,1,control,2026-03-01 10:00:00\n"
+                    + "exp_a,2,b,2026-03-02 10:00:00.123456\n",
+            "members", "unit_id,signup_date,country,device,plan\n1,2025-01-01,US,tv,basic\n",
+            "playback", "unit_id,started_at,watch_seconds,startup_ms,rebuffers\n"
+                    + "1,2026-03-02 00:00:00,60.5,900,0\n1,2026-03-03 00:00:00,0.30000000000000004,1e-300,\n"
+                    + "2,2026-03-02 00:00:00,123456789.12345679,,3\n",
+            "payments", "unit_id,paid_at,amount\n1,2026-03-02 00:00:00,9.99\n",
+            "cancellations", "unit_id,cancelled_at\n2,2026-03-05 00:00:00\n");
+
+    @TempDir
+    static Path folder;
+    private static BufferAllocator allocator;
+    private static String url;
+
+    @BeforeAll
+    static void loadTheValidWarehouse() throws IOException {
+        for (var table : VALID.entrySet()) {
+            Files.writeString(folder.resolve(table.getKey() + ".csv"), table.getValue());
+        }
+        url = load("valid");
+        allocator = new RootAllocator();
+    }
+
+    @AfterAll
+    static void closeAllocator() {
+        allocator.close();
+    }
+
+    private static String load(String schema) {
+        String schemaUrl = TRINO.createSchema(schema);
+        Map<String, Long> rows = TrinoLoader.load(folder, schemaUrl, false);
+        assertThat(rows).containsExactly(Map.entry("experiments", 1L), Map.entry("variants", 2L), Map.entry("exposures", 2L),
+                Map.entry("members", 1L), Map.entry("playback", 3L), Map.entry("payments", 1L), Map.entry("cancellations", 1L));
+        return schemaUrl;
+    }
+
+    /** Every vector of a result as text, with the schema: what readers see. */
+    private static String arrow(Warehouse warehouse, ResultQuery<?> query) {
+        return warehouse.query(query, allocator, reader -> {
+            StringBuilder text = new StringBuilder(reader.getVectorSchemaRoot().getSchema().toString()).append('\n');
+            while (reader.loadNextBatch()) {
+                text.append(reader.getVectorSchemaRoot().contentToTSVString());
+            }
+            return text.toString();
+        });
+    }
+
+    @Test
+    void answersEveryContractTableWithTheEmbeddedEnginesArrowBitForBit() {
+        try (TrinoWarehouse trino = TrinoWarehouse.open(url); DuckDbWarehouse duckdb = DuckDbWarehouse.open(folder)) {
+            for (WarehouseSchema.TableSpec table : WarehouseSchema.TABLES) {
+                List<Field<?>> columns = new ArrayList<>(table.columns());
+                if (table == WarehouseSchema.PLAYBACK) {
+                    // rebuffers is an INTEGER column: results widen whole numbers to BIGINT
+                    columns.set(4, WarehouseSchema.REBUFFERS.cast(SQLDataType.BIGINT).as("rebuffers"));
+                }
+                ResultQuery<?> all = DSL.select(columns).from(table.table()).orderBy(DSL.inline(1), DSL.inline(2));
+
+                assertThat(arrow(trino, all)).as(table.name()).isEqualTo(arrow(duckdb, all));
+            }
+            assertThat(trino.description()).isEqualTo(url.substring(0, url.indexOf('?')));
+            assertThat(trino.catalog()).isEqualTo("memory");
+            assertThat(trino.schema()).isEqualTo("valid");
+        }
+    }
+
+    @Test
+    void isWhatWarehousesOpensForATrinoUrl() {
+        try (Warehouse warehouse = Warehouses.open(url)) {
+            assertThat(warehouse).isInstanceOf(TrinoWarehouse.class);
+            assertThat(warehouse.query(DSL.select(DSL.count().as("count")).from(WarehouseSchema.PLAYBACK.table()), allocator, ArrowRows::read)
+                    .getFirst().longValue("count")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void streamsLargeResultsInBatchesOf64kRows() {
+        try (TrinoWarehouse warehouse = TrinoWarehouse.open(url)) {
+            List<Integer> batches = warehouse.query(warehouse.dsl().resultQuery(
+                    "SELECT a * 1000 + b AS n FROM UNNEST(sequence(0, 149)) AS x(a) CROSS JOIN UNNEST(sequence(1, 1000)) AS y(b)"), allocator, (ArrowReader reader) -> {
+                        List<Integer> sizes = new ArrayList<>();
+                        while (reader.loadNextBatch()) {
+                            sizes.add(reader.getVectorSchemaRoot().getRowCount());
+                        }
+                        return sizes;
+                    });
+
+            assertThat(batches).containsExactly(65536, 65536, 18928);
+        }
+    }
+
+    @Test
+    void checksEveryTableAndColumnAtOpenWithTheEmbeddedEnginesMessages() {
+        String broken = load("broken");
+        // The memory connector cannot drop a column: make the table again without it.
+        TRINO.execute("DROP TABLE memory.broken.playback");
+        TRINO.execute("CREATE TABLE memory.broken.playback AS SELECT unit_id, started_at, startup_ms, rebuffers "
+                + "FROM memory.valid.playback");
+        assertThatThrownBy(() -> TrinoWarehouse.open(broken))
+                .isInstanceOf(WarehouseException.class)
+                .hasMessage("table playback (memory.broken.playback): column watch_seconds is missing "
+                        + "(found: unit_id, started_at, startup_ms, rebuffers)");
+
+        TRINO.execute("ALTER TABLE memory.broken.playback ADD COLUMN watch_seconds double");
+        TRINO.execute("DROP TABLE memory.broken.cancellations");
+        String description = broken.substring(0, broken.indexOf('?'));
+        assertThatThrownBy(() -> Warehouses.open(broken))
+                .hasMessage("table cancellations is missing: expected a table or view named cancellations in schema "
+                        + "memory.broken of " + description);
+    }
+
+    @Test
+    void refusesAColumnTypeOfTheWrongKindAndAcceptsOthersOfTheRightKind() {
+        String typed = TRINO.createSchema("typed");
+        TrinoLoader.load(folder, typed, false);
+        TRINO.execute("DROP TABLE memory.typed.exposures");
+        TRINO.execute("CREATE TABLE memory.typed.exposures AS SELECT experiment_id, cast(unit_id AS varchar) AS unit_id, "
+                + "variant, exposed_at FROM memory.valid.exposures");
+        assertThatThrownBy(() -> TrinoWarehouse.open(typed))
+                .hasMessage("table exposures (memory.typed.exposures): column unit_id has type varchar, which is not a whole number");
+
+        TRINO.execute("DROP TABLE memory.typed.exposures");
+        TRINO.execute("CREATE TABLE memory.typed.exposures AS SELECT cast(experiment_id AS varchar(20)) AS experiment_id, "
+                + "cast(unit_id AS integer) AS unit_id, cast(variant AS char(7)) AS variant, "
+                + "exposed_at AT TIME ZONE 'UTC' AS exposed_at FROM memory.valid.exposures");
+        TRINO.execute("DROP TABLE memory.typed.payments");
+        TRINO.execute("CREATE TABLE memory.typed.payments AS SELECT unit_id, cast(paid_at AS timestamp(3)) AS paid_at, "
+                + "cast(amount AS decimal(10, 2)) AS amount FROM memory.valid.payments");
+        try (TrinoWarehouse warehouse = TrinoWarehouse.open(typed)) {
+            List<Row> rows = warehouse.query(DSL.select(WarehouseSchema.UNIT_ID, WarehouseSchema.EXPOSED_AT, WarehouseSchema.VARIANT)
+                    .from(WarehouseSchema.EXPOSURES.table()).orderBy(WarehouseSchema.UNIT_ID), allocator, ArrowRows::read);
+            List<Row> amounts = warehouse.query(DSL.select(WarehouseSchema.AMOUNT).from(WarehouseSchema.PAYMENTS.table()),
+                    allocator, ArrowRows::read);
+
+            assertThat(rows).extracting(row -> row.longValue("unit_id")).containsExactly(1L, 2L);
+            // a timestamp with time zone reads as the same instant, in UTC
+            assertThat(rows.get(1).values().get("exposed_at")).hasToString("2026-03-02T10:00:00.123456");
+            assertThat(amounts.getFirst().doubleValue("amount")).isEqualTo(9.99);
+        }
+    }
+
+    @Test
+    void saysInOneLineWhyItCannotConnectOrFindTheSchema() {
+        String unknown = url.replace("/memory/valid?", "/memory/nope?");
+        assertThatThrownBy(() -> TrinoWarehouse.open(unknown))
+                .hasMessage("table experiments is missing: expected a table or view named experiments in schema memory.nope of "
+                        + unknown.substring(0, unknown.indexOf('?')));
+        assertThatThrownBy(() -> TrinoWarehouse.open("jdbc:trino://127.0.0.1:1/memory/x?user=me"))
+                .hasMessageStartingWith("cannot connect to jdbc:trino://127.0.0.1:1/memory/x: ")
+                .hasMessageNotContaining("\n");
+        // Trino's driver sends a password only over TLS, and says so before connecting
+        assertThatThrownBy(() -> TrinoWarehouse.open(url + "&password=secret"))
+                .hasMessage("cannot connect to " + url.substring(0, url.indexOf('?'))
+                        + ": TLS/SSL is required for authentication with username and password");
+        assertThatThrownBy(() -> TrinoWarehouse.open("jdbc:mysql://db/x"))
+                .hasMessageStartingWith("not a Trino JDBC URL: jdbc:mysql://db/x");
+    }
+
+    @Test
+    void reportsAFailedQueryInOneLineAndKeepsWorking() {
+        try (TrinoWarehouse warehouse = TrinoWarehouse.open(url)) {
+            assertThatThrownBy(() -> warehouse.query(DSL.select(field(name("nope"))).from(WarehouseSchema.PLAYBACK.table()),
+                    allocator, ArrowRows::read))
+                    .isInstanceOf(WarehouseException.class)
+                    .hasMessage("query failed on " + warehouse.description() + ": line 1:8: Column 'nope' cannot be resolved");
+            assertThatThrownBy(() -> warehouse.query(warehouse.dsl().resultQuery(
+                            "SELECT 1 / (n - 3) AS x FROM UNNEST(sequence(1, 10000)) AS t(n)"), allocator, ArrowRows::read))
+                    .hasMessage("query failed on " + warehouse.description() + ": Division by zero");
+            assertThatThrownBy(() -> warehouse.query(warehouse.dsl().resultQuery("SELECT interval '1' day AS gap"), allocator,
+                    ArrowRows::read))
+                    .hasMessageStartingWith("result column gap has the SQL type interval day to second");
+
+            List<Row> rows = warehouse.query(DSL.select(DSL.count().as("count")).from(WarehouseSchema.PLAYBACK.table()), allocator, ArrowRows::read);
+            assertThat(rows.getFirst().longValue("count")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void answersQueriesFromSeveralThreads() {
+        try (TrinoWarehouse warehouse = TrinoWarehouse.open(url)) {
+            List<Long> counts = IntStream.range(0, 8).parallel().mapToObj(i -> {
+                try (BufferAllocator child = allocator.newChildAllocator("t" + i, 0, Long.MAX_VALUE)) {
+                    return warehouse.query(DSL.select(DSL.count().as("count")).from(WarehouseSchema.EXPOSURES.table()), child, ArrowRows::read)
+                            .getFirst().longValue("count");
+                }
+            }).toList();
+
+            assertThat(counts).hasSize(8).containsOnly(2L);
+        }
+    }
+
+    @Test
+    void refusesToOverwriteTablesUnlessAskedTo() {
+        String twice = load("twice");
+        assertThatThrownBy(() -> TrinoLoader.load(folder, twice, false))
+                .hasMessage("table experiments already exists in " + twice.substring(0, twice.indexOf('?'))
+                        + ": load with replace to drop it first");
+
+        assertThat(TrinoLoader.load(folder, twice, true)).containsEntry("playback", 3L);
+    }
+
+    /** The values of {@code DialectsTest}, computed by Trino. */
+    @Test
+    void computesTheDialectHelpersLikeDuckDb() {
+        Field<Double> x = field(name("x"), SQLDataType.DOUBLE);
+        Field<Integer> i = field(name("i"), SQLDataType.INTEGER);
+        Field<LocalDate> d = field(name("d"), SQLDataType.LOCALDATE);
+        String values = " FROM (VALUES (DOUBLE '1.0', 7, DATE '2026-03-08'), (2.0E0, 2, DATE '2026-03-07'), "
+                + "(3.0E0, 1, DATE '2026-03-03'), (10.0E0, 4, DATE '2026-03-02'), (NULL, NULL, NULL)) AS t(x, i, d)";
+        try (TrinoWarehouse warehouse = TrinoWarehouse.open(url)) {
+            var dsl = Dialects.using(SQLDialect.TRINO);
+            String aggregates = dsl.renderInlined(DSL.select(Dialects.percentileCont(x, 0.9).as("p90"),
+                    Dialects.percentileCont(i, 0.25).as("p25"), Dialects.percentileCont(i, 0.5, x.gt(1.0)).as("filtered"),
+                    Dialects.median(x).as("median"), Dialects.approxPercentile(x, 0.5).as("approx"),
+                    DSL.sum(i).div(DSL.count(i)).as("mean"))) + values;
+            Row row = warehouse.query(dsl.resultQuery(aggregates), allocator, ArrowRows::read).getFirst();
+
+            assertThat(row.doubleValue("p90")).isCloseTo(7.9, Offset.offset(1e-12));
+            assertThat(row.doubleValue("p25")).isEqualTo(1.75);
+            assertThat(row.doubleValue("filtered")).isEqualTo(2.0);
+            assertThat(row.doubleValue("median")).isEqualTo(2.5);
+            // approx_percentile returns one of the values, not an interpolation between two
+            assertThat(row.doubleValue("approx")).isIn(2.0, 3.0);
+            assertThat(row.doubleValue("mean")).isEqualTo(3.5); // 14 / 4, not Trino's integer 3
+
+            String perRow = dsl.renderInlined(DSL.select(Dialects.weekStart(d).as("week"), Dialects.isoDayOfWeek(d).as("dow"),
+                    i.div(2).as("half"))) + values;
+            List<Row> rows = warehouse.query(dsl.resultQuery(perRow), allocator, ArrowRows::read);
+            assertThat(rows).extracting(r -> r.date("week")).containsExactly(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 2),
+                    LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 2), null);
+            assertThat(rows).extracting(r -> r.values().get("dow")).containsExactly(7L, 6L, 2L, 1L, null);
+            assertThat(rows).extracting(r -> r.values().get("half")).containsExactly(3.5, 1.0, 0.5, 2.0, null);
+        }
+    }
+}
