@@ -20,6 +20,7 @@ import io.splitscope.stats.Moments;
 import io.splitscope.stats.VariantData;
 import io.splitscope.stats.arrow.VariantStatistics;
 import io.splitscope.stats.health.SampleRatioMismatch;
+import io.splitscope.stats.r.RParity;
 import io.splitscope.stats.health.SrmResult;
 import io.splitscope.stats.multiple.BenjaminiHochberg;
 import java.time.Clock;
@@ -152,6 +153,35 @@ public final class AnalysisService implements AutoCloseable {
             });
             return new EffectSeries(experiment.id(), metric.id(), axis, points);
         }
+    }
+
+    /**
+     * Recomputes in GNU R every metric of {@code request} whose Java method has an R twin
+     * ({@code welch_t}, {@code cuped}, {@code mann_whitney}) on the very inputs the analysis uses,
+     * and reports how closely the two agree; metrics without a twin are left out.
+     *
+     * @throws AnalysisException for an unknown experiment or metric
+     */
+    public List<RVerification> verifyInR(AnalysisRequest request) {
+        Experiment experiment = experiment(request.experimentId());
+        List<Metric> selected = selectMetrics(request);
+        List<String> variants = experiment.variants().stream().map(Experiment.VariantWeight::variant).toList();
+        int control = variants.indexOf(experiment.controlVariant());
+        List<RVerification> verifications = new ArrayList<>();
+        try (BufferAllocator allocator = childAllocator(experiment.id())) {
+            Map<String, Map<String, Map<String, VariantData>>> inputs =
+                    new MetricInputs(warehouse, experiment, allocator).fetch(selected, request.meanMethod(), request.segmentBy());
+            for (Metric metric : selected) {
+                String method = MethodChoice.methodFor(metric, request.meanMethod());
+                if (RParity.rTwinOf(method).isEmpty()) {
+                    continue;
+                }
+                inputs.get(metric.id()).forEach((segment, byVariant) -> verifications.add(new RVerification(metric.id(),
+                        request.segmentBy() == null ? null : segment,
+                        RParity.verify(method, variants.stream().map(byVariant::get).toList(), control))));
+            }
+        }
+        return verifications;
     }
 
     private Experiment experiment(String experimentId) {

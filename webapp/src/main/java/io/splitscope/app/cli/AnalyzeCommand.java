@@ -3,10 +3,13 @@ package io.splitscope.app.cli;
 import io.splitscope.app.analysis.AnalysisRequest;
 import io.splitscope.app.analysis.AnalysisService;
 import io.splitscope.app.analysis.MeanMethod;
+import io.splitscope.app.analysis.RVerification;
 import io.splitscope.app.analysis.Scorecard;
 import io.splitscope.app.json.ScorecardJson;
 import io.splitscope.metrics.Dimension;
 import io.splitscope.sql.Warehouses;
+import io.splitscope.stats.r.ParityReport;
+import io.splitscope.stats.r.RParity;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -25,14 +28,14 @@ import java.util.Set;
  */
 final class AnalyzeCommand {
 
-    static final String USAGE = "analyze --warehouse SOURCE --experiment ID [--metrics m1,m2,...] [--cuped | --method welch_t|cuped|bayesian|sequential] [--segment country|device|plan] [--format json|table] [--out FILE]";
+    static final String USAGE = "analyze --warehouse SOURCE --experiment ID [--metrics m1,m2,...] [--cuped | --method welch_t|cuped|bayesian|sequential] [--segment country|device|plan] [--verify-r] [--format json|table] [--out FILE]";
 
     private AnalyzeCommand() {
     }
 
     static void run(List<String> arguments, PrintStream stdout, PrintStream stderr) {
         Arguments options = Arguments.parse(arguments, Set.of("warehouse", "experiment", "metrics", "method", "segment", "format", "out"),
-                Set.of("cuped", "debug"));
+                Set.of("cuped", "verify-r", "debug"));
         String warehouse = options.required("warehouse");
         String experiment = options.required("experiment");
         List<String> metrics = options.optional("metrics").map(AnalyzeCommand::metricList).orElse(List.of());
@@ -45,13 +48,47 @@ final class AnalyzeCommand {
 
         stderr.println("splitscope: opening " + Warehouses.redact(warehouse));
         Scorecard scorecard;
+        List<RVerification> verifications = List.of();
         try (AnalysisService service = AnalysisService.open(warehouse)) {
             stderr.println("splitscope: analysing " + experiment);
-            scorecard = service.analyze(new AnalysisRequest(experiment, metrics, meanMethod, segmentBy));
+            AnalysisRequest request = new AnalysisRequest(experiment, metrics, meanMethod, segmentBy);
+            scorecard = service.analyze(request);
+            if (options.flag("verify-r")) {
+                stderr.println("splitscope: recomputing in R");
+                verifications = service.verifyInR(request);
+            }
         }
         requireUnitsInEveryVariant(scorecard);
         String text = format.equals("json") ? ScorecardJson.write(scorecard) : ScorecardTable.render(scorecard);
         options.optional("out").ifPresentOrElse(out -> writeAtomically(Path.of(out), text), () -> stdout.print(text));
+        if (options.flag("verify-r")) {
+            reportVerification(verifications, stderr);
+        }
+    }
+
+    /**
+     * One line per verified metric and the largest relative difference overall; a failed
+     * verification (R missing, or Java and R apart by more than the tolerance) fails the command,
+     * after the scorecard has been written.
+     */
+    private static void reportVerification(List<RVerification> verifications, PrintStream stderr) {
+        if (verifications.isEmpty()) {
+            throw new CommandException("--verify-r: no metric of this scorecard uses a method with an R twin ("
+                    + String.join(", ", RParity.twins().keySet()) + ")");
+        }
+        double largest = 0;
+        for (RVerification verification : verifications) {
+            ParityReport report = verification.report();
+            stderr.println("splitscope: " + verification.metricId()
+                    + (verification.segment() == null ? "" : " [" + verification.segment() + "]") + ": " + report.summary());
+            if (!report.verified()) {
+                throw new CommandException("--verify-r: " + verification.metricId() + ": " + report.rFailure()
+                        .orElse(report.problems().isEmpty() ? report.summary() : String.join("; ", report.problems())));
+            }
+            largest = Math.max(largest, report.maxRelativeDifference());
+        }
+        stderr.printf(java.util.Locale.ROOT, "splitscope: verified in R: %d metric(s), largest relative difference %.1e%n",
+                verifications.size(), largest);
     }
 
     /** {@code --cuped} is the spec's short form of {@code --method cuped}. */

@@ -192,6 +192,18 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void verifiesTheNumbersInRWhenAsked() {
+        CommandLineRun run = CommandLineRun.of("analyze", "--warehouse", GoldenWarehouse.folder().toString(),
+                "--experiment", "exp_price", "--cuped", "--verify-r", "--format", "json");
+
+        assertThat(run.status()).as(run.stderr()).isZero();
+        // The six mean and proportion metrics use cuped, whose twin is r_cuped; R and Java agree to 1e-8.
+        assertThat(run.stderr()).contains("streaming_hours: cuped = r_cuped: largest relative difference")
+                .containsPattern("verified in R: 6 metric\\(s\\), largest relative difference \\d\\.\\de-(09|1\\d)");
+        assertThat(JSON.readTree(run.stdout()).get("results")).hasSize(18);
+    }
+
+    @Test
     void rejectsCupedTogetherWithAnotherMethod() {
         CommandLineRun run = CommandLineRun.of("analyze", "--warehouse", "x", "--experiment", "e", "--cuped",
                 "--method", "bayesian");
