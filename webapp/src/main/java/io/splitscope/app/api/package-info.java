@@ -1,5 +1,7 @@
 /**
- * The REST API under {@code /api}. Authentication and roles are set in
- * {@code io.splitscope.app.security}; every error is a JSON {@link io.splitscope.app.api.ApiError}.
+ * The REST API under {@code /api} ({@link io.splitscope.app.api.ExperimentsApi}): experiments, their
+ * scorecards as the JSON of {@code spec/scorecard.md} and as CSV ({@link io.splitscope.app.api.ScorecardCsv}),
+ * and background analyses. Authentication and roles are set in {@code io.splitscope.app.security};
+ * every error is a JSON {@link io.splitscope.app.api.ApiError}.
  */
 package io.splitscope.app.api;

@@ -13,8 +13,11 @@ import java.util.Objects;
  *                        {@code analyst}/{@code analyst} ({@code --demo-users})
  * @param configFile      a {@code .properties}, {@code .yml} or {@code .yaml} file with users and
  *                        other settings ({@code --config}), or null
+ * @param resultsLocation where to keep results, overriding the default next to the warehouse (a
+ *                        folder, a {@code .duckdb} file, or {@code "memory"}), or null — see
+ *                        {@code io.splitscope.app.results.ResultsLocation}
  */
-public record ServeSettings(String warehouse, int port, boolean demoUsers, Path configFile) {
+public record ServeSettings(String warehouse, int port, boolean demoUsers, Path configFile, String resultsLocation) {
 
     /** The port {@code serve} uses unless told otherwise. */
     public static final int DEFAULT_PORT = 8080;
@@ -26,23 +29,28 @@ public record ServeSettings(String warehouse, int port, boolean demoUsers, Path 
         }
     }
 
-    /** The warehouse on port 8080, users from configuration only. */
+    /** The warehouse on port 8080, users from configuration only, results next to the warehouse. */
     public static ServeSettings of(String warehouse) {
-        return new ServeSettings(warehouse, DEFAULT_PORT, false, null);
+        return new ServeSettings(warehouse, DEFAULT_PORT, false, null, null);
     }
 
     /** The same on another port (0: any free one). */
     public ServeSettings withPort(int port) {
-        return new ServeSettings(warehouse, port, demoUsers, configFile);
+        return new ServeSettings(warehouse, port, demoUsers, configFile, resultsLocation);
     }
 
     /** The same with or without the demo users. */
     public ServeSettings withDemoUsers(boolean demoUsers) {
-        return new ServeSettings(warehouse, port, demoUsers, configFile);
+        return new ServeSettings(warehouse, port, demoUsers, configFile, resultsLocation);
     }
 
     /** The same with a configuration file. */
     public ServeSettings withConfigFile(Path configFile) {
-        return new ServeSettings(warehouse, port, demoUsers, configFile);
+        return new ServeSettings(warehouse, port, demoUsers, configFile, resultsLocation);
+    }
+
+    /** The same with results kept elsewhere: a folder, a {@code .duckdb} file, or {@code "memory"}. */
+    public ServeSettings withResultsLocation(String resultsLocation) {
+        return new ServeSettings(warehouse, port, demoUsers, configFile, resultsLocation);
     }
 }

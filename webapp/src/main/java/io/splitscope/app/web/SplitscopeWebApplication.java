@@ -1,6 +1,7 @@
 package io.splitscope.app.web;
 
 import io.splitscope.app.analysis.AnalysisService;
+import io.splitscope.app.results.ResultsLocation;
 import io.splitscope.app.security.UserAccount;
 import io.splitscope.app.security.UserAccounts;
 import java.util.ArrayList;
@@ -18,7 +19,9 @@ import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * The Splitscope web app: a Spring Boot application serving the Vaadin views (experiments and
- * their scorecards) behind log-in ({@code io.splitscope.app.security}) — over one warehouse.
+ * their scorecards), the REST API ({@code io.splitscope.app.api}) and background analyses with a
+ * results store ({@code io.splitscope.app.results}), behind log-in ({@code io.splitscope.app.security})
+ * — over one warehouse.
  *
  * <p>{@link #run(ServeSettings)} is the entry point the command line's {@code serve} calls. It
  * reads the users and opens the warehouse before Spring starts, so that no users, a bad user or a
@@ -26,7 +29,8 @@ import org.springframework.context.support.GenericApplicationContext;
  * {@link UserAccounts} to Spring as beans; the service is closed exactly once when the application
  * context closes.
  */
-@SpringBootApplication(proxyBeanMethods = false, scanBasePackages = {"io.splitscope.app.web", "io.splitscope.app.security"})
+@SpringBootApplication(proxyBeanMethods = false, scanBasePackages = {"io.splitscope.app.web", "io.splitscope.app.security",
+        "io.splitscope.app.api", "io.splitscope.app.results"})
 public final class SplitscopeWebApplication {
 
     private static final Logger LOG = LoggerFactory.getLogger(SplitscopeWebApplication.class);
@@ -37,12 +41,12 @@ public final class SplitscopeWebApplication {
 
     /**
      * For tests and embedding: the web app on {@code warehouseSource} with the demo users
-     * ({@code viewer}/{@code viewer}, {@code analyst}/{@code analyst}).
+     * ({@code viewer}/{@code viewer}, {@code analyst}/{@code analyst}) and results kept in memory.
      *
      * @see #run(ServeSettings)
      */
     public static ConfigurableApplicationContext run(String warehouseSource, int port) {
-        return run(ServeSettings.of(warehouseSource).withPort(port).withDemoUsers(true));
+        return run(ServeSettings.of(warehouseSource).withPort(port).withDemoUsers(true).withResultsLocation(ResultsLocation.MEMORY));
     }
 
     /**
@@ -83,6 +87,9 @@ public final class SplitscopeWebApplication {
         arguments.add("--server.port=" + settings.port());
         if (settings.configFile() != null) {
             arguments.add("--spring.config.additional-location=file:" + settings.configFile().toAbsolutePath());
+        }
+        if (settings.resultsLocation() != null) {
+            arguments.add("--" + ResultsLocation.PROPERTY + "=" + settings.resultsLocation());
         }
         return arguments.toArray(String[]::new);
     }

@@ -1,14 +1,15 @@
 package io.splitscope.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.splitscope.app.api.TestHttp;
+import io.splitscope.app.results.ResultsStore;
 import io.splitscope.app.web.ServeSettings;
 import io.splitscope.app.web.SplitscopeWebApplication;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +19,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
- * {@code serve} end to end: it refuses to start without users, says who the demo users are, and takes
- * users from a configuration file.
+ * {@code serve} end to end: it refuses to start without users, says who the demo users are, takes
+ * users from a configuration file, and keeps scorecards in the results store across restarts.
  */
 class ServeIT {
 
@@ -59,9 +60,9 @@ class ServeIT {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(new TeeStream(console, captured), true, StandardCharsets.UTF_8));
         try (ConfigurableApplicationContext app = SplitscopeWebApplication.run(ServeSettings.of(GoldenWarehouse.folder().toString())
-                .withPort(0).withDemoUsers(true))) {
+                .withPort(0).withDemoUsers(true).withResultsLocation("memory"))) {
             String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
-            TestHttp.signedIn(base, "analyst", "analyst");
+            assertThat(TestHttp.to(base).get("/api/experiments", "analyst", "analyst").statusCode()).isEqualTo(200);
         } finally {
             System.setOut(console);
         }
@@ -75,14 +76,50 @@ class ServeIT {
                 splitscope.users[0].name=alice
                 splitscope.users[0].password={bcrypt}%s
                 splitscope.users[0].role=ANALYST
-                """.formatted(new BCryptPasswordEncoder(4).encode("wonderland")));
+                splitscope.results.location=%s
+                """.formatted(new BCryptPasswordEncoder(4).encode("wonderland"), dir.resolve("results")));
 
         try (ConfigurableApplicationContext app = SplitscopeWebApplication.run(ServeSettings.of(GoldenWarehouse.folder().toString())
                 .withPort(0).withConfigFile(config))) {
-            String base = base(app);
-            TestHttp.signedIn(base, "alice", "wonderland");
-            assertThatThrownBy(() -> TestHttp.signedIn(base, "alice", "alice")).isInstanceOf(AssertionError.class);
-            assertThatThrownBy(() -> TestHttp.signedIn(base, "viewer", "viewer")).isInstanceOf(AssertionError.class);
+            TestHttp http = TestHttp.to("http://localhost:" + app.getEnvironment().getProperty("local.server.port"));
+            assertThat(http.get("/api/experiments", "alice", "wonderland").statusCode()).isEqualTo(200);
+            assertThat(http.get("/api/experiments", "alice", "alice").statusCode()).isEqualTo(401);
+            assertThat(http.get("/api/experiments", "viewer", "viewer").statusCode()).isEqualTo(401);
+            assertThat(http.postAs("/api/experiments/exp_autoplay/analyses", "alice", "wonderland").statusCode()).isEqualTo(202);
+        }
+        assertThat(dir.resolve("results").resolve(ResultsStore.FILE_NAME)).exists(); // the config file's results location
+    }
+
+    @Test
+    void aStoredScorecardIsReadBackAfterARestartWithoutBeingRecomputed() throws IOException {
+        Path warehouse = Files.createDirectories(dir.resolve("warehouse"));
+        try (var tables = Files.list(GoldenWarehouse.folder())) {
+            for (Path table : tables.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                Files.copy(table, warehouse.resolve(table.getFileName()));
+            }
+        }
+        ServeSettings settings = ServeSettings.of(warehouse.toString()).withPort(0).withDemoUsers(true);
+        String path = "/api/experiments/exp_autoplay/scorecard?method=cuped";
+
+        String first;
+        try (ConfigurableApplicationContext app = SplitscopeWebApplication.run(settings)) {
+            HttpResponse<String> computed = TestHttp.to(base(app)).get(path, "viewer", "viewer");
+            assertThat(computed.headers().firstValue("X-Splitscope-Stale")).contains("false");
+            first = computed.body();
+        }
+        assertThat(warehouse.resolve(ResultsStore.FILE_NAME)).exists(); // next to the warehouse's tables
+        try (ConfigurableApplicationContext app = SplitscopeWebApplication.run(settings)) {
+            HttpResponse<String> again = TestHttp.to(base(app)).get(path, "viewer", "viewer");
+            assertThat(again.body()).isEqualTo(first); // computed_at and all: read from the store
+            assertThat(again.headers().firstValue("X-Splitscope-Stale")).contains("false");
+        }
+        // A changed table makes the stored scorecard stale, until it is computed again.
+        Files.setLastModifiedTime(warehouse.resolve("members.csv"),
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(60)));
+        try (ConfigurableApplicationContext app = SplitscopeWebApplication.run(settings)) {
+            HttpResponse<String> stale = TestHttp.to(base(app)).get(path, "viewer", "viewer");
+            assertThat(stale.body()).isEqualTo(first);
+            assertThat(stale.headers().firstValue("X-Splitscope-Stale")).contains("true");
         }
     }
 

@@ -1,0 +1,202 @@
+package io.splitscope.app.api;
+
+import io.splitscope.app.analysis.AnalysisRequest;
+import io.splitscope.app.analysis.AnalysisService;
+import io.splitscope.app.analysis.MeanMethod;
+import io.splitscope.app.results.AnalysisJob;
+import io.splitscope.app.results.AnalysisJobs;
+import io.splitscope.app.results.StoredScorecard;
+import io.splitscope.metrics.Dimension;
+import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.experiment.Experiment;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The REST API ({@code /api}), for scripts, notebooks and other systems. Every request needs a
+ * user (HTTP Basic, or the browser's signed-in session); starting an analysis needs an analyst.
+ * Errors are JSON {@link ApiError}s.
+ *
+ * <ul>
+ *   <li>{@code GET /api/experiments}: the experiments of the warehouse.</li>
+ *   <li>{@code GET /api/experiments/{id}/scorecard[?method=welch_t|cuped|bayesian|sequential][&segment=country|device|plan][&metrics=m1,m2]}:
+ *       the scorecard JSON of {@code spec/scorecard.md}, exactly as {@code ./splitscope analyze --format json}
+ *       prints it; the stored one when there is one (header {@code X-Splitscope-Stale: true} when the
+ *       warehouse has changed since), else computed now (and stored).</li>
+ *   <li>{@code GET /api/experiments/{id}/scorecard.csv[?...]}: its rows as CSV ({@link ScorecardCsv}).</li>
+ *   <li>{@code POST /api/experiments/{id}/analyses[?...]}: analysts start a (re-)run in the background;
+ *       202 with the job and its {@code Location}.</li>
+ *   <li>{@code GET /api/analyses/{jobId}}: how a run is going.</li>
+ * </ul>
+ */
+@RestController
+@RequestMapping("/api")
+public final class ExperimentsApi {
+
+    /** The header that says whether a stored scorecard predates the warehouse's current files. */
+    public static final String STALE_HEADER = "X-Splitscope-Stale";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private final AnalysisService analysis;
+    private final AnalysisJobs jobs;
+
+    /** Built by Spring. */
+    public ExperimentsApi(AnalysisService analysis, AnalysisJobs jobs) {
+        this.analysis = analysis;
+        this.jobs = jobs;
+    }
+
+    /** {@code GET /api/experiments}. */
+    @GetMapping(value = "/experiments", produces = MediaType.APPLICATION_JSON_VALUE)
+    public String experiments() {
+        ArrayNode list = JSON.createArrayNode();
+        for (Experiment experiment : analysis.experiments()) {
+            ObjectNode node = list.addObject();
+            node.put("id", experiment.id());
+            node.put("name", experiment.name());
+            node.put("owner", experiment.owner());
+            node.put("hypothesis", experiment.hypothesis());
+            node.put("start_date", experiment.startDate() == null ? null : experiment.startDate().toString());
+            node.put("end_date", experiment.endDate() == null ? null : experiment.endDate().toString());
+            node.put("control_variant", experiment.controlVariant());
+            ArrayNode variants = node.putArray("variants");
+            experiment.variants().forEach(v -> variants.addObject().put("name", v.variant()).put("weight", v.weight()));
+            node.put("scorecard", "/api/experiments/" + experiment.id() + "/scorecard");
+        }
+        return JSON.writeValueAsString(list);
+    }
+
+    /** {@code GET /api/experiments/{id}/scorecard}. */
+    @GetMapping(value = "/experiments/{id}/scorecard", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<String> scorecard(@PathVariable String id, @RequestParam(required = false) String method,
+                                            @RequestParam(required = false) String segment,
+                                            @RequestParam(required = false) String metrics) {
+        StoredScorecard stored = jobs.scorecard(request(id, method, segment, metrics));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header(STALE_HEADER, Boolean.toString(stored.stale()))
+                .body(stored.json());
+    }
+
+    /** {@code GET /api/experiments/{id}/scorecard.csv}. */
+    @GetMapping(value = "/experiments/{id}/scorecard.csv")
+    public ResponseEntity<String> scorecardCsv(@PathVariable String id, @RequestParam(required = false) String method,
+                                               @RequestParam(required = false) String segment,
+                                               @RequestParam(required = false) String metrics) {
+        AnalysisRequest request = request(id, method, segment, metrics);
+        StoredScorecard stored = jobs.scorecard(request);
+        String fileName = ScorecardCsv.fileName(id, request.meanMethod().methodId(),
+                request.segmentBy() == null ? null : request.segmentBy().id());
+        return ResponseEntity.ok().contentType(CSV).header(STALE_HEADER, Boolean.toString(stored.stale()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+                .body(ScorecardCsv.write(stored.scorecard()));
+    }
+
+    /** {@code POST /api/experiments/{id}/analyses}: 202 Accepted with the job. */
+    @PostMapping(value = "/experiments/{id}/analyses", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<String> startAnalysis(@PathVariable String id, @RequestParam(required = false) String method,
+                                                @RequestParam(required = false) String segment,
+                                                @RequestParam(required = false) String metrics) {
+        AnalysisJob job = jobs.run(request(id, method, segment, metrics));
+        return ResponseEntity.accepted().location(URI.create("/api/analyses/" + job.id())).contentType(MediaType.APPLICATION_JSON)
+                .body(jobJson(job));
+    }
+
+    /** {@code GET /api/analyses/{jobId}}. */
+    @GetMapping(value = "/analyses/{jobId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public String analysis(@PathVariable String jobId) {
+        return jobs.job(jobId).map(ExperimentsApi::jobJson)
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown analysis '" + jobId + "' (jobs are kept while the app runs)"));
+    }
+
+    /** Anything else under {@code /api}: 404 as JSON. */
+    @RequestMapping("/**")
+    public ResponseEntity<String> unknown(HttpServletRequest request) {
+        return ApiError.of(HttpStatus.NOT_FOUND, "no such API resource: " + request.getMethod() + " " + request.getRequestURI()
+                + " (see GET /api/experiments)").response();
+    }
+
+    /** The request the parameters describe, checked: 404 for an unknown experiment, 400 for a bad parameter. */
+    private AnalysisRequest request(String id, String method, String segment, String metrics) {
+        if (analysis.experiments().stream().noneMatch(e -> e.id().equals(id))) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "unknown experiment '" + id + "'");
+        }
+        MeanMethod meanMethod;
+        Dimension segmentBy;
+        try {
+            meanMethod = method == null || method.isBlank() ? MeanMethod.WELCH_T : MeanMethod.parse(method.strip());
+            segmentBy = segment == null || segment.isBlank() ? null : Dimension.parse(segment.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        List<String> metricIds = metrics == null ? List.of()
+                : Arrays.stream(metrics.split(",")).map(String::strip).filter(m -> !m.isEmpty()).toList();
+        if (metrics != null && metricIds.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "parameter metrics needs at least one metric id");
+        }
+        Set<String> known = analysis.metrics().stream().map(Metric::id).collect(Collectors.toSet());
+        List<String> unknown = metricIds.stream().filter(m -> !known.contains(m)).toList();
+        if (!unknown.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "unknown metric" + (unknown.size() == 1 ? " " : "s ")
+                    + String.join(", ", unknown) + " (GET /api/experiments lists experiments; ./splitscope metrics lists metrics)");
+        }
+        return new AnalysisRequest(id, metricIds, meanMethod, segmentBy);
+    }
+
+    /** A job as JSON: {@code id}, {@code state} (queued, running, succeeded, failed), progress and times, and where its scorecard is. */
+    static String jobJson(AnalysisJob job) {
+        AnalysisRequest request = job.request();
+        ObjectNode node = JSON.createObjectNode();
+        node.put("id", job.id());
+        node.put("experiment_id", request.experimentId());
+        node.put("method", request.meanMethod().methodId());
+        node.put("segment", request.segmentBy() == null ? null : request.segmentBy().id());
+        ArrayNode metricIds = node.putArray("metrics");
+        request.metricIds().forEach(metricIds::add);
+        node.put("state", job.state().jsonName());
+        node.put("progress", job.progress());
+        node.put("steps_done", job.stepsDone());
+        node.put("steps_total", job.stepsTotal());
+        node.put("step", job.step());
+        node.put("submitted_by", job.submittedBy());
+        node.put("submitted_at", text(job.submittedAt()));
+        node.put("started_at", text(job.startedAt()));
+        node.put("finished_at", text(job.finishedAt()));
+        node.put("error", job.error());
+        UriComponentsBuilder scorecard = UriComponentsBuilder.fromPath("/api/experiments/{id}/scorecard")
+                .queryParam("method", request.meanMethod().methodId());
+        if (request.segmentBy() != null) {
+            scorecard.queryParam("segment", request.segmentBy().id());
+        }
+        if (!request.metricIds().isEmpty()) {
+            scorecard.queryParam("metrics", String.join(",", request.metricIds()));
+        }
+        node.put("scorecard", scorecard.buildAndExpand(request.experimentId()).encode().toUriString());
+        return JSON.writeValueAsString(node);
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

@@ -1,0 +1,94 @@
+package io.splitscope.app.api;
+
+import io.splitscope.app.analysis.Scorecard;
+import io.splitscope.app.analysis.ScorecardRow;
+import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.Interval;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The rows of a scorecard as CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted when
+ * they hold a comma, quote or line break), one line per metric, variant and segment, with the
+ * column names of the scorecard JSON ({@code spec/scorecard.md}) plus {@code metric_title},
+ * {@code segment}, {@code status}, {@code reason} and the method's extra numbers (e.g.
+ * {@code chance_to_beat_control}) as further columns. Numbers at full double precision; a value
+ * that does not exist is an empty field.
+ */
+public final class ScorecardCsv {
+
+    /** The fixed columns, in order; the methods' extra numbers follow. */
+    public static final List<String> COLUMNS = List.of("metric", "metric_title", "type", "method", "variant", "segment",
+            "n_control", "n_treatment", "incomplete_units", "control_value", "treatment_value", "absolute_effect",
+            "absolute_ci_low", "absolute_ci_high", "relative_effect", "relative_ci_low", "relative_ci_high", "p_value",
+            "p_value_adjusted", "status", "reason");
+
+    private static final String CRLF = "\r\n";
+
+    private ScorecardCsv() {
+    }
+
+    /** The CSV text, header line first. */
+    public static String write(Scorecard scorecard) {
+        Set<String> extras = new LinkedHashSet<>();
+        scorecard.rows().forEach(row -> extras.addAll(row.comparison().extras().keySet()));
+        StringBuilder csv = new StringBuilder();
+        List<String> header = new ArrayList<>(COLUMNS);
+        header.addAll(extras);
+        line(csv, header);
+        for (ScorecardRow row : scorecard.rows()) {
+            ComparisonResult r = row.comparison();
+            List<String> fields = new ArrayList<>(List.of(row.metricId(), row.metricTitle(), row.type().jsonName(), row.method(),
+                    row.variant(), text(row.segment()), Long.toString(row.nControl()), Long.toString(row.nTreatment()),
+                    Long.toString(row.incompleteUnits()), number(r.controlValue()), number(r.treatmentValue()),
+                    number(r.absoluteEffect()), low(r.absoluteCi()), high(r.absoluteCi()), number(r.relativeEffect()),
+                    low(r.relativeCi()), high(r.relativeCi()), number(r.pValue()), number(row.pValueAdjusted()),
+                    r.status().name().toLowerCase(Locale.ROOT), text(r.reason())));
+            extras.forEach(name -> fields.add(number(r.extras().get(name))));
+            line(csv, fields);
+        }
+        return csv.toString();
+    }
+
+    /** A file name for the export: {@code exp_autoplay-welch_t.csv}, {@code exp_autoplay-cuped-by-country.csv}. */
+    public static String fileName(String experimentId, String method, String segment) {
+        String name = experimentId + "-" + method + (segment == null ? "" : "-by-" + segment);
+        return name.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv";
+    }
+
+    private static void line(StringBuilder csv, List<String> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            csv.append(quote(fields.get(i)));
+        }
+        csv.append(CRLF);
+    }
+
+    private static String quote(String field) {
+        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
+            return field;
+        }
+        return '"' + field.replace("\"", "\"\"") + '"';
+    }
+
+    private static String number(Double value) {
+        return value == null || !Double.isFinite(value) ? "" : Double.toString(value);
+    }
+
+    private static String low(Interval interval) {
+        return interval == null ? "" : number(interval.low());
+    }
+
+    private static String high(Interval interval) {
+        return interval == null ? "" : number(interval.high());
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+}

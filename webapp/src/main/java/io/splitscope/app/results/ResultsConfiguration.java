@@ -1,0 +1,61 @@
+package io.splitscope.app.results;
+
+import io.splitscope.app.analysis.AnalysisService;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The results store and the analysis jobs of the web app, as Spring beans.
+ *
+ * <p>Settings: {@value ResultsLocation#PROPERTY} (see {@link ResultsLocation}) and
+ * {@code splitscope.analysis.threads} (analyses at once, 1 to 4, default 1). When the store's file
+ * cannot be opened — typically because another {@code serve} of the same warehouse holds it —
+ * the app says so in the log and keeps results in memory.
+ */
+@Configuration(proxyBeanMethods = false)
+class ResultsConfiguration {
+
+    static final String THREADS = "splitscope.analysis.threads";
+    private static final Logger LOG = LoggerFactory.getLogger(ResultsConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    ResultsStore resultsStore(AnalysisService analysis, Environment environment) {
+        Optional<Path> file = ResultsLocation.resolve(analysis.warehouseDescription(),
+                environment.getProperty(ResultsLocation.PROPERTY), System.getenv());
+        if (file.isEmpty()) {
+            LOG.info("Results store: in memory ({}={}); results last until the app stops", ResultsLocation.PROPERTY,
+                    ResultsLocation.MEMORY);
+            return ResultsStore.inMemory();
+        }
+        try {
+            ResultsStore store = ResultsStore.open(file.get());
+            LOG.info("Results store: {}", file.get().toAbsolutePath());
+            return store;
+        } catch (ResultsStore.ResultsStoreException e) {
+            LOG.warn("{}; keeping results in memory until the app stops (set {} to another folder to keep them)",
+                    e.getMessage(), ResultsLocation.PROPERTY);
+            return ResultsStore.inMemory();
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    AnalysisJobs analysisJobs(AnalysisService analysis, ResultsStore store, Environment environment) {
+        int threads = environment.getProperty(THREADS, Integer.class, 1);
+        if (threads < 1 || threads > 4) {
+            throw new IllegalArgumentException(THREADS + " must be from 1 to 4, not " + threads);
+        }
+        String warehouse = analysis.warehouseDescription();
+        Supplier<WarehouseFingerprint> current = () -> WarehouseFingerprint.of(warehouse);
+        if (WarehouseFingerprint.loadedAtOpen(warehouse)) {
+            WarehouseFingerprint atOpen = current.get(); // CSV tables were read into memory when the warehouse opened
+            return new AnalysisJobs(analysis, store, current, () -> atOpen, threads);
+        }
+        return new AnalysisJobs(analysis, store, current, threads);
+    }
+}
