@@ -63,8 +63,8 @@ class PostgresGoldenIT {
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
-    @CsvSource({"exp_autoplay,WELCH_T,", "exp_price,WELCH_T,", "exp_autoplay,CUPED,", "exp_price,CUPED,",
-            "exp_price,WELCH_T,DEVICE"})
+    @CsvSource({"exp_autoplay,welch_t,", "exp_price,welch_t,", "exp_autoplay,cuped,", "exp_price,cuped,",
+            "exp_price,welch_t,DEVICE"})
     void givesTheEmbeddedEnginesScorecard(String experiment, MeanMethod method, Dimension segmentBy) {
         AnalysisRequest request = new AnalysisRequest(experiment, List.of(), method, segmentBy);
         JsonNode expected = ScorecardJson.tree(duckdb.analyze(request));
