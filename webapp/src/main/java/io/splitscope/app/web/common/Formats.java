@@ -129,6 +129,24 @@ public final class Formats {
         return text.startsWith("<") ? "p " + text : "p = " + text;
     }
 
+    /**
+     * A number for people who want all of it: up to ten significant digits, no grouping (so it
+     * can be copied), a plain minus: {@code 3.199092925}, {@code 2760.7}, {@code -0.05385590757}.
+     */
+    public static String precise(Double value) {
+        if (value == null) {
+            return MISSING;
+        }
+        if (value == 0) {
+            return "0";
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) (double) value);
+        }
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(10, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        return Math.abs(value) >= 1e15 || Math.abs(value) < 1e-6 ? rounded.toString() : rounded.toPlainString();
+    }
+
     /** A count with thousands separators: {@code 3,012}. */
     public static String count(long n) {
         return n < 0 ? MINUS + grouped(-n) : grouped(n);

@@ -2,37 +2,55 @@ package io.splitscope.app.web.scorecard;
 
 import io.splitscope.app.analysis.ScorecardRow;
 import io.splitscope.app.web.common.Formats;
+import io.splitscope.metrics.Direction;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.Interval;
 
 /**
- * One row of the scorecard grid, formatted for reading: every number is already text, and the
- * direction says how to colour the relative effect.
+ * One row of the scorecard, formatted for reading: every number is already text, the verdict says
+ * how to colour it, and the raw relative effect and interval are kept for drawing the interval bar.
  *
- * @param direction     whether the relative effect's 95 % interval lies above zero, below it, or
- *                      contains it (or does not exist)
- * @param statusLabel   the short status of the comparison ({@code OK}, {@code Zero baseline} ...)
- * @param statusReason  why the result is incomplete; null when the status is OK
+ * @param key            identifies the row within its scorecard ({@code metric/variant/segment}),
+ *                       e.g. to open its explanation from a chart
+ * @param segment        the segment of a sliced scorecard, null when it is not sliced
+ * @param verdict        better, worse or inconclusive, from the relative effect's interval and the
+ *                       metric's direction
+ * @param relative       the relative effect (a fraction), null when there is none
+ * @param relativeLow    the low end of its 95 % interval, null when there is none
+ * @param relativeHigh   the high end, null when there is none
+ * @param pValue         the p-value, or for a Bayesian row the chance that the treatment is higher
+ * @param pLabel         what {@code pValue} is: {@code null} for a p-value, else a short label
+ * @param statusLabel    the short status of the comparison ({@code OK}, {@code Zero baseline} ...)
+ * @param statusReason   why the result is incomplete; null when the status is OK
  * @param incompleteNote a note on units left out because their window had not elapsed; null when none
  */
-public record ResultRow(String metricId, String metricTitle, String method, String variant, String controlValue,
-                        String treatmentValue, String absoluteEffect, String absoluteCi, String relativeEffect,
-                        String relativeCi, Direction direction, String pValue, String pValueAdjusted, String units,
-                        boolean ok, String statusLabel, String statusReason, String incompleteNote) {
+public record ResultRow(String key, String metricId, String metricTitle, String method, String variant,
+                        String segment, String controlValue, String treatmentValue, String absoluteEffect,
+                        String absoluteCi, String relativeEffect, String relativeCi, Verdict verdict,
+                        Double relative, Double relativeLow, Double relativeHigh, String pValue, String pLabel,
+                        String pValueAdjusted, String units, boolean ok, String statusLabel, String statusReason,
+                        String incompleteNote) {
 
-    /** Where the relative effect's confidence interval lies. Up is good for now (metric direction comes later). */
-    public enum Direction {
-        /** The interval lies above zero: a significant increase. */
-        UP("ss-up"),
-        /** The interval lies below zero: a significant decrease. */
-        DOWN("ss-down"),
+    /** What a result means for the product, given which way the metric should move. */
+    public enum Verdict {
+        /** The interval excludes zero on the good side. */
+        BETTER("Better", "ss-better"),
+        /** The interval excludes zero on the bad side. */
+        WORSE("Worse", "ss-worse"),
         /** The interval contains zero, or there is none. */
-        UNCLEAR("ss-flat");
+        INCONCLUSIVE("Inconclusive", "ss-inconclusive");
 
+        private final String label;
         private final String className;
 
-        Direction(String className) {
+        Verdict(String label, String className) {
+            this.label = label;
             this.className = className;
+        }
+
+        /** The word shown beside the effect. */
+        public String label() {
+            return label;
         }
 
         /** The CSS class that colours the effect. */
@@ -40,22 +58,24 @@ public record ResultRow(String metricId, String metricTitle, String method, Stri
             return className;
         }
 
-        static Direction of(Interval ci) {
-            if (ci == null) {
-                return UNCLEAR;
+        /** The verdict for a relative interval and a metric direction (higher is better when null). */
+        public static Verdict of(Interval ci, Direction direction) {
+            if (ci == null || (ci.low() <= 0 && ci.high() >= 0)) {
+                return INCONCLUSIVE;
             }
-            if (ci.low() > 0) {
-                return UP;
-            }
-            if (ci.high() < 0) {
-                return DOWN;
-            }
-            return UNCLEAR;
+            boolean up = ci.low() > 0;
+            boolean higherIsBetter = direction != Direction.LOWER_IS_BETTER;
+            return up == higherIsBetter ? BETTER : WORSE;
         }
     }
 
-    /** Formats one scorecard row. */
-    public static ResultRow of(ScorecardRow row) {
+    /** The row key of a scorecard row, as {@link #key()}. */
+    public static String keyOf(ScorecardRow row) {
+        return row.metricId() + "/" + row.variant() + (row.segment() == null ? "" : "/" + row.segment());
+    }
+
+    /** Formats one scorecard row of a metric with the given direction. */
+    public static ResultRow of(ScorecardRow row, Direction direction) {
         ComparisonResult c = row.comparison();
         Interval abs = c.absoluteCi();
         Interval rel = c.relativeCi();
@@ -63,13 +83,21 @@ public record ResultRow(String metricId, String metricTitle, String method, Stri
         String incomplete = row.incompleteUnits() > 0
                 ? Formats.count(row.incompleteUnits()) + " units still in their window, left out"
                 : null;
-        return new ResultRow(row.metricId(), title, row.method(), row.variant(),
+        String p = Formats.pValue(c.pValue());
+        String pLabel = null;
+        Double chance = c.extras().get("chance_to_beat_control");
+        if (c.pValue() == null && chance != null) {
+            p = Formats.percent(chance);
+            pLabel = "chance higher";
+        }
+        return new ResultRow(keyOf(row), row.metricId(), title, row.method(), row.variant(), row.segment(),
                 Formats.number(c.controlValue()), Formats.number(c.treatmentValue()),
                 Formats.signedNumber(c.absoluteEffect()),
                 abs == null ? Formats.MISSING : Formats.interval(abs.low(), abs.high()),
                 Formats.signedPercent(c.relativeEffect()),
                 rel == null ? Formats.MISSING : Formats.percentInterval(rel.low(), rel.high()),
-                Direction.of(rel), Formats.pValue(c.pValue()), Formats.pValue(row.pValueAdjusted()),
+                Verdict.of(rel, direction), c.relativeEffect(), rel == null ? null : rel.low(),
+                rel == null ? null : rel.high(), p, pLabel, Formats.pValue(row.pValueAdjusted()),
                 Formats.count(row.nControl()) + " / " + Formats.count(row.nTreatment()),
                 c.isOk(), c.status().label(), c.reason(), incomplete);
     }

@@ -2,32 +2,61 @@ package io.splitscope.app.web.scorecard;
 
 import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.grid.ColumnTextAlign;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import io.splitscope.app.analysis.AnalysisException;
 import io.splitscope.app.analysis.AnalysisService;
+import io.splitscope.app.analysis.EffectSeries;
+import io.splitscope.app.analysis.MeanMethod;
 import io.splitscope.app.analysis.Scorecard;
+import io.splitscope.app.analysis.ScorecardRow;
+import io.splitscope.app.json.ScorecardJson;
+import io.splitscope.app.security.CurrentUser;
 import io.splitscope.app.web.MainLayout;
+import io.splitscope.app.web.chart.PlotlyChart;
 import io.splitscope.app.web.common.Formats;
+import io.splitscope.app.web.common.UiUpdates;
 import io.splitscope.app.web.experiments.ExperimentsView;
+import io.splitscope.metrics.Dimension;
+import io.splitscope.metrics.Measure;
+import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.MetricType;
 import io.splitscope.metrics.experiment.Experiment;
-import io.splitscope.metrics.population.Population;
+import io.splitscope.metrics.query.SeriesAxis;
 import io.splitscope.sql.WarehouseException;
-import io.splitscope.stats.health.SrmResult;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -35,30 +64,73 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The scorecard of one experiment, for a product manager: what the experiment is, whether the
- * test is healthy (the sample-ratio check, the population), and for every metric and treatment
- * what changed, by how much and how sure we are.
+ * The scorecard of one experiment, for a product manager: what the experiment is, whether the test
+ * is healthy (sample ratio, crossovers, invalid exposures, incomplete windows, the population),
+ * and for every metric and treatment what changed, by how much and how sure we are — as a table
+ * grouped into primary, guardrail and secondary metrics, and as plots (forest plot, effect over
+ * time, quantile differences, segment breakdown). Every row explains how it was computed.
+ *
+ * <p>The address carries the choices, so that a link reproduces the page:
+ * {@code /experiments/exp_autoplay?method=cuped&segment=country&tab=segments}. Analyses run in the
+ * background ({@link ScorecardCache}); the page shows progress and is updated by server push.
  */
-@Route(value = "experiments/:" + ScorecardView.EXPERIMENT_ID, layout = MainLayout.class)
 @PermitAll
+@Route(value = "experiments/:" + ScorecardView.EXPERIMENT_ID, layout = MainLayout.class)
 public final class ScorecardView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     /** The route parameter naming the experiment. */
     public static final String EXPERIMENT_ID = "experimentId";
+    /** Query parameter: the method for means and proportions ({@code welch_t} …). */
+    public static final String METHOD = "method";
+    /** Query parameter: the segment dimension ({@code country} …), absent for none. */
+    public static final String SEGMENT = "segment";
+    /** Query parameter: the open tab ({@code table}, {@code forest}, {@code time}, {@code quantiles}, {@code segments}). */
+    public static final String TAB = "tab";
 
     private static final Logger LOG = LoggerFactory.getLogger(ScorecardView.class);
     private static final DateTimeFormatter COMPUTED_AT =
-            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final Map<String, String> TABS = tabs();
 
     private final AnalysisService analysis;
     private final ScorecardCache scorecards;
+    private final SeriesCache seriesCache;
+    private final MetricGroups groups;
+    private final CurrentUser currentUser;
+
     private String title = "Scorecard · Splitscope";
+    private Experiment experiment;
+    private ScorecardCache.Key key;
+    private String tab = "table";
+    private boolean canRun;
+    private Scorecard shown;
+    private final Div progress = new Div();
+    private final Div content = new Div();
+    private Button rerun;
+    /** The page, known from navigation on (the view is attached only after beforeEnter). */
+    private UI ui;
 
     /** Built by Vaadin's Spring integration. */
-    public ScorecardView(AnalysisService analysis, ScorecardCache scorecards) {
+    public ScorecardView(AnalysisService analysis, ScorecardCache scorecards, SeriesCache seriesCache,
+                         MetricGroups groups, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.analysis = analysis;
         this.scorecards = scorecards;
-        addClassName("ss-page");
+        this.seriesCache = seriesCache;
+        this.groups = groups;
+        addClassNames("ss-page", "ss-scorecard-page");
+        progress.addClassName("ss-progress-area");
+        content.addClassName("ss-scorecard-content");
+    }
+
+    private static Map<String, String> tabs() {
+        Map<String, String> tabs = new LinkedHashMap<>();
+        tabs.put("table", "Scorecard");
+        tabs.put("forest", "Forest plot");
+        tabs.put("time", "Over time");
+        tabs.put("quantiles", "Quantiles");
+        tabs.put("segments", "Segments");
+        return tabs;
     }
 
     @Override
@@ -69,33 +141,136 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
+        content.removeAll();
+        progress.removeAll();
+        shown = null;
+        ui = event.getUI();
         String experimentId = event.getRouteParameters().get(EXPERIMENT_ID).orElse("");
         add(backLink());
-        Optional<Experiment> experiment = analysis.experiments().stream()
-                .filter(e -> e.id().equals(experimentId)).findFirst();
-        if (experiment.isEmpty()) {
+        Optional<Experiment> found = analysis.experiments().stream().filter(e -> e.id().equals(experimentId)).findFirst();
+        if (found.isEmpty()) {
             title = "Experiment not found · Splitscope";
             add(message("No experiment “" + experimentId + "” here",
                     "This warehouse has no experiment with that id. It may have been renamed, or the link may point to"
                             + " another warehouse. Pick one from the list of experiments."));
             return;
         }
-        title = experiment.get().name() + " · Splitscope";
-        Scorecard scorecard;
+        experiment = found.get();
+        title = blankToId(experiment.name(), experiment.id()) + " · Splitscope";
+        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        key = new ScorecardCache.Key(experiment.id(), parseMethod(first(query, METHOD)), parseSegment(first(query, SEGMENT)));
+        String requestedTab = first(query, TAB);
+        tab = requestedTab != null && TABS.containsKey(requestedTab) ? requestedTab : "table";
+        canRun = currentUser.canRunAnalyses();
+        add(header(experiment), controls(), progress, content);
+        load(scorecards.request(key), event.getUI());
+    }
+
+    private static String first(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+
+    private static MeanMethod parseMethod(String id) {
+        if (id == null) {
+            return MeanMethod.WELCH_T;
+        }
         try {
-            scorecard = scorecards.scorecard(experimentId);
-        } catch (AnalysisException | WarehouseException e) {
-            LOG.warn("Could not analyse experiment {}: {}", experimentId, e.getMessage());
-            add(header(experiment.get()), message("This experiment could not be analysed", e.getMessage()));
-            return;
-        } catch (RuntimeException e) {
-            LOG.error("Analysis of experiment {} failed", experimentId, e);
-            add(header(experiment.get()), message("This experiment could not be analysed",
-                    "Something went wrong while computing the scorecard; the details are in the server log."));
+            return MeanMethod.parse(id);
+        } catch (IllegalArgumentException e) {
+            return MeanMethod.WELCH_T;
+        }
+    }
+
+    private static Dimension parseSegment(String id) {
+        if (id == null || id.isBlank() || id.equals("none")) {
+            return null;
+        }
+        try {
+            return Dimension.parse(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    // ---- loading -----------------------------------------------------------------------------------
+
+    private void load(ScorecardCache.Run run, UI ui) {
+        if (run.future().isDone() && !run.future().isCompletedExceptionally()) {
+            render(run.future().join());
             return;
         }
-        add(header(scorecard.experiment()), health(scorecard), results(scorecard), footer(scorecard));
+        Runnable stopListening = showProgress(run, ui);
+        UiUpdates.whenDone(ui, run.future(), (scorecard, failure) -> {
+            stopListening.run();
+            progress.removeAll();
+            progress.removeClassName("ss-progress-running");
+            content.removeClassName("ss-stale");
+            if (rerun != null) {
+                rerun.setEnabled(canRun);
+            }
+            if (failure != null) {
+                showFailure(failure);
+            } else {
+                render(scorecard);
+            }
+        });
     }
+
+    /** Shows the analysis' progress, updated by push as it moves; returns what stops the updates. */
+    private Runnable showProgress(ScorecardCache.Run run, UI ui) {
+        progress.removeAll();
+        progress.addClassName("ss-progress-running");
+        ProgressBar bar = new ProgressBar();
+        bar.addClassName("ss-progress");
+        Span step = new Span();
+        step.addClassName("ss-progress-step");
+        int metrics = analysis.metrics().size();
+        Span text = new Span("Analysing " + experiment.id() + ": " + metrics + " metrics with " + key.method().methodId()
+                + (key.segmentBy() == null ? "" : ", by " + key.segmentBy().id()) + ". The warehouse aggregates, then"
+                + " the statistics run; this page updates when it is done.");
+        text.addClassName("ss-progress-text");
+        progress.add(bar, step, text);
+        if (shown != null) {
+            content.addClassName("ss-stale");
+        }
+        if (rerun != null) {
+            rerun.setEnabled(false);
+        }
+        return run.onProgress(p -> {
+            try {
+                ui.access(() -> {
+                    bar.setValue(p.fraction());
+                    step.setText(Math.round(p.fraction() * 100) + " % · " + p.step());
+                });
+            } catch (com.vaadin.flow.component.UIDetachedException e) {
+                // the page is gone
+            }
+        });
+    }
+
+    private void showFailure(Throwable failure) {
+        content.removeAll();
+        if (failure instanceof AnalysisException || failure instanceof WarehouseException) {
+            LOG.warn("Could not analyse experiment {}: {}", key.experimentId(), failure.getMessage());
+            content.add(message("This experiment could not be analysed", failure.getMessage()));
+        } else {
+            LOG.error("Analysis of experiment {} failed", key.experimentId(), failure);
+            content.add(message("This experiment could not be analysed",
+                    "Something went wrong while computing the scorecard; the details are in the server log."));
+        }
+    }
+
+    private void rerun() {
+        if (!currentUser.canRunAnalyses()) {
+            Notification.show("Only analysts can run analyses.", 4000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        load(scorecards.rerun(key), ui);
+    }
+
+    // ---- the page ----------------------------------------------------------------------------------
 
     private static RouterLink backLink() {
         RouterLink back = new RouterLink("← Experiments", ExperimentsView.class);
@@ -111,7 +286,8 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
                 fact("Experiment", experiment.id()),
                 fact("Owner", blankToDash(experiment.owner())),
                 fact("Dates", Formats.dateRange(experiment.startDate(), experiment.endDate())),
-                fact("Control", experiment.controlVariant()));
+                fact("Control", experiment.controlVariant()),
+                fact("Treatments", String.join(", ", experiment.treatments())));
         facts.addClassName("ss-facts");
         header.add(name, facts);
         if (experiment.hypothesis() != null && !experiment.hypothesis().isBlank()) {
@@ -135,175 +311,357 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         return fact;
     }
 
-    private static Component health(Scorecard scorecard) {
-        Div health = new Div();
-        health.addClassName("ss-health");
-        health.add(srmBanner(scorecard.srm()), population(scorecard));
-        return health;
-    }
+    private Component controls() {
+        Select<MeanMethod> method = new Select<>();
+        method.setLabel("Method for means and proportions");
+        method.setItems(MeanMethod.values());
+        method.setItemLabelGenerator(m -> MethodTexts.of(m.methodId()).label());
+        method.setValue(key.method());
+        method.addClassName("ss-method");
+        method.setHelperText(MethodTexts.of(key.method().methodId()).headline());
+        method.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                navigate(e.getValue(), key.segmentBy(), tab);
+            }
+        });
 
-    /** The sample-ratio check: a loud banner on a mismatch, a quiet line otherwise. */
-    static Component srmBanner(SrmResult srm) {
-        String statistic = "χ² = " + Formats.number(srm.chiSquare()) + ", " + Formats.pStatement(srm.pValue());
-        if (srm.mismatch()) {
-            Div banner = new Div();
-            banner.addClassName("ss-srm-banner");
-            banner.getElement().setAttribute("role", "alert");
-            var icon = VaadinIcon.WARNING.create();
-            icon.addClassName("ss-srm-icon");
-            Div text = new Div();
-            Span head = new Span("Sample ratio mismatch: ");
-            head.addClassName("ss-srm-head");
-            text.add(head, new Span("the split differs from the planned weights (" + statistic + "). Results may be"
-                    + " biased; check assignment and logging before trusting them."));
-            banner.add(icon, text);
-            return banner;
-        }
-        Div ok = new Div();
-        ok.addClassName("ss-srm-ok");
-        var icon = VaadinIcon.CHECK_CIRCLE.create();
-        icon.addClassName("ss-srm-icon");
-        Span text = new Span("Split as planned");
-        Span detail = new Span(" (" + statistic + ")");
-        detail.addClassName("ss-muted");
-        ok.add(icon, text, detail);
-        return ok;
-    }
+        Select<Dimension> segment = new Select<>();
+        segment.setLabel("Segment");
+        segment.setItems(Dimension.values());
+        segment.setItemLabelGenerator(d -> d == null ? "Whole population" : "By " + d.id());
+        segment.setEmptySelectionAllowed(true);
+        segment.setEmptySelectionCaption("Whole population");
+        segment.setValue(key.segmentBy());
+        segment.addClassName("ss-segment");
+        segment.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                navigate(key.method(), e.getValue(), tab);
+            }
+        });
 
-    private static Component population(Scorecard scorecard) {
-        Population population = scorecard.population();
-        Experiment experiment = scorecard.experiment();
-        Map<String, Double> expected = scorecard.srm().expectedShare();
-        long total = population.totalUnits();
-        Div cards = new Div();
-        cards.addClassName("ss-population");
-        for (Map.Entry<String, Long> entry : population.units().entrySet()) {
-            String variant = entry.getKey();
-            long units = entry.getValue();
-            String observed = total > 0 ? Formats.percent((double) units / total) : Formats.MISSING;
-            Double planned = expected == null ? null : expected.get(variant);
-            String caption = observed + " of units" + (planned == null ? "" : " · planned " + Formats.percent(planned));
-            String kind = variant.equals(experiment.controlVariant()) ? "Control" : "Treatment";
-            cards.add(card(kind, variant, Formats.count(units), caption, "ss-card-variant"));
-        }
-        cards.add(card("Excluded", "Crossover units", Formats.count(population.crossoverUnits()),
-                "exposed to more than one variant", "ss-card-quality"));
-        cards.add(card("Dropped", "Invalid exposures", Formats.count(population.invalidExposures()),
-                "logged with a variant the experiment does not have", "ss-card-quality"));
-        return cards;
-    }
-
-    private static Component card(String kind, String label, String value, String caption, String className) {
-        Span k = new Span(kind);
-        k.addClassName("ss-label");
-        Span l = new Span(label);
-        l.addClassName("ss-card-label");
-        Span v = new Span(value);
-        v.addClassName("ss-card-value");
-        Span c = new Span(caption);
-        c.addClassName("ss-card-caption");
-        Div card = new Div(k, l, v, c);
-        card.addClassNames("ss-card", className);
-        return card;
-    }
-
-    private static Component results(Scorecard scorecard) {
-        Div section = new Div();
-        section.addClassName("ss-results");
-        H2 heading = new H2("Results");
-        Paragraph caption = new Paragraph("Each treatment against " + scorecard.experiment().controlVariant()
-                + ". Under each effect, its 95 % confidence interval; the relative effect is green (up) or red (down)"
-                + " when that interval excludes zero. Adjusted p-values control the false discovery rate across all"
-                + " rows (Benjamini–Hochberg).");
-        caption.addClassName("ss-lead");
-        section.add(heading, caption);
-        if (scorecard.rows().isEmpty()) {
-            section.add(new Paragraph("No metric rows: the analysis produced no results for this experiment."));
-            return section;
-        }
-        section.add(resultGrid(scorecard));
-        return section;
-    }
-
-    private static Grid<ResultRow> resultGrid(Scorecard scorecard) {
-        Grid<ResultRow> grid = new Grid<>();
-        grid.addClassName("ss-scorecard");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.setAllRowsVisible(true);
-        grid.setItems(scorecard.rows().stream().map(ResultRow::of).toList());
-
-        grid.addComponentColumn(ScorecardView::metricCell).setHeader("Metric").setFlexGrow(1).setResizable(true)
-                .setWidth("14rem").setKey("metric");
-        grid.addColumn(ResultRow::variant).setHeader("Variant").setAutoWidth(true).setFlexGrow(0).setKey("variant");
-        grid.addColumn(ResultRow::controlValue).setHeader("Control").setAutoWidth(true).setFlexGrow(0)
-                .setTextAlign(ColumnTextAlign.END).setKey("control");
-        grid.addColumn(ResultRow::treatmentValue).setHeader("Treatment").setAutoWidth(true).setFlexGrow(0)
-                .setTextAlign(ColumnTextAlign.END).setKey("treatment");
-        grid.addComponentColumn(r -> twoLines(r.absoluteEffect(), r.absoluteCi(), null))
-                .setHeader("Absolute effect").setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END)
-                .setKey("absolute");
-        grid.addComponentColumn(r -> twoLines(r.relativeEffect(), r.relativeCi(), r.direction().className()))
-                .setHeader("Relative effect").setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END)
-                .setKey("relative");
-        grid.addColumn(ResultRow::pValue).setHeader("p-value").setAutoWidth(true).setFlexGrow(0)
-                .setTextAlign(ColumnTextAlign.END).setKey("p");
-        grid.addColumn(ResultRow::pValueAdjusted).setHeader("Adjusted p").setAutoWidth(true).setFlexGrow(0)
-                .setTextAlign(ColumnTextAlign.END).setKey("p-adjusted");
-        grid.addColumn(ResultRow::units).setHeader("Units (C / T)").setAutoWidth(true).setFlexGrow(0)
-                .setTextAlign(ColumnTextAlign.END).setKey("units");
-        grid.addComponentColumn(ScorecardView::statusCell).setHeader("Status").setWidth("9rem").setFlexGrow(1).setKey("status");
-        return grid;
-    }
-
-    private static Component metricCell(ResultRow row) {
-        Span title = new Span(row.metricTitle());
-        title.addClassName("ss-metric-title");
-        Span id = new Span(row.metricId() + " · " + row.method());
-        id.addClassName("ss-id");
-        Div details = new Div(id);
-        Div cell = new Div(title, details);
-        cell.addClassName("ss-stack");
-        return cell;
-    }
-
-    private static Component twoLines(String value, String ci, String valueClass) {
-        Span v = new Span(value);
-        v.addClassName("ss-effect");
-        if (valueClass != null) {
-            v.addClassName(valueClass);
-        }
-        Span c = new Span(ci);
-        c.addClassName("ss-ci");
-        Div cell = new Div(v, c);
-        cell.addClassNames("ss-stack", "ss-stack-end");
-        return cell;
-    }
-
-    private static Component statusCell(ResultRow row) {
-        Div cell = new Div();
-        cell.addClassName("ss-stack");
-        if (row.ok()) {
-            Span ok = new Span("OK");
-            ok.addClassName("ss-muted");
-            cell.add(ok);
+        Div actions = new Div();
+        actions.addClassName("ss-actions");
+        if (canRun) {
+            rerun = new Button("Re-run analysis", VaadinIcon.REFRESH.create(), e -> rerun());
+            rerun.addClassName("ss-rerun");
+            rerun.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            rerun.getElement().setAttribute("title", "Analyse this experiment again on the warehouse as it is now");
+            actions.add(rerun);
         } else {
-            Span label = new Span(row.statusLabel());
-            label.addClassName("ss-status-problem");
-            Span reason = new Span(row.statusReason());
-            reason.addClassName("ss-status-reason");
-            cell.add(label, reason);
+            rerun = null;
+            Span readOnly = new Span("Read-only: analysts can re-run analyses");
+            readOnly.addClassNames("ss-muted", "ss-read-only");
+            actions.add(readOnly);
         }
-        if (row.incompleteNote() != null) {
-            Span note = new Span(row.incompleteNote());
-            note.addClassName("ss-status-reason");
-            cell.add(note);
+        actions.add(download("CSV", "text/csv", ".csv", this::csv), download("JSON", "application/json", ".json",
+                s -> ScorecardJson.write(s) + "\n"));
+
+        Div controls = new Div(method, segment, actions);
+        controls.addClassName("ss-controls");
+        return controls;
+    }
+
+    private Anchor download(String label, String contentType, String extension,
+                            java.util.function.Function<Scorecard, String> writer) {
+        ScorecardCache.Key of = key;
+        Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
+            Optional<Scorecard> scorecard = scorecards.ifDone(of);
+            if (scorecard.isEmpty()) {
+                return DownloadResponse.error(409, "The scorecard is still being computed.");
+            }
+            byte[] bytes = writer.apply(scorecard.get()).getBytes(StandardCharsets.UTF_8);
+            String name = of.experimentId() + "-" + of.method().methodId()
+                    + (of.segmentBy() == null ? "" : "-by-" + of.segmentBy().id()) + extension;
+            return new DownloadResponse(new ByteArrayInputStream(bytes), name, contentType, bytes.length);
+        }), "");
+        anchor.setDownload(true);
+        anchor.addClassNames("ss-export", "ss-export-" + label.toLowerCase(Locale.ROOT));
+        anchor.add(VaadinIcon.DOWNLOAD_ALT.create(), new Span(label));
+        anchor.getElement().setAttribute("title", "Download this scorecard as " + label);
+        return anchor;
+    }
+
+    private String csv(Scorecard scorecard) {
+        return ScorecardCsv.write(scorecard);
+    }
+
+    private void navigate(MeanMethod method, Dimension segment, String tab) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (!MeanMethod.WELCH_T.equals(method)) {
+            parameters.put(METHOD, method.methodId());
         }
-        return cell;
+        if (segment != null) {
+            parameters.put(SEGMENT, segment.id());
+        }
+        if (!"table".equals(tab)) {
+            parameters.put(TAB, tab);
+        }
+        ui.navigate(ScorecardView.class, new RouteParameters(EXPERIMENT_ID, key.experimentId()),
+                QueryParameters.simple(parameters));
+    }
+
+    private void render(Scorecard scorecard) {
+        shown = scorecard;
+        content.removeAll();
+        content.removeClassName("ss-stale");
+        List<ResultsTable.Line> lines = ResultsTable.lines(scorecard.rows(), groups);
+        content.add(HealthPanel.of(scorecard, groups::metric));
+
+        TabSheet sheet = new TabSheet();
+        sheet.addClassName("ss-tabs");
+        Map<Tab, String> ids = new HashMap<>();
+        Map<String, Div> panels = new LinkedHashMap<>();
+        TABS.forEach((id, label) -> {
+            Div panel = new Div();
+            panel.addClassNames("ss-tab-panel", "ss-panel-" + id);
+            Tab t = sheet.add(label, panel);
+            t.addClassName("ss-tab-" + id);
+            ids.put(t, id);
+            panels.put(id, panel);
+        });
+        fill(tab, panels.get(tab), scorecard, lines);
+        sheet.setSelectedTab(ids.entrySet().stream().filter(e -> e.getValue().equals(tab)).findFirst().orElseThrow().getKey());
+        sheet.addSelectedChangeListener(e -> {
+            String id = ids.get(e.getSelectedTab());
+            tab = id;
+            Div panel = panels.get(id);
+            if (panel.getChildren().findAny().isEmpty()) {
+                fill(id, panel, scorecard, lines);
+            }
+            ui.getPage().getHistory().replaceState(null, location(id));
+        });
+        content.add(sheet, footer(scorecard));
+    }
+
+    private String location(String tab) {
+        StringBuilder query = new StringBuilder();
+        if (!MeanMethod.WELCH_T.equals(key.method())) {
+            query.append(METHOD).append('=').append(key.method().methodId());
+        }
+        if (key.segmentBy() != null) {
+            query.append(query.isEmpty() ? "" : "&").append(SEGMENT).append('=').append(key.segmentBy().id());
+        }
+        if (!"table".equals(tab)) {
+            query.append(query.isEmpty() ? "" : "&").append(TAB).append('=').append(tab);
+        }
+        return "experiments/" + key.experimentId() + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    private void fill(String id, Div panel, Scorecard scorecard, List<ResultsTable.Line> lines) {
+        switch (id) {
+            case "table" -> tablePanel(panel, scorecard, lines);
+            case "forest" -> forestPanel(panel, scorecard, lines);
+            case "time" -> timePanel(panel);
+            case "quantiles" -> quantilePanel(panel, scorecard, lines);
+            case "segments" -> segmentsPanel(panel, scorecard, lines);
+            default -> throw new IllegalArgumentException(id);
+        }
+    }
+
+    private void explain(Scorecard scorecard, ScorecardRow row) {
+        new ExplainDialog(scorecard, row, groups.metric(row.metricId())).open();
+    }
+
+    private void explain(Scorecard scorecard, String rowKey) {
+        scorecard.rows().stream().filter(r -> ResultRow.keyOf(r).equals(rowKey)).findFirst()
+                .ifPresent(r -> explain(scorecard, r));
+    }
+
+    private void tablePanel(Div panel, Scorecard scorecard, List<ResultsTable.Line> lines) {
+        panel.add(caption("Each treatment against " + scorecard.experiment().controlVariant() + ": the relative effect"
+                + " with its 95 % interval, drawn as a bar around zero. Green is better and red is worse, given which way"
+                + " each metric should move; grey is inconclusive (the interval includes zero). "
+                + methodsLine(scorecard) + " Explain shows how any row was computed."));
+        if (lines.isEmpty()) {
+            panel.add(new Paragraph("No metric rows: the analysis produced no results for this experiment."));
+            return;
+        }
+        panel.add(new ResultsTable(lines, key.segmentBy() != null, row -> explain(scorecard, row)));
+    }
+
+    private static String methodsLine(Scorecard scorecard) {
+        Map<MetricType, String> methods = new LinkedHashMap<>();
+        scorecard.rows().forEach(r -> methods.putIfAbsent(r.type(), r.method()));
+        List<String> parts = new ArrayList<>();
+        methods.forEach((type, method) -> parts.add(switch (type) {
+            case MEAN -> "means";
+            case PROPORTION -> "proportions";
+            case RATIO -> "ratios";
+            case QUANTILE -> "percentiles";
+        } + ": " + method));
+        return parts.isEmpty() ? "" : "Methods — " + String.join(", ", parts) + ".";
+    }
+
+    private void forestPanel(Div panel, Scorecard scorecard, List<ResultsTable.Line> lines) {
+        panel.add(caption("Every metric's relative effect with its 95 % interval: to the right of the line is an"
+                + " increase. Green is better, red worse, grey inconclusive. Click a point to see how it was computed."));
+        if (key.segmentBy() == null) {
+            panel.add(forestChart(scorecard, lines));
+            return;
+        }
+        ScorecardCache.Key whole = new ScorecardCache.Key(key.experimentId(), key.method(), null);
+        ScorecardCache.Run run = scorecards.request(whole);
+        ProgressBar waiting = new ProgressBar();
+        waiting.setIndeterminate(true);
+        waiting.addClassName("ss-progress");
+        panel.add(new Paragraph("The whole population (the forest plot is not sliced by segment; see Segments)."), waiting);
+        UiUpdates.whenDone(ui, run.future(), (unsliced, failure) -> {
+            panel.remove(waiting);
+            if (failure != null) {
+                panel.add(new Paragraph("Could not analyse the whole population: " + failure.getMessage()));
+            } else {
+                panel.add(forestChart(unsliced, ResultsTable.lines(unsliced.rows(), groups)));
+            }
+        });
+    }
+
+    private Component forestChart(Scorecard scorecard, List<ResultsTable.Line> lines) {
+        PlotlyChart chart = new PlotlyChart(ScorecardFigures.forest(lines));
+        chart.addClassName("ss-forest");
+        chart.addPointClickListener(e -> explain(scorecard, e.getKey()));
+        return chart;
+    }
+
+    private void timePanel(Div panel) {
+        List<Metric> candidates = groups.metrics().stream()
+                .filter(m -> m.type() == MetricType.MEAN || m.type() == MetricType.PROPORTION).toList();
+        if (candidates.isEmpty()) {
+            panel.add(new Paragraph("No mean or proportion metric to follow over time."));
+            return;
+        }
+        panel.add(caption("How the effect built up: the cumulative relative effect with its 95 % interval. By days since"
+                + " exposure, a fading effect is novelty (and a growing one, learning); by calendar day, how the results"
+                + " stood each day. Every point is a look at the data: these intervals do not correct for peeking —"
+                + " use the sequential method to decide early."));
+        Select<Metric> metric = new Select<>();
+        metric.setLabel("Metric");
+        metric.setItems(candidates);
+        metric.setItemLabelGenerator(Metric::title);
+        metric.setValue(candidates.stream().filter(m -> groups.groupOf(m.id()) == MetricGroups.Group.PRIMARY)
+                .findFirst().orElse(candidates.getFirst()));
+        metric.addClassName("ss-series-metric");
+        RadioButtonGroup<SeriesAxis> axis = new RadioButtonGroup<>("Time axis");
+        axis.setItems(SeriesAxis.DAYS_SINCE_EXPOSURE, SeriesAxis.CALENDAR_DATE);
+        axis.setItemLabelGenerator(a -> a == SeriesAxis.DAYS_SINCE_EXPOSURE ? "Days since exposure" : "Calendar day");
+        axis.setValue(SeriesAxis.DAYS_SINCE_EXPOSURE);
+        axis.addClassName("ss-series-axis");
+        Div controls = new Div(metric, axis);
+        controls.addClassName("ss-panel-controls");
+        Div chartArea = new Div();
+        chartArea.addClassName("ss-chart-area");
+        panel.add(controls, chartArea);
+        Runnable draw = () -> drawSeries(chartArea, metric.getValue(), axis.getValue());
+        metric.addValueChangeListener(e -> draw.run());
+        axis.addValueChangeListener(e -> draw.run());
+        draw.run();
+    }
+
+    private void drawSeries(Div area, Metric metric, SeriesAxis axis) {
+        area.removeAll();
+        ProgressBar waiting = new ProgressBar();
+        waiting.setIndeterminate(true);
+        waiting.addClassName("ss-progress");
+        Span text = new Span("Computing the day-by-day series of " + metric.title() + "…");
+        text.addClassName("ss-progress-text");
+        area.add(waiting, text);
+        UiUpdates.whenDone(ui, seriesCache.series(new SeriesCache.Key(key.experimentId(), metric.id(), axis)),
+                (EffectSeries series, Throwable failure) -> {
+                    area.removeAll();
+                    if (failure != null) {
+                        LOG.warn("No series of {} for {}: {}", metric.id(), key.experimentId(), failure.getMessage());
+                        area.add(new Paragraph("The series could not be computed: " + failure.getMessage()));
+                        return;
+                    }
+                    PlotlyChart chart = new PlotlyChart(ScorecardFigures.series(series, metric.title()));
+                    chart.addClassName("ss-series");
+                    area.add(chart);
+                });
+    }
+
+    private void quantilePanel(Div panel, Scorecard scorecard, List<ResultsTable.Line> lines) {
+        Map<String, List<ResultsTable.Line>> byValue = new LinkedHashMap<>();
+        for (ResultsTable.Line line : lines) {
+            if (line.metric() != null && line.metric().measure() instanceof Measure.Quantile q
+                    && (line.row().segment() == null)) {
+                byValue.computeIfAbsent(q.eventValue().getName(), v -> new ArrayList<>()).add(line);
+            }
+        }
+        if (byValue.isEmpty()) {
+            panel.add(new Paragraph(key.segmentBy() == null ? "This scorecard has no percentile metrics."
+                    : "Percentile differences are shown for the whole population: choose “Whole population”."));
+            return;
+        }
+        panel.add(caption("Where in the distribution the change happened: the difference between treatment and control"
+                + " at each percentile of the same events, with its 95 % interval. A difference only in the high"
+                + " percentiles means the slowest (or largest) cases changed, not the typical one."));
+        byValue.forEach((column, quantileLines) -> {
+            String unit = column.endsWith("_ms") ? "ms" : column.endsWith("_seconds") ? "s" : "";
+            panel.add(new H3("Percentiles of " + column));
+            PlotlyChart chart = new PlotlyChart(ScorecardFigures.quantiles(quantileLines, unit));
+            chart.addClassName("ss-quantiles");
+            panel.add(chart);
+            panel.add(new ResultsTable(quantileLines, false, row -> explain(scorecard, row)));
+        });
+    }
+
+    private void segmentsPanel(Div panel, Scorecard scorecard, List<ResultsTable.Line> lines) {
+        if (key.segmentBy() == null) {
+            panel.add(caption("Break the results down by a member dimension to see whether the effect differs between"
+                    + " groups. Segments are smaller than the whole, so their intervals are wider; look for large,"
+                    + " consistent differences, not for one significant segment among many."));
+            Div choices = new Div();
+            choices.addClassName("ss-segment-choices");
+            for (Dimension d : Dimension.values()) {
+                Button b = new Button("By " + d.id(), e -> navigate(key.method(), d, "segments"));
+                b.addClassName("ss-segment-" + d.id());
+                choices.add(b);
+            }
+            panel.add(choices);
+            return;
+        }
+        List<Metric> metrics = lines.stream().map(ResultsTable.Line::metric).filter(m -> m != null).distinct().toList();
+        if (metrics.isEmpty()) {
+            panel.add(new Paragraph("No results to break down."));
+            return;
+        }
+        panel.add(caption("Results by " + key.segmentBy().id() + ": each segment's relative effect with its 95 %"
+                + " interval. Segments are smaller than the whole, so their intervals are wider; the adjusted p-values"
+                + " account for the many comparisons."));
+        Select<Metric> metric = new Select<>();
+        metric.setLabel("Metric");
+        metric.setItems(metrics);
+        metric.setItemLabelGenerator(Metric::title);
+        metric.setValue(metrics.stream().filter(m -> groups.groupOf(m.id()) == MetricGroups.Group.PRIMARY).findFirst()
+                .orElse(metrics.getFirst()));
+        metric.addClassName("ss-segments-metric");
+        Div area = new Div();
+        area.addClassName("ss-chart-area");
+        panel.add(metric, area);
+        Runnable draw = () -> {
+            area.removeAll();
+            List<ResultsTable.Line> selected = lines.stream()
+                    .filter(l -> l.row().metricId().equals(metric.getValue().id())).toList();
+            PlotlyChart chart = new PlotlyChart(ScorecardFigures.segments(selected));
+            chart.addClassName("ss-segments-chart");
+            chart.addPointClickListener(e -> explain(scorecard, e.getKey()));
+            area.add(chart, new ResultsTable(selected, true, row -> explain(scorecard, row)));
+        };
+        metric.addValueChangeListener(e -> draw.run());
+        draw.run();
+    }
+
+    private static Paragraph caption(String text) {
+        Paragraph caption = new Paragraph(text);
+        caption.addClassName("ss-lead");
+        return caption;
     }
 
     private static Component footer(Scorecard scorecard) {
+        long rows = scorecard.queries().stream().mapToLong(q -> q.rows()).sum();
+        long bytes = scorecard.queries().stream().mapToLong(q -> q.bytes()).sum();
         Paragraph footer = new Paragraph("Computed " + COMPUTED_AT.format(scorecard.computedAt()) + " from "
-                + scorecard.warehouse() + ".");
+                + scorecard.warehouse() + " with " + scorecard.queries().size() + " queries, which brought "
+                + Formats.count(rows) + " rows (" + Formats.count(bytes) + " bytes) into the app.");
         footer.addClassName("ss-footer");
         return footer;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.splitscope.app.analysis.InputSummary;
 import io.splitscope.app.analysis.ScorecardRow;
+import io.splitscope.metrics.Direction;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.Interval;
@@ -23,15 +24,18 @@ class ResultRowTest {
         ComparisonResult golden = ComparisonResult.ok(3.1990929251963434, 3.5483241979437632, 0.34923127274741983,
                 new Interval(-0.053855907569589301, 0.7523184530644289), 0.1091657169433382,
                 new Interval(-0.023288844437096654, 0.24162027832377303), 0.089445813084142178);
-        ResultRow row = ResultRow.of(row(golden, 0));
+        ResultRow row = ResultRow.of(row(golden, 0), Direction.HIGHER_IS_BETTER);
         assertThat(row.controlValue()).isEqualTo("3.199");
         assertThat(row.treatmentValue()).isEqualTo("3.548");
         assertThat(row.absoluteEffect()).isEqualTo("+0.3492");
         assertThat(row.absoluteCi()).isEqualTo("−0.05386 to +0.7523");
         assertThat(row.relativeEffect()).isEqualTo("+10.9 %");
         assertThat(row.relativeCi()).isEqualTo("−2.3 % to +24.2 %");
-        assertThat(row.direction()).isEqualTo(ResultRow.Direction.UNCLEAR);
+        assertThat(row.verdict()).isEqualTo(ResultRow.Verdict.INCONCLUSIVE);
+        assertThat(row.key()).isEqualTo("streaming_hours/previews");
+        assertThat(row.relativeLow()).isEqualTo(-0.023288844437096654);
         assertThat(row.pValue()).isEqualTo("0.089");
+        assertThat(row.pLabel()).isNull();
         assertThat(row.pValueAdjusted()).isEqualTo("0.161");
         assertThat(row.units()).isEqualTo("863 / 897");
         assertThat(row.ok()).isTrue();
@@ -39,12 +43,23 @@ class ResultRowTest {
     }
 
     @Test
-    void colourFollowsTheInterval() {
+    void theVerdictFollowsTheIntervalAndTheMetricsDirection() {
         ComparisonResult up = ComparisonResult.ok(1, 1.2, 0.2, new Interval(0.1, 0.3), 0.2, new Interval(0.1, 0.3), 0.001);
         ComparisonResult down = ComparisonResult.ok(1, 0.8, -0.2, new Interval(-0.3, -0.1), -0.2,
                 new Interval(-0.3, -0.1), 0.001);
-        assertThat(ResultRow.of(row(up, 0)).direction()).isEqualTo(ResultRow.Direction.UP);
-        assertThat(ResultRow.of(row(down, 0)).direction()).isEqualTo(ResultRow.Direction.DOWN);
+        assertThat(ResultRow.of(row(up, 0), Direction.HIGHER_IS_BETTER).verdict()).isEqualTo(ResultRow.Verdict.BETTER);
+        assertThat(ResultRow.of(row(down, 0), Direction.HIGHER_IS_BETTER).verdict()).isEqualTo(ResultRow.Verdict.WORSE);
+        assertThat(ResultRow.of(row(up, 0), Direction.LOWER_IS_BETTER).verdict()).isEqualTo(ResultRow.Verdict.WORSE);
+        assertThat(ResultRow.of(row(down, 0), Direction.LOWER_IS_BETTER).verdict()).isEqualTo(ResultRow.Verdict.BETTER);
+    }
+
+    @Test
+    void aBayesianRowShowsTheChanceToBeatControlInsteadOfAPValue() {
+        ComparisonResult bayesian = new ComparisonResult(ResultStatus.OK, null, 1.0, 1.1, 0.1, new Interval(-0.05, 0.25),
+                0.1, new Interval(-0.05, 0.25), null, java.util.Map.of("chance_to_beat_control", 0.912, "expected_loss", 0.01));
+        ResultRow row = ResultRow.of(row(bayesian, 0), Direction.HIGHER_IS_BETTER);
+        assertThat(row.pValue()).isEqualTo("91.2 %");
+        assertThat(row.pLabel()).isEqualTo("chance higher");
     }
 
     @Test
@@ -52,13 +67,14 @@ class ResultRowTest {
         ComparisonResult zeroBaseline = new ComparisonResult(ResultStatus.ZERO_BASELINE,
                 "The control value is 0, so there is no relative effect.", 0.0, 0.5, 0.5, new Interval(0.1, 0.9),
                 null, null, 0.01);
-        ResultRow row = ResultRow.of(row(zeroBaseline, 12));
+        ResultRow row = ResultRow.of(row(zeroBaseline, 12), Direction.HIGHER_IS_BETTER);
         assertThat(row.ok()).isFalse();
         assertThat(row.statusLabel()).isEqualTo("Zero baseline");
         assertThat(row.statusReason()).contains("no relative effect");
         assertThat(row.relativeEffect()).isEqualTo("—");
         assertThat(row.relativeCi()).isEqualTo("—");
-        assertThat(row.direction()).isEqualTo(ResultRow.Direction.UNCLEAR);
+        assertThat(row.verdict()).isEqualTo(ResultRow.Verdict.INCONCLUSIVE);
+        assertThat(row.relative()).isNull();
         assertThat(row.incompleteNote()).isEqualTo("12 units still in their window, left out");
     }
 }

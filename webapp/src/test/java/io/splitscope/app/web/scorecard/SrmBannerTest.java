@@ -11,7 +11,7 @@ class SrmBannerTest {
 
     @Test
     void aMismatchSaysWhatItMeansAndWhatToDo() {
-        Component banner = ScorecardView.srmBanner(
+        Component banner = HealthPanel.srmBanner(
                 new SrmResult(14.52, 0.000139, true, Map.of("control", 0.5, "previews", 0.5)));
         assertThat(banner.getElement().getTextRecursively()).isEqualTo(
                 "Sample ratio mismatch: the split differs from the planned weights (χ² = 14.52, p < 0.001)."
@@ -23,7 +23,7 @@ class SrmBannerTest {
     @Test
     void aPlannedSplitIsQuiet() {
         // golden exp_autoplay.json: chi_square 0.65681818181818186, p_value 0.41768549718429437
-        Component ok = ScorecardView.srmBanner(
+        Component ok = HealthPanel.srmBanner(
                 new SrmResult(0.65681818181818186, 0.41768549718429437, false, Map.of("control", 0.5, "previews", 0.5)));
         assertThat(ok.getElement().getTextRecursively()).isEqualTo("Split as planned (χ² = 0.6568, p = 0.418)");
         assertThat(ok.getElement().getClassList()).contains("ss-srm-ok");

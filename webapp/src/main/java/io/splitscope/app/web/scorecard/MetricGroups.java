@@ -1,0 +1,111 @@
+package io.splitscope.app.web.scorecard;
+
+import io.splitscope.app.analysis.AnalysisService;
+import io.splitscope.metrics.Metric;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which scorecard group each metric belongs to. The warehouse contract has no per-experiment
+ * primary metric, so the rule is global and configured:
+ * <ol>
+ *   <li><b>Guardrail</b>: every metric defined with {@code guardrail()} (cancel rate, rebuffers,
+ *       startup time) — they guard against harm, whatever the experiment's goal;</li>
+ *   <li><b>Primary</b>: the metrics listed in {@code splitscope.primary-metrics} (comma-separated
+ *       ids; default {@value #DEFAULT_PRIMARY}: engagement and money, what every streaming
+ *       experiment is judged on), unless they are guardrails;</li>
+ *   <li><b>Secondary</b>: every other metric.</li>
+ * </ol>
+ * Set it like any Spring property, e.g. {@code SPLITSCOPE_PRIMARY_METRICS=play_rate} in the
+ * environment. Unknown ids are logged and ignored.
+ */
+@Component
+public final class MetricGroups {
+
+    /** The default primary metrics. */
+    public static final String DEFAULT_PRIMARY = "streaming_hours,revenue_per_member";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MetricGroups.class);
+
+    /** A scorecard group, in the order they are shown. */
+    public enum Group {
+        /** What the experiment is meant to move. */
+        PRIMARY("Primary metrics", "What the experiment is meant to move."),
+        /** Metrics that must not get worse. */
+        GUARDRAIL("Guardrails", "Must not get worse: a red guardrail is a reason not to ship."),
+        /** Everything else. */
+        SECONDARY("Secondary metrics", "Further effects, to understand what happened.");
+
+        private final String title;
+        private final String caption;
+
+        Group(String title, String caption) {
+            this.title = title;
+            this.caption = caption;
+        }
+
+        /** The group's heading. */
+        public String title() {
+            return title;
+        }
+
+        /** One sentence saying how to read the group. */
+        public String caption() {
+            return caption;
+        }
+    }
+
+    private final Map<String, Metric> metrics;
+    private final Set<String> primary;
+
+    /** Built by Spring with the configured primary metrics. */
+    @Autowired
+    public MetricGroups(AnalysisService analysis,
+                        @Value("${splitscope.primary-metrics:" + DEFAULT_PRIMARY + "}") String primaryMetrics) {
+        this(analysis.metrics(), primaryMetrics);
+    }
+
+    /** Groups over {@code metrics} with a comma-separated list of primary metric ids. */
+    public MetricGroups(List<Metric> metrics, String primaryMetrics) {
+        this.metrics = metrics.stream().collect(Collectors.toMap(Metric::id, Function.identity(), (a, b) -> a,
+                java.util.LinkedHashMap::new));
+        Set<String> ids = Arrays.stream(primaryMetrics == null ? new String[0] : primaryMetrics.split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> unknown = ids.stream().filter(id -> !this.metrics.containsKey(id))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (!unknown.isEmpty()) {
+            LOG.warn("splitscope.primary-metrics names unknown metrics, ignored: {}", String.join(", ", unknown));
+        }
+        ids.removeAll(unknown);
+        this.primary = Set.copyOf(ids);
+    }
+
+    /** The group of a metric id; an unknown metric is secondary. */
+    public Group groupOf(String metricId) {
+        Metric metric = metrics.get(metricId);
+        if (metric != null && metric.guardrail()) {
+            return Group.GUARDRAIL;
+        }
+        return primary.contains(metricId) ? Group.PRIMARY : Group.SECONDARY;
+    }
+
+    /** The metric with this id, or null. */
+    public Metric metric(String metricId) {
+        return metrics.get(metricId);
+    }
+
+    /** Every metric, in catalog order. */
+    public List<Metric> metrics() {
+        return List.copyOf(metrics.values());
+    }
+}

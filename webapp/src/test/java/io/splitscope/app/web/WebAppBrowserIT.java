@@ -1,0 +1,494 @@
+package io.splitscope.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Every view of the web app in a real browser, on the golden warehouse, with the golden numbers:
+ * sign in, the experiments list (search, health badges), a scorecard (groups, verdicts, the
+ * interval bars), switching method and segment, each plot (Plotly's {@code svg.main-svg}),
+ * "explain", the CSV export, the metrics catalog, the power calculator; a viewer is refused the
+ * re-run, an analyst re-runs and sees the progress. Takes the screenshots of
+ * {@code docs/screenshots/} (see {@link #screenshotDirs(String)}).
+ *
+ * <p>One application and one browser for the whole class, the tests in order (each builds on the
+ * page the previous one left). Debian's Chromium and ChromeDriver ({@code build/ensure-test-tools.sh}),
+ * with the driver path given so that Selenium Manager never runs.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebAppBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final int WIDTH = 1400;
+
+    /** The scorecard table as text: per body row, its data-key and the text of each cell. */
+    private static final String READ_TABLE = """
+            const table = document.querySelector(arguments[0]);
+            if (!table) return [];
+            return [...table.querySelectorAll('tr.ss-result')].map(tr => ({
+                key: tr.dataset.key,
+                continued: tr.classList.contains('ss-result-continued'),
+                cells: [...tr.querySelectorAll('td')].map(td => td.innerText.trim().replace(/\\s+/g, ' '))
+            }));
+            """;
+
+    /** Reads a Vaadin grid's rows as text (cells live behind slots). */
+    private static final String READ_GRID = """
+            const grid = document.querySelector(arguments[0]);
+            if (!grid || !grid.shadowRoot) return [];
+            return [...grid.shadowRoot.querySelectorAll('tbody#items tr')]
+              .filter(tr => !tr.hidden)
+              .map(tr => [...tr.querySelectorAll('td')].map(td => {
+                  const slot = td.querySelector('slot');
+                  const nodes = slot ? slot.assignedElements({flatten: true}) : [];
+                  return nodes.map(n => n.innerText.trim().replace(/\\s+/g, ' ')).join(' ');
+              }))
+              .filter(cells => cells.some(c => c.length > 0));
+            """;
+
+    private static ConfigurableApplicationContext app;
+    private static WebDriver driver;
+    private static Path userDataDir;
+    private static String baseUrl;
+    private static Path warehouse;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+                    + "); run build/ensure-test-tools.sh");
+        }
+        // The golden experiments ran in March and April 2026: judge their status on 15 April 2026
+        // (exp_autoplay finished the day before, exp_price runs until that day).
+        System.setProperty("splitscope.today", "2026-04-15");
+        warehouse = goldenWarehouse();
+        app = SplitscopeWebApplication.run(warehouse.toString(), 0);
+        baseUrl = "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/";
+
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        userDataDir = Files.createTempDirectory("splitscope-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=" + WIDTH + ",1000", "--user-data-dir=" + userDataDir);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(PATIENCE);
+        driver.manage().timeouts().scriptTimeout(PATIENCE);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            try {
+                if (app != null) {
+                    app.close();
+                }
+            } finally {
+                System.clearProperty("splitscope.today");
+                deleteRecursively(userDataDir);
+                deleteRecursively(warehouse == null ? null : warehouse.getParent());
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theExperimentsListShowsStatusHealthAndFilters() throws IOException {
+        LoginFlow.signIn(driver, baseUrl, "viewer", "viewer");
+        driver.get(baseUrl);
+        until(d -> grid("vaadin-grid.ss-experiments").size() == 2);
+        // health badges fill in from the background checks, by push
+        until(d -> grid("vaadin-grid.ss-experiments").stream().allMatch(r -> String.join(" ", r).contains("Split OK")));
+        List<List<String>> rows = grid("vaadin-grid.ss-experiments");
+        // golden exp_autoplay.json: units 863 / 897, crossover_units 8, invalid_exposures 4
+        assertThat(rows).anySatisfy(row -> assertThat(String.join(" ", row)).contains(
+                "Autoplay previews on the home page", "exp_autoplay", "Finished", "ui-discovery", "1 Mar 2026",
+                "863", "897", "1,760 units", "Split OK", "8 crossovers", "4 invalid exposures"));
+        // golden exp_price.json: units 781 / 342 / 376, crossover_units 5
+        assertThat(rows).anySatisfy(row -> assertThat(String.join(" ", row)).contains(
+                "exp_price", "Running", "growth", "781", "342", "376", "5 crossovers"));
+        screenshot("experiments.png");
+
+        WebElement search = driver.findElement(By.cssSelector("vaadin-text-field.ss-search input"));
+        search.sendKeys("home page");
+        until(d -> grid("vaadin-grid.ss-experiments").size() == 1);
+        assertThat(String.join(" ", grid("vaadin-grid.ss-experiments").getFirst())).contains("exp_autoplay");
+        assertThat(text()).contains("Showing 1 of 2");
+    }
+
+    @Test
+    @Order(2)
+    void aScorecardReadsAtAGlanceWithTheGoldenNumbers() throws IOException {
+        driver.findElement(By.xpath("//vaadin-grid[contains(@class,'ss-experiments')]"
+                + "//span[normalize-space(.)='Autoplay previews on the home page']")).click();
+        until(ExpectedConditions.urlContains("/experiments/exp_autoplay"));
+        until(d -> tableRows().containsKey("streaming_hours/previews"));
+        Map<String, List<String>> rows = tableRows();
+        // golden exp_autoplay.json, streaming_hours / previews: control 3.1990929251963434, treatment
+        // 3.5483241979437632, relative effect 0.1091657169433382 (−0.0233 to 0.2416), p 0.089445813084142178,
+        // adjusted 0.16100246355145592, n 863 / 897
+        List<String> streaming = rows.get("streaming_hours/previews");
+        assertThat(streaming.get(0)).startsWith("Streaming hours streaming_hours");
+        assertThat(streaming.subList(1, 4)).containsExactly("previews", "3.199", "3.548");
+        assertThat(streaming.get(4)).isEqualTo("+10.9 % INCONCLUSIVE −2.3 % to +24.2 %");
+        assertThat(streaming.subList(6, 9)).containsExactly("0.089", "0.161", "863 / 897");
+        // a guardrail that improved: startup_ms_p90 is lower is better and its interval excludes zero
+        assertThat(rows.get("startup_ms_p90/previews").get(4)).contains("BETTER");
+        assertThat(driver.findElement(By.cssSelector("tr[data-key='startup_ms_p90/previews']")).getAttribute("class"))
+                .contains("ss-better");
+        // groups in order: primary, guardrails, secondary
+        assertThat(text()).containsSubsequence("Primary metrics", "Streaming hours", "Guardrails", "Cancel rate",
+                "Secondary metrics", "Plays per member");
+        assertThat(text()).contains("Split as planned", "Crossovers", "Invalid exposures", "In window",
+                "Welch's t-test · welch_t");
+        assertThat(text()).doesNotContain("Sample ratio mismatch");
+        screenshot("scorecard.png");
+    }
+
+    @Test
+    @Order(3)
+    void aViewerMayNotReRunAnAnalysis() {
+        assertThat(driver.findElements(By.cssSelector("vaadin-button.ss-rerun"))).isEmpty();
+        assertThat(text()).contains("Read-only: analysts can re-run analyses");
+        assertThat(driver.findElement(By.cssSelector(".ss-role")).getText()).isEqualTo("viewer");
+    }
+
+    @Test
+    @Order(4)
+    void explainShowsTheDescriptionTheStatisticsTheMethodAndTheSql() throws IOException {
+        driver.findElement(By.cssSelector("tr[data-key='streaming_hours/previews'] vaadin-button.ss-explain")).click();
+        until(d -> !d.findElements(By.cssSelector("vaadin-dialog-overlay, vaadin-dialog")).isEmpty()
+                && d.findElement(By.tagName("body")).getText().contains("What the method read"));
+        String dialog = text();
+        // golden-inputs.R (exp_autoplay streaming_hours): n 863 / 897, Σy 2760.8171944… / 3182.8468055…
+        assertThat(dialog).contains("Streaming hours · previews vs control", "Hours watched per member",
+                "What the method read", "Units, n", "863", "897", "2760.81719", "3182.84680", "Σy²",
+                "Welch's t-test", "df", "t(0.975, df)",
+                "./splitscope compare", "\"method\": \"welch_t\"", "The SQL", "\"streaming_hours\"", "from \"exposures\"");
+        screenshot("explain.png");
+        driver.findElement(By.cssSelector("vaadin-button.ss-explain-close")).click();
+        until(d -> !d.findElement(By.tagName("body")).getText().contains("What the method read"));
+    }
+
+    @Test
+    @Order(5)
+    void theCsvExportHoldsTheRowsAtFullPrecision() {
+        String href = driver.findElement(By.cssSelector("a.ss-export-csv")).getAttribute("href");
+        String csv = (String) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done, e => done('failed: ' + e));
+                """, href);
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.getFirst()).startsWith("experiment_id,metric,type,method,variant");
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(
+                "exp_autoplay,streaming_hours,mean,welch_t,previews,,863,897,0,3.19909292519634"));
+        assertThat(lines).hasSize(10);
+    }
+
+    @Test
+    @Order(6)
+    void switchingTheMethodReanalysesWithIt() {
+        choose("vaadin-select.ss-method", "CUPED");
+        until(ExpectedConditions.urlContains("method=cuped"));
+        until(d -> tableRows().getOrDefault("streaming_hours/previews", List.of()).toString().contains("cuped"));
+        // golden exp_autoplay.cuped.json, streaming_hours: control 3.185866702946902, treatment 3.5610490918136275,
+        // relative effect 0.11776462226736757 (0.0153 to 0.2202), p 0.01736841494899858
+        List<String> streaming = tableRows().get("streaming_hours/previews");
+        assertThat(streaming.subList(1, 4)).containsExactly("previews", "3.186", "3.561");
+        assertThat(streaming.get(4)).isEqualTo("+11.8 % BETTER +1.5 % to +22.0 %");
+        assertThat(streaming.get(6)).isEqualTo("0.017");
+    }
+
+    @Test
+    @Order(7)
+    void switchingTheSegmentSlicesTheScorecard() throws IOException {
+        choose("vaadin-select.ss-segment", "By country");
+        until(ExpectedConditions.urlContains("segment=country"));
+        until(d -> tableRows().keySet().stream().anyMatch(k -> k.startsWith("streaming_hours/previews/")));
+        Map<String, List<String>> rows = tableRows();
+        assertThat(rows.keySet()).contains("streaming_hours/previews/US", "streaming_hours/previews/unknown");
+        assertThat(driver.findElements(By.cssSelector("th.ss-col-segment"))).isNotEmpty();
+
+        driver.findElement(By.cssSelector("vaadin-tab.ss-tab-segments")).click();
+        until(ExpectedConditions.urlContains("tab=segments"));
+        plotDrawn(".ss-segments-chart");
+        assertThat(text()).contains("Results by country");
+        screenshot("segments.png");
+    }
+
+    @Test
+    @Order(8)
+    void theForestPlotIsDrawnByPlotly() throws IOException {
+        driver.get(baseUrl + "experiments/exp_price?tab=forest");
+        plotDrawn(".ss-forest");
+        String svg = (String) ((JavascriptExecutor) driver).executeScript(
+                "return document.querySelector('.ss-forest svg.main-svg').parentElement.innerText || ''"
+                        + " + [...document.querySelectorAll('.ss-forest svg text')].map(t => t.textContent).join('|')");
+        assertThat(svg).contains("Revenue per member · price_up_2", "Guardrails");
+        screenshot("forest-plot.png");
+    }
+
+    @Test
+    @Order(9)
+    void theEffectOverTimeIsDrawnByDaysSinceExposureAndByCalendarDay() throws IOException {
+        driver.get(baseUrl + "experiments/exp_autoplay?tab=time");
+        plotDrawn(".ss-series");
+        assertThat(svgText(".ss-series")).contains("Days since first exposure");
+        screenshot("over-time.png");
+        driver.findElement(By.xpath("//vaadin-radio-button[.//label[normalize-space(.)='Calendar day']]")).click();
+        until(d -> svgText(".ss-series").contains("Calendar day"));
+    }
+
+    @Test
+    @Order(10)
+    void percentileDifferencesAreDrawnAgainstTheLevel() throws IOException {
+        driver.get(baseUrl + "experiments/exp_autoplay?tab=quantiles");
+        plotDrawn(".ss-quantiles");
+        assertThat(svgText(".ss-quantiles")).contains("Percentile", "50th", "90th");
+        screenshot("quantiles.png");
+    }
+
+    @Test
+    @Order(11)
+    void theMetricsCatalogShowsSqlPerDialect() throws IOException {
+        driver.get(baseUrl + "metrics/streaming_hours");
+        until(d -> d.findElement(By.tagName("body")).getText().contains("Hours watched per member"));
+        String duckdb = driver.findElement(By.cssSelector("pre.ss-sql")).getText();
+        assertThat(duckdb).contains("date_add(");
+        driver.findElement(By.xpath("//vaadin-radio-button[.//label[normalize-space(.)='PostgreSQL']]")).click();
+        until(d -> !d.findElement(By.cssSelector("pre.ss-sql")).getText().equals(duckdb));
+        assertThat(driver.findElement(By.cssSelector("pre.ss-sql")).getText()).contains("interval");
+        driver.findElement(By.xpath("//vaadin-radio-button[.//label[normalize-space(.)='DuckDB']]")).click();
+        until(d -> d.findElement(By.cssSelector("pre.ss-sql")).getText().equals(duckdb));
+        assertThat(text()).contains("9 metrics", "Cancel rate", "guardrail", "primary");
+        screenshot("metrics.png");
+    }
+
+    @Test
+    @Order(12)
+    void thePowerCalculatorPlansAnExperiment() throws IOException {
+        driver.get(baseUrl + "power");
+        plotDrawn(".ss-power-curve");
+        // R 4.2.2: power.t.test(delta = 0.064, sd = 4.5, power = 0.8)$n = 77608.29173, rounded up
+        assertThat(driver.findElement(By.cssSelector(".ss-power-value")).getText()).isEqualTo("77,609");
+        screenshot("power.png");
+    }
+
+    @Test
+    @Order(13)
+    void anAnalystReRunsAnAnalysisAndSeesItsProgress() {
+        LoginFlow.signOut(driver, baseUrl);
+        LoginFlow.signIn(driver, baseUrl, "analyst", "analyst");
+        driver.get(baseUrl + "experiments/exp_autoplay");
+        until(d -> tableRows().containsKey("streaming_hours/previews"));
+        String before = driver.findElement(By.cssSelector(".ss-footer")).getText();
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("""
+                window.__progress = [];
+                new MutationObserver(() => {
+                    const area = document.querySelector('.ss-progress-area.ss-progress-running');
+                    if (area) window.__progress.push(area.innerText.replace(/\\s+/g, ' '));
+                }).observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
+                """);
+        WebElement rerun = driver.findElement(By.cssSelector("vaadin-button.ss-rerun"));
+        rerun.click();
+        until(d -> !d.findElement(By.cssSelector(".ss-footer")).getText().equals(before)
+                && d.findElements(By.cssSelector(".ss-progress-running")).isEmpty());
+        @SuppressWarnings("unchecked")
+        List<String> progress = (List<String>) js.executeScript("return window.__progress;");
+        assertThat(progress).isNotEmpty();
+        assertThat(String.join(" ", progress)).contains("Analysing exp_autoplay");
+        assertThat(tableRows().get("streaming_hours/previews").get(2)).isEqualTo("3.199");
+    }
+
+    @Test
+    @Order(14)
+    void anUnknownExperimentGetsAFriendlyPage() {
+        driver.get(baseUrl + "experiments/no_such_experiment");
+        until(d -> d.findElement(By.tagName("body")).getText().contains("No experiment"));
+        assertThat(text()).contains("No experiment “no_such_experiment” here", "See all experiments");
+        assertThat(text()).doesNotContain("Exception", "\tat ");
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------
+
+    /** Waits until {@code condition} holds (a non-null, non-false value), showing the page when it does not. */
+    private static <V> V until(java.util.function.Function<? super WebDriver, V> condition) {
+        return new WebDriverWait(driver, PATIENCE).withMessage(() -> "the page shows: " + text()).until(condition);
+    }
+
+    private static String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Opens a Vaadin select and picks the item whose text starts with {@code label}. */
+    private static void choose(String select, String label) {
+        driver.findElement(By.cssSelector(select)).click();
+        until(d -> ((JavascriptExecutor) d).executeScript("""
+                const item = [...document.querySelectorAll('vaadin-select-item')]
+                    .find(i => i.textContent.trim().startsWith(arguments[0]));
+                if (!item) return false;
+                item.click();
+                return true;
+                """, label).equals(Boolean.TRUE));
+    }
+
+    /** Waits until the Plotly chart in {@code selector} has drawn its SVG. */
+    private static void plotDrawn(String selector) {
+        until(d -> !d.findElements(By.cssSelector(selector + "[data-rendered] svg.main-svg")).isEmpty());
+    }
+
+    private static String svgText(String selector) {
+        return (String) ((JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll(arguments[0] + ' svg text')].map(t => t.textContent).join('|')",
+                selector);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<String>> tableRows() {
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) ((JavascriptExecutor) driver)
+                .executeScript(READ_TABLE, ".ss-panel-table table.ss-results-table");
+        Map<String, List<String>> byKey = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> row : rows) {
+            List<String> cells = new java.util.ArrayList<>((List<String>) row.get("cells"));
+            if (Boolean.TRUE.equals(row.get("continued"))) { // the metric's cell spans its rows
+                cells.addFirst("");
+            }
+            byKey.put((String) row.get("key"), cells);
+        }
+        return byKey;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<List<String>> grid(String selector) {
+        Object rows = ((JavascriptExecutor) driver).executeScript(READ_GRID, selector);
+        return rows == null ? List.of() : (List<List<String>>) rows;
+    }
+
+    /** Whether Vaadin has no request in flight and its loading bar has faded out. */
+    private static boolean vaadinIdle(WebDriver d) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("""
+                const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
+                const busy = !clients || Object.values(clients).some(c => c.isActive && c.isActive());
+                const bar = [...document.querySelectorAll('.v-loading-indicator')].some(e => {
+                    const style = getComputedStyle(e);
+                    return style.display !== 'none' && Number(style.opacity) > 0;
+                });
+                return !busy && !bar;
+                """));
+    }
+
+    /** A screenshot of the page, the window fitted to its content's height (640 to 4000 px). */
+    private static void screenshot(String name) throws IOException {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        new WebDriverWait(driver, PATIENCE).until(WebAppBrowserIT::vaadinIdle);
+        Number contentBottom = (Number) js.executeScript("""
+                const overlay = [...document.querySelectorAll('vaadin-dialog-overlay, vaadin-dialog')]
+                    .map(o => o.shadowRoot && o.shadowRoot.querySelector('[part="overlay"]')).find(o => o);
+                if (overlay) return 0;
+                const main = document.querySelector('.ss-content');
+                const page = main && main.lastElementChild;
+                return Math.ceil(page ? page.getBoundingClientRect().bottom + window.scrollY : 0);
+                """);
+        Number viewport = (Number) js.executeScript("return window.innerHeight;");
+        Dimension before = driver.manage().window().getSize();
+        int chrome = Math.max(0, before.getHeight() - viewport.intValue());
+        int wanted = contentBottom.intValue() == 0 ? 1000 : Math.min(4000, Math.max(640, contentBottom.intValue() + 48 + chrome));
+        driver.manage().window().setSize(new Dimension(before.getWidth(), wanted));
+        try {
+            js.executeScript("window.scrollTo(0, 0);");
+            js.executeScript("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));");
+            new WebDriverWait(driver, PATIENCE).until(WebAppBrowserIT::vaadinIdle);
+            Thread.sleep(300); // Plotly's resize after the window changed
+            Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            for (Path dir : screenshotDirs(name)) {
+                Files.createDirectories(dir);
+                Files.copy(shot, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
+    /**
+     * Where a screenshot goes: always {@code target/screenshots}; also the committed
+     * {@code docs/screenshots} at the repository root when it has none yet or when
+     * {@code -Dsplitscope.screenshots.update=true} asks for it (every run would otherwise change the
+     * committed pictures: the scorecard shows when it was computed).
+     */
+    private static List<Path> screenshotDirs(String name) {
+        Path module = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+        Path build = module.resolve("target").resolve("screenshots");
+        Path docs = module.resolveSibling("docs").resolve("screenshots");
+        boolean update = Boolean.getBoolean("splitscope.screenshots.update") || !Files.exists(docs.resolve(name));
+        return update ? List.of(build, docs) : List.of(build);
+    }
+
+    private static Path goldenWarehouse() throws URISyntaxException, IOException {
+        URL marker = WebAppBrowserIT.class.getResource("/golden/streaming-small/experiments.csv");
+        if (marker == null) {
+            throw new IllegalStateException("the golden warehouse is not on the test classpath");
+        }
+        // a copy: the app may keep results next to the warehouse
+        Path copy = Files.createDirectory(Files.createTempDirectory("splitscope-").resolve("streaming-small"));
+        try (Stream<Path> files = Files.list(Path.of(marker.toURI()).getParent())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        return copy;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.splitscope.app.web.scorecard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.splitscope.app.web.scorecard.MetricGroups.Group;
+import io.splitscope.metrics.catalog.StandardMetrics;
+import org.junit.jupiter.api.Test;
+
+class MetricGroupsTest {
+
+    private final MetricGroups groups = new MetricGroups(new StandardMetrics().metrics(), MetricGroups.DEFAULT_PRIMARY);
+
+    @Test
+    void guardrailsByDefinitionPrimaryByConfigurationTheRestSecondary() {
+        assertThat(groups.groupOf("streaming_hours")).isEqualTo(Group.PRIMARY);
+        assertThat(groups.groupOf("revenue_per_member")).isEqualTo(Group.PRIMARY);
+        assertThat(groups.groupOf("cancel_rate")).isEqualTo(Group.GUARDRAIL);
+        assertThat(groups.groupOf("startup_ms_p90")).isEqualTo(Group.GUARDRAIL);
+        assertThat(groups.groupOf("play_rate")).isEqualTo(Group.SECONDARY);
+        assertThat(groups.groupOf("no_such_metric")).isEqualTo(Group.SECONDARY);
+    }
+
+    @Test
+    void aGuardrailStaysAGuardrailAndUnknownIdsAreIgnored() {
+        MetricGroups configured = new MetricGroups(new StandardMetrics().metrics(), " play_rate, cancel_rate,nope ,");
+        assertThat(configured.groupOf("play_rate")).isEqualTo(Group.PRIMARY);
+        assertThat(configured.groupOf("cancel_rate")).isEqualTo(Group.GUARDRAIL);
+        assertThat(configured.groupOf("streaming_hours")).isEqualTo(Group.SECONDARY);
+    }
+}

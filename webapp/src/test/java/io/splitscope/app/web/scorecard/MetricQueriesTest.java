@@ -1,0 +1,54 @@
+package io.splitscope.app.web.scorecard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.splitscope.metrics.catalog.StandardMetrics;
+import io.splitscope.sql.log.QueryLog;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MetricQueriesTest {
+
+    private static QueryLog.Entry entry(String sql) {
+        return new QueryLog.Entry(sql, 2, 100, Duration.ofMillis(5));
+    }
+
+    private static final QueryLog.Entry POPULATION = entry("with \"exposed_units\" as (select ...) select ... \"units\"");
+    private static final QueryLog.Entry PLAYBACK = entry("with \"units\"(...) as (...), \"per_unit\" as (select ... "
+            + "as double), 0E0) \"streaming_hours\", cast(count(*) ...) \"plays_per_member\" ... \"streaming_hours_n\"");
+    private static final QueryLog.Entry PAYMENTS = entry("select ... \"revenue_per_member\" from ...");
+    private static final QueryLog.Entry EVENTS = entry("select \"units\".\"unit_id\" \"unit_id\", \"e\".\"startup_ms\" \"value\""
+            + " from \"units\" left outer join \"playback\" \"e\" on (...) order by \"segment\"");
+    private static final List<QueryLog.Entry> LOG = List.of(POPULATION, PLAYBACK, PAYMENTS, EVENTS);
+
+    @Test
+    void eachMetricFindsTheQueryThatComputedIt() {
+        assertThat(MetricQueries.find(LOG, StandardMetrics.STREAMING_HOURS)).contains(PLAYBACK);
+        assertThat(MetricQueries.find(LOG, StandardMetrics.PLAYS_PER_MEMBER)).contains(PLAYBACK);
+        assertThat(MetricQueries.find(LOG, StandardMetrics.REVENUE_PER_MEMBER)).contains(PAYMENTS);
+        assertThat(MetricQueries.find(LOG, StandardMetrics.STARTUP_MS_P90)).contains(EVENTS);
+        assertThat(MetricQueries.find(LOG, StandardMetrics.CANCEL_RATE)).isEmpty();
+    }
+
+    @Test
+    void anIdIsMatchedWholeNotAsAPrefix() {
+        assertThat(MetricQueries.find(List.of(entry("select 1 \"play_rate_n\"")), StandardMetrics.PLAY_RATE)).isEmpty();
+    }
+
+    @Test
+    void sqlIsLaidOutOneClausePerLineOutsideStrings() {
+        String sql = "with \"u\" as (select a from \"x\" where b = 'select from where') select c from \"u\" left outer join"
+                + " \"p\" on (c = d) group by c order by c";
+        assertThat(MetricQueries.layOut(sql)).isEqualTo("""
+                with "u" as (
+                  select a
+                  from "x"
+                  where b = 'select from where')
+                select c
+                from "u"
+                left outer join "p" on (c = d)
+                group by c
+                order by c""");
+    }
+}
