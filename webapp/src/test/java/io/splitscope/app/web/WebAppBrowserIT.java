@@ -191,6 +191,19 @@ class WebAppBrowserIT {
         assertThat(driver.findElements(By.cssSelector("vaadin-button.ss-rerun"))).isEmpty();
         assertThat(text()).contains("Read-only: analysts can re-run analyses");
         assertThat(driver.findElement(By.cssSelector(".ss-role")).getText()).isEqualTo("viewer");
+        // and the API refuses a viewer's analysis, with the session's CSRF token as the views send it
+        @SuppressWarnings("unchecked")
+        Map<String, Object> response = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const token = document.querySelector('meta[name="_csrf"]').content;
+                const header = (document.querySelector('meta[name="_csrf_header"]') || {content: 'X-CSRF-TOKEN'}).content;
+                fetch('api/experiments/exp_autoplay/analyses', {method: 'POST', credentials: 'same-origin',
+                        headers: {[header]: token}})
+                    .then(r => r.text().then(body => done({status: r.status, body: body})))
+                    .catch(e => done({status: 0, body: String(e)}));
+                """);
+        assertThat(response.get("status")).isEqualTo(403L);
+        assertThat((String) response.get("body")).contains("only analysts may start analyses");
     }
 
     @Test
@@ -214,14 +227,22 @@ class WebAppBrowserIT {
     @Order(5)
     void theCsvExportHoldsTheRowsAtFullPrecision() {
         String href = driver.findElement(By.cssSelector("a.ss-export-csv")).getAttribute("href");
-        String csv = (String) ((JavascriptExecutor) driver).executeAsyncScript("""
+        assertThat(href).endsWith("/api/experiments/exp_autoplay/scorecard.csv?method=welch_t");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> response = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
-                fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done, e => done('failed: ' + e));
+                fetch(arguments[0], {credentials: 'same-origin'})
+                    .then(r => r.text().then(body => done({status: r.status, body: body,
+                        disposition: r.headers.get('content-disposition') || ''})))
+                    .catch(e => done({status: 0, body: String(e), disposition: ''}));
                 """, href);
-        List<String> lines = csv.lines().toList();
-        assertThat(lines.getFirst()).startsWith("experiment_id,metric,type,method,variant");
+        assertThat(response.get("status")).isEqualTo(200L);
+        assertThat((String) response.get("disposition")).contains("exp_autoplay-welch_t.csv");
+        List<String> lines = ((String) response.get("body")).lines().toList();
+        assertThat(lines.getFirst()).startsWith("metric,metric_title,type,method,variant,segment,n_control");
+        // golden exp_autoplay.json, streaming_hours / previews: control_value 3.1990929251963434
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(
-                "exp_autoplay,streaming_hours,mean,welch_t,previews,,863,897,0,3.19909292519634"));
+                "streaming_hours,Streaming hours,mean,welch_t,previews,,863,897,0,3.19909292519634"));
         assertThat(lines).hasSize(10);
     }
 

@@ -147,6 +147,12 @@ public final class Formats {
         return Math.abs(value) >= 1e15 || Math.abs(value) < 1e-6 ? rounded.toString() : rounded.toPlainString();
     }
 
+    /** A duration in seconds with one decimal: {@code 0.8 s}, {@code 12.3 s}. */
+    public static String seconds(java.time.Duration duration) {
+        return duration == null ? MISSING
+                : BigDecimal.valueOf(duration.toMillis() / 1000.0).setScale(1, RoundingMode.HALF_EVEN).toPlainString() + " s";
+    }
+
     /** A count with thousands separators: {@code 3,012}. */
     public static String count(long n) {
         return n < 0 ? MINUS + grouped(-n) : grouped(n);

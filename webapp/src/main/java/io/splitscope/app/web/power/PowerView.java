@@ -181,7 +181,7 @@ public final class PowerView extends Div {
                 baselineNote.setText("Could not analyse " + experiment.id() + ": " + failure.getMessage());
                 return;
             }
-            ScorecardRow row = scorecard.rows().stream().filter(r -> r.metricId().equals(metric.id())).findFirst()
+            ScorecardRow row = scorecard.scorecard().rows().stream().filter(r -> r.metricId().equals(metric.id())).findFirst()
                     .orElse(null);
             Map<String, Double> control = row == null ? Map.of() : row.inputs().control();
             Double n = control.get("n");

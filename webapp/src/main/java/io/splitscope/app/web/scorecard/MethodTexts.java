@@ -30,7 +30,7 @@ public record MethodTexts(String id, String name, String summary, String formula
                     CI_r = r ± t(0.975, df) · se_r
                     where ȳ = Σy/n and s² = (Σy² − (Σy)²/n)/(n − 1) from the sufficient statistics""",
                     "B. L. Welch (1947), Biometrika 34; relative interval by the delta method (Deng, Knoblich & Lu, KDD 2018)."),
-            "cuped", new MethodTexts("cuped", "CUPED (Welch's t-test with a pre-exposure covariate)",
+            "cuped", new MethodTexts("cuped", "CUPED",
                     "Removes the part of each member's value that their behaviour in the 14 days before exposure"
                             + " predicts, which narrows the interval without biasing the effect; then Welch's t-test.",
                     """

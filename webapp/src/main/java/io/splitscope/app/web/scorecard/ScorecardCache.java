@@ -1,42 +1,36 @@
 package io.splitscope.app.web.scorecard;
 
+import io.splitscope.app.analysis.AnalysisException;
 import io.splitscope.app.analysis.AnalysisRequest;
-import io.splitscope.app.analysis.AnalysisService;
 import io.splitscope.app.analysis.MeanMethod;
 import io.splitscope.app.analysis.Scorecard;
+import io.splitscope.app.results.AnalysisJob;
+import io.splitscope.app.results.AnalysisJobs;
+import io.splitscope.app.results.StoredScorecard;
 import io.splitscope.metrics.Dimension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
- * The scorecards the web app has computed, one per experiment, method and segment dimension,
- * kept for the life of the application: the warehouse the app serves does not change under it,
- * and an analysis takes seconds.
- *
- * <p>Analyses run in the background, one at a time, in the order asked (the machine has few cores
- * and the warehouse is shared); {@link #request} hands back a future at once, so that a view can
- * show progress and push the result when it is there. Concurrent requests for the same scorecard
- * share one analysis. A failed analysis is not kept, so the next request tries again;
- * {@link #rerun} replaces a kept scorecard with a fresh analysis.
+ * The views' access to scorecards: a stored one at once ({@link AnalysisJobs#stored}), or an
+ * analysis in the background — a first one for anybody ({@link AnalysisJobs#ensure}), a re-run
+ * for analysts only ({@link AnalysisJobs#run}) — whose progress a view can follow and whose
+ * result it is handed by a future. Everything is stored in the results store, so reopening a
+ * scorecard is instant and shows when, by whom and from what data it was computed.
  */
 @Service
-public final class ScorecardCache implements DisposableBean {
+public final class ScorecardCache {
 
     /**
-     * What identifies a scorecard.
+     * What identifies a scorecard in the views: every metric, one method, sliced or not.
      *
      * @param segmentBy the dimension results are sliced by, or null for the whole population
      */
@@ -52,7 +46,8 @@ public final class ScorecardCache implements DisposableBean {
             return new Key(experimentId, MeanMethod.WELCH_T, null);
         }
 
-        AnalysisRequest request() {
+        /** The analysis request of this scorecard. */
+        public AnalysisRequest request() {
             return new AnalysisRequest(experimentId, List.of(), method, segmentBy);
         }
     }
@@ -63,7 +58,7 @@ public final class ScorecardCache implements DisposableBean {
      * @param done  steps finished
      * @param total steps in all (at least 1)
      * @param step  what runs now ({@code "queued"}, {@code "population"}, {@code "metric query 2 of 3"} …,
-     *              {@code "done"})
+     *              {@code "storing"}, {@code "done"})
      */
     public record Progress(int done, int total, String step) {
 
@@ -73,16 +68,16 @@ public final class ScorecardCache implements DisposableBean {
         }
     }
 
-    /** An analysis under way or done: its future, when it was asked for, and its progress. */
+    /** An analysis under way or done (or a stored scorecard): its future, when it was asked for, its progress. */
     public static final class Run {
 
-        private final CompletableFuture<Scorecard> future = new CompletableFuture<>();
+        private final CompletableFuture<StoredScorecard> future = new CompletableFuture<>();
         private final Instant started = Instant.now();
         private final List<Consumer<Progress>> listeners = new CopyOnWriteArrayList<>();
         private volatile Progress progress = new Progress(0, 1, "queued");
 
-        /** The scorecard, when the analysis has finished; fails as the analysis failed. */
-        public CompletableFuture<Scorecard> future() {
+        /** The stored scorecard once the analysis has finished; fails as the analysis failed. */
+        public CompletableFuture<StoredScorecard> future() {
             return future;
         }
 
@@ -111,101 +106,102 @@ public final class ScorecardCache implements DisposableBean {
             return () -> listeners.remove(listener);
         }
 
-        void report(int done, int total, String step) {
-            progress = new Progress(done, total, step);
+        void report(Progress news) {
+            progress = news;
             for (Consumer<Progress> listener : listeners) {
                 try {
-                    listener.accept(progress);
+                    listener.accept(news);
                 } catch (RuntimeException e) {
                     // a listener's problem is not the analysis'
                 }
             }
         }
+
+        /** Follows a job's snapshots to their end. */
+        void follow(AnalysisJob job) {
+            switch (job.state()) {
+                case QUEUED -> report(new Progress(0, Math.max(1, job.stepsTotal()), "queued"));
+                case RUNNING -> report(new Progress(job.stepsDone(), Math.max(1, job.stepsTotal()),
+                        job.step() == null ? "running" : job.step()));
+                case SUCCEEDED -> {
+                    report(new Progress(1, 1, "done"));
+                    future.complete(job.result());
+                }
+                case FAILED -> future.completeExceptionally(new AnalysisException(
+                        job.error() == null ? "the analysis failed" : job.error()));
+            }
+        }
     }
 
-    private final AnalysisService analysis;
-    private final Map<Key, Run> scorecards = new ConcurrentHashMap<>();
-    private final ExecutorService analyst = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "splitscope-analysis");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final AnalysisJobs jobs;
 
-    /** Built by Spring with the application's analysis service. */
-    public ScorecardCache(AnalysisService analysis) {
-        this.analysis = Objects.requireNonNull(analysis, "analysis");
+    /** Built by Spring with the application's analysis jobs. */
+    public ScorecardCache(AnalysisJobs jobs) {
+        this.jobs = Objects.requireNonNull(jobs, "jobs");
     }
 
     /**
-     * The analysis of {@code key}: the kept one, or one started now in the background.
-     * The future fails with what {@link AnalysisService#analyze} throws (e.g. its
-     * {@code AnalysisException} for an unknown experiment).
+     * The scorecard of {@code key}: the stored one (a finished run), the analysis under way, or a
+     * first analysis started now in the background (any signed-in user may start one).
      */
     public Run request(Key key) {
         Objects.requireNonNull(key, "key");
-        Run kept = scorecards.get(key);
-        if (kept != null) {
-            return kept;
+        Optional<StoredScorecard> stored = jobs.stored(key.request());
+        if (stored.isPresent()) {
+            Run run = new Run();
+            run.report(new Progress(1, 1, "done"));
+            run.future.complete(stored.get());
+            return run;
         }
-        Run created = new Run();
-        Run raced = scorecards.putIfAbsent(key, created);
-        if (raced != null) {
-            return raced;
-        }
-        launch(key, created, true);
-        return created;
+        return follow(jobs.ensure(key.request()));
     }
 
-    /** Analyses {@code key} afresh, replacing what is kept once the new analysis succeeds. */
+    /**
+     * Analyses {@code key} afresh in the background, replacing the stored scorecard when it
+     * succeeds.
+     *
+     * @throws org.springframework.security.access.AccessDeniedException unless the current user is an analyst
+     */
     public Run rerun(Key key) {
         Objects.requireNonNull(key, "key");
-        Run fresh = new Run();
-        fresh.future().thenRun(() -> scorecards.put(key, fresh));
-        launch(key, fresh, false);
-        return fresh;
+        return follow(jobs.run(key.request()));
     }
 
-    /** The kept scorecard of {@code key} if its analysis has finished successfully. */
-    public Optional<Scorecard> ifDone(Key key) {
-        Run run = scorecards.get(key);
-        if (run == null || !run.future().isDone() || run.future().isCompletedExceptionally()) {
-            return Optional.empty();
-        }
-        return Optional.of(run.future().join());
+    /** The stored scorecard of {@code key}, if there is one. */
+    public Optional<StoredScorecard> ifDone(Key key) {
+        return jobs.stored(key.request());
     }
 
     /**
      * The scorecard of an experiment (every metric, default methods, unsliced), waiting for it.
      *
-     * @throws RuntimeException what {@link AnalysisService#analyze} throws
+     * @throws RuntimeException as the analysis failed
      */
     public Scorecard scorecard(String experimentId) {
-        return await(request(Key.of(experimentId)).future());
+        return await(request(Key.of(experimentId)).future()).scorecard();
     }
 
-    private void launch(Key key, Run run, boolean forgetOnFailure) {
-        try {
-            analyst.execute(() -> {
-                try {
-                    run.report(0, 1, "starting");
-                    Scorecard scorecard = analysis.analyze(key.request(), run::report);
-                    run.report(1, 1, "done");
-                    run.future().complete(scorecard);
-                } catch (RuntimeException | Error e) {
-                    if (forgetOnFailure) {
-                        scorecards.remove(key, run);
-                    }
-                    run.future().completeExceptionally(e);
-                }
-            });
-        } catch (RuntimeException e) { // rejected: the application is stopping
-            scorecards.remove(key, run);
-            run.future().completeExceptionally(e);
+    private Run follow(AnalysisJob job) {
+        Run run = new Run();
+        if (job.finished()) {
+            run.follow(job);
+            return run;
         }
+        AnalysisJobs.Subscription[] subscription = new AnalysisJobs.Subscription[1];
+        run.future.whenComplete((result, failure) -> {
+            if (subscription[0] != null) {
+                subscription[0].close();
+            }
+        });
+        subscription[0] = jobs.subscribe(job.id(), run::follow);
+        if (run.future.isDone()) {
+            subscription[0].close();
+        }
+        return run;
     }
 
     /** The value of a finished future, unwrapping the analysis' own exception. */
-    public static Scorecard await(CompletableFuture<Scorecard> future) {
+    public static StoredScorecard await(CompletableFuture<StoredScorecard> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
@@ -217,10 +213,5 @@ public final class ScorecardCache implements DisposableBean {
             }
             throw e;
         }
-    }
-
-    @Override
-    public void destroy() {
-        analyst.shutdownNow();
     }
 }

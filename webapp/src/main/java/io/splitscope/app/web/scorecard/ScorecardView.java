@@ -27,15 +27,13 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import io.splitscope.app.analysis.AnalysisException;
 import io.splitscope.app.analysis.AnalysisService;
 import io.splitscope.app.analysis.EffectSeries;
 import io.splitscope.app.analysis.MeanMethod;
 import io.splitscope.app.analysis.Scorecard;
 import io.splitscope.app.analysis.ScorecardRow;
-import io.splitscope.app.json.ScorecardJson;
+import io.splitscope.app.results.StoredScorecard;
 import io.splitscope.app.security.CurrentUser;
 import io.splitscope.app.web.MainLayout;
 import io.splitscope.app.web.chart.PlotlyChart;
@@ -49,8 +47,6 @@ import io.splitscope.metrics.MetricType;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.query.SeriesAxis;
 import io.splitscope.sql.WarehouseException;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -200,8 +196,12 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
             render(run.future().join());
             return;
         }
+        if (run.future().isDone()) {
+            UiUpdates.whenDone(ui, run.future(), (stored, failure) -> showFailure(failure));
+            return;
+        }
         Runnable stopListening = showProgress(run, ui);
-        UiUpdates.whenDone(ui, run.future(), (scorecard, failure) -> {
+        UiUpdates.whenDone(ui, run.future(), (stored, failure) -> {
             stopListening.run();
             progress.removeAll();
             progress.removeClassName("ss-progress-running");
@@ -212,7 +212,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
             if (failure != null) {
                 showFailure(failure);
             } else {
-                render(scorecard);
+                render(stored);
             }
         });
     }
@@ -267,7 +267,12 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
             return;
         }
-        load(scorecards.rerun(key), ui);
+        try {
+            load(scorecards.rerun(key), ui);
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            Notification.show("Only analysts can run analyses.", 4000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
     }
 
     // ---- the page ----------------------------------------------------------------------------------
@@ -353,36 +358,27 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
             readOnly.addClassNames("ss-muted", "ss-read-only");
             actions.add(readOnly);
         }
-        actions.add(download("CSV", "text/csv", ".csv", this::csv), download("JSON", "application/json", ".json",
-                s -> ScorecardJson.write(s) + "\n"));
+        actions.add(export("CSV", "/scorecard.csv"), export("JSON", "/scorecard"));
 
         Div controls = new Div(method, segment, actions);
         controls.addClassName("ss-controls");
         return controls;
     }
 
-    private Anchor download(String label, String contentType, String extension,
-                            java.util.function.Function<Scorecard, String> writer) {
-        ScorecardCache.Key of = key;
-        Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
-            Optional<Scorecard> scorecard = scorecards.ifDone(of);
-            if (scorecard.isEmpty()) {
-                return DownloadResponse.error(409, "The scorecard is still being computed.");
-            }
-            byte[] bytes = writer.apply(scorecard.get()).getBytes(StandardCharsets.UTF_8);
-            String name = of.experimentId() + "-" + of.method().methodId()
-                    + (of.segmentBy() == null ? "" : "-by-" + of.segmentBy().id()) + extension;
-            return new DownloadResponse(new ByteArrayInputStream(bytes), name, contentType, bytes.length);
-        }), "");
-        anchor.setDownload(true);
+    /** A link to the REST API's export of this scorecard ({@code io.splitscope.app.api}), as the browser's session. */
+    private Anchor export(String label, String path) {
+        StringBuilder query = new StringBuilder("?method=").append(key.method().methodId());
+        if (key.segmentBy() != null) {
+            query.append("&segment=").append(key.segmentBy().id());
+        }
+        Anchor anchor = new Anchor("api/experiments/" + key.experimentId() + path + query, "");
+        anchor.setRouterIgnore(true);
+        anchor.getElement().setAttribute("download", "");
         anchor.addClassNames("ss-export", "ss-export-" + label.toLowerCase(Locale.ROOT));
         anchor.add(VaadinIcon.DOWNLOAD_ALT.create(), new Span(label));
-        anchor.getElement().setAttribute("title", "Download this scorecard as " + label);
+        anchor.getElement().setAttribute("title", "Download this scorecard as " + label
+                + " (the same as GET /api/experiments/" + key.experimentId() + path + ")");
         return anchor;
-    }
-
-    private String csv(Scorecard scorecard) {
-        return ScorecardCsv.write(scorecard);
     }
 
     private void navigate(MeanMethod method, Dimension segment, String tab) {
@@ -400,10 +396,14 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
                 QueryParameters.simple(parameters));
     }
 
-    private void render(Scorecard scorecard) {
+    private void render(StoredScorecard stored) {
+        Scorecard scorecard = stored.scorecard();
         shown = scorecard;
         content.removeAll();
         content.removeClassName("ss-stale");
+        if (stored.stale()) {
+            content.add(staleBanner());
+        }
         List<ResultsTable.Line> lines = ResultsTable.lines(scorecard.rows(), groups);
         content.add(HealthPanel.of(scorecard, groups::metric));
 
@@ -430,7 +430,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
             }
             ui.getPage().getHistory().replaceState(null, location(id));
         });
-        content.add(sheet, footer(scorecard));
+        content.add(sheet, footer(stored));
     }
 
     private String location(String tab) {
@@ -510,7 +510,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
             if (failure != null) {
                 panel.add(new Paragraph("Could not analyse the whole population: " + failure.getMessage()));
             } else {
-                panel.add(forestChart(unsliced, ResultsTable.lines(unsliced.rows(), groups)));
+                panel.add(forestChart(unsliced.scorecard(), ResultsTable.lines(unsliced.scorecard().rows(), groups)));
             }
         });
     }
@@ -656,12 +656,25 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         return caption;
     }
 
-    private static Component footer(Scorecard scorecard) {
+    private Component staleBanner() {
+        Div banner = new Div();
+        banner.addClassNames("ss-quality", "ss-health-warning", "ss-stale-banner");
+        var icon = VaadinIcon.CLOCK.create();
+        icon.addClassName("ss-quality-icon");
+        banner.add(icon, new Span("The warehouse has changed since this scorecard was computed: these numbers are"
+                + " from the data as it was then. " + (canRun ? "Re-run the analysis to bring them up to date."
+                : "Ask an analyst to re-run the analysis.")));
+        return banner;
+    }
+
+    private static Component footer(StoredScorecard stored) {
+        Scorecard scorecard = stored.scorecard();
         long rows = scorecard.queries().stream().mapToLong(q -> q.rows()).sum();
         long bytes = scorecard.queries().stream().mapToLong(q -> q.bytes()).sum();
-        Paragraph footer = new Paragraph("Computed " + COMPUTED_AT.format(scorecard.computedAt()) + " from "
-                + scorecard.warehouse() + " with " + scorecard.queries().size() + " queries, which brought "
-                + Formats.count(rows) + " rows (" + Formats.count(bytes) + " bytes) into the app.");
+        Paragraph footer = new Paragraph("Computed " + COMPUTED_AT.format(scorecard.computedAt()) + " by "
+                + stored.computedBy() + " in " + Formats.seconds(stored.elapsed()) + " from " + scorecard.warehouse()
+                + ", with " + scorecard.queries().size() + " queries that brought " + Formats.count(rows) + " rows ("
+                + Formats.count(bytes) + " bytes) into the app; stored, so it reopens at once.");
         footer.addClassName("ss-footer");
         return footer;
     }
