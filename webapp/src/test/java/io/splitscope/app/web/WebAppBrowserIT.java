@@ -136,9 +136,9 @@ class WebAppBrowserIT {
     void theExperimentsListShowsStatusHealthAndFilters() throws IOException {
         LoginFlow.signIn(driver, baseUrl, "viewer", "viewer");
         driver.get(baseUrl);
-        until(d -> grid("vaadin-grid.ss-experiments").size() == 2);
+        until(d -> grid("vaadin-grid.ss-experiments").size() == 3);
         // health badges fill in from the background checks, by push
-        until(d -> grid("vaadin-grid.ss-experiments").stream().allMatch(r -> String.join(" ", r).contains("Split OK")));
+        until(d -> grid("vaadin-grid.ss-experiments").stream().noneMatch(r -> String.join(" ", r).contains("Checking")));
         List<List<String>> rows = grid("vaadin-grid.ss-experiments");
         // golden exp_autoplay.json: units 863 / 897, crossover_units 8, invalid_exposures 4
         assertThat(rows).anySatisfy(row -> assertThat(String.join(" ", row)).contains(
@@ -147,13 +147,15 @@ class WebAppBrowserIT {
         // golden exp_price.json: units 781 / 342 / 376, crossover_units 5
         assertThat(rows).anySatisfy(row -> assertThat(String.join(" ", row)).contains(
                 "exp_price", "Running", "growth", "781", "342", "376", "5 crossovers"));
+        assertThat(rows).anySatisfy(row -> assertThat(String.join(" ", row)).contains(
+                "exp_signup", "Finished", "560", "340", "SRM"));
         screenshot("experiments.png");
 
         WebElement search = driver.findElement(By.cssSelector("vaadin-text-field.ss-search input"));
         search.sendKeys("home page");
         until(d -> grid("vaadin-grid.ss-experiments").size() == 1);
         assertThat(String.join(" ", grid("vaadin-grid.ss-experiments").getFirst())).contains("exp_autoplay");
-        assertThat(text()).contains("Showing 1 of 2");
+        assertThat(text()).contains("Showing 1 of 3");
     }
 
     @Test
@@ -364,6 +366,19 @@ class WebAppBrowserIT {
 
     @Test
     @Order(14)
+    void aSampleRatioMismatchIsLoud() throws IOException {
+        driver.get(baseUrl + "experiments/exp_signup");
+        until(d -> tableRows().containsKey("streaming_hours/short_flow"));
+        // R 4.2.2: chisq.test(c(560, 340)): X-squared = 53.778, p-value = 2.245e-13
+        assertThat(driver.findElement(By.cssSelector(".ss-srm-banner")).getText()).isEqualTo(
+                "Sample ratio mismatch: the split differs from the planned weights (χ² = 53.78, p < 0.001)."
+                        + " Results may be biased; check assignment and logging before trusting them.");
+        assertThat(driver.findElement(By.cssSelector(".ss-card-srm")).getText()).contains("Mismatch");
+        screenshot("scorecard-srm.png");
+    }
+
+    @Test
+    @Order(15)
     void anUnknownExperimentGetsAFriendlyPage() {
         driver.get(baseUrl + "experiments/no_such_experiment");
         until(d -> d.findElement(By.tagName("body")).getText().contains("No experiment"));
@@ -492,14 +507,37 @@ class WebAppBrowserIT {
         if (marker == null) {
             throw new IllegalStateException("the golden warehouse is not on the test classpath");
         }
-        // a copy: the app may keep results next to the warehouse
+        // a copy: the app may keep results next to the warehouse, and we add an unhealthy experiment
         Path copy = Files.createDirectory(Files.createTempDirectory("splitscope-").resolve("streaming-small"));
         try (Stream<Path> files = Files.list(Path.of(marker.toURI()).getParent())) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 Files.copy(f, copy.resolve(f.getFileName()));
             }
         }
+        addSampleRatioMismatch(copy);
         return copy;
+    }
+
+    /**
+     * Adds {@code exp_signup}: planned 50/50, but 560 members were exposed to the control and 340
+     * to the treatment — a sample ratio mismatch (χ² = 53.8, R 4.2.2 {@code chisq.test(c(560, 340))}:
+     * p = 2.2e-13) for the banner and the badge.
+     */
+    private static void addSampleRatioMismatch(Path warehouse) throws IOException {
+        Files.writeString(warehouse.resolve("experiments.csv"),
+                "\"exp_signup\",\"Shorter sign-up flow\",\"Fewer steps bring more members to their first play\","
+                        + "\"growth\",\"2026-03-10\",\"2026-04-12\",\"control\"\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(warehouse.resolve("variants.csv"),
+                "\"exp_signup\",\"control\",0.5\n\"exp_signup\",\"short_flow\",0.5\n", java.nio.file.StandardOpenOption.APPEND);
+        List<String> members = Files.readAllLines(warehouse.resolve("members.csv")).stream().skip(1)
+                .map(line -> line.substring(0, line.indexOf(','))).limit(900).toList();
+        StringBuilder exposures = new StringBuilder();
+        for (int i = 0; i < members.size(); i++) {
+            String variant = i % 45 < 28 ? "control" : "short_flow"; // 28 : 17 of every 45: 560 : 340
+            exposures.append("\"exp_signup\",").append(members.get(i)).append(",\"").append(variant)
+                    .append("\",\"2026-03-").append(String.format("%02d", 10 + i % 20)).append(" 12:00:00\"\n");
+        }
+        Files.writeString(warehouse.resolve("exposures.csv"), exposures, java.nio.file.StandardOpenOption.APPEND);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
