@@ -1,5 +1,6 @@
 package io.splitscope.app.analysis;
 
+import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.metrics.catalog.MetricRepository;
@@ -9,6 +10,7 @@ import io.splitscope.metrics.population.Population;
 import io.splitscope.metrics.population.PopulationQuery;
 import io.splitscope.metrics.query.SeriesAxis;
 import io.splitscope.metrics.query.SeriesQuery;
+import io.splitscope.metrics.query.UnitEventsQuery;
 import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.Warehouses;
 import io.splitscope.sql.arrow.ArrowRows;
@@ -17,9 +19,13 @@ import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonMethods;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.Moments;
+import io.splitscope.stats.QuantileSample;
 import io.splitscope.stats.VariantData;
+import io.splitscope.stats.arrow.UnitEventsReader;
+import io.splitscope.stats.arrow.UnitEventsReader.ClusteredValues;
 import io.splitscope.stats.arrow.VariantStatistics;
 import io.splitscope.stats.health.SampleRatioMismatch;
+import io.splitscope.stats.methods.QuantileAsymptotic;
 import io.splitscope.stats.r.RParity;
 import io.splitscope.stats.health.SrmResult;
 import io.splitscope.stats.multiple.BenjaminiHochberg;
@@ -152,6 +158,53 @@ public final class AnalysisService implements AutoCloseable {
                 }
             });
             return new EffectSeries(experiment.id(), metric.id(), axis, points);
+        }
+    }
+
+    /**
+     * The difference of the quantile functions of treatment and control for a quantile metric,
+     * {@code Δ(p) = Q_t(p) − Q_c(p)} at each of {@code levels} (the metric's own level aside), over
+     * the whole population: the metric's events are read once and every level is compared with
+     * {@code quantile_asymptotic} on {@link QuantileSample}s sharing those arrays. The quantiles
+     * are R's type 7, as the scorecard's, so at the metric's level the difference is the
+     * scorecard's absolute effect; the interval is the closed-form, unit-clustered one
+     * ({@link QuantileAsymptotic}: Deng, Knoblich &amp; Lu, KDD 2018, section 4), pointwise.
+     *
+     * @param levels levels in (0, 1); null or empty for {@link QuantileCurve#DEFAULT_LEVELS}
+     * @throws AnalysisException for an unknown experiment or metric, a metric that is not a quantile
+     *                           metric, or a level outside (0, 1)
+     */
+    public QuantileCurve quantileDifferences(String experimentId, String metricId, List<Double> levels) {
+        List<Double> asked = levels == null || levels.isEmpty() ? QuantileCurve.DEFAULT_LEVELS
+                : levels.stream().sorted().distinct().toList();
+        for (Double level : asked) {
+            if (level == null || !(level > 0 && level < 1)) {
+                throw new AnalysisException("quantile level " + level + " is outside (0, 1)");
+            }
+        }
+        Experiment experiment = experiment(experimentId);
+        Metric metric = selectMetrics(new AnalysisRequest(experimentId, List.of(metricId), MeanMethod.WELCH_T, null)).getFirst();
+        if (!(metric.measure() instanceof Measure.Quantile)) {
+            throw new AnalysisException("metric " + metricId + " is a " + metric.type().jsonName()
+                    + " metric: quantile differences are computed for quantile metrics");
+        }
+        ComparisonMethod<QuantileSample> method = ComparisonMethods.byId(QuantileAsymptotic.ID, QuantileSample.class);
+        try (BufferAllocator allocator = childAllocator(experiment.id())) {
+            Map<String, ClusteredValues> events = warehouse.query(
+                    UnitEventsQuery.build(warehouse.dsl(), experiment, metric, null), allocator, UnitEventsReader::read);
+            ClusteredValues none = new ClusteredValues(new double[0], new int[] {0});
+            ClusteredValues control = events.getOrDefault(experiment.controlVariant(), none);
+            List<QuantileCurve.Point> points = new ArrayList<>();
+            for (double level : asked) {
+                // the arrays are shared, never copied: the method copies what it reorders
+                QuantileSample c = new QuantileSample(level, control.values(), control.unitOffsets());
+                for (String treatment : experiment.treatments()) {
+                    ClusteredValues treated = events.getOrDefault(treatment, none);
+                    QuantileSample t = new QuantileSample(level, treated.values(), treated.unitOffsets());
+                    points.add(new QuantileCurve.Point(level, treatment, c.n(), t.n(), method.compare(c, t)));
+                }
+            }
+            return new QuantileCurve(experiment.id(), metric.id(), asked, points);
         }
     }
 

@@ -4,15 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.query.SeriesAxis;
+import io.splitscope.sql.Warehouse;
+import io.splitscope.sql.Warehouses;
+import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.QuantileSample;
+import io.splitscope.stats.VariantData;
+import io.splitscope.stats.methods.QuantileAsymptotic;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The analysis service's series on the golden warehouse ({@code golden/streaming-small}). */
+/** The analysis service's series and quantile curves on the golden warehouse ({@code golden/streaming-small}). */
 class AnalysisServiceTest {
 
     private static AnalysisService service;
@@ -66,5 +78,62 @@ class AnalysisServiceTest {
                 .hasMessage("metric rebuffer_rate is a ratio metric: series are computed for mean and proportion metrics");
         assertThatThrownBy(() -> service.series("exp_price", "joy", SeriesAxis.CALENDAR_DATE))
                 .hasMessageStartingWith("unknown metric 'joy'");
+    }
+
+    @Test
+    void quantileDifferencesAtTheCatalogLevelsAreTheScorecardsEffectsWithTheAsymptoticIntervals() {
+        QuantileCurve curve = service.quantileDifferences("exp_autoplay", "startup_ms_p50", null);
+
+        assertThat(curve.levels()).isEqualTo(QuantileCurve.DEFAULT_LEVELS).hasSize(19).contains(0.5, 0.9);
+        assertThat(curve.points()).hasSize(19).allMatch(p -> p.variant().equals("previews"));
+        // golden exp_autoplay.json: startup_ms_p50 and startup_ms_p90, previews, absolute_effect
+        QuantileCurve.Point p50 = at(curve, 0.5);
+        QuantileCurve.Point p90 = at(curve, 0.9);
+        assertThat(p50.difference()).isCloseTo(-40.200000000000045, within(40.2 * 1e-12));
+        assertThat(p50.controlQuantile()).isEqualTo(907.5);
+        assertThat(p90.difference()).isCloseTo(-126.83000000000015, within(126.83 * 1e-12));
+        assertThat(p50.nControl()).isEqualTo(863);
+        assertThat(p50.nTreatment()).isEqualTo(897);
+
+        // the intervals are quantile_asymptotic's on the scorecard's own inputs
+        try (Warehouse warehouse = Warehouses.open(golden()); BufferAllocator allocator = new RootAllocator()) {
+            Experiment experiment = service.experiments().stream().filter(e -> e.id().equals("exp_autoplay")).findFirst().orElseThrow();
+            Metric metric = service.metrics().stream().filter(m -> m.id().equals("startup_ms_p90")).findFirst().orElseThrow();
+            Map<String, VariantData> inputs = new MetricInputs(warehouse, experiment, allocator)
+                    .fetch(List.of(metric), MeanMethod.WELCH_T, null).get("startup_ms_p90").values().iterator().next();
+            ComparisonResult expected = new QuantileAsymptotic()
+                    .compare((QuantileSample) inputs.get("control"), (QuantileSample) inputs.get("previews"));
+            assertThat(p90.result()).isEqualTo(expected);
+            assertThat(p90.low()).isLessThan(p90.difference());
+            assertThat(p90.high()).isGreaterThan(p90.difference());
+        }
+        for (int i = 1; i < curve.points().size(); i++) {
+            assertThat(curve.points().get(i).controlQuantile()).isGreaterThanOrEqualTo(curve.points().get(i - 1).controlQuantile());
+        }
+    }
+
+    @Test
+    void quantileDifferencesRefuseOtherMetricsAndLevelsOutsideZeroOne() {
+        assertThatThrownBy(() -> service.quantileDifferences("exp_autoplay", "streaming_hours", null))
+                .isInstanceOf(AnalysisException.class)
+                .hasMessage("metric streaming_hours is a mean metric: quantile differences are computed for quantile metrics");
+        assertThatThrownBy(() -> service.quantileDifferences("exp_autoplay", "startup_ms_p50", List.of(0.5, 1.0)))
+                .isInstanceOf(AnalysisException.class).hasMessage("quantile level 1.0 is outside (0, 1)");
+        assertThatThrownBy(() -> service.quantileDifferences("exp_autoplay", "startup_ms_p50", List.of(0.0)))
+                .isInstanceOf(AnalysisException.class).hasMessage("quantile level 0.0 is outside (0, 1)");
+        assertThat(service.quantileDifferences("exp_autoplay", "startup_ms_p90", List.of(0.9, 0.25)).levels())
+                .containsExactly(0.25, 0.9);
+    }
+
+    private static QuantileCurve.Point at(QuantileCurve curve, double level) {
+        return curve.points().stream().filter(p -> p.level() == level).findFirst().orElseThrow();
+    }
+
+    private static String golden() {
+        try {
+            return Path.of(AnalysisServiceTest.class.getResource("/golden/streaming-small").toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
