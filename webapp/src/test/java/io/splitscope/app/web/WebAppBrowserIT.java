@@ -308,6 +308,10 @@ class WebAppBrowserIT {
         driver.get(baseUrl + "experiments/exp_autoplay?tab=quantiles");
         plotDrawn(".ss-quantiles");
         assertThat(svgText(".ss-quantiles")).contains("Percentile", "50th", "90th");
+        // the band: Plotly's fill between the interval's low and high traces (fill = tonexty), a closed path
+        String band = (String) ((JavascriptExecutor) driver).executeScript(
+                "const p = document.querySelector('.ss-quantiles svg path.js-fill'); return p ? p.getAttribute('d') : ''");
+        assertThat(band).startsWith("M").endsWith("Z").hasSizeGreaterThan(100);
         screenshot("quantiles.png");
     }
 
@@ -384,6 +388,28 @@ class WebAppBrowserIT {
         until(d -> d.findElement(By.tagName("body")).getText().contains("No experiment"));
         assertThat(text()).contains("No experiment “no_such_experiment” here", "See all experiments");
         assertThat(text()).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    @Order(16)
+    void verifyInRMarksTheRowsGnuRReproduced() {
+        driver.get(baseUrl + "experiments/exp_autoplay");
+        until(d -> tableRows().containsKey("streaming_hours/previews"));
+        driver.findElement(By.cssSelector("vaadin-button.ss-verify-r")).click();
+        until(d -> d.findElement(By.cssSelector(".ss-verify-status")).getText().contains("verified in GNU R")
+                || d.findElement(By.cssSelector(".ss-verify-status")).getText().startsWith("Could not"));
+        assertThat(driver.findElement(By.cssSelector(".ss-verify-status")).getText()).doesNotStartWith("Could not");
+        WebElement mark = driver.findElement(By.cssSelector("tr[data-key='streaming_hours/previews'] .ss-r-mark"));
+        assertThat(mark.getText()).isEqualTo("✓ R");
+        assertThat(mark.getAttribute("title")).matches(
+                "verified in GNU R: largest relative difference \\d\\.\\de-\\d+ \\(welch_t = r_welch_t\\)");
+        // quantile metrics have no R twin: no mark
+        assertThat(driver.findElements(By.cssSelector("tr[data-key='startup_ms_p90/previews'] .ss-r-mark")))
+                .noneMatch(WebElement::isDisplayed);
+        driver.findElement(By.cssSelector("tr[data-key='streaming_hours/previews'] vaadin-button.ss-explain")).click();
+        until(d -> text().contains("Verified in R"));
+        assertThat(text()).contains("welch_t = r_welch_t", "verified in R to 1e-8");
+        driver.findElement(By.cssSelector("vaadin-button.ss-explain-close")).click();
     }
 
     // ---- helpers -----------------------------------------------------------------------------------

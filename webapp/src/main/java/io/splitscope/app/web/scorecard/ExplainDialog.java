@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.markdown.Markdown;
+import io.splitscope.app.analysis.RVerification;
 import io.splitscope.app.analysis.Scorecard;
 import io.splitscope.app.analysis.ScorecardRow;
 import io.splitscope.app.web.common.Formats;
@@ -34,7 +35,7 @@ import org.jooq.impl.DSL;
  * description, the result with every number at full precision, the sufficient statistics the
  * method read (and the {@code ./splitscope compare} input that reproduces the row), the method
  * with its formula ({@link MethodTexts}), and the SQL the warehouse ran for it, from the
- * scorecard's query log.
+ * scorecard's query log; and, once "Verify in R" has run, how closely GNU R reproduced it.
  */
 final class ExplainDialog extends Dialog {
 
@@ -55,7 +56,7 @@ final class ExplainDialog extends Dialog {
             Map.entry("denominator_sum_squares", "ΣD²"),
             Map.entry("numerator_denominator_sum_product", "ΣND"));
 
-    ExplainDialog(Scorecard scorecard, ScorecardRow row, Metric metric) {
+    ExplainDialog(Scorecard scorecard, ScorecardRow row, Metric metric, RVerification verified) {
         addClassName("ss-explain-dialog");
         setWidth("min(960px, 96vw)");
         setMaxHeight("92vh");
@@ -72,6 +73,12 @@ final class ExplainDialog extends Dialog {
             body.add(section("What it measures", definition(metric)));
         }
         body.add(section("The result", result(row)));
+        if (verified != null) {
+            Paragraph summary = new Paragraph(RVerifications.mark(verified) + " — " + RVerifications.tooltip(verified)
+                    + ". " + verified.report().summary() + ".");
+            summary.addClassNames("ss-explain-r", verified.report().verified() ? "ss-r-verified" : "ss-r-unverified");
+            body.add(section("Verified in R", summary));
+        }
         body.add(section("What the method read", statistics(row, scorecard)));
         body.add(section("The method: " + MethodTexts.of(row.method()).name(), method(row)));
         body.add(section("The SQL", sql(scorecard, row, metric)));

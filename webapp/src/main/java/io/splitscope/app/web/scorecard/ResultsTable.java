@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.TableHeaderCell;
 import com.vaadin.flow.component.html.TableRow;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import io.splitscope.app.analysis.RVerification;
 import io.splitscope.app.analysis.ScorecardRow;
 import io.splitscope.app.web.scorecard.MetricGroups.Group;
 import io.splitscope.metrics.Direction;
@@ -46,6 +47,31 @@ final class ResultsTable extends Div {
             byGroup.get(group).add(new Line(row, ResultRow.of(row, direction), metric, group));
         }
         return byGroup.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** Per metric and segment ({@link #markKey}), the empty marks that "Verify in R" fills. */
+    private final Map<String, List<Span>> rMarks = new LinkedHashMap<>();
+
+    /** The key of a metric and segment, as {@link RVerification}s name them. */
+    static String markKey(String metricId, String segment) {
+        return metricId + "|" + (segment == null ? "" : segment);
+    }
+
+    /**
+     * Marks each row whose metric and segment R verified with "✓ R" (or "✗ R" when R disagreed),
+     * with the largest relative difference as its tooltip.
+     */
+    void showVerifications(List<RVerification> verifications) {
+        for (RVerification v : verifications) {
+            for (Span mark : rMarks.getOrDefault(markKey(v.metricId(), v.segment()), List.of())) {
+                mark.setText(RVerifications.mark(v));
+                mark.getElement().setAttribute("title", RVerifications.tooltip(v));
+                mark.getElement().setAttribute("aria-label", RVerifications.tooltip(v));
+                mark.setClassName("ss-r-verified", v.report().verified());
+                mark.setClassName("ss-r-unverified", !v.report().verified());
+                mark.setVisible(true);
+            }
+        }
     }
 
     ResultsTable(List<Line> lines, boolean segmented, Consumer<ScorecardRow> explain) {
@@ -100,7 +126,7 @@ final class ResultsTable extends Div {
             }
             for (int k = 0; k < span; k++) {
                 Line l = lines.get(i + k);
-                body.add(row(l, k == 0 ? span : 0, segmented, scale, explain));
+                body.add(row(l, k == 0 ? span : 0, segmented, scale, explain, rMarks));
             }
             i += span - 1;
         }
@@ -122,7 +148,7 @@ final class ResultsTable extends Div {
     }
 
     private static TableRow row(Line line, int metricRowSpan, boolean segmented, double scale,
-                                      Consumer<ScorecardRow> explain) {
+                                Consumer<ScorecardRow> explain, Map<String, List<Span>> rMarks) {
         ResultRow r = line.formatted();
         TableRow tr = new TableRow();
         tr.addClassNames("ss-result", r.verdict().className());
@@ -176,6 +202,11 @@ final class ResultsTable extends Div {
             label.addClassName("ss-ci");
             p.add(label);
         }
+        Span rMark = new Span();
+        rMark.addClassName("ss-r-mark");
+        rMark.setVisible(false);
+        p.add(rMark);
+        rMarks.computeIfAbsent(markKey(line.row().metricId(), line.row().segment()), k -> new ArrayList<>()).add(rMark);
         cell(tr, r.pValueAdjusted(), "ss-col-num");
         TableDataCell units = tr.addDataCell();
         units.addClassName("ss-col-num");

@@ -1,6 +1,7 @@
 package io.splitscope.app.web.scorecard;
 
 import io.splitscope.app.analysis.EffectSeries;
+import io.splitscope.app.analysis.QuantileCurve;
 import io.splitscope.app.web.chart.Figures;
 import io.splitscope.app.web.common.Formats;
 import io.splitscope.app.web.scorecard.MetricGroups.Group;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The scorecard's figures, from its rows: what to plot; {@link Figures} decides how it looks. */
@@ -116,6 +119,73 @@ final class ScorecardFigures {
         xAxis.put("dtick", 10);
         xAxis.set("range", tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode()
                 .add(Math.max(0, low - 10)).add(Math.min(100, high + 10)));
+        return figure;
+    }
+
+    /**
+     * The difference of the quantile functions, {@code Q_t(p) − Q_c(p)} against the percentile
+     * level p, per treatment with its pointwise 95 % band ({@code quantile_asymptotic}, see
+     * {@link QuantileCurve}), a zero line, and the scorecard's own percentile metrics (e.g. p50
+     * and p90, compared with their catalog method) marked on it as points with their intervals.
+     */
+    static ObjectNode quantileCurve(QuantileCurve curve, List<ResultsTable.Line> marked, String unit) {
+        Map<String, List<QuantileCurve.Point>> byVariant = new LinkedHashMap<>();
+        curve.points().forEach(p -> byVariant.computeIfAbsent(p.variant(), v -> new ArrayList<>()).add(p));
+        List<Figures.Band> bands = new ArrayList<>();
+        byVariant.forEach((variant, points) -> {
+            List<Double> x = new ArrayList<>();
+            List<Double> value = new ArrayList<>();
+            List<Double> low = new ArrayList<>();
+            List<Double> high = new ArrayList<>();
+            List<String> hover = new ArrayList<>();
+            for (QuantileCurve.Point p : points) {
+                x.add(p.level() * 100);
+                value.add(p.difference());
+                low.add(p.low());
+                high.add(p.high());
+                hover.add("<b>" + Figures.escape(variant) + ", p" + Formats.number(p.level() * 100) + "</b>: "
+                        + Formats.number(p.controlQuantile()) + " → " + Formats.number(p.treatmentQuantile()) + " " + unit
+                        + "<br>difference " + Formats.signedNumber(p.difference()) + " " + unit + " ("
+                        + (p.low() == null ? Formats.MISSING : Formats.interval(p.low(), p.high())) + ")");
+            }
+            bands.add(new Figures.Band(variant, x, value, low, high, hover));
+        });
+        ObjectNode figure = Figures.bands(bands, "Percentile", "linear", "Treatment − control (" + unit + ")", null);
+        ArrayNode data = (ArrayNode) figure.get("data");
+        boolean many = byVariant.size() > 1;
+        for (ResultsTable.Line l : marked) {
+            ComparisonResult c = l.row().comparison();
+            if (c.absoluteEffect() == null) {
+                continue;
+            }
+            Interval ci = c.absoluteCi();
+            String name = l.row().metricId() + (many ? " · " + l.row().variant() : "");
+            ObjectNode mark = data.addObject();
+            mark.put("type", "scatter");
+            mark.put("mode", "markers");
+            mark.put("name", name);
+            mark.set("x", JsonNodeFactory.instance.arrayNode().add(level(l) * 100));
+            mark.set("y", JsonNodeFactory.instance.arrayNode().add(c.absoluteEffect()));
+            if (ci != null) {
+                mark.set("error_y", JsonNodeFactory.instance.objectNode().put("type", "data").put("symmetric", false)
+                        .set("array", JsonNodeFactory.instance.arrayNode().add(ci.high() - c.absoluteEffect())));
+                ((ObjectNode) mark.get("error_y")).set("arrayminus",
+                        JsonNodeFactory.instance.arrayNode().add(c.absoluteEffect() - ci.low()));
+                ((ObjectNode) mark.get("error_y")).put("color", "#3c4043").put("thickness", 1.5).put("width", 6);
+            }
+            mark.set("marker", JsonNodeFactory.instance.objectNode().put("size", 11).put("symbol", "diamond")
+                    .put("color", colour(l.formatted().verdict()))
+                    .set("line", JsonNodeFactory.instance.objectNode().put("color", "#ffffff").put("width", 1.5)));
+            mark.set("text", JsonNodeFactory.instance.arrayNode().add("<b>" + Figures.escape(name) + "</b> ("
+                    + Figures.escape(l.row().method()) + "): " + Formats.signedNumber(c.absoluteEffect()) + " " + unit
+                    + " (" + (ci == null ? Formats.MISSING : Formats.interval(ci.low(), ci.high())) + ")"));
+            mark.put("hovertemplate", "%{text}<extra></extra>");
+            mark.set("customdata", JsonNodeFactory.instance.arrayNode().add(l.formatted().key()));
+        }
+        ObjectNode xAxis = (ObjectNode) figure.get("layout").get("xaxis");
+        xAxis.put("ticksuffix", "th");
+        xAxis.put("dtick", 10);
+        xAxis.set("range", JsonNodeFactory.instance.arrayNode().add(0).add(100));
         return figure;
     }
 

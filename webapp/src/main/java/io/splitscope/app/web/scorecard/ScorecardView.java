@@ -31,6 +31,8 @@ import io.splitscope.app.analysis.AnalysisException;
 import io.splitscope.app.analysis.AnalysisService;
 import io.splitscope.app.analysis.EffectSeries;
 import io.splitscope.app.analysis.MeanMethod;
+import io.splitscope.app.analysis.QuantileCurve;
+import io.splitscope.app.analysis.RVerification;
 import io.splitscope.app.analysis.Scorecard;
 import io.splitscope.app.analysis.ScorecardRow;
 import io.splitscope.app.results.StoredScorecard;
@@ -93,6 +95,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
     private final SeriesCache seriesCache;
     private final MetricGroups groups;
     private final CurrentUser currentUser;
+    private final RVerifications rVerifications;
 
     private String title = "Scorecard · Splitscope";
     private Experiment experiment;
@@ -103,13 +106,20 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
     private final Div progress = new Div();
     private final Div content = new Div();
     private Button rerun;
+    private Button verify;
+    private final Span verifyStatus = new Span();
+    /** The tables shown, to mark when R has verified their rows. */
+    private final List<ResultsTable> tables = new ArrayList<>();
+    /** What R verified for this scorecard, once known. */
+    private List<RVerification> verifications;
     /** The page, known from navigation on (the view is attached only after beforeEnter). */
     private UI ui;
 
     /** Built by Vaadin's Spring integration. */
     public ScorecardView(AnalysisService analysis, ScorecardCache scorecards, SeriesCache seriesCache,
-                         MetricGroups groups, CurrentUser currentUser) {
+                         MetricGroups groups, CurrentUser currentUser, RVerifications rVerifications) {
         this.currentUser = currentUser;
+        this.rVerifications = rVerifications;
         this.analysis = analysis;
         this.scorecards = scorecards;
         this.seriesCache = seriesCache;
@@ -140,6 +150,9 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         content.removeAll();
         progress.removeAll();
         shown = null;
+        tables.clear();
+        verifications = null;
+        verifyStatus.setText("");
         ui = event.getUI();
         String experimentId = event.getRouteParameters().get(EXPERIMENT_ID).orElse("");
         add(backLink());
@@ -358,7 +371,12 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
             readOnly.addClassNames("ss-muted", "ss-read-only");
             actions.add(readOnly);
         }
-        actions.add(export("CSV", "/scorecard.csv"), export("JSON", "/scorecard"));
+        verify = new Button("Verify in R", VaadinIcon.CHECK_CIRCLE_O.create(), e -> verifyInR());
+        verify.addClassName("ss-verify-r");
+        verify.getElement().setAttribute("title", "Recompute in GNU R every number whose method has an R twin"
+                + " (welch_t, cuped, mann_whitney) and mark the rows where R and Java agree to 1e-8");
+        verifyStatus.addClassNames("ss-muted", "ss-verify-status");
+        actions.add(verify, export("CSV", "/scorecard.csv"), export("JSON", "/scorecard"), verifyStatus);
 
         Div controls = new Div(method, segment, actions);
         controls.addClassName("ss-controls");
@@ -399,6 +417,8 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
     private void render(StoredScorecard stored) {
         Scorecard scorecard = stored.scorecard();
         shown = scorecard;
+        tables.clear();
+        verifications = rVerifications.known(key);
         content.removeAll();
         content.removeClassName("ss-stale");
         if (stored.stale()) {
@@ -459,7 +479,54 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
     }
 
     private void explain(Scorecard scorecard, ScorecardRow row) {
-        new ExplainDialog(scorecard, row, groups.metric(row.metricId())).open();
+        RVerification verified = verifications == null ? null : verifications.stream()
+                .filter(v -> v.metricId().equals(row.metricId()) && java.util.Objects.equals(v.segment(), row.segment()))
+                .findFirst().orElse(null);
+        new ExplainDialog(scorecard, row, groups.metric(row.metricId()), verified).open();
+    }
+
+    /** A results table, marked with what R verified when that is known. */
+    private ResultsTable table(List<ResultsTable.Line> lines, boolean segmented, Scorecard scorecard) {
+        ResultsTable table = new ResultsTable(lines, segmented, row -> explain(scorecard, row));
+        tables.add(table);
+        if (verifications != null) {
+            table.showVerifications(verifications);
+        }
+        return table;
+    }
+
+    /** Recomputes in GNU R, in the background, what has an R twin, then marks the rows it verified. */
+    private void verifyInR() {
+        ScorecardCache.Key asked = key;
+        verify.setEnabled(false);
+        verifyStatus.setText("Verifying in GNU R…");
+        verifyStatus.removeClassName("ss-verify-failed");
+        UiUpdates.whenDone(ui, rVerifications.verify(asked), (List<RVerification> result, Throwable failure) -> {
+            verify.setEnabled(true);
+            if (!asked.equals(key)) {
+                return;
+            }
+            String problem = failure != null ? failure.getMessage() : RVerifications.failure(result);
+            if (failure != null && !(failure instanceof AnalysisException || failure instanceof WarehouseException)) {
+                LOG.error("Verification in R of {} failed", asked.experimentId(), failure);
+                problem = "something went wrong; the details are in the server log";
+            }
+            if (problem != null) {
+                verifyStatus.setText("Could not verify in R: " + problem);
+                verifyStatus.addClassName("ss-verify-failed");
+                Notification.show("Could not verify in R: " + problem, 8000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                return;
+            }
+            verifications = result;
+            tables.forEach(t -> t.showVerifications(result));
+            long verified = result.stream().filter(v -> v.report().verified()).count();
+            double largest = result.stream().mapToDouble(v -> v.report().maxRelativeDifference()).max().orElse(0);
+            verifyStatus.setText(result.isEmpty() ? "No metric here uses a method with an R twin."
+                    : verified + " of " + result.size() + " metric" + (result.size() == 1 ? "" : "s")
+                    + " verified in GNU R (largest relative difference "
+                    + String.format(Locale.ROOT, "%.1e", largest) + ")");
+        });
     }
 
     private void explain(Scorecard scorecard, String rowKey) {
@@ -476,7 +543,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
             panel.add(new Paragraph("No metric rows: the analysis produced no results for this experiment."));
             return;
         }
-        panel.add(new ResultsTable(lines, key.segmentBy() != null, row -> explain(scorecard, row)));
+        panel.add(table(lines, key.segmentBy() != null, scorecard));
     }
 
     private static String methodsLine(Scorecard scorecard) {
@@ -592,15 +659,40 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
             return;
         }
         panel.add(caption("Where in the distribution the change happened: the difference between treatment and control"
-                + " at each percentile of the same events, with its 95 % interval. A difference only in the high"
-                + " percentiles means the slowest (or largest) cases changed, not the typical one."));
+                + " at every percentile of the same events (5th to 95th), with its pointwise 95 % interval as a band"
+                + " (quantile_asymptotic, clustered by member). The diamonds are the scorecard's own percentile metrics."
+                + " A difference only in the high percentiles means the slowest (or largest) cases changed, not the"
+                + " typical one."));
         byValue.forEach((column, quantileLines) -> {
             String unit = column.endsWith("_ms") ? "ms" : column.endsWith("_seconds") ? "s" : "";
             panel.add(new H3("Percentiles of " + column));
-            PlotlyChart chart = new PlotlyChart(ScorecardFigures.quantiles(quantileLines, unit));
-            chart.addClassName("ss-quantiles");
-            panel.add(chart);
-            panel.add(new ResultsTable(quantileLines, false, row -> explain(scorecard, row)));
+            Div area = new Div();
+            area.addClassName("ss-chart-area");
+            ProgressBar waiting = new ProgressBar();
+            waiting.setIndeterminate(true);
+            waiting.addClassName("ss-progress");
+            Span text = new Span("Computing the difference at every percentile of " + column + "…");
+            text.addClassName("ss-progress-text");
+            area.add(waiting, text);
+            panel.add(area);
+            panel.add(table(quantileLines, false, scorecard));
+            String metricId = quantileLines.getFirst().row().metricId();
+            UiUpdates.whenDone(ui, seriesCache.quantileCurve(new SeriesCache.CurveKey(key.experimentId(), metricId)),
+                    (QuantileCurve curve, Throwable failure) -> {
+                        area.removeAll();
+                        PlotlyChart chart;
+                        if (failure != null) {
+                            LOG.warn("No quantile curve of {} for {}: {}", metricId, key.experimentId(), failure.getMessage());
+                            area.add(new Paragraph("The difference at every percentile could not be computed ("
+                                    + failure.getMessage() + "); the scorecard's percentiles:"));
+                            chart = new PlotlyChart(ScorecardFigures.quantiles(quantileLines, unit));
+                        } else {
+                            chart = new PlotlyChart(ScorecardFigures.quantileCurve(curve, quantileLines, unit));
+                            chart.addPointClickListener(e -> explain(scorecard, e.getKey()));
+                        }
+                        chart.addClassName("ss-quantiles");
+                        area.add(chart);
+                    });
         });
     }
 
@@ -644,7 +736,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
             PlotlyChart chart = new PlotlyChart(ScorecardFigures.segments(selected));
             chart.addClassName("ss-segments-chart");
             chart.addPointClickListener(e -> explain(scorecard, e.getKey()));
-            area.add(chart, new ResultsTable(selected, true, row -> explain(scorecard, row)));
+            area.add(chart, table(selected, true, scorecard));
         };
         metric.addValueChangeListener(e -> draw.run());
         draw.run();

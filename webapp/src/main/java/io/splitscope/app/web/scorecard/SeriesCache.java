@@ -2,6 +2,7 @@ package io.splitscope.app.web.scorecard;
 
 import io.splitscope.app.analysis.AnalysisService;
 import io.splitscope.app.analysis.EffectSeries;
+import io.splitscope.app.analysis.QuantileCurve;
 import io.splitscope.metrics.query.SeriesAxis;
 import java.util.Map;
 import java.util.Objects;
@@ -9,12 +10,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
- * Cumulative effect series ({@link AnalysisService#series}), computed in the background one at a
- * time and kept for the life of the application, like {@link ScorecardCache}.
+ * Cumulative effect series ({@link AnalysisService#series}) and quantile curves
+ * ({@link AnalysisService#quantileDifferences}), computed in the background one at a time and kept
+ * for the life of the application, like {@link ScorecardCache}.
  */
 @Service
 public final class SeriesCache implements DisposableBean {
@@ -29,8 +32,18 @@ public final class SeriesCache implements DisposableBean {
         }
     }
 
+    /** What identifies a quantile curve (at {@link QuantileCurve#DEFAULT_LEVELS}). */
+    public record CurveKey(String experimentId, String metricId) {
+
+        public CurveKey {
+            Objects.requireNonNull(experimentId, "experimentId");
+            Objects.requireNonNull(metricId, "metricId");
+        }
+    }
+
     private final AnalysisService analysis;
     private final Map<Key, CompletableFuture<EffectSeries>> series = new ConcurrentHashMap<>();
+    private final Map<CurveKey, CompletableFuture<QuantileCurve>> curves = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "splitscope-series");
         thread.setDaemon(true);
@@ -44,26 +57,35 @@ public final class SeriesCache implements DisposableBean {
 
     /** The series of {@code key}: kept, or computed now in the background. */
     public CompletableFuture<EffectSeries> series(Key key) {
-        CompletableFuture<EffectSeries> kept = series.get(key);
+        return kept(series, key, () -> analysis.series(key.experimentId(), key.metricId(), key.axis()));
+    }
+
+    /** The quantile curve of {@code key}: kept, or computed now in the background. */
+    public CompletableFuture<QuantileCurve> quantileCurve(CurveKey key) {
+        return kept(curves, key, () -> analysis.quantileDifferences(key.experimentId(), key.metricId(), null));
+    }
+
+    private <K, V> CompletableFuture<V> kept(Map<K, CompletableFuture<V>> cache, K key, Supplier<V> compute) {
+        CompletableFuture<V> kept = cache.get(key);
         if (kept != null) {
             return kept;
         }
-        CompletableFuture<EffectSeries> created = new CompletableFuture<>();
-        CompletableFuture<EffectSeries> raced = series.putIfAbsent(key, created);
+        CompletableFuture<V> created = new CompletableFuture<>();
+        CompletableFuture<V> raced = cache.putIfAbsent(key, created);
         if (raced != null) {
             return raced;
         }
         try {
             worker.execute(() -> {
                 try {
-                    created.complete(analysis.series(key.experimentId(), key.metricId(), key.axis()));
+                    created.complete(compute.get());
                 } catch (RuntimeException | Error e) {
-                    series.remove(key, created);
+                    cache.remove(key, created);
                     created.completeExceptionally(e);
                 }
             });
         } catch (RuntimeException e) {
-            series.remove(key, created);
+            cache.remove(key, created);
             created.completeExceptionally(e);
         }
         return created;
