@@ -28,10 +28,12 @@ import io.splitscope.stats.health.SampleRatioMismatch;
 import io.splitscope.stats.methods.QuantileAsymptotic;
 import io.splitscope.stats.r.RParity;
 import io.splitscope.stats.health.SrmResult;
+import io.splitscope.stats.methods.BootstrapQuantile;
 import io.splitscope.stats.multiple.BenjaminiHochberg;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -259,6 +261,7 @@ public final class AnalysisService implements AutoCloseable {
                                        Map<String, Map<String, Map<String, VariantData>>> inputs,
                                        Map<String, Map<String, Long>> unitsBySegment, AnalysisRequest request) {
         List<ScorecardRow> rows = new ArrayList<>();
+        Map<List<String>, ComparisonResult> bootstrapped = jointBootstraps(experiment, selected, inputs, request);
         for (Metric metric : selected) {
             ComparisonMethod<?> method = ComparisonMethods.byId(MethodChoice.methodFor(metric, request.meanMethod()));
             inputs.get(metric.id()).forEach((segment, byVariant) -> {
@@ -267,7 +270,9 @@ public final class AnalysisService implements AutoCloseable {
                 long units = unitsBySegment.getOrDefault(segment, Map.of()).values().stream().mapToLong(Long::longValue).sum();
                 for (String treatment : experiment.treatments()) {
                     VariantData treated = byVariant.get(treatment);
-                    ComparisonResult result = compare(method, control, treated, List.copyOf(byVariant.values()));
+                    ComparisonResult joint = bootstrapped.get(List.of(metric.id(), segment, treatment));
+                    ComparisonResult result = joint != null ? joint
+                            : compare(method, control, treated, List.copyOf(byVariant.values()));
                     rows.add(new ScorecardRow(metric.id(), metric.title(), metric.type(), method.id(), treatment,
                             request.segmentBy() == null ? null : segment, control.n(), treated.n(), units - analysed,
                             result, null, InputSummary.of(control, treated)));
@@ -275,6 +280,68 @@ public final class AnalysisService implements AutoCloseable {
             });
         }
         return rows;
+    }
+
+    /**
+     * The {@code bootstrap_quantile} rows of quantile metrics over the same events (the p50 and p90
+     * of {@code startup_ms}), computed together: each replicate draws its units once for all their
+     * levels, which gives exactly the rows of separate comparisons in a fraction of the time (the
+     * draws are most of a bootstrap's cost). Keyed by (metric, segment, treatment); empty when no
+     * two such metrics share their events.
+     */
+    private static Map<List<String>, ComparisonResult> jointBootstraps(Experiment experiment, List<Metric> selected,
+            Map<String, Map<String, Map<String, VariantData>>> inputs, AnalysisRequest request) {
+        Map<List<String>, ComparisonResult> results = new java.util.HashMap<>();
+        List<Metric> bootstrapped = selected.stream().filter(metric -> metric.type() == MetricType.QUANTILE
+                && ComparisonMethods.byId(MethodChoice.methodFor(metric, request.meanMethod())) instanceof BootstrapQuantile)
+                .toList();
+        if (bootstrapped.size() < 2) {
+            return results;
+        }
+        BootstrapQuantile bootstrap = (BootstrapQuantile) ComparisonMethods.byId(BootstrapQuantile.ID);
+        for (String segment : inputs.get(bootstrapped.getFirst().id()).keySet()) {
+            for (String treatment : experiment.treatments()) {
+                // metrics whose control and treatment samples share their arrays: the same events
+                Map<List<Object>, List<Metric>> sameEvents = new LinkedHashMap<>();
+                for (Metric metric : bootstrapped) {
+                    Map<String, VariantData> byVariant = inputs.get(metric.id()).get(segment);
+                    if (byVariant != null && byVariant.get(experiment.controlVariant()) instanceof QuantileSample c
+                            && byVariant.get(treatment) instanceof QuantileSample t) {
+                        sameEvents.computeIfAbsent(List.of(new Identity(c.values()), new Identity(t.values())),
+                                k -> new ArrayList<>()).add(metric);
+                    }
+                }
+                for (List<Metric> group : sameEvents.values()) {
+                    if (group.size() < 2) {
+                        continue;
+                    }
+                    List<QuantileSample> controls = new ArrayList<>();
+                    List<QuantileSample> treatments = new ArrayList<>();
+                    for (Metric metric : group) {
+                        controls.add((QuantileSample) inputs.get(metric.id()).get(segment).get(experiment.controlVariant()));
+                        treatments.add((QuantileSample) inputs.get(metric.id()).get(segment).get(treatment));
+                    }
+                    List<ComparisonResult> compared = bootstrap.compareLevels(controls, treatments);
+                    for (int i = 0; i < group.size(); i++) {
+                        results.put(List.of(group.get(i).id(), segment, treatment), compared.get(i));
+                    }
+                }
+            }
+        }
+        return results;
+    }
+
+    /** An array compared by identity (the samples of one event query share theirs). */
+    private record Identity(Object array) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity identity && identity.array == array;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(array);
+        }
     }
 
     private static <I extends VariantData> ComparisonResult compare(ComparisonMethod<I> method, VariantData control,
