@@ -321,14 +321,15 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
     static final class Resampler {
 
         private final QuantileVariant variant;
-        private final int[] offsets;
+        /** Each unit's number of events. */
+        private final int[] counts;
         private final Band band;
         private volatile Band full;
         private final java.util.concurrent.atomic.AtomicInteger fallbacks = new java.util.concurrent.atomic.AtomicInteger();
 
         Resampler(QuantileVariant variant) {
             this.variant = variant;
-            this.offsets = variant.sample.unitOffsets();
+            this.counts = counts(variant.sample.unitOffsets());
             this.band = variant.events <= FULL_BAND_EVENTS ? Band.full(variant) : Band.around(variant);
         }
 
@@ -359,11 +360,11 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
 
         /** The type-7 percentile of the events weighted by their unit's count. */
         double percentile(int[] w) {
-            double q = band.percentile(w, offsets, variant.level);
+            double q = band.percentileOfCounts(w, counts, variant.level);
             if (q == OUT_OF_BAND) {
                 // outside the band: redo it on the whole sorted sample (built once, on first need)
                 fallbacks.incrementAndGet();
-                q = fullBand().percentile(w, offsets, variant.level);
+                q = fullBand().percentileOfCounts(w, counts, variant.level);
             }
             return q;
         }
@@ -381,6 +382,15 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
             }
             return f;
         }
+    }
+
+    /** Each unit's number of events, from the sample's offsets. */
+    static int[] counts(int[] offsets) {
+        int[] counts = new int[offsets.length - 1];
+        for (int u = 0; u < counts.length; u++) {
+            counts[u] = offsets[u + 1] - offsets[u];
+        }
+        return counts;
     }
 
     /**
@@ -499,23 +509,29 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
          * values are finite, so neither is a percentile). Thread-safe.
          */
         double percentile(int[] w, int[] offsets, double level) {
+            return percentileOfCounts(w, counts(offsets), level);
+        }
+
+        /**
+         * {@link #percentile} with each unit's number of events given ({@code counts}). The weighted
+         * sums over units are this method's main cost (measured: about 70 % of a 1M-member
+         * scorecard's bootstrap); they run without a branch per unit, which a third of the units,
+         * those drawn zero times, would make unpredictable.
+         */
+        double percentileOfCounts(int[] w, int[] counts, double level) {
             long total = 0;
             long belowBand = 0;
             int n = w.length;
             if (below != null) {
+                int[] b = below;
                 for (int u = 0; u < n; u++) {
-                    int wu = w[u];
-                    if (wu != 0) {
-                        total += (long) wu * (offsets[u + 1] - offsets[u]);
-                        belowBand += (long) wu * below[u];
-                    }
+                    long wu = w[u];
+                    total += wu * counts[u];
+                    belowBand += wu * b[u];
                 }
             } else {
                 for (int u = 0; u < n; u++) {
-                    int wu = w[u];
-                    if (wu != 0) {
-                        total += (long) wu * (offsets[u + 1] - offsets[u]);
-                    }
+                    total += (long) w[u] * counts[u];
                 }
             }
             if (total == 0) {
