@@ -56,9 +56,9 @@ import java.util.stream.IntStream;
  *
  * <p>Several percentiles of the same events (a scorecard's p50 and p90 of {@code startup_ms}) can
  * be compared in one go with {@link #compareLevels}: each replicate draws its unit counts once
- * and reads every percentile off them. The draws are most of the cost, and they are the very
- * draws that separate calls make (replicate b's random stream depends on the seed and b only), so
- * the results are identical to {@link #compare} level by level, for a fraction of the time.
+ * and reads every percentile off them. They are the very draws that separate calls make
+ * (replicate b's random stream depends on the seed and b only), so the results are identical to
+ * {@link #compare} level by level, without drawing again for each level.
  *
  * <p>Degenerate data: see {@code QuantileVariant.degenerate} — NON_FINITE, EMPTY_ARM (no units, or
  * no events), TOO_FEW_UNITS (a single unit), ZERO_VARIANCE (one value throughout both variants);

@@ -285,9 +285,9 @@ public final class AnalysisService implements AutoCloseable {
     /**
      * The {@code bootstrap_quantile} rows of quantile metrics over the same events (the p50 and p90
      * of {@code startup_ms}), computed together: each replicate draws its units once for all their
-     * levels, which gives exactly the rows of separate comparisons in a fraction of the time (the
-     * draws are most of a bootstrap's cost). Keyed by (metric, segment, treatment); empty when no
-     * two such metrics share their events.
+     * levels, which gives exactly the rows of separate comparisons without drawing again for
+     * each level. Keyed by (metric, segment, treatment); empty when no two such metrics share
+     * their events.
      */
     private static Map<List<String>, ComparisonResult> jointBootstraps(Experiment experiment, List<Metric> selected,
             Map<String, Map<String, Map<String, VariantData>>> inputs, AnalysisRequest request) {
