@@ -309,6 +309,41 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
         return (int) (m >>> 32);
     }
 
+    /** Units above which {@link Resampler#draw} adds its draws bucket by bucket (1 MB of counts). */
+    static final int BUCKETED_UNITS = 1 << 18;
+    /**
+     * Draws grouped at a time: enough that each bucket receives tens of thousands of draws, which
+     * then hit its counts in cache (with 16k at a time, a 10M-member bootstrap still waited on
+     * memory for half its time).
+     */
+    static final int DRAW_BLOCK = 1 << 22;
+    /** log2 of the units per bucket: 256 KB of counts. */
+    static final int BUCKET_SHIFT = 16;
+
+    /** Per-thread buffers of {@link Resampler#draw}. */
+    private static final class DrawScratch {
+        private static final ThreadLocal<DrawScratch> SCRATCH = new ThreadLocal<>();
+
+        final int[] drawn;
+        final int[] grouped;
+        final int[] position;
+
+        private DrawScratch(int draws, int buckets) {
+            drawn = new int[draws];
+            grouped = new int[draws];
+            position = new int[buckets + 1];
+        }
+
+        static DrawScratch get(int draws, int buckets) {
+            DrawScratch scratch = SCRATCH.get();
+            if (scratch == null || scratch.drawn.length < draws || scratch.position.length < buckets + 1) {
+                scratch = new DrawScratch(draws, buckets);
+                SCRATCH.set(scratch);
+            }
+            return scratch;
+        }
+    }
+
     /** A well-mixed 64-bit seed for replicate b (the SplitMix64 finaliser of seed + (b + 1)·γ). */
     static long mix(long seed, long b) {
         long z = seed + (b + 1) * 0x9E3779B97F4A7C15L;
@@ -348,13 +383,50 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
             return percentile(w);
         }
 
-        /** Draws {@code w.length} units uniformly with replacement: each unit's count into {@code w}. */
+        /**
+         * Draws {@code w.length} units uniformly with replacement: each unit's count into {@code w}.
+         *
+         * <p>With millions of units the counts outgrow the processor's caches, and adding each draw
+         * where it falls waits on memory (measured: 92 % of a 10M-member bootstrap). Then the draws
+         * are taken in blocks of up to {@value #DRAW_BLOCK}, grouped by bucket of {@code 2^}{@value #BUCKET_SHIFT}
+         * units (a counting sort on the high bits), and added bucket by bucket, each bucket's counts
+         * staying in cache. The same draws in the same random stream, added in another order: the
+         * counts, and so every result, are exactly those of adding them one by one.
+         */
         static void draw(SplittableRandom random, int[] w) {
             int n = w.length;
             Arrays.fill(w, 0);
             long threshold = ((1L << 32) - n) % n;
-            for (int i = 0; i < n; i++) {
-                w[uniformIndex(random, n, threshold)]++;
+            if (n <= BUCKETED_UNITS) {
+                for (int i = 0; i < n; i++) {
+                    w[uniformIndex(random, n, threshold)]++;
+                }
+                return;
+            }
+            int buckets = ((n - 1) >>> BUCKET_SHIFT) + 1;
+            DrawScratch scratch = DrawScratch.get(Math.min(n, DRAW_BLOCK), buckets);
+            int[] drawn = scratch.drawn;
+            int[] grouped = scratch.grouped;
+            int[] position = scratch.position;
+            for (int done = 0; done < n; ) {
+                int m = Math.min(DRAW_BLOCK, n - done);
+                Arrays.fill(position, 0, buckets + 1, 0);
+                for (int i = 0; i < m; i++) {
+                    int unit = uniformIndex(random, n, threshold);
+                    drawn[i] = unit;
+                    position[(unit >>> BUCKET_SHIFT) + 1]++;
+                }
+                for (int b = 1; b <= buckets; b++) {
+                    position[b] += position[b - 1];
+                }
+                for (int i = 0; i < m; i++) {
+                    int unit = drawn[i];
+                    grouped[position[unit >>> BUCKET_SHIFT]++] = unit;
+                }
+                for (int i = 0; i < m; i++) {
+                    w[grouped[i]]++;
+                }
+                done += m;
             }
         }
 

@@ -10,9 +10,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code BootstrapQuantile.compareLevels}: several percentiles of the same events, drawn once per
- * replicate, give exactly the results of comparing level by level — with a band and without,
- * degenerate levels included.
+ * The bootstrap's shortcuts give exactly what the plain computation gives:
+ * {@code BootstrapQuantile.compareLevels} (several percentiles of the same events, drawn once per
+ * replicate) what comparing level by level gives, with a band and without; and the bucketed draws
+ * of many units the counts of adding the same draws one by one.
  */
 class BootstrapQuantileLevelsTest {
 
@@ -54,6 +55,22 @@ class BootstrapQuantileLevelsTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> bootstrap.compareLevels(List.of(c), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void addsBucketedDrawsToExactlyTheCountsOfAddingThemOneByOne() {
+        int n = BootstrapQuantile.DRAW_BLOCK + 12_345; // bucketed, in two blocks
+        int[] bucketed = new int[n];
+        BootstrapQuantile.Resampler.draw(new SplittableRandom(7), bucketed);
+
+        int[] plain = new int[n];
+        SplittableRandom random = new SplittableRandom(7);
+        long threshold = ((1L << 32) - n) % n;
+        for (int i = 0; i < n; i++) {
+            plain[BootstrapQuantile.uniformIndex(random, n, threshold)]++;
+        }
+        assertThat(bucketed).isEqualTo(plain);
+        assertThat(java.util.Arrays.stream(bucketed).sum()).isEqualTo(n);
     }
 
     /** Units with 0 to 10 log-normal values around a unit level (seeded). */
