@@ -309,8 +309,12 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
         return (int) (m >>> 32);
     }
 
-    /** Units above which {@link Resampler#draw} adds its draws bucket by bucket (1 MB of counts). */
-    static final int BUCKETED_UNITS = 1 << 18;
+    /**
+     * Units above which {@link Resampler#draw} adds its draws bucket by bucket: 8 MB of counts.
+     * Below it the counts stay in cache anyway and the grouping only adds passes (measured: a
+     * 1M-member bootstrap, 290k units per variant, 0.7-1.0 s plain and 2.5 s bucketed).
+     */
+    static final int BUCKETED_UNITS = 1 << 21;
     /**
      * Draws grouped at a time: enough that each bucket receives tens of thousands of draws, which
      * then hit its counts in cache (with 16k at a time, a 10M-member bootstrap still waited on
