@@ -16,7 +16,7 @@ with
       )
     )
     group by "x"."unit_id"
-    having count(distinct "x"."variant") = 1
+    having min("x"."variant") = max("x"."variant")
   ),
   "per_unit" as (
     select

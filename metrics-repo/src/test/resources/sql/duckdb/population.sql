@@ -2,21 +2,18 @@ with
   "exposed_units" as (
     select
       "unit_id",
-      cast(
-        count(distinct "variant") filter (where (
-          "variant" is not null
-          and "variant" in (
-            'control', 'treatment'
-          )
-        ))
-        as bigint
-      ) "valid_variants",
       min("variant") filter (where (
         "variant" is not null
         and "variant" in (
           'control', 'treatment'
         )
-      )) "sole_variant",
+      )) "first_variant",
+      max("variant") filter (where (
+        "variant" is not null
+        and "variant" in (
+          'control', 'treatment'
+        )
+      )) "last_variant",
       cast(
         count(*) filter (where not (
           "variant" is not null
@@ -36,14 +33,14 @@ with
   )
 select
   case
-    when "valid_variants" = 1 then "sole_variant"
+    when "first_variant" = "last_variant" then "first_variant"
   end "variant",
   cast(
-    count(*) filter (where "valid_variants" = 1)
+    count(*) filter (where "first_variant" = "last_variant")
     as bigint
   ) "units",
   cast(
-    count(*) filter (where "valid_variants" > 1)
+    count(*) filter (where "first_variant" <> "last_variant")
     as bigint
   ) "crossover_units",
   cast(
@@ -53,5 +50,5 @@ select
 from "exposed_units"
 group by
   case
-    when "valid_variants" = 1 then "sole_variant"
+    when "first_variant" = "last_variant" then "first_variant"
   end

@@ -2,9 +2,9 @@ package io.splitscope.metrics.population;
 
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.sum;
@@ -51,8 +51,8 @@ public final class PopulationQuery {
     /** The one segment of an analysis that is not sliced. */
     public static final String ALL = "all";
 
-    private static final Field<Long> VALID_VARIANTS = field(name("valid_variants"), SQLDataType.BIGINT);
-    private static final Field<String> SOLE_VARIANT = field(name("sole_variant"), SQLDataType.VARCHAR);
+    private static final Field<String> FIRST_VARIANT = field(name("first_variant"), SQLDataType.VARCHAR);
+    private static final Field<String> LAST_VARIANT = field(name("last_variant"), SQLDataType.VARCHAR);
     private static final Field<Long> INVALID_ROWS = field(name("invalid_rows"), SQLDataType.BIGINT);
     private static final String UNITS_COLUMN = "units";
     private static final String CROSSOVERS_COLUMN = "crossover_units";
@@ -83,7 +83,8 @@ public final class PopulationQuery {
         return name(UNITS).fields(UNIT_ID.getName(), VARIANT.getName(), FIRST_EXPOSED_AT.getName(), SEGMENT.getName())
                 .as(from.where(inExperimentPeriod(experiment, exposures).and(validVariant(experiment, variant)))
                         .groupBy(unit)
-                        .having(countDistinct(variant).eq(1)));
+                        // one variant: min = max, cheaper than count(distinct variant) = 1
+                        .having(min(variant).eq(max(variant))));
     }
 
     /** {@link #units(Experiment, Dimension)} unsliced. */
@@ -128,17 +129,20 @@ public final class PopulationQuery {
         Condition valid = validVariant(experiment);
         var perUnit = name("exposed_units").as(dsl
                 .select(WarehouseSchema.UNIT_ID,
-                        countDistinct(WarehouseSchema.VARIANT).filterWhere(valid).cast(SQLDataType.BIGINT).as(VALID_VARIANTS),
-                        min(WarehouseSchema.VARIANT).filterWhere(valid).as(SOLE_VARIANT),
+                        min(WarehouseSchema.VARIANT).filterWhere(valid).as(FIRST_VARIANT),
+                        max(WarehouseSchema.VARIANT).filterWhere(valid).as(LAST_VARIANT),
                         count().filterWhere(valid.not()).cast(SQLDataType.BIGINT).as(INVALID_ROWS))
                 .from(WarehouseSchema.EXPOSURES.table())
                 .where(inExperimentPeriod(experiment))
                 .groupBy(WarehouseSchema.UNIT_ID));
-        Field<String> variant = when(VALID_VARIANTS.eq(1L), SOLE_VARIANT);
+        // A unit's valid exposures name one variant when their min and max agree, several when not
+        // (neither without a valid exposure): cheaper than count(distinct variant).
+        Condition oneVariant = FIRST_VARIANT.eq(LAST_VARIANT);
+        Field<String> variant = when(oneVariant, FIRST_VARIANT);
         return dsl.with(perUnit)
                 .select(variant.as(VARIANT.getName()),
-                        count().filterWhere(VALID_VARIANTS.eq(1L)).cast(SQLDataType.BIGINT).as(UNITS_COLUMN),
-                        count().filterWhere(VALID_VARIANTS.gt(1L)).cast(SQLDataType.BIGINT).as(CROSSOVERS_COLUMN),
+                        count().filterWhere(oneVariant).cast(SQLDataType.BIGINT).as(UNITS_COLUMN),
+                        count().filterWhere(FIRST_VARIANT.ne(LAST_VARIANT)).cast(SQLDataType.BIGINT).as(CROSSOVERS_COLUMN),
                         sum(INVALID_ROWS).cast(SQLDataType.BIGINT).as(INVALID_COLUMN))
                 .from(perUnit)
                 // the expression, not its alias: Trino cannot group by an output column's name
