@@ -1,6 +1,8 @@
 package io.splitscope.metrics.query;
 
+import static org.jooq.impl.DSL.arrayAgg;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.function;
 import static org.jooq.impl.DSL.sum;
 
 import io.splitscope.metrics.Dimension;
@@ -8,6 +10,7 @@ import io.splitscope.metrics.EventSource;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.experiment.Experiment;
+import io.splitscope.sql.dialect.Dialects;
 import io.splitscope.stats.arrow.MomentColumns;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +28,20 @@ import org.jooq.impl.SQLDataType;
  * per variant of sufficient statistics (the columns of {@link MomentColumns}); no per-unit row
  * leaves the engine.
  *
+ * <p>On an engine that aggregates lists ({@link Dialects#aggregatesEventLists}: DuckDB), quantile
+ * metrics of the source join the same scan: their events reach the JVM as two lists per variant
+ * (every event value, unit after unit in the order of unit ids and sorted within a unit; and each
+ * unit's number of events), the very arrays an event-level query ({@link UnitEventsQuery}) would
+ * give, without scanning the source a second time. Pass one quantile metric per distinct events
+ * ({@link UnitEventsQuery#sameEvents}); the others read its columns.
+ *
  * <pre>
  * WITH units AS (population rules),
  *      per_unit AS (SELECT unit, variant, first_exposed_at, y(m1), x(m1), y(m2), …
  *                   FROM units LEFT JOIN source ON unit AND time within the widest window
  *                   GROUP BY unit)
- * SELECT segment, variant, per metric: n, Σy, Σy² (Σx, Σx², Σxy; or the six sums of a ratio)
+ * SELECT segment, variant, per metric: n, Σy, Σy² (Σx, Σx², Σxy; or the six sums of a ratio;
+ *        or a quantile's flatten(list(events order by unit)), list(event count order by unit))
  *        over the units whose window has elapsed
  * FROM per_unit GROUP BY segment, variant
  * </pre>
@@ -44,6 +55,8 @@ public final class FusedMetricQuery {
      * @param withCovariates also compute each mean and proportion metric's value over the
      *                       pre-exposure window ({@link MetricWindows#PRE_EXPOSURE_DAYS} days), for CUPED
      * @param segmentBy      slice the statistics by this member dimension, or null for one segment
+     * @throws IllegalArgumentException for a quantile metric when the dialect does not
+     *                                  {@linkplain Dialects#aggregatesEventLists aggregate event lists}
      */
     public static ResultQuery<?> build(DSLContext dsl, Experiment experiment, EventSource source, List<Metric> metrics,
                                        boolean withCovariates, Dimension segmentBy) {
@@ -54,6 +67,15 @@ public final class FusedMetricQuery {
         for (Metric metric : metrics) {
             Condition complete = table.complete(metric);
             Function<Field<Double>, Field<Double>> total = value -> sum(value).filterWhere(complete).cast(SQLDataType.DOUBLE);
+            if (metric.measure() instanceof Measure.Quantile) {
+                requireEventLists(dsl, metric);
+                moments.add(function("flatten", Double[].class,
+                        arrayAgg(table.events(metric)).orderBy(table.unitId()).filterWhere(complete))
+                        .as(MomentColumns.events(metric.id())));
+                moments.add(arrayAgg(table.eventCount(metric)).orderBy(table.unitId()).filterWhere(complete)
+                        .as(MomentColumns.unitEvents(metric.id())));
+                continue;
+            }
             moments.add(count().filterWhere(complete).cast(SQLDataType.BIGINT).as(MomentColumns.n(metric.id())));
             if (metric.measure() instanceof Measure.Ratio) {
                 Field<Double> numerator = table.numerator(metric);
@@ -76,5 +98,12 @@ public final class FusedMetricQuery {
             }
         }
         return table.select(dsl, moments).groupBy(table.segment(), table.variant());
+    }
+
+    private static void requireEventLists(DSLContext dsl, Metric metric) {
+        if (!Dialects.aggregatesEventLists(dsl.dialect())) {
+            throw new IllegalArgumentException("metric " + metric.id() + " is a quantile: on "
+                    + Dialects.nameOf(dsl.dialect()) + " its events come from UnitEventsQuery");
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.splitscope.metrics.query;
 
+import static org.jooq.impl.DSL.arrayAgg;
+import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 
@@ -24,11 +26,13 @@ import org.jooq.SelectJoinStep;
 import org.jooq.impl.SQLDataType;
 
 /**
- * The per-unit values of all mean, proportion and ratio metrics of one {@link EventSource}: the
- * {@value #PER_UNIT} table (one row per analysed unit, one scan of the source joined to the units)
- * and, over it, each metric's value as the final query reads it (capped when the metric is),
- * with the condition that the unit's window has elapsed. The fused per-variant query and the
- * unit-level query both select from it.
+ * The per-unit values of the metrics of one {@link EventSource}: the {@value #PER_UNIT} table (one
+ * row per analysed unit, one scan of the source joined to the units) and, over it, each metric's
+ * value as the final query reads it (capped when the metric is), with the condition that the
+ * unit's window has elapsed. For a quantile metric, a unit's value is the sorted list of its
+ * events' values and their number (engines that aggregate lists only, see
+ * {@link io.splitscope.sql.dialect.Dialects#aggregatesEventLists}). The fused per-variant query
+ * and the unit-level query both select from it.
  */
 final class PerUnitTable {
 
@@ -36,6 +40,8 @@ final class PerUnitTable {
     private static final String COVARIATE = "__x";
     private static final String NUMERATOR = "__num";
     private static final String DENOMINATOR = "__den";
+    private static final String EVENTS = "__events";
+    private static final String EVENT_COUNT = "__event_count";
 
     private final Experiment experiment;
     private final CommonTableExpression<?> units;
@@ -57,7 +63,7 @@ final class PerUnitTable {
      */
     static PerUnitTable build(DSLContext dsl, Experiment experiment, EventSource source, List<Metric> metrics,
                               boolean withCovariates, Dimension segmentBy) {
-        requireAggregatable(source, metrics);
+        requireSameSource(source, metrics);
         Field<LocalDateTime> eventTime = source.column(source.timestamp());
         List<SelectField<?>> columns = new ArrayList<>(List.of(
                 PopulationQuery.UNIT_ID, PopulationQuery.VARIANT, PopulationQuery.FIRST_EXPOSED_AT, PopulationQuery.SEGMENT));
@@ -71,7 +77,12 @@ final class PerUnitTable {
                     columns.add(ratio.numerator().aggregate(inWindow).as(metric.id() + NUMERATOR));
                     columns.add(ratio.denominator().aggregate(inWindow).as(metric.id() + DENOMINATOR));
                 }
-                case Measure.Quantile quantile -> throw new IllegalStateException("unreachable: checked above");
+                case Measure.Quantile quantile -> {
+                    Field<Double> value = quantile.eventValue().cast(SQLDataType.DOUBLE);
+                    columns.add(arrayAgg(value).orderBy(value).filterWhere(inWindow.and(value.isNotNull()))
+                            .as(metric.id() + EVENTS));
+                    columns.add(count(value).filterWhere(inWindow).cast(SQLDataType.BIGINT).as(metric.id() + EVENT_COUNT));
+                }
             }
         }
         var units = PopulationQuery.units(experiment, segmentBy);
@@ -87,7 +98,7 @@ final class PerUnitTable {
         PerUnitTable withoutCaps = new PerUnitTable(experiment, units, perUnit, null);
         List<SelectField<?>> capsColumns = new ArrayList<>();
         for (Metric metric : metrics) {
-            if (metric.measure() instanceof Measure.Ratio) {
+            if (metric.measure() instanceof Measure.Ratio || metric.measure() instanceof Measure.Quantile) {
                 continue;
             }
             Condition complete = withoutCaps.complete(metric);
@@ -146,6 +157,16 @@ final class PerUnitTable {
         return column(metric.id() + DENOMINATOR);
     }
 
+    /** A quantile metric's per-unit list of event values, sorted. */
+    Field<Double[]> events(Metric metric) {
+        return column(metric.id() + EVENTS, SQLDataType.DOUBLE.array());
+    }
+
+    /** A quantile metric's per-unit number of events. */
+    Field<Long> eventCount(Metric metric) {
+        return column(metric.id() + EVENT_COUNT, SQLDataType.BIGINT);
+    }
+
     private static Field<Double> column(String name) {
         return column(name, SQLDataType.DOUBLE);
     }
@@ -165,16 +186,13 @@ final class PerUnitTable {
         return columns;
     }
 
-    private static void requireAggregatable(EventSource source, List<Metric> metrics) {
+    private static void requireSameSource(EventSource source, List<Metric> metrics) {
         if (metrics.isEmpty()) {
             throw new IllegalArgumentException("no metrics to compute over " + source.id());
         }
         for (Metric metric : metrics) {
             if (!metric.source().equals(source)) {
                 throw new IllegalArgumentException("metric " + metric.id() + " reads " + metric.source().id() + ", not " + source.id());
-            }
-            if (metric.measure() instanceof Measure.Quantile) {
-                throw new IllegalArgumentException("metric " + metric.id() + " is a quantile: its events come from UnitEventsQuery");
             }
         }
     }

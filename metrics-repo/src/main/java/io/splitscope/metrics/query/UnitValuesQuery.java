@@ -32,6 +32,9 @@ public final class UnitValuesQuery {
             if (metric.measure() instanceof Measure.Ratio) {
                 throw new IllegalArgumentException("metric " + metric.id() + " is a ratio: it has no single per-unit value");
             }
+            if (metric.measure() instanceof Measure.Quantile) {
+                throw new IllegalArgumentException("metric " + metric.id() + " is a quantile: its events come from UnitEventsQuery");
+            }
         }
         PerUnitTable table = PerUnitTable.build(dsl, experiment, source, metrics, withCovariates, segmentBy);
         List<SelectField<?>> columns = new ArrayList<>(List.of(table.segment().as(MomentColumns.SEGMENT),

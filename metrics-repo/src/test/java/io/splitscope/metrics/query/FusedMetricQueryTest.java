@@ -13,6 +13,7 @@ import io.splitscope.metrics.catalog.StandardMetrics;
 import io.splitscope.stats.CovariateMoments;
 import io.splitscope.stats.Moments;
 import io.splitscope.stats.RatioMoments;
+import io.splitscope.stats.arrow.UnitEventsReader.ClusteredValues;
 import io.splitscope.stats.arrow.VariantStatistics;
 import java.util.List;
 import java.util.Map;
@@ -143,9 +144,53 @@ class FusedMetricQueryTest {
     }
 
     @Test
-    void leavesQuantilesToTheEventLevelQuery() {
-        assertThatThrownBy(() -> FusedMetricQuery.build(DSL.using(SQLDialect.DUCKDB), tiny.experiment("exp_t"),
+    void bringsAQuantilesEventsAsListsInTheSameScanOnDuckDb() {
+        // The events UnitEventsQueryTest works out: control units 1 (1200, 1300), 3 (900), 9 (none);
+        // treatment unit 2 (700, 800), sorted within each unit.
+        List<Metric> metrics = new java.util.ArrayList<>(PLAYBACK_METRICS);
+        metrics.add(StandardMetrics.STARTUP_MS_P50);
+        var query = FusedMetricQuery.build(tiny.warehouse.dsl(), tiny.experiment("exp_t"), EventSource.PLAYBACK, metrics,
+                false, null);
+        VariantStatistics statistics = tiny.warehouse.query(query, tiny.allocator, VariantStatistics::read);
+
+        ClusteredValues control = statistics.events("startup_ms_p50", "control");
+        assertThat(control.values()).containsExactly(1200, 1300, 900);
+        assertThat(control.unitOffsets()).containsExactly(0, 2, 3, 3);
+        ClusteredValues treatment = statistics.events("startup_ms_p50", "treatment");
+        assertThat(treatment.values()).containsExactly(700, 800);
+        assertThat(treatment.unitOffsets()).containsExactly(0, 2);
+        assertThat(statistics.moments("streaming_hours", "control")).isEqualTo(new Moments(3, 1.5 + 2.0, 1.5 * 1.5 + 2.0 * 2.0));
+        assertThat(tiny.warehouse.dsl().renderInlined(query).split("\"playback\"", -1)).hasSize(2);
+    }
+
+    @Test
+    void slicesAQuantilesEventsBySegment() {
+        // Unit 1 (tv) alone in its segment; 3 and 9 (control) and 2 (treatment) unknown.
+        Map<String, VariantStatistics> bySegment = tiny.warehouse.query(FusedMetricQuery.build(tiny.warehouse.dsl(),
+                tiny.experiment("exp_t"), EventSource.PLAYBACK, List.of(StandardMetrics.STARTUP_MS_P50), false,
+                Dimension.DEVICE), tiny.allocator, VariantStatistics::readBySegment);
+
+        assertThat(bySegment.get("tv").events("startup_ms_p50", "control").values()).containsExactly(1200, 1300);
+        assertThat(bySegment.get("tv").events("startup_ms_p50", "treatment").unitOffsets()).containsExactly(0);
+        assertThat(bySegment.get("unknown").events("startup_ms_p50", "control").unitOffsets()).containsExactly(0, 1, 1);
+    }
+
+    @Test
+    void refusesEventListsThatDisagreeWithTheirCounts() {
+        VariantStatistics statistics = tiny.warehouse.query(tiny.warehouse.dsl().resultQuery(
+                "select 'all' as segment, 'control' as variant, [1.0::double, 2.0] as q__events, [1::bigint] as q__unit_events"),
+                tiny.allocator, VariantStatistics::read);
+
+        assertThatThrownBy(() -> statistics.events("q", "control"))
+                .hasMessage("sufficient statistics: q__unit_events counts 1 events, q__events holds 2");
+        assertThatThrownBy(() -> statistics.events("other", "control"))
+                .hasMessage("sufficient statistics: column other__events is missing");
+    }
+
+    @Test
+    void leavesQuantilesToTheEventLevelQueryOnServers() {
+        assertThatThrownBy(() -> FusedMetricQuery.build(DSL.using(SQLDialect.POSTGRES), tiny.experiment("exp_t"),
                 EventSource.PLAYBACK, List.of(StandardMetrics.STARTUP_MS_P50), false, null))
-                .hasMessage("metric startup_ms_p50 is a quantile: its events come from UnitEventsQuery");
+                .hasMessage("metric startup_ms_p50 is a quantile: on postgres its events come from UnitEventsQuery");
     }
 }

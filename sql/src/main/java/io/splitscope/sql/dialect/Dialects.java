@@ -80,6 +80,19 @@ public final class Dialects {
         return new DefaultConfiguration().set(dialect).set(new DefaultVisitListenerProvider(FloatDivision.INSTANCE));
     }
 
+    /**
+     * Whether a quantile metric's events travel inside the fused query of its source, as lists
+     * ({@code array_agg(… order by …)} per unit, {@code flatten} per variant), instead of in a
+     * query of their own that scans the source again: DuckDB only. In process, DuckDB hands a list
+     * of millions of values over as one Arrow buffer; a server (PostgreSQL, Trino) would build
+     * and send it as one row of that size, so over the network the events stream as rows
+     * (PostgreSQL cannot aggregate lists of different lengths in any case).
+     */
+    public static boolean aggregatesEventLists(SQLDialect dialect) {
+        requireSupported(dialect);
+        return dialect.family() == SQLDialect.DUCKDB;
+    }
+
     /** A query builder for {@code dialect}, configured by {@link #configuration}. */
     public static DSLContext using(SQLDialect dialect) {
         return DSL.using(configuration(dialect));

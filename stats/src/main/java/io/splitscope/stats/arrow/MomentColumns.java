@@ -15,7 +15,11 @@ package io.splitscope.stats.arrow;
  * {@value #SEGMENT}, {@value #VARIANT}, {@value #UNIT_ID} and, for each metric {@code m}, its value
  * {@code m} (null when the unit's window has not elapsed) and with a covariate {@code m__x}.
  * Event-level tables (quantile metrics) have {@value #SEGMENT}, {@value #VARIANT}, {@value #UNIT_ID}
- * and {@value #VALUE}, ordered by segment, variant and unit.
+ * and {@value #VALUE}, ordered by segment, variant and unit. An engine that aggregates lists
+ * (DuckDB) brings a quantile metric {@code q}'s events inside the table of sufficient statistics
+ * instead: {@code q__events} (a list of doubles, every event of the variant's units in the
+ * order of the units, each unit's sorted) and {@code q__unit_events} (a list of 64-bit integers,
+ * each unit's number of events, units ordered by id).
  */
 public final class MomentColumns {
 
@@ -88,6 +92,16 @@ public final class MomentColumns {
     /** Σ N·D. */
     public static String numeratorDenominatorSum(String metricId) {
         return metricId + SEPARATOR + "num_den_sum";
+    }
+
+    /** A quantile metric's events, unit after unit, in a table of sufficient statistics. */
+    public static String events(String metricId) {
+        return metricId + SEPARATOR + "events";
+    }
+
+    /** A quantile metric's number of events per unit, in the order of {@link #events}. */
+    public static String unitEvents(String metricId) {
+        return metricId + SEPARATOR + "unit_events";
     }
 
     /** A unit's value of the metric, in a unit-level table. */

@@ -3,6 +3,7 @@ package io.splitscope.stats.arrow;
 import io.splitscope.stats.CovariateMoments;
 import io.splitscope.stats.Moments;
 import io.splitscope.stats.RatioMoments;
+import io.splitscope.stats.arrow.UnitEventsReader.ClusteredValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -14,19 +15,26 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.ipc.ArrowReader;
 
 /**
  * One segment's per-variant sufficient statistics (columns of {@link MomentColumns}), read from
  * Arrow and handed out as the input records of the comparison methods. A variant without a row, and
- * a null sum (a variant with no units in the metric's analysis), read as zero.
+ * a null sum (a variant with no units in the metric's analysis), read as zero. List columns (a
+ * quantile metric's events and per-unit event counts, from an engine that aggregates lists) are
+ * kept as arrays and handed out as {@link ClusteredValues}.
  */
 public final class VariantStatistics {
 
-    private final Map<String, Map<String, Double>> rows;
+    private static final ClusteredValues NO_EVENTS = new ClusteredValues(new double[0], new int[] {0});
 
-    private VariantStatistics(Map<String, Map<String, Double>> rows) {
+    private final Map<String, Map<String, Double>> rows;
+    private final Map<String, Map<String, double[]>> lists;
+
+    private VariantStatistics(Map<String, Map<String, Double>> rows, Map<String, Map<String, double[]>> lists) {
         this.rows = rows;
+        this.lists = lists;
     }
 
     /**
@@ -40,7 +48,7 @@ public final class VariantStatistics {
         if (segments.size() > 1) {
             throw new IllegalArgumentException("sufficient statistics: expected one segment, found " + segments.keySet());
         }
-        return segments.isEmpty() ? new VariantStatistics(Map.of()) : segments.values().iterator().next();
+        return segments.isEmpty() ? new VariantStatistics(Map.of(), Map.of()) : segments.values().iterator().next();
     }
 
     /** Reads a table sliced by segment: segment → its statistics, segments in alphabetical order. */
@@ -54,6 +62,7 @@ public final class VariantStatistics {
      */
     public static Map<String, VariantStatistics> readBySlice(ArrowReader reader, String sliceColumn) throws IOException {
         Map<Comparable<?>, Map<String, Map<String, Double>>> slices = new TreeMap<>();
+        Map<Comparable<?>, Map<String, Map<String, double[]>>> sliceLists = new HashMap<>();
         while (reader.loadNextBatch()) {
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
             FieldVector sliceVector = root.getVector(sliceColumn);
@@ -65,18 +74,23 @@ public final class VariantStatistics {
                 if (variants.isNull(row) || sliceVector.isNull(row)) {
                     continue;
                 }
-                Map<String, Double> values = slices
-                        .computeIfAbsent(sliceKey(sliceVector, row), s -> new HashMap<>())
-                        .computeIfAbsent(new String(variants.get(row), StandardCharsets.UTF_8), v -> new HashMap<>());
+                Comparable<?> slice = sliceKey(sliceVector, row);
+                String variant = new String(variants.get(row), StandardCharsets.UTF_8);
+                Map<String, Double> values = slices.computeIfAbsent(slice, s -> new HashMap<>())
+                        .computeIfAbsent(variant, v -> new HashMap<>());
                 for (FieldVector vector : root.getFieldVectors()) {
-                    if (vector != variants && vector != sliceVector && !(vector instanceof VarCharVector)) {
+                    if (vector instanceof ListVector list) {
+                        sliceLists.computeIfAbsent(slice, s -> new HashMap<>()).computeIfAbsent(variant, v -> new HashMap<>())
+                                .put(vector.getName(), numbers(list, row));
+                    } else if (vector != variants && vector != sliceVector && !(vector instanceof VarCharVector)) {
                         values.put(vector.getName(), number(vector, row));
                     }
                 }
             }
         }
         Map<String, VariantStatistics> result = new LinkedHashMap<>();
-        slices.forEach((slice, rows) -> result.put(slice.toString(), new VariantStatistics(rows)));
+        slices.forEach((slice, rows) -> result.put(slice.toString(),
+                new VariantStatistics(rows, sliceLists.getOrDefault(slice, Map.of()))));
         return result;
     }
 
@@ -111,6 +125,63 @@ public final class VariantStatistics {
         }
         throw new IllegalArgumentException("sufficient statistics: column " + vector.getName() + " is "
                 + vector.getField().getType() + ", expected BIGINT or DOUBLE");
+    }
+
+    /** A list of doubles or of 64-bit integers as doubles; a null list reads as empty. */
+    private static double[] numbers(ListVector list, int row) {
+        if (list.isNull(row)) {
+            return new double[0];
+        }
+        int start = list.getElementStartIndex(row);
+        double[] numbers = new double[list.getElementEndIndex(row) - start];
+        FieldVector data = list.getDataVector();
+        for (int i = 0; i < numbers.length; i++) {
+            if (data.isNull(start + i)) {
+                throw new IllegalArgumentException("sufficient statistics: list column " + list.getName() + " holds a null");
+            }
+            numbers[i] = switch (data) {
+                case Float8Vector doubles -> doubles.get(start + i);
+                case BigIntVector integers -> integers.get(start + i);
+                default -> throw new IllegalArgumentException("sufficient statistics: list column " + list.getName()
+                        + " holds " + data.getField().getType() + ", expected BIGINT or DOUBLE");
+            };
+        }
+        return numbers;
+    }
+
+    /**
+     * A quantile metric's events in a variant, clustered by unit ({@link MomentColumns#events} and
+     * {@link MomentColumns#unitEvents}); no events and no units when the variant has no row.
+     *
+     * @throws IllegalArgumentException when the columns are missing or disagree on the number of events
+     */
+    public ClusteredValues events(String metric, String variant) {
+        Map<String, double[]> row = lists.get(variant);
+        if (row == null && rows.containsKey(variant)) {
+            throw new IllegalArgumentException("sufficient statistics: column " + MomentColumns.events(metric) + " is missing");
+        }
+        if (row == null) {
+            return NO_EVENTS;
+        }
+        double[] values = listColumn(row, MomentColumns.events(metric));
+        double[] counts = listColumn(row, MomentColumns.unitEvents(metric));
+        int[] offsets = new int[counts.length + 1];
+        for (int u = 0; u < counts.length; u++) {
+            offsets[u + 1] = offsets[u] + (int) counts[u];
+        }
+        if (offsets[counts.length] != values.length) {
+            throw new IllegalArgumentException("sufficient statistics: " + MomentColumns.unitEvents(metric) + " counts "
+                    + offsets[counts.length] + " events, " + MomentColumns.events(metric) + " holds " + values.length);
+        }
+        return new ClusteredValues(values, offsets);
+    }
+
+    private static double[] listColumn(Map<String, double[]> row, String column) {
+        double[] list = row.get(column);
+        if (list == null) {
+            throw new IllegalArgumentException("sufficient statistics: column " + column + " is missing");
+        }
+        return list;
     }
 
     /** n, Σy, Σy² of a mean or proportion metric. */

@@ -102,7 +102,7 @@ public final class AnalysisService implements AutoCloseable {
     public Scorecard analyze(AnalysisRequest request, ProgressListener progress) {
         Experiment experiment = experiment(request.experimentId());
         List<Metric> selected = selectMetrics(request);
-        int queries = MetricInputs.queryCount(selected, request.meanMethod());
+        int queries = MetricInputs.queryCount(selected, request.meanMethod(), warehouse.dsl().dialect());
         AnalysisSteps steps = new AnalysisSteps(progress, queries + (request.segmentBy() == null ? 2 : 3));
 
         QueryLog log = new QueryLog(warehouse); // this analysis' queries only, for its provenance

@@ -11,6 +11,7 @@ import io.splitscope.metrics.query.FusedMetricQuery;
 import io.splitscope.metrics.query.UnitEventsQuery;
 import io.splitscope.metrics.query.UnitValuesQuery;
 import io.splitscope.sql.Warehouse;
+import io.splitscope.sql.dialect.Dialects;
 import io.splitscope.stats.CovariateMoments;
 import io.splitscope.stats.QuantileSample;
 import io.splitscope.stats.UnitCovariateValues;
@@ -26,15 +27,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
+import org.jooq.SQLDialect;
 
 /**
  * Fetches what the comparison methods need for a set of metrics with as few scans as possible:
  * one fused query per event source for mean, proportion and ratio metrics (sufficient statistics
  * only), one unit-level query per source when the method for means needs each unit's value, and
- * one event-level query per distinct quantile value and window.
+ * for quantile metrics, per distinct quantile value and window, the events: inside the fused
+ * query of their source where the engine aggregates lists ({@link Dialects#aggregatesEventLists}),
+ * else in an event-level query of their own.
  */
 final class MetricInputs {
 
@@ -59,7 +64,7 @@ final class MetricInputs {
      */
     Map<String, Map<String, Map<String, VariantData>>> fetch(List<Metric> metrics, MeanMethod meanMethod,
                                                               Dimension segmentBy) {
-        Plan plan = Plan.of(metrics, meanMethod);
+        Plan plan = Plan.of(metrics, meanMethod, Dialects.aggregatesEventLists(warehouse.dsl().dialect()));
         boolean covariates = plan.covariates();
         Map<String, Map<String, Map<String, VariantData>>> inputs = new LinkedHashMap<>();
         metrics.forEach(metric -> inputs.put(metric.id(), new TreeMap<>()));
@@ -67,8 +72,18 @@ final class MetricInputs {
             Map<String, VariantStatistics> bySegment = warehouse.query(
                     FusedMetricQuery.build(warehouse.dsl(), experiment, source, sourceMetrics, covariates, segmentBy),
                     allocator, VariantStatistics::readBySegment);
-            sourceMetrics.forEach(metric -> bySegment.forEach((segment, statistics) ->
-                    inputs.get(metric.id()).put(segment, aggregatedInputs(statistics, metric, covariates))));
+            sourceMetrics.forEach(metric -> bySegment.forEach((segment, statistics) -> {
+                if (metric.type() == MetricType.QUANTILE) {
+                    // Read once per variant: the group's metrics share the arrays (compareLevels relies on it).
+                    Map<String, ClusteredValues> events = new LinkedHashMap<>();
+                    Function<String, ClusteredValues> shared =
+                            variant -> events.computeIfAbsent(variant, v -> statistics.events(metric.id(), v));
+                    plan.sameEvents(metric).forEach(quantile ->
+                            inputs.get(quantile.id()).put(segment, quantileInputs(shared, quantile)));
+                } else {
+                    inputs.get(metric.id()).put(segment, aggregatedInputs(statistics, metric, covariates));
+                }
+            }));
         });
         plan.unitLevel().forEach((source, sourceMetrics) -> {
             List<String> ids = sourceMetrics.stream().map(Metric::id).toList();
@@ -78,38 +93,53 @@ final class MetricInputs {
             sourceMetrics.forEach(metric -> data.segments().forEach(segment ->
                     inputs.get(metric.id()).put(segment, unitInputs(data, segment, metric, covariates))));
         });
-        for (List<Metric> group : plan.quantiles()) {
+        for (List<Metric> group : plan.eventQueries()) {
             Map<String, Map<String, ClusteredValues>> bySegment = warehouse.query(
                     UnitEventsQuery.build(warehouse.dsl(), experiment, group.getFirst(), segmentBy), allocator,
                     UnitEventsReader::readBySegment);
-            group.forEach(metric -> bySegment.forEach((segment, events) ->
-                    inputs.get(metric.id()).put(segment, quantileInputs(events, (Measure.Quantile) metric.measure()))));
+            group.forEach(metric -> bySegment.forEach((segment, events) -> inputs.get(metric.id()).put(segment,
+                    quantileInputs(variant -> events.getOrDefault(variant, NO_EVENTS), metric))));
         }
         return inputs;
     }
 
-    /** How many queries {@link #fetch} runs for {@code metrics} compared with {@code meanMethod}. */
-    static int queryCount(List<Metric> metrics, MeanMethod meanMethod) {
-        Plan plan = Plan.of(metrics, meanMethod);
-        return plan.summed().size() + plan.unitLevel().size() + plan.quantiles().size();
+    /** How many queries {@link #fetch} runs on {@code dialect} for {@code metrics} compared with {@code meanMethod}. */
+    static int queryCount(List<Metric> metrics, MeanMethod meanMethod, SQLDialect dialect) {
+        Plan plan = Plan.of(metrics, meanMethod, Dialects.aggregatesEventLists(dialect));
+        return plan.summed().size() + plan.unitLevel().size() + plan.eventQueries().size();
     }
 
     /**
      * The queries of one fetch: sums per source (ratios always; means and proportions unless the
-     * method needs each unit's value), unit-level values per source, events per quantile group.
+     * method needs each unit's value; the first quantile metric of each group over the same events
+     * when {@code fusedEvents}), unit-level values per source, and events per quantile group
+     * otherwise.
      */
     private record Plan(boolean covariates, Map<EventSource, List<Metric>> summed,
-                        Map<EventSource, List<Metric>> unitLevel, List<List<Metric>> quantiles) {
+                        Map<EventSource, List<Metric>> unitLevel, List<List<Metric>> quantileGroups,
+                        boolean fusedEvents) {
 
-        static Plan of(List<Metric> metrics, MeanMethod meanMethod) {
+        static Plan of(List<Metric> metrics, MeanMethod meanMethod, boolean fusedEvents) {
             Class<? extends VariantData> meanInput = meanMethod.inputType();
             boolean unitLevel = meanInput == UnitValues.class || meanInput == UnitCovariateValues.class;
             boolean covariates = meanInput == CovariateMoments.class || meanInput == UnitCovariateValues.class;
             Predicate<Metric> meanOrProportion = m -> m.type() == MetricType.MEAN || m.type() == MetricType.PROPORTION;
-            return new Plan(covariates,
-                    bySource(metrics, m -> m.type() == MetricType.RATIO || !unitLevel && meanOrProportion.test(m)),
-                    unitLevel ? bySource(metrics, meanOrProportion) : Map.of(),
-                    quantileGroups(metrics));
+            List<List<Metric>> quantileGroups = groupBySameEvents(metrics);
+            List<Metric> firstOfGroups = quantileGroups.stream().map(List::getFirst).toList();
+            Predicate<Metric> summed = m -> m.type() == MetricType.RATIO || !unitLevel && meanOrProportion.test(m)
+                    || fusedEvents && firstOfGroups.contains(m);
+            return new Plan(covariates, bySource(metrics, summed), unitLevel ? bySource(metrics, meanOrProportion) : Map.of(),
+                    quantileGroups, fusedEvents);
+        }
+
+        /** The quantile groups that need an event-level query of their own. */
+        List<List<Metric>> eventQueries() {
+            return fusedEvents ? List.of() : quantileGroups;
+        }
+
+        /** The quantile metrics over the same events as {@code first}, the first of its group. */
+        List<Metric> sameEvents(Metric first) {
+            return quantileGroups.stream().filter(group -> group.getFirst().equals(first)).findFirst().orElseThrow();
         }
     }
 
@@ -138,18 +168,19 @@ final class MetricInputs {
         return byVariant;
     }
 
-    private Map<String, VariantData> quantileInputs(Map<String, ClusteredValues> events, Measure.Quantile quantile) {
+    private Map<String, VariantData> quantileInputs(Function<String, ClusteredValues> events, Metric metric) {
+        double level = ((Measure.Quantile) metric.measure()).level();
         Map<String, VariantData> byVariant = new LinkedHashMap<>();
         for (String variant : variants) {
             // Quantile metrics over the same events share these arrays; nothing mutates them.
-            ClusteredValues values = events.getOrDefault(variant, NO_EVENTS);
-            byVariant.put(variant, new QuantileSample(quantile.level(), values.values(), values.unitOffsets()));
+            ClusteredValues values = events.apply(variant);
+            byVariant.put(variant, new QuantileSample(level, values.values(), values.unitOffsets()));
         }
         return byVariant;
     }
 
     /** Quantile metrics grouped so that those over the same events share one query. */
-    private static List<List<Metric>> quantileGroups(List<Metric> metrics) {
+    private static List<List<Metric>> groupBySameEvents(List<Metric> metrics) {
         List<List<Metric>> groups = new ArrayList<>();
         for (Metric metric : metrics) {
             if (metric.type() != MetricType.QUANTILE) {
