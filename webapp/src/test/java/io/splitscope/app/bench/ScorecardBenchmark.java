@@ -56,12 +56,14 @@ import org.apache.arrow.memory.RootAllocator;
  *       and cancellations, then per variant) — the least work any scorecard must do — cold and
  *       warm, and the ratio warm scorecard / warm floor;</li>
  *   <li><b>into the JVM</b>: rows and bytes of Arrow that the scorecard's queries brought back
- *       (its {@link QueryLog}), with the share of the quantile metrics' event-level query;</li>
+ *       (its {@link QueryLog}): a few rows per query, nearly all the bytes the quantile metrics'
+ *       events;</li>
  *   <li><b>peak heap</b>: the largest heap in use while measuring the size (sampled every 5 ms
  *       and taken before every garbage collection, {@link HeapPeak});</li>
- *   <li><b>fused</b>: the non-quantile metrics as one query per event source
- *       ({@link FusedMetricQuery} with all of the source's metrics) against one query per metric
- *       (the same builder with a one-metric list), warm, and their ratio;</li>
+ *   <li><b>fused</b>: the whole catalog as one query per event source ({@link FusedMetricQuery}
+ *       with all of the source's metrics, the quantiles' events as lists, as the scorecard runs it
+ *       on DuckDB) against one query per metric (the same builder with a one-metric list), warm,
+ *       and their ratio;</li>
  *   <li><b>quantiles</b>: the p50 and p90 of {@code startup_ms} compared by
  *       {@code bootstrap_quantile} (1,000 replicates) and by {@code quantile_asymptotic} on the
  *       same inputs: time and confidence interval of each.</li>
@@ -231,8 +233,7 @@ public final class ScorecardBenchmark {
     /** One warehouse's measurements (times in seconds, sizes in bytes). */
     record SizeResult(String warehouse, long members, long units, long events, long coldOpen, double coldScorecard,
                       double warmScorecard, double coldFloor, double warmFloor, double warmScorecardCpu,
-                      double warmFloorCpu, long rowsIntoJvm, long bytesIntoJvm,
-                      long quantileRowsIntoJvm, long quantileBytesIntoJvm, Map<String, Double> queryTimes,
+                      double warmFloorCpu, long rowsIntoJvm, long bytesIntoJvm, Map<String, Double> queryTimes,
                       long peakHeap, long maxHeap, double fused, double perMetric, int fusedQueries,
                       int perMetricQueries, List<QuantileComparison> quantiles) {
 
@@ -289,23 +290,18 @@ public final class ScorecardBenchmark {
         }
         long rows = 0;
         long bytes = 0;
-        long quantileRows = 0;
-        long quantileBytes = 0;
         Map<String, Double> queryTimes = new LinkedHashMap<>();
         for (QueryLog.Entry query : last.queries()) {
             rows += query.rows();
             bytes += query.bytes();
-            String name = queryName(query.sql());
-            queryTimes.merge(name, query.elapsed().toNanos() / 1e9, Double::sum);
-            if (name.equals("quantile events")) {
-                quantileRows += query.rows();
-                quantileBytes += query.bytes();
-            }
+            queryTimes.merge(queryName(query.sql()), query.elapsed().toNanos() / 1e9, Double::sum);
         }
 
         Measured floor;
         Measured fused;
         Measured perMetric;
+        int fusedQueries;
+        int perMetricQueries;
         List<QuantileComparison> quantiles;
         long events;
         try (Warehouse engine = Warehouses.open(warehouse.toString()); BufferAllocator allocator = new RootAllocator()) {
@@ -314,42 +310,47 @@ public final class ScorecardBenchmark {
             log.printf(Locale.ROOT, "bench:   floor cold %.2f s, warm %.2f s (CPU %.2f s)%n", floor.cold(), floor.warm(),
                     floor.warmCpu());
             Experiment experiment = new ExperimentRepository(engine, allocator).find(EXPERIMENT).orElseThrow();
-            List<Metric> aggregated = MetricRepository.load().all().stream()
-                    .filter(metric -> metric.type() != MetricType.QUANTILE).toList();
-            Map<EventSource, List<Metric>> bySource = aggregated.stream()
-                    .collect(Collectors.groupingBy(Metric::source, LinkedHashMap::new, Collectors.toList()));
+            List<Metric> catalog = MetricRepository.load().all();
+            Map<EventSource, List<Metric>> bySource = fusedBySource(catalog);
             fused = time(warmRuns, () -> {
                 bySource.forEach((source, metrics) -> engine.query(
                         FusedMetricQuery.build(engine.dsl(), experiment, source, metrics, false, null), allocator,
                         VariantStatistics::readBySegment));
                 return null;
             });
-            // One run: it scans playback five times, which takes minutes at 10M members.
+            // One run: it scans playback seven times, which takes minutes at 10M members.
             perMetric = time(0, () -> {
-                aggregated.forEach(metric -> engine.query(
+                catalog.forEach(metric -> engine.query(
                         FusedMetricQuery.build(engine.dsl(), experiment, metric.source(), List.of(metric), false, null),
                         allocator, VariantStatistics::readBySegment));
                 return null;
             });
+            fusedQueries = bySource.size();
+            perMetricQueries = catalog.size();
             log.printf(Locale.ROOT, "bench:   fused %.2f s (%d queries), per metric %.2f s (%d queries)%n", fused.warm(),
-                    bySource.size(), perMetric.warm(), aggregated.size());
+                    fusedQueries, perMetric.warm(), perMetricQueries);
             QuantileInputs inputs = quantileInputs(engine, allocator, experiment);
             events = inputs.events();
             quantiles = compareQuantiles(inputs, experiment, log);
         }
         return new SizeResult(warehouse.toString(), members, cold.population().totalUnits(), events, openNanos,
-                coldSeconds, median(warm), floor.cold(), floor.warm(), median(warmCpu), floor.warmCpu(), rows, bytes, quantileRows, quantileBytes, queryTimes,
-                heap.peak(), Runtime.getRuntime().maxMemory(), fused.warm(), perMetric.warm(), bySourceCount(),
-                aggregatedCount(), quantiles);
+                coldSeconds, median(warm), floor.cold(), floor.warm(), median(warmCpu), floor.warmCpu(), rows, bytes, queryTimes,
+                heap.peak(), Runtime.getRuntime().maxMemory(), fused.warm(), perMetric.warm(), fusedQueries,
+                perMetricQueries, quantiles);
     }
 
-    private static int bySourceCount() {
-        return (int) MetricRepository.load().all().stream().filter(m -> m.type() != MetricType.QUANTILE)
-                .map(Metric::source).distinct().count();
-    }
-
-    private static int aggregatedCount() {
-        return (int) MetricRepository.load().all().stream().filter(m -> m.type() != MetricType.QUANTILE).count();
+    /**
+     * The catalog as the scorecard fuses it on DuckDB: one query per event source, with one
+     * quantile metric for each group of quantiles over the same events (they share its columns).
+     */
+    private static Map<EventSource, List<Metric>> fusedBySource(List<Metric> catalog) {
+        List<Metric> fused = new ArrayList<>();
+        for (Metric metric : catalog) {
+            if (fused.stream().noneMatch(other -> UnitEventsQuery.sameEvents(other, metric))) {
+                fused.add(metric);
+            }
+        }
+        return fused.stream().collect(Collectors.groupingBy(Metric::source, LinkedHashMap::new, Collectors.toList()));
     }
 
     /** The quantile metrics of the catalog with their per-variant samples (one event query per group). */
@@ -429,9 +430,6 @@ public final class ScorecardBenchmark {
 
     /** Which of the scorecard's queries an SQL text is, for the per-query times. */
     static String queryName(String sql) {
-        if (sql.contains("\"startup_ms\"") && !sql.contains("__sum")) {
-            return "quantile events";
-        }
         for (String table : List.of("playback", "payments", "cancellations")) {
             if (sql.contains("\"" + table + "\"")) {
                 return "fused " + table;
@@ -549,8 +547,6 @@ public final class ScorecardBenchmark {
             fields.put("scorecard_to_floor_cpu", r.floorCpuRatio());
             fields.put("rows_into_jvm", r.rowsIntoJvm());
             fields.put("bytes_into_jvm", r.bytesIntoJvm());
-            fields.put("quantile_rows_into_jvm", r.quantileRowsIntoJvm());
-            fields.put("quantile_bytes_into_jvm", r.quantileBytesIntoJvm());
             fields.put("query_seconds", r.queryTimes());
             fields.put("peak_heap_bytes", r.peakHeap());
             fields.put("max_heap_bytes", r.maxHeap());

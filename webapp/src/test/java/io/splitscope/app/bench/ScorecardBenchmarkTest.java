@@ -36,12 +36,14 @@ class ScorecardBenchmarkTest {
         assertThat(result.coldScorecard()).isPositive();
         assertThat(result.warmScorecard()).isPositive();
         assertThat(result.warmFloor()).isPositive();
-        assertThat(result.rowsIntoJvm()).isGreaterThan(result.quantileRowsIntoJvm()).isGreaterThan(result.units());
-        assertThat(result.queryTimes()).containsKeys("population", "fused playback", "fused payments",
-                "fused cancellations", "quantile events");
+        // sums per variant, and the quantile metrics' events as lists of doubles in the fused playback row
+        assertThat(result.rowsIntoJvm()).isLessThan(20);
+        assertThat(result.bytesIntoJvm()).isGreaterThan(result.events() * Double.BYTES);
+        assertThat(result.queryTimes()).containsOnlyKeys("population", "fused playback", "fused payments",
+                "fused cancellations");
         assertThat(result.peakHeap()).isPositive();
         assertThat(result.fusedQueries()).isEqualTo(3);
-        assertThat(result.perMetricQueries()).isEqualTo(7);
+        assertThat(result.perMetricQueries()).isEqualTo(9);
         assertThat(result.quantiles()).extracting(q -> q.metric() + " " + q.method()).containsExactly(
                 "startup_ms_p50 bootstrap_quantile", "startup_ms_p50 quantile_asymptotic",
                 "startup_ms_p90 bootstrap_quantile", "startup_ms_p90 quantile_asymptotic");
