@@ -7,21 +7,19 @@ import io.splitscope.sql.WarehouseException;
 import io.splitscope.sql.WarehouseSchema;
 import io.splitscope.sql.Warehouses;
 import io.splitscope.sql.WarehouseSchema.TableSpec;
+import io.splitscope.sql.arrow.JdbcArrowQuery;
 import io.splitscope.sql.arrow.JdbcArrowReader;
+import io.splitscope.sql.arrow.JdbcConnectionPool;
 import io.splitscope.sql.dialect.Dialects;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import org.apache.arrow.memory.BufferAllocator;
 import org.jooq.DSLContext;
 import org.jooq.ResultQuery;
@@ -44,24 +42,23 @@ import org.jooq.SQLDialect;
  * {@code timestamptz}: sessions run in UTC). Every table and column is checked at
  * {@link #open}, with the messages of {@link ContractCheck}.
  *
- * <p>Connections are read-only, run in UTC, and are reused: one per concurrent query.
+ * <p>Connections are read-only, run in UTC, and are reused ({@link JdbcConnectionPool}): one per
+ * concurrent query. They do not autocommit, so that results stream through a cursor: each query
+ * ends its transaction ({@link JdbcArrowQuery}).
  */
 public final class PostgresWarehouse implements Warehouse {
 
     private static final String URL_PREFIX = "jdbc:postgresql:";
-    private static final int MAX_IDLE_CONNECTIONS = 4;
 
-    private final String url;
     private final String description;
     private final String schema;
     private final DSLContext dsl = Dialects.using(SQLDialect.POSTGRES);
-    private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
-    private volatile boolean closed;
+    private final JdbcConnectionPool connections;
 
     private PostgresWarehouse(String url, String description, String schema) {
-        this.url = url;
         this.description = description;
         this.schema = schema;
+        this.connections = new JdbcConnectionPool(description, () -> connect(url, description, true));
     }
 
     /**
@@ -81,10 +78,10 @@ public final class PostgresWarehouse implements Warehouse {
             String schema = currentSchema(connection, description);
             PostgresWarehouse warehouse = new PostgresWarehouse(jdbcUrl, description, schema);
             warehouse.checkContract(connection);
-            warehouse.release(connection);
+            warehouse.connections.release(connection);
             return warehouse;
         } catch (RuntimeException e) {
-            closeQuietly(connection);
+            JdbcConnectionPool.closeQuietly(connection);
             throw e;
         }
     }
@@ -115,7 +112,7 @@ public final class PostgresWarehouse implements Warehouse {
             connection.setReadOnly(readOnly);
             return connection;
         } catch (SQLException e) {
-            closeQuietly(connection);
+            JdbcConnectionPool.closeQuietly(connection);
             throw new WarehouseException("cannot use " + description + ": " + ContractCheck.firstLine(e.getMessage()), e);
         }
     }
@@ -205,32 +202,7 @@ public final class PostgresWarehouse implements Warehouse {
 
     @Override
     public <T> T query(ResultQuery<?> query, BufferAllocator allocator, ResultHandler<T> handler) {
-        String sql = sql(query);
-        Connection connection = borrow();
-        boolean healthy = false;
-        try (Statement statement = connection.createStatement()) {
-            statement.setFetchSize(JdbcArrowReader.DEFAULT_BATCH_ROWS);
-            T result;
-            try (ResultSet rows = statement.executeQuery(sql);
-                 JdbcArrowReader reader = new JdbcArrowReader(rows, allocator, JdbcArrowReader.DEFAULT_BATCH_ROWS)) {
-                result = handler.read(reader);
-            }
-            connection.commit();
-            healthy = true;
-            return result;
-        } catch (SQLException e) {
-            throw queryFailed(e);
-        } catch (JdbcArrowReader.FetchException e) {
-            throw queryFailed(e.getCause());
-        } catch (IOException e) {
-            throw new WarehouseException("reading a result from " + description + " failed: " + e.getMessage(), e);
-        } finally {
-            if (healthy) {
-                release(connection);
-            } else {
-                discard(connection);
-            }
-        }
+        return JdbcArrowQuery.run(connections, sql(query), allocator, handler, this::queryFailed);
     }
 
     private WarehouseException queryFailed(SQLException e) {
@@ -242,63 +214,8 @@ public final class PostgresWarehouse implements Warehouse {
         return dsl.renderInlined(query);
     }
 
-    private Connection borrow() {
-        if (closed) {
-            throw new WarehouseException("the warehouse " + description + " is closed");
-        }
-        Connection connection;
-        while ((connection = idle.pollFirst()) != null) {
-            try {
-                if (!connection.isClosed()) {
-                    return connection;
-                }
-            } catch (SQLException ignored) {
-                // a broken connection: take the next one
-            }
-        }
-        return connect(url, description, true);
-    }
-
-    private void release(Connection connection) {
-        if (idle.size() >= MAX_IDLE_CONNECTIONS) {
-            closeQuietly(connection);
-            return;
-        }
-        idle.addFirst(connection);
-        if (closed) {
-            drain(); // closed meanwhile: do not keep it
-        }
-    }
-
-    private static void discard(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // closing it anyway
-        }
-        closeQuietly(connection);
-    }
-
     @Override
     public void close() {
-        closed = true;
-        drain();
-    }
-
-    private void drain() {
-        List<Connection> connections = new ArrayList<>();
-        Connection connection;
-        while ((connection = idle.pollFirst()) != null) {
-            connections.add(connection);
-        }
-        connections.forEach(PostgresWarehouse::closeQuietly);
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // nothing was written; nothing to report
-        }
+        connections.close();
     }
 }

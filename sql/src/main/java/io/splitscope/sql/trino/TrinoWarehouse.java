@@ -7,10 +7,11 @@ import io.splitscope.sql.WarehouseException;
 import io.splitscope.sql.WarehouseSchema;
 import io.splitscope.sql.WarehouseSchema.TableSpec;
 import io.splitscope.sql.Warehouses;
+import io.splitscope.sql.arrow.JdbcArrowQuery;
 import io.splitscope.sql.arrow.JdbcArrowReader;
+import io.splitscope.sql.arrow.JdbcConnectionPool;
 import io.splitscope.sql.dialect.Dialects;
 import io.trino.jdbc.TrinoDriver;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.sql.Connection;
@@ -24,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -54,28 +54,26 @@ import org.jooq.impl.DSL;
  *
  * <p>Queries are rendered by jOOQ's {@link SQLDialect#TRINO} dialect with the fixes of
  * {@link Dialects}. Sessions run in UTC unless the URL sets {@code timezone}. Connections are
- * reused: one per concurrent query.
+ * reused ({@link JdbcConnectionPool}): one per concurrent query. They autocommit (the driver's
+ * default): a query has no transaction to end.
  */
 public final class TrinoWarehouse implements Warehouse {
 
     private static final String URL_PREFIX = "jdbc:trino:";
-    private static final int MAX_IDLE_CONNECTIONS = 4;
     /** Trino's messages start with the query id, which says nothing to users: "Query failed (#2026…_00034_6eitc): ". */
     private static final Pattern QUERY_FAILED = Pattern.compile("^Query failed \\(#[^)]*\\):\\s*");
 
-    private final String url;
     private final String description;
     private final String catalog;
     private final String schema;
     private final DSLContext dsl = Dialects.using(SQLDialect.TRINO);
-    private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
-    private volatile boolean closed;
+    private final JdbcConnectionPool connections;
 
     private TrinoWarehouse(String url, String description, String catalog, String schema) {
-        this.url = url;
         this.description = description;
         this.catalog = catalog;
         this.schema = schema;
+        this.connections = new JdbcConnectionPool(description, () -> connect(url, description));
     }
 
     /**
@@ -89,13 +87,13 @@ public final class TrinoWarehouse implements Warehouse {
         CatalogSchema location = catalogSchema(jdbcUrl);
         String description = Warehouses.redact(jdbcUrl);
         TrinoWarehouse warehouse = new TrinoWarehouse(jdbcUrl, description, location.catalog(), location.schema());
-        Connection connection = warehouse.borrow();
+        Connection connection = warehouse.connections.borrow();
         try {
             warehouse.checkContract(connection);
-            warehouse.release(connection);
+            warehouse.connections.release(connection);
             return warehouse;
         } catch (RuntimeException e) {
-            closeQuietly(connection);
+            JdbcConnectionPool.closeQuietly(connection);
             throw e;
         }
     }
@@ -234,30 +232,7 @@ public final class TrinoWarehouse implements Warehouse {
 
     @Override
     public <T> T query(ResultQuery<?> query, BufferAllocator allocator, ResultHandler<T> handler) {
-        String sql = sql(query);
-        Connection connection = borrow();
-        boolean healthy = false;
-        try (Statement statement = connection.createStatement()) {
-            T result;
-            try (ResultSet rows = statement.executeQuery(sql);
-                 JdbcArrowReader reader = new JdbcArrowReader(rows, allocator, JdbcArrowReader.DEFAULT_BATCH_ROWS)) {
-                result = handler.read(reader);
-            }
-            healthy = true;
-            return result;
-        } catch (SQLException e) {
-            throw queryFailed(e);
-        } catch (JdbcArrowReader.FetchException e) {
-            throw queryFailed(e.getCause());
-        } catch (IOException e) {
-            throw new WarehouseException("reading a result from " + description + " failed: " + e.getMessage(), e);
-        } finally {
-            if (healthy) {
-                release(connection);
-            } else {
-                closeQuietly(connection);
-            }
-        }
+        return JdbcArrowQuery.run(connections, sql(query), allocator, handler, this::queryFailed);
     }
 
     private WarehouseException queryFailed(SQLException e) {
@@ -290,54 +265,8 @@ public final class TrinoWarehouse implements Warehouse {
         return dsl.renderInlined(query);
     }
 
-    private Connection borrow() {
-        if (closed) {
-            throw new WarehouseException("the warehouse " + description + " is closed");
-        }
-        Connection connection;
-        while ((connection = idle.pollFirst()) != null) {
-            try {
-                if (!connection.isClosed()) {
-                    return connection;
-                }
-            } catch (SQLException ignored) {
-                // a broken connection: take the next one
-            }
-        }
-        return connect(url, description);
-    }
-
-    private void release(Connection connection) {
-        if (idle.size() >= MAX_IDLE_CONNECTIONS) {
-            closeQuietly(connection);
-            return;
-        }
-        idle.addFirst(connection);
-        if (closed) {
-            drain(); // closed meanwhile: do not keep it
-        }
-    }
-
     @Override
     public void close() {
-        closed = true;
-        drain();
-    }
-
-    private void drain() {
-        List<Connection> connections = new ArrayList<>();
-        Connection connection;
-        while ((connection = idle.pollFirst()) != null) {
-            connections.add(connection);
-        }
-        connections.forEach(TrinoWarehouse::closeQuietly);
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // nothing was written; nothing to report
-        }
+        connections.close();
     }
 }
