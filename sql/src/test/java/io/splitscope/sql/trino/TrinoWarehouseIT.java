@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 
+import io.splitscope.sql.JdbcEngineFixture;
 import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.WarehouseException;
 import io.splitscope.sql.WarehouseSchema;
@@ -14,19 +15,14 @@ import io.splitscope.sql.arrow.ArrowRows.Row;
 import io.splitscope.sql.dialect.Dialects;
 import io.splitscope.sql.duckdb.DuckDbWarehouse;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.ipc.ArrowReader;
 import org.assertj.core.data.Offset;
 import org.jooq.Field;
-import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -47,20 +43,6 @@ class TrinoWarehouseIT {
     @RegisterExtension
     static final TrinoServer TRINO = new TrinoServer();
 
-    /** A valid warehouse: one experiment with two exposures, a row or two in every other table. */
-    private static final Map<String, String> VALID = Map.of(
-            "experiments", "experiment_id,name,hypothesis,owner,start_date,end_date,control_variant\n"
-                    + "exp_a,\"A, \"\"quoted\"\" 'single' \\back\",,me,2026-03-01,2026-03-10,control\n",
-            "variants", "experiment_id,variant,weight\nexp_a,control,0.5\nexp_a,b,0.5\n",
-            "exposures", "experiment_id,unit_id,variant,exposed_at\nexp_a,1,control,2026-03-01 10:00:00\n"
-                    + "exp_a,2,b,2026-03-02 10:00:00.123456\n",
-            "members", "unit_id,signup_date,country,device,plan\n1,2025-01-01,US,tv,basic\n",
-            "playback", "unit_id,started_at,watch_seconds,startup_ms,rebuffers\n"
-                    + "1,2026-03-02 00:00:00,60.5,900,0\n1,2026-03-03 00:00:00,0.30000000000000004,1e-300,\n"
-                    + "2,2026-03-02 00:00:00,123456789.12345679,,3\n",
-            "payments", "unit_id,paid_at,amount\n1,2026-03-02 00:00:00,9.99\n",
-            "cancellations", "unit_id,cancelled_at\n2,2026-03-05 00:00:00\n");
-
     @TempDir
     static Path folder;
     private static BufferAllocator allocator;
@@ -68,9 +50,7 @@ class TrinoWarehouseIT {
 
     @BeforeAll
     static void loadTheValidWarehouse() throws IOException {
-        for (var table : VALID.entrySet()) {
-            Files.writeString(folder.resolve(table.getKey() + ".csv"), table.getValue());
-        }
+        JdbcEngineFixture.writeValidWarehouse(folder);
         url = load("valid");
         allocator = new RootAllocator();
     }
@@ -82,36 +62,14 @@ class TrinoWarehouseIT {
 
     private static String load(String schema) {
         String schemaUrl = TRINO.createSchema(schema);
-        Map<String, Long> rows = TrinoLoader.load(folder, schemaUrl, false);
-        assertThat(rows).containsExactly(Map.entry("experiments", 1L), Map.entry("variants", 2L), Map.entry("exposures", 2L),
-                Map.entry("members", 1L), Map.entry("playback", 3L), Map.entry("payments", 1L), Map.entry("cancellations", 1L));
+        JdbcEngineFixture.assertLoadedTheValidWarehouse(TrinoLoader.load(folder, schemaUrl, false));
         return schemaUrl;
-    }
-
-    /** Every vector of a result as text, with the schema: what readers see. */
-    private static String arrow(Warehouse warehouse, ResultQuery<?> query) {
-        return warehouse.query(query, allocator, reader -> {
-            StringBuilder text = new StringBuilder(reader.getVectorSchemaRoot().getSchema().toString()).append('\n');
-            while (reader.loadNextBatch()) {
-                text.append(reader.getVectorSchemaRoot().contentToTSVString());
-            }
-            return text.toString();
-        });
     }
 
     @Test
     void answersEveryContractTableWithTheEmbeddedEnginesArrowBitForBit() {
         try (TrinoWarehouse trino = TrinoWarehouse.open(url); DuckDbWarehouse duckdb = DuckDbWarehouse.open(folder)) {
-            for (WarehouseSchema.TableSpec table : WarehouseSchema.TABLES) {
-                List<Field<?>> columns = new ArrayList<>(table.columns());
-                if (table == WarehouseSchema.PLAYBACK) {
-                    // rebuffers is an INTEGER column: results widen whole numbers to BIGINT
-                    columns.set(4, WarehouseSchema.REBUFFERS.cast(SQLDataType.BIGINT).as("rebuffers"));
-                }
-                ResultQuery<?> all = DSL.select(columns).from(table.table()).orderBy(DSL.inline(1), DSL.inline(2));
-
-                assertThat(arrow(trino, all)).as(table.name()).isEqualTo(arrow(duckdb, all));
-            }
+            JdbcEngineFixture.assertReadsEveryContractTableAs(duckdb, trino, allocator);
             assertThat(trino.description()).isEqualTo(url.substring(0, url.indexOf('?')));
             assertThat(trino.catalog()).isEqualTo("memory");
             assertThat(trino.schema()).isEqualTo("valid");
@@ -130,14 +88,9 @@ class TrinoWarehouseIT {
     @Test
     void streamsLargeResultsInBatchesOf64kRows() {
         try (TrinoWarehouse warehouse = TrinoWarehouse.open(url)) {
-            List<Integer> batches = warehouse.query(warehouse.dsl().resultQuery(
-                    "SELECT a * 1000 + b AS n FROM UNNEST(sequence(0, 149)) AS x(a) CROSS JOIN UNNEST(sequence(1, 1000)) AS y(b)"), allocator, (ArrowReader reader) -> {
-                        List<Integer> sizes = new ArrayList<>();
-                        while (reader.loadNextBatch()) {
-                            sizes.add(reader.getVectorSchemaRoot().getRowCount());
-                        }
-                        return sizes;
-                    });
+            List<Integer> batches = JdbcEngineFixture.batchSizes(warehouse, warehouse.dsl().resultQuery(
+                    "SELECT a * 1000 + b AS n FROM UNNEST(sequence(0, 149)) AS x(a) CROSS JOIN UNNEST(sequence(1, 1000)) AS y(b)"),
+                    allocator);
 
             assertThat(batches).containsExactly(65536, 65536, 18928);
         }

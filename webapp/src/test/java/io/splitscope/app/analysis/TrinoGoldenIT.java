@@ -9,11 +9,8 @@ import io.splitscope.sql.trino.TrinoLoader;
 import io.splitscope.sql.trino.TrinoServer;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,10 +38,6 @@ class TrinoGoldenIT {
 
     @RegisterExtension
     static final TrinoServer TRINO = new TrinoServer();
-
-    private static final double RELATIVE_TOLERANCE = 1e-9;
-    /** Where the two scorecards may differ: what the numbers were computed from, when and how. */
-    private static final Set<String> PROVENANCE = Set.of("warehouse", "computed_at", "queries");
 
     private static AnalysisService duckdb;
     private static AnalysisService trino;
@@ -81,9 +74,8 @@ class TrinoGoldenIT {
 
         assertThat(actual.get("warehouse").asString()).startsWith("jdbc:trino://127.0.0.1:");
         assertThat(expected.get("results").size()).isGreaterThanOrEqualTo(9);
-        List<String> differences = new ArrayList<>();
-        compare("", actual, expected, false, differences);
-        assertThat(differences).as("where Trino's scorecard differs from DuckDB's").isEmpty();
+        assertThat(ScorecardComparison.differences(actual, expected))
+                .as("where Trino's scorecard differs from DuckDB's").isEmpty();
     }
 
     @ParameterizedTest
@@ -112,50 +104,7 @@ class TrinoGoldenIT {
             assertThat(actual).as(what).isEqualTo(expected);
         } else {
             assertThat(Math.abs(actual - expected)).as(what + ": " + actual + " instead of " + expected)
-                    .isLessThanOrEqualTo(RELATIVE_TOLERANCE * Math.max(Math.abs(actual), Math.abs(expected)));
-        }
-    }
-
-    /** Walks both trees; numbers in a bootstrap row must match exactly, others to the tolerance. */
-    private static void compare(String path, JsonNode actual, JsonNode expected, boolean exact, List<String> differences) {
-        if (expected.isObject()) {
-            boolean bootstrap = exact || (expected.has("method") && "bootstrap_quantile".equals(expected.get("method").asString()));
-            if (!actual.isObject()) {
-                differences.add(path + ": " + actual + " instead of an object");
-                return;
-            }
-            Iterator<String> names = expected.propertyNames().iterator();
-            while (names.hasNext()) {
-                String name = names.next();
-                if (path.isEmpty() && PROVENANCE.contains(name)) {
-                    continue;
-                }
-                if (!actual.has(name)) {
-                    differences.add(path + "." + name + " is missing");
-                    continue;
-                }
-                // The adjusted p-value depends on every row's p-value, the deterministic rows' too.
-                boolean exactField = bootstrap && !name.equals("p_value_adjusted");
-                compare(path + "." + name, actual.get(name), expected.get(name), exactField, differences);
-            }
-        } else if (expected.isArray()) {
-            if (actual.size() != expected.size()) {
-                differences.add(path + ": " + actual.size() + " elements instead of " + expected.size());
-                return;
-            }
-            for (int i = 0; i < expected.size(); i++) {
-                compare(path + "[" + i + "]", actual.get(i), expected.get(i), exact, differences);
-            }
-        } else if (expected.isFloatingPointNumber() && actual.isNumber()) {
-            double want = expected.asDouble();
-            double got = actual.asDouble();
-            boolean same = exact ? Double.compare(want, got) == 0
-                    : Math.abs(want - got) <= RELATIVE_TOLERANCE * Math.max(Math.abs(want), Math.abs(got));
-            if (!same) {
-                differences.add(path + ": " + got + " instead of " + want + (exact ? " (exactly)" : ""));
-            }
-        } else if (!expected.equals(actual)) {
-            differences.add(path + ": " + actual + " instead of " + expected);
+                    .isLessThanOrEqualTo(ScorecardComparison.RELATIVE_TOLERANCE * Math.max(Math.abs(actual), Math.abs(expected)));
         }
     }
 }
