@@ -221,6 +221,16 @@ class WebAppBrowserIT {
                 "Welch's t-test", "df", "t(0.975, df)",
                 "./splitscope compare", "\"method\": \"welch_t\"", "The SQL", "\"streaming_hours\"", "from \"exposures\"");
         screenshot("explain.png");
+        closeExplain();
+
+        // A quantile's SQL is playback's fused scan, which lists the events p50 and p90 share.
+        driver.findElement(By.cssSelector("tr[data-key='startup_ms_p90/previews'] vaadin-button.ss-explain")).click();
+        until(d -> d.findElement(By.tagName("body")).getText().contains("What the method read"));
+        assertThat(text()).contains("The SQL", "\"startup_ms_p50__events\"", "\"streaming_hours\"");
+        closeExplain();
+    }
+
+    private void closeExplain() {
         driver.findElement(By.cssSelector("vaadin-button.ss-explain-close")).click();
         until(d -> !d.findElement(By.tagName("body")).getText().contains("What the method read"));
     }
@@ -409,7 +419,7 @@ class WebAppBrowserIT {
         driver.findElement(By.cssSelector("tr[data-key='streaming_hours/previews'] vaadin-button.ss-explain")).click();
         until(d -> text().contains("Verified in R"));
         assertThat(text()).contains("welch_t = r_welch_t", "verified in R to 1e-8");
-        driver.findElement(By.cssSelector("vaadin-button.ss-explain-close")).click();
+        closeExplain();
     }
 
     // ---- helpers -----------------------------------------------------------------------------------

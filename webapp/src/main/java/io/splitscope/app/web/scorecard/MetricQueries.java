@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 /**
  * Finds, in a scorecard's query log, the query that computed a metric: the fused scan of its
  * source, which names the metric's per-unit column after its id ({@code "streaming_hours"}), or
- * for a quantile metric the event-level query that reads its value column as {@code "value"}.
+ * for a quantile metric the query that brought its events: the fused scan that lists its value
+ * column ({@code array_agg(cast("e"."startup_ms" …}, on DuckDB) or the event-level query that
+ * reads it as {@code "value"} (PostgreSQL, Trino). Quantiles over the same events share that query.
  */
 public final class MetricQueries {
 
@@ -23,7 +25,10 @@ public final class MetricQueries {
             String column = quantile.eventValue().getName();
             Pattern value = Pattern.compile("\"?" + Pattern.quote(column) + "\"?\\s+(as\\s+)?\"?value\"?",
                     Pattern.CASE_INSENSITIVE);
-            return queries.stream().filter(q -> value.matcher(q.sql()).find()).findFirst();
+            Pattern listed = Pattern.compile("array_agg\\(cast\\((\"?\\w+\"?\\.)?\"?" + Pattern.quote(column) + "\"?",
+                    Pattern.CASE_INSENSITIVE);
+            return queries.stream().filter(q -> value.matcher(q.sql()).find() || listed.matcher(q.sql()).find())
+                    .findFirst();
         }
         Pattern alias = Pattern.compile("(?<![A-Za-z0-9_])\"?" + Pattern.quote(metric.id()) + "\"?(?![A-Za-z0-9_])");
         return queries.stream().filter(q -> alias.matcher(q.sql()).find()).findFirst();

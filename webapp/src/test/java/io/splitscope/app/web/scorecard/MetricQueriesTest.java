@@ -32,6 +32,17 @@ class MetricQueriesTest {
     }
 
     @Test
+    void aQuantileFindsTheFusedScanThatListsItsEvents() {
+        // DuckDB: the events of startup_ms_p50 and p90 travel in playback's fused scan, under p50's name.
+        QueryLog.Entry fused = entry("with \"units\"(...) as (...), \"per_unit\" as (select ... \"streaming_hours\", "
+                + "array_agg(cast(\"e\".\"startup_ms\" as double) order by cast(\"e\".\"startup_ms\" as double)) filter "
+                + "(where ...) \"startup_ms_p50__events\" ...");
+
+        assertThat(MetricQueries.find(List.of(POPULATION, fused, PAYMENTS), StandardMetrics.STARTUP_MS_P90)).contains(fused);
+        assertThat(MetricQueries.find(List.of(POPULATION, PLAYBACK, PAYMENTS), StandardMetrics.STARTUP_MS_P50)).isEmpty();
+    }
+
+    @Test
     void anIdIsMatchedWholeNotAsAPrefix() {
         assertThat(MetricQueries.find(List.of(entry("select 1 \"play_rate_n\"")), StandardMetrics.PLAY_RATE)).isEmpty();
     }
