@@ -5,22 +5,20 @@ import io.splitscope.app.analysis.AnalysisService;
 import io.splitscope.app.analysis.MeanMethod;
 import io.splitscope.app.analysis.Scorecard;
 import io.splitscope.app.analysis.ScorecardRow;
+import io.splitscope.app.results.AnalysisJobs;
+import io.splitscope.app.web.common.BackgroundCache;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.MetricType;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
  * The health of every experiment, for the badges of the experiments list, computed in the
- * background and kept for the life of the application (the warehouse does not change under it).
+ * background and kept until the experiment is analysed again ({@link BackgroundCache}).
  *
  * <p>Health needs the population only, plus how many units one metric window leaves out. It is
  * computed with the analysis service's ordinary call on a single metric — the cheapest that shows
@@ -32,17 +30,13 @@ public final class HealthService implements DisposableBean {
 
     private final AnalysisService analysis;
     private final Metric probe;
-    private final Map<String, CompletableFuture<ExperimentHealth>> health = new ConcurrentHashMap<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "splitscope-health");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final BackgroundCache<String, ExperimentHealth> health;
 
-    /** Built by Spring with the application's analysis service. */
-    public HealthService(AnalysisService analysis) {
+    /** Built by Spring with the application's analysis service and its analyses. */
+    public HealthService(AnalysisService analysis, AnalysisJobs jobs) {
         this.analysis = Objects.requireNonNull(analysis, "analysis");
         this.probe = probeMetric(analysis.metrics());
+        this.health = new BackgroundCache<>("splitscope-health", experimentId -> experimentId, value -> true, jobs);
     }
 
     /** The metric whose analysis gives the health: the non-quantile one with the longest window. */
@@ -56,29 +50,7 @@ public final class HealthService implements DisposableBean {
     /** The health of an experiment: kept, or computed now in the background. */
     public CompletableFuture<ExperimentHealth> health(String experimentId) {
         Objects.requireNonNull(experimentId, "experimentId");
-        CompletableFuture<ExperimentHealth> kept = health.get(experimentId);
-        if (kept != null) {
-            return kept;
-        }
-        CompletableFuture<ExperimentHealth> created = new CompletableFuture<>();
-        CompletableFuture<ExperimentHealth> raced = health.putIfAbsent(experimentId, created);
-        if (raced != null) {
-            return raced;
-        }
-        try {
-            worker.execute(() -> {
-                try {
-                    created.complete(compute(experimentId));
-                } catch (RuntimeException | Error e) {
-                    health.remove(experimentId, created);
-                    created.completeExceptionally(e);
-                }
-            });
-        } catch (RuntimeException e) {
-            health.remove(experimentId, created);
-            created.completeExceptionally(e);
-        }
-        return created;
+        return health.get(experimentId, () -> compute(experimentId));
     }
 
     private ExperimentHealth compute(String experimentId) {
@@ -91,6 +63,6 @@ public final class HealthService implements DisposableBean {
 
     @Override
     public void destroy() {
-        worker.shutdownNow();
+        health.close();
     }
 }
