@@ -22,6 +22,9 @@ public final class UnitEventsReader {
 
     /** The events of one variant: unit u's values are {@code values[unitOffsets[u] .. unitOffsets[u+1])}. */
     public record ClusteredValues(double[] values, int[] unitOffsets) {
+
+        /** No units, no events: a variant without any unit in the analysis. */
+        public static final ClusteredValues NONE = new ClusteredValues(new double[0], new int[] {0});
     }
 
     private UnitEventsReader() {

@@ -27,8 +27,6 @@ import org.apache.arrow.vector.ipc.ArrowReader;
  */
 public final class VariantStatistics {
 
-    private static final ClusteredValues NO_EVENTS = new ClusteredValues(new double[0], new int[] {0});
-
     private final Map<String, Map<String, Double>> rows;
     private final Map<String, Map<String, double[]>> lists;
 
@@ -161,7 +159,7 @@ public final class VariantStatistics {
             throw new IllegalArgumentException("sufficient statistics: column " + MomentColumns.events(metric) + " is missing");
         }
         if (row == null) {
-            return NO_EVENTS;
+            return ClusteredValues.NONE;
         }
         double[] values = listColumn(row, MomentColumns.events(metric));
         double[] counts = listColumn(row, MomentColumns.unitEvents(metric));

@@ -43,8 +43,6 @@ import org.jooq.SQLDialect;
  */
 final class MetricInputs {
 
-    private static final ClusteredValues NO_EVENTS = new ClusteredValues(new double[0], new int[] {0});
-
     private final Warehouse warehouse;
     private final Experiment experiment;
     private final BufferAllocator allocator;
@@ -98,7 +96,7 @@ final class MetricInputs {
                     UnitEventsQuery.build(warehouse.dsl(), experiment, group.getFirst(), segmentBy), allocator,
                     UnitEventsReader::readBySegment);
             group.forEach(metric -> bySegment.forEach((segment, events) -> inputs.get(metric.id()).put(segment,
-                    quantileInputs(variant -> events.getOrDefault(variant, NO_EVENTS), metric))));
+                    quantileInputs(variant -> events.getOrDefault(variant, ClusteredValues.NONE), metric))));
         }
         return inputs;
     }
