@@ -10,7 +10,6 @@ import io.splitscope.metrics.population.Population;
 import io.splitscope.metrics.population.PopulationQuery;
 import io.splitscope.metrics.query.SeriesAxis;
 import io.splitscope.metrics.query.SeriesQuery;
-import io.splitscope.metrics.query.UnitEventsQuery;
 import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.Warehouses;
 import io.splitscope.sql.arrow.ArrowRows;
@@ -21,7 +20,6 @@ import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.Moments;
 import io.splitscope.stats.QuantileSample;
 import io.splitscope.stats.VariantData;
-import io.splitscope.stats.arrow.UnitEventsReader;
 import io.splitscope.stats.arrow.UnitEventsReader.ClusteredValues;
 import io.splitscope.stats.arrow.VariantStatistics;
 import io.splitscope.stats.health.SampleRatioMismatch;
@@ -192,22 +190,28 @@ public final class AnalysisService implements AutoCloseable {
         }
         ComparisonMethod<QuantileSample> method = ComparisonMethods.byId(QuantileAsymptotic.ID, QuantileSample.class);
         try (BufferAllocator allocator = childAllocator(experiment.id())) {
-            Map<String, ClusteredValues> events = warehouse.query(
-                    UnitEventsQuery.build(warehouse.dsl(), experiment, metric, null), allocator, UnitEventsReader::read);
-            ClusteredValues none = new ClusteredValues(new double[0], new int[] {0});
-            ClusteredValues control = events.getOrDefault(experiment.controlVariant(), none);
+            // the metric's events as the scorecard reads them (in its source's fused scan on DuckDB)
+            Map<String, VariantData> events = new MetricInputs(warehouse, experiment, allocator)
+                    .fetch(List.of(metric), MeanMethod.WELCH_T, null).get(metric.id())
+                    .getOrDefault(PopulationQuery.ALL, Map.of());
             List<QuantileCurve.Point> points = new ArrayList<>();
             for (double level : asked) {
-                // the arrays are shared, never copied: the method copies what it reorders
-                QuantileSample c = new QuantileSample(level, control.values(), control.unitOffsets());
+                QuantileSample c = atLevel(events.get(experiment.controlVariant()), level);
                 for (String treatment : experiment.treatments()) {
-                    ClusteredValues treated = events.getOrDefault(treatment, none);
-                    QuantileSample t = new QuantileSample(level, treated.values(), treated.unitOffsets());
+                    QuantileSample t = atLevel(events.get(treatment), level);
                     points.add(new QuantileCurve.Point(level, treatment, c.n(), t.n(), method.compare(c, t)));
                 }
             }
             return new QuantileCurve(experiment.id(), metric.id(), asked, points);
         }
+    }
+
+    /** The same events at another level: the arrays are shared, never copied (the methods copy what they reorder). */
+    private static QuantileSample atLevel(VariantData events, double level) {
+        if (events instanceof QuantileSample sample) {
+            return new QuantileSample(level, sample.values(), sample.unitOffsets());
+        }
+        return new QuantileSample(level, ClusteredValues.NONE.values(), ClusteredValues.NONE.unitOffsets());
     }
 
     /**
