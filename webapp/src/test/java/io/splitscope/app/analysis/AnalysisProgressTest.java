@@ -2,9 +2,8 @@ package io.splitscope.app.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.splitscope.app.GoldenWarehouse;
 import io.splitscope.metrics.Dimension;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -20,8 +19,8 @@ class AnalysisProgressTest {
     private static AnalysisService service;
 
     @BeforeAll
-    static void open() throws URISyntaxException {
-        service = AnalysisService.open(Path.of(AnalysisProgressTest.class.getResource("/golden/streaming-small").toURI()).toString());
+    static void open() {
+        service = GoldenWarehouse.service();
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.splitscope.app.GoldenWarehouse;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.query.SeriesAxis;
@@ -13,8 +14,6 @@ import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.QuantileSample;
 import io.splitscope.stats.VariantData;
 import io.splitscope.stats.methods.QuantileAsymptotic;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +29,8 @@ class AnalysisServiceTest {
     private static AnalysisService service;
 
     @BeforeAll
-    static void open() throws URISyntaxException {
-        service = AnalysisService.open(Path.of(AnalysisServiceTest.class.getResource("/golden/streaming-small").toURI()).toString());
+    static void open() {
+        service = GoldenWarehouse.service();
     }
 
     @AfterAll
@@ -130,10 +129,6 @@ class AnalysisServiceTest {
     }
 
     private static String golden() {
-        try {
-            return Path.of(AnalysisServiceTest.class.getResource("/golden/streaming-small").toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return GoldenWarehouse.folder().toString();
     }
 }

@@ -2,11 +2,11 @@ package io.splitscope.app.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.splitscope.app.GoldenWarehouse;
 import io.splitscope.app.json.ScorecardJson;
 import io.splitscope.metrics.Dimension;
 import io.splitscope.sql.postgres.PostgresLoader;
 import io.splitscope.sql.postgres.PostgresServer;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +36,8 @@ class PostgresGoldenIT {
     private static AnalysisService postgres;
 
     @BeforeAll
-    static void loadTheGoldenWarehouse() throws URISyntaxException {
-        Path golden = Path.of(PostgresGoldenIT.class.getResource("/golden/streaming-small").toURI());
+    static void loadTheGoldenWarehouse() {
+        Path golden = GoldenWarehouse.folder();
         String url = POSTGRES.createDatabase("golden");
         Map<String, Long> rows = PostgresLoader.load(golden, url, false);
         assertThat(rows.get("playback")).isEqualTo(95541);

@@ -2,12 +2,12 @@ package io.splitscope.app.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.splitscope.app.GoldenWarehouse;
 import io.splitscope.app.json.ScorecardJson;
 import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.query.SeriesAxis;
 import io.splitscope.sql.trino.TrinoLoader;
 import io.splitscope.sql.trino.TrinoServer;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +43,8 @@ class TrinoGoldenIT {
     private static AnalysisService trino;
 
     @BeforeAll
-    static void loadTheGoldenWarehouse() throws URISyntaxException {
-        Path golden = Path.of(TrinoGoldenIT.class.getResource("/golden/streaming-small").toURI());
+    static void loadTheGoldenWarehouse() {
+        Path golden = GoldenWarehouse.folder();
         String url = TRINO.createSchema("golden");
         long start = System.nanoTime();
         Map<String, Long> rows = TrinoLoader.load(golden, url, false);

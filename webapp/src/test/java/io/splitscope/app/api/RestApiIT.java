@@ -2,6 +2,7 @@ package io.splitscope.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.splitscope.app.GoldenWarehouse;
 import io.splitscope.app.cli.CommandLine;
 import io.splitscope.app.web.ServeSettings;
 import io.splitscope.app.web.SplitscopeWebApplication;
@@ -261,10 +262,6 @@ class RestApiIT {
     }
 
     static Path golden() {
-        try {
-            return Path.of(RestApiIT.class.getResource("/golden/streaming-small").toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return GoldenWarehouse.folder();
     }
 }

@@ -3,6 +3,7 @@ package io.splitscope.app.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.splitscope.app.GoldenWarehouse;
 import io.splitscope.app.bench.ScorecardBenchmark.SizeResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -21,7 +22,7 @@ class ScorecardBenchmarkTest {
 
     @Test
     void measuresEverythingOnATinyWarehouseAndReportsItAsATableAndJson() throws Exception {
-        Path golden = Path.of(ScorecardBenchmarkTest.class.getResource("/golden/streaming-small").toURI());
+        Path golden = GoldenWarehouse.folder();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 

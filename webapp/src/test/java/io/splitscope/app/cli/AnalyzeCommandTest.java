@@ -3,6 +3,7 @@ package io.splitscope.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.splitscope.app.GoldenWarehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;

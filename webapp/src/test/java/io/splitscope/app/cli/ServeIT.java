@@ -2,6 +2,7 @@ package io.splitscope.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.splitscope.app.GoldenWarehouse;
 import io.splitscope.app.api.TestHttp;
 import io.splitscope.app.results.ResultsStore;
 import io.splitscope.app.web.ServeSettings;

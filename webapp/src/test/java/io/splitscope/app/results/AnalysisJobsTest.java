@@ -3,6 +3,7 @@ package io.splitscope.app.results;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.splitscope.app.GoldenWarehouse;
 import io.splitscope.app.analysis.AnalysisException;
 import io.splitscope.app.analysis.AnalysisRequest;
 import io.splitscope.app.analysis.AnalysisService;
@@ -31,7 +32,7 @@ class AnalysisJobsTest {
 
     @BeforeAll
     static void open() {
-        service = GoldenService.open();
+        service = GoldenWarehouse.service();
     }
 
     @AfterAll

@@ -2,6 +2,7 @@ package io.splitscope.app.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.splitscope.app.GoldenWarehouse;
 import io.splitscope.app.analysis.AnalysisRequest;
 import io.splitscope.app.analysis.AnalysisService;
 import io.splitscope.app.analysis.MeanMethod;
@@ -28,7 +29,7 @@ class ResultsStoreTest {
 
     @BeforeAll
     static void analyse() {
-        service = GoldenService.open();
+        service = GoldenWarehouse.service();
         welch = service.analyze(AnalysisRequest.of("exp_autoplay"));
         bayesianByDevice = service.analyze(new AnalysisRequest("exp_price", List.of(), MeanMethod.BAYESIAN, Dimension.DEVICE));
     }

@@ -3,9 +3,8 @@ package io.splitscope.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.splitscope.app.GoldenWarehouse;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -538,18 +537,9 @@ class WebAppBrowserIT {
         return update ? List.of(build, docs) : List.of(build);
     }
 
-    private static Path goldenWarehouse() throws URISyntaxException, IOException {
-        URL marker = WebAppBrowserIT.class.getResource("/golden/streaming-small/experiments.csv");
-        if (marker == null) {
-            throw new IllegalStateException("the golden warehouse is not on the test classpath");
-        }
+    private static Path goldenWarehouse() throws IOException {
         // a copy: the app may keep results next to the warehouse, and we add an unhealthy experiment
-        Path copy = Files.createDirectory(Files.createTempDirectory("splitscope-").resolve("streaming-small"));
-        try (Stream<Path> files = Files.list(Path.of(marker.toURI()).getParent())) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, copy.resolve(f.getFileName()));
-            }
-        }
+        Path copy = GoldenWarehouse.copyTo(Files.createDirectory(Files.createTempDirectory("splitscope-").resolve("streaming-small")));
         addSampleRatioMismatch(copy);
         return copy;
     }

@@ -3,13 +3,12 @@ package io.splitscope.app.web.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.splitscope.app.GoldenWarehouse;
 import io.splitscope.app.analysis.AnalysisRequest;
 import io.splitscope.app.analysis.AnalysisService;
 import io.splitscope.app.results.AnalysisJobs;
 import io.splitscope.app.results.ResultsStore;
 import io.splitscope.app.results.WarehouseFingerprint;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -28,8 +27,8 @@ class BackgroundCacheTest {
     private final AtomicInteger computed = new AtomicInteger();
 
     @BeforeAll
-    static void open() throws URISyntaxException {
-        service = AnalysisService.open(Path.of(BackgroundCacheTest.class.getResource("/golden/streaming-small").toURI()).toString());
+    static void open() {
+        service = GoldenWarehouse.service();
     }
 
     @AfterAll

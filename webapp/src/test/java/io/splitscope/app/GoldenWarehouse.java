@@ -1,5 +1,6 @@
-package io.splitscope.app.cli;
+package io.splitscope.app;
 
+import io.splitscope.app.analysis.AnalysisService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -9,14 +10,16 @@ import java.util.stream.Stream;
 
 /**
  * The golden warehouse ({@code src/test/resources/golden/streaming-small}, a copy of the shared
- * golden data with reference scorecards computed by an independent R implementation of the specs).
+ * golden data with reference scorecards computed by an independent R implementation of the specs):
+ * the one place tests find it.
  */
-final class GoldenWarehouse {
+public final class GoldenWarehouse {
 
     private GoldenWarehouse() {
     }
 
-    static Path folder() {
+    /** The folder of the golden tables. */
+    public static Path folder() {
         try {
             return Path.of(GoldenWarehouse.class.getResource("/golden/streaming-small").toURI());
         } catch (URISyntaxException e) {
@@ -24,12 +27,13 @@ final class GoldenWarehouse {
         }
     }
 
-    static Path expected(String file) {
+    /** A reference scorecard, e.g. {@code exp_autoplay.json}. */
+    public static Path expected(String file) {
         return folder().resolve("expected").resolve(file);
     }
 
     /** A writable copy of the golden tables in {@code target}, to break on purpose. */
-    static Path copyTo(Path target) {
+    public static Path copyTo(Path target) {
         try (Stream<Path> files = Files.list(folder())) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Files.copy(file, target.resolve(file.getFileName()));
@@ -38,5 +42,10 @@ final class GoldenWarehouse {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The analysis service on the golden warehouse; the caller closes it. */
+    public static AnalysisService service() {
+        return AnalysisService.open(folder().toString());
     }
 }
