@@ -122,6 +122,31 @@ public final class ContractCheck {
         }
     }
 
+    /**
+     * Checks the contract tables of a database schema: each is there, with every contract column,
+     * of a type {@code accepts} takes ({@link #requireColumns}, {@link #requireTypes}).
+     *
+     * @param columns     table → lower-case column name → engine type, as the engine lists them
+     * @param schema      how users know the schema ({@code public}, {@code hive.experiments}); labels
+     *                    the tables {@code SCHEMA.TABLE}
+     * @param description the database, for the message of a missing table
+     * @throws WarehouseException {@code table T is missing: expected a table or view named T in schema S of D},
+     *                            or the message of {@link #requireColumns} or {@link #requireTypes}
+     */
+    public static void requireTables(Map<String, Map<String, String>> columns, String schema, String description,
+                                     BiPredicate<Kind, String> accepts) {
+        for (TableSpec table : WarehouseSchema.TABLES) {
+            Map<String, String> types = columns.get(table.name());
+            if (types == null) {
+                throw missingTable(table, "a table or view named " + table.name() + " in schema " + schema
+                        + " of " + description);
+            }
+            String label = schema + "." + table.name();
+            requireColumns(table, label, types.keySet());
+            requireTypes(table, label, types, accepts);
+        }
+    }
+
     /** The first line of a driver's message, trimmed: messages of Splitscope are one line. */
     public static String firstLine(String message) {
         if (message == null) {

@@ -133,17 +133,7 @@ public final class PostgresWarehouse implements Warehouse {
     }
 
     private void checkContract(Connection connection) {
-        Map<String, Map<String, String>> columns = columnTypes(connection);
-        for (TableSpec table : WarehouseSchema.TABLES) {
-            Map<String, String> types = columns.get(table.name());
-            if (types == null) {
-                throw ContractCheck.missingTable(table, "a table or view named " + table.name() + " in schema " + schema
-                        + " of " + description);
-            }
-            String label = schema + "." + table.name();
-            ContractCheck.requireColumns(table, label, types.keySet());
-            ContractCheck.requireTypes(table, label, types, PostgresWarehouse::accepts);
-        }
+        ContractCheck.requireTables(columnTypes(connection), schema, description, PostgresWarehouse::accepts);
     }
 
     /** table → column → PostgreSQL type, for the contract's tables in the current schema. */

@@ -5,7 +5,6 @@ import io.splitscope.sql.ContractCheck.Kind;
 import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.WarehouseException;
 import io.splitscope.sql.WarehouseSchema;
-import io.splitscope.sql.WarehouseSchema.TableSpec;
 import io.splitscope.sql.Warehouses;
 import io.splitscope.sql.arrow.JdbcArrowQuery;
 import io.splitscope.sql.arrow.JdbcArrowReader;
@@ -148,17 +147,7 @@ public final class TrinoWarehouse implements Warehouse {
     }
 
     private void checkContract(Connection connection) {
-        Map<String, Map<String, String>> columns = columnTypes(connection);
-        for (TableSpec table : WarehouseSchema.TABLES) {
-            Map<String, String> types = columns.get(table.name());
-            if (types == null) {
-                throw ContractCheck.missingTable(table, "a table or view named " + table.name() + " in schema "
-                        + catalog + "." + schema + " of " + description);
-            }
-            String label = catalog + "." + schema + "." + table.name();
-            ContractCheck.requireColumns(table, label, types.keySet());
-            ContractCheck.requireTypes(table, label, types, TrinoWarehouse::accepts);
-        }
+        ContractCheck.requireTables(columnTypes(connection), catalog + "." + schema, description, TrinoWarehouse::accepts);
     }
 
     /** table → column → Trino type, for the contract's tables in the URL's schema. */
