@@ -3,6 +3,7 @@ package io.splitscope.sql.duckdb;
 import io.splitscope.sql.ContractCheck;
 import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.WarehouseException;
+import io.splitscope.sql.arrow.JdbcConnectionPool;
 import io.splitscope.sql.dialect.Dialects;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ public final class DuckDbWarehouse implements Warehouse {
             new ContractLoader(connection, sources).loadAll();
             return new DuckDbWarehouse(connection, path.toAbsolutePath().normalize().toString());
         } catch (RuntimeException e) {
-            closeQuietly(connection);
+            JdbcConnectionPool.closeQuietly(connection);
             throw e;
         }
     }
@@ -102,21 +103,8 @@ public final class DuckDbWarehouse implements Warehouse {
         }
     }
 
-    /** Renders a query as this warehouse would run it, for logs and the "explain" views. */
-    public String sql(ResultQuery<?> query) {
-        return dsl.renderInlined(query);
-    }
-
     @Override
     public void close() {
-        closeQuietly(connection);
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // Closing an in-memory database cannot lose data; nothing to report.
-        }
+        JdbcConnectionPool.closeQuietly(connection);
     }
 }

@@ -4,6 +4,7 @@ import io.splitscope.sql.ContractCheck;
 import io.splitscope.sql.WarehouseException;
 import io.splitscope.sql.WarehouseSchema;
 import io.splitscope.sql.WarehouseSchema.TableSpec;
+import io.splitscope.sql.Warehouses;
 import io.splitscope.sql.dialect.Dialects;
 import io.splitscope.sql.duckdb.DuckDbWarehouse;
 import java.io.IOException;
@@ -79,7 +80,7 @@ public final class PostgresLoader {
      *                            reached, or a table exists and {@code replace} is not set
      */
     public static Map<String, Long> load(Path source, String jdbcUrl, boolean replace) {
-        String description = PostgresWarehouse.describe(jdbcUrl);
+        String description = Warehouses.redact(jdbcUrl);
         try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(source);
              BufferAllocator allocator = new RootAllocator();
              Connection connection = PostgresWarehouse.connect(jdbcUrl, description, false)) {

@@ -69,10 +69,10 @@ public final class PostgresWarehouse implements Warehouse {
      */
     public static PostgresWarehouse open(String jdbcUrl) {
         if (jdbcUrl == null || !jdbcUrl.startsWith(URL_PREFIX)) {
-            throw new WarehouseException("not a PostgreSQL JDBC URL: " + describe(String.valueOf(jdbcUrl))
+            throw new WarehouseException("not a PostgreSQL JDBC URL: " + Warehouses.redact(String.valueOf(jdbcUrl))
                     + " (expected jdbc:postgresql://host:port/database?user=...&password=...)");
         }
-        String description = describe(jdbcUrl);
+        String description = Warehouses.redact(jdbcUrl);
         Connection connection = connect(jdbcUrl, description, true);
         try {
             String schema = currentSchema(connection, description);
@@ -84,11 +84,6 @@ public final class PostgresWarehouse implements Warehouse {
             JdbcConnectionPool.closeQuietly(connection);
             throw e;
         }
-    }
-
-    /** The URL without what may hold secrets, for messages and provenance. */
-    static String describe(String jdbcUrl) {
-        return Warehouses.redact(jdbcUrl);
     }
 
     /**
@@ -192,16 +187,11 @@ public final class PostgresWarehouse implements Warehouse {
 
     @Override
     public <T> T query(ResultQuery<?> query, BufferAllocator allocator, ResultHandler<T> handler) {
-        return JdbcArrowQuery.run(connections, sql(query), allocator, handler, this::queryFailed);
+        return JdbcArrowQuery.run(connections, dsl.renderInlined(query), allocator, handler, this::queryFailed);
     }
 
     private WarehouseException queryFailed(SQLException e) {
         return new WarehouseException("query failed on " + description + ": " + ContractCheck.firstLine(e.getMessage()), e);
-    }
-
-    /** Renders a query as this warehouse runs it, for logs and the "explain" views. */
-    public String sql(ResultQuery<?> query) {
-        return dsl.renderInlined(query);
     }
 
     @Override

@@ -221,7 +221,7 @@ public final class TrinoWarehouse implements Warehouse {
 
     @Override
     public <T> T query(ResultQuery<?> query, BufferAllocator allocator, ResultHandler<T> handler) {
-        return JdbcArrowQuery.run(connections, sql(query), allocator, handler, this::queryFailed);
+        return JdbcArrowQuery.run(connections, dsl.renderInlined(query), allocator, handler, this::queryFailed);
     }
 
     private WarehouseException queryFailed(SQLException e) {
@@ -247,11 +247,6 @@ public final class TrinoWarehouse implements Warehouse {
             return causes.isEmpty() ? first : causes.stream().distinct().collect(Collectors.joining(": "));
         }
         return message;
-    }
-
-    /** Renders a query as this warehouse runs it, for logs and the "explain" views. */
-    public String sql(ResultQuery<?> query) {
-        return dsl.renderInlined(query);
     }
 
     @Override
