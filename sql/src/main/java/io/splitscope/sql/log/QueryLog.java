@@ -43,11 +43,12 @@ public final class QueryLog implements Warehouse {
 
     @Override
     public <T> T query(ResultQuery<?> query, BufferAllocator allocator, ResultHandler<T> handler) {
+        String sql = dsl().renderInlined(query);
         long start = System.nanoTime();
         return warehouse.query(query, allocator, reader -> {
             try (CountingArrowReader counting = new CountingArrowReader(reader, allocator)) {
                 T result = handler.read(counting);
-                record(new Entry(dsl().renderInlined(query), counting.rowsRead(), counting.bytesRead(),
+                record(new Entry(sql, counting.rowsRead(), counting.bytesRead(),
                         Duration.ofNanos(System.nanoTime() - start)));
                 return result;
             }
