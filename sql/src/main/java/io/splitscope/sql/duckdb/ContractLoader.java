@@ -51,7 +51,11 @@ final class ContractLoader {
             throw explainFailure(table, source, sourceTypes, e);
         }
         if (!source.materialise()) {
-            checkValues(table, source, sourceTypes); // a view casts lazily: check now, not mid-analysis
+            // a view casts lazily: check now, not mid-analysis
+            Optional<WarehouseException> bad = badValue(table, source, sourceTypes);
+            if (bad.isPresent()) {
+                throw bad.get();
+            }
         }
     }
 
@@ -77,30 +81,24 @@ final class ContractLoader {
         return target.equalsIgnoreCase(sourceTypes.get(column.getName())) ? name : "CAST(" + name + " AS " + target + ") AS " + name;
     }
 
-    private void checkValues(TableSpec table, TableSource source, Map<String, String> sourceTypes) {
+    /** The first value that does not cast to its contract type, as {@link ContractCheck#badValue}, scanning column by column. */
+    private Optional<WarehouseException> badValue(TableSpec table, TableSource source, Map<String, String> sourceTypes) {
         for (Field<?> column : table.columns()) {
             String target = duckDbType(column.getDataType());
             if (!target.equalsIgnoreCase(sourceTypes.get(column.getName()))) {
-                firstBadValue(source, column, target).ifPresent(bad -> {
-                    throw badValue(table, source, column, bad);
-                });
+                Optional<String> bad = firstBadValue(source, column, target);
+                if (bad.isPresent()) {
+                    return Optional.of(ContractCheck.badValue(table, source.label(), column, bad.get()));
+                }
             }
         }
+        return Optional.empty();
     }
 
     private WarehouseException explainFailure(TableSpec table, TableSource source, Map<String, String> sourceTypes,
                                               SQLException failure) {
-        for (Field<?> column : table.columns()) {
-            String target = duckDbType(column.getDataType());
-            if (!target.equalsIgnoreCase(sourceTypes.get(column.getName()))) {
-                var bad = firstBadValue(source, column, target);
-                if (bad.isPresent()) {
-                    return badValue(table, source, column, bad.get());
-                }
-            }
-        }
-        return new WarehouseException("table " + table.name() + " (" + source.label() + ") cannot be loaded: "
-                + ContractCheck.firstLine(failure.getMessage()), failure);
+        return badValue(table, source, sourceTypes).orElseGet(() -> new WarehouseException("table " + table.name()
+                + " (" + source.label() + ") cannot be loaded: " + ContractCheck.firstLine(failure.getMessage()), failure));
     }
 
     private Optional<String> firstBadValue(TableSource source, Field<?> column, String target) {
@@ -113,10 +111,6 @@ final class ContractLoader {
             throw new WarehouseException("column " + column.getName() + " of " + source.label() + " cannot be checked: "
                     + ContractCheck.firstLine(e.getMessage()), e);
         }
-    }
-
-    private static WarehouseException badValue(TableSpec table, TableSource source, Field<?> column, String value) {
-        return ContractCheck.badValue(table, source.label(), column, value);
     }
 
     /** DuckDB's own name of a contract type, as {@code DESCRIBE} reports it. */
