@@ -164,9 +164,12 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
         List<Integer> drawn = new ArrayList<>();
         List<QuantileVariant> cs = new ArrayList<>();
         List<QuantileVariant> ts = new ArrayList<>();
+        // one working copy of each variant's events for all levels
+        QuantileVariant firstControl = QuantileVariant.of(controls.getFirst());
+        QuantileVariant firstTreatment = QuantileVariant.of(treatments.getFirst());
         for (int i = 0; i < controls.size(); i++) {
-            QuantileVariant c = QuantileVariant.of(controls.get(i));
-            QuantileVariant t = QuantileVariant.of(treatments.get(i));
+            QuantileVariant c = i == 0 ? firstControl : firstControl.atLevel(controls.get(i));
+            QuantileVariant t = i == 0 ? firstTreatment : firstTreatment.atLevel(treatments.get(i));
             ComparisonResult degenerate = QuantileVariant.degenerate(c, t);
             if (degenerate != null) {
                 results[i] = degenerate;
@@ -253,18 +256,21 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
 
     /**
      * The replicates of several levels of the same events: each replicate draws the control's and
-     * then the treatment's unit counts once (the same random stream as for one level) and reads
-     * every level's percentile off them.
+     * then the treatment's unit counts once (the same random stream as for one level), sums the
+     * drawn events once, and reads every level's percentile off them. The levels' resamplers share
+     * each variant's {@link Events}.
      */
     List<Replicates> replicates(List<QuantileVariant> cs, List<QuantileVariant> ts) {
         int levels = cs.size();
+        Events ec = new Events(cs.getFirst());
+        Events et = new Events(ts.getFirst());
         Resampler[] rc = new Resampler[levels];
         Resampler[] rt = new Resampler[levels];
         double[][] qc = new double[levels][replicates];
         double[][] qt = new double[levels][replicates];
         for (int l = 0; l < levels; l++) {
-            rc[l] = new Resampler(cs.get(l));
-            rt[l] = new Resampler(ts.get(l));
+            rc[l] = new Resampler(cs.get(l), ec);
+            rt[l] = new Resampler(ts.get(l), et);
         }
         int controlUnits = cs.getFirst().units;
         int treatmentUnits = ts.getFirst().units;
@@ -276,12 +282,14 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
             for (int b = chunk; b < replicates; b += chunks) {
                 SplittableRandom random = new SplittableRandom(mix(seed, b));
                 Resampler.draw(random, wc);
+                long totalC = Band.total(wc, ec.counts);
                 for (int l = 0; l < levels; l++) {
-                    qc[l][b] = rc[l].percentile(wc);
+                    qc[l][b] = rc[l].percentile(wc, totalC);
                 }
                 Resampler.draw(random, wt);
+                long totalT = Band.total(wt, et.counts);
                 for (int l = 0; l < levels; l++) {
-                    qt[l][b] = rt[l].percentile(wt);
+                    qt[l][b] = rt[l].percentile(wt, totalT);
                 }
             }
         });
@@ -356,20 +364,56 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
         return z ^ (z >>> 31);
     }
 
-    /** One variant's resampling state: the band of sorted events around the percentile. */
-    static final class Resampler {
+    /**
+     * What a variant's resamplers share whatever their level: each unit's number of events, and
+     * the whole sorted sample (built on first need: the band of small samples, and the fallback
+     * of the others).
+     */
+    static final class Events {
 
         private final QuantileVariant variant;
         /** Each unit's number of events. */
-        private final int[] counts;
-        private final Band band;
+        final int[] counts;
         private volatile Band full;
+
+        Events(QuantileVariant variant) {
+            this.variant = variant;
+            this.counts = counts(variant.sample.unitOffsets());
+        }
+
+        Band full() {
+            Band f = full;
+            if (f == null) {
+                synchronized (this) {
+                    f = full;
+                    if (f == null) {
+                        f = Band.full(variant);
+                        full = f;
+                    }
+                }
+            }
+            return f;
+        }
+    }
+
+    /** One variant's resampling state at one level: the band of sorted events around the percentile. */
+    static final class Resampler {
+
+        private final QuantileVariant variant;
+        private final Events events;
+        private final Band band;
         private final java.util.concurrent.atomic.AtomicInteger fallbacks = new java.util.concurrent.atomic.AtomicInteger();
 
         Resampler(QuantileVariant variant) {
+            this(variant, new Events(variant));
+        }
+
+        /** A resampler of {@code variant}'s level; {@code events} are those of the variant's events. */
+        Resampler(QuantileVariant variant, Events events) {
             this.variant = variant;
-            this.counts = counts(variant.sample.unitOffsets());
-            this.band = variant.events <= FULL_BAND_EVENTS ? Band.full(variant) : Band.around(variant);
+            this.events = events;
+            Band around = variant.events <= FULL_BAND_EVENTS ? null : Band.around(variant);
+            this.band = around != null ? around : events.full();
         }
 
         int fallbacks() {
@@ -436,27 +480,18 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
 
         /** The type-7 percentile of the events weighted by their unit's count. */
         double percentile(int[] w) {
-            double q = band.percentileOfCounts(w, counts, variant.level);
+            return percentile(w, Band.total(w, events.counts));
+        }
+
+        /** {@link #percentile(int[])} given the weighted number of events, {@code total}. */
+        double percentile(int[] w, long total) {
+            double q = band.percentileOfTotal(w, total, variant.level);
             if (q == OUT_OF_BAND) {
                 // outside the band: redo it on the whole sorted sample (built once, on first need)
                 fallbacks.incrementAndGet();
-                q = fullBand().percentileOfCounts(w, counts, variant.level);
+                q = events.full().percentileOfTotal(w, total, variant.level);
             }
             return q;
-        }
-
-        private Band fullBand() {
-            Band f = full;
-            if (f == null) {
-                synchronized (this) {
-                    f = full;
-                    if (f == null) {
-                        f = Band.full(variant);
-                        full = f;
-                    }
-                }
-            }
-            return f;
         }
     }
 
@@ -491,7 +526,10 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
             return collect(v, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false);
         }
 
-        /** The events within {@value #BAND_SDS} bootstrap SDs of the percentile's rank. */
+        /**
+         * The events within {@value #BAND_SDS} bootstrap SDs of the percentile's rank; null when
+         * that is every event (the whole sample, {@link #full}).
+         */
         static Band around(QuantileVariant v) {
             double[] values = v.sample.values();
             int[] offsets = v.sample.unitOffsets();
@@ -514,7 +552,7 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
             int lowRank = (int) Math.max(0, centre - half);
             int highRank = (int) Math.min(v.events - 1L, centre + 1 + half);
             if (lowRank == 0 && highRank == v.events - 1) {
-                return full(v);
+                return null;
             }
             Selection.select(v.work, lowRank, highRank);
             return collect(v, v.work[lowRank], v.work[highRank], true);
@@ -595,23 +633,31 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
          * those drawn zero times, would make unpredictable.
          */
         double percentileOfCounts(int[] w, int[] counts, double level) {
+            return percentileOfTotal(w, total(w, counts), level);
+        }
+
+        /** The weighted number of events, {@code Σ w[u]·counts[u]}: the same for every level. */
+        static long total(int[] w, int[] counts) {
             long total = 0;
-            long belowBand = 0;
             int n = w.length;
-            if (below != null) {
-                int[] b = below;
-                for (int u = 0; u < n; u++) {
-                    long wu = w[u];
-                    total += wu * counts[u];
-                    belowBand += wu * b[u];
-                }
-            } else {
-                for (int u = 0; u < n; u++) {
-                    total += (long) w[u] * counts[u];
-                }
+            for (int u = 0; u < n; u++) {
+                total += (long) w[u] * counts[u];
             }
+            return total;
+        }
+
+        /** {@link #percentileOfCounts} given the weighted number of events, {@code total}. */
+        double percentileOfTotal(int[] w, long total, double level) {
             if (total == 0) {
                 return Double.NaN; // no event drawn: never out of band
+            }
+            long belowBand = 0;
+            if (below != null) {
+                int[] b = below;
+                int n = w.length;
+                for (int u = 0; u < n; u++) {
+                    belowBand += (long) w[u] * b[u];
+                }
             }
             double index = 1 + (total - 1) * level;
             long lo = (long) Math.floor(index);

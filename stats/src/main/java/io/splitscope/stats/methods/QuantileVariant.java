@@ -54,8 +54,33 @@ final class QuantileVariant {
         this.quantile = allFinite && events > 0 ? Selection.type7(work, level) : Double.NaN;
     }
 
+    /** The same events at another level, sharing the working copy (it holds the same values). */
+    private QuantileVariant(QuantileVariant events, QuantileSample sample) {
+        this.sample = sample;
+        this.level = sample.level();
+        this.units = events.units;
+        this.events = events.events;
+        this.work = events.work;
+        this.finite = events.finite;
+        this.min = events.min;
+        this.max = events.max;
+        this.quantile = finite && this.events > 0 ? Selection.type7(work, level) : Double.NaN;
+    }
+
     static QuantileVariant of(QuantileSample sample) {
         return new QuantileVariant(sample);
+    }
+
+    /**
+     * This variant's events at {@code sample}'s level, without copying them again: {@code sample}
+     * must hold the same arrays. Selections in the shared copy find the same order statistics
+     * whatever order earlier selections left it in.
+     */
+    QuantileVariant atLevel(QuantileSample sample) {
+        if (sample.values() != this.sample.values() || sample.unitOffsets() != this.sample.unitOffsets()) {
+            throw new IllegalArgumentException("atLevel needs a sample of the same events (the same arrays)");
+        }
+        return new QuantileVariant(this, sample);
     }
 
     /** The 1-based order statistic {@code X_(rank)} of the events (selecting it in the working copy). */
