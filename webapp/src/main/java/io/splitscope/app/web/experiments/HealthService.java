@@ -6,12 +6,14 @@ import io.splitscope.app.analysis.MeanMethod;
 import io.splitscope.app.analysis.Scorecard;
 import io.splitscope.app.analysis.ScorecardRow;
 import io.splitscope.app.results.AnalysisJobs;
+import io.splitscope.app.results.StoredScorecard;
 import io.splitscope.app.web.common.BackgroundCache;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.MetricType;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
@@ -23,18 +25,22 @@ import org.springframework.stereotype.Service;
  * <p>Health needs the population only, plus how many units one metric window leaves out. It is
  * computed with the analysis service's ordinary call on a single metric — the cheapest that shows
  * incomplete windows: the non-quantile metric with the longest window (a quantile would bring
- * event-level rows) — so it costs the population query and one aggregated scan.
+ * event-level rows) — so it costs the population query and one aggregated scan. When the results
+ * store already holds a fresh default scorecard ({@link AnalysisRequest#of}), the health is read
+ * from it instead, with no query at all.
  */
 @Service
 public final class HealthService implements DisposableBean {
 
     private final AnalysisService analysis;
+    private final AnalysisJobs jobs;
     private final Metric probe;
     private final BackgroundCache<String, ExperimentHealth> health;
 
     /** Built by Spring with the application's analysis service and its analyses. */
     public HealthService(AnalysisService analysis, AnalysisJobs jobs) {
         this.analysis = Objects.requireNonNull(analysis, "analysis");
+        this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.probe = probeMetric(analysis.metrics());
         this.health = new BackgroundCache<>("splitscope-health", experimentId -> experimentId, value -> true, jobs);
     }
@@ -54,9 +60,33 @@ public final class HealthService implements DisposableBean {
     }
 
     private ExperimentHealth compute(String experimentId) {
-        List<String> metrics = probe == null ? List.of() : List.of(probe.id());
-        Scorecard scorecard = analysis.analyze(new AnalysisRequest(experimentId, metrics, MeanMethod.WELCH_T, null));
-        long incomplete = scorecard.rows().stream().mapToLong(ScorecardRow::incompleteUnits).max().orElse(0);
+        return fromStored(experimentId).orElseGet(() -> {
+            List<String> metrics = probe == null ? List.of() : List.of(probe.id());
+            return healthOf(analysis.analyze(new AnalysisRequest(experimentId, metrics, MeanMethod.WELCH_T, null)));
+        });
+    }
+
+    /**
+     * The health read from the stored default scorecard, when there is a fresh one that holds the
+     * probe metric: it has the same population, SRM check and rows for that metric as the probe's
+     * own analysis.
+     */
+    private Optional<ExperimentHealth> fromStored(String experimentId) {
+        return jobs.stored(AnalysisRequest.of(experimentId))
+                .filter(stored -> !stored.stale())
+                .map(StoredScorecard::scorecard)
+                .filter(scorecard -> probe == null || scorecard.rows().stream().anyMatch(this::isProbe))
+                .map(this::healthOf);
+    }
+
+    private boolean isProbe(ScorecardRow row) {
+        return probe != null && row.metricId().equals(probe.id());
+    }
+
+    /** The health of a scorecard holding the probe metric's rows (and perhaps others, ignored). */
+    private ExperimentHealth healthOf(Scorecard scorecard) {
+        long incomplete = scorecard.rows().stream().filter(this::isProbe)
+                .mapToLong(ScorecardRow::incompleteUnits).max().orElse(0);
         return new ExperimentHealth(scorecard.population(), scorecard.srm(), incomplete,
                 probe == null ? 0 : probe.window().endDays());
     }

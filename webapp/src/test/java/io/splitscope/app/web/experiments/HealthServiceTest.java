@@ -1,0 +1,97 @@
+package io.splitscope.app.web.experiments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.splitscope.app.GoldenWarehouse;
+import io.splitscope.app.analysis.AnalysisRequest;
+import io.splitscope.app.analysis.AnalysisService;
+import io.splitscope.app.results.AnalysisJobs;
+import io.splitscope.app.results.ResultsStore;
+import io.splitscope.app.results.StoredScorecard;
+import io.splitscope.app.results.WarehouseFingerprint;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The experiments list's health, from the probe metric's analysis or from a stored default scorecard. */
+class HealthServiceTest {
+
+    private static final String EXPERIMENT = "exp_autoplay";
+    private static final String OTHER = "exp_price";
+
+    private static AnalysisService service;
+    private final AtomicReference<WarehouseFingerprint> fingerprint = new AtomicReference<>(new WarehouseFingerprint("v1"));
+    private ResultsStore store;
+    private AnalysisJobs jobs;
+
+    @BeforeAll
+    static void open() {
+        service = GoldenWarehouse.service();
+    }
+
+    @AfterAll
+    static void closeService() {
+        service.close();
+    }
+
+    @BeforeEach
+    void start() {
+        store = ResultsStore.inMemory();
+        jobs = new AnalysisJobs(service, store, fingerprint::get, 1);
+    }
+
+    @AfterEach
+    void stop() {
+        jobs.close();
+        store.close();
+    }
+
+    /** The health a new service (nothing kept) gives now. */
+    private ExperimentHealth health(String experimentId) {
+        HealthService health = new HealthService(service, jobs);
+        try {
+            return health.health(experimentId).join();
+        } finally {
+            health.destroy();
+        }
+    }
+
+    /** Stores another experiment's scorecard as {@code exp_autoplay}'s default one: no analysis of it gives that. */
+    private void storeOtherScorecard() {
+        StoredScorecard other = jobs.scorecard(AnalysisRequest.of(OTHER));
+        store.save(new StoredScorecard(AnalysisRequest.of(EXPERIMENT), other.scorecard(), other.fingerprint(),
+                other.computedBy(), other.elapsed(), false));
+    }
+
+    @Test
+    void aFreshStoredDefaultScorecardGivesTheAnalysedHealth() {
+        ExperimentHealth analysed = health(EXPERIMENT);
+        assertThat(analysed.incompleteUnits()).isEqualTo(346);
+
+        jobs.scorecard(AnalysisRequest.of(EXPERIMENT));
+
+        assertThat(health(EXPERIMENT)).isEqualTo(analysed);
+    }
+
+    @Test
+    void aFreshStoredDefaultScorecardIsReadWithoutAnalysing() {
+        ExperimentHealth analysed = health(EXPERIMENT);
+        ExperimentHealth other = health(OTHER);
+        assertThat(other.population()).isNotEqualTo(analysed.population());
+        storeOtherScorecard();
+
+        assertThat(health(EXPERIMENT)).isEqualTo(other);
+    }
+
+    @Test
+    void aStaleStoredScorecardIsAnalysedAgain() {
+        ExperimentHealth analysed = health(EXPERIMENT);
+        storeOtherScorecard();
+        fingerprint.set(new WarehouseFingerprint("v2"));
+
+        assertThat(health(EXPERIMENT)).isEqualTo(analysed);
+    }
+}
