@@ -317,40 +317,40 @@ public final class WarehouseGenerator {
                   FROM unit_index
                 ), drawn AS (
                   SELECT i, k,
-                  CAST(%3$d + i * %4$d + CAST(subkey(k, 1) %% %4$d AS BIGINT) AS BIGINT) AS unit_id,
-                  u01(k, 2) >= %5$s AS has_member_row,
-                  CAST(DATE '%6$s' - CAST(floor(%7$d * pow(u01(k, 3), 1.6)) AS INTEGER) AS DATE) AS signup_date,
-                  %8$s AS country,
-                  %9$s AS device,
-                  %10$s AS plan,
-                  CASE WHEN u01(k, 7) < %11$s THEN 0.0
-                       ELSE least(%12$s, exp(%13$s + %14$s * gauss(k, 8))) END AS plays_per_day,
-                  %15$s + 0.35 * gauss(k, 10) AS watch_mu,
-                  %16$s + 0.25 * gauss(k, 12) AS startup_mu,
-                  exp(%17$s + 0.5 * gauss(k, 14)) AS rebuffers_per_hour,
-                  %18$s * exp(0.4 * gauss(k, 16) - 0.08) AS cancel_hazard,
+                  CAST(%2$d + i * %3$d + CAST(subkey(k, 1) %% %3$d AS BIGINT) AS BIGINT) AS unit_id,
+                  u01(k, 2) >= %4$s AS has_member_row,
+                  CAST(DATE '%5$s' - CAST(floor(%6$d * pow(u01(k, 3), 1.6)) AS INTEGER) AS DATE) AS signup_date,
+                  %7$s AS country,
+                  %8$s AS device,
+                  %9$s AS plan,
+                  CASE WHEN u01(k, 7) < %10$s THEN 0.0
+                       ELSE least(%11$s, exp(%12$s + %13$s * gauss(k, 8))) END AS plays_per_day,
+                  %14$s + 0.35 * gauss(k, 10) AS watch_mu,
+                  %15$s + 0.25 * gauss(k, 12) AS startup_mu,
+                  exp(%16$s + 0.5 * gauss(k, 14)) AS rebuffers_per_hour,
+                  %17$s * exp(0.4 * gauss(k, 16) - 0.08) AS cancel_hazard,
                   -ln(u01(k, 18)) AS cancel_draw,
-                  u01(k, 19) AS grace_draw%19$s
+                  u01(k, 19) AS grace_draw%18$s
                   FROM keyed
                 ), cancelled AS (
-                  SELECT *, CAST(floor(least(%20$s, 1e6) * %21$d) AS BIGINT) AS cancel_second
+                  SELECT *, CAST(floor(least(%19$s, 1e6) * %20$d) AS BIGINT) AS cancel_second
                   FROM drawn
                 ), graced AS (
-                  SELECT *, CASE WHEN cancel_second < %22$d
-                                 THEN least(%22$d, (cancel_second // %21$d + 1 + CAST(floor(grace_draw * %23$d) AS BIGINT)) * %21$d)
-                                 ELSE %22$d END AS access_end
+                  SELECT *, CASE WHEN cancel_second < %21$d
+                                 THEN least(%21$d, (cancel_second // %20$d + 1 + CAST(floor(grace_draw * %22$d) AS BIGINT)) * %20$d)
+                                 ELSE %21$d END AS access_end
                   FROM cancelled
                 )
                 SELECT i, k, unit_id, has_member_row, signup_date, country, device, plan,
-                  %24$s AS plan_price,
+                  %23$s AS plan_price,
                   least(28, day(signup_date)) AS billing_day,
                   plays_per_day, watch_mu,
-                  startup_mu + %25$s AS startup_mu,
-                  rebuffers_per_hour, cancel_second, access_end%26$s
+                  startup_mu + %24$s AS startup_mu,
+                  rebuffers_per_hour, cancel_second, access_end%25$s
                 FROM graced
                 ORDER BY i
                 """.formatted(
-                Long.toUnsignedString(settings.seed()), settings.members(), FIRST_UNIT_ID, stride,
+                Long.toUnsignedString(settings.seed()), FIRST_UNIT_ID, stride,
                 MISSING_MEMBER_SHARE, HISTORY_START.minusDays(1), SIGNUP_SPAN_DAYS,
                 categorical("u01(k, 4)", COUNTRIES), categorical("u01(k, 5)", DEVICES),
                 categorical("u01(k, 6)", PLANS), NON_PLAYER_SHARE, MAX_PLAYS_PER_DAY, PLAYS_LOG_MEAN,
