@@ -11,8 +11,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is signed in, for the views (inject it) and the services: the user's name and role, and
- * whether they may run analyses. Reads Spring Security's context of the current request — in a
+ * Who is signed in, for the views (inject it) and the services: the user's name and whether
+ * they may run analyses. Reads Spring Security's context of the current request — in a
  * view, the signed-in user of the browser session; in the REST API, the HTTP Basic user.
  *
  * <p>Hide or disable what a user may not do with {@link #canRunAnalyses()}; the services check
@@ -31,11 +31,6 @@ public final class CurrentUser {
     /** The signed-in user's name; empty when nobody is signed in. */
     public Optional<String> name() {
         return authentication().map(Authentication::getName);
-    }
-
-    /** The signed-in user's role ({@link Role#ANALYST} when they hold it); empty when nobody is signed in. */
-    public Optional<Role> role() {
-        return authentication().map(CurrentUser::roleOf);
     }
 
     /** Whether the signed-in user may start and re-run analyses (role {@link Role#ANALYST}). */
@@ -70,10 +65,6 @@ public final class CurrentUser {
 
     static boolean canRunAnalyses(Authentication authentication) {
         return authentication != null && hasAuthority(authentication, Role.ANALYST.authority());
-    }
-
-    private static Role roleOf(Authentication authentication) {
-        return hasAuthority(authentication, Role.ANALYST.authority()) ? Role.ANALYST : Role.VIEWER;
     }
 
     private static boolean hasAuthority(Authentication authentication, String authority) {

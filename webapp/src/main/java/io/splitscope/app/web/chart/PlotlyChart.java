@@ -46,11 +46,6 @@ public final class PlotlyChart extends HtmlComponent implements HasSize {
         getElement().setProperty("figure", figure.toString());
     }
 
-    /** The figure's JSON text, or null before one was set. */
-    public String getFigureJson() {
-        return getElement().getProperty("figure");
-    }
-
     /**
      * Listens for clicks on points that carry {@code customdata}: the event's
      * {@link PointClickEvent#getKey() key} is that value.

@@ -33,9 +33,4 @@ public final class Today {
     public LocalDate date() {
         return fixed != null ? fixed : LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
-
-    /** Whether the day is set by configuration rather than the clock. */
-    public boolean isFixed() {
-        return fixed != null;
-    }
 }

@@ -3,18 +3,14 @@ package io.splitscope.app.web.scorecard;
 import io.splitscope.app.analysis.AnalysisException;
 import io.splitscope.app.analysis.AnalysisRequest;
 import io.splitscope.app.analysis.MeanMethod;
-import io.splitscope.app.analysis.Scorecard;
 import io.splitscope.app.results.AnalysisJob;
 import io.splitscope.app.results.AnalysisJobs;
 import io.splitscope.app.results.StoredScorecard;
 import io.splitscope.metrics.Dimension;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
@@ -68,32 +64,16 @@ public final class ScorecardCache {
         }
     }
 
-    /** An analysis under way or done (or a stored scorecard): its future, when it was asked for, its progress. */
+    /** An analysis under way or done (or a stored scorecard): its future and its progress. */
     public static final class Run {
 
         private final CompletableFuture<StoredScorecard> future = new CompletableFuture<>();
-        private final Instant started = Instant.now();
         private final List<Consumer<Progress>> listeners = new CopyOnWriteArrayList<>();
         private volatile Progress progress = new Progress(0, 1, "queued");
 
         /** The stored scorecard once the analysis has finished; fails as the analysis failed. */
         public CompletableFuture<StoredScorecard> future() {
             return future;
-        }
-
-        /** When it was asked for. */
-        public Instant started() {
-            return started;
-        }
-
-        /** How long it has been running (or ran, until now). */
-        public Duration elapsed() {
-            return Duration.between(started, Instant.now());
-        }
-
-        /** The latest progress. */
-        public Progress progress() {
-            return progress;
         }
 
         /**
@@ -167,20 +147,6 @@ public final class ScorecardCache {
         return follow(jobs.run(key.request()));
     }
 
-    /** The stored scorecard of {@code key}, if there is one. */
-    public Optional<StoredScorecard> ifDone(Key key) {
-        return jobs.stored(key.request());
-    }
-
-    /**
-     * The scorecard of an experiment (every metric, default methods, unsliced), waiting for it.
-     *
-     * @throws RuntimeException as the analysis failed
-     */
-    public Scorecard scorecard(String experimentId) {
-        return await(request(Key.of(experimentId)).future()).scorecard();
-    }
-
     private Run follow(AnalysisJob job) {
         Run run = new Run();
         if (job.finished()) {
@@ -198,20 +164,5 @@ public final class ScorecardCache {
             subscription[0].close();
         }
         return run;
-    }
-
-    /** The value of a finished future, unwrapping the analysis' own exception. */
-    public static StoredScorecard await(CompletableFuture<StoredScorecard> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
     }
 }
