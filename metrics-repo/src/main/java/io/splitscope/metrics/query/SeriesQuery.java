@@ -60,14 +60,11 @@ public final class SeriesQuery {
         var units = PopulationQuery.units(experiment);
         Table<?> steps = steps(experiment, metric, axis);
         Field<LocalDateTime> eventTime = metric.source().column(metric.source().timestamp());
-        Field<LocalDateTime> windowStart = metric.window().delayDays() == 0 ? PopulationQuery.FIRST_EXPOSED_AT
-                : localDateTimeAdd(PopulationQuery.FIRST_EXPOSED_AT, metric.window().delayDays(), DatePart.DAY);
         // Where a step cuts a unit's events: k days into its window, or the end of calendar day d.
         Field<LocalDateTime> cutoff = axis == SeriesAxis.DAYS_SINCE_EXPOSURE
                 ? localDateTimeAdd(PopulationQuery.FIRST_EXPOSED_AT, STEP_FIELD.plus(metric.window().delayDays()), DatePart.DAY)
                 : CUTOFF_FIELD;
-        Condition inWindow = eventTime.ge(windowStart)
-                .and(eventTime.lt(localDateTimeAdd(PopulationQuery.FIRST_EXPOSED_AT, metric.window().endDays(), DatePart.DAY)))
+        Condition inWindow = MetricWindows.inWindow(eventTime, metric.window())
                 .and(eventTime.lt(cutoff))
                 .and(metric.filter());
         // A unit counts at a step once its first k days have elapsed (by exposure), or once it is exposed (by date).
