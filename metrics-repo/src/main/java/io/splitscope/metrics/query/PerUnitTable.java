@@ -70,9 +70,10 @@ final class PerUnitTable {
         for (Metric metric : metrics) {
             Condition inWindow = MetricWindows.inWindow(eventTime, metric.window()).and(metric.filter());
             switch (metric.measure()) {
-                case Measure.Mean mean -> columns.addAll(valueAndCovariate(metric, mean.value(), eventTime, withCovariates));
+                case Measure.Mean mean ->
+                        columns.addAll(valueAndCovariate(metric, mean.value(), inWindow, eventTime, withCovariates));
                 case Measure.Proportion proportion ->
-                        columns.addAll(valueAndCovariate(metric, proportion.value(), eventTime, withCovariates));
+                        columns.addAll(valueAndCovariate(metric, proportion.value(), inWindow, eventTime, withCovariates));
                 case Measure.Ratio ratio -> {
                     columns.add(ratio.numerator().aggregate(inWindow).as(metric.id() + NUMERATOR));
                     columns.add(ratio.denominator().aggregate(inWindow).as(metric.id() + DENOMINATOR));
@@ -175,10 +176,11 @@ final class PerUnitTable {
         return field(name(PER_UNIT, name), type);
     }
 
-    private static List<Field<Double>> valueAndCovariate(Metric metric, UnitValue value, Field<LocalDateTime> eventTime,
-                                                         boolean withCovariates) {
+    /** The value over the metric's window ({@code inWindow}, filter included) and, for CUPED, over the pre-exposure window. */
+    private static List<Field<Double>> valueAndCovariate(Metric metric, UnitValue value, Condition inWindow,
+                                                         Field<LocalDateTime> eventTime, boolean withCovariates) {
         List<Field<Double>> columns = new ArrayList<>();
-        columns.add(value.aggregate(MetricWindows.inWindow(eventTime, metric.window()).and(metric.filter())).as(metric.id()));
+        columns.add(value.aggregate(inWindow).as(metric.id()));
         if (withCovariates) {
             columns.add(value.aggregate(MetricWindows.inPreExposureWindow(eventTime).and(metric.filter()))
                     .as(metric.id() + COVARIATE));
