@@ -1,7 +1,6 @@
 package io.splitscope.stats.arrow;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,16 +47,12 @@ public final class UnitEventsReader {
             VarCharVector variants = column(root, MomentColumns.VARIANT, VarCharVector.class);
             BigIntVector units = column(root, MomentColumns.UNIT_ID, BigIntVector.class);
             Float8Vector values = column(root, MomentColumns.VALUE, Float8Vector.class);
-            String lastSegment = null;
-            String lastVariant = null;
             Builder builder = null;
             for (int row = 0; row < root.getRowCount(); row++) {
-                String segment = new String(segments.get(row), StandardCharsets.UTF_8);
-                String variant = new String(variants.get(row), StandardCharsets.UTF_8);
-                if (!segment.equals(lastSegment) || !variant.equals(lastVariant)) {
+                if (!RowKeys.sameAsPrevious(segments, row) || !RowKeys.sameAsPrevious(variants, row)) {
+                    String segment = RowKeys.string(segments, row);
+                    String variant = RowKeys.string(variants, row);
                     builder = builders.computeIfAbsent(segment, s -> new HashMap<>()).computeIfAbsent(variant, v -> new Builder());
-                    lastSegment = segment;
-                    lastVariant = variant;
                 }
                 builder.add(units.get(row), values.isNull(row), values.isNull(row) ? 0 : values.get(row));
             }

@@ -3,7 +3,6 @@ package io.splitscope.stats.arrow;
 import io.splitscope.stats.UnitCovariateValues;
 import io.splitscope.stats.UnitValues;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -51,21 +50,47 @@ public final class UnitValuesReader {
     public static UnitData read(ArrowReader reader, List<String> metricIds, boolean withCovariates) throws IOException {
         Map<String, Map<String, Map<String, Values>>> values = new TreeMap<>();
         Map<String, Map<String, Map<String, Values>>> covariates = new TreeMap<>();
+        String[] metrics = metricIds.toArray(String[]::new);
         while (reader.loadNextBatch()) {
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
             VarCharVector segments = (VarCharVector) root.getVector(MomentColumns.SEGMENT);
             VarCharVector variants = (VarCharVector) root.getVector(MomentColumns.VARIANT);
+            // per metric, looked up on first need: its columns in this batch, and its values in the
+            // current run of rows of one segment and variant
+            Float8Vector[] yColumns = new Float8Vector[metrics.length];
+            Float8Vector[] xColumns = new Float8Vector[metrics.length];
+            Values[] yValues = new Values[metrics.length];
+            Values[] xValues = new Values[metrics.length];
+            String segment = null;
+            String variant = null;
             for (int row = 0; row < root.getRowCount(); row++) {
-                String segment = new String(segments.get(row), StandardCharsets.UTF_8);
-                String variant = new String(variants.get(row), StandardCharsets.UTF_8);
-                for (String metric : metricIds) {
-                    Float8Vector y = doubles(root, MomentColumns.unitValue(metric));
+                if (!RowKeys.sameAsPrevious(segments, row) || !RowKeys.sameAsPrevious(variants, row)) {
+                    segment = RowKeys.string(segments, row);
+                    variant = RowKeys.string(variants, row);
+                    Arrays.fill(yValues, null);
+                    Arrays.fill(xValues, null);
+                }
+                for (int m = 0; m < metrics.length; m++) {
+                    Float8Vector y = yColumns[m];
+                    if (y == null) {
+                        y = yColumns[m] = doubles(root, MomentColumns.unitValue(metrics[m]));
+                    }
                     if (y.isNull(row)) {
                         continue; // the unit's window for this metric has not elapsed
                     }
-                    values(values, segment, variant, metric).add(y.get(row));
+                    if (yValues[m] == null) {
+                        yValues[m] = values(values, segment, variant, metrics[m]);
+                    }
+                    yValues[m].add(y.get(row));
                     if (withCovariates) {
-                        values(covariates, segment, variant, metric).add(doubles(root, MomentColumns.unitCovariate(metric)).get(row));
+                        if (xValues[m] == null) {
+                            xValues[m] = values(covariates, segment, variant, metrics[m]);
+                        }
+                        Float8Vector x = xColumns[m];
+                        if (x == null) {
+                            x = xColumns[m] = doubles(root, MomentColumns.unitCovariate(metrics[m]));
+                        }
+                        xValues[m].add(x.get(row));
                     }
                 }
             }
