@@ -67,15 +67,26 @@ public record HealthCheck(Kind kind, Level level, String label, String detail) {
         }
     }
 
+    /** What a sample ratio mismatch is called, at the head of its sentence. */
+    public static final String SRM_MISMATCH_HEAD = "Sample ratio mismatch: ";
+
     /** The sample-ratio check. */
     public static HealthCheck srm(SrmResult srm) {
-        String statistic = "χ² = " + Formats.number(srm.chiSquare()) + ", " + Formats.pStatement(srm.pValue());
         if (srm.mismatch()) {
-            return new HealthCheck(Kind.SRM, Level.FAILURE, "SRM",
-                    "Sample ratio mismatch: the split differs from the planned weights (" + statistic + ")."
-                            + " Results may be biased; check assignment and logging before trusting them.");
+            return new HealthCheck(Kind.SRM, Level.FAILURE, "SRM", SRM_MISMATCH_HEAD + srmMismatch(srm));
         }
-        return new HealthCheck(Kind.SRM, Level.OK, "Split OK", "Split as planned (" + statistic + ")");
+        return new HealthCheck(Kind.SRM, Level.OK, "Split OK", "Split as planned (" + srmStatistic(srm) + ")");
+    }
+
+    /** The sample-ratio test's statistic, e.g. {@code χ² = 14.52, p < 0.001}. */
+    public static String srmStatistic(SrmResult srm) {
+        return "χ² = " + Formats.number(srm.chiSquare()) + ", " + Formats.pStatement(srm.pValue());
+    }
+
+    /** What a mismatch means and what to do, the sentence after {@link #SRM_MISMATCH_HEAD}. */
+    public static String srmMismatch(SrmResult srm) {
+        return "the split differs from the planned weights (" + srmStatistic(srm) + ")."
+                + " Results may be biased; check assignment and logging before trusting them.";
     }
 
     /** Every check of a population, the sample-ratio check first. */

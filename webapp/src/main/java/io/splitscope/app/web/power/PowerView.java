@@ -250,7 +250,7 @@ public final class PowerView extends Div {
         Component headline() {
             Span value = new Span(switch (goal) {
                 case UNITS -> Formats.count((long) Math.ceil(n));
-                case EFFECT -> "±" + Formats.percent(relative).replace("−", "");
+                case EFFECT -> "±" + Formats.percent(Math.abs(relative));
                 case POWER -> Formats.percent(power);
             });
             value.addClassName("ss-power-value");

@@ -46,7 +46,7 @@ final class HealthPanel {
                 health.add(note(check));
             }
         }
-        health.add(cards(scorecard, checks));
+        health.add(cards(scorecard, checks, incomplete.units()));
         return health;
     }
 
@@ -76,7 +76,6 @@ final class HealthPanel {
 
     /** The sample-ratio check: a loud banner on a mismatch, a quiet line otherwise. */
     static Component srmBanner(SrmResult srm) {
-        String statistic = "χ² = " + Formats.number(srm.chiSquare()) + ", " + Formats.pStatement(srm.pValue());
         if (srm.mismatch()) {
             Div banner = new Div();
             banner.addClassName("ss-srm-banner");
@@ -84,10 +83,9 @@ final class HealthPanel {
             var icon = VaadinIcon.WARNING.create();
             icon.addClassName("ss-srm-icon");
             Div text = new Div();
-            Span head = new Span("Sample ratio mismatch: ");
+            Span head = new Span(HealthCheck.SRM_MISMATCH_HEAD);
             head.addClassName("ss-srm-head");
-            text.add(head, new Span("the split differs from the planned weights (" + statistic + "). Results may be"
-                    + " biased; check assignment and logging before trusting them."));
+            text.add(head, new Span(HealthCheck.srmMismatch(srm)));
             banner.add(icon, text);
             return banner;
         }
@@ -96,7 +94,7 @@ final class HealthPanel {
         var icon = VaadinIcon.CHECK_CIRCLE.create();
         icon.addClassName("ss-srm-icon");
         Span text = new Span("Split as planned");
-        Span detail = new Span(" (" + statistic + ")");
+        Span detail = new Span(" (" + HealthCheck.srmStatistic(srm) + ")");
         detail.addClassName("ss-muted");
         ok.add(icon, text, detail);
         return ok;
@@ -111,7 +109,7 @@ final class HealthPanel {
         return note;
     }
 
-    private static Component cards(Scorecard scorecard, List<HealthCheck> checks) {
+    private static Component cards(Scorecard scorecard, List<HealthCheck> checks, long incompleteUnits) {
         Population population = scorecard.population();
         Experiment experiment = scorecard.experiment();
         Map<String, Double> expected = scorecard.srm().expectedShare();
@@ -129,7 +127,7 @@ final class HealthPanel {
         }
         SrmResult srm = scorecard.srm();
         Component srmCard = card("Sample ratio", srm.mismatch() ? "Mismatch" : "Split as planned",
-                srm.mismatch() ? "✗" : "✓", "χ² = " + Formats.number(srm.chiSquare()) + ", " + Formats.pStatement(srm.pValue()),
+                srm.mismatch() ? "✗" : "✓", HealthCheck.srmStatistic(srm),
                 "ss-card-srm", srm.mismatch() ? HealthCheck.Level.FAILURE.className() : HealthCheck.Level.OK.className());
         srmCard.getElement().setAttribute("title", HealthCheck.srm(srm).detail());
         cards.add(srmCard);
@@ -138,7 +136,7 @@ final class HealthPanel {
         cards.add(qualityCard(checks, HealthCheck.Kind.INVALID_EXPOSURES, "Dropped", "Invalid exposures",
                 population.invalidExposures(), "name an unknown variant"));
         checks.stream().filter(c -> c.kind() == HealthCheck.Kind.INCOMPLETE_WINDOWS).findFirst().ifPresent(check -> {
-            Component c = card("Left out", "In window", check.label().replace(" still in window", ""),
+            Component c = card("Left out", "In window", Formats.count(incompleteUnits),
                     "window not over by the end date", "ss-card-quality", check.level().className());
             c.getElement().setAttribute("title", check.detail());
             cards.add(c);

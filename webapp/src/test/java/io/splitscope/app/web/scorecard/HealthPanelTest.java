@@ -1,0 +1,42 @@
+package io.splitscope.app.web.scorecard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.dom.Element;
+import io.splitscope.app.GoldenWarehouse;
+import io.splitscope.app.analysis.AnalysisRequest;
+import io.splitscope.app.analysis.AnalysisService;
+import io.splitscope.app.analysis.Scorecard;
+import io.splitscope.metrics.Metric;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The health section's cards, on the golden autoplay scorecard. */
+class HealthPanelTest {
+
+    private static Stream<Element> descendants(Element element) {
+        return Stream.concat(Stream.of(element), element.getChildren().flatMap(HealthPanelTest::descendants));
+    }
+
+    private static List<String> cardTexts(Element health) {
+        return descendants(health).filter(e -> e.getClassList().contains("ss-card"))
+                .map(card -> String.join("|", card.getChildren().map(Element::getTextRecursively).toList()))
+                .toList();
+    }
+
+    @Test
+    void theCardsShowTheSampleRatioTestAndTheUnitsStillInWindow() {
+        try (AnalysisService service = GoldenWarehouse.service()) {
+            Scorecard scorecard = service.analyze(AnalysisRequest.of("exp_autoplay"));
+            List<Metric> metrics = service.metrics();
+            Element health = HealthPanel.of(scorecard,
+                    id -> metrics.stream().filter(m -> m.id().equals(id)).findFirst().orElse(null)).getElement();
+
+            // golden exp_autoplay.json: chi_square 0.65681818181818186, p_value 0.41768549718429437; 346 incomplete units
+            assertThat(cardTexts(health)).contains(
+                    "Sample ratio|Split as planned|✓|χ² = 0.6568, p = 0.418",
+                    "Left out|In window|346|window not over by the end date");
+        }
+    }
+}
