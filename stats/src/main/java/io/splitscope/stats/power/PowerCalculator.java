@@ -55,8 +55,17 @@ public final class PowerCalculator {
         checkPositive("sd", sd);
         checkFinite("delta", delta);
         checkProbability("alpha", alpha);
-        double nu = Math.max(1e-7, n - 1) * 2;
-        double q = StudentT.quantile(1 - alpha / 2, nu);
+        double nu = degreesOfFreedom(n);
+        return tTestPower(n, nu, StudentT.quantile(1 - alpha / 2, nu), delta, sd);
+    }
+
+    /** The t-test's ν = 2(n − 1) at n units per variant. */
+    private static double degreesOfFreedom(double n) {
+        return Math.max(1e-7, n - 1) * 2;
+    }
+
+    /** {@link #tTestPower(double, double, double, double)} given ν and the critical value {@code q = t(1 − α/2, ν)}. */
+    private static double tTestPower(double n, double nu, double q, double delta, double sd) {
         return NoncentralT.upperTail(q, nu, Math.sqrt(n / 2) * Math.abs(delta) / sd);
     }
 
@@ -75,7 +84,9 @@ public final class PowerCalculator {
         checkPositive("sd", sd);
         checkProbability("alpha", alpha);
         checkProbability("power", power);
-        return solve("minimum detectable effect", d -> tTestPower(n, d, sd, alpha) - power, sd * 1e-7, sd * 1e7);
+        double nu = degreesOfFreedom(n);
+        double q = StudentT.quantile(1 - alpha / 2, nu); // the same for every effect tried
+        return solve("minimum detectable effect", d -> tTestPower(n, nu, q, d, sd) - power, sd * 1e-7, sd * 1e7);
     }
 
     // ---- proportions -------------------------------------------------------------------------------
@@ -86,7 +97,16 @@ public final class PowerCalculator {
         checkUnit("p1", p1);
         checkUnit("p2", p2);
         checkProbability("alpha", alpha);
-        double z = Normal.quantile(1 - alpha / 2);
+        return zTestPower(n, p1, p2, criticalZ(alpha));
+    }
+
+    /** The two-sided critical value {@code z(1 − α/2)}. */
+    private static double criticalZ(double alpha) {
+        return Normal.quantile(1 - alpha / 2);
+    }
+
+    /** {@link #proportionPower} given the critical value {@code z = z(1 − α/2)}. */
+    private static double zTestPower(double n, double p1, double p2, double z) {
         double pooled = Math.sqrt((p1 + p2) * (1 - (p1 + p2) / 2));
         return Normal.cdf((Math.sqrt(n) * Math.abs(p1 - p2) - z * pooled) / Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2)));
     }
@@ -100,7 +120,8 @@ public final class PowerCalculator {
         }
         checkProbability("alpha", alpha);
         checkProbability("power", power);
-        return solve("sample size", n -> proportionPower(n, p1, p2, alpha) - power, 1, 1e7);
+        double z = criticalZ(alpha); // the same for every n tried
+        return solve("sample size", n -> zTestPower(n, p1, p2, z) - power, 1, 1e7);
     }
 
     /**
@@ -112,7 +133,8 @@ public final class PowerCalculator {
         checkUnit("p1", p1);
         checkProbability("alpha", alpha);
         checkProbability("power", power);
-        double p2 = solve("minimum detectable effect", p -> proportionPower(n, p1, p, alpha) - power, p1, 1);
+        double z = criticalZ(alpha); // the same for every p₂ tried
+        double p2 = solve("minimum detectable effect", p -> zTestPower(n, p1, p, z) - power, p1, 1);
         return p2 - p1;
     }
 
