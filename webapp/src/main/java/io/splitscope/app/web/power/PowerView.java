@@ -27,6 +27,7 @@ import io.splitscope.app.web.scorecard.ScorecardCache;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.metrics.experiment.Experiment;
+import io.splitscope.stats.Moments;
 import io.splitscope.stats.power.PowerCalculator;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,16 +184,13 @@ public final class PowerView extends Div {
             }
             ScorecardRow row = scorecard.scorecard().rows().stream().filter(r -> r.metricId().equals(metric.id())).findFirst()
                     .orElse(null);
-            Map<String, Double> control = row == null ? Map.of() : row.inputs().control();
-            Double n = control.get("n");
-            Double sum = control.get("sum");
-            Double squares = control.get("sum_squares");
-            if (n == null || sum == null || squares == null || n < 2) {
+            Moments moments = row == null ? null : controlMoments(row.inputs().control());
+            if (moments == null) {
                 baselineNote.setText("No control statistics for " + metric.title() + " in " + experiment.id() + ".");
                 return;
             }
-            double m = sum / n;
-            double variance = Math.max(0, (squares - sum * sum / n) / (n - 1));
+            double m = moments.mean();
+            double variance = moments.variance();
             if (metric.type() == MetricType.PROPORTION) {
                 kind.setValue(Kind.PROPORTION);
                 rate.setValue(round(m * 100, 4));
@@ -201,10 +199,28 @@ public final class PowerView extends Div {
                 mean.setValue(round(m, 4));
                 sd.setValue(round(Math.sqrt(variance), 4));
             }
-            baselineNote.setText("From " + Formats.count(n.longValue()) + " control units of " + experiment.id() + ": "
+            baselineNote.setText("From " + Formats.count(moments.n()) + " control units of " + experiment.id() + ": "
                     + metric.title() + " " + (metric.type() == MetricType.PROPORTION ? Formats.percent(m)
                     : "mean " + Formats.number(m) + ", sd " + Formats.number(Math.sqrt(variance))) + ".");
         });
+    }
+
+    /**
+     * The control's moments from a row's inputs ({@code n}, {@code sum}, {@code sum_squares}); null
+     * when they are missing, from fewer than 2 units, or impossible sums.
+     */
+    static Moments controlMoments(Map<String, Double> control) {
+        Double n = control.get("n");
+        Double sum = control.get("sum");
+        Double squares = control.get("sum_squares");
+        if (n == null || sum == null || squares == null || n < 2) {
+            return null;
+        }
+        try {
+            return new Moments(n.longValue(), sum, squares);
+        } catch (IllegalArgumentException impossible) {
+            return null;
+        }
     }
 
     private static double round(double value, int digits) {
