@@ -246,7 +246,7 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
     }
 
     /** The replicates' percentiles per variant (NaN where a replicate drew no event). */
-    record Replicates(double[] control, double[] treatment, int fallbacks) {
+    record Replicates(double[] control, double[] treatment) {
     }
 
     /** Runs the replicates in parallel; deterministic for a given seed. */
@@ -295,7 +295,7 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
         });
         List<Replicates> result = new ArrayList<>();
         for (int l = 0; l < levels; l++) {
-            result.add(new Replicates(qc[l], qt[l], rc[l].fallbacks() + rt[l].fallbacks()));
+            result.add(new Replicates(qc[l], qt[l]));
         }
         return result;
     }

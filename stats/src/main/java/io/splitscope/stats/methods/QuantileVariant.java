@@ -8,7 +8,7 @@ import io.splitscope.stats.ResultStatus;
  * One variant of a quantile comparison, prepared once: a working copy of its event values (the
  * sample's arrays are never modified), whether they are all finite, and the exact type-7
  * percentile. The copy is left partially ordered by selection, so that further order statistics
- * ({@link #orderStatistic}) are cheap.
+ * are cheap.
  */
 final class QuantileVariant {
 
@@ -83,21 +83,9 @@ final class QuantileVariant {
         return new QuantileVariant(this, sample);
     }
 
-    /** The 1-based order statistic {@code X_(rank)} of the events (selecting it in the working copy). */
-    double orderStatistic(int rank) {
-        Selection.select(work, rank - 1);
-        return work[rank - 1];
-    }
-
     /** Whether every event has the same value. */
     boolean constant() {
         return min == max;
-    }
-
-    /** The number of events of unit u. */
-    int eventsOf(int u) {
-        int[] offsets = sample.unitOffsets();
-        return offsets[u + 1] - offsets[u];
     }
 
     /** The two variants' samples must be of the same percentile. */
