@@ -1,11 +1,9 @@
 package io.splitscope.stats.multiple;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The Benjamini–Hochberg step-up adjustment, controlling the false discovery rate — id
@@ -35,21 +33,8 @@ public final class BenjaminiHochberg implements PValueAdjustment {
 
     @Override
     public List<Double> adjust(List<Double> pValues) {
-        Objects.requireNonNull(pValues, "pValues");
-        int size = pValues.size();
-        List<Integer> present = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            Double p = pValues.get(i);
-            if (p == null) {
-                continue;
-            }
-            if (!(p >= 0 && p <= 1)) {
-                throw new IllegalArgumentException(
-                        "p-value at index " + i + " must be in [0, 1], got " + p);
-            }
-            present.add(i);
-        }
-        Double[] adjusted = new Double[size];
+        List<Integer> present = Bonferroni.present(pValues);
+        Double[] adjusted = new Double[pValues.size()];
         int m = present.size();
         // Decreasing p-value; ties in index order (their adjusted values are equal anyway).
         present.sort(Comparator.comparingDouble((Integer i) -> pValues.get(i)).reversed());
