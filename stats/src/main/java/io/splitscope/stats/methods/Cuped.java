@@ -47,9 +47,6 @@ public final class Cuped implements ComparisonMethod<CovariateMoments> {
     /** The stable id, {@value}. */
     public static final String ID = "cuped";
 
-    /** Below this fraction of its scale an adjusted variance or var(x) is round-off, i.e. 0. */
-    static final double ROUNDOFF_TOLERANCE = 1e-12;
-
     /** For {@link java.util.ServiceLoader}. */
     public Cuped() {
     }
@@ -176,7 +173,7 @@ public final class Cuped implements ComparisonMethod<CovariateMoments> {
                 cxy += Math.fma(-v.x().sum(), v.y().sum() / nv, v.sumProduct()) + nv * dx * dy;
                 scale += v.x().sumSquares();
             }
-            double theta = m2x <= ROUNDOFF_TOLERANCE * scale ? 0.0 : cxy / m2x;
+            double theta = m2x <= Moments.ROUNDOFF_TOLERANCE * scale ? 0.0 : cxy / m2x;
             return new Pooled(theta, xMean);
         }
 
@@ -198,7 +195,7 @@ public final class Cuped implements ComparisonMethod<CovariateMoments> {
         double cxy = v.covariance();
         double adjusted = vy - 2 * theta * cxy + theta * theta * vx;
         double scale = vy + theta * theta * vx;
-        if (adjusted <= ROUNDOFF_TOLERANCE * scale) {
+        if (adjusted <= Moments.ROUNDOFF_TOLERANCE * scale) {
             return 0.0;
         }
         return adjusted;

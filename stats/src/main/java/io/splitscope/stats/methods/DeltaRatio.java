@@ -3,6 +3,7 @@ package io.splitscope.stats.methods;
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.Interval;
+import io.splitscope.stats.Moments;
 import io.splitscope.stats.RatioMoments;
 import io.splitscope.stats.ResultStatus;
 import java.util.Objects;
@@ -143,7 +144,7 @@ public final class DeltaRatio implements ComparisonMethod<RatioMoments> {
         double cnd = m.covariance();
         double numerator = vn - 2 * ratio * cnd + ratio * ratio * vd;
         double scale = vn + ratio * ratio * vd;
-        if (numerator <= Cuped.ROUNDOFF_TOLERANCE * scale) {
+        if (numerator <= Moments.ROUNDOFF_TOLERANCE * scale) {
             return 0.0;
         }
         return numerator / (n * dMean * dMean);
