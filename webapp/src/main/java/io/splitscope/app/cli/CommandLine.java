@@ -1,5 +1,6 @@
 package io.splitscope.app.cli;
 
+import io.splitscope.app.Messages;
 import io.splitscope.app.analysis.AnalysisException;
 import io.splitscope.sql.WarehouseException;
 import java.io.PrintStream;
@@ -78,15 +79,11 @@ public final class CommandLine {
     }
 
     private static int fail(RuntimeException e, boolean debug, PrintStream stderr) {
-        stderr.println("splitscope: error: " + oneLine(e.getMessage()));
+        stderr.println("splitscope: error: " + Messages.oneLine(e.getMessage()));
         if (debug) {
             e.printStackTrace(stderr);
         }
         return FAILED;
-    }
-
-    private static String oneLine(String message) {
-        return message == null ? "unknown error" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static String usageOf(String command) {

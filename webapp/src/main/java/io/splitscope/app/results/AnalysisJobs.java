@@ -1,5 +1,6 @@
 package io.splitscope.app.results;
 
+import io.splitscope.app.Messages;
 import io.splitscope.app.analysis.AnalysisException;
 import io.splitscope.app.analysis.AnalysisRequest;
 import io.splitscope.app.analysis.AnalysisService;
@@ -283,7 +284,7 @@ public final class AnalysisJobs implements AutoCloseable {
                     stored.elapsed().toMillis());
         } catch (AnalysisException | WarehouseException | IllegalArgumentException | java.io.UncheckedIOException e) {
             LOG.warn("Analysis {} of {} ({}) failed: {}", job.id, request.experimentId(), describe(request), e.getMessage());
-            finish(job, () -> job.fail(e, oneLine(e.getMessage()), clock.instant()));
+            finish(job, () -> job.fail(e, Messages.oneLine(e.getMessage()), clock.instant()));
         } catch (RuntimeException | Error e) {
             LOG.error("Analysis {} of {} ({}) failed", job.id, request.experimentId(), describe(request), e);
             finish(job, () -> job.fail(e, "internal error while analysing (details are in the server log)", clock.instant()));
@@ -329,10 +330,6 @@ public final class AnalysisJobs implements AutoCloseable {
     private static String describe(AnalysisRequest request) {
         return request.meanMethod().methodId() + (request.segmentBy() == null ? "" : ", by " + request.segmentBy().id())
                 + (request.metricIds().isEmpty() ? "" : ", metrics " + String.join(",", request.metricIds()));
-    }
-
-    private static String oneLine(String message) {
-        return message == null ? "unknown error" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** Stops taking work; waits a little for running analyses, then interrupts them. */

@@ -1,5 +1,6 @@
 package io.splitscope.app.security;
 
+import io.splitscope.app.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -206,7 +207,7 @@ public final class UserAccounts {
             return loader.load("splitscope-config", new FileSystemResource(file));
         } catch (IOException | RuntimeException e) {
             throw new UsersConfigurationException("cannot read configuration file " + file + ": "
-                    + String.valueOf(e.getMessage()).strip().replaceAll("\\s*\\R\\s*", " "));
+                    + Messages.oneLine(String.valueOf(e.getMessage())));
         }
     }
 }
