@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -82,6 +83,13 @@ public final class AnalysisService implements AutoCloseable {
         }
     }
 
+    /** The experiment with id {@code experimentId}, if the warehouse has one. */
+    public Optional<Experiment> experiment(String experimentId) {
+        try (BufferAllocator allocator = childAllocator("experiments")) {
+            return new ExperimentRepository(warehouse, allocator).find(experimentId);
+        }
+    }
+
     /**
      * Analyses one experiment.
      *
@@ -98,7 +106,7 @@ public final class AnalysisService implements AutoCloseable {
      * @throws AnalysisException for an unknown experiment or metric, or an inconsistent experiment
      */
     public Scorecard analyze(AnalysisRequest request, ProgressListener progress) {
-        Experiment experiment = experiment(request.experimentId());
+        Experiment experiment = analysable(request.experimentId());
         List<Metric> selected = selectMetrics(request);
         int queries = MetricInputs.queryCount(selected, request.meanMethod(), warehouse.dsl().dialect());
         AnalysisSteps steps = new AnalysisSteps(progress, queries + (request.segmentBy() == null ? 2 : 3));
@@ -116,13 +124,15 @@ public final class AnalysisService implements AutoCloseable {
                     ? Map.of(PopulationQuery.ALL, population.units())
                     : PopulationQuery.readUnitCounts(log.query(
                             PopulationQuery.unitCounts(log.dsl(), experiment, request.segmentBy()), allocator, ArrowRows::read));
+            // the population and units-by-segment queries come first in the log
+            MetricInputs metricInputs = new MetricInputs(steps.reportingQueries(log, queries), experiment, allocator,
+                    log.entries().size());
             Map<String, Map<String, Map<String, VariantData>>> inputs =
-                    new MetricInputs(steps.reportingQueries(log, queries), experiment, allocator)
-                            .fetch(selected, request.meanMethod(), request.segmentBy());
+                    metricInputs.fetch(selected, request.meanMethod(), request.segmentBy());
             steps.start("comparisons");
             List<ScorecardRow> rows = compare(experiment, selected, inputs, unitsBySegment, request);
             Scorecard scorecard = new Scorecard(experiment, population, srm, adjust(rows), warehouse.description(),
-                    clock.instant(), log.entries());
+                    clock.instant(), log.entries(), metricInputs.queries());
             steps.finish();
             return scorecard;
         }
@@ -135,7 +145,7 @@ public final class AnalysisService implements AutoCloseable {
      * @throws AnalysisException for an unknown experiment or metric, or a metric that has no series
      */
     public EffectSeries series(String experimentId, String metricId, SeriesAxis axis) {
-        Experiment experiment = experiment(experimentId);
+        Experiment experiment = analysable(experimentId);
         Metric metric = selectMetrics(new AnalysisRequest(experimentId, List.of(metricId), MeanMethod.WELCH_T, null)).getFirst();
         if (metric.type() != MetricType.MEAN && metric.type() != MetricType.PROPORTION) {
             throw new AnalysisException("metric " + metricId + " is a " + metric.type().jsonName()
@@ -182,7 +192,7 @@ public final class AnalysisService implements AutoCloseable {
                 throw new AnalysisException("quantile level " + level + " is outside (0, 1)");
             }
         }
-        Experiment experiment = experiment(experimentId);
+        Experiment experiment = analysable(experimentId);
         Metric metric = selectMetrics(new AnalysisRequest(experimentId, List.of(metricId), MeanMethod.WELCH_T, null)).getFirst();
         if (!(metric.measure() instanceof Measure.Quantile)) {
             throw new AnalysisException("metric " + metricId + " is a " + metric.type().jsonName()
@@ -222,7 +232,7 @@ public final class AnalysisService implements AutoCloseable {
      * @throws AnalysisException for an unknown experiment or metric
      */
     public List<RVerification> verifyInR(AnalysisRequest request) {
-        Experiment experiment = experiment(request.experimentId());
+        Experiment experiment = analysable(request.experimentId());
         List<Metric> selected = selectMetrics(request);
         List<String> variants = experiment.variants().stream().map(Experiment.VariantWeight::variant).toList();
         int control = variants.indexOf(experiment.controlVariant());
@@ -243,11 +253,11 @@ public final class AnalysisService implements AutoCloseable {
         return verifications;
     }
 
-    private Experiment experiment(String experimentId) {
-        List<Experiment> known = experiments();
-        Experiment experiment = known.stream().filter(e -> e.id().equals(experimentId)).findFirst()
+    /** The experiment with id {@code experimentId}, checked to be analysable; an unknown id names the known ones. */
+    private Experiment analysable(String experimentId) {
+        Experiment experiment = experiment(experimentId)
                 .orElseThrow(() -> new AnalysisException("unknown experiment '" + experimentId + "' (known: "
-                        + known.stream().map(Experiment::id).collect(Collectors.joining(", ")) + ")"));
+                        + experiments().stream().map(Experiment::id).collect(Collectors.joining(", ")) + ")"));
         ExperimentCheck.requireAnalysable(experiment);
         return experiment;
     }

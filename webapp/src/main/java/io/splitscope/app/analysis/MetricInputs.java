@@ -30,6 +30,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.jooq.SQLDialect;
 
@@ -47,12 +48,33 @@ final class MetricInputs {
     private final Experiment experiment;
     private final BufferAllocator allocator;
     private final List<String> variants;
+    private final int firstQuery;
+    private final Map<String, Integer> queries = new LinkedHashMap<>();
+    private int ran;
 
     MetricInputs(Warehouse warehouse, Experiment experiment, BufferAllocator allocator) {
+        this(warehouse, experiment, allocator, 0);
+    }
+
+    /**
+     * @param firstQuery the index its first query will have in the log of the analysis it serves:
+     *                   how many queries the analysis ran before it ({@link #queries})
+     */
+    MetricInputs(Warehouse warehouse, Experiment experiment, BufferAllocator allocator, int firstQuery) {
         this.warehouse = warehouse;
         this.experiment = experiment;
         this.allocator = allocator;
         this.variants = experiment.variants().stream().map(Experiment.VariantWeight::variant).toList();
+        this.firstQuery = firstQuery;
+    }
+
+    /**
+     * metric id → the index, in the analysis' query log, of the query that brought the metric's
+     * inputs in the last {@link #fetch} (its first query has the index given to the constructor,
+     * the next one that plus one...); quantile metrics over the same events share their query.
+     */
+    Map<String, Integer> queries() {
+        return Map.copyOf(queries);
     }
 
     /**
@@ -66,10 +88,14 @@ final class MetricInputs {
         boolean covariates = plan.covariates();
         Map<String, Map<String, Map<String, VariantData>>> inputs = new LinkedHashMap<>();
         metrics.forEach(metric -> inputs.put(metric.id(), new TreeMap<>()));
+        queries.clear();
+        ran = 0;
         plan.summed().forEach((source, sourceMetrics) -> {
             Map<String, VariantStatistics> bySegment = warehouse.query(
                     FusedMetricQuery.build(warehouse.dsl(), experiment, source, sourceMetrics, covariates, segmentBy),
                     allocator, VariantStatistics::readBySegment);
+            ran(sourceMetrics.stream().flatMap(metric -> metric.type() == MetricType.QUANTILE
+                    ? plan.sameEvents(metric).stream() : Stream.of(metric)).toList());
             sourceMetrics.forEach(metric -> bySegment.forEach((segment, statistics) -> {
                 if (metric.type() == MetricType.QUANTILE) {
                     // Read once per variant: the group's metrics share the arrays (compareLevels relies on it).
@@ -88,6 +114,7 @@ final class MetricInputs {
             UnitData data = warehouse.query(
                     UnitValuesQuery.build(warehouse.dsl(), experiment, source, sourceMetrics, covariates, segmentBy),
                     allocator, reader -> UnitValuesReader.read(reader, ids, covariates));
+            ran(sourceMetrics);
             sourceMetrics.forEach(metric -> data.segments().forEach(segment ->
                     inputs.get(metric.id()).put(segment, unitInputs(data, segment, metric, covariates))));
         });
@@ -95,10 +122,17 @@ final class MetricInputs {
             Map<String, Map<String, ClusteredValues>> bySegment = warehouse.query(
                     UnitEventsQuery.build(warehouse.dsl(), experiment, group.getFirst(), segmentBy), allocator,
                     UnitEventsReader::readBySegment);
+            ran(group);
             group.forEach(metric -> bySegment.forEach((segment, events) -> inputs.get(metric.id()).put(segment,
                     quantileInputs(variant -> events.getOrDefault(variant, ClusteredValues.NONE), metric))));
         }
         return inputs;
+    }
+
+    /** The query just run, the next in the log, brought the inputs of {@code served}. */
+    private void ran(List<Metric> served) {
+        int index = firstQuery + ran++;
+        served.forEach(metric -> queries.put(metric.id(), index));
     }
 
     /** How many queries {@link #fetch} runs on {@code dialect} for {@code metrics} compared with {@code meanMethod}. */

@@ -139,7 +139,7 @@ public final class ExperimentsApi {
 
     /** The request the parameters describe, checked: 404 for an unknown experiment, 400 for a bad parameter. */
     private AnalysisRequest request(String id, String method, String segment, String metrics) {
-        if (analysis.experiments().stream().noneMatch(e -> e.id().equals(id))) {
+        if (analysis.experiment(id).isEmpty()) {
             throw new ApiException(HttpStatus.NOT_FOUND, "unknown experiment '" + id + "'");
         }
         MeanMethod meanMethod;

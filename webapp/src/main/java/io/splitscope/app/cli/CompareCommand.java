@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +57,7 @@ import tools.jackson.databind.node.ObjectNode;
  * than two variants, a repeated name, {@code n < 2}, sums that imply a negative variance — is one
  * line naming the variant and the field, and exit status 1.
  */
-final class CompareCommand {
+public final class CompareCommand {
 
     static final String USAGE = "compare --input FILE|-";
 
@@ -65,16 +67,26 @@ final class CompareCommand {
             .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    /** The input fields of each supported method, besides {@code name}. */
-    private static final Map<String, List<String>> FIELDS = Map.of(
-            "welch_t", List.of("n", "sum", "sum_squares"),
-            "cuped", List.of("n", "sum", "sum_squares", "covariate_sum", "covariate_sum_squares", "sum_product"),
-            "delta_ratio", List.of("n", "numerator_sum", "numerator_sum_squares", "denominator_sum",
-                    "denominator_sum_squares", "numerator_denominator_sum_product"));
+    /** The input fields of each supported method, besides {@code name}, in the order messages list the methods. */
+    private static final Map<String, List<String>> FIELDS = ordered(List.of(
+            Map.entry("welch_t", List.of("n", "sum", "sum_squares")),
+            Map.entry("cuped", List.of("n", "sum", "sum_squares", "covariate_sum", "covariate_sum_squares", "sum_product")),
+            Map.entry("delta_ratio", List.of("n", "numerator_sum", "numerator_sum_squares", "denominator_sum",
+                    "denominator_sum_squares", "numerator_denominator_sum_product"))));
 
-    private static final List<String> METHODS = List.of("welch_t", "cuped", "delta_ratio");
+    /**
+     * The methods this command reruns from sufficient statistics: {@code welch_t}, {@code cuped},
+     * {@code delta_ratio}. The web app's explain dialog offers the input for these.
+     */
+    public static final List<String> METHODS = List.copyOf(FIELDS.keySet());
 
     private CompareCommand() {
+    }
+
+    private static <K, V> Map<K, V> ordered(List<Map.Entry<K, V>> entries) {
+        Map<K, V> map = new LinkedHashMap<>();
+        entries.forEach(entry -> map.put(entry.getKey(), entry.getValue()));
+        return Collections.unmodifiableMap(map);
     }
 
     static void run(List<String> arguments, InputStream stdin, PrintStream stdout) {

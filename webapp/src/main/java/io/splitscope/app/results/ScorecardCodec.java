@@ -26,15 +26,22 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A {@link Scorecard} as the results store keeps it: a JSON document holding every field of the
  * record (the experiment as it was, the population, the SRM check, each row with its full
- * comparison result and extras, the query log), so that {@link #decode} gives back a record equal
- * to the one {@link #encode}d. Doubles are written at full precision; non-finite ones (an SRM
- * χ² of +∞) as strings. The document says its format version; a change of the record that this
- * codec cannot read fails loudly, and the store then treats the row as absent.
+ * comparison result and extras, the query log and which of its queries served each metric), so
+ * that {@link #decode} gives back a record equal to the one {@link #encode}d. Doubles are written
+ * at full precision; non-finite ones (an SRM χ² of +∞) as strings. The document says its format
+ * version; a change of the record that this codec cannot read fails loudly, and the store then
+ * treats the row as absent.
  */
 final class ScorecardCodec {
 
     /** The version of the document; bump it when the layout changes. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
+
+    /**
+     * The version before {@link #FORMAT}, still read: it has no {@code metric_queries}, so its
+     * scorecards do not say which query served which metric.
+     */
+    static final int PREVIOUS_FORMAT = 1;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -77,6 +84,9 @@ final class ScorecardCodec {
         ArrayNode queries = root.putArray("queries");
         scorecard.queries().forEach(q -> queries.addObject().put("sql", q.sql()).put("rows", q.rows())
                 .put("bytes", q.bytes()).put("elapsed_nanos", q.elapsed().toNanos()));
+        ObjectNode metricQueries = root.putObject("metric_queries");
+        scorecard.metricQueries().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(entry -> metricQueries.put(entry.getKey(), entry.getValue().intValue()));
         return JSON.writeValueAsString(root);
     }
 
@@ -87,8 +97,9 @@ final class ScorecardCodec {
         try {
             JsonNode root = JSON.readTree(json);
             int format = root.path("format").asInt(-1);
-            if (format != FORMAT) {
-                throw new IllegalArgumentException("stored scorecard format " + format + ", this version reads " + FORMAT);
+            if (format != FORMAT && format != PREVIOUS_FORMAT) {
+                throw new IllegalArgumentException("stored scorecard format " + format + ", this version reads "
+                        + PREVIOUS_FORMAT + " and " + FORMAT);
             }
             JsonNode e = root.required("experiment");
             List<Experiment.VariantWeight> variants = new ArrayList<>();
@@ -114,8 +125,13 @@ final class ScorecardCodec {
             List<QueryLog.Entry> queries = new ArrayList<>();
             root.required("queries").forEach(q -> queries.add(new QueryLog.Entry(q.required("sql").asString(),
                     q.required("rows").asLong(), q.required("bytes").asLong(), Duration.ofNanos(q.required("elapsed_nanos").asLong()))));
+            Map<String, Integer> metricQueries = new LinkedHashMap<>();
+            if (format != PREVIOUS_FORMAT) {
+                root.required("metric_queries").properties()
+                        .forEach(entry -> metricQueries.put(entry.getKey(), entry.getValue().asInt()));
+            }
             return new Scorecard(experiment, population, srm, rows, root.required("warehouse").asString(),
-                    Instant.parse(root.required("computed_at").asString()), queries);
+                    Instant.parse(root.required("computed_at").asString()), queries, metricQueries);
         } catch (RuntimeException e) {
             throw e instanceof IllegalArgumentException iae ? iae
                     : new IllegalArgumentException("unreadable stored scorecard: " + e.getMessage(), e);

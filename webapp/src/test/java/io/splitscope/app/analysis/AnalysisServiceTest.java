@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.splitscope.app.GoldenWarehouse;
+import io.splitscope.app.json.ScorecardJson;
+import io.splitscope.app.web.scorecard.MetricQueries;
+import io.splitscope.metrics.Dimension;
+import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.query.SeriesAxis;
 import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.Warehouses;
+import io.splitscope.sql.log.QueryLog;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.QuantileSample;
 import io.splitscope.stats.VariantData;
@@ -17,6 +22,9 @@ import io.splitscope.stats.methods.QuantileAsymptotic;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterAll;
@@ -96,7 +104,7 @@ class AnalysisServiceTest {
 
         // the intervals are quantile_asymptotic's on the scorecard's own inputs
         try (Warehouse warehouse = Warehouses.open(golden()); BufferAllocator allocator = new RootAllocator()) {
-            Experiment experiment = service.experiments().stream().filter(e -> e.id().equals("exp_autoplay")).findFirst().orElseThrow();
+            Experiment experiment = service.experiment("exp_autoplay").orElseThrow();
             Metric metric = service.metrics().stream().filter(m -> m.id().equals("startup_ms_p90")).findFirst().orElseThrow();
             Map<String, VariantData> inputs = new MetricInputs(warehouse, experiment, allocator)
                     .fetch(List.of(metric), MeanMethod.WELCH_T, null).get("startup_ms_p90").values().iterator().next();
@@ -109,6 +117,45 @@ class AnalysisServiceTest {
         for (int i = 1; i < curve.points().size(); i++) {
             assertThat(curve.points().get(i).controlQuantile()).isGreaterThanOrEqualTo(curve.points().get(i - 1).controlQuantile());
         }
+    }
+
+    @Test
+    void recordsWhichQueryOfTheLogBroughtEachMetricsInputs() {
+        for (AnalysisRequest request : List.of(AnalysisRequest.of("exp_autoplay"),
+                new AnalysisRequest("exp_price", List.of(), MeanMethod.CUPED, Dimension.DEVICE),
+                new AnalysisRequest("exp_autoplay", List.of(), MeanMethod.parse("mann_whitney"), Dimension.COUNTRY))) {
+            Scorecard scorecard = service.analyze(request);
+            // the population query first, then units by segment when sliced, then the metric queries
+            int first = request.segmentBy() == null ? 1 : 2;
+            Set<String> metricIds = scorecard.rows().stream().map(ScorecardRow::metricId).collect(Collectors.toSet());
+            assertThat(scorecard.metricQueries().keySet()).as(request.toString()).isEqualTo(metricIds);
+            assertThat(Set.copyOf(scorecard.metricQueries().values())).as(request.toString())
+                    .isEqualTo(IntStream.range(first, scorecard.queries().size()).boxed().collect(Collectors.toSet()));
+            for (Metric metric : service.metrics()) {
+                if (!metricIds.contains(metric.id())) {
+                    continue;
+                }
+                QueryLog.Entry query = scorecard.queryOf(metric.id()).orElseThrow();
+                String column = metric.measure() instanceof Measure.Quantile quantile
+                        ? quantile.eventValue().getName() : metric.id();
+                assertThat(query.sql()).as(metric.id()).contains(column);
+                if (request.meanMethod() != MeanMethod.parse("mann_whitney")) {
+                    // where the search of the SQL can tell (not for ratios: their columns are id_n, id_d), the same query
+                    MetricQueries.find(scorecard.queries(), metric)
+                            .ifPresent(found -> assertThat(found).as(metric.id()).isEqualTo(query));
+                }
+            }
+            assertThat(ScorecardJson.write(scorecard)).doesNotContain("metric_queries").doesNotContain("metricQueries");
+        }
+    }
+
+    @Test
+    void findsExperimentsByIdAndNamesTheKnownOnesForAnUnknownOne() {
+        assertThat(service.experiment("exp_price")).map(Experiment::id).contains("exp_price");
+        assertThat(service.experiment("exp_nope")).isEmpty();
+        assertThatThrownBy(() -> service.analyze(AnalysisRequest.of("exp_nope")))
+                .isInstanceOf(AnalysisException.class)
+                .hasMessage("unknown experiment 'exp_nope' (known: exp_price, exp_autoplay)");
     }
 
     @Test

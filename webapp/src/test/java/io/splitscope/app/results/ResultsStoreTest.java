@@ -1,6 +1,7 @@
 package io.splitscope.app.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.splitscope.app.GoldenWarehouse;
 import io.splitscope.app.analysis.AnalysisRequest;
@@ -16,9 +17,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Scorecards go into the store and come back equal, field for field, also after the store is reopened. */
 class ResultsStoreTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static AnalysisService service;
     private static Scorecard welch;
@@ -76,6 +81,30 @@ class ResultsStoreTest {
                 new io.splitscope.stats.health.SrmResult(Double.POSITIVE_INFINITY, Double.NaN, false, welch.srm().expectedShare()),
                 welch.rows(), welch.warehouse(), welch.computedAt(), welch.queries());
         assertThat(ScorecardCodec.decode(ScorecardCodec.encode(nonFinite))).isEqualTo(nonFinite);
+    }
+
+    @Test
+    void keepsWhichQueryServedEachMetricAndStillReadsTheFormatBeforeIt() {
+        assertThat(welch.metricQueries()).isNotEmpty();
+        Scorecard back = ScorecardCodec.decode(ScorecardCodec.encode(welch));
+        assertThat(back.metricQueries()).isEqualTo(welch.metricQueries());
+        assertThat(back.queryOf("streaming_hours")).isEqualTo(welch.queryOf("streaming_hours")).isPresent();
+
+        // a scorecard stored before the format kept it: everything else, and no metric → query
+        ObjectNode previous = (ObjectNode) JSON.readTree(ScorecardCodec.encode(welch));
+        previous.put("format", ScorecardCodec.PREVIOUS_FORMAT);
+        previous.remove("metric_queries");
+        Scorecard old = ScorecardCodec.decode(JSON.writeValueAsString(previous));
+        assertThat(old.metricQueries()).isEmpty();
+        assertThat(old.queryOf("streaming_hours")).isEmpty();
+        assertThat(old).isEqualTo(new Scorecard(welch.experiment(), welch.population(), welch.srm(), welch.rows(),
+                welch.warehouse(), welch.computedAt(), welch.queries()));
+        assertThat(ScorecardJson.write(old)).isEqualTo(ScorecardJson.write(welch));
+
+        ObjectNode future = (ObjectNode) JSON.readTree(ScorecardCodec.encode(welch));
+        future.put("format", ScorecardCodec.FORMAT + 1);
+        assertThatThrownBy(() -> ScorecardCodec.decode(JSON.writeValueAsString(future)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format " + (ScorecardCodec.FORMAT + 1));
     }
 
     @Test

@@ -28,7 +28,6 @@ import io.splitscope.app.web.common.UiUpdates;
 import io.splitscope.app.web.scorecard.ScorecardView;
 import io.splitscope.metrics.experiment.Experiment;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -68,10 +67,7 @@ public final class ExperimentsView extends Div {
         this.healthService = Objects.requireNonNull(healthService, "healthService");
         this.today = today.date();
         addClassNames("ss-page", "ss-experiments-page");
-        experiments = analysis.experiments().stream()
-                .sorted(Comparator.comparing(Experiment::startDate, Comparator.nullsLast(Comparator.reverseOrder()))
-                        .thenComparing(Experiment::id))
-                .toList();
+        experiments = List.copyOf(analysis.experiments()); // the most recently started first
 
         H1 title = new H1("Experiments");
         Paragraph summary = new Paragraph(experiments.isEmpty()

@@ -14,9 +14,10 @@ import com.vaadin.flow.component.markdown.Markdown;
 import io.splitscope.app.analysis.RVerification;
 import io.splitscope.app.analysis.Scorecard;
 import io.splitscope.app.analysis.ScorecardRow;
+import io.splitscope.app.cli.CompareCommand;
 import io.splitscope.app.web.common.Formats;
+import io.splitscope.app.web.common.MetricTexts;
 import io.splitscope.metrics.Cap;
-import io.splitscope.metrics.Direction;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.query.MetricSql;
 import io.splitscope.sql.log.QueryLog;
@@ -28,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 /**
  * "How was this number computed?" for one scorecard row: the metric's definition and Markdown
@@ -38,9 +38,6 @@ import org.jooq.impl.DSL;
  * scorecard's query log; and, once "Verify in R" has run, how closely GNU R reproduced it.
  */
 final class ExplainDialog extends Dialog {
-
-    /** Methods {@code ./splitscope compare} can rerun from the statistics shown. */
-    private static final Set<String> COMPARABLE = Set.of("welch_t", "cuped", "delta_ratio");
 
     private static final Map<String, String> STATISTIC_LABELS = Map.ofEntries(
             Map.entry("n", "Units, n"),
@@ -100,21 +97,12 @@ final class ExplainDialog extends Dialog {
                 new String[] {"Id", metric.id()},
                 new String[] {"Type", metric.type().jsonName()},
                 new String[] {"Source", metric.source().id()},
-                new String[] {"Window", window(metric)},
-                new String[] {"Better when", metric.direction() == Direction.HIGHER_IS_BETTER ? "higher" : "lower"},
+                new String[] {"Window", MetricTexts.window(metric)},
+                new String[] {"Better when", MetricTexts.betterWhen(metric)},
                 new String[] {"Guardrail", metric.guardrail() ? "yes" : "no"},
-                new String[] {"Events counted", filter(metric)},
+                new String[] {"Events counted", MetricTexts.filter(metric)},
                 new String[] {"Capping", cap(metric.cap())}));
         return new Component[] {description, facts};
-    }
-
-    static String window(Metric metric) {
-        return metric.window().days() + " days from first exposure"
-                + (metric.window().delayDays() > 0 ? ", opening " + metric.window().delayDays() + " days after it" : "");
-    }
-
-    static String filter(Metric metric) {
-        return metric.filter().equals(DSL.noCondition()) ? "all" : DSL.using(SQLDialect.DEFAULT).renderInlined(metric.filter());
     }
 
     static String cap(Cap cap) {
@@ -180,7 +168,7 @@ final class ExplainDialog extends Dialog {
                         + " (sizes shown), not totals."
                 : "The warehouse aggregated every unit to these totals; no unit-level row reached the app.");
         note.addClassName("ss-muted");
-        if (!COMPARABLE.contains(row.method())) {
+        if (!CompareCommand.METHODS.contains(row.method())) { // methods ./splitscope compare can rerun
             return new Component[] {table, note};
         }
         Paragraph how = new Paragraph("Reproduce this row without the warehouse: save this as input.json and run"
@@ -217,8 +205,9 @@ final class ExplainDialog extends Dialog {
     }
 
     private static Component[] sql(Scorecard scorecard, ScorecardRow row, Metric metric) {
+        // the query the analysis recorded for the metric; a scorecard stored before it did is searched
         Optional<QueryLog.Entry> entry = metric == null ? Optional.empty()
-                : MetricQueries.find(scorecard.queries(), metric);
+                : scorecard.queryOf(metric.id()).or(() -> MetricQueries.find(scorecard.queries(), metric));
         if (entry.isPresent()) {
             QueryLog.Entry q = entry.get();
             Paragraph what = new Paragraph("The query this analysis ran on " + scorecard.warehouse() + ". It computes every "

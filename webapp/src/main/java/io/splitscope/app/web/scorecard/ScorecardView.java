@@ -156,7 +156,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         ui = event.getUI();
         String experimentId = event.getRouteParameters().get(EXPERIMENT_ID).orElse("");
         add(backLink());
-        Optional<Experiment> found = analysis.experiments().stream().filter(e -> e.id().equals(experimentId)).findFirst();
+        Optional<Experiment> found = analysis.experiment(experimentId);
         if (found.isEmpty()) {
             title = "Experiment not found · Splitscope";
             add(message("No experiment “" + experimentId + "” here",
@@ -230,6 +230,26 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         });
     }
 
+    /** A bar that moves without saying how far along: for work that does not report its progress. */
+    private static ProgressBar indeterminateProgress() {
+        ProgressBar bar = new ProgressBar();
+        bar.setIndeterminate(true);
+        bar.addClassName("ss-progress");
+        return bar;
+    }
+
+    /** What is being computed, beside a progress bar. */
+    private static Span progressText(String text) {
+        Span span = new Span(text);
+        span.addClassName("ss-progress-text");
+        return span;
+    }
+
+    /** An indeterminate bar and what is being computed, while the page waits for it. */
+    private static Component[] waiting(String text) {
+        return new Component[] {indeterminateProgress(), progressText(text)};
+    }
+
     /** Shows the analysis' progress, updated by push as it moves; returns what stops the updates. */
     private Runnable showProgress(ScorecardCache.Run run, UI ui) {
         progress.removeAll();
@@ -239,11 +259,9 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         Span step = new Span();
         step.addClassName("ss-progress-step");
         int metrics = analysis.metrics().size();
-        Span text = new Span("Analysing " + experiment.id() + ": " + metrics + " metrics with " + key.method().methodId()
-                + (key.segmentBy() == null ? "" : ", by " + key.segmentBy().id()) + ". The warehouse aggregates, then"
-                + " the statistics run; this page updates when it is done.");
-        text.addClassName("ss-progress-text");
-        progress.add(bar, step, text);
+        progress.add(bar, step, progressText("Analysing " + experiment.id() + ": " + metrics + " metrics with "
+                + key.method().methodId() + (key.segmentBy() == null ? "" : ", by " + key.segmentBy().id())
+                + ". The warehouse aggregates, then the statistics run; this page updates when it is done."));
         if (shown != null) {
             content.addClassName("ss-stale");
         }
@@ -385,10 +403,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
 
     /** A link to the REST API's export of this scorecard ({@code io.splitscope.app.api}), as the browser's session. */
     private Anchor export(String label, String path) {
-        StringBuilder query = new StringBuilder("?method=").append(key.method().methodId());
-        if (key.segmentBy() != null) {
-            query.append("&segment=").append(key.segmentBy().id());
-        }
+        String query = "?" + queryString(queryParameters(key.method(), key.segmentBy(), null, true));
         Anchor anchor = new Anchor("api/experiments/" + key.experimentId() + path + query, "");
         anchor.setRouterIgnore(true);
         anchor.getElement().setAttribute("download", "");
@@ -400,18 +415,34 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
     }
 
     private void navigate(MeanMethod method, Dimension segment, String tab) {
+        ui.navigate(ScorecardView.class, new RouteParameters(EXPERIMENT_ID, key.experimentId()),
+                QueryParameters.simple(queryParameters(method, segment, tab, false)));
+    }
+
+    /**
+     * The query parameters of a scorecard: {@value #METHOD} (left out for {@code welch_t}, the
+     * default, unless {@code methodAlways}), {@value #SEGMENT} when sliced, {@value #TAB} unless
+     * {@code tab} is null or the default {@code table}; in that order.
+     */
+    static Map<String, String> queryParameters(MeanMethod method, Dimension segment, String tab, boolean methodAlways) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        if (!MeanMethod.WELCH_T.equals(method)) {
+        if (methodAlways || !MeanMethod.WELCH_T.equals(method)) {
             parameters.put(METHOD, method.methodId());
         }
         if (segment != null) {
             parameters.put(SEGMENT, segment.id());
         }
-        if (!"table".equals(tab)) {
+        if (tab != null && !"table".equals(tab)) {
             parameters.put(TAB, tab);
         }
-        ui.navigate(ScorecardView.class, new RouteParameters(EXPERIMENT_ID, key.experimentId()),
-                QueryParameters.simple(parameters));
+        return parameters;
+    }
+
+    /** {@code name=value&name=value}, as is: the values are ids that need no escaping. */
+    static String queryString(Map<String, String> parameters) {
+        StringBuilder query = new StringBuilder();
+        parameters.forEach((name, value) -> query.append(query.isEmpty() ? "" : "&").append(name).append('=').append(value));
+        return query.toString();
     }
 
     private void render(StoredScorecard stored) {
@@ -454,16 +485,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
     }
 
     private String location(String tab) {
-        StringBuilder query = new StringBuilder();
-        if (!MeanMethod.WELCH_T.equals(key.method())) {
-            query.append(METHOD).append('=').append(key.method().methodId());
-        }
-        if (key.segmentBy() != null) {
-            query.append(query.isEmpty() ? "" : "&").append(SEGMENT).append('=').append(key.segmentBy().id());
-        }
-        if (!"table".equals(tab)) {
-            query.append(query.isEmpty() ? "" : "&").append(TAB).append('=').append(tab);
-        }
+        String query = queryString(queryParameters(key.method(), key.segmentBy(), tab, false));
         return "experiments/" + key.experimentId() + (query.isEmpty() ? "" : "?" + query);
     }
 
@@ -568,9 +590,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         }
         ScorecardCache.Key whole = new ScorecardCache.Key(key.experimentId(), key.method(), null);
         ScorecardCache.Run run = scorecards.request(whole);
-        ProgressBar waiting = new ProgressBar();
-        waiting.setIndeterminate(true);
-        waiting.addClassName("ss-progress");
+        ProgressBar waiting = indeterminateProgress();
         panel.add(new Paragraph("The whole population (the forest plot is not sliced by segment; see Segments)."), waiting);
         UiUpdates.whenDone(ui, run.future(), (unsliced, failure) -> {
             panel.remove(waiting);
@@ -625,12 +645,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
 
     private void drawSeries(Div area, Metric metric, SeriesAxis axis) {
         area.removeAll();
-        ProgressBar waiting = new ProgressBar();
-        waiting.setIndeterminate(true);
-        waiting.addClassName("ss-progress");
-        Span text = new Span("Computing the day-by-day series of " + metric.title() + "…");
-        text.addClassName("ss-progress-text");
-        area.add(waiting, text);
+        area.add(waiting("Computing the day-by-day series of " + metric.title() + "…"));
         UiUpdates.whenDone(ui, seriesCache.series(new SeriesCache.Key(key.experimentId(), metric.id(), axis)),
                 (EffectSeries series, Throwable failure) -> {
                     area.removeAll();
@@ -668,12 +683,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
             panel.add(new H3("Percentiles of " + column));
             Div area = new Div();
             area.addClassName("ss-chart-area");
-            ProgressBar waiting = new ProgressBar();
-            waiting.setIndeterminate(true);
-            waiting.addClassName("ss-progress");
-            Span text = new Span("Computing the difference at every percentile of " + column + "…");
-            text.addClassName("ss-progress-text");
-            area.add(waiting, text);
+            area.add(waiting("Computing the difference at every percentile of " + column + "…"));
             panel.add(area);
             panel.add(table(quantileLines, false, scorecard));
             String metricId = quantileLines.getFirst().row().metricId();

@@ -1,0 +1,32 @@
+package io.splitscope.app.web.common;
+
+import io.splitscope.metrics.Direction;
+import io.splitscope.metrics.Metric;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * How a metric's definition reads in the web app: its window, the events it counts and which
+ * direction is better, as the explain dialog and the metrics catalog show them. Pure functions.
+ */
+public final class MetricTexts {
+
+    private MetricTexts() {
+    }
+
+    /** {@code "7 days from first exposure"}, with {@code ", opening 2 days after it"} for a delayed window. */
+    public static String window(Metric metric) {
+        return metric.window().days() + " days from first exposure"
+                + (metric.window().delayDays() > 0 ? ", opening " + metric.window().delayDays() + " days after it" : "");
+    }
+
+    /** {@code "all"}, or the metric's event filter as SQL with its values inlined. */
+    public static String filter(Metric metric) {
+        return metric.filter().equals(DSL.noCondition()) ? "all" : DSL.using(SQLDialect.DEFAULT).renderInlined(metric.filter());
+    }
+
+    /** {@code "higher"} or {@code "lower"}: which way the metric is better. */
+    public static String betterWhen(Metric metric) {
+        return metric.direction() == Direction.HIGHER_IS_BETTER ? "higher" : "lower";
+    }
+}

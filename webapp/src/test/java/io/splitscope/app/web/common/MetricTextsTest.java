@@ -1,0 +1,24 @@
+package io.splitscope.app.web.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.catalog.MetricRepository;
+import org.junit.jupiter.api.Test;
+
+class MetricTextsTest {
+
+    private static final MetricRepository CATALOG = MetricRepository.load();
+
+    @Test
+    void readsAMetricsWindowEventsAndDirection() {
+        for (Metric metric : CATALOG.all()) {
+            assertThat(MetricTexts.window(metric)).startsWith(metric.window().days() + " days from first exposure");
+            assertThat(MetricTexts.window(metric).contains(", opening ")).isEqualTo(metric.window().delayDays() > 0);
+            assertThat(MetricTexts.betterWhen(metric)).isIn("higher", "lower");
+            assertThat(MetricTexts.filter(metric)).isNotBlank();
+        }
+        assertThat(CATALOG.all()).extracting(MetricTexts::filter).contains("all");
+        assertThat(CATALOG.all()).extracting(MetricTexts::betterWhen).contains("higher", "lower");
+    }
+}
