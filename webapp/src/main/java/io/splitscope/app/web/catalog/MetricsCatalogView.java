@@ -26,6 +26,7 @@ import com.vaadin.flow.router.RouterLink;
 import io.splitscope.app.analysis.AnalysisService;
 import io.splitscope.app.web.MainLayout;
 import io.splitscope.app.web.common.Formats;
+import io.splitscope.app.web.common.MetricTexts;
 import io.splitscope.app.web.scorecard.MetricGroups;
 import io.splitscope.app.web.scorecard.MetricQueries;
 import io.splitscope.metrics.Cap;
@@ -36,7 +37,6 @@ import io.splitscope.metrics.query.MetricSql;
 import java.util.List;
 import java.util.Locale;
 import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 /**
  * The metrics catalog: every metric the app can analyse, with its title, type, window, direction
@@ -215,12 +215,10 @@ public final class MetricsCatalogView extends Div implements BeforeEnterObserver
             case QUANTILE -> "percentile of an event-level value (bootstrap)";
         });
         row(table, "Source", metric.source().id());
-        row(table, "Window", metric.window().days() + " days from first exposure"
-                + (metric.window().delayDays() > 0 ? ", opening " + metric.window().delayDays() + " days after it" : ""));
-        row(table, "Better when", metric.direction() == Direction.HIGHER_IS_BETTER ? "higher" : "lower");
+        row(table, "Window", MetricTexts.window(metric));
+        row(table, "Better when", MetricTexts.betterWhen(metric));
         row(table, "Scorecard group", groupLabel(metric) + (metric.guardrail() ? " (defined as a guardrail)" : ""));
-        row(table, "Events counted", metric.filter().equals(DSL.noCondition()) ? "all"
-                : DSL.using(SQLDialect.DEFAULT).renderInlined(metric.filter()));
+        row(table, "Events counted", MetricTexts.filter(metric));
         row(table, "Capping", cap(metric.cap()));
         return table;
     }
