@@ -2,21 +2,21 @@ with
   "units"("unit_id", "variant", "first_exposed_at", "segment") as (
     select
       "x"."unit_id",
-      min("x"."variant"),
+      min(cast("x"."variant" as varchar)),
       min("x"."exposed_at"),
       'all'
     from "exposures" as "x"
     where (
-      "x"."experiment_id" = 'exp_t'
+      cast("x"."experiment_id" as varchar) = 'exp_t'
       and "x"."exposed_at" >= timestamp '2026-03-01 00:00:00.0'
       and "x"."exposed_at" < timestamp '2026-03-11 00:00:00.0'
-      and "x"."variant" is not null
-      and "x"."variant" in (
+      and cast("x"."variant" as varchar) is not null
+      and cast("x"."variant" as varchar) in (
         'control', 'treatment'
       )
     )
     group by "x"."unit_id"
-    having min("x"."variant") = max("x"."variant")
+    having min(cast("x"."variant" as varchar)) = max(cast("x"."variant" as varchar))
   ),
   "per_unit" as (
     select

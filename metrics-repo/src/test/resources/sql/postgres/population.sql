@@ -1,35 +1,35 @@
 with
   "exposed_units" as (
     select
-      "unit_id",
-      min("variant") filter (where (
-        "variant" is not null
-        and "variant" in (
+      "x"."unit_id",
+      min(cast("x"."variant" as varchar)) filter (where (
+        cast("x"."variant" as varchar) is not null
+        and cast("x"."variant" as varchar) in (
           'control', 'treatment'
         )
       )) as "first_variant",
-      max("variant") filter (where (
-        "variant" is not null
-        and "variant" in (
+      max(cast("x"."variant" as varchar)) filter (where (
+        cast("x"."variant" as varchar) is not null
+        and cast("x"."variant" as varchar) in (
           'control', 'treatment'
         )
       )) as "last_variant",
       cast(
         count(*) filter (where not (
-          "variant" is not null
-          and "variant" in (
+          cast("x"."variant" as varchar) is not null
+          and cast("x"."variant" as varchar) in (
             'control', 'treatment'
           )
         ))
         as bigint
       ) as "invalid_rows"
-    from "exposures"
+    from "exposures" as "x"
     where (
-      "exposures"."experiment_id" = 'exp_t'
-      and "exposures"."exposed_at" >= timestamp '2026-03-01 00:00:00.0'
-      and "exposures"."exposed_at" < timestamp '2026-03-11 00:00:00.0'
+      cast("x"."experiment_id" as varchar) = 'exp_t'
+      and "x"."exposed_at" >= timestamp '2026-03-01 00:00:00.0'
+      and "x"."exposed_at" < timestamp '2026-03-11 00:00:00.0'
     )
-    group by "unit_id"
+    group by "x"."unit_id"
   )
 select
   case

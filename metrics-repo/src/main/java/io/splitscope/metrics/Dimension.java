@@ -1,45 +1,26 @@
 package io.splitscope.metrics;
 
-import io.splitscope.sql.WarehouseSchema;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-import org.jooq.Field;
+import java.util.Objects;
 
 /**
- * A member dimension that results can be sliced by. A unit without a {@code members} row reads
- * {@value #UNKNOWN} ({@code spec/warehouse.md}).
+ * A unit attribute that results can be sliced by and units filtered on: column {@code column} of
+ * source {@code source}, joined to each unit by the source's unit column. A unit without a row in
+ * the source, or with a NULL value, reads {@value #UNKNOWN}.
+ *
+ * @param id     the name used on the command line, in the API and in JSON ({@code country})
+ * @param source the source that holds the attribute, one row per unit
+ * @param column the attribute's column
  */
-public enum Dimension {
-    COUNTRY(WarehouseSchema.COUNTRY),
-    DEVICE(WarehouseSchema.DEVICE),
-    PLAN(WarehouseSchema.PLAN);
+public record Dimension(String id, Source source, String column) {
 
     /** The segment of a unit whose dimension is not known. */
     public static final String UNKNOWN = "unknown";
 
-    private final Field<String> column;
-
-    Dimension(Field<String> column) {
-        this.column = column;
-    }
-
-    /** The {@code members} column. */
-    public Field<String> column() {
-        return column;
-    }
-
-    /** The name used on the command line and in JSON ({@code country}). */
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * @throws IllegalArgumentException naming the known dimensions
-     */
-    public static Dimension parse(String id) {
-        return Arrays.stream(values()).filter(d -> d.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown segment dimension '" + id + "' (known: "
-                        + Arrays.stream(values()).map(Dimension::id).collect(Collectors.joining(", ")) + ")"));
+    public Dimension {
+        Source.requireId("dimension", id);
+        Objects.requireNonNull(source, "dimension " + id + " has no source");
+        if (column == null || column.isBlank()) {
+            throw new IllegalArgumentException("dimension " + id + " has no column");
+        }
     }
 }

@@ -20,10 +20,14 @@ public sealed interface Measure {
         }
     }
 
-    /** The share of units for which a 0/1 per-unit value is 1. */
-    record Proportion(UnitValue.Any value) implements Measure {
+    /** The share of units for which a 0/1 per-unit value ({@link UnitValue.Any}, {@link UnitValue.Positive}) is 1. */
+    record Proportion(UnitValue value) implements Measure {
         public Proportion {
             Objects.requireNonNull(value, "a proportion needs a 0/1 per-unit value");
+            if (!(value instanceof UnitValue.Any || value instanceof UnitValue.Positive)) {
+                throw new IllegalArgumentException("a proportion's per-unit value is 0 or 1: UnitValue.any() or "
+                        + "UnitValue.positive(...), not " + value);
+            }
         }
 
         @Override

@@ -1,6 +1,5 @@
 package io.splitscope.metrics;
 
-import java.util.regex.Pattern;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
@@ -12,8 +11,8 @@ import org.jooq.impl.DSL;
  * Metric streamingHours = Metric.define("streaming_hours")
  *         .title("Streaming hours")
  *         .description("Hours watched per member in the 7 days after first exposure.")
- *         .from(EventSource.PLAYBACK)
- *         .mean(UnitValue.sum(EventSource.PLAYBACK.column(WATCH_SECONDS).div(3600.0)))
+ *         .from(PLAYBACK)
+ *         .mean(UnitValue.sum(PLAYBACK.column("watch_seconds", SQLDataType.DOUBLE).div(3600.0)))
  *         .window(Window.days(7))
  *         .higherIsBetter()
  *         .build();
@@ -22,29 +21,31 @@ import org.jooq.impl.DSL;
  * @param id          stable identifier, used by the command line, the API and stored results
  * @param title       human title
  * @param description Markdown description: what it measures and how
- * @param source      the fact table it aggregates
+ * @param source      the rows it aggregates
  * @param measure     what it measures: a mean, a proportion, a ratio or a quantile
- * @param window      the window after first exposure
+ * @param window      the window after first exposure: required on a source with a timestamp, null on one without
  * @param direction   which way is an improvement
  * @param guardrail   whether it guards against harm rather than measuring the goal
  * @param filter      which events of the source count (e.g. sessions of an hour or more); all by default
  * @param cap         winsorisation of the per-unit values of a mean metric, or null
  */
-public record Metric(String id, String title, String description, EventSource source, Measure measure,
+public record Metric(String id, String title, String description, Source source, Measure measure,
                      Window window, Direction direction, boolean guardrail, Condition filter, Cap cap) {
 
-    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,62}");
-
     public Metric {
-        if (id == null || !ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("metric id '" + id + "' must be lower_snake_case (a-z, 0-9, _), "
-                    + "start with a letter and have at most 63 characters");
-        }
+        Source.requireId("metric", id);
         requireSet(id, "title", title);
         requireSet(id, "description", description);
         requireSet(id, "source (from(...))", source);
         requireSet(id, "measure (mean, proportion, ratio or quantile)", measure);
-        requireSet(id, "window", window);
+        if (source.timed() && window == null) {
+            throw new IllegalArgumentException("metric " + id + " has no window: source " + source.id()
+                    + " has a timestamp, so its rows count only in a window after first exposure");
+        }
+        if (!source.timed() && window != null) {
+            throw new IllegalArgumentException("metric " + id + " has a window, but source " + source.id()
+                    + " has no timestamp to place its rows in it");
+        }
         requireSet(id, "direction", direction);
         filter = filter == null ? DSL.noCondition() : filter;
         if (cap != null && !(measure instanceof Measure.Mean)) {
@@ -69,6 +70,11 @@ public record Metric(String id, String title, String description, EventSource so
         return measure.type();
     }
 
+    /** Whether rows count in a window after first exposure (a source with a timestamp), or all of them. */
+    public boolean windowed() {
+        return window != null;
+    }
+
     /** Starts the definition of a metric with this stable id. */
     public static Builder define(String id) {
         return new Builder(id);
@@ -79,7 +85,7 @@ public record Metric(String id, String title, String description, EventSource so
         private final String id;
         private String title;
         private String description;
-        private EventSource source;
+        private Source source;
         private Measure measure;
         private Window window;
         private Direction direction;
@@ -101,12 +107,12 @@ public record Metric(String id, String title, String description, EventSource so
             return this;
         }
 
-        public Builder from(EventSource source) {
+        public Builder from(Source source) {
             this.source = source;
             return this;
         }
 
-        /** Counts only the events for which {@code condition} holds (over {@link EventSource#column} fields). */
+        /** Counts only the rows for which {@code condition} holds (over {@link Source#column} fields). */
         public Builder where(Condition condition) {
             this.filter = condition;
             return this;
@@ -123,9 +129,15 @@ public record Metric(String id, String title, String description, EventSource so
             return this;
         }
 
-        /** A proportion: the share of units with at least one event. */
+        /** A proportion: the share of units with at least one row. */
         public Builder proportionWithAnyEvent() {
             this.measure = new Measure.Proportion(new UnitValue.Any());
+            return this;
+        }
+
+        /** A proportion: the share of units whose per-unit {@code value} is positive. */
+        public Builder proportionPositive(UnitValue value) {
+            this.measure = new Measure.Proportion(new UnitValue.Positive(value));
             return this;
         }
 

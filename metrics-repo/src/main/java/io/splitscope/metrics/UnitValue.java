@@ -35,6 +35,26 @@ public sealed interface UnitValue {
         return new DistinctDays(time);
     }
 
+    /** The number of distinct non-NULL values of {@code expression} among the unit's rows. */
+    static UnitValue countDistinct(Field<?> expression) {
+        return new CountDistinct(expression);
+    }
+
+    /** The largest value of {@code expression} among the unit's rows (0 without one). */
+    static UnitValue max(Field<? extends Number> expression) {
+        return new Extreme(expression, true);
+    }
+
+    /** The smallest value of {@code expression} among the unit's rows (0 without one). */
+    static UnitValue min(Field<? extends Number> expression) {
+        return new Extreme(expression, false);
+    }
+
+    /** 1 when {@code value} is positive for the unit, else 0: a proportion's per-unit value. */
+    static UnitValue positive(UnitValue value) {
+        return new Positive(value);
+    }
+
     /** Σ expression over events in the window. */
     record Sum(Field<? extends Number> expression) implements UnitValue {
         @Override
@@ -57,6 +77,31 @@ public sealed interface UnitValue {
         @Override
         public Field<Double> aggregate(Condition inWindow) {
             return DSL.countDistinct(time.cast(SQLDataType.LOCALDATE)).filterWhere(inWindow).cast(SQLDataType.DOUBLE);
+        }
+    }
+
+    /** The number of distinct non-NULL values of an expression over the rows in the window. */
+    record CountDistinct(Field<?> expression) implements UnitValue {
+        @Override
+        public Field<Double> aggregate(Condition inWindow) {
+            return DSL.countDistinct(expression).filterWhere(inWindow).cast(SQLDataType.DOUBLE);
+        }
+    }
+
+    /** The largest ({@code largest}) or smallest value of an expression over the rows in the window, 0 without one. */
+    record Extreme(Field<? extends Number> expression, boolean largest) implements UnitValue {
+        @Override
+        public Field<Double> aggregate(Condition inWindow) {
+            Field<Double> inside = DSL.when(inWindow, expression.cast(SQLDataType.DOUBLE));
+            return DSL.coalesce(largest ? DSL.max(inside) : DSL.min(inside), DSL.inline(0.0));
+        }
+    }
+
+    /** 1 when another per-unit value is positive, else 0. */
+    record Positive(UnitValue value) implements UnitValue {
+        @Override
+        public Field<Double> aggregate(Condition inWindow) {
+            return DSL.when(value.aggregate(inWindow).gt(DSL.inline(0.0)), DSL.inline(1.0)).otherwise(DSL.inline(0.0));
         }
     }
 

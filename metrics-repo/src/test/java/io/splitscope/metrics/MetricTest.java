@@ -3,14 +3,15 @@ package io.splitscope.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.splitscope.metrics.catalog.StandardMetrics;
+import io.splitscope.metrics.preset.StreamingPreset;
+import io.splitscope.metrics.preset.StandardMetrics;
 import org.junit.jupiter.api.Test;
 
 /** A bad definition fails when it is built, with a message naming the metric. */
 class MetricTest {
 
     private static Metric.Builder valid(String id) {
-        return Metric.define(id).title("T").description("D").from(EventSource.PLAYBACK)
+        return Metric.define(id).title("T").description("D").from(StreamingPreset.PLAYBACK)
                 .mean(UnitValue.count()).window(Window.days(7)).higherIsBetter();
     }
 
@@ -24,8 +25,11 @@ class MetricTest {
     }
 
     @Test
-    void needsAWindow() {
-        assertThatThrownBy(() -> valid("plays").window(null).build()).hasMessage("metric plays has no window");
+    void needsAWindowOnASourceWithTimestampsAndNoneOnOneWithout() {
+        assertThatThrownBy(() -> valid("plays").window(null).build()).hasMessage("metric plays has no window: source "
+                + "playback has a timestamp, so its rows count only in a window after first exposure");
+        assertThatThrownBy(() -> valid("plays").from(StreamingPreset.MEMBERS).build()).hasMessage("metric plays has a "
+                + "window, but source members has no timestamp to place its rows in it");
     }
 
     @Test
@@ -37,20 +41,21 @@ class MetricTest {
     @Test
     void needsATitleAndADirection() {
         assertThatThrownBy(() -> valid("plays").title(" ").build()).hasMessage("metric plays has no title");
-        assertThatThrownBy(() -> Metric.define("plays").title("T").description("D").from(EventSource.PLAYBACK)
+        assertThatThrownBy(() -> Metric.define("plays").title("T").description("D").from(StreamingPreset.PLAYBACK)
                 .mean(UnitValue.count()).window(Window.days(7)).build()).hasMessage("metric plays has no direction");
     }
 
     @Test
-    void needsAStableSnakeCaseId() {
+    void needsAStableIdOfTheProjectFilesCharacters() {
         assertThatThrownBy(() -> valid("Plays per member").build())
-                .hasMessageStartingWith("metric id 'Plays per member' must be lower_snake_case");
+                .hasMessage("metric id 'Plays per member' must be 1 to 64 characters of A-Z, a-z, 0-9, _, . and -");
+        assertThat(valid("checkout.v2-rate").build().id()).isEqualTo("checkout.v2-rate");
     }
 
     @Test
     void rejectsWindowsAndQuantileLevelsThatCannotBe() {
         assertThatThrownBy(() -> Window.days(0)).hasMessage("a metric window must be at least 1 day long, not 0");
-        assertThatThrownBy(() -> valid("p100").quantile(EventSource.PLAYBACK.column(io.splitscope.sql.WarehouseSchema.STARTUP_MS), 1.0))
+        assertThatThrownBy(() -> valid("p100").quantile(StreamingPreset.PLAYBACK.column(io.splitscope.sql.WarehouseSchema.STARTUP_MS), 1.0))
                 .hasMessage("a quantile level must lie strictly between 0 and 1, not 1.0");
     }
 

@@ -1,7 +1,7 @@
 package io.splitscope.metrics;
 
 import io.splitscope.metrics.experiment.Experiment;
-import io.splitscope.metrics.experiment.ExperimentRepository;
+import io.splitscope.metrics.preset.StreamingExperiments;
 import io.splitscope.sql.duckdb.DuckDbWarehouse;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ public final class TinyWarehouse implements AutoCloseable {
     }
 
     public Experiment experiment(String id) {
-        return new ExperimentRepository(warehouse, allocator).find(id).orElseThrow();
+        return new StreamingExperiments().find(warehouse, allocator, id).orElseThrow();
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.splitscope.sql.WarehouseSchema.TableSpec;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiPredicate;
@@ -126,6 +127,7 @@ public final class ContractCheck {
      * Checks the contract tables of a database schema: each is there, with every contract column,
      * of a type {@code accepts} takes ({@link #requireColumns}, {@link #requireTypes}).
      *
+     * @param contract    the tables to check
      * @param columns     table → lower-case column name → engine type, as the engine lists them
      * @param schema      how users know the schema ({@code public}, {@code hive.experiments}); labels
      *                    the tables {@code SCHEMA.TABLE}
@@ -133,9 +135,9 @@ public final class ContractCheck {
      * @throws WarehouseException {@code table T is missing: expected a table or view named T in schema S of D},
      *                            or the message of {@link #requireColumns} or {@link #requireTypes}
      */
-    public static void requireTables(Map<String, Map<String, String>> columns, String schema, String description,
-                                     BiPredicate<Kind, String> accepts) {
-        for (TableSpec table : WarehouseSchema.TABLES) {
+    public static void requireTables(List<TableSpec> contract, Map<String, Map<String, String>> columns, String schema,
+                                     String description, BiPredicate<Kind, String> accepts) {
+        for (TableSpec table : contract) {
             Map<String, String> types = columns.get(table.name());
             if (types == null) {
                 throw missingTable(table, "a table or view named " + table.name() + " in schema " + schema

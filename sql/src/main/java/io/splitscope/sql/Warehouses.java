@@ -26,20 +26,31 @@ public final class Warehouses {
      *                            engine Splitscope does not support
      */
     public static Warehouse open(String source) {
+        return open(source, WarehouseSchema.TABLES);
+    }
+
+    /**
+     * Opens {@code source} and checks the tables of {@code contract} (none for a project file's
+     * warehouse, whose sources {@code splitscope check} checks).
+     *
+     * @throws WarehouseException when the source cannot be opened, breaks the contract, or names an
+     *                            engine Splitscope does not support
+     */
+    public static Warehouse open(String source, java.util.List<WarehouseSchema.TableSpec> contract) {
         if (source == null || source.isBlank()) {
             throw new WarehouseException("no warehouse given: " + KNOWN);
         }
         String lower = source.toLowerCase(Locale.ROOT);
         if (lower.startsWith("jdbc:postgresql:")) {
-            return PostgresWarehouse.open(source);
+            return PostgresWarehouse.open(source, contract);
         }
         if (lower.startsWith("jdbc:trino:")) {
-            return TrinoWarehouse.open(source);
+            return TrinoWarehouse.open(source, contract);
         }
         if (lower.startsWith("jdbc:")) {
             throw new WarehouseException("unsupported warehouse URL " + redact(source) + ": Splitscope reads " + KNOWN);
         }
-        return DuckDbWarehouse.open(Path.of(source));
+        return DuckDbWarehouse.open(Path.of(source), contract);
     }
 
     /**

@@ -21,7 +21,12 @@ public final class MetricRepository {
 
     /** The metrics of the catalogs found through {@link ServiceLoader}. */
     public static MetricRepository load() {
-        List<MetricCatalog> catalogs = new ArrayList<>();
+        return load(List.of());
+    }
+
+    /** The metrics of {@code own}, then those of the catalogs found through {@link ServiceLoader}. */
+    public static MetricRepository load(List<? extends MetricCatalog> own) {
+        List<MetricCatalog> catalogs = new ArrayList<>(own);
         ServiceLoader.load(MetricCatalog.class).forEach(catalogs::add);
         return of(catalogs);
     }

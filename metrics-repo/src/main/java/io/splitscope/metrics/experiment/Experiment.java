@@ -2,14 +2,25 @@ package io.splitscope.metrics.experiment;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * An experiment as the warehouse's {@code experiments} and {@code variants} tables describe it.
+ * An experiment: what it tests, when, its variants with their planned weights, and where its
+ * exposures are ({@code spec/project.md}, "experiments"). Declared in a project file or in Java,
+ * discovered in an assignment log, or read from the {@code experiments} and {@code variants}
+ * tables of the streaming preset.
  *
- * @param variants the planned variants with their weights, control first
+ * @param startDate  the first day of exposures, or null for an experiment without timestamps
+ * @param endDate    the last day of exposures (inclusive), or null for an experiment without timestamps
+ * @param variants   the planned variants with their weights, control first
+ * @param assignment where its exposures are; null only in a scorecard read back from the results
+ *                   store, which is shown, never analysed again
+ * @param key        the value of the assignment's experiment column that marks its rows (its id by default)
+ * @param metricIds  the metrics analysed by default, in order; empty for every metric that applies
  */
 public record Experiment(String id, String name, String hypothesis, String owner, LocalDate startDate,
-                         LocalDate endDate, String controlVariant, List<VariantWeight> variants) {
+                         LocalDate endDate, String controlVariant, List<VariantWeight> variants, Assignment assignment,
+                         String key, List<String> metricIds) {
 
     /** A planned variant and its share of units. */
     public record VariantWeight(String variant, double weight) {
@@ -17,10 +28,28 @@ public record Experiment(String id, String name, String hypothesis, String owner
 
     public Experiment {
         variants = List.copyOf(variants);
+        key = key == null ? id : key;
+        metricIds = metricIds == null ? List.of() : List.copyOf(metricIds);
     }
 
     /** The non-control variants, in the order of {@link #variants()}. */
     public List<String> treatments() {
         return variants.stream().map(VariantWeight::variant).filter(v -> !v.equals(controlVariant)).toList();
+    }
+
+    /** The variant names, control first. */
+    public List<String> variantNames() {
+        return variants.stream().map(VariantWeight::variant).toList();
+    }
+
+    /** Whether exposures have a time: the population has dates, metrics windows and series. */
+    public boolean timed() {
+        return startDate != null && endDate != null && (assignment == null || assignment.timed());
+    }
+
+    /** The assignment, for an analysis. */
+    public Assignment requireAssignment() {
+        return Optional.ofNullable(assignment).orElseThrow(() -> new IllegalStateException(
+                "experiment " + id + " was read back from stored results and cannot be analysed again"));
     }
 }

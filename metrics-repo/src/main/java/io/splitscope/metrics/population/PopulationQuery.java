@@ -11,9 +11,8 @@ import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 
 import io.splitscope.metrics.Dimension;
+import io.splitscope.metrics.experiment.Assignment;
 import io.splitscope.metrics.experiment.Experiment;
-import io.splitscope.metrics.experiment.Experiment.VariantWeight;
-import io.splitscope.sql.WarehouseSchema;
 import io.splitscope.sql.arrow.ArrowRows.Row;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -24,25 +23,31 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record4;
-import org.jooq.Table;
 import org.jooq.ResultQuery;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * The population rules of {@code spec/warehouse.md} as SQL:
+ * The population rules of {@code spec/warehouse.md} as SQL, over the rows of an experiment's
+ * assignment ({@code spec/project.md}: the rows of its key when the assignment names experiments;
+ * {@code exposed_at} is the assignment source's timestamp):
  * <ol>
- *   <li>exposure rows of the experiment with {@code exposed_at} in {@code [start_date, end_date + 1 day)};</li>
- *   <li>rows whose variant is not one of the experiment's are dropped and counted as invalid exposures;</li>
+ *   <li>assignment rows of the experiment with {@code exposed_at} in {@code [start_date, end_date + 1 day)}
+ *       (every row when the assignment has no timestamp);</li>
+ *   <li>rows whose variant is not one of the experiment's (NULL included) are dropped and counted as
+ *       invalid exposures;</li>
  *   <li>a unit whose remaining rows name more than one variant is a crossover and is excluded;</li>
- *   <li>every other unit is analysed in its variant from its earliest exposure.</li>
+ *   <li>every other unit is analysed in its variant from its earliest exposure (no first exposure
+ *       without a timestamp).</li>
  * </ol>
  */
 public final class PopulationQuery {
 
     /** Name of the common table expression that holds the analysed units. */
     public static final String UNITS = "units";
-    /** Columns of {@link #UNITS}. */
-    public static final Field<Long> UNIT_ID = field(name(UNITS, "unit_id"), SQLDataType.BIGINT);
+    /** Columns of {@link #UNITS}; the unit id is a string or an integer, as the assignment's unit column is. */
+    public static final Field<Object> UNIT_ID = field(name(UNITS, "unit_id"));
     public static final Field<String> VARIANT = field(name(UNITS, "variant"), SQLDataType.VARCHAR);
     public static final Field<LocalDateTime> FIRST_EXPOSED_AT =
             field(name(UNITS, "first_exposed_at"), SQLDataType.LOCALDATETIME);
@@ -51,6 +56,10 @@ public final class PopulationQuery {
     /** The one segment of an analysis that is not sliced. */
     public static final String ALL = "all";
 
+    /** The alias of the assignment's rows. */
+    private static final String EXPOSURES = "x";
+    /** The alias of the dimension's rows. */
+    private static final String DIMENSION = "m";
     private static final Field<String> FIRST_VARIANT = field(name("first_variant"), SQLDataType.VARCHAR);
     private static final Field<String> LAST_VARIANT = field(name("last_variant"), SQLDataType.VARCHAR);
     private static final Field<Long> INVALID_ROWS = field(name("invalid_rows"), SQLDataType.BIGINT);
@@ -68,37 +77,38 @@ public final class PopulationQuery {
 
     /**
      * {@code units(unit_id, variant, first_exposed_at, segment)}: the analysed population, one row
-     * per unit, with its segment of {@code dimension} ({@value Dimension#UNKNOWN} without a members
-     * row), or {@value #ALL} when {@code dimension} is null.
+     * per unit, with its segment of {@code dimension} ({@value Dimension#UNKNOWN} without a row in
+     * the dimension's source), or {@value #ALL} when {@code dimension} is null.
      */
-    public static CommonTableExpression<Record4<Long, String, LocalDateTime, String>> units(Experiment experiment,
-                                                                                          Dimension dimension) {
-        var exposures = WarehouseSchema.EXPOSURES.table().as("x");
-        Field<Long> unit = WarehouseSchema.EXPOSURES.column(exposures, WarehouseSchema.UNIT_ID);
-        Field<String> variant = WarehouseSchema.EXPOSURES.column(exposures, WarehouseSchema.VARIANT);
-        Field<LocalDateTime> exposedAt = WarehouseSchema.EXPOSURES.column(exposures, WarehouseSchema.EXPOSED_AT);
-        var select = org.jooq.impl.DSL.select(unit, min(variant), min(exposedAt), segment(dimension));
-        var from = dimension == null ? select.from(exposures) : select.from(exposures).leftJoin(MEMBERS)
-                .on(WarehouseSchema.MEMBERS.column(MEMBERS, WarehouseSchema.UNIT_ID).eq(unit));
+    public static CommonTableExpression<Record4<Object, String, LocalDateTime, String>> units(Experiment experiment,
+                                                                                            Dimension dimension) {
+        Rows rows = Rows.of(experiment);
+        var select = DSL.select(rows.unit, min(rows.variant), firstExposure(rows), segment(dimension));
+        var from = dimension == null ? select.from(rows.table) : select.from(rows.table)
+                .leftJoin(dimension.source().as(DIMENSION))
+                .on(field(name(DIMENSION, dimension.source().unit())).eq(rows.unit));
         return name(UNITS).fields(UNIT_ID.getName(), VARIANT.getName(), FIRST_EXPOSED_AT.getName(), SEGMENT.getName())
-                .as(from.where(inExperimentPeriod(experiment, exposures).and(validVariant(experiment, variant)))
-                        .groupBy(unit)
+                .as(from.where(rows.ofExperiment(experiment).and(validVariant(experiment, rows.variant)))
+                        .groupBy(rows.unit)
                         // one variant: min = max, cheaper than count(distinct variant) = 1
-                        .having(min(variant).eq(max(variant))));
+                        .having(min(rows.variant).eq(max(rows.variant))));
     }
 
     /** {@link #units(Experiment, Dimension)} unsliced. */
-    public static CommonTableExpression<Record4<Long, String, LocalDateTime, String>> units(Experiment experiment) {
+    public static CommonTableExpression<Record4<Object, String, LocalDateTime, String>> units(Experiment experiment) {
         return units(experiment, null);
     }
 
-    private static final Table<?> MEMBERS = WarehouseSchema.MEMBERS.table().as("m");
+    private static Field<LocalDateTime> firstExposure(Rows rows) {
+        return rows.exposedAt == null ? DSL.castNull(SQLDataType.LOCALDATETIME) : min(rows.exposedAt);
+    }
 
     private static Field<String> segment(Dimension dimension) {
         if (dimension == null) {
             return inline(ALL);
         }
-        return coalesce(min(WarehouseSchema.MEMBERS.column(MEMBERS, dimension.column())), inline(Dimension.UNKNOWN));
+        Field<String> value = field(name(DIMENSION, dimension.column())).cast(SQLDataType.VARCHAR);
+        return coalesce(min(value), inline(Dimension.UNKNOWN));
     }
 
     /** Units per segment and variant: {@code (segment, variant, units)}. */
@@ -126,15 +136,16 @@ public final class PopulationQuery {
      * rows; read it with {@link #read}.
      */
     public static ResultQuery<?> summary(DSLContext dsl, Experiment experiment) {
-        Condition valid = validVariant(experiment);
+        Rows rows = Rows.of(experiment);
+        Condition valid = validVariant(experiment, rows.variant);
         var perUnit = name("exposed_units").as(dsl
-                .select(WarehouseSchema.UNIT_ID,
-                        min(WarehouseSchema.VARIANT).filterWhere(valid).as(FIRST_VARIANT),
-                        max(WarehouseSchema.VARIANT).filterWhere(valid).as(LAST_VARIANT),
+                .select(rows.unit,
+                        min(rows.variant).filterWhere(valid).as(FIRST_VARIANT),
+                        max(rows.variant).filterWhere(valid).as(LAST_VARIANT),
                         count().filterWhere(valid.not()).cast(SQLDataType.BIGINT).as(INVALID_ROWS))
-                .from(WarehouseSchema.EXPOSURES.table())
-                .where(inExperimentPeriod(experiment))
-                .groupBy(WarehouseSchema.UNIT_ID));
+                .from(rows.table)
+                .where(rows.ofExperiment(experiment))
+                .groupBy(rows.unit));
         // A unit's valid exposures name one variant when their min and max agree, several when not
         // (neither without a valid exposure): cheaper than count(distinct variant).
         Condition oneVariant = FIRST_VARIANT.eq(LAST_VARIANT);
@@ -152,7 +163,7 @@ public final class PopulationQuery {
     /** The population from the rows of {@link #summary}; a planned variant without units counts 0. */
     public static Population read(Experiment experiment, List<Row> rows) {
         Map<String, Long> units = new LinkedHashMap<>();
-        experiment.variants().forEach(v -> units.put(v.variant(), 0L));
+        experiment.variantNames().forEach(v -> units.put(v, 0L));
         long crossovers = 0;
         long invalid = 0;
         for (Row row : rows) {
@@ -166,23 +177,39 @@ public final class PopulationQuery {
         return new Population(units, crossovers, invalid);
     }
 
-    private static Condition inExperimentPeriod(Experiment experiment) {
-        return inExperimentPeriod(experiment, WarehouseSchema.EXPOSURES.table());
-    }
-
-    private static Condition inExperimentPeriod(Experiment experiment, Table<?> exposures) {
-        Field<LocalDateTime> exposedAt = WarehouseSchema.EXPOSURES.column(exposures, WarehouseSchema.EXPOSED_AT);
-        return WarehouseSchema.EXPOSURES.column(exposures, WarehouseSchema.EXPERIMENT_ID).eq(inline(experiment.id()))
-                .and(exposedAt.ge(inline(experiment.startDate().atStartOfDay())))
-                .and(exposedAt.lt(inline(analysisEnd(experiment))));
-    }
-
-    private static Condition validVariant(Experiment experiment) {
-        return validVariant(experiment, WarehouseSchema.VARIANT);
-    }
-
     private static Condition validVariant(Experiment experiment, Field<String> variant) {
-        List<Field<String>> variants = experiment.variants().stream().map(v -> (Field<String>) inline(v.variant())).toList();
+        List<Field<String>> variants = experiment.variantNames().stream().map(v -> (Field<String>) inline(v)).toList();
         return variant.isNotNull().and(variant.in(variants));
+    }
+
+    /** The assignment's rows under the alias {@value #EXPOSURES}: their unit, variant (as text) and exposure time. */
+    private record Rows(Assignment assignment, Table<?> table, Field<Object> unit, Field<String> variant,
+                        Field<LocalDateTime> exposedAt) {
+
+        static Rows of(Experiment experiment) {
+            Assignment assignment = experiment.requireAssignment();
+            var source = assignment.source();
+            Field<LocalDateTime> exposedAt = source.timestamp() == null ? null
+                    : field(name(EXPOSURES, source.timestamp()), SQLDataType.LOCALDATETIME);
+            return new Rows(assignment, source.as(EXPOSURES), field(name(EXPOSURES, source.unit())),
+                    asText(field(name(EXPOSURES, assignment.variantColumn()))), exposedAt);
+        }
+
+        /** The rows of {@code experiment}: its key, within its period when exposures have a time. */
+        Condition ofExperiment(Experiment experiment) {
+            Condition condition = assignment.experiment()
+                    .map(column -> field(name(EXPOSURES, column)).cast(SQLDataType.VARCHAR).eq(inline(experiment.key())))
+                    .orElse(DSL.noCondition());
+            if (exposedAt != null && experiment.timed()) {
+                condition = condition.and(exposedAt.ge(inline(experiment.startDate().atStartOfDay())))
+                        .and(exposedAt.lt(inline(analysisEnd(experiment))));
+            }
+            return condition;
+        }
+    }
+
+    /** A variant column as text, so that variants compare with their names on every engine whatever its type. */
+    private static Field<String> asText(Field<Object> column) {
+        return column.cast(SQLDataType.VARCHAR);
     }
 }

@@ -6,7 +6,7 @@ import static org.jooq.impl.DSL.function;
 import static org.jooq.impl.DSL.sum;
 
 import io.splitscope.metrics.Dimension;
-import io.splitscope.metrics.EventSource;
+import io.splitscope.metrics.Source;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.experiment.Experiment;
@@ -23,7 +23,7 @@ import org.jooq.SelectField;
 import org.jooq.impl.SQLDataType;
 
 /**
- * Compiles all mean, proportion and ratio metrics of one {@link EventSource} into a single query:
+ * Compiles all mean, proportion and ratio metrics of one {@link Source} into a single query:
  * one scan of the source joined to the analysed units, aggregated by the engine down to one row
  * per variant of sufficient statistics (the columns of {@link MomentColumns}); no per-unit row
  * leaves the engine.
@@ -58,7 +58,7 @@ public final class FusedMetricQuery {
      * @throws IllegalArgumentException for a quantile metric when the dialect does not
      *                                  {@linkplain Dialects#aggregatesEventLists aggregate event lists}
      */
-    public static ResultQuery<?> build(DSLContext dsl, Experiment experiment, EventSource source, List<Metric> metrics,
+    public static ResultQuery<?> build(DSLContext dsl, Experiment experiment, Source source, List<Metric> metrics,
                                        boolean withCovariates, Dimension segmentBy) {
         PerUnitTable table = PerUnitTable.build(dsl, experiment, source, metrics, withCovariates, segmentBy);
         List<SelectField<?>> moments = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.splitscope.metrics.query;
 
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.MetricType;
+import io.splitscope.metrics.experiment.Assignment;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.experiment.Experiment.VariantWeight;
 import io.splitscope.sql.dialect.Dialects;
@@ -21,19 +22,22 @@ public final class MetricSql {
     /** The id of the example experiment the SQL is shown for. */
     public static final String EXAMPLE_ID = "example_experiment";
 
-    private static final Experiment EXAMPLE = new Experiment(EXAMPLE_ID, "Example", null, "you",
-            LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), "control",
-            List.of(new VariantWeight("control", 0.5), new VariantWeight("treatment", 0.5)));
-
     private MetricSql() {
     }
 
-    /** The metric's query for the example experiment, rendered with inlined values. */
-    public static String render(Metric metric, SQLDialect dialect, boolean withCovariate) {
+    /**
+     * The metric's query for the example experiment, whose exposures are in {@code assignment}
+     * (March 2026 when they have a time), rendered with inlined values.
+     */
+    public static String render(Metric metric, Assignment assignment, SQLDialect dialect, boolean withCovariate) {
+        boolean timed = assignment.timed();
+        Experiment example = new Experiment(EXAMPLE_ID, "Example", null, "you",
+                timed ? LocalDate.of(2026, 3, 1) : null, timed ? LocalDate.of(2026, 3, 31) : null, "control",
+                List.of(new VariantWeight("control", 0.5), new VariantWeight("treatment", 0.5)), assignment, null, List.of());
         DSLContext dsl = Dialects.using(dialect);
         ResultQuery<?> query = metric.type() == MetricType.QUANTILE
-                ? UnitEventsQuery.build(dsl, EXAMPLE, metric, null)
-                : FusedMetricQuery.build(dsl, EXAMPLE, metric.source(), List.of(metric), withCovariate, null);
+                ? UnitEventsQuery.build(dsl, example, metric, null)
+                : FusedMetricQuery.build(dsl, example, metric.source(), List.of(metric), withCovariate, null);
         return dsl.renderInlined(query);
     }
 }

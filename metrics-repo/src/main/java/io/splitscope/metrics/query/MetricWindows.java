@@ -12,8 +12,13 @@ import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DatePart;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 
-/** The metric windows of {@code spec/warehouse.md} as SQL conditions on a unit's first exposure. */
+/**
+ * The metric windows of {@code spec/warehouse.md} as SQL conditions on a unit's first exposure. A
+ * metric without a window (a source without timestamps, {@code spec/project.md}) counts every row
+ * of a unit, and every unit is complete.
+ */
 final class MetricWindows {
 
     /** Length of the pre-exposure window whose value is a metric's CUPED covariate. */
@@ -24,7 +29,7 @@ final class MetricWindows {
 
     /** {@code first_exposed_at + delay <= t < first_exposed_at + delay + days}. */
     static Condition inWindow(Field<LocalDateTime> eventTime, Window window) {
-        return between(eventTime, window.delayDays(), window.endDays());
+        return window == null ? DSL.noCondition() : between(eventTime, window.delayDays(), window.endDays());
     }
 
     /** {@code first_exposed_at - 14 days <= t < first_exposed_at}. */
@@ -34,6 +39,9 @@ final class MetricWindows {
 
     /** The union of the metrics' windows (and the pre-exposure window), for the join that feeds them. */
     static Condition joinRange(Field<LocalDateTime> eventTime, List<Metric> metrics, boolean withCovariates) {
+        if (eventTime == null) {
+            return DSL.noCondition();
+        }
         int from = metrics.stream().mapToInt(m -> m.window().delayDays()).min().orElseThrow();
         int to = metrics.stream().mapToInt(m -> m.window().endDays()).max().orElseThrow();
         return between(eventTime, withCovariates ? -PRE_EXPOSURE_DAYS : from, to);
@@ -41,6 +49,13 @@ final class MetricWindows {
 
     /** The unit's window has fully elapsed: {@code first_exposed_at + delay + days <= analysis_end}. */
     static Condition complete(Field<LocalDateTime> firstExposedAt, Experiment experiment, Window window) {
+        if (window == null) {
+            return DSL.noCondition();
+        }
+        if (!experiment.timed()) {
+            throw new IllegalArgumentException("experiment " + experiment.id() + " has no exposure times: "
+                    + "metrics with a window cannot be analysed in it");
+        }
         return firstExposedAt.le(inline(PopulationQuery.analysisEnd(experiment).minusDays(window.endDays())));
     }
 

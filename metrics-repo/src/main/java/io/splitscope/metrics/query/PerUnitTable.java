@@ -6,13 +6,12 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 
 import io.splitscope.metrics.Dimension;
-import io.splitscope.metrics.EventSource;
+import io.splitscope.metrics.Source;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.UnitValue;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.population.PopulationQuery;
-import io.splitscope.sql.WarehouseSchema;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,7 @@ import org.jooq.SelectJoinStep;
 import org.jooq.impl.SQLDataType;
 
 /**
- * The per-unit values of the metrics of one {@link EventSource}: the {@value #PER_UNIT} table (one
+ * The per-unit values of the metrics of one {@link Source}: the {@value #PER_UNIT} table (one
  * row per analysed unit, one scan of the source joined to the units) and, over it, each metric's
  * value as the final query reads it (capped when the metric is), with the condition that the
  * unit's window has elapsed. For a quantile metric, a unit's value is the sorted list of its
@@ -61,10 +60,10 @@ final class PerUnitTable {
      *                       pre-exposure window, for CUPED
      * @param segmentBy      the member dimension the units are sliced by, or null
      */
-    static PerUnitTable build(DSLContext dsl, Experiment experiment, EventSource source, List<Metric> metrics,
+    static PerUnitTable build(DSLContext dsl, Experiment experiment, Source source, List<Metric> metrics,
                               boolean withCovariates, Dimension segmentBy) {
         requireSameSource(source, metrics);
-        Field<LocalDateTime> eventTime = source.column(source.timestamp());
+        Field<LocalDateTime> eventTime = source.timestampColumn().orElse(null);
         List<SelectField<?>> columns = new ArrayList<>(List.of(
                 PopulationQuery.UNIT_ID, PopulationQuery.VARIANT, PopulationQuery.FIRST_EXPOSED_AT, PopulationQuery.SEGMENT));
         for (Metric metric : metrics) {
@@ -91,7 +90,7 @@ final class PerUnitTable {
                 .select(columns)
                 .from(units)
                 .leftJoin(source.events())
-                .on(source.column(WarehouseSchema.UNIT_ID).eq(PopulationQuery.UNIT_ID)
+                .on(source.unitColumn().eq(PopulationQuery.UNIT_ID)
                         .and(MetricWindows.joinRange(eventTime, metrics, withCovariates)))
                 .groupBy(PopulationQuery.UNIT_ID, PopulationQuery.VARIANT, PopulationQuery.FIRST_EXPOSED_AT,
                         PopulationQuery.SEGMENT));
@@ -128,8 +127,8 @@ final class PerUnitTable {
         return column(PopulationQuery.VARIANT.getName(), SQLDataType.VARCHAR);
     }
 
-    Field<Long> unitId() {
-        return column(PopulationQuery.UNIT_ID.getName(), SQLDataType.BIGINT);
+    Field<Object> unitId() {
+        return field(name(PER_UNIT, PopulationQuery.UNIT_ID.getName()));
     }
 
     /** The unit's window for {@code metric} has fully elapsed. */
@@ -176,19 +175,25 @@ final class PerUnitTable {
         return field(name(PER_UNIT, name), type);
     }
 
-    /** The value over the metric's window ({@code inWindow}, filter included) and, for CUPED, over the pre-exposure window. */
+    /**
+     * The value over the metric's window ({@code inWindow}, filter included) and, for CUPED, over the
+     * pre-exposure window; a metric without a window has no pre-exposure value, and its covariate is
+     * 0 for every unit, so that CUPED leaves it as it is ({@code θ = 0}).
+     */
     private static List<Field<Double>> valueAndCovariate(Metric metric, UnitValue value, Condition inWindow,
                                                          Field<LocalDateTime> eventTime, boolean withCovariates) {
         List<Field<Double>> columns = new ArrayList<>();
         columns.add(value.aggregate(inWindow).as(metric.id()));
         if (withCovariates) {
-            columns.add(value.aggregate(MetricWindows.inPreExposureWindow(eventTime).and(metric.filter()))
-                    .as(metric.id() + COVARIATE));
+            Field<Double> covariate = metric.windowed()
+                    ? value.aggregate(MetricWindows.inPreExposureWindow(eventTime).and(metric.filter()))
+                    : org.jooq.impl.DSL.inline(0.0);
+            columns.add(covariate.as(metric.id() + COVARIATE));
         }
         return columns;
     }
 
-    private static void requireSameSource(EventSource source, List<Metric> metrics) {
+    private static void requireSameSource(Source source, List<Metric> metrics) {
         if (metrics.isEmpty()) {
             throw new IllegalArgumentException("no metrics to compute over " + source.id());
         }

@@ -14,7 +14,6 @@ import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.UnitValue;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.population.PopulationQuery;
-import io.splitscope.sql.WarehouseSchema;
 import io.splitscope.stats.arrow.MomentColumns;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -57,9 +56,14 @@ public final class SeriesQuery {
             default -> throw new IllegalArgumentException("metric " + metric.id() + " is a " + metric.type().jsonName()
                     + " metric: series are computed for mean and proportion metrics");
         };
+        if (!metric.windowed() || !experiment.timed()) {
+            throw new IllegalArgumentException("metric " + metric.id() + " in experiment " + experiment.id()
+                    + ": series need timestamps, and " + (metric.windowed() ? "the experiment's exposures" : "source "
+                    + metric.source().id()) + " have none");
+        }
         var units = PopulationQuery.units(experiment);
         Table<?> steps = steps(experiment, metric, axis);
-        Field<LocalDateTime> eventTime = metric.source().column(metric.source().timestamp());
+        Field<LocalDateTime> eventTime = metric.source().timestampColumn().orElseThrow();
         // Where a step cuts a unit's events: k days into its window, or the end of calendar day d.
         Field<LocalDateTime> cutoff = axis == SeriesAxis.DAYS_SINCE_EXPOSURE
                 ? localDateTimeAdd(PopulationQuery.FIRST_EXPOSED_AT, STEP_FIELD.plus(metric.window().delayDays()), DatePart.DAY)
@@ -80,7 +84,7 @@ public final class SeriesQuery {
                 .from(units)
                 .join(steps).on(unitAtStep)
                 .leftJoin(metric.source().events())
-                .on(metric.source().column(WarehouseSchema.UNIT_ID).eq(PopulationQuery.UNIT_ID).and(inWindow))
+                .on(metric.source().unitColumn().eq(PopulationQuery.UNIT_ID).and(inWindow))
                 .groupBy(PopulationQuery.UNIT_ID, PopulationQuery.VARIANT, STEP_FIELD));
         return dsl.with(units).with(perUnit)
                 .select(step.as(STEP), variant.as(MomentColumns.VARIANT),

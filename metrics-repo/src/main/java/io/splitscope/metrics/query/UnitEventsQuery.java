@@ -4,12 +4,11 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 
 import io.splitscope.metrics.Dimension;
-import io.splitscope.metrics.EventSource;
+import io.splitscope.metrics.Source;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.population.PopulationQuery;
-import io.splitscope.sql.WarehouseSchema;
 import io.splitscope.stats.arrow.MomentColumns;
 import java.time.LocalDateTime;
 import org.jooq.DSLContext;
@@ -36,8 +35,8 @@ public final class UnitEventsQuery {
         if (!(metric.measure() instanceof Measure.Quantile quantile)) {
             throw new IllegalArgumentException("metric " + metric.id() + " is not a quantile");
         }
-        EventSource source = metric.source();
-        Field<LocalDateTime> eventTime = source.column(source.timestamp());
+        Source source = metric.source();
+        Field<LocalDateTime> eventTime = source.timestampColumn().orElse(null);
         var units = PopulationQuery.units(experiment, segmentBy);
         return dsl.with(units)
                 .select(PopulationQuery.SEGMENT.as(MomentColumns.SEGMENT),
@@ -46,7 +45,7 @@ public final class UnitEventsQuery {
                         quantile.eventValue().cast(SQLDataType.DOUBLE).as(MomentColumns.VALUE))
                 .from(units)
                 .leftJoin(source.events())
-                .on(source.column(WarehouseSchema.UNIT_ID).eq(PopulationQuery.UNIT_ID)
+                .on(source.unitColumn().eq(PopulationQuery.UNIT_ID)
                         .and(MetricWindows.inWindow(eventTime, metric.window()))
                         .and(metric.filter()))
                 .where(MetricWindows.complete(PopulationQuery.FIRST_EXPOSED_AT, experiment, metric.window()))
@@ -58,7 +57,7 @@ public final class UnitEventsQuery {
     /** Whether two quantile metrics read the same events, so that one query serves both. */
     public static boolean sameEvents(Metric a, Metric b) {
         return a.measure() instanceof Measure.Quantile qa && b.measure() instanceof Measure.Quantile qb
-                && a.source().equals(b.source()) && a.window().equals(b.window()) && a.filter().equals(b.filter())
+                && a.source().equals(b.source()) && java.util.Objects.equals(a.window(), b.window()) && a.filter().equals(b.filter())
                 && qa.eventValue().equals(qb.eventValue());
     }
 

@@ -3,7 +3,7 @@ package io.splitscope.metrics.query;
 import static org.jooq.impl.DSL.when;
 
 import io.splitscope.metrics.Dimension;
-import io.splitscope.metrics.EventSource;
+import io.splitscope.metrics.Source;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.experiment.Experiment;
@@ -15,7 +15,7 @@ import org.jooq.ResultQuery;
 import org.jooq.SelectField;
 
 /**
- * Each analysed unit's value of the mean and proportion metrics of one {@link EventSource} (and
+ * Each analysed unit's value of the mean and proportion metrics of one {@link Source} (and
  * their covariates), for the methods that need unit-level data rather than sums ({@code
  * mann_whitney}, {@code r_ancova}): the same per-unit values the fused query sums, one row per
  * unit, ordered by segment, variant and unit (columns of {@link MomentColumns}). A value is null
@@ -26,7 +26,7 @@ public final class UnitValuesQuery {
     private UnitValuesQuery() {
     }
 
-    public static ResultQuery<?> build(DSLContext dsl, Experiment experiment, EventSource source, List<Metric> metrics,
+    public static ResultQuery<?> build(DSLContext dsl, Experiment experiment, Source source, List<Metric> metrics,
                                        boolean withCovariates, Dimension segmentBy) {
         for (Metric metric : metrics) {
             if (metric.measure() instanceof Measure.Ratio) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.preset.StandardMetrics;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class MetricRepositoryTest {
     @Test
     void failsAtLoadOnADuplicateIdNamingTheMetricAndBothCatalogs() {
         assertThatThrownBy(() -> MetricRepository.of(List.of(new StandardMetrics(), new Clashing())))
-                .hasMessage("metric play_rate is defined twice: in io.splitscope.metrics.catalog.StandardMetrics and in "
+                .hasMessage("metric play_rate is defined twice: in io.splitscope.metrics.preset.StandardMetrics and in "
                         + "io.splitscope.metrics.catalog.MetricRepositoryTest$Clashing");
     }
 

@@ -1,6 +1,6 @@
 package io.splitscope.metrics.example;
 
-import static io.splitscope.metrics.EventSource.PLAYBACK;
+import static io.splitscope.metrics.preset.StreamingPreset.PLAYBACK;
 import static io.splitscope.sql.WarehouseSchema.WATCH_SECONDS;
 
 import io.splitscope.metrics.Metric;

@@ -2,6 +2,7 @@ package io.splitscope.metrics.population;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.splitscope.metrics.preset.StreamingPreset;
 import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.TinyWarehouse;
 import io.splitscope.metrics.experiment.Experiment;
@@ -49,7 +50,7 @@ class PopulationQueryTest {
         // Unit 1 (control) is the only one with a members row (device tv); 3, 9 (control) and 2, 6, 7
         // (treatment) are unknown.
         var counts = PopulationQuery.readUnitCounts(tiny.warehouse.query(
-                PopulationQuery.unitCounts(tiny.warehouse.dsl(), tiny.experiment("exp_t"), Dimension.DEVICE),
+                PopulationQuery.unitCounts(tiny.warehouse.dsl(), tiny.experiment("exp_t"), StreamingPreset.DEVICE),
                 tiny.allocator, ArrowRows::read));
 
         assertThat(counts).containsOnlyKeys("tv", "unknown");

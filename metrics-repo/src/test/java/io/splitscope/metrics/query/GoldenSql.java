@@ -1,11 +1,11 @@
 package io.splitscope.metrics.query;
 
 import io.splitscope.metrics.Cap;
-import io.splitscope.metrics.EventSource;
+import io.splitscope.metrics.preset.StreamingPreset;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.UnitValue;
 import io.splitscope.metrics.Window;
-import io.splitscope.metrics.catalog.StandardMetrics;
+import io.splitscope.metrics.preset.StandardMetrics;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.experiment.Experiment.VariantWeight;
 import io.splitscope.metrics.population.PopulationQuery;
@@ -36,16 +36,16 @@ enum GoldenSql {
     /** (a) the population summary. */
     POPULATION(dsl -> PopulationQuery.summary(dsl, Example.EXPERIMENT)),
     /** (b) the fused playback query. */
-    PLAYBACK(dsl -> FusedMetricQuery.build(dsl, Example.EXPERIMENT, EventSource.PLAYBACK, Example.PLAYBACK_METRICS, false, null)),
+    PLAYBACK(dsl -> FusedMetricQuery.build(dsl, Example.EXPERIMENT, StreamingPreset.PLAYBACK, Example.PLAYBACK_METRICS, false, null)),
     /** (b) the fused playback query with the CUPED covariates. */
-    PLAYBACK_CUPED(dsl -> FusedMetricQuery.build(dsl, Example.EXPERIMENT, EventSource.PLAYBACK, Example.PLAYBACK_METRICS, true, null)),
+    PLAYBACK_CUPED(dsl -> FusedMetricQuery.build(dsl, Example.EXPERIMENT, StreamingPreset.PLAYBACK, Example.PLAYBACK_METRICS, true, null)),
     /** (c) the fused payments query. */
-    PAYMENTS(dsl -> FusedMetricQuery.build(dsl, Example.EXPERIMENT, EventSource.PAYMENTS,
+    PAYMENTS(dsl -> FusedMetricQuery.build(dsl, Example.EXPERIMENT, StreamingPreset.PAYMENTS,
             List.of(StandardMetrics.REVENUE_PER_MEMBER), false, null)),
     /** (d) the event-level query of the startup-time quantiles. */
     STARTUP_MS_EVENTS(dsl -> UnitEventsQuery.build(dsl, Example.EXPERIMENT, StandardMetrics.STARTUP_MS_P50, null)),
     /** A mean capped at its pooled median: the exact percentile, which jOOQ cannot render for Trino. */
-    PLAYBACK_CAPPED(dsl -> FusedMetricQuery.build(dsl, Example.EXPERIMENT, EventSource.PLAYBACK,
+    PLAYBACK_CAPPED(dsl -> FusedMetricQuery.build(dsl, Example.EXPERIMENT, StreamingPreset.PLAYBACK,
             List.of(Example.CAPPED_HOURS), false, null)),
     /** A series by days since exposure: a VALUES table and day arithmetic with a column. */
     STREAMING_HOURS_SERIES(dsl -> SeriesQuery.build(dsl, Example.EXPERIMENT, StandardMetrics.STREAMING_HOURS,
@@ -109,12 +109,13 @@ enum GoldenSql {
     private static final class Example {
         /** The tiny warehouse's exp_t, as its experiments and variants tables describe it. */
         static final Experiment EXPERIMENT = new Experiment("exp_t", "Tiny test", null, "team", LocalDate.of(2026, 3, 1),
-                LocalDate.of(2026, 3, 10), "control", List.of(new VariantWeight("control", 0.5), new VariantWeight("treatment", 0.5)));
+                LocalDate.of(2026, 3, 10), "control", List.of(new VariantWeight("control", 0.5), new VariantWeight("treatment", 0.5)),
+                StreamingPreset.ASSIGNMENT, null, List.of());
         static final List<Metric> PLAYBACK_METRICS = List.of(StandardMetrics.STREAMING_HOURS, StandardMetrics.PLAYS_PER_MEMBER,
                 StandardMetrics.ACTIVE_DAYS, StandardMetrics.PLAY_RATE, StandardMetrics.REBUFFER_RATE);
         static final Metric CAPPED_HOURS = Metric.define("capped_hours").title("Capped streaming hours")
-                .description("Streaming hours capped at the pooled median.").from(EventSource.PLAYBACK)
-                .mean(UnitValue.sum(EventSource.PLAYBACK.column(WarehouseSchema.WATCH_SECONDS).div(3600.0)))
+                .description("Streaming hours capped at the pooled median.").from(StreamingPreset.PLAYBACK)
+                .mean(UnitValue.sum(StreamingPreset.PLAYBACK.column(WarehouseSchema.WATCH_SECONDS).div(3600.0)))
                 .capped(Cap.abovePercentile(0.5)).window(Window.days(7)).higherIsBetter().build();
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.splitscope.metrics.TinyWarehouse;
-import io.splitscope.metrics.catalog.StandardMetrics;
+import io.splitscope.metrics.preset.StandardMetrics;
 import io.splitscope.stats.Moments;
 import io.splitscope.stats.arrow.VariantStatistics;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.splitscope.metrics.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.splitscope.metrics.TinyWarehouse;
-import io.splitscope.metrics.catalog.StandardMetrics;
+import io.splitscope.metrics.preset.StandardMetrics;
 import io.splitscope.stats.arrow.UnitEventsReader;
 import io.splitscope.stats.arrow.UnitEventsReader.ClusteredValues;
 import java.util.Map;

@@ -3,9 +3,9 @@ package io.splitscope.metrics.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.splitscope.metrics.EventSource;
+import io.splitscope.metrics.preset.StreamingPreset;
 import io.splitscope.metrics.TinyWarehouse;
-import io.splitscope.metrics.catalog.StandardMetrics;
+import io.splitscope.metrics.preset.StandardMetrics;
 import io.splitscope.metrics.population.PopulationQuery;
 import io.splitscope.stats.arrow.UnitValuesReader;
 import io.splitscope.stats.arrow.UnitValuesReader.UnitData;
@@ -32,7 +32,7 @@ class UnitValuesQueryTest {
     @Test
     void givesEachCompleteUnitsValueAndCovariateInUnitOrder() {
         UnitData data = tiny.warehouse.query(UnitValuesQuery.build(tiny.warehouse.dsl(), tiny.experiment("exp_t"),
-                EventSource.PLAYBACK, List.of(StandardMetrics.STREAMING_HOURS), true, null), tiny.allocator,
+                StreamingPreset.PLAYBACK, List.of(StandardMetrics.STREAMING_HOURS), true, null), tiny.allocator,
                 reader -> UnitValuesReader.read(reader, List.of("streaming_hours"), true));
 
         // Control units 1, 3, 9 watched 1.5, 2 and 0 hours in their windows; only unit 1 watched (1 h) before
@@ -45,7 +45,7 @@ class UnitValuesQueryTest {
 
     @Test
     void refusesRatios() {
-        assertThatThrownBy(() -> UnitValuesQuery.build(tiny.warehouse.dsl(), tiny.experiment("exp_t"), EventSource.PLAYBACK,
+        assertThatThrownBy(() -> UnitValuesQuery.build(tiny.warehouse.dsl(), tiny.experiment("exp_t"), StreamingPreset.PLAYBACK,
                 List.of(StandardMetrics.REBUFFER_RATE), false, null))
                 .hasMessage("metric rebuffer_rate is a ratio: it has no single per-unit value");
     }

@@ -33,6 +33,10 @@ public final class ArrowRows {
             return (LocalDate) values.get(column);
         }
 
+        public java.time.LocalDateTime dateTime(String column) {
+            return (java.time.LocalDateTime) values.get(column);
+        }
+
         public double doubleValue(String column) {
             return number(column).doubleValue();
         }

@@ -2,7 +2,6 @@ package io.splitscope.sql.duckdb;
 
 import io.splitscope.sql.ContractCheck;
 import io.splitscope.sql.WarehouseException;
-import io.splitscope.sql.WarehouseSchema;
 import io.splitscope.sql.WarehouseSchema.TableSpec;
 import io.splitscope.sql.duckdb.TableSources.TableSource;
 import java.sql.Connection;
@@ -31,8 +30,8 @@ final class ContractLoader {
         this.sources = sources;
     }
 
-    void loadAll() {
-        for (TableSpec table : WarehouseSchema.TABLES) {
+    void loadAll(java.util.List<TableSpec> contract) {
+        for (TableSpec table : contract) {
             TableSource source = sources.find(table)
                     .orElseThrow(() -> ContractCheck.missingTable(table, sources.expectedLocation(table)));
             load(table, source);

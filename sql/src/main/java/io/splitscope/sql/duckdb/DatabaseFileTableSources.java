@@ -52,6 +52,16 @@ record DatabaseFileTableSources(Path file, Set<String> tables) implements TableS
                 : Optional.empty();
     }
 
+    /** Makes the attached database the default one, so that its tables answer to their own names. */
+    @Override
+    public void exposeAll(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("USE " + CATALOG);
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot use " + file + ": " + ContractCheck.firstLine(e.getMessage()), e);
+        }
+    }
+
     @Override
     public String expectedLocation(TableSpec table) {
         return "a table named " + table.name() + " in " + file;

@@ -47,6 +47,17 @@ public final class DuckDbWarehouse implements Warehouse {
      * @throws WarehouseException when the path does not exist or the warehouse breaks the contract
      */
     public static DuckDbWarehouse open(Path path) {
+        return open(path, io.splitscope.sql.WarehouseSchema.TABLES);
+    }
+
+    /**
+     * Opens the warehouse at {@code path} and checks the tables of {@code contract}; with no
+     * contract (a project file's warehouse) every file of a folder, or every table of a DuckDB
+     * file, is queryable under its own name, with the column types DuckDB detects.
+     *
+     * @throws WarehouseException when the path does not exist or the warehouse breaks the contract
+     */
+    public static DuckDbWarehouse open(Path path, java.util.List<io.splitscope.sql.WarehouseSchema.TableSpec> contract) {
         if (!Files.exists(path)) {
             throw new WarehouseException("warehouse not found: " + path + " does not exist");
         }
@@ -55,7 +66,11 @@ public final class DuckDbWarehouse implements Warehouse {
             TableSources sources = Files.isDirectory(path)
                     ? FolderTableSources.of(path)
                     : DatabaseFileTableSources.attach(connection, path);
-            new ContractLoader(connection, sources).loadAll();
+            if (contract.isEmpty()) {
+                sources.exposeAll(connection);
+            } else {
+                new ContractLoader(connection, sources).loadAll(contract);
+            }
             return new DuckDbWarehouse(connection, path.toAbsolutePath().normalize().toString());
         } catch (RuntimeException e) {
             JdbcConnectionPool.closeQuietly(connection);

@@ -1,7 +1,12 @@
 package io.splitscope.sql.duckdb;
 
 import io.splitscope.sql.WarehouseSchema.TableSpec;
+import io.splitscope.sql.ContractCheck;
+import io.splitscope.sql.WarehouseException;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -25,6 +30,50 @@ record FolderTableSources(Path folder) implements TableSources {
             return Optional.of(new TableSource(relation, csv.getFileName().toString(), true));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Each {@code NAME.parquet} as a view and each {@code NAME.csv} as a table (parsed once, types
+     * detected by DuckDB) named {@code NAME}; a name with both files is an error.
+     */
+    @Override
+    public void exposeAll(Connection connection) {
+        java.util.Map<String, Path> files = new java.util.TreeMap<>();
+        try (var listing = Files.list(folder)) {
+            for (Path file : (Iterable<Path>) listing.sorted()::iterator) {
+                String name = file.getFileName().toString();
+                String lower = name.toLowerCase(java.util.Locale.ROOT);
+                if (!Files.isRegularFile(file) || !(lower.endsWith(".csv") || lower.endsWith(".parquet"))) {
+                    continue;
+                }
+                String stem = name.substring(0, name.lastIndexOf('.'));
+                Path earlier = files.putIfAbsent(stem, file);
+                if (earlier != null) {
+                    throw new WarehouseException("table " + stem + " is in two files of " + folder + ": "
+                            + earlier.getFileName() + " and " + name + " (keep one)");
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new WarehouseException("cannot list the warehouse folder " + folder + ": " + e.getMessage(), e);
+        }
+        files.forEach((stem, file) -> expose(connection, stem, file));
+    }
+
+    private static void expose(Connection connection, String table, Path file) {
+        boolean csv = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+        String ddl = csv
+                ? "CREATE TABLE " + identifier(table) + " AS SELECT * FROM read_csv(" + literal(file) + ", header = true)"
+                : "CREATE VIEW " + identifier(table) + " AS SELECT * FROM read_parquet(" + literal(file) + ")";
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(ddl);
+        } catch (SQLException e) {
+            throw new WarehouseException("table " + table + " (" + file.getFileName() + ") cannot be read: "
+                    + ContractCheck.firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static String identifier(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
     }
 
     @Override

@@ -13,6 +13,12 @@ sealed interface TableSources permits FolderTableSources, DatabaseFileTableSourc
     String expectedLocation(TableSpec table);
 
     /**
+     * Makes every table of the warehouse queryable under its own name, with the column types
+     * DuckDB detects: for a project file's warehouse, which has no fixed contract.
+     */
+    void exposeAll(java.sql.Connection connection);
+
+    /**
      * One table's source.
      *
      * @param relation    a DuckDB relation expression ({@code read_parquet('...')}, {@code source.main.t})

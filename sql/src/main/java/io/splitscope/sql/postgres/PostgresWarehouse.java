@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -68,6 +69,16 @@ public final class PostgresWarehouse implements Warehouse {
      * @throws WarehouseException when the database cannot be reached or breaks the contract
      */
     public static PostgresWarehouse open(String jdbcUrl) {
+        return open(jdbcUrl, WarehouseSchema.TABLES);
+    }
+
+    /**
+     * Connects to the database at {@code jdbcUrl} and checks the tables of {@code contract} (none
+     * for a project file's warehouse, whose sources {@code splitscope check} checks).
+     *
+     * @throws WarehouseException when the database cannot be reached or breaks the contract
+     */
+    public static PostgresWarehouse open(String jdbcUrl, List<TableSpec> contract) {
         if (jdbcUrl == null || !jdbcUrl.startsWith(URL_PREFIX)) {
             throw new WarehouseException("not a PostgreSQL JDBC URL: " + Warehouses.redact(String.valueOf(jdbcUrl))
                     + " (expected jdbc:postgresql://host:port/database?user=...&password=...)");
@@ -77,7 +88,7 @@ public final class PostgresWarehouse implements Warehouse {
         try {
             String schema = currentSchema(connection, description);
             PostgresWarehouse warehouse = new PostgresWarehouse(jdbcUrl, description, schema);
-            warehouse.checkContract(connection);
+            warehouse.checkContract(connection, contract);
             warehouse.connections.release(connection);
             return warehouse;
         } catch (RuntimeException e) {
@@ -127,19 +138,22 @@ public final class PostgresWarehouse implements Warehouse {
         }
     }
 
-    private void checkContract(Connection connection) {
-        ContractCheck.requireTables(columnTypes(connection), schema, description, PostgresWarehouse::accepts);
+    private void checkContract(Connection connection, List<TableSpec> contract) {
+        if (contract.isEmpty()) {
+            return;
+        }
+        ContractCheck.requireTables(contract, columnTypes(connection, contract), schema, description, PostgresWarehouse::accepts);
     }
 
     /** table → column → PostgreSQL type, for the contract's tables in the current schema. */
-    private Map<String, Map<String, String>> columnTypes(Connection connection) {
+    private Map<String, Map<String, String>> columnTypes(Connection connection, List<TableSpec> contract) {
         Map<String, Map<String, String>> columns = new LinkedHashMap<>();
         String sql = "SELECT table_name, column_name, data_type FROM information_schema.columns "
                 + "WHERE table_schema = ? AND table_name = ANY (?) ORDER BY table_name, ordinal_position";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, schema);
             statement.setArray(2, connection.createArrayOf("text",
-                    WarehouseSchema.TABLES.stream().map(TableSpec::name).toArray()));
+                    contract.stream().map(TableSpec::name).toArray()));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     columns.computeIfAbsent(rows.getString(1), t -> new LinkedHashMap<>())

@@ -5,6 +5,7 @@ import io.splitscope.sql.ContractCheck.Kind;
 import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.WarehouseException;
 import io.splitscope.sql.WarehouseSchema;
+import io.splitscope.sql.WarehouseSchema.TableSpec;
 import io.splitscope.sql.Warehouses;
 import io.splitscope.sql.arrow.JdbcArrowQuery;
 import io.splitscope.sql.arrow.JdbcArrowReader;
@@ -83,12 +84,22 @@ public final class TrinoWarehouse implements Warehouse {
      *                            reached, or the schema breaks the contract
      */
     public static TrinoWarehouse open(String jdbcUrl) {
+        return open(jdbcUrl, WarehouseSchema.TABLES);
+    }
+
+    /**
+     * Connects to the database at {@code jdbcUrl} and checks the tables of {@code contract} (none
+     * for a project file's warehouse, whose sources {@code splitscope check} checks).
+     *
+     * @throws WarehouseException when the database cannot be reached or breaks the contract
+     */
+    public static TrinoWarehouse open(String jdbcUrl, List<TableSpec> contract) {
         CatalogSchema location = catalogSchema(jdbcUrl);
         String description = Warehouses.redact(jdbcUrl);
         TrinoWarehouse warehouse = new TrinoWarehouse(jdbcUrl, description, location.catalog(), location.schema());
         Connection connection = warehouse.connections.borrow();
         try {
-            warehouse.checkContract(connection);
+            warehouse.checkContract(connection, contract);
             warehouse.connections.release(connection);
             return warehouse;
         } catch (RuntimeException e) {
@@ -146,18 +157,21 @@ public final class TrinoWarehouse implements Warehouse {
         }
     }
 
-    private void checkContract(Connection connection) {
-        ContractCheck.requireTables(columnTypes(connection), catalog + "." + schema, description, TrinoWarehouse::accepts);
+    private void checkContract(Connection connection, List<TableSpec> contract) {
+        if (contract.isEmpty()) {
+            return;
+        }
+        ContractCheck.requireTables(contract, columnTypes(connection, contract), catalog + "." + schema, description, TrinoWarehouse::accepts);
     }
 
     /** table → column → Trino type, for the contract's tables in the URL's schema. */
-    private Map<String, Map<String, String>> columnTypes(Connection connection) {
+    private Map<String, Map<String, String>> columnTypes(Connection connection, List<TableSpec> contract) {
         Map<String, Map<String, String>> columns = new LinkedHashMap<>();
         String sql = dsl.renderInlined(DSL.select(DSL.field(DSL.name("table_name")), DSL.field(DSL.name("column_name")),
                         DSL.field(DSL.name("data_type")))
                 .from(DSL.table(DSL.name(catalog, "information_schema", "columns")))
                 .where(DSL.field(DSL.name("table_schema")).eq(DSL.inline(schema)))
-                .and(DSL.field(DSL.name("table_name")).in(WarehouseSchema.TABLES.stream().map(t -> DSL.inline(t.name())).toList()))
+                .and(DSL.field(DSL.name("table_name")).in(contract.stream().map(t -> DSL.inline(t.name())).toList()))
                 .orderBy(DSL.field(DSL.name("table_name")), DSL.field(DSL.name("ordinal_position"))));
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {

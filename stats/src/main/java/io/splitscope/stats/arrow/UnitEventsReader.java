@@ -7,13 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
 
 /**
- * Reads an event-level table (segment, variant, unit_id, value; ordered by segment, variant and
+ * Reads an event-level table (segment, variant, unit_id — a string or an integer —, value; ordered by segment, variant and
  * unit, see {@link MomentColumns}) into per-variant arrays clustered by unit, the layout of
  * {@link io.splitscope.stats.QuantileSample}. A row with a null value is a unit without events.
  */
@@ -45,7 +46,7 @@ public final class UnitEventsReader {
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
             VarCharVector segments = column(root, MomentColumns.SEGMENT, VarCharVector.class);
             VarCharVector variants = column(root, MomentColumns.VARIANT, VarCharVector.class);
-            BigIntVector units = column(root, MomentColumns.UNIT_ID, BigIntVector.class);
+            FieldVector units = column(root, MomentColumns.UNIT_ID, FieldVector.class);
             Float8Vector values = column(root, MomentColumns.VALUE, Float8Vector.class);
             Builder builder = null;
             for (int row = 0; row < root.getRowCount(); row++) {
@@ -54,7 +55,12 @@ public final class UnitEventsReader {
                     String variant = RowKeys.string(variants, row);
                     builder = builders.computeIfAbsent(segment, s -> new HashMap<>()).computeIfAbsent(variant, v -> new Builder());
                 }
-                builder.add(units.get(row), values.isNull(row), values.isNull(row) ? 0 : values.get(row));
+                // rows of one unit are adjacent; the first row of a batch may continue the last unit of the one before
+                boolean newUnit = row == 0 ? !builder.continues(units.getObject(0)) : !sameUnit(units, row);
+                builder.add(newUnit, values.isNull(row), values.isNull(row) ? 0 : values.get(row));
+            }
+            if (builder != null) {
+                builder.lastUnit = units.getObject(root.getRowCount() - 1);
             }
         }
         Map<String, Map<String, ClusteredValues>> result = new LinkedHashMap<>();
@@ -64,6 +70,15 @@ public final class UnitEventsReader {
             result.put(segment, built);
         });
         return result;
+    }
+
+    /** Whether row {@code row} holds the same unit id, a string or an integer, as the row before it. */
+    private static boolean sameUnit(FieldVector units, int row) {
+        return switch (units) {
+            case BigIntVector integers -> integers.get(row) == integers.get(row - 1);
+            case VarCharVector strings -> RowKeys.sameAsPrevious(strings, row);
+            default -> java.util.Objects.equals(units.getObject(row), units.getObject(row - 1));
+        };
     }
 
     private static <V> V column(VectorSchemaRoot root, String name, Class<V> type) {
@@ -81,15 +96,19 @@ public final class UnitEventsReader {
         private int[] offsets = new int[1024];
         private int valueCount;
         private int unitCount;
-        private long lastUnit;
+        /** The unit of the last row of the previous batch, when it was this variant's. */
+        private Object lastUnit;
 
-        void add(long unit, boolean noEvent, double value) {
-            if (unitCount == 0 || unit != lastUnit) {
+        boolean continues(Object unit) {
+            return unitCount > 0 && lastUnit != null && lastUnit.equals(unit);
+        }
+
+        void add(boolean newUnit, boolean noEvent, double value) {
+            if (unitCount == 0 || newUnit) {
                 if (unitCount + 1 >= offsets.length) {
                     offsets = Arrays.copyOf(offsets, offsets.length * 2);
                 }
                 offsets[unitCount++] = valueCount;
-                lastUnit = unit;
             }
             if (!noEvent) {
                 if (valueCount == values.length) {

@@ -1,6 +1,5 @@
 package io.splitscope.app.analysis;
 
-import io.splitscope.metrics.Dimension;
 import java.util.List;
 
 /**
@@ -9,9 +8,9 @@ import java.util.List;
  * @param experimentId the experiment
  * @param metricIds    the metrics, in the order to report them; empty for the whole catalog
  * @param meanMethod   how mean and proportion metrics are compared
- * @param segmentBy    slice every result by this member dimension, or null for the whole population
+ * @param segmentBy    slice every result by the project's dimension of this id, or null for the whole population
  */
-public record AnalysisRequest(String experimentId, List<String> metricIds, MeanMethod meanMethod, Dimension segmentBy) {
+public record AnalysisRequest(String experimentId, List<String> metricIds, MeanMethod meanMethod, String segmentBy) {
 
     public AnalysisRequest {
         metricIds = List.copyOf(metricIds);

@@ -1,12 +1,15 @@
 package io.splitscope.app.analysis;
 
+import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.metrics.catalog.MetricRepository;
 import io.splitscope.metrics.experiment.Experiment;
-import io.splitscope.metrics.experiment.ExperimentRepository;
+import io.splitscope.metrics.preset.StreamingExperiments;
 import io.splitscope.metrics.population.Population;
+import io.splitscope.metrics.preset.StreamingPreset;
+import io.splitscope.metrics.project.Project;
 import io.splitscope.metrics.population.PopulationQuery;
 import io.splitscope.metrics.query.SeriesAxis;
 import io.splitscope.metrics.query.SeriesQuery;
@@ -46,26 +49,40 @@ import org.apache.arrow.memory.RootAllocator;
  */
 public final class AnalysisService implements AutoCloseable {
 
+    private final Project project;
     private final Warehouse warehouse;
-    private final MetricRepository metrics;
     private final BufferAllocator rootAllocator = new RootAllocator();
     private final Clock clock;
 
-    AnalysisService(Warehouse warehouse, MetricRepository metrics, Clock clock) {
+    AnalysisService(Project project, Warehouse warehouse, Clock clock) {
+        this.project = project;
         this.warehouse = warehouse;
-        this.metrics = metrics;
         this.clock = clock;
     }
 
     /**
-     * Opens the warehouse at {@code source}: a folder of CSV or Parquet files or a DuckDB file, or a
-     * PostgreSQL database ({@code jdbc:postgresql://host:port/database?user=...&password=...}); see
+     * Opens the streaming preset ({@code spec/warehouse.md}) over the warehouse at {@code source}: a
+     * folder of CSV or Parquet files, a DuckDB file, or a PostgreSQL or Trino JDBC URL; see
      * {@link Warehouses#open}.
      *
      * @throws io.splitscope.sql.WarehouseException when it cannot be opened or breaks the contract
      */
     public static AnalysisService open(String source) {
-        return new AnalysisService(Warehouses.open(source), MetricRepository.load(), Clock.systemUTC());
+        return open(StreamingPreset.project(source));
+    }
+
+    /**
+     * Opens {@code project}'s warehouse ({@code spec/project.md}).
+     *
+     * @throws io.splitscope.sql.WarehouseException when it cannot be opened or breaks the project's contract
+     */
+    public static AnalysisService open(Project project) {
+        return new AnalysisService(project, Warehouses.open(project.warehouse(), project.contract()), Clock.systemUTC());
+    }
+
+    /** The project this service analyses. */
+    public Project project() {
+        return project;
     }
 
     public String warehouseDescription() {
@@ -74,19 +91,37 @@ public final class AnalysisService implements AutoCloseable {
 
     /** The metrics this service can analyse. */
     public List<Metric> metrics() {
-        return metrics.all();
+        return project.metrics().all();
+    }
+
+    /** The dimensions results can be sliced by. */
+    public List<Dimension> dimensions() {
+        return project.dimensions();
+    }
+
+    /**
+     * The dimension with id {@code id}.
+     *
+     * @throws AnalysisException naming the known dimensions
+     */
+    public Dimension dimension(String id) {
+        try {
+            return project.dimension(id);
+        } catch (IllegalArgumentException e) {
+            throw new AnalysisException(e.getMessage(), e);
+        }
     }
 
     public List<Experiment> experiments() {
         try (BufferAllocator allocator = childAllocator("experiments")) {
-            return new ExperimentRepository(warehouse, allocator).list();
+            return project.experiments().list(warehouse, allocator);
         }
     }
 
-    /** The experiment with id {@code experimentId}, if the warehouse has one. */
+    /** The experiment with id {@code experimentId}, if the project has one. */
     public Optional<Experiment> experiment(String experimentId) {
         try (BufferAllocator allocator = childAllocator("experiments")) {
-            return new ExperimentRepository(warehouse, allocator).find(experimentId);
+            return project.experiments().find(warehouse, allocator, experimentId);
         }
     }
 
@@ -107,7 +142,8 @@ public final class AnalysisService implements AutoCloseable {
      */
     public Scorecard analyze(AnalysisRequest request, ProgressListener progress) {
         Experiment experiment = analysable(request.experimentId());
-        List<Metric> selected = selectMetrics(request);
+        List<Metric> selected = selectMetrics(request, experiment);
+        Dimension segmentBy = segmentBy(request);
         int queries = MetricInputs.queryCount(selected, request.meanMethod(), warehouse.dsl().dialect());
         AnalysisSteps steps = new AnalysisSteps(progress, queries + (request.segmentBy() == null ? 2 : 3));
 
@@ -118,17 +154,17 @@ public final class AnalysisService implements AutoCloseable {
                     log.query(PopulationQuery.summary(log.dsl(), experiment), allocator, ArrowRows::read));
             SrmResult srm = SampleRatioMismatch.check(population.units(), ExperimentCheck.weights(experiment));
             if (request.segmentBy() != null) {
-                steps.start("units by " + request.segmentBy().id());
+                steps.start("units by " + segmentBy.id());
             }
             Map<String, Map<String, Long>> unitsBySegment = request.segmentBy() == null
                     ? Map.of(PopulationQuery.ALL, population.units())
                     : PopulationQuery.readUnitCounts(log.query(
-                            PopulationQuery.unitCounts(log.dsl(), experiment, request.segmentBy()), allocator, ArrowRows::read));
+                            PopulationQuery.unitCounts(log.dsl(), experiment, segmentBy), allocator, ArrowRows::read));
             // the population and units-by-segment queries come first in the log
             MetricInputs metricInputs = new MetricInputs(steps.reportingQueries(log, queries), experiment, allocator,
                     log.entries().size());
             Map<String, Map<String, Map<String, VariantData>>> inputs =
-                    metricInputs.fetch(selected, request.meanMethod(), request.segmentBy());
+                    metricInputs.fetch(selected, request.meanMethod(), segmentBy);
             steps.start("comparisons");
             List<ScorecardRow> rows = compare(experiment, selected, inputs, unitsBySegment, request);
             Scorecard scorecard = new Scorecard(experiment, population, srm, adjust(rows), warehouse.description(),
@@ -146,10 +182,16 @@ public final class AnalysisService implements AutoCloseable {
      */
     public EffectSeries series(String experimentId, String metricId, SeriesAxis axis) {
         Experiment experiment = analysable(experimentId);
-        Metric metric = selectMetrics(new AnalysisRequest(experimentId, List.of(metricId), MeanMethod.WELCH_T, null)).getFirst();
+        Metric metric = selectMetrics(new AnalysisRequest(experimentId, List.of(metricId), MeanMethod.WELCH_T, null),
+                experiment).getFirst();
         if (metric.type() != MetricType.MEAN && metric.type() != MetricType.PROPORTION) {
             throw new AnalysisException("metric " + metricId + " is a " + metric.type().jsonName()
                     + " metric: series are computed for mean and proportion metrics");
+        }
+        if (!metric.windowed() || !experiment.timed()) {
+            throw new AnalysisException("metric " + metricId + " in experiment " + experimentId + ": series need "
+                    + "timestamps, and " + (metric.windowed() ? "the experiment's exposures" : "source " + metric.source().id())
+                    + " have none");
         }
         ComparisonMethod<Moments> method = ComparisonMethods.byId(MethodChoice.WELCH_T, Moments.class);
         try (BufferAllocator allocator = childAllocator(experiment.id())) {
@@ -193,7 +235,8 @@ public final class AnalysisService implements AutoCloseable {
             }
         }
         Experiment experiment = analysable(experimentId);
-        Metric metric = selectMetrics(new AnalysisRequest(experimentId, List.of(metricId), MeanMethod.WELCH_T, null)).getFirst();
+        Metric metric = selectMetrics(new AnalysisRequest(experimentId, List.of(metricId), MeanMethod.WELCH_T, null),
+                experiment).getFirst();
         if (!(metric.measure() instanceof Measure.Quantile)) {
             throw new AnalysisException("metric " + metricId + " is a " + metric.type().jsonName()
                     + " metric: quantile differences are computed for quantile metrics");
@@ -233,13 +276,13 @@ public final class AnalysisService implements AutoCloseable {
      */
     public List<RVerification> verifyInR(AnalysisRequest request) {
         Experiment experiment = analysable(request.experimentId());
-        List<Metric> selected = selectMetrics(request);
-        List<String> variants = experiment.variants().stream().map(Experiment.VariantWeight::variant).toList();
+        List<Metric> selected = selectMetrics(request, experiment);
+        List<String> variants = experiment.variantNames();
         int control = variants.indexOf(experiment.controlVariant());
         List<RVerification> verifications = new ArrayList<>();
         try (BufferAllocator allocator = childAllocator(experiment.id())) {
             Map<String, Map<String, Map<String, VariantData>>> inputs =
-                    new MetricInputs(warehouse, experiment, allocator).fetch(selected, request.meanMethod(), request.segmentBy());
+                    new MetricInputs(warehouse, experiment, allocator).fetch(selected, request.meanMethod(), segmentBy(request));
             for (Metric metric : selected) {
                 String method = MethodChoice.methodFor(metric, request.meanMethod());
                 if (RParity.rTwinOf(method).isEmpty()) {
@@ -253,6 +296,10 @@ public final class AnalysisService implements AutoCloseable {
         return verifications;
     }
 
+    private Dimension segmentBy(AnalysisRequest request) {
+        return request.segmentBy() == null ? null : dimension(request.segmentBy());
+    }
+
     /** The experiment with id {@code experimentId}, checked to be analysable; an unknown id names the known ones. */
     private Experiment analysable(String experimentId) {
         Experiment experiment = experiment(experimentId)
@@ -262,12 +309,33 @@ public final class AnalysisService implements AutoCloseable {
         return experiment;
     }
 
-    private List<Metric> selectMetrics(AnalysisRequest request) {
+    /**
+     * The metrics asked for; else the experiment's own list; else every metric that applies to it
+     * (without exposure times: the metrics without a window).
+     *
+     * @throws AnalysisException for an unknown metric, or a windowed metric in an experiment without exposure times
+     */
+    private List<Metric> selectMetrics(AnalysisRequest request, Experiment experiment) {
+        MetricRepository metrics = project.metrics();
+        List<Metric> selected;
         try {
-            return metrics.resolve(request.metricIds());
+            selected = !request.metricIds().isEmpty() ? metrics.resolve(request.metricIds())
+                    : !experiment.metricIds().isEmpty() ? metrics.resolve(experiment.metricIds())
+                    : metrics.all().stream().filter(metric -> experiment.timed() || !metric.windowed()).toList();
         } catch (MetricRepository.UnknownMetricException e) {
             throw new AnalysisException(e.getMessage(), e);
         }
+        for (Metric metric : selected) {
+            if (metric.windowed() && !experiment.timed()) {
+                throw new AnalysisException("metric " + metric.id() + " has a window, but experiment " + experiment.id()
+                        + " has no exposure times (its assignment " + experiment.requireAssignment().id()
+                        + " has no timestamp)");
+            }
+        }
+        if (selected.isEmpty()) {
+            throw new AnalysisException("experiment " + experiment.id() + ": no metric applies to it");
+        }
+        return selected;
     }
 
     /** One row per metric, segment and treatment; metrics first, in the order asked for. */

@@ -18,16 +18,17 @@ final class ExperimentCheck {
      */
     static void requireAnalysable(Experiment experiment) {
         String id = experiment.id();
-        if (experiment.startDate() == null || experiment.endDate() == null) {
+        boolean timedExposures = experiment.requireAssignment().timed();
+        if (timedExposures && (experiment.startDate() == null || experiment.endDate() == null)) {
             throw new AnalysisException("experiment " + id + " has no " + (experiment.startDate() == null ? "start_date" : "end_date"));
         }
-        if (experiment.endDate().isBefore(experiment.startDate())) {
+        if (timedExposures && experiment.endDate().isBefore(experiment.startDate())) {
             throw new AnalysisException("experiment " + id + ": end_date " + experiment.endDate()
                     + " precedes start_date " + experiment.startDate());
         }
         if (experiment.variants().size() < 2) {
             throw new AnalysisException("experiment " + id + " has " + experiment.variants().size()
-                    + " variant(s) in the variants table; it needs a control and at least one treatment");
+                    + " variant(s); it needs a control and at least one treatment");
         }
         if (experiment.variants().stream().noneMatch(v -> v.variant().equals(experiment.controlVariant()))) {
             throw new AnalysisException("experiment " + id + ": control_variant '" + experiment.controlVariant()

@@ -1,7 +1,7 @@
 package io.splitscope.app.analysis;
 
 import io.splitscope.metrics.Dimension;
-import io.splitscope.metrics.EventSource;
+import io.splitscope.metrics.Source;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.MetricType;
@@ -64,7 +64,7 @@ final class MetricInputs {
         this.warehouse = warehouse;
         this.experiment = experiment;
         this.allocator = allocator;
-        this.variants = experiment.variants().stream().map(Experiment.VariantWeight::variant).toList();
+        this.variants = experiment.variantNames();
         this.firstQuery = firstQuery;
     }
 
@@ -147,8 +147,8 @@ final class MetricInputs {
      * when {@code fusedEvents}), unit-level values per source, and events per quantile group
      * otherwise.
      */
-    private record Plan(boolean covariates, Map<EventSource, List<Metric>> summed,
-                        Map<EventSource, List<Metric>> unitLevel, List<List<Metric>> quantileGroups,
+    private record Plan(boolean covariates, Map<Source, List<Metric>> summed,
+                        Map<Source, List<Metric>> unitLevel, List<List<Metric>> quantileGroups,
                         boolean fusedEvents) {
 
         static Plan of(List<Metric> metrics, MeanMethod meanMethod, boolean fusedEvents) {
@@ -175,7 +175,7 @@ final class MetricInputs {
         }
     }
 
-    private static Map<EventSource, List<Metric>> bySource(List<Metric> metrics, Predicate<Metric> which) {
+    private static Map<Source, List<Metric>> bySource(List<Metric> metrics, Predicate<Metric> which) {
         return metrics.stream().filter(which)
                 .collect(Collectors.groupingBy(Metric::source, LinkedHashMap::new, Collectors.toList()));
     }

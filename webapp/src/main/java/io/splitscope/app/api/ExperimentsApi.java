@@ -1,12 +1,12 @@
 package io.splitscope.app.api;
 
+import io.splitscope.app.analysis.AnalysisException;
 import io.splitscope.app.analysis.AnalysisRequest;
 import io.splitscope.app.analysis.AnalysisService;
 import io.splitscope.app.analysis.MeanMethod;
 import io.splitscope.app.results.AnalysisJob;
 import io.splitscope.app.results.AnalysisJobs;
 import io.splitscope.app.results.StoredScorecard;
-import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.experiment.Experiment;
 import jakarta.servlet.http.HttpServletRequest;
@@ -107,7 +107,7 @@ public final class ExperimentsApi {
         AnalysisRequest request = request(id, method, segment, metrics);
         StoredScorecard stored = jobs.scorecard(request);
         String fileName = ScorecardCsv.fileName(id, request.meanMethod().methodId(),
-                request.segmentBy() == null ? null : request.segmentBy().id());
+                request.segmentBy());
         return ResponseEntity.ok().contentType(CSV).header(STALE_HEADER, Boolean.toString(stored.stale()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
                 .body(ScorecardCsv.write(stored.scorecard()));
@@ -143,11 +143,11 @@ public final class ExperimentsApi {
             throw new ApiException(HttpStatus.NOT_FOUND, "unknown experiment '" + id + "'");
         }
         MeanMethod meanMethod;
-        Dimension segmentBy;
+        String segmentBy;
         try {
             meanMethod = method == null || method.isBlank() ? MeanMethod.WELCH_T : MeanMethod.parse(method.strip());
-            segmentBy = segment == null || segment.isBlank() ? null : Dimension.parse(segment.strip());
-        } catch (IllegalArgumentException e) {
+            segmentBy = segment == null || segment.isBlank() ? null : analysis.dimension(segment.strip()).id();
+        } catch (IllegalArgumentException | AnalysisException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
         List<String> metricIds = metrics == null ? List.of()
@@ -171,7 +171,7 @@ public final class ExperimentsApi {
         node.put("id", job.id());
         node.put("experiment_id", request.experimentId());
         node.put("method", request.meanMethod().methodId());
-        node.put("segment", request.segmentBy() == null ? null : request.segmentBy().id());
+        node.put("segment", request.segmentBy());
         ArrayNode metricIds = node.putArray("metrics");
         request.metricIds().forEach(metricIds::add);
         node.put("state", job.state().jsonName());
@@ -187,7 +187,7 @@ public final class ExperimentsApi {
         UriComponentsBuilder scorecard = UriComponentsBuilder.fromPath("/api/experiments/{id}/scorecard")
                 .queryParam("method", request.meanMethod().methodId());
         if (request.segmentBy() != null) {
-            scorecard.queryParam("segment", request.segmentBy().id());
+            scorecard.queryParam("segment", request.segmentBy());
         }
         if (!request.metricIds().isEmpty()) {
             scorecard.queryParam("metrics", String.join(",", request.metricIds()));

@@ -6,7 +6,6 @@ import io.splitscope.app.analysis.MeanMethod;
 import io.splitscope.app.analysis.RVerification;
 import io.splitscope.app.analysis.Scorecard;
 import io.splitscope.app.json.ScorecardJson;
-import io.splitscope.metrics.Dimension;
 import io.splitscope.sql.Warehouses;
 import io.splitscope.stats.r.ParityReport;
 import io.splitscope.stats.r.RParity;
@@ -39,7 +38,7 @@ final class AnalyzeCommand {
         String warehouse = options.required("warehouse");
         String experiment = options.required("experiment");
         List<String> metrics = options.optional("metrics").map(AnalyzeCommand::metricList).orElse(List.of());
-        Dimension segmentBy = options.optional("segment").map(AnalyzeCommand::dimension).orElse(null);
+        String segmentBy = options.optional("segment").orElse(null);
         MeanMethod meanMethod = meanMethod(options);
         String format = options.optional("format").orElse("table");
         if (!format.equals("json") && !format.equals("table")) {
@@ -106,14 +105,6 @@ final class AnalyzeCommand {
         }
     }
 
-    private static Dimension dimension(String value) {
-        try {
-            return Dimension.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("option --segment: " + e.getMessage());
-        }
-    }
-
     private static List<String> metricList(String value) {
         List<String> metrics = Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (metrics.isEmpty()) {
@@ -126,9 +117,11 @@ final class AnalyzeCommand {
     private static void requireUnitsInEveryVariant(Scorecard scorecard) {
         for (Map.Entry<String, Long> variant : scorecard.population().units().entrySet()) {
             if (variant.getValue() == 0) {
-                throw new CommandException("experiment " + scorecard.experiment().id() + ": variant '" + variant.getKey()
-                        + "' has no units in the analysed population (no valid exposure between "
-                        + scorecard.experiment().startDate() + " and " + scorecard.experiment().endDate() + ")");
+                var experiment = scorecard.experiment();
+                throw new CommandException("experiment " + experiment.id() + ": variant '" + variant.getKey()
+                        + "' has no units in the analysed population (no valid exposure"
+                        + (experiment.timed() ? " between " + experiment.startDate() + " and " + experiment.endDate() : "")
+                        + ")");
             }
         }
     }

@@ -3,6 +3,8 @@ package io.splitscope.app.cli;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.metrics.catalog.MetricRepository;
+import io.splitscope.metrics.preset.StreamingPreset;
+import io.splitscope.metrics.project.Project;
 import io.splitscope.metrics.query.MetricSql;
 import io.splitscope.sql.dialect.Dialects;
 import java.io.PrintStream;
@@ -24,7 +26,8 @@ final class MetricsCommand {
     }
 
     static void run(List<String> arguments, PrintStream stdout) {
-        MetricRepository repository = loadCatalog();
+        Project project = loadProject();
+        MetricRepository repository = project.metrics();
         if (arguments.isEmpty() || arguments.getFirst().startsWith("--")) {
             Arguments.parse(arguments, Set.of(), Set.of("debug"));
             stdout.print(list(repository.all()));
@@ -52,13 +55,13 @@ final class MetricsCommand {
             throw new CommandException("metric " + metric.id() + " is a " + metric.type().jsonName()
                     + " metric: CUPED applies to mean and proportion metrics only");
         }
-        stdout.print(show(metric, dialectName, MetricSql.render(metric, dialect, covariate)));
+        stdout.print(show(metric, dialectName, MetricSql.render(metric, project.exampleAssignment(metric), dialect, covariate)));
     }
 
     /** A bad catalog (a duplicate id, an invalid definition) is reported as one line naming the metric. */
-    private static MetricRepository loadCatalog() {
+    private static Project loadProject() {
         try {
-            return MetricRepository.load();
+            return StreamingPreset.project(null);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new CommandException("the metric catalog cannot be loaded: " + e.getMessage());
         }

@@ -23,7 +23,8 @@ final class ScorecardTable {
         StringBuilder out = new StringBuilder();
         var experiment = scorecard.experiment();
         out.append(experiment.id()).append(" - ").append(experiment.name()).append('\n');
-        out.append("period ").append(experiment.startDate()).append(" to ").append(experiment.endDate())
+        out.append(experiment.timed() ? "period " + experiment.startDate() + " to " + experiment.endDate()
+                        : "no exposure times: every assignment row counts, metrics have no windows")
                 .append(", control '").append(experiment.controlVariant()).append("'\n");
         out.append("units: ").append(scorecard.population().units().entrySet().stream()
                         .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")))

@@ -34,8 +34,9 @@ public final class ScorecardJson {
         ObjectNode root = NODES.objectNode();
         root.put("experiment_id", experiment.id());
         root.put("control_variant", experiment.controlVariant());
-        root.put("start_date", experiment.startDate().toString());
-        root.put("end_date", experiment.endDate().toString());
+        // null for an experiment without exposure times (spec/project.md)
+        root.put("start_date", experiment.startDate() == null ? null : experiment.startDate().toString());
+        root.put("end_date", experiment.endDate() == null ? null : experiment.endDate().toString());
 
         ObjectNode population = root.putObject("population");
         ObjectNode units = population.putObject("units");

@@ -328,7 +328,7 @@ public final class AnalysisJobs implements AutoCloseable {
     }
 
     private static String describe(AnalysisRequest request) {
-        return request.meanMethod().methodId() + (request.segmentBy() == null ? "" : ", by " + request.segmentBy().id())
+        return request.meanMethod().methodId() + (request.segmentBy() == null ? "" : ", by " + request.segmentBy())
                 + (request.metricIds().isEmpty() ? "" : ", metrics " + String.join(",", request.metricIds()));
     }
 

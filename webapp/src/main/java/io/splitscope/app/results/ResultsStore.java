@@ -2,7 +2,6 @@ package io.splitscope.app.results;
 
 import io.splitscope.app.analysis.AnalysisRequest;
 import io.splitscope.app.analysis.MeanMethod;
-import io.splitscope.metrics.Dimension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -165,7 +164,7 @@ public final class ResultsStore implements AutoCloseable {
             String metrics = row.getString("metric_ids");
             AnalysisRequest request = new AnalysisRequest(experimentId,
                     metrics.isEmpty() ? List.of() : Arrays.asList(metrics.split(",")),
-                    MeanMethod.parse(row.getString("mean_method")), segment.isEmpty() ? null : Dimension.parse(segment));
+                    MeanMethod.parse(row.getString("mean_method")), segment.isEmpty() ? null : segment);
             return Optional.of(new StoredScorecard(request, ScorecardCodec.decode(row.getString("scorecard")),
                     new WarehouseFingerprint(row.getString("fingerprint")), row.getString("computed_by"),
                     Duration.ofMillis(row.getLong("elapsed_ms")), false));
@@ -176,7 +175,7 @@ public final class ResultsStore implements AutoCloseable {
     }
 
     private static String segment(AnalysisRequest request) {
-        return request.segmentBy() == null ? "" : request.segmentBy().id();
+        return request.segmentBy() == null ? "" : request.segmentBy();
     }
 
     private static String metrics(AnalysisRequest request) {

@@ -106,7 +106,8 @@ final class ScorecardCodec {
             e.required("variants").forEach(v -> variants.add(new Experiment.VariantWeight(v.required("variant").asString(),
                     double_(v.required("weight")))));
             Experiment experiment = new Experiment(text(e, "id"), text(e, "name"), text(e, "hypothesis"), text(e, "owner"),
-                    date(e, "start_date"), date(e, "end_date"), text(e, "control_variant"), variants);
+                    date(e, "start_date"), date(e, "end_date"), text(e, "control_variant"), variants,
+                    null, null, List.of()); // a stored copy: shown, never analysed again
 
             JsonNode p = root.required("population");
             Map<String, Long> units = new LinkedHashMap<>();

@@ -48,7 +48,7 @@ class AnalysisProgressTest {
     @Test
     void countsTheSegmentUnitCountsAsAStep() {
         List<Step> steps = new ArrayList<>();
-        service.analyze(new AnalysisRequest("exp_autoplay", List.of("streaming_hours"), MeanMethod.WELCH_T, Dimension.COUNTRY),
+        service.analyze(new AnalysisRequest("exp_autoplay", List.of("streaming_hours"), MeanMethod.WELCH_T, "country"),
                 (done, total, step) -> steps.add(new Step(done, total, step)));
 
         assertThat(steps).extracting(Step::step).containsExactly("population", "units by country", "metric query 1 of 1",

@@ -122,8 +122,8 @@ class AnalysisServiceTest {
     @Test
     void recordsWhichQueryOfTheLogBroughtEachMetricsInputs() {
         for (AnalysisRequest request : List.of(AnalysisRequest.of("exp_autoplay"),
-                new AnalysisRequest("exp_price", List.of(), MeanMethod.CUPED, Dimension.DEVICE),
-                new AnalysisRequest("exp_autoplay", List.of(), MeanMethod.parse("mann_whitney"), Dimension.COUNTRY))) {
+                new AnalysisRequest("exp_price", List.of(), MeanMethod.CUPED, "device"),
+                new AnalysisRequest("exp_autoplay", List.of(), MeanMethod.parse("mann_whitney"), "country"))) {
             Scorecard scorecard = service.analyze(request);
             // the population query first, then units by segment when sliced, then the metric queries
             int first = request.segmentBy() == null ? 1 : 2;

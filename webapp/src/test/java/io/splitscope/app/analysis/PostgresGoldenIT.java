@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.splitscope.app.GoldenWarehouse;
 import io.splitscope.app.json.ScorecardJson;
-import io.splitscope.metrics.Dimension;
 import io.splitscope.sql.postgres.PostgresLoader;
 import io.splitscope.sql.postgres.PostgresServer;
 import java.nio.file.Path;
@@ -57,8 +56,8 @@ class PostgresGoldenIT {
 
     @ParameterizedTest(name = "{0} {1} {2}")
     @CsvSource({"exp_autoplay,welch_t,", "exp_price,welch_t,", "exp_autoplay,cuped,", "exp_price,cuped,",
-            "exp_price,welch_t,DEVICE"})
-    void givesTheEmbeddedEnginesScorecard(String experiment, MeanMethod method, Dimension segmentBy) {
+            "exp_price,welch_t,device"})
+    void givesTheEmbeddedEnginesScorecard(String experiment, MeanMethod method, String segmentBy) {
         AnalysisRequest request = new AnalysisRequest(experiment, List.of(), method, segmentBy);
         JsonNode expected = ScorecardJson.tree(duckdb.analyze(request));
         JsonNode actual = ScorecardJson.tree(postgres.analyze(request));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.splitscope.app.GoldenWarehouse;
 import io.splitscope.app.json.ScorecardJson;
-import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.query.SeriesAxis;
 import io.splitscope.sql.trino.TrinoLoader;
 import io.splitscope.sql.trino.TrinoServer;
@@ -66,8 +65,8 @@ class TrinoGoldenIT {
 
     @ParameterizedTest(name = "{0} {1} {2}")
     @CsvSource({"exp_autoplay,welch_t,", "exp_price,welch_t,", "exp_autoplay,cuped,", "exp_price,cuped,",
-            "exp_price,welch_t,DEVICE", "exp_autoplay,welch_t,COUNTRY"})
-    void givesTheEmbeddedEnginesScorecard(String experiment, MeanMethod method, Dimension segmentBy) {
+            "exp_price,welch_t,device", "exp_autoplay,welch_t,country"})
+    void givesTheEmbeddedEnginesScorecard(String experiment, MeanMethod method, String segmentBy) {
         AnalysisRequest request = new AnalysisRequest(experiment, List.of(), method, segmentBy);
         JsonNode expected = ScorecardJson.tree(duckdb.analyze(request));
         JsonNode actual = ScorecardJson.tree(trino.analyze(request));

@@ -3,13 +3,14 @@ package io.splitscope.app.bench;
 import io.splitscope.app.analysis.AnalysisRequest;
 import io.splitscope.app.analysis.AnalysisService;
 import io.splitscope.app.analysis.Scorecard;
-import io.splitscope.metrics.EventSource;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.Source;
+import io.splitscope.metrics.preset.StreamingPreset;
 import io.splitscope.metrics.MetricType;
-import io.splitscope.metrics.catalog.MetricRepository;
 import io.splitscope.metrics.experiment.Experiment;
-import io.splitscope.metrics.experiment.ExperimentRepository;
+import io.splitscope.metrics.preset.StandardMetrics;
+import io.splitscope.metrics.preset.StreamingExperiments;
 import io.splitscope.metrics.query.FusedMetricQuery;
 import io.splitscope.metrics.query.UnitEventsQuery;
 import io.splitscope.sql.Warehouse;
@@ -309,9 +310,9 @@ public final class ScorecardBenchmark {
                     ArrowRows::read));
             log.printf(Locale.ROOT, "bench:   floor cold %.2f s, warm %.2f s (CPU %.2f s)%n", floor.cold(), floor.warm(),
                     floor.warmCpu());
-            Experiment experiment = new ExperimentRepository(engine, allocator).find(EXPERIMENT).orElseThrow();
-            List<Metric> catalog = MetricRepository.load().all();
-            Map<EventSource, List<Metric>> bySource = fusedBySource(catalog);
+            Experiment experiment = new StreamingExperiments().find(engine, allocator, EXPERIMENT).orElseThrow();
+            List<Metric> catalog = StreamingPreset.project(warehouse.toString()).metrics().all();
+            Map<Source, List<Metric>> bySource = fusedBySource(catalog);
             fused = time(warmRuns, () -> {
                 bySource.forEach((source, metrics) -> engine.query(
                         FusedMetricQuery.build(engine.dsl(), experiment, source, metrics, false, null), allocator,
@@ -343,7 +344,7 @@ public final class ScorecardBenchmark {
      * The catalog as the scorecard fuses it on DuckDB: one query per event source, with one
      * quantile metric for each group of quantiles over the same events (they share its columns).
      */
-    private static Map<EventSource, List<Metric>> fusedBySource(List<Metric> catalog) {
+    private static Map<Source, List<Metric>> fusedBySource(List<Metric> catalog) {
         List<Metric> fused = new ArrayList<>();
         for (Metric metric : catalog) {
             if (fused.stream().noneMatch(other -> UnitEventsQuery.sameEvents(other, metric))) {
@@ -358,7 +359,7 @@ public final class ScorecardBenchmark {
     }
 
     private static QuantileInputs quantileInputs(Warehouse engine, BufferAllocator allocator, Experiment experiment) {
-        List<Metric> quantileMetrics = MetricRepository.load().all().stream()
+        List<Metric> quantileMetrics = new StandardMetrics().metrics().stream()
                 .filter(metric -> metric.type() == MetricType.QUANTILE).toList();
         Map<String, Map<String, QuantileSample>> samples = new LinkedHashMap<>();
         Map<String, Map<String, ClusteredValues>> cache = new LinkedHashMap<>();

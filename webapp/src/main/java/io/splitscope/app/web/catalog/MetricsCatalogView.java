@@ -32,6 +32,7 @@ import io.splitscope.app.web.scorecard.MetricQueries;
 import io.splitscope.metrics.Cap;
 import io.splitscope.metrics.Direction;
 import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.project.Project;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.metrics.query.MetricSql;
 import java.util.List;
@@ -68,6 +69,7 @@ public final class MetricsCatalogView extends Div implements BeforeEnterObserver
     }
 
     private final MetricGroups groups;
+    private final Project project;
     private final List<Metric> metrics;
     private final Div list = new Div();
     private final Div detail = new Div();
@@ -79,6 +81,7 @@ public final class MetricsCatalogView extends Div implements BeforeEnterObserver
     /** Built by Vaadin's Spring integration. */
     public MetricsCatalogView(AnalysisService analysis, MetricGroups groups) {
         this.groups = groups;
+        this.project = analysis.project();
         this.metrics = analysis.metrics();
         addClassNames("ss-page", "ss-catalog-page");
         H1 title = new H1("Metrics");
@@ -192,7 +195,8 @@ public final class MetricsCatalogView extends Div implements BeforeEnterObserver
         Pre sql = new Pre();
         sql.addClassNames("ss-code", "ss-sql");
         Runnable render = () -> sql.setText(MetricQueries.layOut(
-                MetricSql.render(metric, engine.dialect, covariate && covariateApplies)));
+                MetricSql.render(metric, project.exampleAssignment(metric), engine.dialect,
+                        covariate && covariateApplies)));
         dialect.addValueChangeListener(e -> {
             engine = e.getValue();
             render.run();

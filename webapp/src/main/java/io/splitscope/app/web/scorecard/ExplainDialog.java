@@ -19,6 +19,7 @@ import io.splitscope.app.web.common.Formats;
 import io.splitscope.app.web.common.MetricTexts;
 import io.splitscope.metrics.Cap;
 import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.experiment.Assignment;
 import io.splitscope.metrics.query.MetricSql;
 import io.splitscope.sql.log.QueryLog;
 import io.splitscope.stats.ComparisonResult;
@@ -53,7 +54,10 @@ final class ExplainDialog extends Dialog {
             Map.entry("denominator_sum_squares", "ΣD²"),
             Map.entry("numerator_denominator_sum_product", "ΣND"));
 
-    ExplainDialog(Scorecard scorecard, ScorecardRow row, Metric metric, RVerification verified) {
+    /**
+     * @param example the assignment of the example experiment the metric's SQL is shown for (null without a metric)
+     */
+    ExplainDialog(Scorecard scorecard, ScorecardRow row, Metric metric, Assignment example, RVerification verified) {
         addClassName("ss-explain-dialog");
         setWidth("min(960px, 96vw)");
         setMaxHeight("92vh");
@@ -78,7 +82,7 @@ final class ExplainDialog extends Dialog {
         }
         body.add(section("What the method read", statistics(row, scorecard)));
         body.add(section("The method: " + MethodTexts.of(row.method()).name(), method(row)));
-        body.add(section("The SQL", sql(scorecard, row, metric)));
+        body.add(section("The SQL", sql(scorecard, row, metric, example)));
         add(body);
     }
 
@@ -204,7 +208,7 @@ final class ExplainDialog extends Dialog {
         return new Component[] {summary, formula, id};
     }
 
-    private static Component[] sql(Scorecard scorecard, ScorecardRow row, Metric metric) {
+    private static Component[] sql(Scorecard scorecard, ScorecardRow row, Metric metric, Assignment example) {
         // the query the analysis recorded for the metric; a scorecard stored before it did is searched
         Optional<QueryLog.Entry> entry = metric == null ? Optional.empty()
                 : scorecard.queryOf(metric.id()).or(() -> MetricQueries.find(scorecard.queries(), metric));
@@ -224,7 +228,7 @@ final class ExplainDialog extends Dialog {
         }
         Paragraph what = new Paragraph("The metric's SQL as compiled for DuckDB, for an example experiment ("
                 + MetricSql.EXAMPLE_ID + ").");
-        Pre sql = new Pre(MetricQueries.layOut(MetricSql.render(metric, SQLDialect.DUCKDB, "cuped".equals(row.method()))));
+        Pre sql = new Pre(MetricQueries.layOut(MetricSql.render(metric, example, SQLDialect.DUCKDB, "cuped".equals(row.method()))));
         sql.addClassNames("ss-code", "ss-sql");
         return new Component[] {what, sql};
     }

@@ -6,7 +6,6 @@ import io.splitscope.app.analysis.MeanMethod;
 import io.splitscope.app.results.AnalysisJob;
 import io.splitscope.app.results.AnalysisJobs;
 import io.splitscope.app.results.StoredScorecard;
-import io.splitscope.metrics.Dimension;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,7 +29,7 @@ public final class ScorecardCache {
      *
      * @param segmentBy the dimension results are sliced by, or null for the whole population
      */
-    public record Key(String experimentId, MeanMethod method, Dimension segmentBy) {
+    public record Key(String experimentId, MeanMethod method, String segmentBy) {
 
         public Key {
             Objects.requireNonNull(experimentId, "experimentId");

@@ -191,15 +191,11 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         }
     }
 
-    private static Dimension parseSegment(String id) {
+    private String parseSegment(String id) {
         if (id == null || id.isBlank() || id.equals("none")) {
             return null;
         }
-        try {
-            return Dimension.parse(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return analysis.project().findDimension(id).map(Dimension::id).orElse(null);
     }
 
     // ---- loading -----------------------------------------------------------------------------------
@@ -260,7 +256,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         step.addClassName("ss-progress-step");
         int metrics = analysis.metrics().size();
         progress.add(bar, step, progressText("Analysing " + experiment.id() + ": " + metrics + " metrics with "
-                + key.method().methodId() + (key.segmentBy() == null ? "" : ", by " + key.segmentBy().id())
+                + key.method().methodId() + (key.segmentBy() == null ? "" : ", by " + key.segmentBy())
                 + ". The warehouse aggregates, then the statistics run; this page updates when it is done."));
         if (shown != null) {
             content.addClassName("ss-stale");
@@ -361,10 +357,10 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
             }
         });
 
-        Select<Dimension> segment = new Select<>();
+        Select<String> segment = new Select<>();
         segment.setLabel("Segment");
-        segment.setItems(Dimension.values());
-        segment.setItemLabelGenerator(d -> d == null ? "Whole population" : "By " + d.id());
+        segment.setItems(analysis.dimensions().stream().map(Dimension::id).toList());
+        segment.setItemLabelGenerator(d -> d == null ? "Whole population" : "By " + d);
         segment.setEmptySelectionAllowed(true);
         segment.setEmptySelectionCaption("Whole population");
         segment.setValue(key.segmentBy());
@@ -414,7 +410,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         return anchor;
     }
 
-    private void navigate(MeanMethod method, Dimension segment, String tab) {
+    private void navigate(MeanMethod method, String segment, String tab) {
         ui.navigate(ScorecardView.class, new RouteParameters(EXPERIMENT_ID, key.experimentId()),
                 QueryParameters.simple(queryParameters(method, segment, tab, false)));
     }
@@ -424,13 +420,13 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
      * default, unless {@code methodAlways}), {@value #SEGMENT} when sliced, {@value #TAB} unless
      * {@code tab} is null or the default {@code table}; in that order.
      */
-    static Map<String, String> queryParameters(MeanMethod method, Dimension segment, String tab, boolean methodAlways) {
+    static Map<String, String> queryParameters(MeanMethod method, String segment, String tab, boolean methodAlways) {
         Map<String, String> parameters = new LinkedHashMap<>();
         if (methodAlways || !MeanMethod.WELCH_T.equals(method)) {
             parameters.put(METHOD, method.methodId());
         }
         if (segment != null) {
-            parameters.put(SEGMENT, segment.id());
+            parameters.put(SEGMENT, segment);
         }
         if (tab != null && !"table".equals(tab)) {
             parameters.put(TAB, tab);
@@ -504,7 +500,9 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         RVerification verified = verifications == null ? null : verifications.stream()
                 .filter(v -> v.metricId().equals(row.metricId()) && java.util.Objects.equals(v.segment(), row.segment()))
                 .findFirst().orElse(null);
-        new ExplainDialog(scorecard, row, groups.metric(row.metricId()), verified).open();
+        Metric explained = groups.metric(row.metricId());
+        new ExplainDialog(scorecard, row, explained,
+                explained == null ? null : analysis.project().exampleAssignment(explained), verified).open();
     }
 
     /** A results table, marked with what R verified when that is known. */
@@ -713,8 +711,8 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
                     + " consistent differences, not for one significant segment among many."));
             Div choices = new Div();
             choices.addClassName("ss-segment-choices");
-            for (Dimension d : Dimension.values()) {
-                Button b = new Button("By " + d.id(), e -> navigate(key.method(), d, "segments"));
+            for (Dimension d : analysis.dimensions()) {
+                Button b = new Button("By " + d.id(), e -> navigate(key.method(), d.id(), "segments"));
                 b.addClassName("ss-segment-" + d.id());
                 choices.add(b);
             }
@@ -726,7 +724,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
             panel.add(new Paragraph("No results to break down."));
             return;
         }
-        panel.add(caption("Results by " + key.segmentBy().id() + ": each segment's relative effect with its 95 %"
+        panel.add(caption("Results by " + key.segmentBy() + ": each segment's relative effect with its 95 %"
                 + " interval. Segments are smaller than the whole, so their intervals are wider; the adjusted p-values"
                 + " account for the many comparisons."));
         Select<Metric> metric = new Select<>();

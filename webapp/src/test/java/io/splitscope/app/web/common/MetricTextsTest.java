@@ -2,13 +2,14 @@ package io.splitscope.app.web.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.splitscope.metrics.preset.StreamingPreset;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.catalog.MetricRepository;
 import org.junit.jupiter.api.Test;
 
 class MetricTextsTest {
 
-    private static final MetricRepository CATALOG = MetricRepository.load();
+    private static final MetricRepository CATALOG = StreamingPreset.project(null).metrics();
 
     @Test
     void readsAMetricsWindowEventsAndDirection() {

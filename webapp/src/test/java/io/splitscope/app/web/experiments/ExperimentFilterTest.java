@@ -3,6 +3,7 @@ package io.splitscope.app.web.experiments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.splitscope.metrics.experiment.Experiment;
+import io.splitscope.metrics.preset.StreamingPreset;
 import io.splitscope.metrics.experiment.Experiment.VariantWeight;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,10 +14,12 @@ class ExperimentFilterTest {
     // golden experiments.csv
     private static final Experiment AUTOPLAY = new Experiment("exp_autoplay", "Autoplay previews on the home page",
             "Previews help members find something to watch", "ui-discovery", LocalDate.of(2026, 3, 1),
-            LocalDate.of(2026, 4, 14), "control", List.of(new VariantWeight("control", 0.5), new VariantWeight("previews", 0.5)));
+            LocalDate.of(2026, 4, 14), "control", List.of(new VariantWeight("control", 0.5), new VariantWeight("previews", 0.5)),
+            StreamingPreset.ASSIGNMENT, null, List.of());
     private static final Experiment PRICE = new Experiment("exp_price", "Standard plan price test", "", "growth",
             LocalDate.of(2026, 3, 5), LocalDate.of(2026, 4, 15), "control", List.of(new VariantWeight("control", 0.5),
-            new VariantWeight("price_up_1", 0.25), new VariantWeight("price_up_2", 0.25)));
+            new VariantWeight("price_up_1", 0.25), new VariantWeight("price_up_2", 0.25)), StreamingPreset.ASSIGNMENT, null,
+            List.of());
     private static final LocalDate APRIL_15 = LocalDate.of(2026, 4, 15);
 
     @Test

@@ -3,7 +3,7 @@ package io.splitscope.app.web.scorecard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.splitscope.app.web.scorecard.MetricGroups.Group;
-import io.splitscope.metrics.catalog.StandardMetrics;
+import io.splitscope.metrics.preset.StandardMetrics;
 import org.junit.jupiter.api.Test;
 
 class MetricGroupsTest {

@@ -2,7 +2,7 @@ package io.splitscope.app.web.scorecard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.splitscope.metrics.catalog.StandardMetrics;
+import io.splitscope.metrics.preset.StandardMetrics;
 import io.splitscope.sql.log.QueryLog;
 import java.time.Duration;
 import java.util.List;

@@ -13,9 +13,9 @@ class ScorecardViewQueryTest {
     @Test
     void leavesOutTheDefaultsInTheAddress() {
         assertThat(ScorecardView.queryString(ScorecardView.queryParameters(MeanMethod.WELCH_T, null, "table", false))).isEmpty();
-        assertThat(ScorecardView.queryParameters(MeanMethod.CUPED, Dimension.DEVICE, "forest", false))
+        assertThat(ScorecardView.queryParameters(MeanMethod.CUPED, "device", "forest", false))
                 .containsExactly(Map.entry("method", "cuped"), Map.entry("segment", "device"), Map.entry("tab", "forest"));
-        assertThat(ScorecardView.queryString(ScorecardView.queryParameters(MeanMethod.WELCH_T, Dimension.COUNTRY, "time", false)))
+        assertThat(ScorecardView.queryString(ScorecardView.queryParameters(MeanMethod.WELCH_T, "country", "time", false)))
                 .isEqualTo("segment=country&tab=time");
     }
 
@@ -23,7 +23,7 @@ class ScorecardViewQueryTest {
     void alwaysNamesTheMethodForTheExport() {
         assertThat(ScorecardView.queryString(ScorecardView.queryParameters(MeanMethod.WELCH_T, null, null, true)))
                 .isEqualTo("method=welch_t");
-        assertThat(ScorecardView.queryString(ScorecardView.queryParameters(MeanMethod.CUPED, Dimension.DEVICE, null, true)))
+        assertThat(ScorecardView.queryString(ScorecardView.queryParameters(MeanMethod.CUPED, "device", null, true)))
                 .isEqualTo("method=cuped&segment=device");
     }
 }

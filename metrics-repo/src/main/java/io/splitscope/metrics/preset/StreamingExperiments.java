@@ -1,4 +1,4 @@
-package io.splitscope.metrics.experiment;
+package io.splitscope.metrics.preset;
 
 import static io.splitscope.sql.WarehouseSchema.CONTROL_VARIANT;
 import static io.splitscope.sql.WarehouseSchema.END_DATE;
@@ -12,7 +12,9 @@ import static io.splitscope.sql.WarehouseSchema.VARIANT;
 import static io.splitscope.sql.WarehouseSchema.VARIANTS;
 import static io.splitscope.sql.WarehouseSchema.WEIGHT;
 
+import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.experiment.Experiment.VariantWeight;
+import io.splitscope.metrics.experiment.ExperimentCatalog;
 import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.arrow.ArrowRows;
 import io.splitscope.sql.arrow.ArrowRows.Row;
@@ -20,24 +22,18 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.jooq.DSLContext;
 
-/** The experiments a warehouse describes, read from its {@code experiments} and {@code variants} tables. */
-public final class ExperimentRepository {
+/**
+ * The experiments of the streaming preset, read from the warehouse's {@code experiments} and
+ * {@code variants} tables; their exposures are in {@link StreamingPreset#ASSIGNMENT}.
+ */
+public final class StreamingExperiments implements ExperimentCatalog {
 
-    private final Warehouse warehouse;
-    private final BufferAllocator allocator;
-
-    public ExperimentRepository(Warehouse warehouse, BufferAllocator allocator) {
-        this.warehouse = warehouse;
-        this.allocator = allocator;
-    }
-
-    /** Every experiment, the most recently started first. */
-    public List<Experiment> list() {
+    @Override
+    public List<Experiment> list(Warehouse warehouse, BufferAllocator allocator) {
         DSLContext dsl = warehouse.dsl();
         List<Row> variantRows = warehouse.query(
                 dsl.select(EXPERIMENT_ID, VARIANT, WEIGHT).from(VARIANTS.table()), allocator, ArrowRows::read);
@@ -59,14 +55,10 @@ public final class ExperimentRepository {
             String hypothesis = row.string(HYPOTHESIS.getName());
             experiments.add(new Experiment(id, row.string(NAME.getName()),
                     hypothesis == null || hypothesis.isBlank() ? null : hypothesis, row.string(OWNER.getName()),
-                    row.date(START_DATE.getName()), row.date(END_DATE.getName()), control, variants));
+                    row.date(START_DATE.getName()), row.date(END_DATE.getName()), control, variants,
+                    StreamingPreset.ASSIGNMENT, id, List.of()));
         }
-        experiments.sort(Comparator.comparing(Experiment::startDate, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(Experiment::id));
+        experiments.sort(ORDER);
         return experiments;
-    }
-
-    public Optional<Experiment> find(String id) {
-        return list().stream().filter(experiment -> experiment.id().equals(id)).findFirst();
     }
 }

@@ -1,8 +1,8 @@
-package io.splitscope.metrics.catalog;
+package io.splitscope.metrics.preset;
 
-import static io.splitscope.metrics.EventSource.CANCELLATIONS;
-import static io.splitscope.metrics.EventSource.PAYMENTS;
-import static io.splitscope.metrics.EventSource.PLAYBACK;
+import static io.splitscope.metrics.preset.StreamingPreset.CANCELLATIONS;
+import static io.splitscope.metrics.preset.StreamingPreset.PAYMENTS;
+import static io.splitscope.metrics.preset.StreamingPreset.PLAYBACK;
 import static io.splitscope.sql.WarehouseSchema.AMOUNT;
 import static io.splitscope.sql.WarehouseSchema.REBUFFERS;
 import static io.splitscope.sql.WarehouseSchema.STARTED_AT;
@@ -11,6 +11,7 @@ import static io.splitscope.sql.WarehouseSchema.WATCH_SECONDS;
 
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.UnitValue;
+import io.splitscope.metrics.catalog.MetricCatalog;
 import io.splitscope.metrics.Window;
 import java.util.List;
 import org.jooq.Field;

@@ -1,0 +1,32 @@
+package io.splitscope.metrics.experiment;
+
+import io.splitscope.sql.Warehouse;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * Experiments declared in a project file or in Java, together with those discovered in the
+ * assignment logs of {@code discovery} (each key found that no declared experiment claims).
+ */
+public record DeclaredExperiments(List<Experiment> declared, DiscoveredExperiments discovery) implements ExperimentCatalog {
+
+    public DeclaredExperiments {
+        declared = List.copyOf(declared);
+    }
+
+    /** Declared experiments only. */
+    public static DeclaredExperiments of(List<Experiment> declared) {
+        return new DeclaredExperiments(declared, null);
+    }
+
+    @Override
+    public List<Experiment> list(Warehouse warehouse, BufferAllocator allocator) {
+        List<Experiment> all = new ArrayList<>(declared);
+        if (discovery != null) {
+            all.addAll(discovery.discover(warehouse, allocator, declared));
+        }
+        all.sort(ORDER);
+        return all;
+    }
+}

@@ -1,0 +1,67 @@
+package io.splitscope.metrics.preset;
+
+import io.splitscope.metrics.Dimension;
+import io.splitscope.metrics.Source;
+import io.splitscope.metrics.catalog.MetricRepository;
+import io.splitscope.metrics.experiment.Assignment;
+import io.splitscope.metrics.project.Project;
+import io.splitscope.sql.WarehouseSchema;
+import java.util.List;
+
+/**
+ * The streaming tables of {@code spec/warehouse.md} as one project among others
+ * ({@code spec/project.md}): its sources, its assignment, its dimensions and its experiments,
+ * declared through the same Java API a team uses for its own tables. {@code --warehouse SOURCE}
+ * alone means this preset; {@link StandardMetrics} is its metric catalog.
+ */
+public final class StreamingPreset {
+
+    /** The preset's name, as a project's. */
+    public static final String NAME = "streaming";
+
+    /** Exposure log of every experiment, placed by when the unit saw its variant. */
+    public static final Source EXPOSURES = source(WarehouseSchema.EXPOSURES).timestamp(WarehouseSchema.EXPOSED_AT.getName());
+    /** One row per member: the dimensions. */
+    public static final Source MEMBERS = source(WarehouseSchema.MEMBERS);
+    /** Viewing sessions, placed by their start. */
+    public static final Source PLAYBACK = source(WarehouseSchema.PLAYBACK).timestamp(WarehouseSchema.STARTED_AT.getName());
+    /** Payments, placed by when they were charged. */
+    public static final Source PAYMENTS = source(WarehouseSchema.PAYMENTS).timestamp(WarehouseSchema.PAID_AT.getName());
+    /** Cancellations, placed by when they happened. */
+    public static final Source CANCELLATIONS =
+            source(WarehouseSchema.CANCELLATIONS).timestamp(WarehouseSchema.CANCELLED_AT.getName());
+
+    /** The exposures table: a log of many experiments. */
+    public static final Assignment ASSIGNMENT = new Assignment(WarehouseSchema.EXPOSURES.name(), EXPOSURES,
+            WarehouseSchema.EXPERIMENT_ID.getName(), WarehouseSchema.VARIANT.getName());
+
+    public static final Dimension COUNTRY = dimension(WarehouseSchema.COUNTRY.getName());
+    public static final Dimension DEVICE = dimension(WarehouseSchema.DEVICE.getName());
+    public static final Dimension PLAN = dimension(WarehouseSchema.PLAN.getName());
+
+    /** Every source, in the order of the contract. */
+    public static final List<Source> SOURCES = List.of(EXPOSURES, MEMBERS, PLAYBACK, PAYMENTS, CANCELLATIONS);
+    /** The dimensions results can be sliced by. */
+    public static final List<Dimension> DIMENSIONS = List.of(COUNTRY, DEVICE, PLAN);
+
+    private StreamingPreset() {
+    }
+
+    /**
+     * The preset over the warehouse at {@code warehouse}: the contract tables, experiments from
+     * its {@code experiments} and {@code variants} tables, the {@link StandardMetrics} and the
+     * metric catalogs found on the class path.
+     */
+    public static Project project(String warehouse) {
+        return new Project(NAME, warehouse, SOURCES, List.of(ASSIGNMENT), DIMENSIONS, new StreamingExperiments(),
+                MetricRepository.load(List.of(new StandardMetrics())), WarehouseSchema.TABLES);
+    }
+
+    private static Source source(WarehouseSchema.TableSpec table) {
+        return Source.table(table.name(), table.name()).unit(WarehouseSchema.UNIT_ID.getName());
+    }
+
+    private static Dimension dimension(String column) {
+        return new Dimension(column, MEMBERS, column);
+    }
+}
