@@ -1,0 +1,237 @@
+package io.splitscope.metrics.project;
+
+import io.splitscope.metrics.Dimension;
+import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.experiment.Assignment;
+import io.splitscope.metrics.experiment.DiscoveredExperiments;
+import io.splitscope.metrics.experiment.Experiment;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Compiles one entry of a project file's {@code experiments} into an {@link Experiment} and its
+ * {@link ExperimentPlan}, reporting every mistake of the entry.
+ */
+final class ExperimentCompiler {
+
+    static final Set<String> KEYS = Set.of("title", "hypothesis", "owner", "assignment", "key", "control", "variants",
+            "start", "end", "metrics", "success", "guardrails", "segments");
+    /** How far declared weights may be from summing to 1. */
+    static final double WEIGHT_TOLERANCE = 1e-9;
+
+    /** An experiment and its plan. */
+    record Compiled(Experiment experiment, ExperimentPlan plan) {
+    }
+
+    private final String id;
+    private final Section entry;
+    private final ConfigErrors errors;
+
+    private ExperimentCompiler(String id, Section entry) {
+        this.id = id;
+        this.entry = entry;
+        this.errors = entry.errors();
+    }
+
+    /**
+     * @param metrics    every metric of the project (its file's and its Java catalogs'), by id
+     * @param dimensions the project's dimensions, by id
+     */
+    static Optional<Compiled> compile(String id, Section entry, Map<String, Assignment> assignments,
+                                      Map<String, Metric> metrics, Map<String, Dimension> dimensions) {
+        return new ExperimentCompiler(id, entry).compile(assignments, metrics, dimensions);
+    }
+
+    private Optional<Compiled> compile(Map<String, Assignment> assignments, Map<String, Metric> metrics,
+                                       Map<String, Dimension> dimensions) {
+        int before = errors.count();
+        Assignment assignment = assignment(assignments);
+        String key = entry.text("key").orElse(null);
+        if (key != null && assignment != null && assignment.experiment().isEmpty()) {
+            entry.error("key", "assignment '" + assignment.id() + "' has no experiment column: every row belongs to "
+                    + "this experiment, so it has no key");
+        }
+        List<Experiment.VariantWeight> variants = variants();
+        String control = control(variants);
+        LocalDate start = date("start", assignment);
+        LocalDate end = date("end", assignment);
+        if (start != null && end != null && end.isBefore(start)) {
+            entry.error("end", "the experiment ends (" + end + ") before it starts (" + start + ")");
+        }
+        Map<String, Location> metricMentions = new LinkedHashMap<>();
+        List<String> listed = metricIds("metrics", entry.list("metrics"), metrics, assignment, metricMentions);
+        List<String> success = metricIds("success", entry.list("success"), metrics, assignment, metricMentions);
+        Map<String, String> guardrails = guardrails(metrics, assignment, metricMentions);
+        Map<String, Location> segmentMentions = new LinkedHashMap<>();
+        List<String> segments = new ArrayList<>();
+        for (Section.Item item : entry.list("segments")) {
+            if (!dimensions.containsKey(item.text())) {
+                errors.add(item.line(), entry.key("segments"), "no dimension '" + item.text() + "'"
+                        + DidYouMean.suffix(item.text(), dimensions.keySet()));
+            } else if (segmentMentions.putIfAbsent(item.text(), errors.at(item.line(), entry.key("segments"))) == null) {
+                segments.add(item.text());
+            }
+        }
+        if (errors.count() > before || assignment == null || variants.isEmpty() || control == null) {
+            return Optional.empty();
+        }
+        // the default ("metrics" left out) is every metric that applies; success and guardrail
+        // metrics are always analysed, so an explicit list gets them too
+        Set<String> analysed = new LinkedHashSet<>(listed);
+        if (!listed.isEmpty()) {
+            analysed.addAll(success);
+            analysed.addAll(guardrails.keySet());
+        }
+        List<Experiment.VariantWeight> ordered = new ArrayList<>();
+        variants.stream().filter(v -> v.variant().equals(control)).forEach(ordered::add);
+        variants.stream().filter(v -> !v.variant().equals(control)).forEach(ordered::add);
+        Experiment experiment = new Experiment(id, entry.text("title").orElse(id), entry.text("hypothesis").orElse(null),
+                entry.text("owner").orElse(null), start, end, control, ordered, assignment,
+                assignment.experiment().isPresent() ? key : null, List.copyOf(analysed));
+        return Optional.of(new Compiled(experiment,
+                new ExperimentPlan(experiment, success, guardrails, segments, metricMentions, segmentMentions)));
+    }
+
+    private Assignment assignment(Map<String, Assignment> assignments) {
+        if (!entry.has("assignment") && assignments.size() == 1) {
+            return assignments.values().iterator().next();
+        }
+        return entry.required("assignment", "the assignment whose rows hold its exposures").map(name -> {
+            Assignment found = assignments.get(name);
+            if (found == null) {
+                entry.error("assignment", "no assignment '" + name + "'" + DidYouMean.suffix(name, assignments.keySet()));
+            }
+            return found;
+        }).orElse(null);
+    }
+
+    private List<Experiment.VariantWeight> variants() {
+        Optional<YamlNode> node = entry.node("variants");
+        if (node.isEmpty()) {
+            errors.add(entry.line(), entry.key("variants"), "missing: the variants, {name: weight, ...} or [name, ...] for equal weights");
+            return List.of();
+        }
+        List<Experiment.VariantWeight> variants = new ArrayList<>();
+        if (node.get() instanceof YamlNode.Mapping mapping) {
+            Section weights = Section.of(mapping, entry.key("variants"), entry.line("variants"), errors,
+                    mapping.entries().stream().map(YamlNode.Entry::key).collect(java.util.stream.Collectors.toSet()),
+                    "variants").orElseThrow();
+            for (YamlNode.Entry variant : mapping.entries()) {
+                weights.number(variant.key()).ifPresent(weight -> {
+                    if (weight <= 0) {
+                        weights.error(variant.key(), "a variant's weight must be positive, not " + weight);
+                    } else {
+                        variants.add(new Experiment.VariantWeight(variant.key(), weight));
+                    }
+                });
+            }
+        } else {
+            List<Section.Item> names = entry.list("variants");
+            Set<String> seen = new LinkedHashSet<>();
+            for (Section.Item name : names) {
+                if (!seen.add(name.text())) {
+                    errors.add(name.line(), entry.key("variants"), "variant '" + name.text() + "' is listed twice");
+                }
+            }
+            seen.forEach(name -> variants.add(new Experiment.VariantWeight(name, 1.0 / seen.size())));
+        }
+        if (variants.size() < 2) {
+            entry.error("variants", "an experiment needs at least two variants, not " + variants.size());
+            return List.of();
+        }
+        double sum = variants.stream().mapToDouble(Experiment.VariantWeight::weight).sum();
+        if (Math.abs(sum - 1) > WEIGHT_TOLERANCE) {
+            entry.error("variants", "the weights sum to " + sum + ", not 1");
+            return List.of();
+        }
+        return variants;
+    }
+
+    private String control(List<Experiment.VariantWeight> variants) {
+        List<String> names = variants.stream().map(Experiment.VariantWeight::variant).toList();
+        Optional<String> control = entry.text("control");
+        if (control.isPresent()) {
+            if (!names.isEmpty() && !names.contains(control.get())) {
+                entry.error("control", "control '" + control.get() + "' is not one of the variants "
+                        + String.join(", ", names) + DidYouMean.suffix(control.get(), names));
+                return null;
+            }
+            return control.get();
+        }
+        if (names.isEmpty()) {
+            return null;
+        }
+        return names.contains(DiscoveredExperiments.CONTROL) ? DiscoveredExperiments.CONTROL : names.getFirst();
+    }
+
+    private LocalDate date(String key, Assignment assignment) {
+        if (!entry.has(key)) {
+            if (assignment != null && assignment.timed()) {
+                errors.add(entry.line(), entry.key(key), "missing: assignment '" + assignment.id()
+                        + "' has a timestamp, so the experiment needs its " + key + " date (YYYY-MM-DD)");
+            }
+            return null;
+        }
+        return entry.text(key).map(text -> {
+            try {
+                return LocalDate.parse(text.strip());
+            } catch (DateTimeParseException e) {
+                entry.error(key, "'" + text + "' is not a date (YYYY-MM-DD)");
+                return null;
+            }
+        }).orElse(null);
+    }
+
+    private List<String> metricIds(String key, List<Section.Item> items, Map<String, Metric> metrics,
+                                   Assignment assignment, Map<String, Location> mentions) {
+        List<String> ids = new ArrayList<>();
+        for (Section.Item item : items) {
+            if (metric(item.text(), item.line(), key, metrics, assignment, mentions)) {
+                ids.add(item.text());
+            }
+        }
+        return ids.stream().distinct().toList();
+    }
+
+    /** Whether {@code id} names a metric the experiment can analyse; if not, says why. */
+    private boolean metric(String metricId, int line, String key, Map<String, Metric> metrics, Assignment assignment,
+                           Map<String, Location> mentions) {
+        Metric metric = metrics.get(metricId);
+        if (metric == null) {
+            errors.add(line, entry.key(key), "no metric '" + metricId + "'" + DidYouMean.suffix(metricId, metrics.keySet()));
+            return false;
+        }
+        if (assignment != null && !assignment.timed() && metric.windowed()) {
+            errors.add(line, entry.key(key), "metric '" + metricId + "' has a window, but assignment '" + assignment.id()
+                    + "' has no timestamp to start it from");
+            return false;
+        }
+        mentions.putIfAbsent(metricId, errors.at(line, entry.key(key)));
+        return true;
+    }
+
+    private Map<String, String> guardrails(Map<String, Metric> metrics, Assignment assignment, Map<String, Location> mentions) {
+        Map<String, String> guardrails = new LinkedHashMap<>();
+        Optional<YamlNode> node = entry.node("guardrails");
+        if (node.isPresent() && node.get() instanceof YamlNode.Mapping mapping) {
+            for (YamlNode.Entry guardrail : mapping.entries()) {
+                String threshold = guardrail.value() instanceof YamlNode.Scalar scalar && !scalar.isNull() ? scalar.text() : "";
+                if (metric(guardrail.key(), guardrail.line(), "guardrails", metrics, assignment, mentions)) {
+                    guardrails.put(guardrail.key(), threshold);
+                }
+            }
+        } else {
+            for (String metricId : metricIds("guardrails", entry.list("guardrails"), metrics, assignment, mentions)) {
+                guardrails.put(metricId, "");
+            }
+        }
+        return guardrails;
+    }
+}

@@ -1,0 +1,111 @@
+package io.splitscope.metrics.project;
+
+import io.splitscope.metrics.Cap;
+import io.splitscope.metrics.Window;
+import java.math.BigDecimal;
+
+/**
+ * The description of a project-file metric that has none, generated from its definition, e.g.
+ * "Σ amount per unit over paid_orders rows where status = 'paid', in the 14 days after first
+ * exposure."
+ */
+final class MetricDescriptions {
+
+    private MetricDescriptions() {
+    }
+
+    /** An aggregate of a row value as written ({@code value} is null for {@code count}). */
+    record Aggregated(Aggregate aggregate, String value) {
+
+        /** {@code Σ amount}, {@code number of rows}, {@code largest amount}, ... */
+        String phrase() {
+            return switch (aggregate) {
+                case SUM -> "Σ " + value;
+                case COUNT -> "number of rows";
+                case COUNT_DISTINCT -> "number of distinct " + value;
+                case MAX -> "largest " + value;
+                case MIN -> "smallest " + value;
+            };
+        }
+    }
+
+    /** Where the rows come from and which count: {@code orders rows where …, in the 14 days after first exposure}. */
+    record Rows(String source, String filter, Window window) {
+
+        String phrase() {
+            return source + " rows" + (filter == null ? "" : " where " + oneLine(filter)) + within();
+        }
+
+        String within() {
+            if (window == null) {
+                return "";
+            }
+            String after = window.delayDays() == 0 ? "first exposure" : window.delayDays() + " days after first exposure";
+            return window.days() == 1 ? ", in the day after " + after : ", in the " + window.days() + " days after " + after;
+        }
+    }
+
+    static String mean(Aggregated value, Rows rows, Cap cap) {
+        String text = value.aggregate() == Aggregate.COUNT
+                ? "Number of " + rows.source() + " rows per unit" + where(rows) + rows.within()
+                : capitalise(value.phrase()) + " per unit over " + rows.phrase();
+        return text + "." + capped(cap);
+    }
+
+    static String proportion(Aggregated value, Rows rows) {
+        if (value == null || value.aggregate() == Aggregate.COUNT) {
+            return "Share of units with at least one " + rows.source() + " row" + where(rows) + rows.within() + ".";
+        }
+        return "Share of units whose " + value.phrase() + " over " + rows.phrase() + " is positive.";
+    }
+
+    static String ratio(Aggregated numerator, Aggregated denominator, Rows rows) {
+        return capitalise(numerator.phrase()) + " / " + denominator.phrase() + " over " + rows.phrase()
+                + ", each summed over the units of a variant.";
+    }
+
+    static String quantile(String value, double level, Rows rows) {
+        return "The " + percentile(level) + " percentile of " + oneLine(value) + " over the " + rows.phrase()
+                + " of a variant's units.";
+    }
+
+    private static String where(Rows rows) {
+        return rows.filter() == null ? "" : " where " + oneLine(rows.filter());
+    }
+
+    private static String capped(Cap cap) {
+        return switch (cap) {
+            case null -> "";
+            case Cap.Percentile p -> " Per-unit values above the " + percentile(p.upperLevel()) + " percentile are capped.";
+            case Cap.Absolute a -> " Per-unit values are capped at " + number(a.upper()) + ".";
+        };
+    }
+
+    /** {@code 0.9} → {@code 90th}, {@code 0.995} → {@code 99.5th}, {@code 0.01} → {@code 1st}. */
+    static String percentile(double level) {
+        String number = number(level * 100);
+        if (number.contains(".")) {
+            return number + "th";
+        }
+        int n = Integer.parseInt(number);
+        String suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return number + suffix;
+    }
+
+    private static String number(double value) {
+        return new BigDecimal(Double.toString(value)).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
+    }
+
+    private static String capitalise(String text) {
+        return text.isEmpty() || text.startsWith("Σ") ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static String oneLine(String text) {
+        return text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}

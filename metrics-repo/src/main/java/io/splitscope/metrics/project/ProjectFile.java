@@ -1,0 +1,355 @@
+package io.splitscope.metrics.project;
+
+import io.splitscope.metrics.Dimension;
+import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.Source;
+import io.splitscope.metrics.catalog.MetricCatalog;
+import io.splitscope.metrics.catalog.MetricRepository;
+import io.splitscope.metrics.experiment.Assignment;
+import io.splitscope.metrics.experiment.DeclaredExperiments;
+import io.splitscope.metrics.experiment.DiscoveredExperiments;
+import io.splitscope.metrics.experiment.Experiment;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a project file ({@code splitscope.yaml}, {@code spec/project.md}) into a {@link Project}:
+ * its warehouse, sources, assignments, dimensions, experiments and metrics, compiled to the same
+ * values the Java API builds. Every mistake is collected, with the file, the line and the key;
+ * none stops the reading.
+ *
+ * <pre>{@code
+ * Project project = ProjectFile.load(Path.of("splitscope.yaml"));   // throws ProjectException
+ * CompiledProject compiled = ProjectFile.read(Path.of("splitscope.yaml"));  // never throws on mistakes
+ * }</pre>
+ */
+public final class ProjectFile {
+
+    /** The version of the file format this class reads. */
+    public static final int VERSION = 2;
+
+    private static final Set<String> KEYS = Set.of("version", "warehouse", "sources", "assignments", "dimensions",
+            "experiments", "metrics");
+    private static final Set<String> SOURCE_KEYS = Set.of("table", "sql", "unit", "timestamp");
+    private static final Set<String> ASSIGNMENT_KEYS = Set.of("source", "experiment", "variant");
+    private static final Set<String> DIMENSION_KEYS = Set.of("source", "column");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+    private final Path file;
+    private final ConfigErrors errors;
+    private final Function<String, String> environment;
+    private final Map<String, Source> sources = new LinkedHashMap<>();
+    private final Map<String, Location> relations = new LinkedHashMap<>();
+    private final Map<String, Assignment> assignments = new LinkedHashMap<>();
+    private final Map<String, Dimension> dimensions = new LinkedHashMap<>();
+    private final List<ColumnReference> columns = new ArrayList<>();
+
+    private ProjectFile(Path file, Function<String, String> environment) {
+        this.file = file;
+        this.errors = new ConfigErrors(file.getFileName() == null ? file.toString() : file.getFileName().toString());
+        this.environment = environment;
+    }
+
+    /**
+     * The project of {@code file}, with {@code ${NAME}} in its warehouse read from the environment.
+     *
+     * @throws ProjectException listing every mistake of the file
+     */
+    public static Project load(Path file) {
+        return read(file).orThrow();
+    }
+
+    /** The project of {@code file} compiled, with every mistake of the file; never throws on a mistake. */
+    public static CompiledProject read(Path file) {
+        return read(file, System::getenv);
+    }
+
+    /**
+     * {@link #read(Path)} with the variables of {@code ${NAME}} read from {@code environment}
+     * (null for an unset variable).
+     */
+    public static CompiledProject read(Path file, Function<String, String> environment) {
+        ProjectFile reader = new ProjectFile(file, environment);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            reader.errors.add(0, "", "cannot read the project file: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            return reader.result(null, List.of());
+        }
+        return reader.compile(text);
+    }
+
+    private CompiledProject compile(String text) {
+        Optional<YamlNode> document = YamlReader.read(text, errors);
+        if (document.isEmpty()) {
+            if (errors.count() == 0) {
+                errors.add(1, "", "the project file is empty (it starts with 'version: " + VERSION + "')");
+            }
+            return result(null, List.of());
+        }
+        Optional<Section> root = Section.of(document.get(), "", document.get().line(), errors, KEYS, "a project file");
+        if (root.isEmpty()) {
+            return result(null, List.of());
+        }
+        Section top = root.get();
+        version(top);
+        String warehouse = warehouse(top);
+        top.node("sources").ifPresent(node -> Section.entries(node, "sources", top.line("sources"), errors, "sources")
+                .forEach(this::source));
+        if (!top.has("sources")) {
+            errors.add(top.line(), "sources", "missing: the sources where rows come from");
+        }
+        top.node("assignments").ifPresent(node -> Section.entries(node, "assignments", top.line("assignments"), errors,
+                "assignments").forEach(this::assignment));
+        top.node("dimensions").ifPresent(node -> Section.entries(node, "dimensions", top.line("dimensions"), errors,
+                "dimensions").forEach(this::dimension));
+        Map<String, Metric> metrics = metrics(top);
+        MetricRepository repository = repository(metrics);
+        Map<String, Metric> known = new LinkedHashMap<>();
+        repository.all().forEach(metric -> known.put(metric.id(), metric));
+        List<Experiment> experiments = new ArrayList<>();
+        List<ExperimentPlan> plans = new ArrayList<>();
+        Map<String, String> claimed = new LinkedHashMap<>();
+        top.node("experiments").ifPresent(node -> Section.entries(node, "experiments", top.line("experiments"), errors,
+                "experiments").forEach(entry -> experiment(entry, known, claimed, experiments, plans)));
+        Project project = new Project(file.toString(), warehouse, List.copyOf(sources.values()),
+                List.copyOf(assignments.values()), List.copyOf(dimensions.values()),
+                new DeclaredExperiments(experiments, new DiscoveredExperiments(List.copyOf(assignments.values()))),
+                repository, List.of());
+        return result(project, plans);
+    }
+
+    private CompiledProject result(Project project, List<ExperimentPlan> plans) {
+        return new CompiledProject(file, project, errors.sorted(), relations, columns, plans);
+    }
+
+    private void version(Section top) {
+        if (!top.has("version")) {
+            errors.add(top.line(), "version", "missing: a project file starts with 'version: " + VERSION + "'");
+            return;
+        }
+        top.text("version").filter(v -> !v.strip().equals(String.valueOf(VERSION))).ifPresent(v ->
+                top.error("version", "this Splitscope reads version " + VERSION + " of the project file, not '" + v + "'"));
+    }
+
+    /** The warehouse location: {@code ${NAME}} replaced from the environment, a path resolved against the file's folder. */
+    private String warehouse(Section top) {
+        Optional<String> written = top.required("warehouse", "where the data is: a folder, a .duckdb file or a jdbc: URL");
+        if (written.isEmpty()) {
+            return null;
+        }
+        Matcher matcher = VARIABLE.matcher(written.get());
+        StringBuilder location = new StringBuilder();
+        boolean unset = false;
+        while (matcher.find()) {
+            String value = environment.apply(matcher.group(1));
+            if (value == null) {
+                top.error("warehouse", "environment variable " + matcher.group(1) + " is not set");
+                unset = true;
+                value = "";
+            }
+            matcher.appendReplacement(location, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(location);
+        String value = location.toString().strip();
+        if (unset) {
+            return null;
+        }
+        if (value.toLowerCase(Locale.ROOT).startsWith("jdbc:")) {
+            return value;
+        }
+        Path path = Path.of(value);
+        Path folder = file.toAbsolutePath().getParent();
+        return (path.isAbsolute() || folder == null ? path : folder.resolve(path)).normalize().toString();
+    }
+
+    /** Whether {@code id} is a valid id of {@code kind}; if not, says so at its line. */
+    private boolean validId(YamlNode.Entry entry, String section, String kind) {
+        if (Source.ID.matcher(entry.key()).matches()) {
+            return true;
+        }
+        errors.add(entry.line(), section + "." + entry.key(), "a " + kind + " id is 1 to 64 characters of A-Z, a-z, 0-9, _, . and -");
+        return false;
+    }
+
+    private <T> Optional<T> reference(Section section, String key, Map<String, T> known, String kind, String what) {
+        return section.required(key, what).flatMap(name -> {
+            T found = known.get(name);
+            if (found == null) {
+                section.error(key, "no " + kind + " '" + name + "'" + DidYouMean.suffix(name, known.keySet()));
+            }
+            return Optional.ofNullable(found);
+        });
+    }
+
+    private void column(Section section, String key, String sourceId, ColumnReference.Role role) {
+        section.text(key).ifPresent(column -> columns.add(new ColumnReference(sourceId, column, role, section.where(key))));
+    }
+
+    private void source(YamlNode.Entry entry) {
+        String id = entry.key();
+        boolean valid = validId(entry, "sources", "source");
+        Optional<Section> found = Section.of(entry.value(), "sources." + id, entry.line(), errors, SOURCE_KEYS, "a source");
+        if (found.isEmpty()) {
+            return;
+        }
+        Section section = found.get();
+        int before = errors.count();
+        if (section.has("table") == section.has("sql")) {
+            errors.add(entry.line(), "sources." + id, section.has("table")
+                    ? "a source has a table or sql, not both" : "missing: a table (or a sql SELECT) to read rows from");
+        }
+        Optional<String> table = section.text("table");
+        Optional<String> sql = section.text("sql");
+        Optional<String> unit = section.required("unit", "the column of the randomised unit");
+        Optional<String> timestamp = section.text("timestamp");
+        if (!valid || errors.count() > before || unit.isEmpty()) {
+            return;
+        }
+        try {
+            Source.Builder builder = table.isPresent() ? Source.table(id, table.get()) : Source.sql(id, sql.orElseThrow());
+            Source source = builder.unit(unit.get());
+            sources.put(id, timestamp.map(source::timestamp).orElse(source));
+        } catch (IllegalArgumentException e) {
+            errors.add(entry.line(), "sources." + id, e.getMessage());
+            return;
+        }
+        relations.put(id, section.where(table.isPresent() ? "table" : "sql"));
+        column(section, "unit", id, ColumnReference.Role.UNIT);
+        column(section, "timestamp", id, ColumnReference.Role.TIMESTAMP);
+    }
+
+    private void assignment(YamlNode.Entry entry) {
+        String id = entry.key();
+        boolean valid = validId(entry, "assignments", "assignment");
+        Optional<Section> found = Section.of(entry.value(), "assignments." + id, entry.line(), errors, ASSIGNMENT_KEYS,
+                "an assignment");
+        if (found.isEmpty()) {
+            return;
+        }
+        Section section = found.get();
+        Optional<Source> source = reference(section, "source", sources, "source", "the source of its rows");
+        Optional<String> variant = section.required("variant", "the column naming each row's variant");
+        Optional<String> experiment = section.text("experiment");
+        if (!valid || source.isEmpty() || variant.isEmpty() || section.has("experiment") && experiment.isEmpty()) {
+            return;
+        }
+        assignments.put(id, new Assignment(id, source.get(), experiment.orElse(null), variant.get()));
+        column(section, "experiment", source.get().id(), ColumnReference.Role.EXPERIMENT);
+        column(section, "variant", source.get().id(), ColumnReference.Role.VARIANT);
+    }
+
+    private void dimension(YamlNode.Entry entry) {
+        String id = entry.key();
+        boolean valid = validId(entry, "dimensions", "dimension");
+        Optional<Section> found = Section.of(entry.value(), "dimensions." + id, entry.line(), errors, DIMENSION_KEYS,
+                "a dimension");
+        if (found.isEmpty()) {
+            return;
+        }
+        Section section = found.get();
+        Optional<Source> source = reference(section, "source", sources, "source", "the source of the attribute, one row per unit");
+        Optional<String> column = section.required("column", "the attribute's column");
+        if (!valid || source.isEmpty() || column.isEmpty()) {
+            return;
+        }
+        dimensions.put(id, new Dimension(id, source.get(), column.get()));
+        column(section, "column", source.get().id(), ColumnReference.Role.DIMENSION);
+    }
+
+    private Map<String, Metric> metrics(Section top) {
+        Map<String, Metric> metrics = new LinkedHashMap<>();
+        top.node("metrics").ifPresent(node -> Section.entries(node, "metrics", top.line("metrics"), errors, "metrics")
+                .forEach(entry -> {
+                    boolean valid = validId(entry, "metrics", "metric");
+                    Section.of(entry.value(), "metrics." + entry.key(), entry.line(), errors, MetricCompiler.KEYS, "a metric")
+                            .flatMap(section -> MetricCompiler.compile(entry.key(), section, sources, columns))
+                            .filter(metric -> valid)
+                            .ifPresent(metric -> metrics.put(metric.id(), metric));
+                }));
+        return metrics;
+    }
+
+    /**
+     * The file's metrics, then those of the Java catalogs on the class path; a file metric whose id
+     * a Java catalog uses too is a mistake at its line, and is left out.
+     */
+    private MetricRepository repository(Map<String, Metric> fileMetrics) {
+        Map<String, String> javaIds = new LinkedHashMap<>();
+        try {
+            for (MetricCatalog catalog : ServiceLoader.load(MetricCatalog.class)) {
+                catalog.metrics().forEach(metric -> javaIds.putIfAbsent(metric.id(), catalog.getClass().getName()));
+            }
+        } catch (RuntimeException e) {
+            errors.add(0, "metrics", "the Java metric catalogs cannot be loaded: " + e.getMessage());
+            return MetricRepository.of(List.of(new FileMetrics(List.copyOf(fileMetrics.values()))));
+        }
+        List<Metric> own = new ArrayList<>();
+        for (Metric metric : fileMetrics.values()) {
+            String catalog = javaIds.get(metric.id());
+            if (catalog != null) {
+                errors.add(lineOfMetric(metric.id()), "metrics." + metric.id(), "metric '" + metric.id()
+                        + "' is also defined by the Java catalog " + catalog);
+            } else {
+                own.add(metric);
+            }
+        }
+        try {
+            return MetricRepository.load(List.of(new FileMetrics(own)));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            errors.add(0, "metrics", e.getMessage());
+            return MetricRepository.of(List.of(new FileMetrics(own)));
+        }
+    }
+
+    private int lineOfMetric(String id) {
+        return columns.stream().filter(c -> c.where().key().startsWith("metrics." + id + "."))
+                .mapToInt(c -> c.where().line()).min().orElse(0);
+    }
+
+    private void experiment(YamlNode.Entry entry, Map<String, Metric> metrics, Map<String, String> claimed,
+                            List<Experiment> experiments, List<ExperimentPlan> plans) {
+        boolean valid = validId(entry, "experiments", "experiment");
+        Section.of(entry.value(), "experiments." + entry.key(), entry.line(), errors, ExperimentCompiler.KEYS, "an experiment")
+                .flatMap(section -> ExperimentCompiler.compile(entry.key(), section, assignments, metrics, dimensions)
+                        .filter(compiled -> valid && unclaimed(compiled.experiment(), section, claimed)))
+                .ifPresent(compiled -> {
+                    experiments.add(compiled.experiment());
+                    plans.add(compiled.plan());
+                });
+    }
+
+    /** Whether no experiment before {@code experiment} claims its rows (its key of its assignment's log). */
+    private boolean unclaimed(Experiment experiment, Section section, Map<String, String> claimed) {
+        Assignment assignment = experiment.assignment();
+        String claim = assignment.id() + "\u0000" + (assignment.experiment().isPresent() ? experiment.key() : "");
+        String earlier = claimed.putIfAbsent(claim, experiment.id());
+        if (earlier == null) {
+            return true;
+        }
+        section.error(section.has("key") ? "key" : "assignment", assignment.experiment().isPresent()
+                ? "experiment '" + earlier + "' already has key '" + experiment.key() + "' of assignment '" + assignment.id() + "'"
+                : "experiment '" + earlier + "' already has every row of assignment '" + assignment.id()
+                        + "' (it has no experiment column)");
+        return false;
+    }
+
+    /** The metrics of a project file, as a catalog. */
+    private record FileMetrics(List<Metric> metrics) implements MetricCatalog {
+    }
+}
