@@ -58,8 +58,8 @@ public final class SeriesQuery {
         };
         if (!metric.windowed() || !experiment.timed()) {
             throw new IllegalArgumentException("metric " + metric.id() + " in experiment " + experiment.id()
-                    + ": series need timestamps, and " + (metric.windowed() ? "the experiment's exposures" : "source "
-                    + metric.source().id()) + " have none");
+                    + ": series need timestamps, and " + (metric.windowed() ? "the experiment's exposures have" : "source "
+                    + metric.source().id() + " has") + " none");
         }
         var units = PopulationQuery.units(experiment);
         Table<?> steps = steps(experiment, metric, axis);

@@ -190,8 +190,8 @@ public final class AnalysisService implements AutoCloseable {
         }
         if (!metric.windowed() || !experiment.timed()) {
             throw new AnalysisException("metric " + metricId + " in experiment " + experimentId + ": series need "
-                    + "timestamps, and " + (metric.windowed() ? "the experiment's exposures" : "source " + metric.source().id())
-                    + " have none");
+                    + "timestamps, and " + (metric.windowed() ? "the experiment's exposures have" : "source "
+                    + metric.source().id() + " has") + " none");
         }
         ComparisonMethod<Moments> method = ComparisonMethods.byId(MethodChoice.WELCH_T, Moments.class);
         try (BufferAllocator allocator = childAllocator(experiment.id())) {

@@ -6,7 +6,7 @@ import io.splitscope.app.analysis.MeanMethod;
 import io.splitscope.app.analysis.RVerification;
 import io.splitscope.app.analysis.Scorecard;
 import io.splitscope.app.json.ScorecardJson;
-import io.splitscope.sql.Warehouses;
+import io.splitscope.metrics.project.Project;
 import io.splitscope.stats.r.ParityReport;
 import io.splitscope.stats.r.RParity;
 import java.io.IOException;
@@ -22,20 +22,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code analyze --warehouse SOURCE --experiment ID [--metrics m1,m2] [--cuped] [--segment DIMENSION] [--format json|table] [--out FILE]}:
+ * {@code analyze --project FILE | --warehouse SOURCE --experiment ID [--metrics m1,m2] [--cuped] [--segment DIMENSION] [--format json|table] [--out FILE]}:
  * one scorecard, as {@code spec/scorecard.md} describes it.
  */
 final class AnalyzeCommand {
 
-    static final String USAGE = "analyze --warehouse SOURCE --experiment ID [--metrics m1,m2,...] [--cuped | --method welch_t|cuped|bayesian|sequential] [--segment country|device|plan] [--verify-r] [--format json|table] [--out FILE]";
+    static final String USAGE = "analyze " + ProjectOption.USAGE + " --experiment ID [--metrics m1,m2,...] [--cuped | --method welch_t|cuped|bayesian|sequential] [--segment DIMENSION] [--verify-r] [--format json|table] [--out FILE]";
 
     private AnalyzeCommand() {
     }
 
     static void run(List<String> arguments, PrintStream stdout, PrintStream stderr) {
-        Arguments options = Arguments.parse(arguments, Set.of("warehouse", "experiment", "metrics", "method", "segment", "format", "out"),
-                Set.of("cuped", "verify-r", "debug"));
-        String warehouse = options.required("warehouse");
+        Set<String> valued = new java.util.HashSet<>(Set.of("experiment", "metrics", "method", "segment", "format", "out"));
+        valued.addAll(ProjectOption.NAMES);
+        Arguments options = Arguments.parse(arguments, valued, Set.of("cuped", "verify-r", "debug"));
         String experiment = options.required("experiment");
         List<String> metrics = options.optional("metrics").map(AnalyzeCommand::metricList).orElse(List.of());
         String segmentBy = options.optional("segment").orElse(null);
@@ -45,10 +45,11 @@ final class AnalyzeCommand {
             throw new UsageException("option --format takes json or table, not '" + format + "'");
         }
 
-        stderr.println("splitscope: opening " + Warehouses.redact(warehouse));
+        Project project = ProjectOption.required(options);
+        stderr.println("splitscope: opening " + ProjectOption.describe(project));
         Scorecard scorecard;
         List<RVerification> verifications = List.of();
-        try (AnalysisService service = AnalysisService.open(warehouse)) {
+        try (AnalysisService service = AnalysisService.open(project)) {
             stderr.println("splitscope: analysing " + experiment);
             AnalysisRequest request = new AnalysisRequest(experiment, metrics, meanMethod, segmentBy);
             scorecard = service.analyze(request);

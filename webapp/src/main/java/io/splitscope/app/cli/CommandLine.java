@@ -2,6 +2,7 @@ package io.splitscope.app.cli;
 
 import io.splitscope.app.Messages;
 import io.splitscope.app.analysis.AnalysisException;
+import io.splitscope.metrics.project.ProjectException;
 import io.splitscope.sql.WarehouseException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -65,7 +66,7 @@ public final class CommandLine {
             stderr.println("splitscope: " + e.getMessage());
             stderr.println("usage: splitscope " + usageOf(command));
             return USAGE;
-        } catch (WarehouseException | AnalysisException | CommandException | IllegalArgumentException
+        } catch (WarehouseException | AnalysisException | CommandException | ProjectException | IllegalArgumentException
                  | UncheckedIOException e) {
             return fail(e, debug, stderr);
         } catch (RuntimeException e) {

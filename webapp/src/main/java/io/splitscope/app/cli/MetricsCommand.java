@@ -5,6 +5,7 @@ import io.splitscope.metrics.MetricType;
 import io.splitscope.metrics.catalog.MetricRepository;
 import io.splitscope.metrics.preset.StreamingPreset;
 import io.splitscope.metrics.project.Project;
+import io.splitscope.metrics.project.ProjectFile;
 import io.splitscope.metrics.query.MetricSql;
 import io.splitscope.sql.dialect.Dialects;
 import java.io.PrintStream;
@@ -20,23 +21,25 @@ import org.jooq.SQLDialect;
  */
 final class MetricsCommand {
 
-    static final String USAGE = "metrics [show ID [--dialect duckdb|postgres|trino] [--cuped]]";
+    static final String USAGE = "metrics [--project FILE] [show ID [--dialect duckdb|postgres|trino] [--cuped]]";
 
     private MetricsCommand() {
     }
 
     static void run(List<String> arguments, PrintStream stdout) {
-        Project project = loadProject();
+        int show = arguments.indexOf("show");
+        List<String> common = show < 0 ? arguments : arguments.subList(0, show);
+        Project project = loadProject(Arguments.parse(common, Set.of("project"), Set.of("debug")));
         MetricRepository repository = project.metrics();
-        if (arguments.isEmpty() || arguments.getFirst().startsWith("--")) {
-            Arguments.parse(arguments, Set.of(), Set.of("debug"));
+        if (show < 0) {
             stdout.print(list(repository.all()));
             return;
         }
-        if (!arguments.getFirst().equals("show") || arguments.size() < 2 || arguments.get(1).startsWith("--")) {
+        if (arguments.size() < show + 2 || arguments.get(show + 1).startsWith("--")) {
             throw new UsageException("expected 'metrics' or 'metrics show ID'");
         }
-        Arguments options = Arguments.parse(arguments.subList(2, arguments.size()), Set.of("dialect"), Set.of("cuped", "debug"));
+        Arguments options = Arguments.parse(arguments.subList(show + 2, arguments.size()), Set.of("dialect"),
+                Set.of("cuped", "debug"));
         SQLDialect dialect;
         try {
             dialect = Dialects.forName(options.optional("dialect").orElse("duckdb"));
@@ -46,7 +49,7 @@ final class MetricsCommand {
         String dialectName = Dialects.nameOf(dialect);
         Metric metric;
         try {
-            metric = repository.byId(arguments.get(1));
+            metric = repository.byId(arguments.get(show + 1));
         } catch (MetricRepository.UnknownMetricException e) {
             throw new CommandException(e.getMessage());
         }
@@ -59,9 +62,11 @@ final class MetricsCommand {
     }
 
     /** A bad catalog (a duplicate id, an invalid definition) is reported as one line naming the metric. */
-    private static Project loadProject() {
+    /** The project file's, or the streaming preset's, catalog. */
+    private static Project loadProject(Arguments options) {
         try {
-            return StreamingPreset.project(null);
+            return options.optional("project").map(file -> ProjectFile.load(java.nio.file.Path.of(file)))
+                    .orElseGet(() -> StreamingPreset.project(null));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new CommandException("the metric catalog cannot be loaded: " + e.getMessage());
         }

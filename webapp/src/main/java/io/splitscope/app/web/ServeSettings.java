@@ -1,5 +1,7 @@
 package io.splitscope.app.web;
 
+import io.splitscope.metrics.preset.StreamingPreset;
+import io.splitscope.metrics.project.Project;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -7,7 +9,7 @@ import java.util.Objects;
  * How to start the web app ({@link SplitscopeWebApplication#run(ServeSettings)}): what
  * {@code ./splitscope serve} is given.
  *
- * @param warehouse       the warehouse: a folder of CSV/Parquet files, a DuckDB file or a JDBC URL
+ * @param project         the project: a project file's, or the streaming preset over a warehouse
  * @param port            the HTTP port; 0 picks a free one
  * @param demoUsers       whether to add the demo users {@code viewer}/{@code viewer} and
  *                        {@code analyst}/{@code analyst} ({@code --demo-users})
@@ -17,40 +19,45 @@ import java.util.Objects;
  *                        folder, a {@code .duckdb} file, or {@code "memory"}), or null — see
  *                        {@code io.splitscope.app.results.ResultsLocation}
  */
-public record ServeSettings(String warehouse, int port, boolean demoUsers, Path configFile, String resultsLocation) {
+public record ServeSettings(Project project, int port, boolean demoUsers, Path configFile, String resultsLocation) {
 
     /** The port {@code serve} uses unless told otherwise. */
     public static final int DEFAULT_PORT = 8080;
 
     public ServeSettings {
-        Objects.requireNonNull(warehouse, "warehouse");
+        Objects.requireNonNull(project, "project");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be in 0..65535, got " + port);
         }
     }
 
-    /** The warehouse on port 8080, users from configuration only, results next to the warehouse. */
+    /** The streaming preset over {@code warehouse} on port 8080, users from configuration only, results next to the warehouse. */
     public static ServeSettings of(String warehouse) {
-        return new ServeSettings(warehouse, DEFAULT_PORT, false, null, null);
+        return of(StreamingPreset.project(warehouse));
+    }
+
+    /** {@code project} on port 8080, users from configuration only, results next to its warehouse. */
+    public static ServeSettings of(Project project) {
+        return new ServeSettings(project, DEFAULT_PORT, false, null, null);
     }
 
     /** The same on another port (0: any free one). */
     public ServeSettings withPort(int port) {
-        return new ServeSettings(warehouse, port, demoUsers, configFile, resultsLocation);
+        return new ServeSettings(project, port, demoUsers, configFile, resultsLocation);
     }
 
     /** The same with or without the demo users. */
     public ServeSettings withDemoUsers(boolean demoUsers) {
-        return new ServeSettings(warehouse, port, demoUsers, configFile, resultsLocation);
+        return new ServeSettings(project, port, demoUsers, configFile, resultsLocation);
     }
 
     /** The same with a configuration file. */
     public ServeSettings withConfigFile(Path configFile) {
-        return new ServeSettings(warehouse, port, demoUsers, configFile, resultsLocation);
+        return new ServeSettings(project, port, demoUsers, configFile, resultsLocation);
     }
 
     /** The same with results kept elsewhere: a folder, a {@code .duckdb} file, or {@code "memory"}. */
     public ServeSettings withResultsLocation(String resultsLocation) {
-        return new ServeSettings(warehouse, port, demoUsers, configFile, resultsLocation);
+        return new ServeSettings(project, port, demoUsers, configFile, resultsLocation);
     }
 }

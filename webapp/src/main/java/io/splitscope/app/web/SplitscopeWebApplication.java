@@ -60,7 +60,7 @@ public final class SplitscopeWebApplication {
     public static ConfigurableApplicationContext run(ServeSettings settings) {
         Objects.requireNonNull(settings, "settings");
         UserAccounts users = UserAccounts.load(settings.configFile(), settings.demoUsers());
-        AnalysisService service = AnalysisService.open(settings.warehouse());
+        AnalysisService service = AnalysisService.open(settings.project());
         WarehouseCloser closer = new WarehouseCloser(service);
         try {
             SpringApplication application = new SpringApplication(SplitscopeWebApplication.class);

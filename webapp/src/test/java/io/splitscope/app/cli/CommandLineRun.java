@@ -5,9 +5,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** One in-process run of the command line, with what it printed. */
-record CommandLineRun(int status, String stdout, String stderr) {
+public record CommandLineRun(int status, String stdout, String stderr) {
 
-    static CommandLineRun of(String... args) {
+    public static CommandLineRun of(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);

@@ -1,0 +1,50 @@
+package io.splitscope.app.cli;
+
+import io.splitscope.metrics.preset.StreamingPreset;
+import io.splitscope.metrics.project.Project;
+import io.splitscope.metrics.project.ProjectFile;
+import io.splitscope.sql.Warehouses;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The project a command works on: {@code --project FILE} (a project file, {@code spec/project.md};
+ * {@code --warehouse SOURCE} beside it points the same project at another warehouse, e.g. the
+ * same tables in PostgreSQL), or {@code --warehouse SOURCE} alone (the streaming preset of
+ * {@code spec/warehouse.md}).
+ */
+final class ProjectOption {
+
+    /** The options, for {@link Arguments#parse}. */
+    static final Set<String> NAMES = Set.of("project", "warehouse");
+    /** How usage lines write them. */
+    static final String USAGE = "--project FILE | --warehouse SOURCE";
+
+    private ProjectOption() {
+    }
+
+    /**
+     * @throws UsageException when neither option is given
+     */
+    static Project required(Arguments options) {
+        return optional(options).orElseThrow(() -> new UsageException("give --project FILE or --warehouse SOURCE"));
+    }
+
+    /** The project of the options, or empty when neither is given. */
+    static Optional<Project> optional(Arguments options) {
+        Optional<String> warehouse = options.optional("warehouse");
+        Optional<String> file = options.optional("project");
+        if (file.isEmpty()) {
+            return warehouse.map(StreamingPreset::project);
+        }
+        Project project = ProjectFile.load(Path.of(file.get()));
+        return Optional.of(warehouse.map(project::withWarehouse).orElse(project));
+    }
+
+    /** What a command says it opens: the project and its warehouse, without secrets. */
+    static String describe(Project project) {
+        return (project.name().equals(StreamingPreset.NAME) ? "" : project.name() + " on ")
+                + Warehouses.redact(project.warehouse());
+    }
+}
