@@ -44,13 +44,13 @@ final class ExperimentCompiler {
      * @param metrics    every metric of the project (its file's and its Java catalogs'), by id
      * @param dimensions the project's dimensions, by id
      */
-    static Optional<Compiled> compile(String id, Section entry, Map<String, Assignment> assignments,
-                                      Map<String, Metric> metrics, Map<String, Dimension> dimensions) {
+    static Optional<Compiled> compile(String id, Section entry, Declared<Assignment> assignments,
+                                      Declared<Metric> metrics, Declared<Dimension> dimensions) {
         return new ExperimentCompiler(id, entry).compile(assignments, metrics, dimensions);
     }
 
-    private Optional<Compiled> compile(Map<String, Assignment> assignments, Map<String, Metric> metrics,
-                                       Map<String, Dimension> dimensions) {
+    private Optional<Compiled> compile(Declared<Assignment> assignments, Declared<Metric> metrics,
+                                       Declared<Dimension> dimensions) {
         int before = errors.count();
         Assignment assignment = assignment(assignments);
         String key = entry.text("key").orElse(null);
@@ -72,10 +72,10 @@ final class ExperimentCompiler {
         Map<String, Location> segmentMentions = new LinkedHashMap<>();
         List<String> segments = new ArrayList<>();
         for (Section.Item item : entry.list("segments")) {
-            if (!dimensions.containsKey(item.text())) {
-                errors.add(item.line(), entry.key("segments"), "no dimension '" + item.text() + "'"
-                        + DidYouMean.suffix(item.text(), dimensions.keySet()));
-            } else if (segmentMentions.putIfAbsent(item.text(), errors.at(item.line(), entry.key("segments"))) == null) {
+            if (dimensions.find(item.text(), item.line(), entry.key("segments"), errors).isEmpty()) {
+                continue;
+            }
+            if (segmentMentions.putIfAbsent(item.text(), errors.at(item.line(), entry.key("segments"))) == null) {
                 segments.add(item.text());
             }
         }
@@ -99,17 +99,11 @@ final class ExperimentCompiler {
                 new ExperimentPlan(experiment, success, guardrails, segments, metricMentions, segmentMentions)));
     }
 
-    private Assignment assignment(Map<String, Assignment> assignments) {
-        if (!entry.has("assignment") && assignments.size() == 1) {
-            return assignments.values().iterator().next();
+    private Assignment assignment(Declared<Assignment> assignments) {
+        if (!entry.has("assignment") && assignments.declared().size() == 1) {
+            return assignments.compiled().values().stream().findFirst().orElse(null);
         }
-        return entry.required("assignment", "the assignment whose rows hold its exposures").map(name -> {
-            Assignment found = assignments.get(name);
-            if (found == null) {
-                entry.error("assignment", "no assignment '" + name + "'" + DidYouMean.suffix(name, assignments.keySet()));
-            }
-            return found;
-        }).orElse(null);
+        return assignments.find(entry, "assignment", "the assignment whose rows hold its exposures").orElse(null);
     }
 
     private List<Experiment.VariantWeight> variants() {
@@ -189,7 +183,7 @@ final class ExperimentCompiler {
         }).orElse(null);
     }
 
-    private List<String> metricIds(String key, List<Section.Item> items, Map<String, Metric> metrics,
+    private List<String> metricIds(String key, List<Section.Item> items, Declared<Metric> metrics,
                                    Assignment assignment, Map<String, Location> mentions) {
         List<String> ids = new ArrayList<>();
         for (Section.Item item : items) {
@@ -201,11 +195,10 @@ final class ExperimentCompiler {
     }
 
     /** Whether {@code id} names a metric the experiment can analyse; if not, says why. */
-    private boolean metric(String metricId, int line, String key, Map<String, Metric> metrics, Assignment assignment,
+    private boolean metric(String metricId, int line, String key, Declared<Metric> metrics, Assignment assignment,
                            Map<String, Location> mentions) {
-        Metric metric = metrics.get(metricId);
+        Metric metric = metrics.find(metricId, line, entry.key(key), errors).orElse(null);
         if (metric == null) {
-            errors.add(line, entry.key(key), "no metric '" + metricId + "'" + DidYouMean.suffix(metricId, metrics.keySet()));
             return false;
         }
         if (assignment != null && !assignment.timed() && metric.windowed()) {
@@ -217,7 +210,7 @@ final class ExperimentCompiler {
         return true;
     }
 
-    private Map<String, String> guardrails(Map<String, Metric> metrics, Assignment assignment, Map<String, Location> mentions) {
+    private Map<String, String> guardrails(Declared<Metric> metrics, Assignment assignment, Map<String, Location> mentions) {
         Map<String, String> guardrails = new LinkedHashMap<>();
         Optional<YamlNode> node = entry.node("guardrails");
         if (node.isPresent() && node.get() instanceof YamlNode.Mapping mapping) {

@@ -10,7 +10,6 @@ import io.splitscope.metrics.Window;
 import io.splitscope.metrics.project.MetricDescriptions.Aggregated;
 import io.splitscope.metrics.project.MetricDescriptions.Rows;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -39,12 +38,12 @@ final class MetricCompiler {
 
     private final Section entry;
     private final String id;
-    private final Map<String, Source> sources;
+    private final Declared<Source> sources;
     private final List<ColumnReference> columns;
     private final ConfigErrors errors;
     private Source source;
 
-    private MetricCompiler(String id, Section entry, Map<String, Source> sources, List<ColumnReference> columns) {
+    private MetricCompiler(String id, Section entry, Declared<Source> sources, List<ColumnReference> columns) {
         this.id = id;
         this.entry = entry;
         this.sources = sources;
@@ -56,19 +55,13 @@ final class MetricCompiler {
      * The metric {@code id} of {@code entry}, or empty when the entry has mistakes (all of them in
      * the entry's errors). The columns its expressions name are added to {@code columns}.
      */
-    static Optional<Metric> compile(String id, Section entry, Map<String, Source> sources, List<ColumnReference> columns) {
+    static Optional<Metric> compile(String id, Section entry, Declared<Source> sources, List<ColumnReference> columns) {
         return new MetricCompiler(id, entry, sources, columns).compile();
     }
 
     private Optional<Metric> compile() {
         int before = errors.count();
-        source = entry.required("source", "the source whose rows the metric aggregates").flatMap(name -> {
-            Source found = sources.get(name);
-            if (found == null) {
-                entry.error("source", "no source '" + name + "'" + DidYouMean.suffix(name, sources.keySet()));
-            }
-            return Optional.ofNullable(found);
-        }).orElse(null);
+        source = sources.find(entry, "source", "the source whose rows the metric aggregates").orElse(null);
         Optional<String> type = entry.required("type", "mean, proportion, ratio or quantile").filter(t -> {
             boolean known = TYPES.contains(t);
             if (!known) {

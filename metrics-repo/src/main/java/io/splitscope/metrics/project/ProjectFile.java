@@ -52,6 +52,8 @@ public final class ProjectFile {
     private final ConfigErrors errors;
     private final Function<String, String> environment;
     private final Map<String, Source> sources = new LinkedHashMap<>();
+    /** Every id the file declares, per section, whether its entry compiles or not. */
+    private final Map<String, Set<String>> declared = new LinkedHashMap<>();
     private final Map<String, Location> relations = new LinkedHashMap<>();
     private final Map<String, Assignment> assignments = new LinkedHashMap<>();
     private final Map<String, Dimension> dimensions = new LinkedHashMap<>();
@@ -107,6 +109,12 @@ public final class ProjectFile {
             return result(null, List.of());
         }
         Section top = root.get();
+        for (String section : List.of("sources", "assignments", "dimensions", "experiments", "metrics")) {
+            declared.put(section, top.node(section).filter(YamlNode.Mapping.class::isInstance)
+                    .map(node -> ((YamlNode.Mapping) node).entries().stream().map(YamlNode.Entry::key)
+                            .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)))
+                    .orElseGet(java.util.LinkedHashSet::new));
+        }
         version(top);
         String warehouse = warehouse(top);
         top.node("sources").ifPresent(node -> Section.entries(node, "sources", top.line("sources"), errors, "sources")
@@ -187,14 +195,8 @@ public final class ProjectFile {
         return false;
     }
 
-    private <T> Optional<T> reference(Section section, String key, Map<String, T> known, String kind, String what) {
-        return section.required(key, what).flatMap(name -> {
-            T found = known.get(name);
-            if (found == null) {
-                section.error(key, "no " + kind + " '" + name + "'" + DidYouMean.suffix(name, known.keySet()));
-            }
-            return Optional.ofNullable(found);
-        });
+    private <T> Declared<T> declared(String section, String kind, Map<String, T> compiled) {
+        return new Declared<>(kind, compiled, declared.get(section));
     }
 
     private void column(Section section, String key, String sourceId, ColumnReference.Role role) {
@@ -243,7 +245,7 @@ public final class ProjectFile {
             return;
         }
         Section section = found.get();
-        Optional<Source> source = reference(section, "source", sources, "source", "the source of its rows");
+        Optional<Source> source = declared("sources", "source", sources).find(section, "source", "the source of its rows");
         Optional<String> variant = section.required("variant", "the column naming each row's variant");
         Optional<String> experiment = section.text("experiment");
         if (!valid || source.isEmpty() || variant.isEmpty() || section.has("experiment") && experiment.isEmpty()) {
@@ -263,7 +265,8 @@ public final class ProjectFile {
             return;
         }
         Section section = found.get();
-        Optional<Source> source = reference(section, "source", sources, "source", "the source of the attribute, one row per unit");
+        Optional<Source> source = declared("sources", "source", sources)
+                .find(section, "source", "the source of the attribute, one row per unit");
         Optional<String> column = section.required("column", "the attribute's column");
         if (!valid || source.isEmpty() || column.isEmpty()) {
             return;
@@ -278,7 +281,8 @@ public final class ProjectFile {
                 .forEach(entry -> {
                     boolean valid = validId(entry, "metrics", "metric");
                     Section.of(entry.value(), "metrics." + entry.key(), entry.line(), errors, MetricCompiler.KEYS, "a metric")
-                            .flatMap(section -> MetricCompiler.compile(entry.key(), section, sources, columns))
+                            .flatMap(section -> MetricCompiler.compile(valid ? entry.key() : "invalid-id", section,
+                                    declared("sources", "source", sources), columns))
                             .filter(metric -> valid)
                             .ifPresent(metric -> metrics.put(metric.id(), metric));
                 }));
@@ -326,7 +330,8 @@ public final class ProjectFile {
                             List<Experiment> experiments, List<ExperimentPlan> plans) {
         boolean valid = validId(entry, "experiments", "experiment");
         Section.of(entry.value(), "experiments." + entry.key(), entry.line(), errors, ExperimentCompiler.KEYS, "an experiment")
-                .flatMap(section -> ExperimentCompiler.compile(entry.key(), section, assignments, metrics, dimensions)
+                .flatMap(section -> ExperimentCompiler.compile(entry.key(), section, declared("assignments", "assignment",
+                                assignments), declared("metrics", "metric", metrics), declared("dimensions", "dimension", dimensions))
                         .filter(compiled -> valid && unclaimed(compiled.experiment(), section, claimed)))
                 .ifPresent(compiled -> {
                     experiments.add(compiled.experiment());
