@@ -117,10 +117,17 @@ public final class ProjectCheck {
             }
             schemas.put(id, columns);
         } catch (WarehouseException e) {
-            Location where = compiled.relations().getOrDefault(id, new Location(fileName(), 0, "sources." + id));
             String what = source.relation() instanceof Source.TableRelation table
                     ? "cannot read table '" + table.name() + "'" : "the SQL fails";
-            errors.add(where.error(what + ": " + engineMessage(e)));
+            Location where = compiled.relations().get(id);
+            if (where == null) { // a source of the Java catalogs only
+                String metric = compiled.project().metrics().all().stream().filter(m -> m.source().id().equals(id))
+                        .map(Metric::id).findFirst().orElse("?");
+                errors.add(new ConfigError(fileName(), 0, "", "source '" + id + "' of Java metric '" + metric + "': "
+                        + what + ": " + engineMessage(e)));
+            } else {
+                errors.add(where.error(what + ": " + engineMessage(e)));
+            }
         }
     }
 

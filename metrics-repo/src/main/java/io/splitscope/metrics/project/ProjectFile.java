@@ -59,8 +59,12 @@ public final class ProjectFile {
     private final Map<String, Dimension> dimensions = new LinkedHashMap<>();
     private final List<ColumnReference> columns = new ArrayList<>();
 
-    private ProjectFile(Path file, Function<String, String> environment) {
+    /** The Java metric catalogs of the project, or null for those found through {@link ServiceLoader}. */
+    private final List<? extends MetricCatalog> javaCatalogs;
+
+    private ProjectFile(Path file, Function<String, String> environment, List<? extends MetricCatalog> javaCatalogs) {
         this.file = file;
+        this.javaCatalogs = javaCatalogs == null ? null : List.copyOf(javaCatalogs);
         this.errors = new ConfigErrors(file.getFileName() == null ? file.toString() : file.getFileName().toString());
         this.environment = environment;
     }
@@ -84,7 +88,16 @@ public final class ProjectFile {
      * (null for an unset variable).
      */
     public static CompiledProject read(Path file, Function<String, String> environment) {
-        ProjectFile reader = new ProjectFile(file, environment);
+        return read(file, environment, null);
+    }
+
+    /**
+     * {@link #read(Path, Function)} with {@code javaCatalogs} as the project's Java metric catalogs
+     * instead of those found through {@link ServiceLoader} (null for those).
+     */
+    public static CompiledProject read(Path file, Function<String, String> environment,
+                                       List<? extends MetricCatalog> javaCatalogs) {
+        ProjectFile reader = new ProjectFile(file, environment, javaCatalogs);
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -290,13 +303,14 @@ public final class ProjectFile {
     }
 
     /**
-     * The file's metrics, then those of the Java catalogs on the class path; a file metric whose id
-     * a Java catalog uses too is a mistake at its line, and is left out.
+     * The file's metrics, then those of the Java catalogs (on the class path, unless given); a file
+     * metric whose id a Java catalog uses too is a mistake at its line, and is left out.
      */
     private MetricRepository repository(Map<String, Metric> fileMetrics) {
         Map<String, String> javaIds = new LinkedHashMap<>();
         try {
-            for (MetricCatalog catalog : ServiceLoader.load(MetricCatalog.class)) {
+            Iterable<? extends MetricCatalog> catalogs = javaCatalogs == null ? ServiceLoader.load(MetricCatalog.class) : javaCatalogs;
+            for (MetricCatalog catalog : catalogs) {
                 catalog.metrics().forEach(metric -> javaIds.putIfAbsent(metric.id(), catalog.getClass().getName()));
             }
         } catch (RuntimeException e) {
@@ -314,7 +328,12 @@ public final class ProjectFile {
             }
         }
         try {
-            return MetricRepository.load(List.of(new FileMetrics(own)));
+            if (javaCatalogs == null) {
+                return MetricRepository.load(List.of(new FileMetrics(own)));
+            }
+            List<MetricCatalog> catalogs = new ArrayList<>(List.of(new FileMetrics(own)));
+            catalogs.addAll(javaCatalogs);
+            return MetricRepository.of(catalogs);
         } catch (IllegalStateException | IllegalArgumentException e) {
             errors.add(0, "metrics", e.getMessage());
             return MetricRepository.of(List.of(new FileMetrics(own)));
