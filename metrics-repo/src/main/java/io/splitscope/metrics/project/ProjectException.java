@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * A project file with mistakes: the message is the first one (and how many more there are), in
- * one line; {@link #errors()} lists them all, in the order of the file.
+ * one line; {@link #errors()} lists them all, in the order of the file. An
+ * {@link IllegalArgumentException}: the input is wrong, and the command line says so in that line.
  */
-public final class ProjectException extends RuntimeException {
+public final class ProjectException extends IllegalArgumentException {
 
     private final transient List<ConfigError> errors;
 

@@ -28,6 +28,7 @@ public final class CommandLine {
             "commands:",
             "  demo                 the web app on a generated demo warehouse (from ./splitscope)",
             "  test                 every test of every module (from ./splitscope)",
+            "  " + CheckCommand.USAGE,
             "  " + AnalyzeCommand.USAGE,
             "  " + GenerateCommand.USAGE,
             "  " + ServeCommand.USAGE,
@@ -53,6 +54,7 @@ public final class CommandLine {
         List<String> options = arguments.subList(1, arguments.size());
         try {
             switch (command) {
+                case "check" -> CheckCommand.run(options, stdout, stderr);
                 case "analyze" -> AnalyzeCommand.run(options, stdout, stderr);
                 case "generate" -> GenerateCommand.run(options, stderr);
                 case "serve" -> ServeCommand.run(options);
@@ -89,6 +91,7 @@ public final class CommandLine {
 
     private static String usageOf(String command) {
         return switch (command) {
+            case "check" -> CheckCommand.USAGE;
             case "analyze" -> AnalyzeCommand.USAGE;
             case "generate" -> GenerateCommand.USAGE;
             case "serve" -> ServeCommand.USAGE;
