@@ -4,10 +4,9 @@ import java.util.List;
 
 /**
  * A project file with mistakes: the message is the first one (and how many more there are), in
- * one line; {@link #errors()} lists them all, in the order of the file. An
- * {@link IllegalArgumentException}: the input is wrong, and the command line says so in that line.
+ * one line; {@link #errors()} lists them all, in the order of the file.
  */
-public final class ProjectException extends IllegalArgumentException {
+public final class ProjectException extends RuntimeException {
 
     private final transient List<ConfigError> errors;
 
