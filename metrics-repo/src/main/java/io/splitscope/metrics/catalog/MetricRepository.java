@@ -26,18 +26,40 @@ public final class MetricRepository {
 
     /** The metrics of {@code own}, then those of the catalogs found through {@link ServiceLoader}. */
     public static MetricRepository load(List<? extends MetricCatalog> own) {
+        return load(own, MetricCatalog.class.getClassLoader());
+    }
+
+    /**
+     * The metrics of {@code own}, then those of the catalogs that {@code loader} finds through
+     * {@link ServiceLoader} (see {@link CatalogJars#classLoader}).
+     */
+    public static MetricRepository load(List<? extends MetricCatalog> own, ClassLoader loader) {
         List<MetricCatalog> catalogs = new ArrayList<>(own);
-        ServiceLoader.load(MetricCatalog.class).forEach(catalogs::add);
+        catalogs.addAll(found(loader));
         return of(catalogs);
     }
 
-    /** The metrics of the given catalogs. */
+    /** The catalogs that {@code loader} finds through {@link ServiceLoader}. */
+    public static List<MetricCatalog> found(ClassLoader loader) {
+        List<MetricCatalog> catalogs = new ArrayList<>();
+        ServiceLoader.load(MetricCatalog.class, loader).forEach(catalogs::add);
+        return catalogs;
+    }
+
+    /** The metrics of the given catalogs, each over the sources it declares itself. */
     public static MetricRepository of(List<? extends MetricCatalog> catalogs) {
+        return of(catalogs, id -> {
+            throw new IllegalArgumentException("no project sources to read '" + id + "' from");
+        });
+    }
+
+    /** The metrics of the given catalogs in a project whose sources they may read ({@link MetricCatalog#metrics(MetricCatalog.ProjectSources)}). */
+    public static MetricRepository of(List<? extends MetricCatalog> catalogs, MetricCatalog.ProjectSources sources) {
         Map<String, Metric> metrics = new LinkedHashMap<>();
         Map<String, String> origin = new LinkedHashMap<>();
         for (MetricCatalog catalog : catalogs) {
             String catalogName = catalog.getClass().getName();
-            for (Metric metric : catalog.metrics()) {
+            for (Metric metric : catalog.metrics(sources)) {
                 String earlier = origin.putIfAbsent(metric.id(), catalogName);
                 if (earlier != null) {
                     throw new IllegalStateException("metric " + metric.id() + " is defined twice: in " + earlier

@@ -2,10 +2,14 @@ package io.splitscope.metrics.preset;
 
 import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.Source;
+import io.splitscope.metrics.catalog.CatalogJars;
+import io.splitscope.metrics.catalog.MetricCatalog;
 import io.splitscope.metrics.catalog.MetricRepository;
 import io.splitscope.metrics.experiment.Assignment;
 import io.splitscope.metrics.project.Project;
 import io.splitscope.sql.WarehouseSchema;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,8 +57,29 @@ public final class StreamingPreset {
      * metric catalogs found on the class path.
      */
     public static Project project(String warehouse) {
+        return project(warehouse, List.of());
+    }
+
+    /**
+     * {@link #project(String)} with the metric catalogs of {@code catalogJars} too ({@code --catalog JAR}),
+     * whose metrics may read the preset's sources by id ({@code playback}, {@code payments}, …).
+     *
+     * @throws IllegalArgumentException naming a catalog jar that is not there
+     */
+    public static Project project(String warehouse, List<Path> catalogJars) {
+        List<MetricCatalog> catalogs = new ArrayList<>(List.of(new StandardMetrics()));
+        catalogs.addAll(MetricRepository.found(CatalogJars.classLoader(catalogJars)));
         return new Project(NAME, warehouse, SOURCES, List.of(ASSIGNMENT), DIMENSIONS, new StreamingExperiments(),
-                MetricRepository.load(List.of(new StandardMetrics())), WarehouseSchema.TABLES);
+                MetricRepository.of(catalogs, StreamingPreset::source), WarehouseSchema.TABLES);
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the preset's sources when it has none of this id
+     */
+    private static Source source(String id) {
+        return SOURCES.stream().filter(s -> s.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("a Java metric reads source '" + id + "', which the "
+                        + "streaming preset does not have (it has " + SOURCES.stream().map(Source::id).toList() + ")"));
     }
 
     private static Source source(WarehouseSchema.TableSpec table) {

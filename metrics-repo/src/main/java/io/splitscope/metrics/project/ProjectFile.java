@@ -3,6 +3,7 @@ package io.splitscope.metrics.project;
 import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.Source;
+import io.splitscope.metrics.catalog.CatalogJars;
 import io.splitscope.metrics.catalog.MetricCatalog;
 import io.splitscope.metrics.catalog.MetricRepository;
 import io.splitscope.metrics.experiment.Assignment;
@@ -59,12 +60,12 @@ public final class ProjectFile {
     private final Map<String, Dimension> dimensions = new LinkedHashMap<>();
     private final List<ColumnReference> columns = new ArrayList<>();
 
-    /** The Java metric catalogs of the project, or null for those found through {@link ServiceLoader}. */
+    /** The Java metric catalogs of the project. */
     private final List<? extends MetricCatalog> javaCatalogs;
 
     private ProjectFile(Path file, Function<String, String> environment, List<? extends MetricCatalog> javaCatalogs) {
         this.file = file;
-        this.javaCatalogs = javaCatalogs == null ? null : List.copyOf(javaCatalogs);
+        this.javaCatalogs = List.copyOf(javaCatalogs);
         this.errors = new ConfigErrors(file.getFileName() == null ? file.toString() : file.getFileName().toString());
         this.environment = environment;
     }
@@ -78,6 +79,17 @@ public final class ProjectFile {
         return read(file).orThrow();
     }
 
+    /**
+     * The project of {@code file} with the metric catalogs of {@code catalogJars} too
+     * ({@code --catalog JAR}), with {@code ${NAME}} in its warehouse read from the environment.
+     *
+     * @throws ProjectException listing every mistake of the file
+     * @throws IllegalArgumentException naming a catalog jar that is not there
+     */
+    public static Project load(Path file, List<Path> catalogJars) {
+        return read(file, System::getenv, javaCatalogs(file, catalogJars)).orThrow();
+    }
+
     /** The project of {@code file} compiled, with every mistake of the file; never throws on a mistake. */
     public static CompiledProject read(Path file) {
         return read(file, System::getenv);
@@ -88,12 +100,23 @@ public final class ProjectFile {
      * (null for an unset variable).
      */
     public static CompiledProject read(Path file, Function<String, String> environment) {
-        return read(file, environment, null);
+        return read(file, environment, javaCatalogs(file, List.of()));
+    }
+
+    /**
+     * The Java metric catalogs of a project: those found through {@link ServiceLoader} on the class
+     * path, in the jars of the {@value CatalogJars#FOLDER} folder beside {@code file}, and in
+     * {@code catalogJars}.
+     */
+    public static List<MetricCatalog> javaCatalogs(Path file, List<Path> catalogJars) {
+        List<Path> jars = new ArrayList<>(CatalogJars.beside(file));
+        jars.addAll(catalogJars);
+        return MetricRepository.found(CatalogJars.classLoader(jars));
     }
 
     /**
      * {@link #read(Path, Function)} with {@code javaCatalogs} as the project's Java metric catalogs
-     * instead of those found through {@link ServiceLoader} (null for those).
+     * (see {@link #javaCatalogs}).
      */
     public static CompiledProject read(Path file, Function<String, String> environment,
                                        List<? extends MetricCatalog> javaCatalogs) {
@@ -309,9 +332,9 @@ public final class ProjectFile {
     private MetricRepository repository(Map<String, Metric> fileMetrics) {
         Map<String, String> javaIds = new LinkedHashMap<>();
         try {
-            Iterable<? extends MetricCatalog> catalogs = javaCatalogs == null ? ServiceLoader.load(MetricCatalog.class) : javaCatalogs;
-            for (MetricCatalog catalog : catalogs) {
-                catalog.metrics().forEach(metric -> javaIds.putIfAbsent(metric.id(), catalog.getClass().getName()));
+            for (MetricCatalog catalog : javaCatalogs) {
+                catalog.metrics(this::projectSource)
+                        .forEach(metric -> javaIds.putIfAbsent(metric.id(), catalog.getClass().getName()));
             }
         } catch (RuntimeException e) {
             errors.add(0, "metrics", "the Java metric catalogs cannot be loaded: " + e.getMessage());
@@ -328,16 +351,23 @@ public final class ProjectFile {
             }
         }
         try {
-            if (javaCatalogs == null) {
-                return MetricRepository.load(List.of(new FileMetrics(own)));
-            }
             List<MetricCatalog> catalogs = new ArrayList<>(List.of(new FileMetrics(own)));
             catalogs.addAll(javaCatalogs);
-            return MetricRepository.of(catalogs);
+            return MetricRepository.of(catalogs, this::projectSource);
         } catch (IllegalStateException | IllegalArgumentException e) {
             errors.add(0, "metrics", e.getMessage());
             return MetricRepository.of(List.of(new FileMetrics(own)));
         }
+    }
+
+    /** A source of this file, for a Java catalog that reads it by id. */
+    private Source projectSource(String id) {
+        Source source = sources.get(id);
+        if (source == null) {
+            throw new IllegalArgumentException("a Java metric reads source '" + id + "', which the project does not declare"
+                    + DidYouMean.suffix(id, sources.keySet()));
+        }
+        return source;
     }
 
     private int lineOfMetric(String id) {

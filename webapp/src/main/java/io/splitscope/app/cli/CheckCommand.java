@@ -28,15 +28,16 @@ import org.apache.arrow.memory.RootAllocator;
  */
 final class CheckCommand {
 
-    static final String USAGE = "check --project FILE";
+    static final String USAGE = "check --project FILE [--catalog JAR,...]";
 
     private CheckCommand() {
     }
 
     static void run(List<String> arguments, PrintStream stdout, PrintStream stderr) {
-        Arguments options = Arguments.parse(arguments, Set.of("project"), Set.of("debug"));
+        Arguments options = Arguments.parse(arguments, Set.of("project", "catalog"), Set.of("debug"));
         Path file = Path.of(options.required("project"));
-        CompiledProject compiled = ProjectFile.read(file);
+        CompiledProject compiled = ProjectFile.read(file, System::getenv,
+                ProjectFile.javaCatalogs(file, ProjectOption.catalogJars(options)));
         CheckResult result = check(compiled);
         if (!result.ok()) {
             result.errors().forEach(stderr::println);

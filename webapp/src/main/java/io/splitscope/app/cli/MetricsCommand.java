@@ -5,7 +5,6 @@ import io.splitscope.metrics.MetricType;
 import io.splitscope.metrics.catalog.MetricRepository;
 import io.splitscope.metrics.preset.StreamingPreset;
 import io.splitscope.metrics.project.Project;
-import io.splitscope.metrics.project.ProjectFile;
 import io.splitscope.metrics.query.MetricSql;
 import io.splitscope.sql.dialect.Dialects;
 import java.io.PrintStream;
@@ -21,7 +20,7 @@ import org.jooq.SQLDialect;
  */
 final class MetricsCommand {
 
-    static final String USAGE = "metrics [--project FILE] [show ID [--dialect duckdb|postgres|trino] [--cuped]]";
+    static final String USAGE = "metrics [--project FILE] [--catalog JAR,...] [show ID [--dialect duckdb|postgres|trino] [--cuped]]";
 
     private MetricsCommand() {
     }
@@ -29,7 +28,7 @@ final class MetricsCommand {
     static void run(List<String> arguments, PrintStream stdout) {
         int show = arguments.indexOf("show");
         List<String> common = show < 0 ? arguments : arguments.subList(0, show);
-        Project project = loadProject(Arguments.parse(common, Set.of("project"), Set.of("debug")));
+        Project project = loadProject(Arguments.parse(common, ProjectOption.NAMES, Set.of("debug")));
         MetricRepository repository = project.metrics();
         if (show < 0) {
             stdout.print(list(repository.all()));
@@ -65,8 +64,8 @@ final class MetricsCommand {
     /** The project file's, or the streaming preset's, catalog. */
     private static Project loadProject(Arguments options) {
         try {
-            return options.optional("project").map(file -> ProjectFile.load(java.nio.file.Path.of(file)))
-                    .orElseGet(() -> StreamingPreset.project(null));
+            return ProjectOption.optional(options)
+                    .orElseGet(() -> StreamingPreset.project(null, ProjectOption.catalogJars(options)));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new CommandException("the metric catalog cannot be loaded: " + e.getMessage());
         }
