@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * returns the same events in the same order on every engine, and the bootstrap is seeded), but for
  * its adjusted p-value, which depends on the other rows. The provenance may differ.
  */
-final class ScorecardComparison {
+public final class ScorecardComparison {
 
     /** How far apart two numbers of a deterministic row may be, relative to the larger. */
     static final double RELATIVE_TOLERANCE = 1e-9;
@@ -26,7 +26,7 @@ final class ScorecardComparison {
     }
 
     /** Where {@code actual} differs from {@code expected}, one line each (the JSON path first); empty when nowhere. */
-    static List<String> differences(JsonNode actual, JsonNode expected) {
+    public static List<String> differences(JsonNode actual, JsonNode expected) {
         List<String> differences = new ArrayList<>();
         compare("", actual, expected, false, differences);
         return differences;
