@@ -28,9 +28,12 @@ import org.jooq.impl.DSL;
  * @param guardrail   whether it guards against harm rather than measuring the goal
  * @param filter      which events of the source count (e.g. sessions of an hour or more); all by default
  * @param cap         winsorisation of the per-unit values of a mean metric, or null
+ * @param covariate   the CUPED covariate of a mean or proportion metric, or null for the default
+ *                    ({@link #cupedCovariate()})
  */
 public record Metric(String id, String title, String description, Source source, Measure measure,
-                     Window window, Direction direction, boolean guardrail, Condition filter, Cap cap) {
+                     Window window, Direction direction, boolean guardrail, Condition filter, Cap cap,
+                     Covariate covariate) {
 
     public Metric {
         Source.requireId("metric", id);
@@ -52,6 +55,14 @@ public record Metric(String id, String title, String description, Source source,
             throw new IllegalArgumentException("metric " + id + ": only mean metrics can be capped, not a "
                     + measure.type().jsonName() + " metric");
         }
+        if (covariate != null && !(measure instanceof Measure.Mean || measure instanceof Measure.Proportion)) {
+            throw new IllegalArgumentException("metric " + id + ": CUPED applies to mean and proportion metrics only, not a "
+                    + measure.type().jsonName() + " metric");
+        }
+        if (covariate instanceof Covariate.PrePeriod && !source.timed()) {
+            throw new IllegalArgumentException("metric " + id + ": its pre-period covariate needs a source with a "
+                    + "timestamp, and source " + source.id() + " has none");
+        }
         if (measure instanceof Measure.Ratio ratio) {
             requireSet(id, "ratio numerator", ratio.numerator());
             if (ratio.denominator() == null) {
@@ -68,6 +79,14 @@ public record Metric(String id, String title, String description, Source source,
 
     public MetricType type() {
         return measure.type();
+    }
+
+    /**
+     * The covariate CUPED uses: the declared one, else the pre-period value on a source with
+     * timestamps; empty without either.
+     */
+    public java.util.Optional<Covariate> cupedCovariate() {
+        return java.util.Optional.ofNullable(covariate != null ? covariate : source.timed() ? Covariate.prePeriod() : null);
     }
 
     /** Whether rows count in a window after first exposure (a source with a timestamp), or all of them. */
@@ -92,6 +111,7 @@ public record Metric(String id, String title, String description, Source source,
         private boolean guardrail;
         private Condition filter;
         private Cap cap;
+        private Covariate covariate;
 
         private Builder(String id) {
             this.id = id;
@@ -121,6 +141,12 @@ public record Metric(String id, String title, String description, Source source,
         /** Winsorises the per-unit values (mean metrics only). */
         public Builder capped(Cap cap) {
             this.cap = cap;
+            return this;
+        }
+
+        /** The CUPED covariate (mean and proportion metrics): {@link Covariate#unitLevel} or the default pre-period value. */
+        public Builder covariate(Covariate covariate) {
+            this.covariate = covariate;
             return this;
         }
 
@@ -173,7 +199,7 @@ public record Metric(String id, String title, String description, Source source,
         }
 
         public Metric build() {
-            return new Metric(id, title, description, source, measure, window, direction, guardrail, filter, cap);
+            return new Metric(id, title, description, source, measure, window, direction, guardrail, filter, cap, covariate);
         }
     }
 }

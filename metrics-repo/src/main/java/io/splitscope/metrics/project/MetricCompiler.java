@@ -1,6 +1,7 @@
 package io.splitscope.metrics.project;
 
 import io.splitscope.metrics.Cap;
+import io.splitscope.metrics.Covariate;
 import io.splitscope.metrics.Direction;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
@@ -29,6 +30,7 @@ final class MetricCompiler {
             "window", "cap", "covariate", "direction", "numerator", "denominator", "quantile");
     private static final Set<String> PART_KEYS = Set.of("value", "aggregate");
     private static final Set<String> CAP_KEYS = Set.of("quantile", "value");
+    private static final Set<String> COVARIATE_KEYS = Set.of("source", "value", "aggregate");
     private static final List<String> TYPES = List.of("mean", "proportion", "ratio", "quantile");
     private static final List<String> DIRECTIONS = List.of("higher", "lower");
     /** {@code 14d}, {@code 14 d}, {@code 14 days}, {@code 1 day}. */
@@ -75,7 +77,7 @@ final class MetricCompiler {
         @SuppressWarnings("unchecked")
         SqlExpression<Condition> filter = (SqlExpression<Condition>) expression("filter", entry, true).orElse(null);
         Cap cap = cap(type.orElse(null));
-        covariate(type.orElse(null));
+        Covariate covariate = covariate(type.orElse(null));
         Optional<Compiled> measure = type.flatMap(this::measure);
         if (source != null && source.timed() && window == null && !entry.has("window")) {
             entry.errors().add(entry.line(), entry.key("window"), "missing: source '" + source.id()
@@ -88,7 +90,7 @@ final class MetricCompiler {
         String description = entry.text("description").orElseGet(() -> measure.get().describe(rows, cap));
         try {
             return Optional.of(new Metric(id, entry.text("title").orElse(id), description, source, measure.get().measure,
-                    window, direction, false, filter == null ? null : filter.part(), cap));
+                    window, direction, false, filter == null ? null : filter.part(), cap, covariate));
         } catch (IllegalArgumentException e) {
             errors.add(entry.line(), entry.path(), e.getMessage());
             return Optional.empty();
@@ -153,21 +155,36 @@ final class MetricCompiler {
         return cap.get().number("value").map(Cap::above).orElse(null);
     }
 
-    private void covariate(String type) {
+    /** The declared CUPED covariate; null for the default, or with a mistake. */
+    private Covariate covariate(String type) {
         Optional<YamlNode> node = entry.node("covariate");
         if (node.isEmpty()) {
-            return;
+            return null;
         }
         if ("ratio".equals(type) || "quantile".equals(type)) {
             entry.error("covariate", "CUPED applies to mean and proportion metrics only, not to a " + type + " metric");
         } else if (node.get() instanceof YamlNode.Mapping) {
-            entry.error("covariate", "a unit-level covariate ({source, value, aggregate}) is not supported yet: "
-                    + "use " + PRE_PERIOD + " or leave it out");
+            return unitLevelCovariate();
         } else if (!(node.get() instanceof YamlNode.Scalar scalar && PRE_PERIOD.equals(scalar.text()))) {
-            entry.error("covariate", "expected " + PRE_PERIOD + ", not " + node.get().describe());
+            entry.error("covariate", "expected " + PRE_PERIOD + " or {source, value, aggregate}, not " + node.get().describe());
         } else if (source != null && !source.timed()) {
             entry.error("covariate", PRE_PERIOD + " needs a source with a timestamp; source '" + source.id() + "' has none");
+        } else {
+            return Covariate.prePeriod();
         }
+        return null;
+    }
+
+    /** {@code covariate: {source, value, aggregate}}: a per-unit value over all rows of a source. */
+    private Covariate unitLevelCovariate() {
+        Optional<Section> section = Section.of(entry.node("covariate").orElseThrow(), entry.key("covariate"),
+                entry.line("covariate"), errors, COVARIATE_KEYS, "a unit-level covariate ({source, value, aggregate})");
+        if (section.isEmpty()) {
+            return null;
+        }
+        Optional<Source> covariateSource = sources.find(section.get(), "source", "the source of the covariate's rows");
+        Optional<PerUnit> value = covariateSource.flatMap(s -> aggregated(section.get(), false, s));
+        return value.map(v -> Covariate.unitLevel(covariateSource.get(), v.unitValue)).orElse(null);
     }
 
     /** A compiled measure and how to describe it. */
@@ -267,6 +284,11 @@ final class MetricCompiler {
 
     /** {@code aggregate} (sum by default) of {@code value} in {@code section}; {@code count} needs no value. */
     private Optional<PerUnit> aggregated(Section section, boolean topLevel) {
+        return aggregated(section, topLevel, source);
+    }
+
+    /** {@link #aggregated(Section, boolean)} of a value over the columns of {@code over}. */
+    private Optional<PerUnit> aggregated(Section section, boolean topLevel, Source over) {
         Optional<Aggregate> aggregate = section.text("aggregate").map(name -> Aggregate.named(name).orElseGet(() -> {
             section.error("aggregate", "unknown aggregate '" + name + "': " + String.join(", ", Aggregate.names())
                     + DidYouMean.suffix(name, Aggregate.names()));
@@ -288,12 +310,17 @@ final class MetricCompiler {
                     + (topLevel ? " (or aggregate: count to count rows)" : ""));
             return Optional.empty();
         }
-        return expression("value", section, false).map(value -> new PerUnit(how.of((Field<?>) value.part()),
+        return expression("value", section, false, over).map(value -> new PerUnit(how.of((Field<?>) value.part()),
                 new Aggregated(how, value.text().strip())));
     }
 
     /** The expression of {@code key}, its columns noted; empty, with a mistake, when it does not compile. */
     private Optional<SqlExpression<?>> expression(String key, Section section, boolean condition) {
+        return expression(key, section, condition, source);
+    }
+
+    /** {@link #expression(String, Section, boolean)} over the columns of {@code over}. */
+    private Optional<SqlExpression<?>> expression(String key, Section section, boolean condition, Source over) {
         Optional<YamlNode.Scalar> scalar = section.scalar(key);
         if (scalar.isEmpty()) {
             return Optional.empty();
@@ -301,10 +328,10 @@ final class MetricCompiler {
         try {
             SqlExpression<? extends QueryPart> expression = condition ? SqlExpressions.condition(scalar.get().text())
                     : SqlExpressions.field(scalar.get().text());
-            if (source != null) {
+            if (over != null) {
                 Location where = section.where(key);
                 expression.columns().forEach(column -> columns.add(
-                        new ColumnReference(source.id(), column, ColumnReference.Role.EXPRESSION, where)));
+                        new ColumnReference(over.id(), column, ColumnReference.Role.EXPRESSION, where)));
             }
             return Optional.of(expression);
         } catch (SqlExpressions.InvalidExpression e) {

@@ -3,8 +3,13 @@ package io.splitscope.metrics.query;
 import static org.jooq.impl.DSL.arrayAgg;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.noCondition;
 
+import io.splitscope.metrics.Covariate;
 import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.Source;
 import io.splitscope.metrics.Measure;
@@ -43,14 +48,15 @@ final class PerUnitTable {
     private static final String EVENT_COUNT = "__event_count";
 
     private final Experiment experiment;
-    private final CommonTableExpression<?> units;
+    /** The units, then the unit-level covariates' tables (before {@value #PER_UNIT}, which joins them). */
+    private final List<CommonTableExpression<?>> tables;
     private final CommonTableExpression<?> perUnit;
     private final CommonTableExpression<?> caps;
 
-    private PerUnitTable(Experiment experiment, CommonTableExpression<?> units, CommonTableExpression<?> perUnit,
+    private PerUnitTable(Experiment experiment, List<CommonTableExpression<?>> tables, CommonTableExpression<?> perUnit,
                          CommonTableExpression<?> caps) {
         this.experiment = experiment;
-        this.units = units;
+        this.tables = tables;
         this.perUnit = perUnit;
         this.caps = caps;
     }
@@ -66,13 +72,14 @@ final class PerUnitTable {
         Field<LocalDateTime> eventTime = source.timestampColumn().orElse(null);
         List<SelectField<?>> columns = new ArrayList<>(List.of(
                 PopulationQuery.UNIT_ID, PopulationQuery.VARIANT, PopulationQuery.FIRST_EXPOSED_AT, PopulationQuery.SEGMENT));
+        List<UnitCovariate> unitCovariates = new ArrayList<>();
         for (Metric metric : metrics) {
             Condition inWindow = MetricWindows.inWindow(eventTime, metric.window()).and(metric.filter());
             switch (metric.measure()) {
                 case Measure.Mean mean ->
-                        columns.addAll(valueAndCovariate(metric, mean.value(), inWindow, eventTime, withCovariates));
-                case Measure.Proportion proportion ->
-                        columns.addAll(valueAndCovariate(metric, proportion.value(), inWindow, eventTime, withCovariates));
+                        columns.addAll(valueAndCovariate(metric, mean.value(), inWindow, eventTime, withCovariates, unitCovariates));
+                case Measure.Proportion proportion -> columns.addAll(
+                        valueAndCovariate(metric, proportion.value(), inWindow, eventTime, withCovariates, unitCovariates));
                 case Measure.Ratio ratio -> {
                     columns.add(ratio.numerator().aggregate(inWindow).as(metric.id() + NUMERATOR));
                     columns.add(ratio.denominator().aggregate(inWindow).as(metric.id() + DENOMINATOR));
@@ -86,16 +93,22 @@ final class PerUnitTable {
             }
         }
         var units = PopulationQuery.units(experiment, segmentBy);
-        var perUnit = name(PER_UNIT).as(dsl
-                .select(columns)
-                .from(units)
+        List<CommonTableExpression<?>> tables = new ArrayList<>(List.of(units));
+        SelectJoinStep<?> joined = dsl.select(columns).from(units);
+        for (UnitCovariate covariate : unitCovariates) {
+            CommonTableExpression<?> table = covariate.table(dsl);
+            tables.add(table);
+            // one row per unit: joining it leaves the sums over the source's rows as they are
+            joined = joined.leftJoin(table).on(covariate.unitId().eq(PopulationQuery.UNIT_ID));
+        }
+        var perUnit = name(PER_UNIT).as(joined
                 .leftJoin(source.events())
                 .on(source.unitColumn().eq(PopulationQuery.UNIT_ID)
                         .and(MetricWindows.joinRange(eventTime, metrics, withCovariates)))
                 .groupBy(PopulationQuery.UNIT_ID, PopulationQuery.VARIANT, PopulationQuery.FIRST_EXPOSED_AT,
                         PopulationQuery.SEGMENT));
 
-        PerUnitTable withoutCaps = new PerUnitTable(experiment, units, perUnit, null);
+        PerUnitTable withoutCaps = new PerUnitTable(experiment, List.copyOf(tables), perUnit, null);
         List<SelectField<?>> capsColumns = new ArrayList<>();
         for (Metric metric : metrics) {
             if (metric.measure() instanceof Measure.Ratio || metric.measure() instanceof Measure.Quantile) {
@@ -103,20 +116,20 @@ final class PerUnitTable {
             }
             Condition complete = withoutCaps.complete(metric);
             capsColumns.addAll(Capping.capsColumns(metric, metric.id(), column(metric.id()), complete));
-            if (withCovariates) {
-                capsColumns.addAll(Capping.capsColumns(metric, metric.id() + COVARIATE, column(metric.id() + COVARIATE), complete));
-            }
         }
-        return capsColumns.isEmpty() ? withoutCaps
-                : new PerUnitTable(experiment, units, perUnit, name(Capping.CAPS).as(dsl.select(capsColumns).from(perUnit)));
+        return capsColumns.isEmpty() ? withoutCaps : new PerUnitTable(experiment, withoutCaps.tables, perUnit,
+                name(Capping.CAPS).as(dsl.select(capsColumns).from(perUnit)));
     }
 
-    /** {@code WITH units, per_unit[, caps] SELECT columns FROM per_unit [CROSS JOIN caps]}. */
+    /** {@code WITH units[, covariates], per_unit[, caps] SELECT columns FROM per_unit [CROSS JOIN caps]}. */
     SelectJoinStep<?> select(DSLContext dsl, List<? extends SelectField<?>> selected) {
+        List<CommonTableExpression<?>> all = new ArrayList<>(tables);
+        all.add(perUnit);
         if (caps == null) {
-            return dsl.with(units).with(perUnit).select(selected).from(perUnit);
+            return dsl.with(all).select(selected).from(perUnit);
         }
-        return dsl.with(units).with(perUnit).with(caps).select(selected).from(perUnit.crossJoin(caps));
+        all.add(caps);
+        return dsl.with(all).select(selected).from(perUnit.crossJoin(caps));
     }
 
     Field<String> segment() {
@@ -142,9 +155,9 @@ final class PerUnitTable {
         return Capping.apply(metric, metric.id(), column(metric.id()));
     }
 
-    /** Its pre-exposure covariate (only when built with covariates), capped alike. */
+    /** Its CUPED covariate (only when built with covariates), never capped ({@code spec/project.md}). */
     Field<Double> covariate(Metric metric) {
-        return Capping.apply(metric, metric.id() + COVARIATE, column(metric.id() + COVARIATE));
+        return column(metric.id() + COVARIATE);
     }
 
     /** A ratio metric's per-unit numerator. */
@@ -176,21 +189,57 @@ final class PerUnitTable {
     }
 
     /**
-     * The value over the metric's window ({@code inWindow}, filter included) and, for CUPED, over the
-     * pre-exposure window; a metric without a window has no pre-exposure value, and its covariate is
-     * 0 for every unit, so that CUPED leaves it as it is ({@code θ = 0}).
+     * The value over the metric's window ({@code inWindow}, filter included) and, for CUPED, its
+     * covariate: the value over the pre-exposure window; a unit-level covariate's value, from a
+     * table joined per unit (added to {@code unitCovariates}); or 0 for every unit of a metric with
+     * no covariate, so that CUPED leaves it as it is ({@code θ = 0}).
      */
     private static List<Field<Double>> valueAndCovariate(Metric metric, UnitValue value, Condition inWindow,
-                                                         Field<LocalDateTime> eventTime, boolean withCovariates) {
+                                                         Field<LocalDateTime> eventTime, boolean withCovariates,
+                                                         List<UnitCovariate> unitCovariates) {
         List<Field<Double>> columns = new ArrayList<>();
         columns.add(value.aggregate(inWindow).as(metric.id()));
         if (withCovariates) {
-            Field<Double> covariate = metric.windowed()
-                    ? value.aggregate(MetricWindows.inPreExposureWindow(eventTime).and(metric.filter()))
-                    : org.jooq.impl.DSL.inline(0.0);
+            Field<Double> covariate = switch (metric.cupedCovariate().orElse(null)) {
+                case Covariate.PrePeriod prePeriod ->
+                        value.aggregate(MetricWindows.inPreExposureWindow(eventTime).and(metric.filter()));
+                case Covariate.UnitLevel unitLevel -> {
+                    UnitCovariate joined = new UnitCovariate(metric.id() + COVARIATE, unitLevel);
+                    unitCovariates.add(joined);
+                    // the joined table has one row per unit: max picks its value out of the unit's group
+                    yield coalesce(max(joined.value()), inline(0.0));
+                }
+                case null -> inline(0.0);
+            };
             columns.add(covariate.as(metric.id() + COVARIATE));
         }
         return columns;
+    }
+
+    /**
+     * A unit-level covariate's table, named after the metric's covariate column: each unit's value
+     * over all rows of the covariate's source.
+     */
+    private record UnitCovariate(String table, Covariate.UnitLevel covariate) {
+
+        private static final String UNIT = "unit_id";
+        private static final String VALUE = "value";
+
+        CommonTableExpression<?> table(DSLContext dsl) {
+            Source source = covariate.source();
+            return name(table).fields(UNIT, VALUE).as(dsl
+                    .select(source.unitColumn(), covariate.value().aggregate(noCondition()))
+                    .from(source.events())
+                    .groupBy(source.unitColumn()));
+        }
+
+        Field<Object> unitId() {
+            return field(name(table, UNIT));
+        }
+
+        Field<Double> value() {
+            return field(name(table, VALUE), SQLDataType.DOUBLE);
+        }
     }
 
     private static void requireSameSource(Source source, List<Metric> metrics) {

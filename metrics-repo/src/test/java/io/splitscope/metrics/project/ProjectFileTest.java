@@ -238,10 +238,13 @@ class ProjectFileTest {
     }
 
     @Test
-    void unitLevelCovariateIsNotSupportedYet() {
-        assertThat(errors(valid(44, "    covariate: {source: users, value: plan}"))).containsExactly(
-                "splitscope.yaml:44: metrics.revenue.covariate: a unit-level covariate ({source, value, aggregate}) is "
-                        + "not supported yet: use pre_period or leave it out");
+    void aUnitLevelCovariateNamesASourceOfTheProject() {
+        assertThat(errors(valid(44, "    covariate: {source: users, value: age, aggregate: max}"))).isEmpty();
+        assertThat(errors(valid(44, "    covariate: {source: user, value: age}"))).containsExactly(
+                "splitscope.yaml:44: metrics.revenue.covariate.source: no source 'user' (did you mean 'users'?)");
+        assertThat(errors(valid(44, "    covariate: {source: users, valu: age}"))).containsExactly(
+                "splitscope.yaml:44: metrics.revenue.covariate.valu: unknown key (did you mean 'value'?)",
+                "splitscope.yaml:44: metrics.revenue.covariate.value: missing: the row value to sum");
         assertThat(errors(valid(44, "    covariate: pre_period"))).isEmpty();
     }
 
