@@ -213,9 +213,9 @@ public final class MetricsCatalogView extends Div implements BeforeEnterObserver
         Table table = new Table();
         table.addClassName("ss-facts-table");
         row(table, "Type", switch (metric.type()) {
-            case MEAN -> "mean of a per-member value";
-            case PROPORTION -> "share of members with at least one event";
-            case RATIO -> "ratio of two per-member sums (delta method)";
+            case MEAN -> "mean of a per-unit value";
+            case PROPORTION -> "share of units with at least one event";
+            case RATIO -> "ratio of two per-unit sums (delta method)";
             case QUANTILE -> "percentile of an event-level value (bootstrap)";
         });
         row(table, "Source", metric.source().id());

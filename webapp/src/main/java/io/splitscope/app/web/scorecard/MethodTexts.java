@@ -31,7 +31,7 @@ public record MethodTexts(String id, String name, String summary, String formula
                     where ȳ = Σy/n and s² = (Σy² − (Σy)²/n)/(n − 1) from the sufficient statistics""",
                     "B. L. Welch (1947), Biometrika 34; relative interval by the delta method (Deng, Knoblich & Lu, KDD 2018)."),
             "cuped", new MethodTexts("cuped", "CUPED",
-                    "Removes the part of each member's value that their behaviour in the 14 days before exposure"
+                    "Removes the part of each unit's value that their behaviour in the 14 days before exposure"
                             + " predicts, which narrows the interval without biasing the effect; then Welch's t-test.",
                     """
                     θ        = cov(y, x) / var(x)      pooled over all variants (x: the same metric, 14 days before exposure)
@@ -41,8 +41,8 @@ public record MethodTexts(String id, String name, String summary, String formula
                     "A. Deng, Y. Xu, R. Kohavi, T. Walker (2013), \"Improving the Sensitivity of Online Controlled"
                             + " Experiments by Utilizing Pre-Experiment Data\", WSDM."),
             "delta_ratio", new MethodTexts("delta_ratio", "Delta-method z-test of a ratio",
-                    "A ratio of sums over members (e.g. rebuffers per watch hour) varies with both its numerator and"
-                            + " denominator; the delta method gives its variance from both, per member.",
+                    "A ratio of sums over units (e.g. rebuffers per watch hour) varies with both its numerator and"
+                            + " denominator; the delta method gives its variance from both, per unit.",
                     """
                     R      = ΣN / ΣD
                     var(R) = (s²N − 2R sND + R² s²D) / (n D̄²)
@@ -50,18 +50,18 @@ public record MethodTexts(String id, String name, String summary, String formula
                     r      = d / Rc,    se_r² = var(Rt)/Rc² + Rt² var(Rc)/Rc⁴,   CI_r = r ± 1.96·se_r""",
                     "A. Deng, U. Knoblich, J. Lu (2018), \"Applying the Delta Method in Metric Analytics\", KDD, §3."),
             "bootstrap_quantile", new MethodTexts("bootstrap_quantile", "Bootstrap of a percentile difference",
-                    "Resamples members (with all their sessions) many times and recomputes the percentile each time;"
+                    "Resamples units (with all their rows) many times and recomputes the percentile each time;"
                             + " the spread of those differences is the interval.",
                     """
-                    q = the type-7 percentile of all events of the variant's members
+                    q = the type-7 percentile of all events of the variant's units
                     d = qt − qc,   r = d / qc
-                    B replicates: draw members with replacement within each variant, recompute d*, r*
+                    B replicates: draw units with replacement within each variant, recompute d*, r*
                     CI   = [quantile(d*, 0.025), quantile(d*, 0.975)]   (likewise r*)
                     p    = min(1, 2 · min(#{d* ≤ 0}, #{d* ≥ 0}) / B)""",
                     "B. Efron, R. Tibshirani (1993), An Introduction to the Bootstrap, ch. 13 and 16; Deng, Lu & Litz (2017), WSDM."),
             "quantile_asymptotic", new MethodTexts("quantile_asymptotic", "Asymptotic percentile test",
                     "A fast interval for a percentile difference from order statistics, accounting for several events"
-                            + " per member.",
+                            + " per unit.",
                     """
                     q̂ = the type-7 percentile; its standard error from the outer interval of Deng, Knoblich & Lu
                     d = q̂t − q̂c,   se = √(se_t² + se_c²),   CI = d ± 1.96·se,   p = 2(1 − Φ(|d|/se))""",
@@ -86,7 +86,7 @@ public record MethodTexts(String id, String name, String summary, String formula
                     p         = min(1, √(Nρ² + 1) · exp(−d²N²ρ² / (2s²(Nρ² + 1))))""",
                     "I. Waudby-Smith et al. (2023), Annals of Statistics; Johari et al. (2017), KDD."),
             "mann_whitney", new MethodTexts("mann_whitney", "Mann–Whitney U test",
-                    "A rank test: does a member of the treatment tend to have a higher value than one of the control?",
+                    "A rank test: does a unit of the treatment tend to have a higher value than one of the control?",
                     """
                     U from the ranks of all values, normal approximation with tie and continuity corrections
                     shift: Hodges–Lehmann estimate with Moses' interval""",

@@ -673,7 +673,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         }
         panel.add(caption("Where in the distribution the change happened: the difference between treatment and control"
                 + " at every percentile of the same events (5th to 95th), with its pointwise 95 % interval as a band"
-                + " (quantile_asymptotic, clustered by member). The diamonds are the scorecard's own percentile metrics."
+                + " (quantile_asymptotic, clustered by unit). The diamonds are the scorecard's own percentile metrics."
                 + " A difference only in the high percentiles means the slowest (or largest) cases changed, not the"
                 + " typical one."));
         byValue.forEach((column, quantileLines) -> {
@@ -706,7 +706,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
 
     private void segmentsPanel(Div panel, Scorecard scorecard, List<ResultsTable.Line> lines) {
         if (key.segmentBy() == null) {
-            panel.add(caption("Break the results down by a member dimension to see whether the effect differs between"
+            panel.add(caption("Break the results down by a dimension to see whether the effect differs between"
                     + " groups. Segments are smaller than the whole, so their intervals are wider; look for large,"
                     + " consistent differences, not for one significant segment among many."));
             Div choices = new Div();
