@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What one run of the {@link WarehouseGenerator} wrote.
+ * What one run of a generator ({@link WarehouseGenerator}, {@link ShopGenerator}) wrote.
  *
  * @param out the folder the files were written to
  * @param format their format
- * @param rowsPerTable rows written per contract table, in the order of
- *     {@link io.splitscope.sql.WarehouseSchema#TABLES}
+ * @param rowsPerTable rows written per table, in the order they were written (for the
+ *     {@link WarehouseGenerator}, that of {@link io.splitscope.sql.WarehouseSchema#TABLES})
  * @param elapsed wall-clock time of the whole run
  */
 public record GenerationSummary(Path out, OutputFormat format, Map<String, Long> rowsPerTable, Duration elapsed) {
@@ -28,9 +28,14 @@ public record GenerationSummary(Path out, OutputFormat format, Map<String, Long>
 
     /** Rows written to {@code table}. */
     public long rows(TableSpec table) {
-        Long rows = rowsPerTable.get(table.name());
+        return rows(table.name());
+    }
+
+    /** Rows written to the table named {@code table}. */
+    public long rows(String table) {
+        Long rows = rowsPerTable.get(table);
         if (rows == null) {
-            throw new IllegalArgumentException("no table '" + table.name() + "' in this summary");
+            throw new IllegalArgumentException("no table '" + table + "' in this summary");
         }
         return rows;
     }
@@ -42,6 +47,11 @@ public record GenerationSummary(Path out, OutputFormat format, Map<String, Long>
 
     /** The file that holds {@code table}. */
     public Path file(TableSpec table) {
-        return out.resolve(format.fileName(table.name()));
+        return file(table.name());
+    }
+
+    /** The file that holds the table named {@code table}. */
+    public Path file(String table) {
+        return out.resolve(format.fileName(table));
     }
 }

@@ -2,13 +2,7 @@ package io.splitscope.sql.generate;
 
 import io.splitscope.sql.WarehouseSchema;
 import io.splitscope.sql.WarehouseSchema.TableSpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * What the {@link WarehouseGenerator} is asked to make.
@@ -46,7 +40,7 @@ public record GeneratorSettings(long members, long seed, Path out, OutputFormat 
         if (format == null) {
             throw new IllegalArgumentException("format is required, got null: expected parquet or csv");
         }
-        checkOutputFolder(out);
+        GeneratorRun.checkOutputFolder(out, GeneratorSettings::isGeneratorFile, "experiments.csv, playback.parquet, …");
     }
 
     /** Settings with the format parsed from {@code parquet} or {@code csv}. */
@@ -56,35 +50,6 @@ public record GeneratorSettings(long members, long seed, Path out, OutputFormat 
 
     /** Whether {@code fileName} is one the generator writes, in either format. */
     static boolean isGeneratorFile(String fileName) {
-        for (TableSpec table : WarehouseSchema.TABLES) {
-            for (OutputFormat format : OutputFormat.values()) {
-                if (format.fileName(table.name()).equals(fileName)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static void checkOutputFolder(Path out) {
-        if (!Files.exists(out)) {
-            return;
-        }
-        if (!Files.isDirectory(out)) {
-            throw new IllegalArgumentException("out must be a folder, but '" + out + "' is a file");
-        }
-        Optional<Path> foreign;
-        try (Stream<Path> entries = Files.list(out)) {
-            foreign = entries
-                    .filter(entry -> !Files.isRegularFile(entry) || !isGeneratorFile(entry.getFileName().toString()))
-                    .min(Comparator.naturalOrder());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the output folder '" + out + "'", e);
-        }
-        foreign.ifPresent(entry -> {
-            throw new IllegalArgumentException("out '" + out + "' is a non-empty folder with '"
-                    + entry.getFileName() + "' in it; give an empty or new folder, or one that holds"
-                    + " only files a previous run wrote (experiments.csv, playback.parquet, …)");
-        });
+        return GeneratorRun.isTableFile(fileName, WarehouseSchema.TABLES.stream().map(TableSpec::name).toList());
     }
 }

@@ -45,6 +45,15 @@ record SyntheticExperiment(String id, String name, String hypothesis, String own
         return arms.get(0).name();
     }
 
+    /** The dirt of the streaming exposure logs: repeats, crossovers, early rows, an unknown variant. */
+    private static final Rollout.Dirt DIRT = new Rollout.Dirt(1.2, 8, 21, 0.006, 0.012, 0.005, 0, 0, 0);
+
+    /** How units are drawn into this experiment and logged. */
+    Rollout rollout() {
+        return new Rollout(id, arms.stream().map(Arm::name).toList(), arms.stream().mapToDouble(Arm::weight).toArray(),
+                start, end, participation, rampDays, unknownVariant, DIRT);
+    }
+
     /** The experiments Splitscope's demo warehouse holds, mirroring {@code golden/streaming-small}. */
     static final List<SyntheticExperiment> STANDARD = List.of(
             new SyntheticExperiment("exp_autoplay", "Autoplay previews on the home page",

@@ -31,6 +31,7 @@ import static io.splitscope.sql.WarehouseSchema.WATCH_SECONDS;
 import static io.splitscope.sql.WarehouseSchema.WEIGHT;
 
 import io.splitscope.sql.WarehouseException;
+import io.splitscope.sql.WarehouseException;
 import io.splitscope.sql.WarehouseSchema;
 import io.splitscope.sql.WarehouseSchema.TableSpec;
 import io.splitscope.sql.generate.SyntheticExperiment.Arm;
@@ -114,9 +115,9 @@ public final class WarehouseGenerator {
 
     static final LocalDate HISTORY_START = LocalDate.of(2026, 2, 10);
     static final int HISTORY_DAYS = 69;
-    private static final long DAY = 86_400;
-    private static final long HISTORY_SECONDS = HISTORY_DAYS * DAY;
-    private static final long HISTORY_START_EPOCH = HISTORY_START.atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+    private static final Timeline HISTORY = new Timeline(HISTORY_START, HISTORY_DAYS);
+    private static final long DAY = Timeline.DAY;
+    private static final long HISTORY_SECONDS = HISTORY.seconds();
 
     private static final long FIRST_UNIT_ID = 1_000_000;
     private static final long UNIT_ID_SPAN = 9_000_000;
@@ -156,22 +157,14 @@ public final class WarehouseGenerator {
     private static final double EXTRA_PURCHASES_PER_MEMBER = 0.15;
     private static final String EXTRA_AMOUNTS = "[2.99, 3.99, 4.99, 5.99]";
 
-    // Exposure logs.
-    private static final double REPEATS_MEAN = 1.2;
-    private static final int MAX_REPEATS = 8;
-    private static final long REPEAT_SPAN = 21 * DAY;
-    private static final double CROSSOVER_SHARE = 0.006;
-    private static final double PRE_START_SHARE = 0.012;
-    private static final double UNKNOWN_VARIANT_SHARE = 0.005;
-
     // Purposes (the second argument of u01 and subkey): per-unit draws use small numbers, rows
     // of a unit (days, sessions, exposure rows, payments) one of these bases plus their index.
     private static final long TAG_DAY = 1L << 40;
     private static final long TAG_SESSION = 2L << 40;
-    private static final long TAG_EXPOSURE = 3L << 40;
     private static final long TAG_PAYMENT = 4L << 40;
 
     private final List<SyntheticExperiment> experiments;
+    private final List<Rollout> rollouts;
     private final int threads;
 
     /** A generator that uses every core. */
@@ -189,6 +182,7 @@ public final class WarehouseGenerator {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.experiments = List.copyOf(experiments);
+        this.rollouts = this.experiments.stream().map(SyntheticExperiment::rollout).toList();
         this.threads = threads;
         if (this.experiments.stream().filter(WarehouseGenerator::changesCancellations).count() > 1) {
             throw new IllegalArgumentException("at most one experiment may change cancellations");
@@ -206,73 +200,14 @@ public final class WarehouseGenerator {
     public GenerationSummary generate(GeneratorSettings settings, Consumer<String> progress) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(progress, "progress");
-        long started = System.nanoTime();
-        prepareOutputFolder(settings.out());
-        Path spill = createSpillFolder();
-        Map<String, Long> rows = new LinkedHashMap<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-                Statement statement = connection.createStatement()) {
-            configure(statement, spill);
-            long step = System.nanoTime();
-            // A plain table of indexes first: scanning a table is parallel, range() is not.
-            statement.execute("CREATE TABLE unit_index AS SELECT range AS i FROM range(" + settings.members() + ")");
-            statement.execute(unitsSql(settings));
-            statement.execute("DROP TABLE unit_index");
-            progress.accept(String.format(Locale.ROOT, "units: %,d simulated members, seed %d (%s)",
-                    settings.members(), settings.seed(), seconds(System.nanoTime() - step)));
-            for (TableSpec table : WarehouseSchema.TABLES) {
-                Path file = settings.out().resolve(settings.format().fileName(table.name()));
-                String copy = "COPY (" + tableSql(table) + ") TO " + literal(file.toAbsolutePath().toString())
-                        + " " + copyOptions(table, settings.format());
-                step = System.nanoTime();
-                long written = statement.executeUpdate(copy);
-                rows.put(table.name(), written);
-                progress.accept(String.format(Locale.ROOT, "%s: %,d rows (%s)",
-                        table.name(), written, seconds(System.nanoTime() - step)));
-            }
-        } catch (SQLException e) {
-            throw new WarehouseException("generating the synthetic warehouse into '" + settings.out()
-                    + "' failed: " + e.getMessage().lines().findFirst().orElse(""), e);
-        } finally {
-            deleteRecursively(spill);
-        }
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        progress.accept(String.format(Locale.ROOT, "done: %,d rows in %s",
-                rows.values().stream().mapToLong(Long::longValue).sum(), seconds(elapsed.toNanos())));
-        return new GenerationSummary(settings.out(), settings.format(), rows, elapsed);
-    }
-
-    private static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
-    }
-
-    // ---------------------------------------------------------------------------------------
-    // DuckDB session
-
-    private void configure(Statement statement, Path spill) throws SQLException {
-        statement.execute("SET threads = " + threads);
-        statement.execute("SET memory_limit = '" + memoryLimitMegabytes() + "MB'");
-        // Keeps rows in generation order without an ORDER BY: part of what makes output deterministic.
-        statement.execute("SET preserve_insertion_order = true");
-        statement.execute("SET temp_directory = " + literal(spill.toAbsolutePath().toString()));
-        // u01(k, c): a uniform in (0, 1) from the 64-bit key k and the purpose c.
-        statement.execute("CREATE TEMP MACRO u01(k, c) AS "
-                + "((hash(xor(k, CAST(c AS UBIGINT))) >> 11)::DOUBLE + 0.5) / 9007199254740992.0");
-        // gauss(k, c): a standard normal (Box-Muller) from the purposes c and c + 1.
-        statement.execute("CREATE TEMP MACRO gauss(k, c) AS "
-                + "sqrt(-2.0 * ln(u01(k, c))) * cos(6.283185307179586 * u01(k, c + 1))");
-        // subkey(k, c): a new 64-bit key for the row c of a unit.
-        statement.execute("CREATE TEMP MACRO subkey(k, c) AS hash(xor(k, CAST(c AS UBIGINT)))");
-    }
-
-    /** Half of the memory the JVM heap leaves, between 1 GB and 16 GB. */
-    private static long memoryLimitMegabytes() {
-        long physical = 8L << 30;
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            physical = os.getTotalMemorySize();
-        }
-        long free = physical - Runtime.getRuntime().maxMemory();
-        return Math.clamp(free / 2, 1L << 30, 16L << 30) >> 20;
+        List<GeneratedTable> tables = WarehouseSchema.TABLES.stream()
+                .map(table -> new GeneratedTable(table.name(), tableSql(table), table.columns().stream()
+                        .filter(column -> !column.getDataType().isNumeric()).map(Field::getName).toList()))
+                .toList();
+        return new GeneratorRun(settings.out(), settings.format(), threads, GeneratorSettings::isGeneratorFile).write(
+                "the synthetic warehouse", GeneratorRun.unitSetup(settings.members(), unitsSql(settings)),
+                String.format(Locale.ROOT, "units: %,d simulated members, seed %d", settings.members(), settings.seed()),
+                tables, progress);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -282,21 +217,9 @@ public final class WarehouseGenerator {
         long stride = Math.max(1, UNIT_ID_SPAN / settings.members());
         StringBuilder drawn = new StringBuilder();
         StringBuilder kept = new StringBuilder();
-        for (int e = 0; e < experiments.size(); e++) {
-            SyntheticExperiment x = experiments.get(e);
-            int tag = experimentTag(e);
-            long startSecond = secondsFromHistoryStart(x.start());
-            double periodDays = ChronoUnit.DAYS.between(x.start(), x.end()) + 1;
-            double truncation = 1 - Math.exp(-periodDays / x.rampDays());
-            drawn.append(",\n  u01(k, ").append(tag).append(") < ").append(x.participation())
-                    .append(" AS e").append(e).append("_candidate")
-                    .append(",\n  ").append(armIndex(x, "u01(k, " + (tag + 1) + ")")).append(" AS e").append(e).append("_drawn_arm")
-                    .append(",\n  ").append(startSecond).append(" + CAST(floor(").append(DAY).append(" * -").append(x.rampDays())
-                    .append(" * ln(1 - u01(k, ").append(tag + 2).append(") * ").append(truncation)
-                    .append(")) AS BIGINT) AS e").append(e).append("_first");
-            kept.append(",\n  CASE WHEN e").append(e).append("_candidate AND e").append(e)
-                    .append("_first < access_end THEN e").append(e).append("_drawn_arm END AS e").append(e).append("_arm")
-                    .append(", e").append(e).append("_first");
+        for (int e = 0; e < rollouts.size(); e++) {
+            drawn.append(rollouts.get(e).drawColumns(e, HISTORY));
+            kept.append(Rollout.armColumns(e, "e" + e + "_first < access_end"));
         }
         String cancelDays = "cancel_draw / cancel_hazard";
         for (int e = 0; e < experiments.size(); e++) {
@@ -304,7 +227,7 @@ public final class WarehouseGenerator {
             if (changesCancellations(x)) {
                 // Piecewise-constant hazard: h before the first exposure, h * m after it.
                 String change = "(CASE WHEN e" + e + "_candidate THEN e" + e + "_first / " + DAY + ".0 ELSE 1e9 END)";
-                String multiplier = armList(x, Arm::cancel) + "[e" + e + "_drawn_arm + 1]";
+                String multiplier = GeneratorSql.doubleList(effects(x, Arm::cancel)) + "[e" + e + "_drawn_arm + 1]";
                 cancelDays = "CASE WHEN cancel_draw / cancel_hazard < " + change + " THEN cancel_draw / cancel_hazard"
                         + " ELSE " + change + " + (cancel_draw - cancel_hazard * " + change + ") / (cancel_hazard * "
                         + multiplier + ") END";
@@ -313,7 +236,7 @@ public final class WarehouseGenerator {
         return """
                 CREATE TABLE units AS
                 WITH keyed AS (
-                  SELECT i, hash(xor(hash(CAST(%1$s AS UBIGINT)), CAST(i AS UBIGINT))) AS k
+                  SELECT i, %1$s AS k
                   FROM unit_index
                 ), drawn AS (
                   SELECT i, k,
@@ -350,10 +273,10 @@ public final class WarehouseGenerator {
                 FROM graced
                 ORDER BY i
                 """.formatted(
-                Long.toUnsignedString(settings.seed()), FIRST_UNIT_ID, stride,
+                GeneratorSql.unitKey(settings.seed()), FIRST_UNIT_ID, stride,
                 MISSING_MEMBER_SHARE, HISTORY_START.minusDays(1), SIGNUP_SPAN_DAYS,
-                categorical("u01(k, 4)", COUNTRIES), categorical("u01(k, 5)", DEVICES),
-                categorical("u01(k, 6)", PLANS), NON_PLAYER_SHARE, MAX_PLAYS_PER_DAY, PLAYS_LOG_MEAN,
+                GeneratorSql.categorical("u01(k, 4)", COUNTRIES), GeneratorSql.categorical("u01(k, 5)", DEVICES),
+                GeneratorSql.categorical("u01(k, 6)", PLANS), NON_PLAYER_SHARE, MAX_PLAYS_PER_DAY, PLAYS_LOG_MEAN,
                 PLAYS_LOG_SD, WATCH_LOG_MEDIAN, STARTUP_LOG_MEDIAN, REBUFFERS_LOG_MEAN, CANCEL_PER_DAY,
                 drawn, cancelDays, DAY, HISTORY_SECONDS, GRACE_DAYS,
                 lookup("plan", PLAN_PRICES), lookup("device", DEVICE_STARTUP), kept);
@@ -410,58 +333,12 @@ public final class WarehouseGenerator {
     }
 
     private String exposuresSql() {
-        List<String> parts = new ArrayList<>();
-        List<String> variantNames = new ArrayList<>();
-        for (int e = 0; e < experiments.size(); e++) {
-            SyntheticExperiment x = experiments.get(e);
-            int tag = experimentTag(e);
-            int arms = x.arms().size();
-            long startSecond = secondsFromHistoryStart(x.start());
-            variantNames.add("WHEN " + e + " THEN CASE WHEN v < 0 THEN " + literal(x.unknownVariant()) + " ELSE "
-                    + x.arms().stream().map(arm -> literal(arm.name())).collect(Collectors.joining(", ", "[", "]"))
-                    + "[v + 1] END");
-            parts.add("""
-                    SELECT %1$d AS experiment, unit_id, v, t
-                    FROM (
-                      SELECT unit_id, access_end,
-                        CASE WHEN j = 0 THEN first
-                             WHEN j <= repeats THEN first + CAST(floor(u01(rk, 1) * %2$d) AS BIGINT)
-                             WHEN j = repeats + 1 THEN first + 600 + CAST(floor(u01(rk, 1) * %3$d) AS BIGINT)
-                             WHEN j = repeats + 2 THEN %4$d - 1 - CAST(floor(u01(rk, 1) * %5$d) AS BIGINT)
-                             ELSE first + CAST(floor(u01(rk, 1) * %6$d) AS BIGINT) END AS t,
-                        CASE WHEN j = repeats + 1 THEN CAST((arm + 1 + floor(u01(k, %7$d) * %8$d)) %% %9$d AS INTEGER)
-                             WHEN j = repeats + 3 THEN -1
-                             ELSE arm END AS v,
-                        j <= repeats
-                          OR (j = repeats + 1 AND u01(k, %10$d) < %11$s)
-                          OR (j = repeats + 2 AND u01(k, %12$d) < %13$s)
-                          OR (j = repeats + 3 AND u01(k, %14$d) < %15$s) AS logged
-                      FROM (
-                        SELECT *, subkey(k, %16$d + j) AS rk
-                        FROM (
-                          SELECT *, unnest(range(repeats + 4)) AS j
-                          FROM (
-                            SELECT unit_id, k, access_end, e%17$d_arm AS arm, e%17$d_first AS first,
-                              least(%18$d, CAST(floor(ln(u01(k, %19$d)) / ln(%20$s)) AS INTEGER)) AS repeats
-                            FROM units WHERE e%17$d_arm IS NOT NULL)))
-                    ) WHERE logged AND t < access_end
-                    """.formatted(
-                    e,
-                    REPEAT_SPAN, 7 * DAY, startSecond, 4 * DAY, 10 * DAY,
-                    tag + 7, arms - 1, arms,
-                    tag + 4, CROSSOVER_SHARE, tag + 5, PRE_START_SHARE, tag + 6, UNKNOWN_VARIANT_SHARE,
-                    TAG_EXPOSURE + 256L * e, e, MAX_REPEATS, tag + 3, REPEATS_MEAN / (1 + REPEATS_MEAN)));
-        }
-        // Sorted like a log, by time; the sort keys are numbers, the names are looked up after.
-        return "SELECT " + experiments.stream().map(x -> literal(x.id())).collect(Collectors.joining(", ", "[", "]"))
-                + "[experiment + 1] AS " + name(EXPERIMENT_ID) + ", unit_id AS " + name(UNIT_ID)
-                + ", CASE experiment " + String.join(" ", variantNames) + " END AS " + name(VARIANT)
-                + ", " + timestamp("t") + " AS " + name(EXPOSED_AT)
-                + " FROM (\n" + String.join("UNION ALL\n", parts) + ") ORDER BY t, experiment, unit_id, v";
+        return Rollout.logSql(rollouts, HISTORY, false, UNIT_ID.getName(), EXPERIMENT_ID.getName(), VARIANT.getName(),
+                EXPOSED_AT.getName());
     }
 
     private String playbackSql() {
-        double candidateFactor = max(WEEKDAY_WEIGHTS) * maxMultiplier(Arm::plays);
+        double candidateFactor = GeneratorSql.max(WEEKDAY_WEIGHTS) * maxMultiplier(Arm::plays);
         int weekdayOfHistoryStart = HISTORY_START.getDayOfWeek().getValue() % 7; // Sunday = 0
         // Per unit and day (until its access ends), an over-dispersed (geometric) number of
         // candidate sessions at the unit's highest possible rate; each candidate is kept with
@@ -500,9 +377,9 @@ public final class WarehouseGenerator {
                 name(UNIT_ID), timestamp("t"), name(STARTED_AT), MAX_WATCH_SECONDS, name(WATCH_SECONDS),
                 multiplierAt("t", Arm::startup), name(STARTUP_MS),
                 poisson("lam", "u01(sk, 7)", MAX_REBUFFERS), name(REBUFFERS),
-                experimentColumns(), DAY, timeOfDay("p"),
+                experimentColumns(), DAY, GeneratorSql.timeOfDay("p", HOUR_WEIGHTS),
                 TAG_SESSION, MAX_CANDIDATES_PER_DAY, TAG_DAY, candidateFactor,
-                doubleList(WEEKDAY_WEIGHTS), weekdayOfHistoryStart, max(WEEKDAY_WEIGHTS),
+                GeneratorSql.doubleList(WEEKDAY_WEIGHTS), weekdayOfHistoryStart, GeneratorSql.max(WEEKDAY_WEIGHTS),
                 multiplierAt("t", Arm::plays), maxMultiplier(Arm::plays));
     }
 
@@ -549,73 +426,21 @@ public final class WarehouseGenerator {
     // ---------------------------------------------------------------------------------------
     // SQL fragments
 
-    private static String copyOptions(TableSpec table, OutputFormat format) {
-        return switch (format) {
-            case PARQUET -> "(FORMAT parquet, COMPRESSION zstd)";
-            case CSV -> {
-                String quoted = table.columns().stream()
-                        .filter(column -> !column.getDataType().isNumeric())
-                        .map(WarehouseGenerator::name)
-                        .collect(Collectors.joining(", "));
-                yield "(FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"', FORCE_QUOTE (" + quoted + "),"
-                        + " DATEFORMAT '%Y-%m-%d', TIMESTAMPFORMAT '%Y-%m-%d %H:%M:%S')";
-            }
-        };
-    }
-
-    /**
-     * The product over experiments of an arm's multiplier, for a unit at second {@code time}: the
-     * arm's value once the unit has been exposed, 1 before.
-     */
+    /** The planted multiplier {@code effect} of the arms for a unit at second {@code time} ({@link GeneratorSql#multiplierAt}). */
     private String multiplierAt(String time, ToDoubleFunction<Arm> effect) {
-        List<String> factors = new ArrayList<>();
-        for (int e = 0; e < experiments.size(); e++) {
-            SyntheticExperiment x = experiments.get(e);
-            if (x.arms().stream().allMatch(arm -> effect.applyAsDouble(arm) == 1)) {
-                continue;
-            }
-            factors.add("(CASE WHEN e" + e + "_arm IS NOT NULL AND " + time + " >= e" + e + "_first THEN "
-                    + armList(x, effect) + "[e" + e + "_arm + 1] ELSE 1.0 END)");
-        }
-        return factors.isEmpty() ? "1.0" : String.join(" * ", factors);
+        return GeneratorSql.multiplierAt(time, experiments.stream().map(x -> effects(x, effect)).toList());
     }
 
     private double maxMultiplier(ToDoubleFunction<Arm> effect) {
-        return experiments.stream()
-                .mapToDouble(x -> x.arms().stream().mapToDouble(effect).max().orElse(1))
-                .map(m -> Math.max(1, m))
-                .reduce(1, (a, b) -> a * b);
+        return GeneratorSql.maxMultiplier(experiments.stream().map(x -> effects(x, effect)).toList());
+    }
+
+    private static double[] effects(SyntheticExperiment x, ToDoubleFunction<Arm> effect) {
+        return x.arms().stream().mapToDouble(effect).toArray();
     }
 
     private static boolean changesCancellations(SyntheticExperiment x) {
         return x.arms().stream().anyMatch(arm -> arm.cancel() != 1);
-    }
-
-    private static String armList(SyntheticExperiment x, ToDoubleFunction<Arm> effect) {
-        return x.arms().stream().map(arm -> "CAST(" + effect.applyAsDouble(arm) + " AS DOUBLE)")
-                .collect(Collectors.joining(", ", "[", "]"));
-    }
-
-    /** The arm index (0 = control) a uniform picks, by the arms' weights. */
-    private static String armIndex(SyntheticExperiment x, String uniform) {
-        StringBuilder sql = new StringBuilder("(0");
-        double cumulative = 0;
-        for (int a = 0; a < x.arms().size() - 1; a++) {
-            cumulative += x.arms().get(a).weight();
-            sql.append(" + CAST(").append(uniform).append(" >= ").append(cumulative).append(" AS INTEGER)");
-        }
-        return sql.append(")").toString();
-    }
-
-    /** The value a uniform picks from (value, probability) pairs. */
-    private static String categorical(String uniform, String[][] choices) {
-        StringBuilder sql = new StringBuilder("CASE");
-        double cumulative = 0;
-        for (int c = 0; c < choices.length - 1; c++) {
-            cumulative += Double.parseDouble(choices[c][1]);
-            sql.append(" WHEN ").append(uniform).append(" < ").append(cumulative).append(" THEN ").append(literal(choices[c][0]));
-        }
-        return sql.append(" ELSE ").append(literal(choices[choices.length - 1][0])).append(" END").toString();
     }
 
     private static String lookup(String column, Map<String, Double> values) {
@@ -643,42 +468,6 @@ public final class WarehouseGenerator {
         return sql.append(" ELSE ").append(max).append(" END").toString();
     }
 
-    /**
-     * Seconds into the day for the column {@code p}, a quantile in [0, 1) of the hour-of-day
-     * distribution: its inverse distribution function, piecewise linear within each hour (so
-     * increasing quantiles give increasing times), found by a binary search over the hours.
-     */
-    private static String timeOfDay(String p) {
-        double total = Arrays.stream(HOUR_WEIGHTS).sum();
-        double[] cumulative = new double[25];
-        for (int h = 0; h < 24; h++) {
-            cumulative[h + 1] = cumulative[h] + HOUR_WEIGHTS[h] / total;
-        }
-        return "least(86399, CAST(floor(" + hourSearch(p, cumulative, 0, 24) + ") AS BIGINT))";
-    }
-
-    private static String hourSearch(String p, double[] cumulative, int from, int to) {
-        if (to - from == 1) {
-            double secondsPerShare = 3600 / (cumulative[to] - cumulative[from]);
-            return "(" + from * 3600 + " + (" + p + " - " + cumulative[from] + ") * " + secondsPerShare + ")";
-        }
-        int middle = (from + to) / 2;
-        return "CASE WHEN " + p + " < " + cumulative[middle] + " THEN " + hourSearch(p, cumulative, from, middle)
-                + " ELSE " + hourSearch(p, cumulative, middle, to) + " END";
-    }
-
-    private static String timestamp(String secondsFromHistoryStart) {
-        return "make_timestamp((" + HISTORY_START_EPOCH + " + " + secondsFromHistoryStart + ") * 1000000)";
-    }
-
-    private static long secondsFromHistoryStart(LocalDate date) {
-        return ChronoUnit.DAYS.between(HISTORY_START, date) * DAY;
-    }
-
-    private static int experimentTag(int experiment) {
-        return 100 + 10 * experiment;
-    }
-
     private static String name(Field<?> field) {
         return "\"" + field.getName().replace("\"", "\"\"") + "\"";
     }
@@ -688,51 +477,10 @@ public final class WarehouseGenerator {
     }
 
     private static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
+        return GeneratorSql.literal(value);
     }
 
-    private static String doubleList(double[] values) {
-        return Arrays.stream(values).mapToObj(v -> "CAST(" + v + " AS DOUBLE)")
-                .collect(Collectors.joining(", ", "[", "]"));
-    }
-
-    private static double max(double[] values) {
-        return Arrays.stream(values).max().orElseThrow();
-    }
-
-    // ---------------------------------------------------------------------------------------
-    // Files
-
-    private static void prepareOutputFolder(Path out) {
-        try {
-            Files.createDirectories(out);
-            try (Stream<Path> entries = Files.list(out)) {
-                for (Path entry : entries.toList()) {
-                    if (Files.isRegularFile(entry) && GeneratorSettings.isGeneratorFile(entry.getFileName().toString())) {
-                        Files.delete(entry);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the output folder '" + out + "'", e);
-        }
-    }
-
-    private static Path createSpillFolder() {
-        try {
-            return Files.createTempDirectory("splitscope-generator-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary folder for DuckDB", e);
-        }
-    }
-
-    private static void deleteRecursively(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            // A leftover temporary folder is harmless.
-        }
+    private static String timestamp(String secondsFromHistoryStart) {
+        return HISTORY.timestamp(secondsFromHistoryStart);
     }
 }
