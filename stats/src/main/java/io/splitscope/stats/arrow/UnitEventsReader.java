@@ -57,7 +57,7 @@ public final class UnitEventsReader {
                 }
                 // rows of one unit are adjacent; the first row of a batch may continue the last unit of the one before
                 boolean newUnit = row == 0 ? !builder.continues(units.getObject(0)) : !sameUnit(units, row);
-                builder.add(newUnit, values.isNull(row), values.isNull(row) ? 0 : values.get(row));
+                builder.add(newUnit ? unitKey(units, row) : null, values.isNull(row), values.isNull(row) ? 0 : values.get(row));
             }
             if (builder != null) {
                 builder.lastUnit = units.getObject(root.getRowCount() - 1);
@@ -70,6 +70,26 @@ public final class UnitEventsReader {
             result.put(segment, built);
         });
         return result;
+    }
+
+    /**
+     * A unit id that orders as every engine's {@code order by} on a byte-ordered collation does:
+     * integers by value, strings by their UTF-8 bytes (DuckDB, Trino, PostgreSQL's {@code C}).
+     */
+    private static Comparable<?> unitKey(FieldVector units, int row) {
+        return switch (units) {
+            case BigIntVector integers -> integers.get(row);
+            case VarCharVector strings -> new Utf8Key(strings.get(row));
+            default -> new Utf8Key(String.valueOf(units.getObject(row)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        };
+    }
+
+    /** A string unit id compared by its UTF-8 bytes, unsigned. */
+    private record Utf8Key(byte[] bytes) implements Comparable<Utf8Key> {
+        @Override
+        public int compareTo(Utf8Key other) {
+            return Arrays.compareUnsigned(bytes, other.bytes);
+        }
     }
 
     /** Whether row {@code row} holds the same unit id, a string or an integer, as the row before it. */
@@ -90,10 +110,15 @@ public final class UnitEventsReader {
         return type.cast(vector);
     }
 
-    /** Grows primitive arrays: event tables reach tens of millions of rows. */
+    /**
+     * Grows primitive arrays: event tables reach tens of millions of rows. Units come out ordered by
+     * id ({@link #unitKey}) whatever order the engine sent them in: a PostgreSQL database with a
+     * language collation orders text differently, and the seeded bootstrap draws units by position.
+     */
     private static final class Builder {
         private double[] values = new double[1024];
         private int[] offsets = new int[1024];
+        private final java.util.List<Comparable<?>> ids = new java.util.ArrayList<>();
         private int valueCount;
         private int unitCount;
         /** The unit of the last row of the previous batch, when it was this variant's. */
@@ -103,12 +128,14 @@ public final class UnitEventsReader {
             return unitCount > 0 && lastUnit != null && lastUnit.equals(unit);
         }
 
-        void add(boolean newUnit, boolean noEvent, double value) {
-            if (unitCount == 0 || newUnit) {
+        /** A row; {@code newUnit} is the id of the unit it starts, null when it continues the last one. */
+        void add(Comparable<?> newUnit, boolean noEvent, double value) {
+            if (newUnit != null) {
                 if (unitCount + 1 >= offsets.length) {
                     offsets = Arrays.copyOf(offsets, offsets.length * 2);
                 }
                 offsets[unitCount++] = valueCount;
+                ids.add(newUnit);
             }
             if (!noEvent) {
                 if (valueCount == values.length) {
@@ -121,7 +148,40 @@ public final class UnitEventsReader {
         ClusteredValues build() {
             int[] unitOffsets = Arrays.copyOf(offsets, unitCount + 1);
             unitOffsets[unitCount] = valueCount;
-            return new ClusteredValues(Arrays.copyOf(values, valueCount), unitOffsets);
+            ClusteredValues read = new ClusteredValues(Arrays.copyOf(values, valueCount), unitOffsets);
+            return inIdOrder() ? read : sortedById(read);
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private int compare(int a, int b) {
+            return ((Comparable) ids.get(a)).compareTo(ids.get(b));
+        }
+
+        private boolean inIdOrder() {
+            for (int u = 1; u < unitCount; u++) {
+                if (compare(u - 1, u) > 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private ClusteredValues sortedById(ClusteredValues read) {
+            Integer[] order = new Integer[unitCount];
+            Arrays.setAll(order, u -> u);
+            Arrays.sort(order, this::compare);
+            double[] sorted = new double[valueCount];
+            int[] sortedOffsets = new int[unitCount + 1];
+            int next = 0;
+            for (int u = 0; u < unitCount; u++) {
+                int from = read.unitOffsets()[order[u]];
+                int to = read.unitOffsets()[order[u] + 1];
+                sortedOffsets[u] = next;
+                System.arraycopy(read.values(), from, sorted, next, to - from);
+                next += to - from;
+            }
+            sortedOffsets[unitCount] = next;
+            return new ClusteredValues(sorted, sortedOffsets);
         }
     }
 }

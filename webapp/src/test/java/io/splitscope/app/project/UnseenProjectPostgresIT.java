@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,11 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
  * under {@code en-US}, {@code U004A-0463 U007F-0525 u00e5-0294 U0118-0221} instead of DuckDB's
  * {@code U004A-0463 U007F-0525 U0118-0221 U019E-0595} (upper case first). The seeded bootstrap
  * resamples units by their position, so the {@code bootstrap_quantile} row gets another interval
- * and p-value (its point values stay). The fixture's own ids ({@code u7f3a-0012}: lower case,
- * one pattern) sort alike in every collation, so its scorecards agree on an {@code en-US} database
- * too; {@link #givesTheEmbeddedEnginesScorecardUnderAnEnglishCollation} makes some ids upper case
- * to show the difference, and is disabled until the query compiler orders text unit ids by code
- * point on PostgreSQL ({@code "unit_id" collate "C"}).
+ * and p-value (its point values stay) — unless the units are put in one order before: the reader
+ * of event-level rows ({@code UnitEventsReader}) orders each variant's units by id, integers by
+ * value and strings by their UTF-8 bytes, whatever order the engine sent them in.
+ * {@link #givesTheEmbeddedEnginesScorecardUnderAnEnglishCollation} makes some ids upper case (the
+ * fixture's own, lower case and of one pattern, sort alike in every collation) and checks it.
  */
 class UnseenProjectPostgresIT extends UnseenProjectOnAnEngine {
 
@@ -62,9 +61,6 @@ class UnseenProjectPostgresIT extends UnseenProjectOnAnEngine {
      * same tables give DuckDB's scorecard.
      */
     @Test
-    @Disabled("UnitEventsQuery orders string unit ids by the database's collation: on PostgreSQL with a language"
-            + " collation the bootstrap resamples another order than on DuckDB and Trino; enable once it orders by"
-            + " \"unit_id\" collate \"C\" on PostgreSQL")
     void givesTheEmbeddedEnginesScorecardUnderAnEnglishCollation(@TempDir Path folder) throws SQLException {
         Project project = UnseenProject.project();
         Path data = withMixedCaseUnitIds(Path.of(project.warehouse()), folder);
