@@ -300,6 +300,15 @@ public final class AnalysisService implements AutoCloseable {
         return request.segmentBy() == null ? null : dimension(request.segmentBy());
     }
 
+    /**
+     * The metrics of {@code experimentId}'s default scorecard ({@link AnalysisRequest#of}).
+     *
+     * @throws AnalysisException for an unknown experiment, or one that cannot be analysed
+     */
+    public List<Metric> defaultMetrics(String experimentId) {
+        return selectMetrics(AnalysisRequest.of(experimentId), analysable(experimentId));
+    }
+
     /** The experiment with id {@code experimentId}, checked to be analysable; an unknown id names the known ones. */
     private Experiment analysable(String experimentId) {
         Experiment experiment = experiment(experimentId)

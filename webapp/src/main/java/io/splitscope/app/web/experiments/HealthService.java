@@ -23,9 +23,10 @@ import org.springframework.stereotype.Service;
  * background and kept until the experiment is analysed again ({@link BackgroundCache}).
  *
  * <p>Health needs the population only, plus how many units one metric window leaves out. It is
- * computed with the analysis service's ordinary call on a single metric — the cheapest that shows
- * incomplete windows: the non-quantile metric with the longest window (a quantile would bring
- * event-level rows) — so it costs the population query and one aggregated scan. When the results
+ * computed with the analysis service's ordinary call on a single metric of the experiment — the
+ * cheapest that shows incomplete windows: the non-quantile metric with the longest window (a
+ * quantile would bring event-level rows) — so it costs the population query and one aggregated
+ * scan. When the results
  * store already holds a fresh default scorecard ({@link AnalysisRequest#of}), the health is read
  * from it instead, with no query at all.
  */
@@ -34,23 +35,28 @@ public final class HealthService implements DisposableBean {
 
     private final AnalysisService analysis;
     private final AnalysisJobs jobs;
-    private final Metric probe;
     private final BackgroundCache<String, ExperimentHealth> health;
 
     /** Built by Spring with the application's analysis service and its analyses. */
     public HealthService(AnalysisService analysis, AnalysisJobs jobs) {
         this.analysis = Objects.requireNonNull(analysis, "analysis");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
-        this.probe = probeMetric(analysis.metrics());
         this.health = new BackgroundCache<>("splitscope-health", experimentId -> experimentId, value -> true, jobs);
     }
 
-    /** The metric whose analysis gives the health: the non-quantile one with the longest window. */
+    /**
+     * The metric whose analysis gives an experiment's health: among the metrics of its default
+     * scorecard, the non-quantile one with the longest window (none without a window).
+     */
     static Metric probeMetric(List<Metric> metrics) {
-        Comparator<Metric> byWindow = Comparator.comparingInt(m -> m.window().endDays());
+        Comparator<Metric> byWindow = Comparator.comparingInt(HealthService::windowDays);
         return metrics.stream().filter(m -> m.type() != MetricType.QUANTILE).max(byWindow)
                 .or(() -> metrics.stream().max(byWindow))
                 .orElse(null);
+    }
+
+    private static int windowDays(Metric metric) {
+        return metric.windowed() ? metric.window().endDays() : 0;
     }
 
     /** The health of an experiment: kept, or computed now in the background. */
@@ -60,9 +66,10 @@ public final class HealthService implements DisposableBean {
     }
 
     private ExperimentHealth compute(String experimentId) {
-        return fromStored(experimentId).orElseGet(() -> {
+        Metric probe = probeMetric(analysis.defaultMetrics(experimentId));
+        return fromStored(experimentId, probe).orElseGet(() -> {
             List<String> metrics = probe == null ? List.of() : List.of(probe.id());
-            return healthOf(analysis.analyze(new AnalysisRequest(experimentId, metrics, MeanMethod.WELCH_T, null)));
+            return healthOf(analysis.analyze(new AnalysisRequest(experimentId, metrics, MeanMethod.WELCH_T, null)), probe);
         });
     }
 
@@ -71,24 +78,24 @@ public final class HealthService implements DisposableBean {
      * probe metric: it has the same population, SRM check and rows for that metric as the probe's
      * own analysis.
      */
-    private Optional<ExperimentHealth> fromStored(String experimentId) {
+    private Optional<ExperimentHealth> fromStored(String experimentId, Metric probe) {
         return jobs.stored(AnalysisRequest.of(experimentId))
                 .filter(stored -> !stored.stale())
                 .map(StoredScorecard::scorecard)
-                .filter(scorecard -> probe == null || scorecard.rows().stream().anyMatch(this::isProbe))
-                .map(this::healthOf);
+                .filter(scorecard -> probe == null || scorecard.rows().stream().anyMatch(row -> isProbe(row, probe)))
+                .map(scorecard -> healthOf(scorecard, probe));
     }
 
-    private boolean isProbe(ScorecardRow row) {
+    private static boolean isProbe(ScorecardRow row, Metric probe) {
         return probe != null && row.metricId().equals(probe.id());
     }
 
     /** The health of a scorecard holding the probe metric's rows (and perhaps others, ignored). */
-    private ExperimentHealth healthOf(Scorecard scorecard) {
-        long incomplete = scorecard.rows().stream().filter(this::isProbe)
+    private static ExperimentHealth healthOf(Scorecard scorecard, Metric probe) {
+        long incomplete = scorecard.rows().stream().filter(row -> isProbe(row, probe))
                 .mapToLong(ScorecardRow::incompleteUnits).max().orElse(0);
         return new ExperimentHealth(scorecard.population(), scorecard.srm(), incomplete,
-                probe == null ? 0 : probe.window().endDays());
+                probe == null ? 0 : windowDays(probe));
     }
 
     @Override
