@@ -1,0 +1,105 @@
+package io.splitscope.metrics.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.population.Population;
+import io.splitscope.metrics.project.CheckReport.ExperimentReport;
+import io.splitscope.sql.Warehouse;
+import io.splitscope.sql.Warehouses;
+import io.splitscope.sql.generate.OutputFormat;
+import io.splitscope.sql.generate.ShopGenerator;
+import io.splitscope.sql.generate.ShopSettings;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The project file that {@code generate --shop} writes beside the shop's tables is valid
+ * ({@code spec/project.md}) and describes them: it loads with no mistake, and {@code check} finds
+ * in the warehouse the populations of the independent R reference ({@code shop-reference/} in the
+ * sql module's tests: 2,000 users, seed 7).
+ */
+class ShopProjectFileTest {
+
+    @TempDir
+    static Path shop;
+
+    @BeforeAll
+    static void generate() {
+        new ShopGenerator().generate(new ShopSettings(2_000, 7, OutputFormat.CSV), shop);
+    }
+
+    private static CompiledProject read() {
+        // without the example Java catalog of this module's tests
+        return ProjectFile.read(shop.resolve(ShopGenerator.PROJECT_FILE), Map.<String, String>of()::get, List.of());
+    }
+
+    @Test
+    void loadsWithNoMistake() {
+        CompiledProject compiled = read();
+        assertThat(compiled.errors()).isEmpty();
+        Project project = compiled.orThrow();
+        assertThat(project.metrics().all().stream().map(Metric::id))
+                .containsExactly("conversion", "revenue", "orders_per_user", "refund_rate", "order_value_p50", "pages_viewed");
+    }
+
+    @Test
+    void checkFindsThePopulationsOfTheReference() throws Exception {
+        CheckResult result;
+        try (BufferAllocator allocator = new RootAllocator();
+                Warehouse warehouse = Warehouses.open(shop.toString(), List.of())) {
+            result = ProjectCheck.run(read(), warehouse, allocator);
+        }
+        assertThat(result.errors()).isEmpty();
+        Map<String, ExperimentReport> experiments = new LinkedHashMap<>();
+        result.report().experiments().forEach(experiment -> experiments.put(experiment.id(), experiment));
+        assertThat(experiments.keySet()).containsExactlyInAnyOrder("new_checkout", "free_shipping", "recommendations");
+        assertThat(experiments.values()).allSatisfy(experiment -> assertThat(experiment.declared()).isTrue());
+        assertThat(experiments.get("new_checkout").startDate()).isEqualTo(LocalDate.of(2026, 5, 4));
+        for (ExperimentReport experiment : experiments.values()) {
+            assertThat(experiment.population()).as(experiment.id()).isEqualTo(expected(experiment.id()));
+        }
+    }
+
+    /** The population of {@code shop-reference/expected/ID.json}, read with DuckDB's JSON functions. */
+    private static Population expected(String experiment) throws Exception {
+        String json;
+        try (InputStream in = ShopProjectFileTest.class.getResourceAsStream("/shop-reference/expected/" + experiment + ".json")) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Map<String, Long> units = new LinkedHashMap<>();
+        long crossovers;
+        long invalid;
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE expected AS SELECT '" + json.replace("'", "''") + "'::JSON AS j");
+            try (ResultSet rows = statement.executeQuery("SELECT k, json_extract(j, '$.population.units.\"' || k || '\"')::BIGINT"
+                    + " FROM (SELECT j, unnest(json_keys(j, '$.population.units')) AS k FROM expected)")) {
+                while (rows.next()) {
+                    units.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            try (ResultSet rows = statement.executeQuery("SELECT json_extract(j, '$.population.crossover_units')::BIGINT,"
+                    + " json_extract(j, '$.population.invalid_exposures')::BIGINT FROM expected")) {
+                rows.next();
+                crossovers = rows.getLong(1);
+                invalid = rows.getLong(2);
+            }
+        }
+        return new Population(units, crossovers, invalid);
+    }
+}
