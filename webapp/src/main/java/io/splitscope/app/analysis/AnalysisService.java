@@ -347,20 +347,24 @@ public final class AnalysisService implements AutoCloseable {
         return selected;
     }
 
-    /** One row per metric, segment and treatment; metrics first, in the order asked for. */
+    /**
+     * One row per metric, segment and treatment; metrics first, in the order asked for. Each row's
+     * method is {@link MethodChoice}'s for its two arms (a quantile metric's depends on their sizes).
+     */
     private List<ScorecardRow> compare(Experiment experiment, List<Metric> selected,
                                        Map<String, Map<String, Map<String, VariantData>>> inputs,
                                        Map<String, Map<String, Long>> unitsBySegment, AnalysisRequest request) {
         List<ScorecardRow> rows = new ArrayList<>();
         Map<List<String>, ComparisonResult> bootstrapped = jointBootstraps(experiment, selected, inputs, request);
         for (Metric metric : selected) {
-            ComparisonMethod<?> method = ComparisonMethods.byId(MethodChoice.methodFor(metric, request.meanMethod()));
             inputs.get(metric.id()).forEach((segment, byVariant) -> {
                 VariantData control = byVariant.get(experiment.controlVariant());
                 long analysed = byVariant.values().stream().mapToLong(VariantData::n).sum();
                 long units = unitsBySegment.getOrDefault(segment, Map.of()).values().stream().mapToLong(Long::longValue).sum();
                 for (String treatment : experiment.treatments()) {
                     VariantData treated = byVariant.get(treatment);
+                    ComparisonMethod<?> method = ComparisonMethods.byId(
+                            MethodChoice.methodFor(metric, request.meanMethod(), control, treated));
                     ComparisonResult joint = bootstrapped.get(List.of(metric.id(), segment, treatment));
                     ComparisonResult result = joint != null ? joint
                             : compare(method, control, treated, List.copyOf(byVariant.values()));
@@ -377,27 +381,27 @@ public final class AnalysisService implements AutoCloseable {
      * The {@code bootstrap_quantile} rows of quantile metrics over the same events (the p50 and p90
      * of {@code startup_ms}), computed together: each replicate draws its units once for all their
      * levels, which gives exactly the rows of separate comparisons without drawing again for
-     * each level. Keyed by (metric, segment, treatment); empty when no two such metrics share
-     * their events.
+     * each level. Only the rows whose method is {@code bootstrap_quantile} ({@link MethodChoice}:
+     * asked for, or arms below {@link io.splitscope.stats.methods.QuantileMethodRule#MIN_UNITS_PER_ARM}
+     * units). Keyed by (metric, segment, treatment); empty when no two such rows share their events.
      */
     private static Map<List<String>, ComparisonResult> jointBootstraps(Experiment experiment, List<Metric> selected,
             Map<String, Map<String, Map<String, VariantData>>> inputs, AnalysisRequest request) {
         Map<List<String>, ComparisonResult> results = new java.util.HashMap<>();
-        List<Metric> bootstrapped = selected.stream().filter(metric -> metric.type() == MetricType.QUANTILE
-                && ComparisonMethods.byId(MethodChoice.methodFor(metric, request.meanMethod())) instanceof BootstrapQuantile)
-                .toList();
-        if (bootstrapped.size() < 2) {
+        List<Metric> quantiles = selected.stream().filter(metric -> metric.type() == MetricType.QUANTILE).toList();
+        if (quantiles.size() < 2) {
             return results;
         }
         BootstrapQuantile bootstrap = (BootstrapQuantile) ComparisonMethods.byId(BootstrapQuantile.ID);
-        for (String segment : inputs.get(bootstrapped.getFirst().id()).keySet()) {
+        for (String segment : inputs.get(quantiles.getFirst().id()).keySet()) {
             for (String treatment : experiment.treatments()) {
                 // metrics whose control and treatment samples share their arrays: the same events
                 Map<List<Object>, List<Metric>> sameEvents = new LinkedHashMap<>();
-                for (Metric metric : bootstrapped) {
+                for (Metric metric : quantiles) {
                     Map<String, VariantData> byVariant = inputs.get(metric.id()).get(segment);
                     if (byVariant != null && byVariant.get(experiment.controlVariant()) instanceof QuantileSample c
-                            && byVariant.get(treatment) instanceof QuantileSample t) {
+                            && byVariant.get(treatment) instanceof QuantileSample t
+                            && BootstrapQuantile.ID.equals(MethodChoice.methodFor(metric, request.meanMethod(), c, t))) {
                         sameEvents.computeIfAbsent(List.of(new Identity(c.values()), new Identity(t.values())),
                                 k -> new ArrayList<>()).add(metric);
                     }

@@ -7,6 +7,8 @@ import io.splitscope.stats.Moments;
 import io.splitscope.stats.UnitCovariateValues;
 import io.splitscope.stats.UnitValues;
 import io.splitscope.stats.VariantData;
+import io.splitscope.stats.methods.BootstrapQuantile;
+import io.splitscope.stats.methods.QuantileMethodRule;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +17,16 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * How a scorecard compares mean and proportion metrics: any registered stat method, Java or R,
- * that takes one of their inputs — sufficient statistics ({@code welch_t}, {@code bayesian},
+ * The method a scorecard is asked for ({@code --method}, the API's {@code method}, the web app's
+ * choice): how it compares mean and proportion metrics — any registered stat method, Java or R,
+ * that takes one of their inputs: sufficient statistics ({@code welch_t}, {@code bayesian},
  * {@code sequential}), with the pre-exposure covariate ({@code cuped}, {@code r_cuped}) or the
- * units' values ({@code mann_whitney}, {@code r_ancova}). Ratio metrics always use
- * {@code delta_ratio}, quantile metrics {@code bootstrap_quantile}. Instances are interned, one per
- * method id.
+ * units' values ({@code mann_whitney}, {@code r_ancova}) — or {@link #BOOTSTRAP_QUANTILE}, the
+ * explicit opt-in to {@code bootstrap_quantile} for quantile metrics (their mean and proportion
+ * metrics then get {@code welch_t}). Ratio metrics always use {@code delta_ratio}. Quantile metrics
+ * use, unless {@code bootstrap_quantile} is asked for, {@code quantile_asymptotic} where both arms
+ * have at least {@link QuantileMethodRule#MIN_UNITS_PER_ARM} units and {@code bootstrap_quantile}
+ * below ({@link QuantileMethodRule}). Instances are interned, one per id.
  */
 public final class MeanMethod {
 
@@ -37,25 +43,53 @@ public final class MeanMethod {
     public static final MeanMethod BAYESIAN = intern("bayesian");
     /** An always-valid test that may be read every day without inflating false positives. */
     public static final MeanMethod SEQUENTIAL = intern("sequential");
+    /**
+     * {@code bootstrap_quantile} for every quantile metric whatever its arms' sizes (the opt-in:
+     * by default, arms of {@link QuantileMethodRule#MIN_UNITS_PER_ARM} units or more get
+     * {@code quantile_asymptotic}); mean and proportion metrics get {@code welch_t}.
+     */
+    public static final MeanMethod BOOTSTRAP_QUANTILE = INTERNED.computeIfAbsent(BootstrapQuantile.ID,
+            id -> new MeanMethod(id, WELCH_T.id, BootstrapQuantile.ID));
 
     private final String id;
+    private final String meanId;
+    private final String quantileId;
 
     private MeanMethod(String id) {
+        this(id, id, null);
+    }
+
+    private MeanMethod(String id, String meanId, String quantileId) {
         this.id = id;
+        this.meanId = meanId;
+        this.quantileId = quantileId;
     }
 
     private static MeanMethod intern(String id) {
         return INTERNED.computeIfAbsent(id, MeanMethod::new);
     }
 
-    /** The stat method id ({@code welch_t}, ...). */
+    /** The id asked for ({@code welch_t}, ..., {@code bootstrap_quantile}): what {@link #parse} reads back. */
     public String methodId() {
         return id;
     }
 
+    /** The stat method that compares mean and proportion metrics: {@link #methodId()}, {@code welch_t} for {@link #BOOTSTRAP_QUANTILE}. */
+    public String meanMethodId() {
+        return meanId;
+    }
+
+    /**
+     * The stat method asked for quantile metrics, or null for the default by the arms' sizes
+     * ({@link QuantileMethodRule}).
+     */
+    public String quantileMethodId() {
+        return quantileId;
+    }
+
     /** What the method compares: the record a mean or proportion metric must be fetched as. */
     public Class<? extends VariantData> inputType() {
-        return ComparisonMethods.byId(id).inputType();
+        return ComparisonMethods.byId(meanId).inputType();
     }
 
     /**
@@ -63,13 +97,16 @@ public final class MeanMethod {
      */
     public static MeanMethod parse(String id) {
         if (values().stream().noneMatch(m -> m.id.equals(id))) {
-            throw new IllegalArgumentException("unknown method '" + id + "' for mean and proportion metrics (known: "
+            throw new IllegalArgumentException("unknown method '" + id + "' (known: "
                     + values().stream().map(MeanMethod::methodId).collect(Collectors.joining(", ")) + ")");
         }
         return intern(id);
     }
 
-    /** Every registered method that applies to mean and proportion metrics: the four above first, then by id. */
+    /**
+     * Every registered method that applies to mean and proportion metrics: the four above first,
+     * then by id; last {@link #BOOTSTRAP_QUANTILE}.
+     */
     public static List<MeanMethod> values() {
         Stream<MeanMethod> others = ComparisonMethods.all().stream()
                 .filter(method -> INPUTS.contains(method.inputType()))
@@ -77,7 +114,8 @@ public final class MeanMethod {
                 .sorted(Comparator.naturalOrder())
                 .map(MeanMethod::intern)
                 .filter(method -> !List.of(WELCH_T, CUPED, BAYESIAN, SEQUENTIAL).contains(method));
-        return Stream.concat(Stream.of(WELCH_T, CUPED, BAYESIAN, SEQUENTIAL), others).toList();
+        return Stream.of(Stream.of(WELCH_T, CUPED, BAYESIAN, SEQUENTIAL), others, Stream.of(BOOTSTRAP_QUANTILE))
+                .flatMap(methods -> methods).toList();
     }
 
     @Override
