@@ -89,6 +89,16 @@ public record Metric(String id, String title, String description, Source source,
         return java.util.Optional.ofNullable(covariate != null ? covariate : source.timed() ? Covariate.prePeriod() : null);
     }
 
+    /** The window as a short text ({@link Window#shortText}), or {@code "all rows"} for a metric without one. */
+    public String windowText() {
+        return windowed() ? window.shortText() : "all rows";
+    }
+
+    /** Days from first exposure to the end of the window; 0 for a metric without one (every unit is complete). */
+    public int windowEndDays() {
+        return windowed() ? window.endDays() : 0;
+    }
+
     /** Whether rows count in a window after first exposure (a source with a timestamp), or all of them. */
     public boolean windowed() {
         return window != null;

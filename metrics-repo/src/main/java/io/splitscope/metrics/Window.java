@@ -29,6 +29,11 @@ public record Window(int days, int delayDays) {
         return new Window(days, delayDays);
     }
 
+    /** {@code "7 d"}, or {@code "7 d after 2 d"} for a window that opens after first exposure. */
+    public String shortText() {
+        return days + " d" + (delayDays == 0 ? "" : " after " + delayDays + " d");
+    }
+
     /** Days from first exposure to the window's open end. */
     public int endDays() {
         return delayDays + days;

@@ -96,8 +96,7 @@ final class MetricsCommand {
     }
 
     private static String window(Metric metric) {
-        String length = metric.window().days() + " d";
-        return metric.window().delayDays() == 0 ? length : length + " after " + metric.window().delayDays() + " d";
+        return metric.windowText();
     }
 
     private static String direction(Metric metric) {

@@ -131,7 +131,7 @@ public final class MetricsCatalogView extends Div implements BeforeEnterObserver
             id.addClassName("ss-id");
             Div tags = new Div(tag(metric.type().jsonName(), "ss-tag"), tag(groupLabel(metric), "ss-tag ss-tag-"
                     + groups.groupOf(metric.id()).name().toLowerCase(Locale.ROOT)),
-                    tag(arrow(metric) + " " + metric.window().days() + " d", "ss-tag ss-tag-plain"));
+                    tag(arrow(metric) + " " + metric.windowText(), "ss-tag ss-tag-plain"));
             tags.addClassName("ss-tags");
             item.add(title, id, tags);
             list.add(item);

@@ -14,8 +14,14 @@ public final class MetricTexts {
     private MetricTexts() {
     }
 
-    /** {@code "7 days from first exposure"}, with {@code ", opening 2 days after it"} for a delayed window. */
+    /**
+     * {@code "7 days from first exposure"}, with {@code ", opening 2 days after it"} for a delayed
+     * window; for a metric without one, that every row counts.
+     */
     public static String window(Metric metric) {
+        if (!metric.windowed()) {
+            return "none: every row of the unit counts (the source has no timestamps)";
+        }
         return metric.window().days() + " days from first exposure"
                 + (metric.window().delayDays() > 0 ? ", opening " + metric.window().delayDays() + " days after it" : "");
     }

@@ -200,6 +200,13 @@ public final class ExperimentsView extends Div {
     }
 
     private static Div datesCell(Experiment experiment) {
+        if (experiment.assignment() != null && !experiment.assignment().timed()) {
+            Span none = new Span("no timestamps");
+            none.addClassName("ss-muted");
+            none.getElement().setAttribute("title", "Its assignment has no timestamps: every exposure counts, and its "
+                    + "metrics have no windows.");
+            return new Div(none);
+        }
         Span range = new Span(Formats.date(experiment.startDate()) + " – "
                 + (experiment.endDate() == null ? "ongoing" : Formats.date(experiment.endDate())));
         Div cell = new Div(range);

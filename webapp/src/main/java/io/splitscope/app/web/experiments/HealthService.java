@@ -49,15 +49,13 @@ public final class HealthService implements DisposableBean {
      * scorecard, the non-quantile one with the longest window (none without a window).
      */
     static Metric probeMetric(List<Metric> metrics) {
-        Comparator<Metric> byWindow = Comparator.comparingInt(HealthService::windowDays);
+        Comparator<Metric> byWindow = Comparator.comparingInt(Metric::windowEndDays);
         return metrics.stream().filter(m -> m.type() != MetricType.QUANTILE).max(byWindow)
                 .or(() -> metrics.stream().max(byWindow))
                 .orElse(null);
     }
 
-    private static int windowDays(Metric metric) {
-        return metric.windowed() ? metric.window().endDays() : 0;
-    }
+
 
     /** The health of an experiment: kept, or computed now in the background. */
     public CompletableFuture<ExperimentHealth> health(String experimentId) {
@@ -95,7 +93,7 @@ public final class HealthService implements DisposableBean {
         long incomplete = scorecard.rows().stream().filter(row -> isProbe(row, probe))
                 .mapToLong(ScorecardRow::incompleteUnits).max().orElse(0);
         return new ExperimentHealth(scorecard.population(), scorecard.srm(), incomplete,
-                probe == null ? 0 : windowDays(probe));
+                probe == null ? 0 : probe.windowEndDays());
     }
 
     @Override

@@ -71,7 +71,7 @@ final class HealthPanel {
             }
         }
         Metric metric = worst == null ? null : metrics.apply(worst);
-        return new Incomplete(most, metric == null ? 0 : metric.window().endDays());
+        return new Incomplete(most, metric == null ? 0 : metric.windowEndDays());
     }
 
     /** The sample-ratio check: a loud banner on a mismatch, a quiet line otherwise. */

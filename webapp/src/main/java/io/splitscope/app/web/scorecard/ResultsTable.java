@@ -240,7 +240,7 @@ final class ResultsTable extends Div {
         id.addClassName("ss-id");
         cell.add(id);
         Span facts = new Span((metric == null ? "" : direction + (metric.direction() == Direction.HIGHER_IS_BETTER
-                ? "higher is better" : "lower is better") + " · " + metric.window().days() + " d · ") + r.method());
+                ? "higher is better" : "lower is better") + " · " + metric.windowText() + " · ") + r.method());
         facts.addClassName("ss-metric-facts");
         cell.add(facts);
         return cell;

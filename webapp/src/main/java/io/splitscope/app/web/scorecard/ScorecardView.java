@@ -317,7 +317,9 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         Div facts = new Div(
                 fact("Experiment", experiment.id()),
                 fact("Owner", blankToDash(experiment.owner())),
-                fact("Dates", Formats.dateRange(experiment.startDate(), experiment.endDate())),
+                fact("Dates", experiment.assignment() != null && !experiment.assignment().timed()
+                        ? "no timestamps: every exposure counts"
+                        : Formats.dateRange(experiment.startDate(), experiment.endDate())),
                 fact("Control", experiment.controlVariant()),
                 fact("Treatments", String.join(", ", experiment.treatments())));
         facts.addClassName("ss-facts");
