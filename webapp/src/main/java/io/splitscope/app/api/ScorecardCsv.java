@@ -4,15 +4,21 @@ import io.splitscope.app.analysis.Scorecard;
 import io.splitscope.app.analysis.ScorecardRow;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.Interval;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The rows of a scorecard as CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted when
- * they hold a comma, quote or line break), one line per metric, variant and segment, with the
+ * The rows of a scorecard as CSV (RFC 4180, written by Commons CSV's {@link CSVFormat#RFC4180}:
+ * comma-separated, CRLF line ends, a field quoted when it holds a comma, quote or line break, and
+ * also when it starts with a blank, {@code !} or {@code #} or ends with a blank; quotes in it
+ * doubled), one line per metric, variant and segment, with the
  * column names of the scorecard JSON ({@code spec/scorecard.md}) plus {@code metric_title},
  * {@code segment}, {@code status}, {@code reason} and the method's extra numbers (e.g.
  * {@code chance_to_beat_control}) as further columns. Numbers at full double precision; a value
@@ -26,7 +32,7 @@ public final class ScorecardCsv {
             "absolute_ci_low", "absolute_ci_high", "relative_effect", "relative_ci_low", "relative_ci_high", "p_value",
             "p_value_adjusted", "status", "reason");
 
-    private static final String CRLF = "\r\n";
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
     private ScorecardCsv() {
     }
@@ -36,19 +42,23 @@ public final class ScorecardCsv {
         Set<String> extras = new LinkedHashSet<>();
         scorecard.rows().forEach(row -> extras.addAll(row.comparison().extras().keySet()));
         StringBuilder csv = new StringBuilder();
-        List<String> header = new ArrayList<>(COLUMNS);
-        header.addAll(extras);
-        line(csv, header);
-        for (ScorecardRow row : scorecard.rows()) {
-            ComparisonResult r = row.comparison();
-            List<String> fields = new ArrayList<>(List.of(row.metricId(), row.metricTitle(), row.type().jsonName(), row.method(),
-                    row.variant(), text(row.segment()), Long.toString(row.nControl()), Long.toString(row.nTreatment()),
-                    Long.toString(row.incompleteUnits()), number(r.controlValue()), number(r.treatmentValue()),
-                    number(r.absoluteEffect()), low(r.absoluteCi()), high(r.absoluteCi()), number(r.relativeEffect()),
-                    low(r.relativeCi()), high(r.relativeCi()), number(r.pValue()), number(row.pValueAdjusted()),
-                    r.status().name().toLowerCase(Locale.ROOT), text(r.reason())));
-            extras.forEach(name -> fields.add(number(r.extras().get(name))));
-            line(csv, fields);
+        try (CSVPrinter printer = new CSVPrinter(csv, FORMAT)) {
+            List<String> header = new ArrayList<>(COLUMNS);
+            header.addAll(extras);
+            printer.printRecord(header);
+            for (ScorecardRow row : scorecard.rows()) {
+                ComparisonResult r = row.comparison();
+                List<String> fields = new ArrayList<>(List.of(row.metricId(), row.metricTitle(), row.type().jsonName(),
+                        row.method(), row.variant(), text(row.segment()), Long.toString(row.nControl()),
+                        Long.toString(row.nTreatment()), Long.toString(row.incompleteUnits()), number(r.controlValue()),
+                        number(r.treatmentValue()), number(r.absoluteEffect()), low(r.absoluteCi()), high(r.absoluteCi()),
+                        number(r.relativeEffect()), low(r.relativeCi()), high(r.relativeCi()), number(r.pValue()),
+                        number(row.pValueAdjusted()), r.status().name().toLowerCase(Locale.ROOT), text(r.reason())));
+                extras.forEach(name -> fields.add(number(r.extras().get(name))));
+                printer.printRecord(fields);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
         }
         return csv.toString();
     }
@@ -57,23 +67,6 @@ public final class ScorecardCsv {
     public static String fileName(String experimentId, String method, String segment) {
         String name = experimentId + "-" + method + (segment == null ? "" : "-by-" + segment);
         return name.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv";
-    }
-
-    private static void line(StringBuilder csv, List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append(quote(fields.get(i)));
-        }
-        csv.append(CRLF);
-    }
-
-    private static String quote(String field) {
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
-            return field;
-        }
-        return '"' + field.replace("\"", "\"\"") + '"';
     }
 
     private static String number(Double value) {

@@ -1,0 +1,110 @@
+package io.splitscope.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.splitscope.app.analysis.InputSummary;
+import io.splitscope.app.analysis.Scorecard;
+import io.splitscope.app.analysis.ScorecardRow;
+import io.splitscope.metrics.MetricType;
+import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.Interval;
+import io.splitscope.stats.ResultStatus;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The scorecard CSV is RFC 4180: plain values as they are, values with a comma, quote or line
+ * break quoted (quotes doubled), CRLF after every line; an RFC 4180 reader gets every value back.
+ */
+class ScorecardCsvTest {
+
+    private static final ComparisonResult OK = ComparisonResult.ok(0.25, 0.3, 0.05, new Interval(0.01, 0.09), 0.2,
+            new Interval(0.04, 0.36), 0.012);
+
+    private static ScorecardRow row(String metric, String title, String variant, String segment, ComparisonResult result) {
+        return new ScorecardRow(metric, title, MetricType.PROPORTION, "welch_t", variant, segment, 1000, 1010, 3, result,
+                result.pValue() == null ? null : 0.024, InputSummary.NONE);
+    }
+
+    private static Scorecard scorecard(ScorecardRow... rows) {
+        return new Scorecard(null, null, null, List.of(rows), "test", Instant.EPOCH, List.of());
+    }
+
+    private static List<CSVRecord> parse(String csv) throws IOException {
+        try (CSVParser parser = CSVParser.parse(new StringReader(csv), CSVFormat.RFC4180)) {
+            return parser.getRecords();
+        }
+    }
+
+    @Test
+    void plainValuesAreWrittenAsTheyAreWithTheHeaderFirstAndCrlfLineEnds() {
+        String csv = ScorecardCsv.write(scorecard(row("play_rate", "Play rate", "previews", null, OK)));
+
+        assertThat(csv).isEqualTo(String.join(",", ScorecardCsv.COLUMNS) + "\r\n"
+                + "play_rate,Play rate,proportion,welch_t,previews,,1000,1010,3,0.25,0.3,0.05,0.01,0.09,0.2,0.04,0.36,"
+                + "0.012,0.024,ok,\r\n");
+    }
+
+    @Test
+    void valuesWithCommasQuotesAndLineBreaksAreQuoted() {
+        ComparisonResult failed = new ComparisonResult(ResultStatus.TOO_FEW_UNITS, "too few units:\nfewer than 2", null,
+                null, null, null, null, null, null);
+        String csv = ScorecardCsv.write(scorecard(
+                row("revenue", "Revenue \"net\", per member", "Free trial, 14 days", "US, CA", OK),
+                row("revenue", "Revenue \"net\", per member", "annual plan", "DE", failed)));
+
+        List<String> lines = List.of(csv.split("\r\n", -1));
+        assertThat(lines.get(1)).isEqualTo("revenue,\"Revenue \"\"net\"\", per member\",proportion,welch_t,"
+                + "\"Free trial, 14 days\",\"US, CA\",1000,1010,3,0.25,0.3,0.05,0.01,0.09,0.2,0.04,0.36,0.012,0.024,ok,");
+        assertThat(lines.get(2)).isEqualTo("revenue,\"Revenue \"\"net\"\", per member\",proportion,welch_t,annual plan,DE,"
+                + "1000,1010,3,,,,,,,,,,,too_few_units,\"too few units:\nfewer than 2\"");
+        assertThat(lines.get(3)).isEmpty();
+        assertThat(lines).hasSize(4);
+    }
+
+    @Test
+    void anRfc4180ReaderGetsEveryValueBack() throws IOException {
+        List<String> variants = List.of("Free trial, 14 days", "say \"hi\"", "two\nlines", "cr\r\nlf", "\"", ",", " padded ",
+                "#hash", "");
+        List<ScorecardRow> rows = new ArrayList<>();
+        variants.forEach(v -> rows.add(row("m", "Title, \"quoted\"\n2nd line", v, v.isEmpty() ? null : "seg " + v,
+                OK.withExtras(Map.of("chance_to_beat_control", 0.97)))));
+        String csv = ScorecardCsv.write(scorecard(rows.toArray(ScorecardRow[]::new)));
+
+        assertThat(csv).contains(",\"\"\"\",").contains(",\" padded \",").contains(",\"#hash\",");
+        List<CSVRecord> records = parse(csv);
+        assertThat(records).hasSize(variants.size() + 1);
+        List<String> header = new ArrayList<>(ScorecardCsv.COLUMNS);
+        header.add("chance_to_beat_control");
+        assertThat(records.getFirst().toList()).isEqualTo(header);
+        for (int i = 0; i < variants.size(); i++) {
+            CSVRecord record = records.get(i + 1);
+            String v = variants.get(i);
+            assertThat(record.size()).as(v).isEqualTo(header.size());
+            assertThat(record.get(header.indexOf("metric_title"))).isEqualTo("Title, \"quoted\"\n2nd line");
+            assertThat(record.get(header.indexOf("variant"))).isEqualTo(v);
+            assertThat(record.get(header.indexOf("segment"))).isEqualTo(v.isEmpty() ? "" : "seg " + v);
+            assertThat(record.get(header.indexOf("p_value"))).isEqualTo("0.012");
+            assertThat(record.get(header.indexOf("chance_to_beat_control"))).isEqualTo("0.97");
+        }
+    }
+
+    @Test
+    void extrasAreColumnsAfterTheFixedOnesEmptyWhereARowHasNone() throws IOException {
+        String csv = ScorecardCsv.write(scorecard(row("a", "A", "t1", null, OK),
+                row("b", "B", "t1", null, OK.withExtras(Map.of("expected_loss", 0.001)))));
+
+        List<CSVRecord> records = parse(csv);
+        assertThat(records.getFirst().get(ScorecardCsv.COLUMNS.size())).isEqualTo("expected_loss");
+        assertThat(records.get(1).get(ScorecardCsv.COLUMNS.size())).isEmpty();
+        assertThat(records.get(2).get(ScorecardCsv.COLUMNS.size())).isEqualTo("0.001");
+    }
+}
