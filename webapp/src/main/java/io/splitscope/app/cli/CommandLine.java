@@ -60,7 +60,7 @@ public final class CommandLine {
                 case "serve" -> ServeCommand.run(options);
                 case "metrics" -> MetricsCommand.run(options, stdout);
                 case "load" -> LoadCommand.run(options, stderr);
-                case "compare" -> CompareCommand.run(options, System.in, stdout);
+                case "compare" -> CompareCommand.run(options, System.in, stdout, stderr);
                 default -> throw new UsageException("unknown command '" + command + "' (try: splitscope help)");
             }
             return OK;

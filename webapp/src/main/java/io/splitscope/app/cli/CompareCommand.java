@@ -17,14 +17,17 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -53,9 +56,15 @@ import tools.jackson.databind.node.ObjectNode;
  * totals are of complete units), with {@code p_value_adjusted} (Benjamini–Hochberg over these rows)
  * and the row's {@code status} (and {@code reason} when it is not OK), as the scorecard writes them.
  *
- * <p>Invalid input — not JSON, an unknown method or field, a missing or non-numeric field, fewer
- * than two variants, a repeated name, {@code n < 2}, sums that imply a negative variance — is one
- * line naming the variant and the field, and exit status 1.
+ * <p>A variant may carry fields of another of these methods (the same totals exported for
+ * {@code cuped} and compared with {@code welch_t}, say): the method ignores them, and one line on
+ * standard error names them ({@code splitscope: note: welch_t ignores covariate_sum,
+ * covariate_sum_squares}).
+ *
+ * <p>Invalid input — not JSON, an unknown method, a field that no method takes (with the nearest
+ * known name when it looks like a typo), a missing or non-numeric field, fewer than two variants, a
+ * repeated name, {@code n < 2}, sums that imply a negative variance — is one line naming the
+ * variant and the field, and exit status 1.
  */
 public final class CompareCommand {
 
@@ -67,18 +76,38 @@ public final class CompareCommand {
             .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    /** The input fields of each supported method, besides {@code name}, in the order messages list the methods. */
-    private static final Map<String, List<String>> FIELDS = ordered(List.of(
-            Map.entry("welch_t", List.of("n", "sum", "sum_squares")),
-            Map.entry("cuped", List.of("n", "sum", "sum_squares", "covariate_sum", "covariate_sum_squares", "sum_product")),
-            Map.entry("delta_ratio", List.of("n", "numerator_sum", "numerator_sum_squares", "denominator_sum",
-                    "denominator_sum_squares", "numerator_denominator_sum_product"))));
+    /**
+     * What a method reads from each variant: its input record, the JSON fields besides {@code name}
+     * (in the order messages list them) and how the record is read from them.
+     */
+    private record Input<I extends VariantData>(Class<I> type, List<String> fields, Function<Fields, I> read) {
+    }
+
+    /**
+     * The input of each supported method, in the order messages list the methods. The field names
+     * are not the record components' (e.g. {@link RatioMoments#sumProduct()} is
+     * {@code numerator_denominator_sum_product}, {@link CovariateMoments#x()} the {@code covariate_}
+     * fields), so they are listed here, next to the reader that uses them.
+     */
+    private static final Map<String, Input<?>> INPUTS = ordered(List.of(
+            Map.entry("welch_t", new Input<>(Moments.class, List.of("n", "sum", "sum_squares"),
+                    CompareCommand::moments)),
+            Map.entry("cuped", new Input<>(CovariateMoments.class, List.of("n", "sum", "sum_squares", "covariate_sum",
+                    "covariate_sum_squares", "sum_product"), CompareCommand::covariateMoments)),
+            Map.entry("delta_ratio", new Input<>(RatioMoments.class, List.of("n", "numerator_sum",
+                    "numerator_sum_squares", "denominator_sum", "denominator_sum_squares",
+                    "numerator_denominator_sum_product"), CompareCommand::ratioMoments))));
+
+    /** Every field some method takes, besides {@code name}: a variant may carry any of these. */
+    private static final Set<String> KNOWN_FIELDS = INPUTS.values().stream()
+            .flatMap(input -> input.fields().stream())
+            .collect(Collectors.toCollection(LinkedHashSet::new));
 
     /**
      * The methods this command reruns from sufficient statistics: {@code welch_t}, {@code cuped},
      * {@code delta_ratio}. The web app's explain dialog offers the input for these.
      */
-    public static final List<String> METHODS = List.copyOf(FIELDS.keySet());
+    public static final List<String> METHODS = List.copyOf(INPUTS.keySet());
 
     private CompareCommand() {
     }
@@ -89,14 +118,23 @@ public final class CompareCommand {
         return Collections.unmodifiableMap(map);
     }
 
-    static void run(List<String> arguments, InputStream stdin, PrintStream stdout) {
+    static void run(List<String> arguments, InputStream stdin, PrintStream stdout, PrintStream stderr) {
         Arguments options = Arguments.parse(arguments, Set.of("input"), Set.of("debug"));
         String input = options.required("input");
-        stdout.print(compare(read(input, stdin)));
+        Output output = compare(read(input, stdin));
+        output.notes().forEach(note -> stderr.println("splitscope: note: " + note));
+        stdout.print(output.json());
     }
 
-    /** The output document for an input document (both JSON text). */
-    static String compare(String inputJson) {
+    /**
+     * What a comparison gives: the output document and the notes for standard error (given only
+     * when the input is valid, so that an error stays the one line on standard error).
+     */
+    record Output(String json, List<String> notes) {
+    }
+
+    /** The output document for an input document (both JSON text), with the notes on the input. */
+    static Output compare(String inputJson) {
         JsonNode root;
         try {
             root = MAPPER.readTree(inputJson);
@@ -110,7 +148,8 @@ public final class CompareCommand {
         }
         for (String field : root.propertyNames()) {
             if (!field.equals("method") && !field.equals("variants")) {
-                throw new CommandException("unknown field '" + field + "' in the input (expected \"method\" and \"variants\")");
+                throw new CommandException("unknown field '" + field + "' in the input"
+                        + didYouMean(field, List.of("method", "variants")) + " (expected \"method\" and \"variants\")");
             }
         }
         JsonNode methodNode = root.get("method");
@@ -118,7 +157,7 @@ public final class CompareCommand {
             throw new CommandException("the input needs \"method\": one of " + String.join(", ", METHODS));
         }
         String method = methodNode.stringValue();
-        if (!FIELDS.containsKey(method)) {
+        if (!INPUTS.containsKey(method)) {
             throw new CommandException("method '" + method + "' cannot be compared from sufficient statistics"
                     + " (supported: " + String.join(", ", METHODS) + ")");
         }
@@ -127,8 +166,10 @@ public final class CompareCommand {
             throw new CommandException("the input needs \"variants\": an array of at least two variants, the control first");
         }
 
+        Input<?> input = INPUTS.get(method);
         List<String> names = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        Set<String> ignored = new LinkedHashSet<>();
         List<JsonNode> variants = new ArrayList<>(variantsNode.values());
         for (int i = 0; i < variants.size(); i++) {
             JsonNode v = variants.get(i);
@@ -144,26 +185,66 @@ public final class CompareCommand {
                 throw new CommandException("two variants are named '" + name.stringValue() + "'");
             }
             names.add(name.stringValue());
-            Set<String> allowed = new LinkedHashSet<>(FIELDS.get(method));
-            allowed.add("name");
             for (String field : v.propertyNames()) {
-                if (!allowed.contains(field)) {
-                    throw new CommandException("variant '" + name.stringValue() + "': unknown field '" + field
-                            + "' for method " + method + " (fields: " + String.join(", ", FIELDS.get(method)) + ")");
+                if (field.equals("name") || input.fields().contains(field)) {
+                    continue;
                 }
+                if (!KNOWN_FIELDS.contains(field)) {
+                    Set<String> candidates = new LinkedHashSet<>(input.fields()); // the method's own first: they win ties
+                    candidates.addAll(KNOWN_FIELDS);
+                    throw new CommandException("variant '" + name.stringValue() + "': unknown field '" + field + "'"
+                            + didYouMean(field, candidates) + "; " + method + " takes " + String.join(", ", input.fields()));
+                }
+                ignored.add(field); // another method's: the same totals exported for several methods
             }
         }
 
-        ArrayNode rows = switch (method) {
-            case "welch_t" -> rows(method, Moments.class, names, variants, CompareCommand::moments);
-            case "cuped" -> rows(method, CovariateMoments.class, names, variants, CompareCommand::covariateMoments);
-            case "delta_ratio" -> rows(method, RatioMoments.class, names, variants, CompareCommand::ratioMoments);
-            default -> throw new IllegalStateException(method);
-        };
+        ArrayNode rows = rows(method, input, names, variants);
         ObjectNode out = NODES.objectNode();
         out.put("method", method);
         out.set("results", rows);
-        return MAPPER.writeValueAsString(out) + System.lineSeparator();
+        List<String> notes = ignored.isEmpty() ? List.of() : List.of(method + " ignores " + String.join(", ", ignored));
+        return new Output(MAPPER.writeValueAsString(out) + System.lineSeparator(), notes);
+    }
+
+    /**
+     * {@code " (did you mean 'x'?)"} with the known name nearest to {@code wrong} by edit distance
+     * when it is near enough to be a typo (at most a third of the characters, at least 2, apart, and
+     * fewer than all of them), else the empty string.
+     */
+    private static String didYouMean(String wrong, Collection<String> known) {
+        String lower = wrong.toLowerCase(Locale.ROOT);
+        int limit = Math.max(2, wrong.length() / 3);
+        String nearest = null;
+        int best = Integer.MAX_VALUE;
+        for (String name : known) {
+            int distance = distance(lower, name.toLowerCase(Locale.ROOT));
+            if (distance < best) { // the first listed wins a tie
+                best = distance;
+                nearest = name;
+            }
+        }
+        return nearest != null && best <= limit && best < wrong.length() ? " (did you mean '" + nearest + "'?)" : "";
+    }
+
+    /** Levenshtein distance (insertions, deletions, substitutions). */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     /** A variant's fields, read and checked. */
@@ -234,13 +315,13 @@ public final class CompareCommand {
                 f.number("numerator_denominator_sum_product"));
     }
 
-    private static <I extends VariantData> ArrayNode rows(String method, Class<I> type, List<String> names,
-            List<JsonNode> nodes, Function<Fields, I> read) {
+    private static <I extends VariantData> ArrayNode rows(String method, Input<I> input, List<String> names,
+            List<JsonNode> nodes) {
         List<I> inputs = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
-            inputs.add(read.apply(new Fields(names.get(i), nodes.get(i))));
+            inputs.add(input.read().apply(new Fields(names.get(i), nodes.get(i))));
         }
-        ComparisonMethod<I> comparison = ComparisonMethods.byId(method, type);
+        ComparisonMethod<I> comparison = ComparisonMethods.byId(method, input.type());
         List<ComparisonResult> results = new ArrayList<>();
         List<Double> pValues = new ArrayList<>();
         for (int i = 1; i < inputs.size(); i++) {

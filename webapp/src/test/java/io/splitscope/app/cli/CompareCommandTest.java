@@ -109,8 +109,10 @@ class CompareCommandTest {
                   {"name": "treatment", "n": 3461, "sum": 2422.7,  "sum_squares": 134698.29}]}
                 """;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
         CompareCommand.run(List.of("--input", "-"), new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
         JsonNode row = JSON.readTree(out.toString(StandardCharsets.UTF_8)).get("results").get(0);
         // GrowthBook gbstats packages/stats/tests/frequentist/test_tests.py, test_two_sided_ttest (same
         // inputs, relative effect): uplift 0.70732 ± 0.30435 (sd), p-value 0.02016 (5 decimals)
@@ -129,12 +131,27 @@ class CompareCommandTest {
                 Arguments.of("{\"method\": \"welch_t\", \"variants\": [{\"name\": \"a\", \"n\": 2, \"sum\": 1, \"sum_squares\": 1}]}",
                         "an array of at least two variants"),
                 Arguments.of("{\"method\": \"welch_t\", \"extra\": 1, \"variants\": []}", "unknown field 'extra' in the input"),
+                Arguments.of("{\"method\": \"welch_t\", \"varaints\": []}",
+                        "unknown field 'varaints' in the input (did you mean 'variants'?)"),
                 Arguments.of(twoVariants("\"sum\": 1, \"sum_squares\": 1", "\"sum\": 3"),
                         "variant 'treatment': missing field 'sum_squares'"),
                 Arguments.of(twoVariants("\"sum\": 1, \"sum_squares\": 1", "\"sum\": 3, \"sum_squares\": \"9\""),
                         "variant 'treatment': field 'sum_squares' must be a number, got \"9\""),
                 Arguments.of(twoVariants("\"sum\": 1, \"sum_square\": 1", "\"sum\": 3, \"sum_squares\": 9"),
-                        "variant 'control': unknown field 'sum_square' for method welch_t (fields: n, sum, sum_squares)"),
+                        "variant 'control': unknown field 'sum_square' (did you mean 'sum_squares'?); welch_t takes n, sum, sum_squares"),
+                // a field no method knows is refused, with the nearest known name, also when another method's fields are ignored
+                Arguments.of(twoVariants("\"sum\": 1, \"sum_squares\": 1", "\"sum\": 3, \"sum_sqares\": 9, \"covariate_sum\": 2"),
+                        "variant 'treatment': unknown field 'sum_sqares' (did you mean 'sum_squares'?); welch_t takes n, sum, sum_squares"),
+                Arguments.of(twoVariants("\"sum\": 1, \"sum_squares\": 1, \"covariate_sum_sqares\": 1", "\"sum\": 3, \"sum_squares\": 9"),
+                        "variant 'control': unknown field 'covariate_sum_sqares' (did you mean 'covariate_sum_squares'?); welch_t takes"),
+                Arguments.of("{\"method\": \"delta_ratio\", \"variants\": [{\"name\": \"c\", \"n\": 2, \"numerator_sums\": 1},"
+                        + " {\"name\": \"t\", \"n\": 3}]}",
+                        "variant 'c': unknown field 'numerator_sums' (did you mean 'numerator_sum'?); delta_ratio takes n, numerator_sum,"),
+                Arguments.of(twoVariants("\"sum\": 1, \"sum_squares\": 1", "\"sum\": 3, \"sum_squares\": 9, \"revenue\": 9"),
+                        "variant 'treatment': unknown field 'revenue'; welch_t takes n, sum, sum_squares"),
+                // another method's field is ignored, but the error is still the only line
+                Arguments.of(twoVariants("\"sum\": 1, \"sum_squares\": 1, \"sum_product\": 1", "\"sum\": 3"),
+                        "variant 'treatment': missing field 'sum_squares'"),
                 Arguments.of(twoVariants("\"sum\": 10, \"sum_squares\": 1", "\"sum\": 3, \"sum_squares\": 9"),
                         "variant 'control': fields 'sum' and 'sum_squares' are inconsistent: inconsistent sums"),
                 Arguments.of("{\"method\": \"welch_t\", \"variants\": [{\"name\": \"c\", \"n\": 1, \"sum\": 1, \"sum_squares\": 1},"
@@ -171,6 +188,40 @@ class CompareCommandTest {
         assertThat(run.stdout()).isEmpty();
         assertThat(run.stderr().strip().lines()).hasSize(1);
         assertThat(run.stderr()).startsWith("splitscope: error: ").contains(message);
+    }
+
+    private static String goldenInput(String name) {
+        return golden().map(Arguments::get).filter(a -> a[0].equals(name)).map(a -> (String) a[1]).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anotherMethodsFieldsAreIgnoredWithOneNoteOnStandardError(@TempDir Path dir) throws IOException {
+        // the golden cuped input (covariate sums too) compared with welch_t: the welch_t golden output
+        String cupedInput = goldenInput("cuped exp_price revenue_per_member");
+        Path file = dir.resolve("cuped-as-welch.json");
+        Files.writeString(file, cupedInput.replace("\"method\": \"cuped\"", "\"method\": \"welch_t\""));
+        CommandLineRun run = CommandLineRun.of("compare", "--input", file.toString());
+
+        assertThat(run.status()).as(run.stderr()).isZero();
+        assertThat(run.stderr()).isEqualTo(
+                "splitscope: note: welch_t ignores covariate_sum, covariate_sum_squares, sum_product" + System.lineSeparator());
+        Path welch = dir.resolve("welch.json");
+        Files.writeString(welch, goldenInput("welch_t exp_price revenue_per_member"));
+        CommandLineRun reference = CommandLineRun.of("compare", "--input", welch.toString());
+        assertThat(reference.stderr()).isEmpty();
+        assertThat(JSON.readTree(run.stdout())).isEqualTo(JSON.readTree(reference.stdout()));
+    }
+
+    @Test
+    void ignoredFieldsAreNamedOnceInTheOrderTheyFirstAppearAndNotChecked(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("mixed.json");
+        Files.writeString(file, twoVariants("\"sum\": 1, \"sum_squares\": 1, \"numerator_sum\": \"n/a\"",
+                "\"sum\": 3, \"sum_squares\": 9, \"covariate_sum\": null, \"numerator_sum\": 4"));
+        CommandLineRun run = CommandLineRun.of("compare", "--input", file.toString());
+
+        assertThat(run.status()).as(run.stderr()).isZero();
+        assertThat(run.stderr().lines().toList()).containsExactly("splitscope: note: welch_t ignores numerator_sum, covariate_sum");
+        assertThat(JSON.readTree(run.stdout()).get("results")).hasSize(1);
     }
 
     @Test
