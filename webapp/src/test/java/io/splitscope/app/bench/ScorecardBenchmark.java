@@ -71,12 +71,16 @@ import org.apache.arrow.memory.RootAllocator;
  * </ul>
  *
  * <p>Warehouses are generated once ({@link WarehouseGenerator}, Parquet, seed 42) and cached under
- * {@code ${XDG_DATA_HOME:-~/.local/share}/splitscope/bench/members-N-seed-S/}. The results print
- * as a table on standard output and, with {@code --json FILE}, as JSON.
+ * {@code ${XDG_DATA_HOME:-~/.local/share}/splitscope/bench/members-N-seed-S/}. The same run also
+ * measures the e-commerce shop through its project file ({@link ShopBenchmark}: string ids, windowed
+ * metrics, its own floor) at {@code --shop-users} users, 1,000,000 by default; {@code --projects}
+ * picks {@code streaming}, {@code shop} or both (the default). Each measurement notes the load
+ * average. The results print as tables on standard output and, with {@code --json FILE}, as JSON.
  *
  * <pre>
- * ./splitscope bench [--sizes 100000,1000000,10000000] [--warm 3] [--json FILE] [--data DIR] [--seed 42]
- * ./mvnw -pl webapp test-compile exec:exec@scorecard-bench -Dscorecard.bench.args="--sizes 100000"
+ * ./splitscope bench [--projects streaming,shop] [--sizes 100000,1000000,10000000] [--shop-users 1000000]
+ *                    [--warm 3] [--json FILE] [--data DIR] [--seed 42]
+ * ./mvnw -pl webapp test-compile exec:exec@scorecard-bench -Dscorecard.bench.args="--projects streaming --sizes 100000"
  * </pre>
  *
  * The JVM runs with {@code -Xmx4g} (property {@code scorecard.bench.heap}), so that the 10M case
@@ -122,8 +126,28 @@ public final class ScorecardBenchmark {
     private ScorecardBenchmark() {
     }
 
-    /** What to measure. */
-    record Options(List<Long> sizes, long seed, int warm, Path data, Path json, List<Path> warehouses) {
+    /** The projects measured when {@code --projects} is not given. */
+    static final List<String> DEFAULT_PROJECTS = List.of("streaming", "shop");
+
+    /**
+     * What to measure: the streaming warehouses of {@code sizes} members and the shops of
+     * {@code shopUsers} users, for the {@code projects} named; or, when any is given, only the
+     * existing {@code warehouses} (streaming) and {@code shopProjects} (project files of shops).
+     */
+    record Options(List<String> projects, List<Long> sizes, List<Long> shopUsers, long seed, int warm, Path data,
+                   Path json, List<Path> warehouses, List<Path> shopProjects) {
+
+        boolean streaming() {
+            return projects.contains("streaming");
+        }
+
+        boolean shop() {
+            return projects.contains("shop");
+        }
+    }
+
+    /** The results of one run: the streaming warehouses' and the shops'. */
+    record Results(List<SizeResult> streaming, List<ShopBenchmark.ShopResult> shop) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -132,12 +156,12 @@ public final class ScorecardBenchmark {
             options = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
-            System.err.println("usage: ./splitscope bench [--sizes 100000,1000000,10000000] [--warm N] [--json FILE] "
-                    + "[--data DIR] [--seed S]");
+            System.err.println("usage: ./splitscope bench [--projects streaming,shop] [--sizes 100000,1000000,10000000] "
+                    + "[--shop-users 1000000] [--warm N] [--json FILE] [--data DIR] [--seed S]");
             System.exit(2);
             return;
         }
-        List<SizeResult> results = run(options, System.out, System.err);
+        Results results = run(options, System.out, System.err);
         if (options.json() != null) {
             Files.writeString(options.json(), json(results, environment()), StandardCharsets.UTF_8);
             System.err.println("bench: wrote " + options.json());
@@ -146,24 +170,37 @@ public final class ScorecardBenchmark {
     }
 
     static Options parse(String[] args) {
+        List<String> projects = DEFAULT_PROJECTS;
         List<Long> sizes = DEFAULT_SIZES;
+        List<Long> shopUsers = ShopBenchmark.DEFAULT_USERS;
         long seed = 42;
         int warm = 3;
         Path data = defaultDataFolder();
         Path json = null;
         List<Path> warehouses = new ArrayList<>();
+        List<Path> shopProjects = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (arg) {
-                case "--sizes" -> sizes = Arrays.stream(required(arg, value).split(","))
-                        .map(s -> Long.parseLong(s.strip().replace("_", ""))).toList();
+                case "--projects" -> {
+                    projects = Arrays.stream(required(arg, value).split(",")).map(String::strip).toList();
+                    for (String project : projects) {
+                        if (!DEFAULT_PROJECTS.contains(project)) {
+                            throw new IllegalArgumentException("unknown project " + project + " (streaming, shop)");
+                        }
+                    }
+                }
+                case "--sizes" -> sizes = numbers(arg, value);
+                case "--shop-users" -> shopUsers = numbers(arg, value);
                 case "--seed" -> seed = Long.parseLong(required(arg, value));
                 case "--warm" -> warm = Integer.parseInt(required(arg, value));
                 case "--data" -> data = Path.of(required(arg, value));
                 case "--json" -> json = Path.of(required(arg, value));
                 // an existing warehouse folder instead of a generated one (the smoke test's)
                 case "--warehouse" -> warehouses.add(Path.of(required(arg, value)));
+                // an existing shop's project file instead of a generated shop (the smoke test's)
+                case "--shop-project" -> shopProjects.add(Path.of(required(arg, value)));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
             i++;
@@ -171,7 +208,11 @@ public final class ScorecardBenchmark {
         if (warm < 1) {
             throw new IllegalArgumentException("--warm must be at least 1");
         }
-        return new Options(sizes, seed, warm, data, json, warehouses);
+        return new Options(projects, sizes, shopUsers, seed, warm, data, json, warehouses, shopProjects);
+    }
+
+    private static List<Long> numbers(String option, String value) {
+        return Arrays.stream(required(option, value).split(",")).map(s -> Long.parseLong(s.strip().replace("_", ""))).toList();
     }
 
     private static String required(String option, String value) {
@@ -187,14 +228,26 @@ public final class ScorecardBenchmark {
         return base.resolve("splitscope").resolve("bench");
     }
 
-    /** Measures every size (or every given warehouse), printing progress to {@code log} and the table to {@code out}. */
-    static List<SizeResult> run(Options options, PrintStream out, PrintStream log) throws IOException {
+    /**
+     * Measures every size of every project (or only the given warehouses and shop project files),
+     * printing progress to {@code log} and the tables to {@code out}.
+     */
+    static Results run(Options options, PrintStream out, PrintStream log) throws IOException {
         List<SizeResult> results = new ArrayList<>();
+        List<ShopBenchmark.ShopResult> shops = new ArrayList<>();
         try (HeapPeak heap = new HeapPeak()) {
             List<Path> warehouses = new ArrayList<>(options.warehouses());
-            if (warehouses.isEmpty()) {
-                for (long members : options.sizes()) {
-                    warehouses.add(ensureWarehouse(options.data(), members, options.seed(), log));
+            List<Path> shopProjects = new ArrayList<>(options.shopProjects());
+            if (warehouses.isEmpty() && shopProjects.isEmpty()) {
+                if (options.streaming()) {
+                    for (long members : options.sizes()) {
+                        warehouses.add(ensureWarehouse(options.data(), members, options.seed(), log));
+                    }
+                }
+                if (options.shop()) {
+                    for (long users : options.shopUsers()) {
+                        shopProjects.add(ShopBenchmark.ensureShop(options.data(), users, options.seed(), log));
+                    }
                 }
             }
             for (Path warehouse : warehouses) {
@@ -203,9 +256,20 @@ public final class ScorecardBenchmark {
                 results.add(result);
                 log.println("bench: " + result.summary());
             }
+            for (Path project : shopProjects) {
+                log.printf(Locale.ROOT, "bench: measuring %s (load average %.2f)%n", project, loadAverage());
+                ShopBenchmark.ShopResult result = ShopBenchmark.measure(project, options.warm(), heap, log);
+                shops.add(result);
+                log.println("bench: " + result.summary());
+            }
         }
-        out.print(table(results));
-        return results;
+        if (!results.isEmpty()) {
+            out.print(table(results));
+        }
+        if (!shops.isEmpty()) {
+            out.print(ShopBenchmark.table(shops));
+        }
+        return new Results(results, shops);
     }
 
     /** The cached warehouse of {@code members} members, generated when missing. */
@@ -236,7 +300,7 @@ public final class ScorecardBenchmark {
                       double warmScorecard, double coldFloor, double warmFloor, double warmScorecardCpu,
                       double warmFloorCpu, long rowsIntoJvm, long bytesIntoJvm, Map<String, Double> queryTimes,
                       long peakHeap, long maxHeap, double fused, double perMetric, int fusedQueries,
-                      int perMetricQueries, List<QuantileComparison> quantiles) {
+                      int perMetricQueries, List<QuantileComparison> quantiles, double loadAverage) {
 
         double floorRatio() {
             return warmScorecard / warmFloor;
@@ -265,6 +329,7 @@ public final class ScorecardBenchmark {
 
     private static SizeResult measure(Path warehouse, int warmRuns, HeapPeak heap, PrintStream log) {
         heap.reset();
+        double load = loadAverage();
         long members = members(warehouse);
         long openStart = System.nanoTime();
         Scorecard cold;
@@ -337,7 +402,7 @@ public final class ScorecardBenchmark {
         return new SizeResult(warehouse.toString(), members, cold.population().totalUnits(), events, openNanos,
                 coldSeconds, median(warm), floor.cold(), floor.warm(), median(warmCpu), floor.warmCpu(), rows, bytes, queryTimes,
                 heap.peak(), Runtime.getRuntime().maxMemory(), fused.warm(), perMetric.warm(), fusedQueries,
-                perMetricQueries, quantiles);
+                perMetricQueries, quantiles, load);
     }
 
     /**
@@ -482,15 +547,15 @@ public final class ScorecardBenchmark {
                 EXPERIMENT, Runtime.getRuntime().availableProcessors(), mib(Runtime.getRuntime().maxMemory()), loadAverage()));
         text.append("scorecard: cold and warm wall-clock seconds, warm CPU seconds of the process; floor: DuckDB's own "
                 + "aggregate pass, warm; ratio: warm scorecard / warm floor (wall, CPU)\n\n");
-        String header = "%-12s %10s %11s %8s %8s %8s %8s %8s %6s %6s %12s %10s %10s %8s %8s %5s%n";
-        String row = "%-12s %,10d %,11d %8.2f %8.2f %8.2f %8.2f %8.2f %6.2f %6.2f %,12d %10s %10s %8.2f %8.2f %5.1f%n";
+        String header = "%-12s %10s %11s %8s %8s %8s %8s %8s %6s %6s %12s %10s %10s %8s %8s %5s %6s%n";
+        String row = "%-12s %,10d %,11d %8.2f %8.2f %8.2f %8.2f %8.2f %6.2f %6.2f %,12d %10s %10s %8.2f %8.2f %5.1f %6.2f%n";
         text.append(String.format(Locale.ROOT, header, "members", "units", "q. events", "cold s", "warm s", "warm cpu",
-                "floor s", "fl. cpu", "ratio", "cpu r.", "rows->JVM", "bytes->JVM", "peak heap", "fused s", "per-m. s", "x"));
+                "floor s", "fl. cpu", "ratio", "cpu r.", "rows->JVM", "bytes->JVM", "peak heap", "fused s", "per-m. s", "x", "load"));
         for (SizeResult r : results) {
             text.append(String.format(Locale.ROOT, row, String.format(Locale.ROOT, "%,d", r.members()), r.units(), r.events(),
                     r.coldScorecard(), r.warmScorecard(), r.warmScorecardCpu(), r.warmFloor(), r.warmFloorCpu(),
                     r.floorRatio(), r.floorCpuRatio(), r.rowsIntoJvm(), mib(r.bytesIntoJvm()), mib(r.peakHeap()), r.fused(),
-                    r.perMetric(), r.fusedSpeedup()));
+                    r.perMetric(), r.fusedSpeedup(), r.loadAverage()));
         }
         text.append(String.format(Locale.ROOT, "%nWhere the warm scorecard's time goes (seconds, last warm run)%n"));
         for (SizeResult r : results) {
@@ -525,7 +590,8 @@ public final class ScorecardBenchmark {
     }
 
     /** The results as JSON (written by hand: the test class path has no JSON library of its own to rely on). */
-    static String json(List<SizeResult> results, Map<String, Object> environment) {
+    static String json(Results all, Map<String, Object> environment) {
+        List<SizeResult> results = all.streaming();
         StringBuilder json = new StringBuilder("{\n  \"environment\": {");
         json.append(environment.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + value(e.getValue()))
                 .collect(Collectors.joining(", "))).append("},\n  \"sizes\": [");
@@ -556,6 +622,7 @@ public final class ScorecardBenchmark {
             fields.put("per_metric_seconds", r.perMetric());
             fields.put("per_metric_queries", r.perMetricQueries());
             fields.put("fused_speedup", r.fusedSpeedup());
+            fields.put("load_average", r.loadAverage());
             json.append(fields.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + value(e.getValue()))
                     .collect(Collectors.joining(", ")));
             json.append(", \"quantiles\": [");
@@ -576,6 +643,12 @@ public final class ScorecardBenchmark {
                         .collect(Collectors.joining(", ")) + "}";
             }).collect(Collectors.joining(", ")));
             json.append("]}");
+        }
+        json.append("\n  ],\n  \"shop\": [");
+        for (int i = 0; i < all.shop().size(); i++) {
+            json.append(i == 0 ? "\n" : ",\n").append("    {").append(ShopBenchmark.jsonFields(all.shop().get(i)).entrySet()
+                    .stream().map(e -> "\"" + e.getKey() + "\": " + value(e.getValue())).collect(Collectors.joining(", ")))
+                    .append("}");
         }
         return json.append("\n  ]\n}\n").toString();
     }

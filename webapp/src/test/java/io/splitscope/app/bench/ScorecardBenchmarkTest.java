@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.splitscope.app.GoldenWarehouse;
+import io.splitscope.app.bench.ScorecardBenchmark.Results;
 import io.splitscope.app.bench.ScorecardBenchmark.SizeResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -26,9 +27,11 @@ class ScorecardBenchmarkTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-        List<SizeResult> results = ScorecardBenchmark.run(
+        Results all = ScorecardBenchmark.run(
                 ScorecardBenchmark.parse(new String[] {"--warehouse", golden.toString(), "--warm", "1"}),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(log, true, StandardCharsets.UTF_8));
+        List<SizeResult> results = all.streaming();
+        assertThat(all.shop()).isEmpty();
 
         assertThat(results).hasSize(1);
         SizeResult result = results.getFirst();
@@ -55,17 +58,29 @@ class ScorecardBenchmarkTest {
         String table = out.toString(StandardCharsets.UTF_8);
         assertThat(table).contains("Scorecard of exp_autoplay", "2,940", "quantile_asymptotic", "fused playback");
 
-        JsonNode json = JsonMapper.builder().build().readTree(ScorecardBenchmark.json(results, ScorecardBenchmark.environment()));
+        JsonNode json = JsonMapper.builder().build().readTree(ScorecardBenchmark.json(all, ScorecardBenchmark.environment()));
         JsonNode size = json.get("sizes").get(0);
         assertThat(size.get("members").asLong()).isEqualTo(2940);
         assertThat(size.get("scorecard_to_floor").asDouble()).isPositive();
         assertThat(size.get("quantiles")).hasSize(4);
+        assertThat(size.get("load_average").isNumber()).isTrue();
+        assertThat(json.get("shop")).isEmpty();
         assertThat(json.get("environment").get("cores").asInt()).isPositive();
     }
 
     @Test
     void readsTheSizesToMeasure() {
         assertThat(ScorecardBenchmark.parse(new String[0]).sizes()).containsExactly(100_000L, 1_000_000L, 10_000_000L);
+        assertThat(ScorecardBenchmark.parse(new String[0]).projects()).containsExactly("streaming", "shop");
+        assertThat(ScorecardBenchmark.parse(new String[0]).shopUsers()).containsExactly(1_000_000L);
+        assertThat(ScorecardBenchmark.parse(new String[] {"--projects", "shop", "--shop-users", "200000"}))
+                .satisfies(options -> {
+                    assertThat(options.streaming()).isFalse();
+                    assertThat(options.shop()).isTrue();
+                    assertThat(options.shopUsers()).containsExactly(200_000L);
+                });
+        assertThatThrownBy(() -> ScorecardBenchmark.parse(new String[] {"--projects", "streaming,shops"}))
+                .hasMessage("unknown project shops (streaming, shop)");
         assertThat(ScorecardBenchmark.parse(new String[] {"--sizes", "100000,1_000_000"}).sizes())
                 .containsExactly(100_000L, 1_000_000L);
         assertThat(ScorecardBenchmark.parse(new String[] {"--json", "out.json"}).json()).isEqualTo(Path.of("out.json"));
