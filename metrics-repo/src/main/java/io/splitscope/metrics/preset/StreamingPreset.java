@@ -7,6 +7,7 @@ import io.splitscope.metrics.catalog.MetricCatalog;
 import io.splitscope.metrics.catalog.MetricRepository;
 import io.splitscope.metrics.experiment.Assignment;
 import io.splitscope.metrics.project.Project;
+import io.splitscope.metrics.project.WarehouseCheck;
 import io.splitscope.sql.WarehouseSchema;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,7 +71,8 @@ public final class StreamingPreset {
         List<MetricCatalog> catalogs = new ArrayList<>(List.of(new StandardMetrics()));
         catalogs.addAll(MetricRepository.found(CatalogJars.classLoader(catalogJars)));
         return new Project(NAME, warehouse, SOURCES, List.of(ASSIGNMENT), DIMENSIONS, new StreamingExperiments(),
-                MetricRepository.of(catalogs, StreamingPreset::source), WarehouseSchema.TABLES);
+                MetricRepository.of(catalogs, StreamingPreset::source), WarehouseSchema.TABLES,
+                WarehouseCheck.NONE);
     }
 
     /**

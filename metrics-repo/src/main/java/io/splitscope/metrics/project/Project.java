@@ -25,12 +25,13 @@ import java.util.stream.Collectors;
  * @param experiments where the experiments come from
  * @param metrics     the project's metrics and those of the Java catalogs it loads
  * @param contract    tables the warehouse must hold with exactly these columns and types, checked
- *                    when it opens (the streaming preset's contract); empty for a project file,
- *                    whose sources are checked by {@code splitscope check}
+ *                    when it opens (the streaming preset's contract); empty for a project file
+ * @param check       what is verified in the warehouse before any analysis (a project file's
+ *                    sources and columns); {@link WarehouseCheck#NONE} when null
  */
 public record Project(String name, String warehouse, List<Source> sources, List<Assignment> assignments,
                       List<Dimension> dimensions, ExperimentCatalog experiments, MetricRepository metrics,
-                      List<TableSpec> contract) {
+                      List<TableSpec> contract, WarehouseCheck check) {
 
     public Project {
         sources = List.copyOf(sources);
@@ -39,11 +40,12 @@ public record Project(String name, String warehouse, List<Source> sources, List<
         contract = List.copyOf(contract);
         Objects.requireNonNull(experiments, "experiments");
         Objects.requireNonNull(metrics, "metrics");
+        check = check == null ? WarehouseCheck.NONE : check;
     }
 
     /** This project over another warehouse (the same tables elsewhere, e.g. loaded into PostgreSQL). */
     public Project withWarehouse(String location) {
-        return new Project(name, location, sources, assignments, dimensions, experiments, metrics, contract);
+        return new Project(name, location, sources, assignments, dimensions, experiments, metrics, contract, check);
     }
 
     /**

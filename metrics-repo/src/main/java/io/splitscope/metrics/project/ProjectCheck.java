@@ -66,15 +66,30 @@ public final class ProjectCheck {
         return new ProjectCheck(compiled, warehouse, allocator).run();
     }
 
+    /**
+     * The mistakes of a project file without mistakes of its own in {@code warehouse}: sources that
+     * cannot be read, columns that are missing or of the wrong type, unit types that differ. Reads
+     * column lists only, no rows: what every analysis verifies before its first query.
+     */
+    public static List<ConfigError> mistakes(CompiledProject compiled, Warehouse warehouse, BufferAllocator allocator) {
+        ProjectCheck check = new ProjectCheck(compiled, warehouse, allocator);
+        check.checkWarehouse(compiled.project());
+        return check.sorted();
+    }
+
+    private void checkWarehouse(Project project) {
+        sources(project).forEach(this::readSchema);
+        compiled.columns().forEach(this::checkColumn);
+        compiled.plans().forEach(plan -> checkUnitTypes(plan, project.metrics()));
+    }
+
     private CheckResult run() {
         errors.addAll(compiled.errors());
         Project project = compiled.project();
         if (project == null) {
             return new CheckResult(errors, null);
         }
-        sources(project).forEach(this::readSchema);
-        compiled.columns().forEach(this::checkColumn);
-        compiled.plans().forEach(plan -> checkUnitTypes(plan, project.metrics()));
+        checkWarehouse(project);
         if (!errors.isEmpty()) {
             return new CheckResult(sorted(), null);
         }

@@ -9,7 +9,9 @@ import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.preset.StreamingExperiments;
 import io.splitscope.metrics.population.Population;
 import io.splitscope.metrics.preset.StreamingPreset;
+import io.splitscope.metrics.project.ConfigError;
 import io.splitscope.metrics.project.Project;
+import io.splitscope.metrics.project.ProjectException;
 import io.splitscope.metrics.population.PopulationQuery;
 import io.splitscope.metrics.query.SeriesAxis;
 import io.splitscope.metrics.query.SeriesQuery;
@@ -72,12 +74,25 @@ public final class AnalysisService implements AutoCloseable {
     }
 
     /**
-     * Opens {@code project}'s warehouse ({@code spec/project.md}).
+     * Opens {@code project}'s warehouse ({@code spec/project.md}) and verifies in it, before any
+     * analysis, what the project names (a project file's tables, SQL sources and columns).
      *
      * @throws io.splitscope.sql.WarehouseException when it cannot be opened or breaks the project's contract
+     * @throws ProjectException listing every table, source or column of the project file the warehouse lacks
      */
     public static AnalysisService open(Project project) {
-        return new AnalysisService(project, Warehouses.open(project.warehouse(), project.contract()), Clock.systemUTC());
+        Warehouse warehouse = Warehouses.open(project.warehouse(), project.contract());
+        AnalysisService service = new AnalysisService(project, warehouse, Clock.systemUTC());
+        try (BufferAllocator allocator = service.childAllocator("check")) {
+            List<ConfigError> mistakes = project.check().mistakes(warehouse, allocator);
+            if (!mistakes.isEmpty()) {
+                throw new ProjectException(mistakes);
+            }
+            return service;
+        } catch (RuntimeException e) {
+            service.close();
+            throw e;
+        }
     }
 
     /** The project this service analyses. */

@@ -7,7 +7,10 @@ import io.splitscope.app.cli.CommandLineRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +49,26 @@ class ExampleProjectTest {
         close(revenue, "treatment_value", 32.5);
         close(revenue, "p_value", 0.21192225841976);
         close(revenue, "absolute_ci_high", 53.529246916578302);
+    }
+
+    @Test
+    void checksTheColumnsItNamesBeforeAnyQuery(@TempDir Path copy) throws IOException {
+        for (String file : List.of("assignments.csv", "orders.csv", "users.csv")) {
+            Files.createDirectories(copy.resolve("data"));
+            Files.copy(EXAMPLE.resolve("data").resolve(file), copy.resolve("data").resolve(file));
+        }
+        List<String> lines = new ArrayList<>(Files.readAllLines(EXAMPLE.resolve("splitscope.yaml")));
+        int value = lines.indexOf("    value: amount");
+        lines.set(value, "    value: amout");
+        Files.write(copy.resolve("splitscope.yaml"), lines);
+
+        CommandLineRun run = CommandLineRun.of("analyze", "--project", copy.resolve("splitscope.yaml").toString(),
+                "--experiment", "new_checkout");
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.stderr()).contains("splitscope: error: splitscope.yaml:" + (value + 1)
+                + ": metrics.revenue.value: source 'orders' has no column 'amout' (did you mean 'amount'?)");
+        assertThat(run.stdout()).isEmpty();
     }
 
     /** R prints 14 significant digits for the p-values: they are compared to that. */
