@@ -3,7 +3,7 @@
  * into rows ({@link io.splitscope.sql.arrow.ArrowRows}) and, for the engines that read through JDBC
  * (PostgreSQL, Trino), converting result sets to Arrow ({@link io.splitscope.sql.arrow.JdbcArrowReader}),
  * running a query that way ({@link io.splitscope.sql.arrow.JdbcArrowQuery}) and reusing their
- * connections ({@link io.splitscope.sql.arrow.JdbcConnectionPool}), so that the engines keep only
+ * connections (a HikariCP pool, {@link io.splitscope.sql.arrow.JdbcConnections}), so that the engines keep only
  * what differs between them: how they connect, word failures and check the contract.
  */
 package io.splitscope.sql.arrow;

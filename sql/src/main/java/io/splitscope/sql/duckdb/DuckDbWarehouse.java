@@ -3,7 +3,7 @@ package io.splitscope.sql.duckdb;
 import io.splitscope.sql.ContractCheck;
 import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.WarehouseException;
-import io.splitscope.sql.arrow.JdbcConnectionPool;
+import io.splitscope.sql.arrow.JdbcConnections;
 import io.splitscope.sql.dialect.Dialects;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,7 +73,7 @@ public final class DuckDbWarehouse implements Warehouse {
             }
             return new DuckDbWarehouse(connection, path.toAbsolutePath().normalize().toString());
         } catch (RuntimeException e) {
-            JdbcConnectionPool.closeQuietly(connection);
+            JdbcConnections.closeQuietly(connection);
             throw e;
         }
     }
@@ -120,6 +120,6 @@ public final class DuckDbWarehouse implements Warehouse {
 
     @Override
     public void close() {
-        JdbcConnectionPool.closeQuietly(connection);
+        JdbcConnections.closeQuietly(connection);
     }
 }

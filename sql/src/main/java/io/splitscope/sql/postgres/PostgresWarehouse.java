@@ -1,5 +1,6 @@
 package io.splitscope.sql.postgres;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.splitscope.sql.ContractCheck;
 import io.splitscope.sql.ContractCheck.Kind;
 import io.splitscope.sql.Warehouse;
@@ -9,7 +10,7 @@ import io.splitscope.sql.Warehouses;
 import io.splitscope.sql.WarehouseSchema.TableSpec;
 import io.splitscope.sql.arrow.JdbcArrowQuery;
 import io.splitscope.sql.arrow.JdbcArrowReader;
-import io.splitscope.sql.arrow.JdbcConnectionPool;
+import io.splitscope.sql.arrow.JdbcConnections;
 import io.splitscope.sql.dialect.Dialects;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,9 +44,9 @@ import org.jooq.SQLDialect;
  * {@code timestamptz}: sessions run in UTC). Every table and column is checked at
  * {@link #open}, with the messages of {@link ContractCheck}.
  *
- * <p>Connections are read-only, run in UTC, and are reused ({@link JdbcConnectionPool}): one per
- * concurrent query. They do not autocommit, so that results stream through a cursor: each query
- * ends its transaction ({@link JdbcArrowQuery}).
+ * <p>Connections are read-only, run in UTC, and are reused (a HikariCP pool, {@link JdbcConnections}):
+ * one per concurrent query. They do not autocommit, so that results stream through a cursor: each
+ * query ends its transaction ({@link JdbcArrowQuery}).
  */
 public final class PostgresWarehouse implements Warehouse {
 
@@ -54,12 +55,13 @@ public final class PostgresWarehouse implements Warehouse {
     private final String description;
     private final String schema;
     private final DSLContext dsl = Dialects.using(SQLDialect.POSTGRES);
-    private final JdbcConnectionPool connections;
+    private final HikariDataSource connections;
 
-    private PostgresWarehouse(String url, String description, String schema) {
+    /** A warehouse whose pool starts with {@code first}, a connection opened by {@link #connect}. */
+    private PostgresWarehouse(String url, String description, String schema, Connection first) {
         this.description = description;
         this.schema = schema;
-        this.connections = new JdbcConnectionPool(description, () -> connect(url, description, true));
+        this.connections = JdbcConnections.pool("postgres", description, first, () -> connect(url, description, true), false, true);
     }
 
     /**
@@ -85,14 +87,19 @@ public final class PostgresWarehouse implements Warehouse {
         }
         String description = Warehouses.redact(jdbcUrl);
         Connection connection = connect(jdbcUrl, description, true);
+        String schema;
         try {
-            String schema = currentSchema(connection, description);
-            PostgresWarehouse warehouse = new PostgresWarehouse(jdbcUrl, description, schema);
-            warehouse.checkContract(connection, contract);
-            warehouse.connections.release(connection);
+            schema = currentSchema(connection, description);
+        } catch (RuntimeException e) {
+            JdbcConnections.closeQuietly(connection);
+            throw e;
+        }
+        PostgresWarehouse warehouse = new PostgresWarehouse(jdbcUrl, description, schema, connection);
+        try {
+            warehouse.checkContract(contract);
             return warehouse;
         } catch (RuntimeException e) {
-            JdbcConnectionPool.closeQuietly(connection);
+            warehouse.close();
             throw e;
         }
     }
@@ -118,7 +125,7 @@ public final class PostgresWarehouse implements Warehouse {
             connection.setReadOnly(readOnly);
             return connection;
         } catch (SQLException e) {
-            JdbcConnectionPool.closeQuietly(connection);
+            JdbcConnections.closeQuietly(connection);
             throw new WarehouseException("cannot use " + description + ": " + ContractCheck.firstLine(e.getMessage()), e);
         }
     }
@@ -138,11 +145,18 @@ public final class PostgresWarehouse implements Warehouse {
         }
     }
 
-    private void checkContract(Connection connection, List<TableSpec> contract) {
+    private void checkContract(List<TableSpec> contract) {
         if (contract.isEmpty()) {
             return;
         }
-        ContractCheck.requireTables(contract, columnTypes(connection, contract), schema, description, PostgresWarehouse::accepts);
+        Map<String, Map<String, String>> columnTypes;
+        Connection connection = JdbcConnections.borrow(connections, description); // the one open() made
+        try {
+            columnTypes = columnTypes(connection, contract);
+        } finally {
+            JdbcConnections.closeQuietly(connection);
+        }
+        ContractCheck.requireTables(contract, columnTypes, schema, description, PostgresWarehouse::accepts);
     }
 
     /** table → column → PostgreSQL type, for the contract's tables in the current schema. */
@@ -201,7 +215,7 @@ public final class PostgresWarehouse implements Warehouse {
 
     @Override
     public <T> T query(ResultQuery<?> query, BufferAllocator allocator, ResultHandler<T> handler) {
-        return JdbcArrowQuery.run(connections, dsl.renderInlined(query), allocator, handler, this::queryFailed);
+        return JdbcArrowQuery.run(connections, description, dsl.renderInlined(query), allocator, handler, this::queryFailed);
     }
 
     private WarehouseException queryFailed(SQLException e) {

@@ -1,5 +1,6 @@
 package io.splitscope.sql.trino;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.splitscope.sql.ContractCheck;
 import io.splitscope.sql.ContractCheck.Kind;
 import io.splitscope.sql.Warehouse;
@@ -9,7 +10,7 @@ import io.splitscope.sql.WarehouseSchema.TableSpec;
 import io.splitscope.sql.Warehouses;
 import io.splitscope.sql.arrow.JdbcArrowQuery;
 import io.splitscope.sql.arrow.JdbcArrowReader;
-import io.splitscope.sql.arrow.JdbcConnectionPool;
+import io.splitscope.sql.arrow.JdbcConnections;
 import io.splitscope.sql.dialect.Dialects;
 import io.trino.jdbc.TrinoDriver;
 import java.net.URI;
@@ -54,8 +55,8 @@ import org.jooq.impl.DSL;
  *
  * <p>Queries are rendered by jOOQ's {@link SQLDialect#TRINO} dialect with the fixes of
  * {@link Dialects}. Sessions run in UTC unless the URL sets {@code timezone}. Connections are
- * reused ({@link JdbcConnectionPool}): one per concurrent query. They autocommit (the driver's
- * default): a query has no transaction to end.
+ * reused (a HikariCP pool, {@link JdbcConnections}): one per concurrent query. They autocommit (the
+ * driver's default): a query has no transaction to end.
  */
 public final class TrinoWarehouse implements Warehouse {
 
@@ -67,13 +68,14 @@ public final class TrinoWarehouse implements Warehouse {
     private final String catalog;
     private final String schema;
     private final DSLContext dsl = Dialects.using(SQLDialect.TRINO);
-    private final JdbcConnectionPool connections;
+    private final HikariDataSource connections;
 
-    private TrinoWarehouse(String url, String description, String catalog, String schema) {
+    /** A warehouse whose pool starts with {@code first}, a connection opened by {@link #connect}. */
+    private TrinoWarehouse(String url, String description, String catalog, String schema, Connection first) {
         this.description = description;
         this.catalog = catalog;
         this.schema = schema;
-        this.connections = new JdbcConnectionPool(description, () -> connect(url, description));
+        this.connections = JdbcConnections.pool("trino", description, first, () -> connect(url, description), true, false);
     }
 
     /**
@@ -96,14 +98,13 @@ public final class TrinoWarehouse implements Warehouse {
     public static TrinoWarehouse open(String jdbcUrl, List<TableSpec> contract) {
         CatalogSchema location = catalogSchema(jdbcUrl);
         String description = Warehouses.redact(jdbcUrl);
-        TrinoWarehouse warehouse = new TrinoWarehouse(jdbcUrl, description, location.catalog(), location.schema());
-        Connection connection = warehouse.connections.borrow();
+        TrinoWarehouse warehouse = new TrinoWarehouse(jdbcUrl, description, location.catalog(), location.schema(),
+                connect(jdbcUrl, description));
         try {
-            warehouse.checkContract(connection, contract);
-            warehouse.connections.release(connection);
+            warehouse.checkContract(contract);
             return warehouse;
         } catch (RuntimeException e) {
-            JdbcConnectionPool.closeQuietly(connection);
+            warehouse.close();
             throw e;
         }
     }
@@ -157,11 +158,18 @@ public final class TrinoWarehouse implements Warehouse {
         }
     }
 
-    private void checkContract(Connection connection, List<TableSpec> contract) {
+    private void checkContract(List<TableSpec> contract) {
         if (contract.isEmpty()) {
             return;
         }
-        ContractCheck.requireTables(contract, columnTypes(connection, contract), catalog + "." + schema, description, TrinoWarehouse::accepts);
+        Map<String, Map<String, String>> columnTypes;
+        Connection connection = JdbcConnections.borrow(connections, description); // the one open() made
+        try {
+            columnTypes = columnTypes(connection, contract);
+        } finally {
+            JdbcConnections.closeQuietly(connection);
+        }
+        ContractCheck.requireTables(contract, columnTypes, catalog + "." + schema, description, TrinoWarehouse::accepts);
     }
 
     /** table → column → Trino type, for the contract's tables in the URL's schema. */
@@ -235,7 +243,7 @@ public final class TrinoWarehouse implements Warehouse {
 
     @Override
     public <T> T query(ResultQuery<?> query, BufferAllocator allocator, ResultHandler<T> handler) {
-        return JdbcArrowQuery.run(connections, dsl.renderInlined(query), allocator, handler, this::queryFailed);
+        return JdbcArrowQuery.run(connections, description, dsl.renderInlined(query), allocator, handler, this::queryFailed);
     }
 
     private WarehouseException queryFailed(SQLException e) {
