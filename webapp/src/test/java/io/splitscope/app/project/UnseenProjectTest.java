@@ -57,6 +57,21 @@ class UnseenProjectTest {
     }
 
     @Test
+    void runsMethodsWrittenInROnStringUnitIds() throws IOException {
+        CommandLineRun run = CommandLineRun.of("analyze", "--project", UnseenProject.file().toString(),
+                "--experiment", "pricing_page", "--metrics", "nps", "--method", "r_welch_t", "--format", "json");
+
+        assertThat(run.status()).as(run.stderr()).isZero();
+        JsonNode row = JSON.readTree(run.stdout()).get("results").get(0);
+        JsonNode expected = JSON.readTree(Files.readString(UnseenProject.expected("pricing_page.json"))).get("results").get(0);
+        assertThat(row.get("method").asString()).isEqualTo("r_welch_t");
+        // reference.R's welch_t row of nps (R's own t.test); R and Java agree to 1e-8 (RParity)
+        for (String field : List.of("treatment_value", "absolute_ci_low", "absolute_ci_high", "p_value")) {
+            ReferenceScorecards.assertRelativelyClose(field, row.get(field), expected.get(field), 1e-8);
+        }
+    }
+
+    @Test
     void listsDeclaredAndDiscoveredExperiments() {
         List<Experiment> experiments = service.experiments();
 
