@@ -84,7 +84,7 @@ class AnalysisJobsTest {
         assertThat(done.result()).isEqualTo(result);
         assertThat(result.computedBy()).isEqualTo("anna");
         assertThat(result.fingerprint().value()).isEqualTo("v1");
-        assertThat(jobs.stored(request)).contains(result);
+        SameStored.assertSame(jobs.stored(request).orElseThrow(), result);
 
         StoredScorecard again = jobs.await(jobs.run(request).id());
         assertThat(again.computedAt()).isAfter(result.computedAt());
@@ -101,8 +101,8 @@ class AnalysisJobsTest {
         AnalysisJob ensured = jobs.ensure(request);
 
         assertThat(ensured.state()).isEqualTo(AnalysisJob.State.SUCCEEDED);
-        assertThat(ensured.result()).isEqualTo(first);
-        assertThat(jobs.scorecard(request)).isEqualTo(first);
+        SameStored.assertSame(ensured.result(), first);
+        SameStored.assertSame(jobs.scorecard(request), first);
         assertThat(first.computedBy()).isEqualTo("vera");
         List<AnalysisJob> snapshots = new CopyOnWriteArrayList<>();
         jobs.subscribe(ensured.id(), snapshots::add).close();
