@@ -44,6 +44,10 @@ public final class StreamingPreset {
     public static final Dimension DEVICE = dimension(WarehouseSchema.DEVICE.getName());
     public static final Dimension PLAN = dimension(WarehouseSchema.PLAN.getName());
 
+    /** What every streaming experiment is judged on: engagement and money. */
+    // ids, not StandardMetrics' fields: StandardMetrics' own initialisation reads this class
+    public static final List<String> PRIMARY_METRICS = List.of("streaming_hours", "revenue_per_member");
+
     /** Every source, in the order of the contract. */
     public static final List<Source> SOURCES = List.of(EXPOSURES, MEMBERS, PLAYBACK, PAYMENTS, CANCELLATIONS);
     /** The dimensions results can be sliced by. */
@@ -72,7 +76,7 @@ public final class StreamingPreset {
         catalogs.addAll(MetricRepository.found(CatalogJars.classLoader(catalogJars)));
         return new Project(NAME, warehouse, SOURCES, List.of(ASSIGNMENT), DIMENSIONS, new StreamingExperiments(),
                 MetricRepository.of(catalogs, StreamingPreset::source), WarehouseSchema.TABLES,
-                WarehouseCheck.NONE);
+                WarehouseCheck.NONE, PRIMARY_METRICS);
     }
 
     /**

@@ -28,10 +28,12 @@ import java.util.stream.Collectors;
  *                    when it opens (the streaming preset's contract); empty for a project file
  * @param check       what is verified in the warehouse before any analysis (a project file's
  *                    sources and columns); {@link WarehouseCheck#NONE} when null
+ * @param primaryMetrics the metrics the web app shows first, as what experiments are meant to move,
+ *                    unless configured otherwise ({@code splitscope.primary-metrics}); may be empty
  */
 public record Project(String name, String warehouse, List<Source> sources, List<Assignment> assignments,
                       List<Dimension> dimensions, ExperimentCatalog experiments, MetricRepository metrics,
-                      List<TableSpec> contract, WarehouseCheck check) {
+                      List<TableSpec> contract, WarehouseCheck check, List<String> primaryMetrics) {
 
     public Project {
         sources = List.copyOf(sources);
@@ -41,11 +43,12 @@ public record Project(String name, String warehouse, List<Source> sources, List<
         Objects.requireNonNull(experiments, "experiments");
         Objects.requireNonNull(metrics, "metrics");
         check = check == null ? WarehouseCheck.NONE : check;
+        primaryMetrics = primaryMetrics == null ? List.of() : List.copyOf(primaryMetrics);
     }
 
     /** This project over another warehouse (the same tables elsewhere, e.g. loaded into PostgreSQL). */
     public Project withWarehouse(String location) {
-        return new Project(name, location, sources, assignments, dimensions, experiments, metrics, contract, check);
+        return new Project(name, location, sources, assignments, dimensions, experiments, metrics, contract, check, primaryMetrics);
     }
 
     /**

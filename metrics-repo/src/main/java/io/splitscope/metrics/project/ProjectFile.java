@@ -174,12 +174,12 @@ public final class ProjectFile {
         Project project = new Project(file.toString(), warehouse, List.copyOf(sources.values()),
                 List.copyOf(assignments.values()), List.copyOf(dimensions.values()),
                 new DeclaredExperiments(experiments, new DiscoveredExperiments(List.copyOf(assignments.values()))),
-                repository, List.of(), null);
+                repository, List.of(), null, List.of());
         // before any analysis, the project checks the columns it names in its warehouse
         CompiledProject compiled = result(project, plans);
         Project checked = new Project(project.name(), project.warehouse(), project.sources(), project.assignments(),
                 project.dimensions(), project.experiments(), project.metrics(), project.contract(),
-                (engine, allocator) -> ProjectCheck.mistakes(compiled, engine, allocator));
+                (engine, allocator) -> ProjectCheck.mistakes(compiled, engine, allocator), project.primaryMetrics());
         return result(checked, plans);
     }
 

@@ -16,14 +16,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Which scorecard group each metric belongs to. The warehouse contract has no per-experiment
- * primary metric, so the rule is global and configured:
+ * Which scorecard group each metric belongs to. Experiments do not yet say which of their metrics
+ * are primary, so the rule is global:
  * <ol>
  *   <li><b>Guardrail</b>: every metric defined with {@code guardrail()} (cancel rate, rebuffers,
  *       startup time) — they guard against harm, whatever the experiment's goal;</li>
  *   <li><b>Primary</b>: the metrics listed in {@code splitscope.primary-metrics} (comma-separated
- *       ids; default {@value #DEFAULT_PRIMARY}: engagement and money, what every streaming
- *       experiment is judged on), unless they are guardrails;</li>
+ *       ids; by default the project's own, {@code Project.primaryMetrics()}: in the streaming preset
+ *       engagement and money, what every streaming experiment is judged on), unless they are
+ *       guardrails;</li>
  *   <li><b>Secondary</b>: every other metric.</li>
  * </ol>
  * Set it like any Spring property, e.g. {@code SPLITSCOPE_PRIMARY_METRICS=play_rate} in the
@@ -31,9 +32,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public final class MetricGroups {
-
-    /** The default primary metrics. */
-    public static final String DEFAULT_PRIMARY = "streaming_hours,revenue_per_member";
 
     private static final Logger LOG = LoggerFactory.getLogger(MetricGroups.class);
 
@@ -68,11 +66,11 @@ public final class MetricGroups {
     private final Map<String, Metric> metrics;
     private final Set<String> primary;
 
-    /** Built by Spring with the configured primary metrics. */
+    /** Built by Spring with the configured primary metrics, else the project's. */
     @Autowired
-    public MetricGroups(AnalysisService analysis,
-                        @Value("${splitscope.primary-metrics:" + DEFAULT_PRIMARY + "}") String primaryMetrics) {
-        this(analysis.metrics(), primaryMetrics);
+    public MetricGroups(AnalysisService analysis, @Value("${splitscope.primary-metrics:}") String primaryMetrics) {
+        this(analysis.metrics(), primaryMetrics.isBlank()
+                ? String.join(",", analysis.project().primaryMetrics()) : primaryMetrics);
     }
 
     /** Groups over {@code metrics} with a comma-separated list of primary metric ids. */

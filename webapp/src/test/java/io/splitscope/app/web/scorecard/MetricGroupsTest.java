@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.splitscope.app.web.scorecard.MetricGroups.Group;
 import io.splitscope.metrics.preset.StandardMetrics;
+import io.splitscope.metrics.preset.StreamingPreset;
 import org.junit.jupiter.api.Test;
 
 class MetricGroupsTest {
 
-    private final MetricGroups groups = new MetricGroups(new StandardMetrics().metrics(), MetricGroups.DEFAULT_PRIMARY);
+    private final MetricGroups groups = new MetricGroups(new StandardMetrics().metrics(),
+            String.join(",", StreamingPreset.PRIMARY_METRICS));
 
     @Test
     void guardrailsByDefinitionPrimaryByConfigurationTheRestSecondary() {
