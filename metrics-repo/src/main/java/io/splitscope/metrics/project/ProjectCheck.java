@@ -124,7 +124,9 @@ public final class ProjectCheck {
 
     private void readSchema(String id, Source source) {
         try {
-            Schema schema = warehouse.query(warehouse.dsl().select(asterisk()).from(source.as(Source.EVENTS_ALIAS)).limit(0),
+            // no row: "where false", since Trino refuses "limit 0" as jOOQ renders it (fetch first 0 rows only)
+            Schema schema = warehouse.query(warehouse.dsl().select(asterisk()).from(source.as(Source.EVENTS_ALIAS))
+                            .where(org.jooq.impl.DSL.falseCondition()),
                     allocator, reader -> reader.getVectorSchemaRoot().getSchema());
             Map<String, ArrowType> columns = new LinkedHashMap<>();
             for (Field field : schema.getFields()) {
