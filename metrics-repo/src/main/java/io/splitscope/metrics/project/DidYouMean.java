@@ -5,22 +5,26 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The known name nearest to a mistyped one, by edit distance, when it is near enough to be a typo. */
-final class DidYouMean {
+/**
+ * The known name nearest to a mistyped one, by edit distance, when it is near enough to be a typo:
+ * for the project file's keys and ids, and for the command line's ({@code compare}'s fields).
+ */
+public final class DidYouMean {
 
     private DidYouMean() {
     }
 
     /** {@code " (did you mean 'x'?)"}, or the empty string when no known name is near {@code wrong}. */
-    static String suffix(String wrong, Collection<String> known) {
+    public static String suffix(String wrong, Collection<String> known) {
         return nearest(wrong, known).map(name -> " (did you mean '" + name + "'?)").orElse("");
     }
 
     /**
      * The known name nearest to {@code wrong}: equal but for case, or at most a third of its
-     * characters (at least 2) away, and closer than its own length.
+     * characters (at least 2) away, and closer than its own length; of equally near names, the
+     * first in {@code known}'s order.
      */
-    static Optional<String> nearest(String wrong, Collection<String> known) {
+    public static Optional<String> nearest(String wrong, Collection<String> known) {
         if (wrong == null || wrong.isEmpty()) {
             return Optional.empty();
         }
@@ -30,7 +34,7 @@ final class DidYouMean {
                 .filter(name -> !name.equals(wrong))
                 .map(name -> new Candidate(name, distance(lower, name.toLowerCase(Locale.ROOT))))
                 .filter(c -> c.distance <= limit && c.distance < wrong.length())
-                .min(Comparator.comparingInt(Candidate::distance).thenComparing(Candidate::name))
+                .min(Comparator.comparingInt(Candidate::distance))
                 .map(Candidate::name);
     }
 

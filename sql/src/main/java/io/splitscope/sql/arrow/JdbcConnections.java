@@ -128,6 +128,19 @@ public final class JdbcConnections {
         }
     }
 
+    /**
+     * What {@code work} makes of a connection borrowed from {@code pool}, which goes back to the
+     * pool afterwards whatever happens.
+     */
+    public static <T> T withConnection(HikariDataSource pool, String description, java.util.function.Function<Connection, T> work) {
+        Connection connection = borrow(pool, description);
+        try {
+            return work.apply(connection);
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
     /** Closes a connection, ignoring a failure to: it only read, so there is nothing to report. */
     public static void closeQuietly(Connection connection) {
         try {

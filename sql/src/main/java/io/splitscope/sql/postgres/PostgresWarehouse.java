@@ -149,14 +149,9 @@ public final class PostgresWarehouse implements Warehouse {
         if (contract.isEmpty()) {
             return;
         }
-        Map<String, Map<String, String>> columnTypes;
-        Connection connection = JdbcConnections.borrow(connections, description); // the one open() made
-        try {
-            columnTypes = columnTypes(connection, contract);
-        } finally {
-            JdbcConnections.closeQuietly(connection);
-        }
-        ContractCheck.requireTables(contract, columnTypes, schema, description, PostgresWarehouse::accepts);
+        // the connection open() made
+        ContractCheck.requireTables(contract, JdbcConnections.withConnection(connections, description,
+                connection -> columnTypes(connection, contract)), schema, description, PostgresWarehouse::accepts);
     }
 
     /** table → column → PostgreSQL type, for the contract's tables in the current schema. */

@@ -162,14 +162,9 @@ public final class TrinoWarehouse implements Warehouse {
         if (contract.isEmpty()) {
             return;
         }
-        Map<String, Map<String, String>> columnTypes;
-        Connection connection = JdbcConnections.borrow(connections, description); // the one open() made
-        try {
-            columnTypes = columnTypes(connection, contract);
-        } finally {
-            JdbcConnections.closeQuietly(connection);
-        }
-        ContractCheck.requireTables(contract, columnTypes, catalog + "." + schema, description, TrinoWarehouse::accepts);
+        // the connection open() made
+        ContractCheck.requireTables(contract, JdbcConnections.withConnection(connections, description,
+                connection -> columnTypes(connection, contract)), catalog + "." + schema, description, TrinoWarehouse::accepts);
     }
 
     /** table → column → Trino type, for the contract's tables in the URL's schema. */

@@ -1,6 +1,7 @@
 package io.splitscope.app.cli;
 
 import io.splitscope.app.json.ScorecardJson;
+import io.splitscope.metrics.project.DidYouMean;
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonMethods;
 import io.splitscope.stats.ComparisonResult;
@@ -149,7 +150,7 @@ public final class CompareCommand {
         for (String field : root.propertyNames()) {
             if (!field.equals("method") && !field.equals("variants")) {
                 throw new CommandException("unknown field '" + field + "' in the input"
-                        + didYouMean(field, List.of("method", "variants")) + " (expected \"method\" and \"variants\")");
+                        + DidYouMean.suffix(field, List.of("method", "variants")) + " (expected \"method\" and \"variants\")");
             }
         }
         JsonNode methodNode = root.get("method");
@@ -193,7 +194,7 @@ public final class CompareCommand {
                     Set<String> candidates = new LinkedHashSet<>(input.fields()); // the method's own first: they win ties
                     candidates.addAll(KNOWN_FIELDS);
                     throw new CommandException("variant '" + name.stringValue() + "': unknown field '" + field + "'"
-                            + didYouMean(field, candidates) + "; " + method + " takes " + String.join(", ", input.fields()));
+                            + DidYouMean.suffix(field, candidates) + "; " + method + " takes " + String.join(", ", input.fields()));
                 }
                 ignored.add(field); // another method's: the same totals exported for several methods
             }
@@ -205,46 +206,6 @@ public final class CompareCommand {
         out.set("results", rows);
         List<String> notes = ignored.isEmpty() ? List.of() : List.of(method + " ignores " + String.join(", ", ignored));
         return new Output(MAPPER.writeValueAsString(out) + System.lineSeparator(), notes);
-    }
-
-    /**
-     * {@code " (did you mean 'x'?)"} with the known name nearest to {@code wrong} by edit distance
-     * when it is near enough to be a typo (at most a third of the characters, at least 2, apart, and
-     * fewer than all of them), else the empty string.
-     */
-    private static String didYouMean(String wrong, Collection<String> known) {
-        String lower = wrong.toLowerCase(Locale.ROOT);
-        int limit = Math.max(2, wrong.length() / 3);
-        String nearest = null;
-        int best = Integer.MAX_VALUE;
-        for (String name : known) {
-            int distance = distance(lower, name.toLowerCase(Locale.ROOT));
-            if (distance < best) { // the first listed wins a tie
-                best = distance;
-                nearest = name;
-            }
-        }
-        return nearest != null && best <= limit && best < wrong.length() ? " (did you mean '" + nearest + "'?)" : "";
-    }
-
-    /** Levenshtein distance (insertions, deletions, substitutions). */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /** A variant's fields, read and checked. */
