@@ -1,5 +1,6 @@
 package io.splitscope.sql.duckdb;
 
+import io.splitscope.sql.dialect.SqlText;
 import io.splitscope.sql.ContractCheck;
 import io.splitscope.sql.WarehouseException;
 import io.splitscope.sql.WarehouseSchema.TableSpec;
@@ -132,6 +133,6 @@ final class ContractLoader {
     }
 
     private static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+        return SqlText.identifier(identifier);
     }
 }

@@ -1,5 +1,6 @@
 package io.splitscope.sql.duckdb;
 
+import io.splitscope.sql.dialect.SqlText;
 import io.splitscope.sql.ContractCheck;
 import io.splitscope.sql.WarehouseException;
 import io.splitscope.sql.WarehouseSchema.TableSpec;
@@ -21,7 +22,7 @@ record DatabaseFileTableSources(Path file, Set<String> tables) implements TableS
     static DatabaseFileTableSources attach(Connection connection, Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         try (Statement statement = connection.createStatement()) {
-            statement.execute("ATTACH '" + absolute.toString().replace("'", "''") + "' AS " + CATALOG + " (READ_ONLY)");
+            statement.execute("ATTACH " + SqlText.literal(absolute.toString()) + " AS " + CATALOG + " (READ_ONLY)");
         } catch (SQLException e) {
             throw new WarehouseException("cannot open " + absolute + " as a DuckDB database: "
                     + ContractCheck.firstLine(e.getMessage()), e);

@@ -1,5 +1,6 @@
 package io.splitscope.sql.duckdb;
 
+import io.splitscope.sql.dialect.SqlText;
 import io.splitscope.sql.WarehouseSchema.TableSpec;
 import io.splitscope.sql.ContractCheck;
 import io.splitscope.sql.WarehouseException;
@@ -73,7 +74,7 @@ record FolderTableSources(Path folder) implements TableSources {
     }
 
     private static String identifier(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
+        return SqlText.identifier(name);
     }
 
     @Override
@@ -82,6 +83,6 @@ record FolderTableSources(Path folder) implements TableSources {
     }
 
     private static String literal(Path path) {
-        return "'" + path.toString().replace("'", "''") + "'";
+        return SqlText.literal(path.toString());
     }
 }

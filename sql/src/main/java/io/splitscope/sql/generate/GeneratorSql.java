@@ -1,5 +1,6 @@
 package io.splitscope.sql.generate;
 
+import io.splitscope.sql.dialect.SqlText;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -156,11 +157,11 @@ final class GeneratorSql {
 
     /** A quoted SQL identifier. */
     static String quote(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
+        return SqlText.identifier(name);
     }
 
     /** A quoted SQL string. */
     static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
+        return SqlText.literal(value);
     }
 }

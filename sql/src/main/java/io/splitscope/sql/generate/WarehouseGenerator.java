@@ -469,7 +469,7 @@ public final class WarehouseGenerator {
     }
 
     private static String name(Field<?> field) {
-        return "\"" + field.getName().replace("\"", "\"\"") + "\"";
+        return GeneratorSql.quote(field.getName());
     }
 
     private static String names(Field<?>... fields) {

@@ -1,5 +1,6 @@
 package io.splitscope.sql.trino;
 
+import io.splitscope.sql.dialect.SqlText;
 import io.splitscope.sql.ContractCheck.Kind;
 import io.splitscope.sql.WarehouseException;
 import io.splitscope.sql.WarehouseSchema;
@@ -102,8 +103,8 @@ public final class TrinoLoader {
     private static boolean exists(Statement statement, TrinoWarehouse.CatalogSchema location, TableSpec table)
             throws SQLException {
         try (ResultSet rows = statement.executeQuery("SELECT 1 FROM " + quote(location.catalog())
-                + ".information_schema.tables WHERE table_schema = '" + location.schema().replace("'", "''")
-                + "' AND table_name = '" + table.name() + "'")) {
+                + ".information_schema.tables WHERE table_schema = " + SqlText.literal(location.schema())
+                + " AND table_name = " + SqlText.literal(table.name()))) {
             return rows.next();
         }
     }
@@ -242,6 +243,6 @@ public final class TrinoLoader {
     }
 
     private static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+        return SqlText.identifier(identifier);
     }
 }
