@@ -17,6 +17,15 @@
 
 .splitscope_methods <- new.env(parent = emptyenv())
 
+# Helpers shared by the method files: a method's environment has the global one as parent, so
+# every method file (a team's too) can call them.
+
+# The subject of a degenerate-data reason, from c(control, treatment) flags: "Both variants have",
+# "The control has" or "The treatment has".
+which_arm <- function(flag) {
+  if (all(flag)) "Both variants have" else if (flag[1]) "The control has" else "The treatment has"
+}
+
 # Evaluates the source text of method `id` into a fresh environment and checks that it defines a
 # function named `id`.
 .splitscope_load <- function(id, source) {

@@ -88,7 +88,3 @@ r_ancova <- function(control, treatment, variants) {
   values$relative_ci <- r + c(-1, 1) * q * se_r
   values
 }
-
-which_arm <- function(flag) {
-  if (all(flag)) "Both variants have" else if (flag[1]) "The control has" else "The treatment has"
-}

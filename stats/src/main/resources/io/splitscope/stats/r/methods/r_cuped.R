@@ -85,7 +85,3 @@ welch <- function(n, means, v, extras) {
   se_r <- sqrt(v[2] / (n[2] * means[1]^2) + means[2]^2 * v[1] / (n[1] * means[1]^4))
   c(out, list(relative_effect = r, relative_ci = r + c(-1, 1) * q * se_r))
 }
-
-which_arm <- function(flag) {
-  if (all(flag)) "Both variants have" else if (flag[1]) "The control has" else "The treatment has"
-}

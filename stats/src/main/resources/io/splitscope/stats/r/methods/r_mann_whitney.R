@@ -83,7 +83,3 @@ kth_difference <- function(yt, yc, k) {
     if (count(mid) >= k) hi <- mid else lo <- mid
   }
 }
-
-which_arm <- function(flag) {
-  if (all(flag)) "Both variants have" else if (flag[1]) "The control has" else "The treatment has"
-}
