@@ -1,10 +1,10 @@
 package io.splitscope.sql.postgres;
 
+import io.splitscope.sql.JdbcUrls;
 import io.splitscope.sql.ContractCheck;
 import io.splitscope.sql.WarehouseException;
 import io.splitscope.sql.WarehouseSchema;
 import io.splitscope.sql.WarehouseSchema.TableSpec;
-import io.splitscope.sql.Warehouses;
 import io.splitscope.sql.dialect.Dialects;
 import io.splitscope.sql.duckdb.DuckDbWarehouse;
 import java.io.IOException;
@@ -80,7 +80,7 @@ public final class PostgresLoader {
      *                            reached, or a table exists and {@code replace} is not set
      */
     public static Map<String, Long> load(Path source, String jdbcUrl, boolean replace) {
-        String description = Warehouses.redact(jdbcUrl);
+        String description = JdbcUrls.redact(jdbcUrl);
         try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(source);
              BufferAllocator allocator = new RootAllocator();
              Connection connection = PostgresWarehouse.connect(jdbcUrl, description, false)) {

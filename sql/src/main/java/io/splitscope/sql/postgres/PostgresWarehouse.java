@@ -1,12 +1,12 @@
 package io.splitscope.sql.postgres;
 
+import io.splitscope.sql.JdbcUrls;
 import com.zaxxer.hikari.HikariDataSource;
 import io.splitscope.sql.ContractCheck;
 import io.splitscope.sql.ContractCheck.Kind;
 import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.WarehouseException;
 import io.splitscope.sql.WarehouseSchema;
-import io.splitscope.sql.Warehouses;
 import io.splitscope.sql.WarehouseSchema.TableSpec;
 import io.splitscope.sql.arrow.JdbcArrowQuery;
 import io.splitscope.sql.arrow.JdbcArrowReader;
@@ -82,10 +82,10 @@ public final class PostgresWarehouse implements Warehouse {
      */
     public static PostgresWarehouse open(String jdbcUrl, List<TableSpec> contract) {
         if (jdbcUrl == null || !jdbcUrl.startsWith(URL_PREFIX)) {
-            throw new WarehouseException("not a PostgreSQL JDBC URL: " + Warehouses.redact(String.valueOf(jdbcUrl))
+            throw new WarehouseException("not a PostgreSQL JDBC URL: " + JdbcUrls.redact(String.valueOf(jdbcUrl))
                     + " (expected jdbc:postgresql://host:port/database?user=...&password=...)");
         }
-        String description = Warehouses.redact(jdbcUrl);
+        String description = JdbcUrls.redact(jdbcUrl);
         Connection connection = connect(jdbcUrl, description, true);
         String schema;
         try {

@@ -1,11 +1,11 @@
 package io.splitscope.sql.trino;
 
+import io.splitscope.sql.JdbcUrls;
 import io.splitscope.sql.dialect.SqlText;
 import io.splitscope.sql.ContractCheck.Kind;
 import io.splitscope.sql.WarehouseException;
 import io.splitscope.sql.WarehouseSchema;
 import io.splitscope.sql.WarehouseSchema.TableSpec;
-import io.splitscope.sql.Warehouses;
 import io.splitscope.sql.duckdb.DuckDbWarehouse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +73,7 @@ public final class TrinoLoader {
      */
     public static Map<String, Long> load(Path source, String jdbcUrl, boolean replace) {
         TrinoWarehouse.CatalogSchema location = TrinoWarehouse.catalogSchema(jdbcUrl);
-        String description = Warehouses.redact(jdbcUrl);
+        String description = JdbcUrls.redact(jdbcUrl);
         String prefix = quote(location.catalog()) + "." + quote(location.schema()) + ".";
         Map<String, Long> loaded = new LinkedHashMap<>();
         try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(source);

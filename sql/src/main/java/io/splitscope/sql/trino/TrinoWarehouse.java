@@ -1,5 +1,6 @@
 package io.splitscope.sql.trino;
 
+import io.splitscope.sql.JdbcUrls;
 import com.zaxxer.hikari.HikariDataSource;
 import io.splitscope.sql.ContractCheck;
 import io.splitscope.sql.ContractCheck.Kind;
@@ -7,7 +8,6 @@ import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.WarehouseException;
 import io.splitscope.sql.WarehouseSchema;
 import io.splitscope.sql.WarehouseSchema.TableSpec;
-import io.splitscope.sql.Warehouses;
 import io.splitscope.sql.arrow.JdbcArrowQuery;
 import io.splitscope.sql.arrow.JdbcArrowReader;
 import io.splitscope.sql.arrow.JdbcConnections;
@@ -97,7 +97,7 @@ public final class TrinoWarehouse implements Warehouse {
      */
     public static TrinoWarehouse open(String jdbcUrl, List<TableSpec> contract) {
         CatalogSchema location = catalogSchema(jdbcUrl);
-        String description = Warehouses.redact(jdbcUrl);
+        String description = JdbcUrls.redact(jdbcUrl);
         TrinoWarehouse warehouse = new TrinoWarehouse(jdbcUrl, description, location.catalog(), location.schema(),
                 connect(jdbcUrl, description));
         try {
@@ -121,17 +121,17 @@ public final class TrinoWarehouse implements Warehouse {
     static CatalogSchema catalogSchema(String jdbcUrl) {
         String expected = " (expected jdbc:trino://host:port/catalog/schema?user=...)";
         if (jdbcUrl == null || !jdbcUrl.toLowerCase(Locale.ROOT).startsWith(URL_PREFIX)) {
-            throw new WarehouseException("not a Trino JDBC URL: " + Warehouses.redact(String.valueOf(jdbcUrl)) + expected);
+            throw new WarehouseException("not a Trino JDBC URL: " + JdbcUrls.redact(String.valueOf(jdbcUrl)) + expected);
         }
         String path;
         try {
             path = new URI(jdbcUrl.substring("jdbc:".length())).getPath();
         } catch (URISyntaxException e) {
-            throw new WarehouseException("not a valid Trino JDBC URL: " + Warehouses.redact(jdbcUrl) + expected, e);
+            throw new WarehouseException("not a valid Trino JDBC URL: " + JdbcUrls.redact(jdbcUrl) + expected, e);
         }
         String[] parts = path == null ? new String[0] : path.replaceAll("^/+|/+$", "").split("/");
         if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-            throw new WarehouseException("the Trino URL " + Warehouses.redact(jdbcUrl)
+            throw new WarehouseException("the Trino URL " + JdbcUrls.redact(jdbcUrl)
                     + " does not name the catalog and schema of the warehouse tables" + expected);
         }
         return new CatalogSchema(parts[0].toLowerCase(Locale.ROOT), parts[1].toLowerCase(Locale.ROOT));

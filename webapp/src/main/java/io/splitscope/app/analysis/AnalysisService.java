@@ -16,7 +16,7 @@ import io.splitscope.metrics.population.PopulationQuery;
 import io.splitscope.metrics.query.SeriesAxis;
 import io.splitscope.metrics.query.SeriesQuery;
 import io.splitscope.sql.Warehouse;
-import io.splitscope.sql.Warehouses;
+import io.splitscope.sql.engine.Warehouses;
 import io.splitscope.sql.arrow.ArrowRows;
 import io.splitscope.sql.log.QueryLog;
 import io.splitscope.stats.ComparisonMethod;

@@ -1,6 +1,6 @@
 package io.splitscope.app.cli;
 
-import io.splitscope.sql.Warehouses;
+import io.splitscope.sql.JdbcUrls;
 import io.splitscope.sql.postgres.PostgresLoader;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -25,10 +25,10 @@ final class LoadCommand {
         String target = options.required("into");
         if (!target.startsWith("jdbc:postgresql:")) {
             throw new UsageException("option --into needs a PostgreSQL JDBC URL (jdbc:postgresql://…), not '"
-                    + Warehouses.redact(target) + "'");
+                    + JdbcUrls.redact(target) + "'");
         }
         Path source = Path.of(options.required("warehouse"));
-        stderr.println("splitscope: loading " + source + " into " + Warehouses.redact(target));
+        stderr.println("splitscope: loading " + source + " into " + JdbcUrls.redact(target));
         Map<String, Long> rows = PostgresLoader.load(source, target, options.flag("replace"));
         rows.forEach((table, count) -> stderr.printf(Locale.ROOT, "splitscope:   %s: %,d rows%n", table, count));
     }

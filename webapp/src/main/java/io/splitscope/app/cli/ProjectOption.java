@@ -3,7 +3,7 @@ package io.splitscope.app.cli;
 import io.splitscope.metrics.preset.StreamingPreset;
 import io.splitscope.metrics.project.Project;
 import io.splitscope.metrics.project.ProjectFile;
-import io.splitscope.sql.Warehouses;
+import io.splitscope.sql.JdbcUrls;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -55,6 +55,6 @@ final class ProjectOption {
     /** What a command says it opens: the project and its warehouse, without secrets. */
     static String describe(Project project) {
         return (project.name().equals(StreamingPreset.NAME) ? "" : project.name() + " on ")
-                + Warehouses.redact(project.warehouse());
+                + JdbcUrls.redact(project.warehouse());
     }
 }

@@ -13,7 +13,7 @@ import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.query.SeriesAxis;
 import io.splitscope.sql.Warehouse;
-import io.splitscope.sql.Warehouses;
+import io.splitscope.sql.engine.Warehouses;
 import io.splitscope.sql.log.QueryLog;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.QuantileSample;

@@ -1,5 +1,9 @@
-package io.splitscope.sql;
+package io.splitscope.sql.engine;
 
+import io.splitscope.sql.JdbcUrls;
+import io.splitscope.sql.Warehouse;
+import io.splitscope.sql.WarehouseException;
+import io.splitscope.sql.WarehouseSchema;
 import io.splitscope.sql.duckdb.DuckDbWarehouse;
 import io.splitscope.sql.postgres.PostgresWarehouse;
 import io.splitscope.sql.trino.TrinoWarehouse;
@@ -48,18 +52,8 @@ public final class Warehouses {
             return TrinoWarehouse.open(source, contract);
         }
         if (lower.startsWith("jdbc:")) {
-            throw new WarehouseException("unsupported warehouse URL " + redact(source) + ": Splitscope reads " + KNOWN);
+            throw new WarehouseException("unsupported warehouse URL " + JdbcUrls.redact(source) + ": Splitscope reads " + KNOWN);
         }
         return DuckDbWarehouse.open(Path.of(source), contract);
-    }
-
-    /**
-     * A JDBC URL without what may hold secrets (query parameters, {@code ;key=value} properties,
-     * {@code user:password@}), for messages and provenance.
-     */
-    public static String redact(String url) {
-        String withoutQuery = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
-        int semicolon = withoutQuery.indexOf(';');
-        return (semicolon < 0 ? withoutQuery : withoutQuery.substring(0, semicolon)).replaceFirst("//[^/@]*@", "//");
     }
 }

@@ -1,8 +1,10 @@
-package io.splitscope.sql;
+package io.splitscope.sql.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.splitscope.sql.JdbcUrls;
+import io.splitscope.sql.WarehouseException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,8 +59,8 @@ class WarehousesTest {
 
     @Test
     void redactsWhatMayHoldPasswords() {
-        assertThat(Warehouses.redact("jdbc:postgresql://db:5432/a?user=u&password=p")).isEqualTo("jdbc:postgresql://db:5432/a");
-        assertThat(Warehouses.redact("jdbc:sqlserver://db;user=u;password=p")).isEqualTo("jdbc:sqlserver://db");
-        assertThat(Warehouses.redact("jdbc:postgresql://u:p@db/a")).isEqualTo("jdbc:postgresql://db/a");
+        assertThat(JdbcUrls.redact("jdbc:postgresql://db:5432/a?user=u&password=p")).isEqualTo("jdbc:postgresql://db:5432/a");
+        assertThat(JdbcUrls.redact("jdbc:sqlserver://db;user=u;password=p")).isEqualTo("jdbc:sqlserver://db");
+        assertThat(JdbcUrls.redact("jdbc:postgresql://u:p@db/a")).isEqualTo("jdbc:postgresql://db/a");
     }
 }
