@@ -3,6 +3,7 @@ package io.splitscope.metrics.experiment;
 import io.splitscope.sql.Warehouse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -18,6 +19,13 @@ public record DeclaredExperiments(List<Experiment> declared, DiscoveredExperimen
     /** Declared experiments only. */
     public static DeclaredExperiments of(List<Experiment> declared) {
         return new DeclaredExperiments(declared, null);
+    }
+
+    /** A declared experiment without querying the logs: discovery runs only for an id no declaration has. */
+    @Override
+    public Optional<Experiment> find(Warehouse warehouse, BufferAllocator allocator, String id) {
+        Optional<Experiment> found = declared.stream().filter(experiment -> experiment.id().equals(id)).findFirst();
+        return found.isPresent() ? found : ExperimentCatalog.super.find(warehouse, allocator, id);
     }
 
     @Override

@@ -47,7 +47,7 @@ public record DiscoveredExperiments(List<Assignment> assignments) {
     /** The experiments of the logs that none of {@code declared} claims. */
     public List<Experiment> discover(Warehouse warehouse, BufferAllocator allocator, List<Experiment> declared) {
         Set<String> claimed = declared.stream()
-                .map(e -> e.assignment() == null ? e.key() : e.assignment().id() + "\u0000" + e.key())
+                .map(e -> e.requireAssignment().id() + "\u0000" + e.key())
                 .collect(Collectors.toSet());
         List<Experiment> found = new ArrayList<>();
         for (Assignment assignment : assignments) {

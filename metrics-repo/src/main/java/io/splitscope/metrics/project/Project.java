@@ -64,6 +64,12 @@ public record Project(String name, String warehouse, List<Source> sources, List<
                 .orElseThrow(() -> new IllegalStateException("project " + name + " declares no assignment"));
     }
 
+    /** This project verifying {@code check} in its warehouse before any analysis. */
+    public Project withCheck(WarehouseCheck check) {
+        return new Project(name, warehouse, sources, assignments, dimensions, experiments, metrics, contract, check,
+                primaryMetrics);
+    }
+
     /** The dimension with id {@code id}, if the project declares one. */
     public Optional<Dimension> findDimension(String id) {
         return dimensions.stream().filter(d -> d.id().equals(id)).findFirst();

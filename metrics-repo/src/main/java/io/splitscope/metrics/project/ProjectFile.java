@@ -177,10 +177,7 @@ public final class ProjectFile {
                 repository, List.of(), null, List.of());
         // before any analysis, the project checks the columns it names in its warehouse
         CompiledProject compiled = result(project, plans);
-        Project checked = new Project(project.name(), project.warehouse(), project.sources(), project.assignments(),
-                project.dimensions(), project.experiments(), project.metrics(), project.contract(),
-                (engine, allocator) -> ProjectCheck.mistakes(compiled, engine, allocator), project.primaryMetrics());
-        return result(checked, plans);
+        return result(project.withCheck((engine, allocator) -> ProjectCheck.mistakes(compiled, engine, allocator)), plans);
     }
 
     private CompiledProject result(Project project, List<ExperimentPlan> plans) {

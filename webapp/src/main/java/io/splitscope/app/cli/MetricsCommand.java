@@ -75,7 +75,7 @@ final class MetricsCommand {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("id", "type", "source", "window", "direction", "title"));
         for (Metric metric : metrics) {
-            rows.add(List.of(metric.id(), metric.type().jsonName(), metric.source().id(), window(metric),
+            rows.add(List.of(metric.id(), metric.type().jsonName(), metric.source().id(), metric.windowText(),
                     direction(metric) + (metric.guardrail() ? ", guardrail" : ""), metric.title()));
         }
         return TextTable.render(rows);
@@ -84,7 +84,7 @@ final class MetricsCommand {
     private static String show(Metric metric, String dialect, String sql) {
         return String.join(System.lineSeparator(),
                 metric.title() + " (" + metric.id() + ")",
-                "type " + metric.type().jsonName() + ", source " + metric.source().id() + ", window " + window(metric)
+                "type " + metric.type().jsonName() + ", source " + metric.source().id() + ", window " + metric.windowText()
                         + ", " + direction(metric) + (metric.guardrail() ? ", guardrail" : ""),
                 "",
                 metric.description(),
@@ -93,10 +93,6 @@ final class MetricsCommand {
                         + "(an analysis fuses all metrics of a source into one such query)",
                 sql,
                 "");
-    }
-
-    private static String window(Metric metric) {
-        return metric.windowText();
     }
 
     private static String direction(Metric metric) {
