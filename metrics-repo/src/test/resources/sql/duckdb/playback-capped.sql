@@ -1,29 +1,49 @@
 with
   "units"("unit_id", "variant", "first_exposed_at", "segment") as (
-    select
-      "x"."unit_id",
-      min(cast("x"."variant" as varchar)),
-      min("x"."exposed_at"),
-      'all'
-    from "exposures" "x"
-    where (
-      cast("x"."experiment_id" as varchar) = 'exp_t'
-      and "x"."exposed_at" >= timestamp '2026-03-01 00:00:00.0'
-      and "x"."exposed_at" < timestamp '2026-03-11 00:00:00.0'
-      and cast("x"."variant" as varchar) is not null
-      and cast("x"."variant" as varchar) in (
-        'control', 'treatment'
+    select "exposed_units"."unit_id", "exposed_units"."first_variant", "exposed_units"."first_exposed_at", 'all'
+    from (
+      select
+        "x"."unit_id" "unit_id",
+        min(cast("x"."variant" as varchar)) filter (where (
+          cast("x"."variant" as varchar) is not null
+          and cast("x"."variant" as varchar) in (
+            'control', 'treatment'
+          )
+        )) "first_variant",
+        max(cast("x"."variant" as varchar)) filter (where (
+          cast("x"."variant" as varchar) is not null
+          and cast("x"."variant" as varchar) in (
+            'control', 'treatment'
+          )
+        )) "last_variant",
+        min("x"."exposed_at") filter (where (
+          cast("x"."variant" as varchar) is not null
+          and cast("x"."variant" as varchar) in (
+            'control', 'treatment'
+          )
+        )) "first_exposed_at",
+        cast(
+          count(*) filter (where not (
+            cast("x"."variant" as varchar) is not null
+            and cast("x"."variant" as varchar) in (
+              'control', 'treatment'
+            )
+          ))
+          as bigint
+        ) "invalid_rows"
+      from "exposures" "x"
+      where (
+        cast("x"."experiment_id" as varchar) = 'exp_t'
+        and "x"."exposed_at" >= timestamp '2026-03-01 00:00:00.0'
+        and "x"."exposed_at" < timestamp '2026-03-11 00:00:00.0'
       )
-    )
-    group by "x"."unit_id"
-    having min(cast("x"."variant" as varchar)) = max(cast("x"."variant" as varchar))
+      group by "x"."unit_id"
+    ) "exposed_units"
+    where "exposed_units"."first_variant" = "exposed_units"."last_variant"
   ),
-  "per_unit" as (
+  "unit_totals" as (
     select
       "units"."unit_id",
-      "units"."variant",
-      "units"."first_exposed_at",
-      "units"."segment",
       coalesce(
         cast(
           sum(
@@ -42,13 +62,24 @@ with
         0E0
       ) "capped_hours"
     from "units"
-      left outer join "playback" "e"
+      join "playback" "e"
         on (
           "e"."unit_id" = "units"."unit_id"
           and "e"."started_at" >= "units"."first_exposed_at"
           and "e"."started_at" < date_add("units"."first_exposed_at", interval 1 day * 7)
         )
-    group by "units"."unit_id", "units"."variant", "units"."first_exposed_at", "units"."segment"
+    group by "units"."unit_id"
+  ),
+  "per_unit" as (
+    select
+      "units"."unit_id",
+      "units"."variant",
+      "units"."first_exposed_at",
+      "units"."segment",
+      coalesce("unit_totals"."capped_hours", 0E0) "capped_hours"
+    from "units"
+      left outer join "unit_totals"
+        on "unit_totals"."unit_id" = "units"."unit_id"
   ),
   "caps" as (
     select quantile_cont(cast("per_unit"."capped_hours" as double), 5E-1) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0') "capped_hours__upper"

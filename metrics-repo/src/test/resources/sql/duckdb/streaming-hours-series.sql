@@ -1,22 +1,45 @@
 with
   "units"("unit_id", "variant", "first_exposed_at", "segment") as (
-    select
-      "x"."unit_id",
-      min(cast("x"."variant" as varchar)),
-      min("x"."exposed_at"),
-      'all'
-    from "exposures" "x"
-    where (
-      cast("x"."experiment_id" as varchar) = 'exp_t'
-      and "x"."exposed_at" >= timestamp '2026-03-01 00:00:00.0'
-      and "x"."exposed_at" < timestamp '2026-03-11 00:00:00.0'
-      and cast("x"."variant" as varchar) is not null
-      and cast("x"."variant" as varchar) in (
-        'control', 'treatment'
+    select "exposed_units"."unit_id", "exposed_units"."first_variant", "exposed_units"."first_exposed_at", 'all'
+    from (
+      select
+        "x"."unit_id" "unit_id",
+        min(cast("x"."variant" as varchar)) filter (where (
+          cast("x"."variant" as varchar) is not null
+          and cast("x"."variant" as varchar) in (
+            'control', 'treatment'
+          )
+        )) "first_variant",
+        max(cast("x"."variant" as varchar)) filter (where (
+          cast("x"."variant" as varchar) is not null
+          and cast("x"."variant" as varchar) in (
+            'control', 'treatment'
+          )
+        )) "last_variant",
+        min("x"."exposed_at") filter (where (
+          cast("x"."variant" as varchar) is not null
+          and cast("x"."variant" as varchar) in (
+            'control', 'treatment'
+          )
+        )) "first_exposed_at",
+        cast(
+          count(*) filter (where not (
+            cast("x"."variant" as varchar) is not null
+            and cast("x"."variant" as varchar) in (
+              'control', 'treatment'
+            )
+          ))
+          as bigint
+        ) "invalid_rows"
+      from "exposures" "x"
+      where (
+        cast("x"."experiment_id" as varchar) = 'exp_t'
+        and "x"."exposed_at" >= timestamp '2026-03-01 00:00:00.0'
+        and "x"."exposed_at" < timestamp '2026-03-11 00:00:00.0'
       )
-    )
-    group by "x"."unit_id"
-    having min(cast("x"."variant" as varchar)) = max(cast("x"."variant" as varchar))
+      group by "x"."unit_id"
+    ) "exposed_units"
+    where "exposed_units"."first_variant" = "exposed_units"."last_variant"
   ),
   "per_unit_step" as (
     select

@@ -1,29 +1,49 @@
 with
   "units"("unit_id", "variant", "first_exposed_at", "segment") as (
-    select
-      "x"."unit_id",
-      min(cast("x"."variant" as varchar)),
-      min("x"."exposed_at"),
-      'all'
-    from "exposures" as "x"
-    where (
-      cast("x"."experiment_id" as varchar) = 'exp_t'
-      and "x"."exposed_at" >= timestamp '2026-03-01 00:00:00.0'
-      and "x"."exposed_at" < timestamp '2026-03-11 00:00:00.0'
-      and cast("x"."variant" as varchar) is not null
-      and cast("x"."variant" as varchar) in (
-        'control', 'treatment'
+    select "exposed_units"."unit_id", "exposed_units"."first_variant", "exposed_units"."first_exposed_at", 'all'
+    from (
+      select
+        "x"."unit_id" as "unit_id",
+        min(cast("x"."variant" as varchar)) filter (where (
+          cast("x"."variant" as varchar) is not null
+          and cast("x"."variant" as varchar) in (
+            'control', 'treatment'
+          )
+        )) as "first_variant",
+        max(cast("x"."variant" as varchar)) filter (where (
+          cast("x"."variant" as varchar) is not null
+          and cast("x"."variant" as varchar) in (
+            'control', 'treatment'
+          )
+        )) as "last_variant",
+        min("x"."exposed_at") filter (where (
+          cast("x"."variant" as varchar) is not null
+          and cast("x"."variant" as varchar) in (
+            'control', 'treatment'
+          )
+        )) as "first_exposed_at",
+        cast(
+          count(*) filter (where not (
+            cast("x"."variant" as varchar) is not null
+            and cast("x"."variant" as varchar) in (
+              'control', 'treatment'
+            )
+          ))
+          as bigint
+        ) as "invalid_rows"
+      from "exposures" as "x"
+      where (
+        cast("x"."experiment_id" as varchar) = 'exp_t'
+        and "x"."exposed_at" >= timestamp '2026-03-01 00:00:00.0'
+        and "x"."exposed_at" < timestamp '2026-03-11 00:00:00.0'
       )
-    )
-    group by "x"."unit_id"
-    having min(cast("x"."variant" as varchar)) = max(cast("x"."variant" as varchar))
+      group by "x"."unit_id"
+    ) as "exposed_units"
+    where "exposed_units"."first_variant" = "exposed_units"."last_variant"
   ),
-  "per_unit" as (
+  "unit_totals" as (
     select
       "units"."unit_id",
-      "units"."variant",
-      "units"."first_exposed_at",
-      "units"."segment",
       coalesce(
         cast(
           sum(
@@ -94,13 +114,29 @@ with
         cast(0E0 as double precision)
       ) as "rebuffer_rate__den"
     from "units"
-      left outer join "playback" as "e"
+      join "playback" as "e"
         on (
           "e"."unit_id" = "units"."unit_id"
           and "e"."started_at" >= "units"."first_exposed_at"
           and "e"."started_at" < ("units"."first_exposed_at" + 7 * interval '1 day')
         )
-    group by "units"."unit_id", "units"."variant", "units"."first_exposed_at", "units"."segment"
+    group by "units"."unit_id"
+  ),
+  "per_unit" as (
+    select
+      "units"."unit_id",
+      "units"."variant",
+      "units"."first_exposed_at",
+      "units"."segment",
+      coalesce("unit_totals"."streaming_hours", cast(0E0 as double precision)) as "streaming_hours",
+      coalesce("unit_totals"."plays_per_member", cast(0E0 as double precision)) as "plays_per_member",
+      coalesce("unit_totals"."active_days", cast(0E0 as double precision)) as "active_days",
+      coalesce("unit_totals"."play_rate", cast(0E0 as double precision)) as "play_rate",
+      coalesce("unit_totals"."rebuffer_rate__num", cast(0E0 as double precision)) as "rebuffer_rate__num",
+      coalesce("unit_totals"."rebuffer_rate__den", cast(0E0 as double precision)) as "rebuffer_rate__den"
+    from "units"
+      left outer join "unit_totals"
+        on "unit_totals"."unit_id" = "units"."unit_id"
   )
 select
   "per_unit"."segment" as "segment",

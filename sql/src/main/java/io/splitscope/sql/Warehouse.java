@@ -2,8 +2,10 @@ package io.splitscope.sql;
 
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.ResultQuery;
+import org.jooq.Select;
 
 /**
  * A warehouse that holds the tables of the warehouse contract and answers jOOQ queries with
@@ -29,6 +31,18 @@ public interface Warehouse extends AutoCloseable {
      * @throws WarehouseException with a one-line message naming the problem when the query fails
      */
     <T> T query(ResultQuery<?> query, BufferAllocator allocator, ResultHandler<T> handler);
+
+    /**
+     * Stores the rows of {@code rows} in a table that the queries that follow can read, on an
+     * engine that keeps tables of its own for the work at hand (DuckDB: a table of its in-memory
+     * database). Empty on the others (PostgreSQL, Trino, which read the users' warehouses without
+     * writing to them): callers then compute the rows inside each query that needs them.
+     *
+     * @throws WarehouseException with a one-line message naming the problem when the rows cannot be stored
+     */
+    default Optional<StagedTable> stage(Select<?> rows) {
+        return Optional.empty();
+    }
 
     /** Reads a query's Arrow batches while the query is open. */
     @FunctionalInterface

@@ -56,13 +56,8 @@ public final class PopulationQuery {
     /** The one segment of an analysis that is not sliced. */
     public static final String ALL = "all";
 
-    /** The alias of the assignment's rows. */
-    private static final String EXPOSURES = "x";
     /** The alias of the dimension's rows. */
     private static final String DIMENSION = "m";
-    private static final Field<String> FIRST_VARIANT = field(name("first_variant"), SQLDataType.VARCHAR);
-    private static final Field<String> LAST_VARIANT = field(name("last_variant"), SQLDataType.VARCHAR);
-    private static final Field<Long> INVALID_ROWS = field(name("invalid_rows"), SQLDataType.BIGINT);
     private static final String UNITS_COLUMN = "units";
     private static final String CROSSOVERS_COLUMN = "crossover_units";
     private static final String INVALID_COLUMN = "invalid_exposures";
@@ -72,35 +67,34 @@ public final class PopulationQuery {
 
     /** The first instant after the analysis: {@code end_date + 1 day 00:00}. */
     public static LocalDateTime analysisEnd(Experiment experiment) {
-        return experiment.endDate().plusDays(1).atStartOfDay();
+        return ExposedUnits.analysisEnd(experiment);
     }
 
     /**
      * {@code units(unit_id, variant, first_exposed_at, segment)}: the analysed population, one row
-     * per unit, with its segment of {@code dimension} ({@value Dimension#UNKNOWN} without a row in
-     * the dimension's source), or {@value #ALL} when {@code dimension} is null.
+     * per unit whose valid exposures name one variant, with its segment of {@code dimension}
+     * ({@value Dimension#UNKNOWN} without a row in the dimension's source), or {@value #ALL} when
+     * {@code dimension} is null.
      */
-    public static CommonTableExpression<Record4<Object, String, LocalDateTime, String>> units(Experiment experiment,
+    public static CommonTableExpression<Record4<Object, String, LocalDateTime, String>> units(ExposedUnits exposed,
                                                                                             Dimension dimension) {
-        Rows rows = Rows.of(experiment);
-        var select = DSL.select(rows.unit, min(rows.variant), firstExposure(rows), segment(dimension));
-        var from = dimension == null ? select.from(rows.table) : select.from(rows.table)
+        Table<?> rows = exposed.table();
+        // one variant: the smallest and the largest valid variant agree
+        Condition oneVariant = ExposedUnits.FIRST_VARIANT.eq(ExposedUnits.LAST_VARIANT);
+        var columns = DSL.select(ExposedUnits.UNIT_ID, ExposedUnits.FIRST_VARIANT, ExposedUnits.FIRST_EXPOSED_AT,
+                segment(dimension));
+        var units = dimension == null ? columns.from(rows).where(oneVariant) : columns.from(rows)
                 .leftJoin(dimension.source().as(DIMENSION))
-                .on(field(name(DIMENSION, dimension.source().unit())).eq(rows.unit));
+                .on(field(name(DIMENSION, dimension.source().unit())).eq(ExposedUnits.UNIT_ID))
+                .where(oneVariant)
+                .groupBy(ExposedUnits.UNIT_ID, ExposedUnits.FIRST_VARIANT, ExposedUnits.FIRST_EXPOSED_AT);
         return name(UNITS).fields(UNIT_ID.getName(), VARIANT.getName(), FIRST_EXPOSED_AT.getName(), SEGMENT.getName())
-                .as(from.where(rows.ofExperiment(experiment).and(validVariant(experiment, rows.variant)))
-                        .groupBy(rows.unit)
-                        // one variant: min = max, cheaper than count(distinct variant) = 1
-                        .having(min(rows.variant).eq(max(rows.variant))));
+                .as(units);
     }
 
-    /** {@link #units(Experiment, Dimension)} unsliced. */
+    /** {@link #units(ExposedUnits, Dimension)} of units computed in the query, unsliced. */
     public static CommonTableExpression<Record4<Object, String, LocalDateTime, String>> units(Experiment experiment) {
-        return units(experiment, null);
-    }
-
-    private static Field<LocalDateTime> firstExposure(Rows rows) {
-        return rows.exposedAt == null ? DSL.castNull(SQLDataType.LOCALDATETIME) : min(rows.exposedAt);
+        return units(ExposedUnits.of(experiment), null);
     }
 
     private static Field<String> segment(Dimension dimension) {
@@ -112,8 +106,8 @@ public final class PopulationQuery {
     }
 
     /** Units per segment and variant: {@code (segment, variant, units)}. */
-    public static ResultQuery<?> unitCounts(DSLContext dsl, Experiment experiment, Dimension dimension) {
-        var units = units(experiment, dimension);
+    public static ResultQuery<?> unitCounts(DSLContext dsl, ExposedUnits exposed, Dimension dimension) {
+        var units = units(exposed, dimension);
         return dsl.with(units)
                 .select(SEGMENT.as(SEGMENT.getName()), VARIANT.as(VARIANT.getName()),
                         count().cast(SQLDataType.BIGINT).as(UNITS_COLUMN))
@@ -135,29 +129,25 @@ public final class PopulationQuery {
      * One row per variant with its unit count, plus totals of crossover units and invalid exposure
      * rows; read it with {@link #read}.
      */
-    public static ResultQuery<?> summary(DSLContext dsl, Experiment experiment) {
-        Rows rows = Rows.of(experiment);
-        Condition valid = validVariant(experiment, rows.variant);
-        var perUnit = name("exposed_units").as(dsl
-                .select(rows.unit,
-                        min(rows.variant).filterWhere(valid).as(FIRST_VARIANT),
-                        max(rows.variant).filterWhere(valid).as(LAST_VARIANT),
-                        count().filterWhere(valid.not()).cast(SQLDataType.BIGINT).as(INVALID_ROWS))
-                .from(rows.table)
-                .where(rows.ofExperiment(experiment))
-                .groupBy(rows.unit));
+    public static ResultQuery<?> summary(DSLContext dsl, ExposedUnits exposed) {
         // A unit's valid exposures name one variant when their min and max agree, several when not
         // (neither without a valid exposure): cheaper than count(distinct variant).
-        Condition oneVariant = FIRST_VARIANT.eq(LAST_VARIANT);
-        Field<String> variant = when(oneVariant, FIRST_VARIANT);
-        return dsl.with(perUnit)
-                .select(variant.as(VARIANT.getName()),
+        Field<String> first = ExposedUnits.FIRST_VARIANT;
+        Field<String> last = ExposedUnits.LAST_VARIANT;
+        Condition oneVariant = first.eq(last);
+        Field<String> variant = when(oneVariant, first);
+        return dsl.select(variant.as(VARIANT.getName()),
                         count().filterWhere(oneVariant).cast(SQLDataType.BIGINT).as(UNITS_COLUMN),
-                        count().filterWhere(FIRST_VARIANT.ne(LAST_VARIANT)).cast(SQLDataType.BIGINT).as(CROSSOVERS_COLUMN),
-                        sum(INVALID_ROWS).cast(SQLDataType.BIGINT).as(INVALID_COLUMN))
-                .from(perUnit)
+                        count().filterWhere(first.ne(last)).cast(SQLDataType.BIGINT).as(CROSSOVERS_COLUMN),
+                        sum(ExposedUnits.INVALID_ROWS).cast(SQLDataType.BIGINT).as(INVALID_COLUMN))
+                .from(exposed.table())
                 // the expression, not its alias: Trino cannot group by an output column's name
                 .groupBy(variant);
+    }
+
+    /** {@link #summary(DSLContext, ExposedUnits)} of units computed in the query. */
+    public static ResultQuery<?> summary(DSLContext dsl, Experiment experiment) {
+        return summary(dsl, ExposedUnits.of(experiment));
     }
 
     /** The population from the rows of {@link #summary}; a planned variant without units counts 0. */
@@ -175,41 +165,5 @@ public final class PopulationQuery {
             invalid += row.longValue(INVALID_COLUMN);
         }
         return new Population(units, crossovers, invalid);
-    }
-
-    private static Condition validVariant(Experiment experiment, Field<String> variant) {
-        List<Field<String>> variants = experiment.variantNames().stream().map(v -> (Field<String>) inline(v)).toList();
-        return variant.isNotNull().and(variant.in(variants));
-    }
-
-    /** The assignment's rows under the alias {@value #EXPOSURES}: their unit, variant (as text) and exposure time. */
-    private record Rows(Assignment assignment, Table<?> table, Field<Object> unit, Field<String> variant,
-                        Field<LocalDateTime> exposedAt) {
-
-        static Rows of(Experiment experiment) {
-            Assignment assignment = experiment.requireAssignment();
-            var source = assignment.source();
-            Field<LocalDateTime> exposedAt = source.timestamp() == null ? null
-                    : field(name(EXPOSURES, source.timestamp()), SQLDataType.LOCALDATETIME);
-            return new Rows(assignment, source.as(EXPOSURES), field(name(EXPOSURES, source.unit())),
-                    asText(field(name(EXPOSURES, assignment.variantColumn()))), exposedAt);
-        }
-
-        /** The rows of {@code experiment}: its key, within its period when exposures have a time. */
-        Condition ofExperiment(Experiment experiment) {
-            Condition condition = assignment.experiment()
-                    .map(column -> field(name(EXPOSURES, column)).cast(SQLDataType.VARCHAR).eq(inline(experiment.key())))
-                    .orElse(DSL.noCondition());
-            if (exposedAt != null && experiment.timed()) {
-                condition = condition.and(exposedAt.ge(inline(experiment.startDate().atStartOfDay())))
-                        .and(exposedAt.lt(inline(analysisEnd(experiment))));
-            }
-            return condition;
-        }
-    }
-
-    /** A variant column as text, so that variants compare with their names on every engine whatever its type. */
-    private static Field<String> asText(Field<Object> column) {
-        return column.cast(SQLDataType.VARCHAR);
     }
 }

@@ -9,7 +9,7 @@ import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.Source;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
-import io.splitscope.metrics.experiment.Experiment;
+import io.splitscope.metrics.population.ExposedUnits;
 import io.splitscope.sql.dialect.Dialects;
 import io.splitscope.stats.arrow.MomentColumns;
 import java.util.ArrayList;
@@ -36,10 +36,12 @@ import org.jooq.impl.SQLDataType;
  * ({@link UnitEventsQuery#sameEvents}); the others read its columns.
  *
  * <pre>
- * WITH units AS (population rules),
- *      per_unit AS (SELECT unit, variant, first_exposed_at, y(m1), x(m1), y(m2), …
- *                   FROM units LEFT JOIN source ON unit AND time within the widest window
- *                   GROUP BY unit)
+ * WITH units AS (population rules, over the exposed units: staged once per analysis or computed here),
+ *      unit_totals AS (SELECT unit, y(m1), x(m1), y(m2), …
+ *                      FROM units JOIN source ON unit AND time within the widest window
+ *                      GROUP BY unit),
+ *      per_unit AS (SELECT unit, variant, first_exposed_at, coalesce(y(m1), 0), …
+ *                   FROM units LEFT JOIN unit_totals USING (unit))
  * SELECT segment, variant, per metric: n, Σy, Σy² (Σx, Σx², Σxy; or the six sums of a ratio;
  *        or a quantile's flatten(list(events order by unit)), list(event count order by unit))
  *        over the units whose window has elapsed
@@ -58,9 +60,9 @@ public final class FusedMetricQuery {
      * @throws IllegalArgumentException for a quantile metric when the dialect does not
      *                                  {@linkplain Dialects#aggregatesEventLists aggregate event lists}
      */
-    public static ResultQuery<?> build(DSLContext dsl, Experiment experiment, Source source, List<Metric> metrics,
+    public static ResultQuery<?> build(DSLContext dsl, ExposedUnits exposed, Source source, List<Metric> metrics,
                                        boolean withCovariates, Dimension segmentBy) {
-        PerUnitTable table = PerUnitTable.build(dsl, experiment, source, metrics, withCovariates, segmentBy);
+        PerUnitTable table = PerUnitTable.build(dsl, exposed, source, metrics, withCovariates, segmentBy);
         List<SelectField<?>> moments = new ArrayList<>();
         moments.add(table.segment().as(MomentColumns.SEGMENT));
         moments.add(table.variant().as(MomentColumns.VARIANT));

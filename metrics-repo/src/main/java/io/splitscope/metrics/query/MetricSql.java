@@ -1,5 +1,6 @@
 package io.splitscope.metrics.query;
 
+import io.splitscope.metrics.population.ExposedUnits;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.metrics.experiment.Assignment;
@@ -36,8 +37,8 @@ public final class MetricSql {
                 List.of(new VariantWeight("control", 0.5), new VariantWeight("treatment", 0.5)), assignment, null, List.of());
         DSLContext dsl = Dialects.using(dialect);
         ResultQuery<?> query = metric.type() == MetricType.QUANTILE
-                ? UnitEventsQuery.build(dsl, example, metric, null)
-                : FusedMetricQuery.build(dsl, example, metric.source(), List.of(metric), withCovariate, null);
+                ? UnitEventsQuery.build(dsl, ExposedUnits.of(example), metric, null)
+                : FusedMetricQuery.build(dsl, ExposedUnits.of(example), metric.source(), List.of(metric), withCovariate, null);
         return dsl.renderInlined(query);
     }
 }

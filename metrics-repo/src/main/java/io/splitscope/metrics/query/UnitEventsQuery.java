@@ -7,7 +7,7 @@ import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.Source;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
-import io.splitscope.metrics.experiment.Experiment;
+import io.splitscope.metrics.population.ExposedUnits;
 import io.splitscope.metrics.population.PopulationQuery;
 import io.splitscope.stats.arrow.MomentColumns;
 import java.time.LocalDateTime;
@@ -31,13 +31,13 @@ public final class UnitEventsQuery {
     /**
      * @param segmentBy slice by this member dimension, or null for one segment
      */
-    public static ResultQuery<?> build(DSLContext dsl, Experiment experiment, Metric metric, Dimension segmentBy) {
+    public static ResultQuery<?> build(DSLContext dsl, ExposedUnits exposed, Metric metric, Dimension segmentBy) {
         if (!(metric.measure() instanceof Measure.Quantile quantile)) {
             throw new IllegalArgumentException("metric " + metric.id() + " is not a quantile");
         }
         Source source = metric.source();
         Field<LocalDateTime> eventTime = source.timestampColumn().orElse(null);
-        var units = PopulationQuery.units(experiment, segmentBy);
+        var units = PopulationQuery.units(exposed, segmentBy);
         return dsl.with(units)
                 .select(PopulationQuery.SEGMENT.as(MomentColumns.SEGMENT),
                         PopulationQuery.VARIANT.as(MomentColumns.VARIANT),
@@ -48,7 +48,7 @@ public final class UnitEventsQuery {
                 .on(source.unitColumn().eq(PopulationQuery.UNIT_ID)
                         .and(MetricWindows.inWindow(eventTime, metric.window()))
                         .and(metric.filter()))
-                .where(MetricWindows.complete(PopulationQuery.FIRST_EXPOSED_AT, experiment, metric.window()))
+                .where(MetricWindows.complete(PopulationQuery.FIRST_EXPOSED_AT, exposed.experiment(), metric.window()))
                 // Every engine returns the same rows in the same order, so a seeded bootstrap gives the same result.
                 .orderBy(field(name(MomentColumns.SEGMENT)), field(name(MomentColumns.VARIANT)),
                         field(name(MomentColumns.UNIT_ID)), field(name(MomentColumns.VALUE)));

@@ -6,7 +6,7 @@ import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.Source;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
-import io.splitscope.metrics.experiment.Experiment;
+import io.splitscope.metrics.population.ExposedUnits;
 import io.splitscope.stats.arrow.MomentColumns;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class UnitValuesQuery {
     private UnitValuesQuery() {
     }
 
-    public static ResultQuery<?> build(DSLContext dsl, Experiment experiment, Source source, List<Metric> metrics,
+    public static ResultQuery<?> build(DSLContext dsl, ExposedUnits exposed, Source source, List<Metric> metrics,
                                        boolean withCovariates, Dimension segmentBy) {
         for (Metric metric : metrics) {
             if (metric.measure() instanceof Measure.Ratio) {
@@ -36,7 +36,7 @@ public final class UnitValuesQuery {
                 throw new IllegalArgumentException("metric " + metric.id() + " is a quantile: its events come from UnitEventsQuery");
             }
         }
-        PerUnitTable table = PerUnitTable.build(dsl, experiment, source, metrics, withCovariates, segmentBy);
+        PerUnitTable table = PerUnitTable.build(dsl, exposed, source, metrics, withCovariates, segmentBy);
         List<SelectField<?>> columns = new ArrayList<>(List.of(table.segment().as(MomentColumns.SEGMENT),
                 table.variant().as(MomentColumns.VARIANT), table.unitId().as(MomentColumns.UNIT_ID)));
         for (Metric metric : metrics) {

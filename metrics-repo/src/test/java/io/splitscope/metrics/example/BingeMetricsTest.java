@@ -2,6 +2,7 @@ package io.splitscope.metrics.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.splitscope.metrics.population.ExposedUnits;
 import io.splitscope.metrics.preset.StreamingPreset;
 import io.splitscope.metrics.TinyWarehouse;
 import io.splitscope.metrics.catalog.MetricRepository;
@@ -31,7 +32,7 @@ class BingeMetricsTest {
         // in its window (one long), unit 3 one of 7200 s (long), unit 9 none; treatment unit 2 two of 900 s.
         try (TinyWarehouse tiny = new TinyWarehouse()) {
             VariantStatistics statistics = tiny.warehouse.query(FusedMetricQuery.build(tiny.warehouse.dsl(),
-                    tiny.experiment("exp_t"), StreamingPreset.PLAYBACK, List.of(BingeMetrics.LONG_SESSIONS), false, null),
+                    ExposedUnits.of(tiny.experiment("exp_t")), StreamingPreset.PLAYBACK, List.of(BingeMetrics.LONG_SESSIONS), false, null),
                     tiny.allocator, VariantStatistics::read);
 
             assertThat(statistics.moments("long_sessions_per_member", "control")).isEqualTo(new Moments(3, 2, 2));

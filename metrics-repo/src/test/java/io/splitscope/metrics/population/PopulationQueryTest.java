@@ -6,6 +6,7 @@ import io.splitscope.metrics.preset.StreamingPreset;
 import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.TinyWarehouse;
 import io.splitscope.metrics.experiment.Experiment;
+import io.splitscope.sql.StagedTable;
 import io.splitscope.sql.arrow.ArrowRows;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -50,7 +51,7 @@ class PopulationQueryTest {
         // Unit 1 (control) is the only one with a members row (device tv); 3, 9 (control) and 2, 6, 7
         // (treatment) are unknown.
         var counts = PopulationQuery.readUnitCounts(tiny.warehouse.query(
-                PopulationQuery.unitCounts(tiny.warehouse.dsl(), tiny.experiment("exp_t"), StreamingPreset.DEVICE),
+                PopulationQuery.unitCounts(tiny.warehouse.dsl(), ExposedUnits.of(tiny.experiment("exp_t")), StreamingPreset.DEVICE),
                 tiny.allocator, ArrowRows::read));
 
         assertThat(counts).containsOnlyKeys("tv", "unknown");
@@ -64,5 +65,25 @@ class PopulationQueryTest {
         Population population = population("exp_other");
 
         assertThat(population.units()).containsExactly(Map.entry("control", 0L), Map.entry("b", 1L));
+    }
+
+    @Test
+    void readsTheSameUnitsFromATableStagedOnce() {
+        // The hand-worked population of appliesEveryPopulationRule and the segments of
+        // countsUnitsPerSegmentAndVariant, with the exposed units staged in DuckDB first.
+        Experiment experiment = tiny.experiment("exp_t");
+        ExposedUnits computed = ExposedUnits.of(experiment);
+        try (StagedTable staged = tiny.warehouse.stage(computed.select()).orElseThrow()) {
+            ExposedUnits exposed = computed.readFrom(staged.table());
+            Population population = PopulationQuery.read(experiment, tiny.warehouse.query(
+                    PopulationQuery.summary(tiny.warehouse.dsl(), exposed), tiny.allocator, ArrowRows::read));
+            var counts = PopulationQuery.readUnitCounts(tiny.warehouse.query(
+                    PopulationQuery.unitCounts(tiny.warehouse.dsl(), exposed, StreamingPreset.DEVICE),
+                    tiny.allocator, ArrowRows::read));
+
+            assertThat(population).isEqualTo(population("exp_t"));
+            assertThat(counts.get("tv")).containsExactly(Map.entry("control", 1L));
+            assertThat(counts.get("unknown")).containsOnly(Map.entry("control", 2L), Map.entry("treatment", 3L));
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.splitscope.metrics.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.splitscope.metrics.population.ExposedUnits;
 import io.splitscope.metrics.Cap;
 import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.preset.StreamingPreset;
@@ -48,7 +49,7 @@ class FusedMetricQueryTest {
     }
 
     private static VariantStatistics statistics(boolean withCovariates) {
-        return tiny.warehouse.query(FusedMetricQuery.build(tiny.warehouse.dsl(), tiny.experiment("exp_t"),
+        return tiny.warehouse.query(FusedMetricQuery.build(tiny.warehouse.dsl(), ExposedUnits.of(tiny.experiment("exp_t")),
                 StreamingPreset.PLAYBACK, PLAYBACK_METRICS, withCovariates, null), tiny.allocator, VariantStatistics::read);
     }
 
@@ -91,7 +92,7 @@ class FusedMetricQueryTest {
     void slicesByAMemberDimensionWithUnitsWithoutAMembersRowAsUnknown() {
         // tiny/members.csv knows only unit 1 (device tv); units 3, 9 and 2 have no members row.
         Map<String, VariantStatistics> bySegment = tiny.warehouse.query(FusedMetricQuery.build(tiny.warehouse.dsl(),
-                tiny.experiment("exp_t"), StreamingPreset.PLAYBACK, PLAYBACK_METRICS, false, StreamingPreset.DEVICE),
+                ExposedUnits.of(tiny.experiment("exp_t")), StreamingPreset.PLAYBACK, PLAYBACK_METRICS, false, StreamingPreset.DEVICE),
                 tiny.allocator, VariantStatistics::readBySegment);
 
         assertThat(bySegment).containsOnlyKeys("tv", "unknown");
@@ -108,7 +109,7 @@ class FusedMetricQueryTest {
         Metric absolute = capped(Cap.above(1.0));
         Metric percentile = capped(Cap.abovePercentile(0.5));
         VariantStatistics statistics = tiny.warehouse.query(FusedMetricQuery.build(tiny.warehouse.dsl(),
-                tiny.experiment("exp_t"), StreamingPreset.PLAYBACK, List.of(absolute, percentile), false, null),
+                ExposedUnits.of(tiny.experiment("exp_t")), StreamingPreset.PLAYBACK, List.of(absolute, percentile), false, null),
                 tiny.allocator, VariantStatistics::read);
 
         for (Metric metric : List.of(absolute, percentile)) {
@@ -128,7 +129,7 @@ class FusedMetricQueryTest {
     @Test
     void computesAllMetricsOfASourceInOneScanOfIt() {
         String sql = DSL.using(SQLDialect.DUCKDB).renderInlined(FusedMetricQuery.build(DSL.using(SQLDialect.DUCKDB),
-                tiny.experiment("exp_t"), StreamingPreset.PLAYBACK, PLAYBACK_METRICS, true, null));
+                ExposedUnits.of(tiny.experiment("exp_t")), StreamingPreset.PLAYBACK, PLAYBACK_METRICS, true, null));
 
         assertThat(sql.split("\"playback\"", -1)).hasSize(2);
     }
@@ -138,7 +139,7 @@ class FusedMetricQueryTest {
         Metric other = Metric.define("elsewhere").title("Elsewhere").description("Any payment.")
                 .from(StreamingPreset.PAYMENTS).proportionWithAnyEvent().window(Window.days(7)).higherIsBetter().build();
 
-        assertThatThrownBy(() -> FusedMetricQuery.build(DSL.using(SQLDialect.DUCKDB), tiny.experiment("exp_t"),
+        assertThatThrownBy(() -> FusedMetricQuery.build(DSL.using(SQLDialect.DUCKDB), ExposedUnits.of(tiny.experiment("exp_t")),
                 StreamingPreset.PLAYBACK, List.of(other), false, null))
                 .hasMessage("metric elsewhere reads payments, not playback");
     }
@@ -149,7 +150,7 @@ class FusedMetricQueryTest {
         // treatment unit 2 (700, 800), sorted within each unit.
         List<Metric> metrics = new java.util.ArrayList<>(PLAYBACK_METRICS);
         metrics.add(StandardMetrics.STARTUP_MS_P50);
-        var query = FusedMetricQuery.build(tiny.warehouse.dsl(), tiny.experiment("exp_t"), StreamingPreset.PLAYBACK, metrics,
+        var query = FusedMetricQuery.build(tiny.warehouse.dsl(), ExposedUnits.of(tiny.experiment("exp_t")), StreamingPreset.PLAYBACK, metrics,
                 false, null);
         VariantStatistics statistics = tiny.warehouse.query(query, tiny.allocator, VariantStatistics::read);
 
@@ -167,7 +168,7 @@ class FusedMetricQueryTest {
     void slicesAQuantilesEventsBySegment() {
         // Unit 1 (tv) alone in its segment; 3 and 9 (control) and 2 (treatment) unknown.
         Map<String, VariantStatistics> bySegment = tiny.warehouse.query(FusedMetricQuery.build(tiny.warehouse.dsl(),
-                tiny.experiment("exp_t"), StreamingPreset.PLAYBACK, List.of(StandardMetrics.STARTUP_MS_P50), false,
+                ExposedUnits.of(tiny.experiment("exp_t")), StreamingPreset.PLAYBACK, List.of(StandardMetrics.STARTUP_MS_P50), false,
                 StreamingPreset.DEVICE), tiny.allocator, VariantStatistics::readBySegment);
 
         assertThat(bySegment.get("tv").events("startup_ms_p50", "control").values()).containsExactly(1200, 1300);
@@ -189,7 +190,7 @@ class FusedMetricQueryTest {
 
     @Test
     void leavesQuantilesToTheEventLevelQueryOnServers() {
-        assertThatThrownBy(() -> FusedMetricQuery.build(DSL.using(SQLDialect.POSTGRES), tiny.experiment("exp_t"),
+        assertThatThrownBy(() -> FusedMetricQuery.build(DSL.using(SQLDialect.POSTGRES), ExposedUnits.of(tiny.experiment("exp_t")),
                 StreamingPreset.PLAYBACK, List.of(StandardMetrics.STARTUP_MS_P50), false, null))
                 .hasMessage("metric startup_ms_p50 is a quantile: on postgres its events come from UnitEventsQuery");
     }

@@ -1,5 +1,6 @@
 package io.splitscope.metrics.query;
 
+import io.splitscope.metrics.population.ExposedUnits;
 import io.splitscope.metrics.Cap;
 import io.splitscope.metrics.preset.StreamingPreset;
 import io.splitscope.metrics.Metric;
@@ -36,16 +37,16 @@ enum GoldenSql {
     /** (a) the population summary. */
     POPULATION(dsl -> PopulationQuery.summary(dsl, Example.EXPERIMENT)),
     /** (b) the fused playback query. */
-    PLAYBACK(dsl -> FusedMetricQuery.build(dsl, Example.EXPERIMENT, StreamingPreset.PLAYBACK, Example.PLAYBACK_METRICS, false, null)),
+    PLAYBACK(dsl -> FusedMetricQuery.build(dsl, ExposedUnits.of(Example.EXPERIMENT), StreamingPreset.PLAYBACK, Example.PLAYBACK_METRICS, false, null)),
     /** (b) the fused playback query with the CUPED covariates. */
-    PLAYBACK_CUPED(dsl -> FusedMetricQuery.build(dsl, Example.EXPERIMENT, StreamingPreset.PLAYBACK, Example.PLAYBACK_METRICS, true, null)),
+    PLAYBACK_CUPED(dsl -> FusedMetricQuery.build(dsl, ExposedUnits.of(Example.EXPERIMENT), StreamingPreset.PLAYBACK, Example.PLAYBACK_METRICS, true, null)),
     /** (c) the fused payments query. */
-    PAYMENTS(dsl -> FusedMetricQuery.build(dsl, Example.EXPERIMENT, StreamingPreset.PAYMENTS,
+    PAYMENTS(dsl -> FusedMetricQuery.build(dsl, ExposedUnits.of(Example.EXPERIMENT), StreamingPreset.PAYMENTS,
             List.of(StandardMetrics.REVENUE_PER_MEMBER), false, null)),
     /** (d) the event-level query of the startup-time quantiles. */
-    STARTUP_MS_EVENTS(dsl -> UnitEventsQuery.build(dsl, Example.EXPERIMENT, StandardMetrics.STARTUP_MS_P50, null)),
+    STARTUP_MS_EVENTS(dsl -> UnitEventsQuery.build(dsl, ExposedUnits.of(Example.EXPERIMENT), StandardMetrics.STARTUP_MS_P50, null)),
     /** A mean capped at its pooled median: the exact percentile, which jOOQ cannot render for Trino. */
-    PLAYBACK_CAPPED(dsl -> FusedMetricQuery.build(dsl, Example.EXPERIMENT, StreamingPreset.PLAYBACK,
+    PLAYBACK_CAPPED(dsl -> FusedMetricQuery.build(dsl, ExposedUnits.of(Example.EXPERIMENT), StreamingPreset.PLAYBACK,
             List.of(Example.CAPPED_HOURS), false, null)),
     /** A series by days since exposure: a VALUES table and day arithmetic with a column. */
     STREAMING_HOURS_SERIES(dsl -> SeriesQuery.build(dsl, Example.EXPERIMENT, StandardMetrics.STREAMING_HOURS,

@@ -2,6 +2,7 @@ package io.splitscope.metrics.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.splitscope.metrics.population.ExposedUnits;
 import io.splitscope.metrics.TinyWarehouse;
 import io.splitscope.metrics.preset.StandardMetrics;
 import io.splitscope.stats.arrow.UnitEventsReader;
@@ -31,7 +32,7 @@ class UnitEventsQueryTest {
         // Complete units in unit order: control 1 (startup 1200, 1300 in its window), 3 (900), 9 (no
         // session: an empty cluster); treatment 2 (800, 700). Units 6 and 7 are incomplete.
         Map<String, ClusteredValues> events = tiny.warehouse.query(UnitEventsQuery.build(tiny.warehouse.dsl(),
-                tiny.experiment("exp_t"), StandardMetrics.STARTUP_MS_P50, null), tiny.allocator, UnitEventsReader::read);
+                ExposedUnits.of(tiny.experiment("exp_t")), StandardMetrics.STARTUP_MS_P50, null), tiny.allocator, UnitEventsReader::read);
 
         ClusteredValues control = events.get("control");
         assertThat(control.unitOffsets()).containsExactly(0, 2, 3, 3);

@@ -3,6 +3,7 @@ package io.splitscope.metrics.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.splitscope.metrics.population.ExposedUnits;
 import io.splitscope.metrics.preset.StreamingPreset;
 import io.splitscope.metrics.TinyWarehouse;
 import io.splitscope.metrics.preset.StandardMetrics;
@@ -31,7 +32,7 @@ class UnitValuesQueryTest {
 
     @Test
     void givesEachCompleteUnitsValueAndCovariateInUnitOrder() {
-        UnitData data = tiny.warehouse.query(UnitValuesQuery.build(tiny.warehouse.dsl(), tiny.experiment("exp_t"),
+        UnitData data = tiny.warehouse.query(UnitValuesQuery.build(tiny.warehouse.dsl(), ExposedUnits.of(tiny.experiment("exp_t")),
                 StreamingPreset.PLAYBACK, List.of(StandardMetrics.STREAMING_HOURS), true, null), tiny.allocator,
                 reader -> UnitValuesReader.read(reader, List.of("streaming_hours"), true));
 
@@ -45,7 +46,7 @@ class UnitValuesQueryTest {
 
     @Test
     void refusesRatios() {
-        assertThatThrownBy(() -> UnitValuesQuery.build(tiny.warehouse.dsl(), tiny.experiment("exp_t"), StreamingPreset.PLAYBACK,
+        assertThatThrownBy(() -> UnitValuesQuery.build(tiny.warehouse.dsl(), ExposedUnits.of(tiny.experiment("exp_t")), StreamingPreset.PLAYBACK,
                 List.of(StandardMetrics.REBUFFER_RATE), false, null))
                 .hasMessage("metric rebuffer_rate is a ratio: it has no single per-unit value");
     }

@@ -1,6 +1,7 @@
 package io.splitscope.sql.duckdb;
 
 import io.splitscope.sql.ContractCheck;
+import io.splitscope.sql.StagedTable;
 import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.WarehouseException;
 import io.splitscope.sql.arrow.JdbcConnections;
@@ -12,13 +13,19 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBResultSet;
 import org.jooq.DSLContext;
+import org.jooq.Name;
 import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
+import org.jooq.Select;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
  * The embedded warehouse: an in-memory DuckDB that exposes the contract tables of a folder of
@@ -29,6 +36,10 @@ public final class DuckDbWarehouse implements Warehouse {
 
     /** Rows per Arrow batch: large batches amortise the export; results here are mostly small. */
     private static final long ARROW_BATCH_ROWS = 1 << 20;
+
+    /** The in-memory database every connection starts in, where staged tables go. */
+    private static final String STAGING_CATALOG = "memory";
+    private static final AtomicLong STAGED = new AtomicLong();
 
     private final DuckDBConnection connection;
     private final String description;
@@ -116,6 +127,36 @@ public final class DuckDbWarehouse implements Warehouse {
         } catch (IOException e) {
             throw new WarehouseException("reading a result from " + description + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Stores the rows in a table of the in-memory database ({@value #STAGING_CATALOG}), never in
+     * the database file or folder the warehouse reads; every duplicated connection sees it.
+     */
+    @Override
+    public Optional<StagedTable> stage(Select<?> rows) {
+        Name name = DSL.name(STAGING_CATALOG, "main", "splitscope_staged_" + STAGED.incrementAndGet());
+        try (Connection perQuery = connection.duplicate(); Statement statement = perQuery.createStatement()) {
+            statement.execute(dsl.renderInlined(dsl.createTable(name).as(rows)));
+        } catch (SQLException e) {
+            throw new WarehouseException("staging a table on " + description + ": "
+                    + ContractCheck.firstLine(e.getMessage()), e);
+        }
+        return Optional.of(new StagedTable() {
+            @Override
+            public Table<?> table() {
+                return DSL.table(name);
+            }
+
+            @Override
+            public void close() {
+                try (Connection perQuery = connection.duplicate(); Statement statement = perQuery.createStatement()) {
+                    statement.execute(dsl.renderInlined(dsl.dropTableIfExists(name)));
+                } catch (SQLException e) {
+                    // the table goes with the in-memory database when the warehouse closes
+                }
+            }
+        });
     }
 
     @Override

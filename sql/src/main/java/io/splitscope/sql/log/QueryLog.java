@@ -1,12 +1,15 @@
 package io.splitscope.sql.log;
 
+import io.splitscope.sql.StagedTable;
 import io.splitscope.sql.Warehouse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 import org.jooq.DSLContext;
 import org.jooq.ResultQuery;
+import org.jooq.Select;
 
 /**
  * A warehouse that records every query it runs: the SQL, the rows and bytes that came back into
@@ -53,6 +56,16 @@ public final class QueryLog implements Warehouse {
                 return result;
             }
         });
+    }
+
+    /** Stages through the warehouse; the statement is logged, with no row into the JVM. */
+    @Override
+    public Optional<StagedTable> stage(Select<?> rows) {
+        long start = System.nanoTime();
+        Optional<StagedTable> staged = warehouse.stage(rows);
+        staged.ifPresent(table -> record(new Entry(dsl().renderInlined(dsl().createTable(table.table()).as(rows)),
+                0, 0, Duration.ofNanos(System.nanoTime() - start))));
+        return staged;
     }
 
     private synchronized void record(Entry entry) {

@@ -3,6 +3,7 @@ package io.splitscope.sql.duckdb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.splitscope.sql.StagedTable;
 import io.splitscope.sql.WarehouseException;
 import io.splitscope.sql.WarehouseSchema;
 import io.splitscope.sql.arrow.ArrowRows;
@@ -161,6 +162,42 @@ class DuckDbWarehouseTest {
                     .isInstanceOf(WarehouseException.class)
                     .hasMessageStartingWith("query failed on " + warehouse.description() + ": ")
                     .hasMessageNotContaining("\n");
+        }
+    }
+
+    @Test
+    void stagesRowsInMemoryForTheQueriesThatFollowAndDropsThemOnClose() throws IOException, SQLException {
+        Path database = folder.resolve("warehouse.duckdb");
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database);
+             Statement statement = connection.createStatement()) {
+            for (var table : VALID.entrySet()) {
+                Path csv = Files.writeString(folder.resolve(table.getKey() + ".csv"), table.getValue());
+                statement.execute("CREATE TABLE " + table.getKey() + " AS SELECT * FROM read_csv('" + csv + "', header = true)");
+            }
+        }
+        try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(database)) {
+            var dsl = warehouse.dsl();
+            StagedTable staged = warehouse.stage(dsl.select(WarehouseSchema.UNIT_ID)
+                    .from(WarehouseSchema.EXPOSURES.table()).where(WarehouseSchema.UNIT_ID.gt(1L))).orElseThrow();
+            // another query, on a connection of its own, reads it
+            assertThat(warehouse.query(dsl.selectFrom(staged.table()), allocator, ArrowRows::read))
+                    .extracting(row -> row.longValue("unit_id")).containsExactly(2L);
+
+            staged.close();
+            assertThatThrownBy(() -> warehouse.query(dsl.selectFrom(staged.table()), allocator, ArrowRows::read))
+                    .isInstanceOf(WarehouseException.class);
+            assertThatThrownBy(() -> warehouse.stage(dsl.select(DSL.field(DSL.name("nope"))).from(WarehouseSchema.EXPOSURES.table())))
+                    .isInstanceOf(WarehouseException.class)
+                    .hasMessageStartingWith("staging a table on " + warehouse.description() + ": ")
+                    .hasMessageContaining("nope")
+                    .hasMessageNotContaining("\n");
+        }
+        // the database file the warehouse read is as it was: no table was written to it
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database);
+             Statement statement = connection.createStatement();
+             var tables = statement.executeQuery("SELECT count(*) FROM information_schema.tables")) {
+            tables.next();
+            assertThat(tables.getLong(1)).isEqualTo(VALID.size());
         }
     }
 }

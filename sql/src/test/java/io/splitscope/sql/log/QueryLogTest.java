@@ -2,9 +2,12 @@ package io.splitscope.sql.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.splitscope.sql.StagedTable;
 import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.arrow.ArrowRows;
 import io.splitscope.sql.arrow.ArrowRows.Row;
+import io.splitscope.sql.duckdb.DuckDbWarehouse;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -14,6 +17,7 @@ import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class QueryLogTest {
 
@@ -31,6 +35,27 @@ class QueryLogTest {
                 assertThat(entry.rows()).isEqualTo(5);
                 assertThat(entry.bytes()).isPositive();
             });
+        }
+    }
+
+    @Test
+    void recordsAStagedTableAsAStatementThatBroughtNothingIntoTheJvm(@TempDir Path folder) {
+        try (QueryLog log = new QueryLog(DuckDbWarehouse.open(folder, List.of()))) {
+            try (StagedTable staged = log.stage(DSL.select(DSL.field("range").as("n")).from(DSL.table("range(5)"))).orElseThrow()) {
+                assertThat(log.entries()).singleElement().satisfies(entry -> {
+                    assertThat(entry.sql()).startsWith("create table " + staged.table()).endsWith("from range(5)");
+                    assertThat(entry.rows()).isZero();
+                    assertThat(entry.bytes()).isZero();
+                });
+            }
+        }
+    }
+
+    @Test
+    void recordsNothingWhenTheEngineStagesNothing() throws Exception {
+        try (QueryLog log = new QueryLog(new DuckDbInMemory())) {
+            assertThat(log.stage(DSL.select(DSL.inline(1)))).isEmpty();
+            assertThat(log.entries()).isEmpty();
         }
     }
 

@@ -12,9 +12,11 @@ import io.splitscope.metrics.preset.StreamingPreset;
 import io.splitscope.metrics.project.ConfigError;
 import io.splitscope.metrics.project.Project;
 import io.splitscope.metrics.project.ProjectException;
+import io.splitscope.metrics.population.ExposedUnits;
 import io.splitscope.metrics.population.PopulationQuery;
 import io.splitscope.metrics.query.SeriesAxis;
 import io.splitscope.metrics.query.SeriesQuery;
+import io.splitscope.sql.StagedTable;
 import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.engine.Warehouses;
 import io.splitscope.sql.arrow.ArrowRows;
@@ -163,10 +165,14 @@ public final class AnalysisService implements AutoCloseable {
         AnalysisSteps steps = new AnalysisSteps(progress, queries + (request.segmentBy() == null ? 2 : 3));
 
         QueryLog log = new QueryLog(warehouse); // this analysis' queries only, for its provenance
+        steps.start("population");
+        ExposedUnits computed = ExposedUnits.of(experiment);
+        // Every query starts from the experiment's units: the engine that can keeps them for the analysis.
+        Optional<StagedTable> staged = log.stage(computed.select());
         try (BufferAllocator allocator = childAllocator(experiment.id())) {
-            steps.start("population");
+            ExposedUnits exposed = staged.map(table -> computed.readFrom(table.table())).orElse(computed);
             Population population = PopulationQuery.read(experiment,
-                    log.query(PopulationQuery.summary(log.dsl(), experiment), allocator, ArrowRows::read));
+                    log.query(PopulationQuery.summary(log.dsl(), exposed), allocator, ArrowRows::read));
             SrmResult srm = SampleRatioMismatch.check(population.units(), ExperimentCheck.weights(experiment));
             if (request.segmentBy() != null) {
                 steps.start("units by " + segmentBy.id());
@@ -174,9 +180,9 @@ public final class AnalysisService implements AutoCloseable {
             Map<String, Map<String, Long>> unitsBySegment = request.segmentBy() == null
                     ? Map.of(PopulationQuery.ALL, population.units())
                     : PopulationQuery.readUnitCounts(log.query(
-                            PopulationQuery.unitCounts(log.dsl(), experiment, segmentBy), allocator, ArrowRows::read));
-            // the population and units-by-segment queries come first in the log
-            MetricInputs metricInputs = new MetricInputs(steps.reportingQueries(log, queries), experiment, allocator,
+                            PopulationQuery.unitCounts(log.dsl(), exposed, segmentBy), allocator, ArrowRows::read));
+            // the staging, population and units-by-segment queries come first in the log
+            MetricInputs metricInputs = new MetricInputs(steps.reportingQueries(log, queries), exposed, allocator,
                     log.entries().size());
             Map<String, Map<String, Map<String, VariantData>>> inputs =
                     metricInputs.fetch(selected, request.meanMethod(), segmentBy);
@@ -186,6 +192,8 @@ public final class AnalysisService implements AutoCloseable {
                     clock.instant(), log.entries(), metricInputs.queries());
             steps.finish();
             return scorecard;
+        } finally {
+            staged.ifPresent(StagedTable::close);
         }
     }
 
@@ -259,7 +267,7 @@ public final class AnalysisService implements AutoCloseable {
         ComparisonMethod<QuantileSample> method = ComparisonMethods.byId(QuantileAsymptotic.ID, QuantileSample.class);
         try (BufferAllocator allocator = childAllocator(experiment.id())) {
             // the metric's events as the scorecard reads them (in its source's fused scan on DuckDB)
-            Map<String, VariantData> events = new MetricInputs(warehouse, experiment, allocator)
+            Map<String, VariantData> events = new MetricInputs(warehouse, ExposedUnits.of(experiment), allocator)
                     .fetch(List.of(metric), MeanMethod.WELCH_T, null).get(metric.id())
                     .getOrDefault(PopulationQuery.ALL, Map.of());
             List<QuantileCurve.Point> points = new ArrayList<>();
@@ -297,7 +305,7 @@ public final class AnalysisService implements AutoCloseable {
         List<RVerification> verifications = new ArrayList<>();
         try (BufferAllocator allocator = childAllocator(experiment.id())) {
             Map<String, Map<String, Map<String, VariantData>>> inputs =
-                    new MetricInputs(warehouse, experiment, allocator).fetch(selected, request.meanMethod(), segmentBy(request));
+                    new MetricInputs(warehouse, ExposedUnits.of(experiment), allocator).fetch(selected, request.meanMethod(), segmentBy(request));
             for (Metric metric : selected) {
                 String method = MethodChoice.methodFor(metric, request.meanMethod());
                 if (RParity.rTwinOf(method).isEmpty()) {

@@ -1,5 +1,6 @@
 package io.splitscope.app.analysis;
 
+import io.splitscope.metrics.population.ExposedUnits;
 import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.Source;
 import io.splitscope.metrics.Measure;
@@ -45,26 +46,26 @@ import org.jooq.SQLDialect;
 final class MetricInputs {
 
     private final Warehouse warehouse;
-    private final Experiment experiment;
+    private final ExposedUnits exposed;
     private final BufferAllocator allocator;
     private final List<String> variants;
     private final int firstQuery;
     private final Map<String, Integer> queries = new LinkedHashMap<>();
     private int ran;
 
-    MetricInputs(Warehouse warehouse, Experiment experiment, BufferAllocator allocator) {
-        this(warehouse, experiment, allocator, 0);
+    MetricInputs(Warehouse warehouse, ExposedUnits exposed, BufferAllocator allocator) {
+        this(warehouse, exposed, allocator, 0);
     }
 
     /**
      * @param firstQuery the index its first query will have in the log of the analysis it serves:
      *                   how many queries the analysis ran before it ({@link #queries})
      */
-    MetricInputs(Warehouse warehouse, Experiment experiment, BufferAllocator allocator, int firstQuery) {
+    MetricInputs(Warehouse warehouse, ExposedUnits exposed, BufferAllocator allocator, int firstQuery) {
         this.warehouse = warehouse;
-        this.experiment = experiment;
+        this.exposed = exposed;
         this.allocator = allocator;
-        this.variants = experiment.variantNames();
+        this.variants = exposed.experiment().variantNames();
         this.firstQuery = firstQuery;
     }
 
@@ -92,7 +93,7 @@ final class MetricInputs {
         ran = 0;
         plan.summed().forEach((source, sourceMetrics) -> {
             Map<String, VariantStatistics> bySegment = warehouse.query(
-                    FusedMetricQuery.build(warehouse.dsl(), experiment, source, sourceMetrics, covariates, segmentBy),
+                    FusedMetricQuery.build(warehouse.dsl(), exposed, source, sourceMetrics, covariates, segmentBy),
                     allocator, VariantStatistics::readBySegment);
             ran(sourceMetrics.stream().flatMap(metric -> metric.type() == MetricType.QUANTILE
                     ? plan.sameEvents(metric).stream() : Stream.of(metric)).toList());
@@ -112,7 +113,7 @@ final class MetricInputs {
         plan.unitLevel().forEach((source, sourceMetrics) -> {
             List<String> ids = sourceMetrics.stream().map(Metric::id).toList();
             UnitData data = warehouse.query(
-                    UnitValuesQuery.build(warehouse.dsl(), experiment, source, sourceMetrics, covariates, segmentBy),
+                    UnitValuesQuery.build(warehouse.dsl(), exposed, source, sourceMetrics, covariates, segmentBy),
                     allocator, reader -> UnitValuesReader.read(reader, ids, covariates));
             ran(sourceMetrics);
             sourceMetrics.forEach(metric -> data.segments().forEach(segment ->
@@ -120,7 +121,7 @@ final class MetricInputs {
         });
         for (List<Metric> group : plan.eventQueries()) {
             Map<String, Map<String, ClusteredValues>> bySegment = warehouse.query(
-                    UnitEventsQuery.build(warehouse.dsl(), experiment, group.getFirst(), segmentBy), allocator,
+                    UnitEventsQuery.build(warehouse.dsl(), exposed, group.getFirst(), segmentBy), allocator,
                     UnitEventsReader::readBySegment);
             ran(group);
             group.forEach(metric -> bySegment.forEach((segment, events) -> inputs.get(metric.id()).put(segment,

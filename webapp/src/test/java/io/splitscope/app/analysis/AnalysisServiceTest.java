@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.splitscope.metrics.population.ExposedUnits;
 import io.splitscope.app.GoldenWarehouse;
 import io.splitscope.app.json.ScorecardJson;
 import io.splitscope.app.web.scorecard.MetricQueries;
@@ -106,7 +107,7 @@ class AnalysisServiceTest {
         try (Warehouse warehouse = Warehouses.open(golden()); BufferAllocator allocator = new RootAllocator()) {
             Experiment experiment = service.experiment("exp_autoplay").orElseThrow();
             Metric metric = service.metrics().stream().filter(m -> m.id().equals("startup_ms_p90")).findFirst().orElseThrow();
-            Map<String, VariantData> inputs = new MetricInputs(warehouse, experiment, allocator)
+            Map<String, VariantData> inputs = new MetricInputs(warehouse, ExposedUnits.of(experiment), allocator)
                     .fetch(List.of(metric), MeanMethod.WELCH_T, null).get("startup_ms_p90").values().iterator().next();
             ComparisonResult expected = new QuantileAsymptotic()
                     .compare((QuantileSample) inputs.get("control"), (QuantileSample) inputs.get("previews"));
@@ -125,8 +126,9 @@ class AnalysisServiceTest {
                 new AnalysisRequest("exp_price", List.of(), MeanMethod.CUPED, "device"),
                 new AnalysisRequest("exp_autoplay", List.of(), MeanMethod.parse("mann_whitney"), "country"))) {
             Scorecard scorecard = service.analyze(request);
-            // the population query first, then units by segment when sliced, then the metric queries
-            int first = request.segmentBy() == null ? 1 : 2;
+            // the units staged in DuckDB first, the population query, units by segment when sliced, then the metric queries
+            assertThat(scorecard.queries().getFirst().sql()).startsWith("create table");
+            int first = request.segmentBy() == null ? 2 : 3;
             Set<String> metricIds = scorecard.rows().stream().map(ScorecardRow::metricId).collect(Collectors.toSet());
             assertThat(scorecard.metricQueries().keySet()).as(request.toString()).isEqualTo(metricIds);
             assertThat(Set.copyOf(scorecard.metricQueries().values())).as(request.toString())

@@ -1,5 +1,6 @@
 package io.splitscope.app.bench;
 
+import io.splitscope.metrics.population.ExposedUnits;
 import io.splitscope.app.analysis.AnalysisRequest;
 import io.splitscope.app.analysis.AnalysisService;
 import io.splitscope.app.analysis.Scorecard;
@@ -380,14 +381,14 @@ public final class ScorecardBenchmark {
             Map<Source, List<Metric>> bySource = fusedBySource(catalog);
             fused = time(warmRuns, () -> {
                 bySource.forEach((source, metrics) -> engine.query(
-                        FusedMetricQuery.build(engine.dsl(), experiment, source, metrics, false, null), allocator,
+                        FusedMetricQuery.build(engine.dsl(), ExposedUnits.of(experiment), source, metrics, false, null), allocator,
                         VariantStatistics::readBySegment));
                 return null;
             });
             // One run: it scans playback seven times, which takes minutes at 10M members.
             perMetric = time(0, () -> {
                 catalog.forEach(metric -> engine.query(
-                        FusedMetricQuery.build(engine.dsl(), experiment, metric.source(), List.of(metric), false, null),
+                        FusedMetricQuery.build(engine.dsl(), ExposedUnits.of(experiment), metric.source(), List.of(metric), false, null),
                         allocator, VariantStatistics::readBySegment));
                 return null;
             });
@@ -435,7 +436,7 @@ public final class ScorecardBenchmark {
                     .findFirst().orElse(null);
             Map<String, ClusteredValues> byVariant;
             if (key == null) {
-                byVariant = engine.query(UnitEventsQuery.build(engine.dsl(), experiment, metric, null), allocator,
+                byVariant = engine.query(UnitEventsQuery.build(engine.dsl(), ExposedUnits.of(experiment), metric, null), allocator,
                         UnitEventsReader::read);
                 cache.put(metric.id(), byVariant);
                 events += byVariant.values().stream().mapToLong(v -> v.values().length).sum();
@@ -496,15 +497,23 @@ public final class ScorecardBenchmark {
 
     /** Which of the scorecard's queries an SQL text is, for the per-query times. */
     static String queryName(String sql) {
-        for (String table : List.of("playback", "payments", "cancellations")) {
+        return sql.contains("\"experiments\"") ? "experiments" : queryName(sql, List.of("playback", "payments", "cancellations"));
+    }
+
+    /**
+     * Which of a scorecard's queries an SQL text is: the fused query of one of {@code factTables},
+     * the experiment's units staged for the analysis, or the population.
+     */
+    static String queryName(String sql, List<String> factTables) {
+        for (String table : factTables) {
             if (sql.contains("\"" + table + "\"")) {
                 return "fused " + table;
             }
         }
-        if (sql.contains("\"experiments\"")) {
-            return "experiments";
+        if (sql.startsWith("create table")) {
+            return "staged units";
         }
-        return sql.contains("\"exposures\"") ? "population" : "other";
+        return sql.contains("\"exposed_units\"") ? "population" : "other";
     }
 
     private static long members(Path warehouse) {

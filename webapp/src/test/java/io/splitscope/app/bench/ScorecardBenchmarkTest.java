@@ -43,7 +43,7 @@ class ScorecardBenchmarkTest {
         // sums per variant, and the quantile metrics' events as lists of doubles in the fused playback row
         assertThat(result.rowsIntoJvm()).isLessThan(20);
         assertThat(result.bytesIntoJvm()).isGreaterThan(result.events() * Double.BYTES);
-        assertThat(result.queryTimes()).containsOnlyKeys("population", "fused playback", "fused payments",
+        assertThat(result.queryTimes()).containsOnlyKeys("staged units", "population", "fused playback", "fused payments",
                 "fused cancellations");
         assertThat(result.peakHeap()).isPositive();
         assertThat(result.fusedQueries()).isEqualTo(3);

@@ -246,12 +246,7 @@ final class ShopBenchmark {
 
     /** Which of the scorecard's queries an SQL text is. */
     static String queryName(String sql) {
-        for (String table : List.of("page_views", "orders")) {
-            if (sql.contains("\"" + table + "\"")) {
-                return "fused " + table;
-            }
-        }
-        return sql.contains("\"assignments\"") ? "population" : "other";
+        return ScorecardBenchmark.queryName(sql, List.of("page_views", "orders"));
     }
 
     /** The number of users from the project file's first line ({@code generate --shop --users N ...}). */

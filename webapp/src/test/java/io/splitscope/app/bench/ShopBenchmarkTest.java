@@ -46,7 +46,7 @@ class ShopBenchmarkTest {
         assertThat(result.floorRatio()).isPositive();
         // the floor's units are the scorecard's (it warns otherwise)
         assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain("WARNING");
-        assertThat(result.queryTimes()).containsKeys("population", "fused orders", "fused page_views");
+        assertThat(result.queryTimes()).containsOnlyKeys("staged units", "population", "fused orders", "fused page_views");
         assertThat(result.rowsIntoJvm()).isLessThan(20);
         // arms of fewer than 2,000 units: the median order value by the bootstrap
         assertThat(result.quantileMethod()).isEqualTo("bootstrap_quantile");

@@ -1,0 +1,110 @@
+package io.splitscope.metrics.population;
+
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.name;
+
+import io.splitscope.metrics.experiment.Assignment;
+import io.splitscope.metrics.experiment.Experiment;
+import java.time.LocalDateTime;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Select;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * An experiment's assignment rows condensed to one row per unit, the input of every population
+ * rule ({@link PopulationQuery}): {@code (unit_id, first_variant, last_variant, first_exposed_at,
+ * invalid_rows)}, the smallest and largest of the unit's valid variants (equal for a unit in one
+ * variant, different for a crossover, NULL without a valid row), its earliest valid exposure, and
+ * its rows whose variant is not one of the experiment's.
+ *
+ * <p>Every query of an analysis starts from these rows. They are computed inside each query
+ * ({@link #of}), or read from a table that the analysis filled once with {@link #select()}
+ * ({@link #readFrom}; {@code Warehouse.stage} on DuckDB), which saves a pass over the assignment
+ * in every query after the first.
+ *
+ * @param staged the table holding {@link #select()}'s rows, or null to compute them in each query
+ */
+public record ExposedUnits(Experiment experiment, Table<?> staged) {
+
+    /** The alias the rows go by in the queries that read them. */
+    static final String ALIAS = "exposed_units";
+    static final Field<Object> UNIT_ID = field(name(ALIAS, "unit_id"));
+    static final Field<String> FIRST_VARIANT = field(name(ALIAS, "first_variant"), SQLDataType.VARCHAR);
+    static final Field<String> LAST_VARIANT = field(name(ALIAS, "last_variant"), SQLDataType.VARCHAR);
+    static final Field<LocalDateTime> FIRST_EXPOSED_AT = field(name(ALIAS, "first_exposed_at"), SQLDataType.LOCALDATETIME);
+    static final Field<Long> INVALID_ROWS = field(name(ALIAS, "invalid_rows"), SQLDataType.BIGINT);
+
+    /** The alias of the assignment's rows. */
+    private static final String EXPOSURES = "x";
+
+    /** The experiment's exposed units, computed inside each query that reads them. */
+    public static ExposedUnits of(Experiment experiment) {
+        return new ExposedUnits(experiment, null);
+    }
+
+    /** The same units, read from {@code table}, which holds the rows of {@link #select()}. */
+    public ExposedUnits readFrom(Table<?> table) {
+        return new ExposedUnits(experiment, table);
+    }
+
+    /** The rows, one per unit with an assignment row of the experiment (in its dates when timed). */
+    public Select<?> select() {
+        Rows rows = Rows.of(experiment);
+        Condition valid = rows.variant.isNotNull().and(rows.variant.in(
+                experiment.variantNames().stream().map(v -> (Field<String>) inline(v)).toList()));
+        Field<LocalDateTime> firstExposure = rows.exposedAt == null ? DSL.castNull(SQLDataType.LOCALDATETIME)
+                : min(rows.exposedAt).filterWhere(valid);
+        return DSL.select(rows.unit.as(UNIT_ID.getName()),
+                        min(rows.variant).filterWhere(valid).as(FIRST_VARIANT.getName()),
+                        max(rows.variant).filterWhere(valid).as(LAST_VARIANT.getName()),
+                        firstExposure.as(FIRST_EXPOSED_AT.getName()),
+                        count().filterWhere(valid.not()).cast(SQLDataType.BIGINT).as(INVALID_ROWS.getName()))
+                .from(rows.table)
+                .where(rows.ofExperiment(experiment))
+                .groupBy(rows.unit);
+    }
+
+    /** The rows under the alias {@value #ALIAS}. */
+    Table<?> table() {
+        return staged == null ? select().asTable(ALIAS) : staged.as(ALIAS);
+    }
+
+    /** The first instant after the analysis: {@code end_date + 1 day 00:00}. */
+    static LocalDateTime analysisEnd(Experiment experiment) {
+        return experiment.endDate().plusDays(1).atStartOfDay();
+    }
+
+    /** The assignment's rows under the alias {@value #EXPOSURES}: their unit, variant (as text) and exposure time. */
+    private record Rows(Assignment assignment, Table<?> table, Field<Object> unit, Field<String> variant,
+                        Field<LocalDateTime> exposedAt) {
+
+        static Rows of(Experiment experiment) {
+            Assignment assignment = experiment.requireAssignment();
+            var source = assignment.source();
+            Field<LocalDateTime> exposedAt = source.timestamp() == null ? null
+                    : field(name(EXPOSURES, source.timestamp()), SQLDataType.LOCALDATETIME);
+            // the variant as text, so that variants compare with their names on every engine whatever its type
+            return new Rows(assignment, source.as(EXPOSURES), field(name(EXPOSURES, source.unit())),
+                    field(name(EXPOSURES, assignment.variantColumn())).cast(SQLDataType.VARCHAR), exposedAt);
+        }
+
+        /** The rows of {@code experiment}: its key, within its period when exposures have a time. */
+        Condition ofExperiment(Experiment experiment) {
+            Condition condition = assignment.experiment()
+                    .map(column -> field(name(EXPOSURES, column)).cast(SQLDataType.VARCHAR).eq(inline(experiment.key())))
+                    .orElse(DSL.noCondition());
+            if (exposedAt != null && experiment.timed()) {
+                condition = condition.and(exposedAt.ge(inline(experiment.startDate().atStartOfDay())))
+                        .and(exposedAt.lt(inline(analysisEnd(experiment))));
+            }
+            return condition;
+        }
+    }
+}
