@@ -1,6 +1,6 @@
 package io.splitscope.app.api;
 
-import io.splitscope.app.analysis.AnalysisException;
+import io.splitscope.analysis.AnalysisException;
 import io.splitscope.sql.WarehouseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

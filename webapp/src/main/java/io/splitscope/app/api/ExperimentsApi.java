@@ -1,12 +1,12 @@
 package io.splitscope.app.api;
 
-import io.splitscope.app.analysis.AnalysisException;
-import io.splitscope.app.analysis.AnalysisRequest;
-import io.splitscope.app.analysis.AnalysisService;
-import io.splitscope.app.analysis.MeanMethod;
+import io.splitscope.analysis.AnalysisException;
+import io.splitscope.analysis.AnalysisRequest;
+import io.splitscope.analysis.AnalysisService;
+import io.splitscope.analysis.MeanMethod;
 import io.splitscope.app.results.AnalysisJob;
 import io.splitscope.app.results.AnalysisJobs;
-import io.splitscope.app.results.StoredScorecard;
+import io.splitscope.analysis.results.StoredScorecard;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.experiment.Experiment;
 import jakarta.servlet.http.HttpServletRequest;

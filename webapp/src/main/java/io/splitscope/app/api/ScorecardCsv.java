@@ -1,7 +1,7 @@
 package io.splitscope.app.api;
 
-import io.splitscope.app.analysis.Scorecard;
-import io.splitscope.app.analysis.ScorecardRow;
+import io.splitscope.analysis.Scorecard;
+import io.splitscope.analysis.ScorecardRow;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.Interval;
 import java.io.IOException;

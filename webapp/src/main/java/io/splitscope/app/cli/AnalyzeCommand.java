@@ -1,11 +1,12 @@
 package io.splitscope.app.cli;
 
-import io.splitscope.app.analysis.AnalysisRequest;
-import io.splitscope.app.analysis.AnalysisService;
-import io.splitscope.app.analysis.MeanMethod;
-import io.splitscope.app.analysis.RVerification;
-import io.splitscope.app.analysis.Scorecard;
-import io.splitscope.app.json.ScorecardJson;
+import io.splitscope.analysis.ScorecardTable;
+import io.splitscope.analysis.AnalysisRequest;
+import io.splitscope.analysis.AnalysisService;
+import io.splitscope.analysis.MeanMethod;
+import io.splitscope.analysis.RVerification;
+import io.splitscope.analysis.Scorecard;
+import io.splitscope.analysis.json.ScorecardJson;
 import io.splitscope.metrics.project.Project;
 import io.splitscope.stats.r.ParityReport;
 import io.splitscope.stats.r.RParity;

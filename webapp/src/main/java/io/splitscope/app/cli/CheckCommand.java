@@ -1,5 +1,6 @@
 package io.splitscope.app.cli;
 
+import io.splitscope.analysis.text.TextTable;
 import io.splitscope.metrics.population.Population;
 import io.splitscope.metrics.project.CheckReport;
 import io.splitscope.metrics.project.CheckResult;

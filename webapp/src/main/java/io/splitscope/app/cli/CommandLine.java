@@ -1,7 +1,7 @@
 package io.splitscope.app.cli;
 
 import io.splitscope.app.Messages;
-import io.splitscope.app.analysis.AnalysisException;
+import io.splitscope.analysis.AnalysisException;
 import io.splitscope.metrics.project.ProjectException;
 import io.splitscope.sql.WarehouseException;
 import java.io.PrintStream;

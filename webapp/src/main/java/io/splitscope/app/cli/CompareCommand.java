@@ -1,6 +1,6 @@
 package io.splitscope.app.cli;
 
-import io.splitscope.app.json.ScorecardJson;
+import io.splitscope.analysis.json.ScorecardJson;
 import io.splitscope.metrics.project.DidYouMean;
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonMethods;

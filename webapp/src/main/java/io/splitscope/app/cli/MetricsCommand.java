@@ -1,5 +1,6 @@
 package io.splitscope.app.cli;
 
+import io.splitscope.analysis.text.TextTable;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.metrics.catalog.MetricRepository;

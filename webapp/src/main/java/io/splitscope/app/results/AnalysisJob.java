@@ -1,6 +1,7 @@
 package io.splitscope.app.results;
 
-import io.splitscope.app.analysis.AnalysisRequest;
+import io.splitscope.analysis.results.StoredScorecard;
+import io.splitscope.analysis.AnalysisRequest;
 import java.time.Instant;
 
 /**

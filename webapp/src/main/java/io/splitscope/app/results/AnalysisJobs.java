@@ -1,9 +1,12 @@
 package io.splitscope.app.results;
 
+import io.splitscope.analysis.results.ResultsStore;
+import io.splitscope.analysis.results.StoredScorecard;
+import io.splitscope.analysis.results.WarehouseFingerprint;
 import io.splitscope.app.Messages;
-import io.splitscope.app.analysis.AnalysisException;
-import io.splitscope.app.analysis.AnalysisRequest;
-import io.splitscope.app.analysis.AnalysisService;
+import io.splitscope.analysis.AnalysisException;
+import io.splitscope.analysis.AnalysisRequest;
+import io.splitscope.analysis.AnalysisService;
 import io.splitscope.app.security.CurrentUser;
 import io.splitscope.sql.WarehouseException;
 import java.time.Clock;

@@ -1,6 +1,9 @@
 package io.splitscope.app.results;
 
-import io.splitscope.app.analysis.AnalysisService;
+import io.splitscope.analysis.results.ResultsStore;
+import io.splitscope.analysis.results.ResultsLocation;
+import io.splitscope.analysis.results.WarehouseFingerprint;
+import io.splitscope.analysis.AnalysisService;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;

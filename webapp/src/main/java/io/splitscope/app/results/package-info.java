@@ -1,10 +1,8 @@
 /**
- * Computed scorecards and the analyses that compute them: the {@link io.splitscope.app.results.ResultsStore}
- * (an embedded DuckDB file next to the warehouse, see {@link io.splitscope.app.results.ResultsLocation}),
- * which keeps each scorecard with when, from what and by whom it was computed, and
- * {@link io.splitscope.app.results.AnalysisJobs}, which runs analyses in the background, reports
- * their progress to listeners and stores their results. A stored scorecard whose warehouse has
- * changed since (see {@link io.splitscope.app.results.WarehouseFingerprint}) is marked stale.
- * Nothing here depends on Vaadin.
+ * The analyses the web app and the REST API run in the background: {@link
+ * io.splitscope.app.results.AnalysisJobs} runs them, reports their progress to listeners and keeps
+ * their results in the {@link io.splitscope.analysis.results.ResultsStore} with who asked for them;
+ * {@link io.splitscope.app.results.ResultsConfiguration} opens the store where the server's settings
+ * say. Nothing here depends on Vaadin.
  */
 package io.splitscope.app.results;

@@ -11,7 +11,7 @@ import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
-import io.splitscope.app.analysis.AnalysisService;
+import io.splitscope.analysis.AnalysisService;
 import io.splitscope.app.web.catalog.MetricsCatalogView;
 import io.splitscope.app.security.CurrentUser;
 import io.splitscope.app.web.experiments.ExperimentsView;

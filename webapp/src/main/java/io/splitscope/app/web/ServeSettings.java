@@ -17,7 +17,7 @@ import java.util.Objects;
  *                        other settings ({@code --config}), or null
  * @param resultsLocation where to keep results, overriding the default next to the warehouse (a
  *                        folder, a {@code .duckdb} file, or {@code "memory"}), or null — see
- *                        {@code io.splitscope.app.results.ResultsLocation}
+ *                        {@code io.splitscope.analysis.results.ResultsLocation}
  */
 public record ServeSettings(Project project, int port, boolean demoUsers, Path configFile, String resultsLocation) {
 

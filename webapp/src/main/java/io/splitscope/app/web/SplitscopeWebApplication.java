@@ -1,7 +1,7 @@
 package io.splitscope.app.web;
 
-import io.splitscope.app.analysis.AnalysisService;
-import io.splitscope.app.results.ResultsLocation;
+import io.splitscope.analysis.AnalysisService;
+import io.splitscope.analysis.results.ResultsLocation;
 import io.splitscope.app.security.UserAccount;
 import io.splitscope.app.security.UserAccounts;
 import java.util.ArrayList;

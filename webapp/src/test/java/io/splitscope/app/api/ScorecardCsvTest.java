@@ -2,9 +2,9 @@ package io.splitscope.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.splitscope.app.analysis.InputSummary;
-import io.splitscope.app.analysis.Scorecard;
-import io.splitscope.app.analysis.ScorecardRow;
+import io.splitscope.analysis.InputSummary;
+import io.splitscope.analysis.Scorecard;
+import io.splitscope.analysis.ScorecardRow;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.Interval;

@@ -3,7 +3,7 @@ package io.splitscope.app.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.splitscope.app.GoldenWarehouse;
+import io.splitscope.analysis.GoldenWarehouse;
 import io.splitscope.app.bench.ScorecardBenchmark.Results;
 import io.splitscope.app.bench.ScorecardBenchmark.SizeResult;
 import java.io.ByteArrayOutputStream;

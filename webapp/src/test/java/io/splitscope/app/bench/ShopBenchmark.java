@@ -1,9 +1,9 @@
 package io.splitscope.app.bench;
 
-import io.splitscope.app.analysis.AnalysisRequest;
-import io.splitscope.app.analysis.AnalysisService;
-import io.splitscope.app.analysis.Scorecard;
-import io.splitscope.app.analysis.ScorecardRow;
+import io.splitscope.analysis.AnalysisRequest;
+import io.splitscope.analysis.AnalysisService;
+import io.splitscope.analysis.Scorecard;
+import io.splitscope.analysis.ScorecardRow;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.project.Project;

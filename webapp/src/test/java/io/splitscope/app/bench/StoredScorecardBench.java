@@ -1,14 +1,14 @@
 package io.splitscope.app.bench;
 
-import io.splitscope.app.analysis.AnalysisRequest;
-import io.splitscope.app.analysis.AnalysisService;
-import io.splitscope.app.analysis.Scorecard;
+import io.splitscope.analysis.AnalysisRequest;
+import io.splitscope.analysis.AnalysisService;
+import io.splitscope.analysis.Scorecard;
 import io.splitscope.app.api.ScorecardCsv;
-import io.splitscope.app.json.ScorecardJson;
-import io.splitscope.app.results.ResultsLocation;
-import io.splitscope.app.results.ResultsStore;
-import io.splitscope.app.results.StoredScorecard;
-import io.splitscope.app.results.WarehouseFingerprint;
+import io.splitscope.analysis.json.ScorecardJson;
+import io.splitscope.analysis.results.ResultsLocation;
+import io.splitscope.analysis.results.ResultsStore;
+import io.splitscope.analysis.results.StoredScorecard;
+import io.splitscope.analysis.results.WarehouseFingerprint;
 import io.splitscope.app.web.ServeSettings;
 import io.splitscope.app.web.SplitscopeWebApplication;
 import io.splitscope.metrics.experiment.Experiment;

@@ -2,7 +2,7 @@ package io.splitscope.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.splitscope.app.GoldenWarehouse;
+import io.splitscope.analysis.GoldenWarehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package io.splitscope.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.splitscope.app.GoldenWarehouse;
-import io.splitscope.app.ReferenceScorecards;
+import io.splitscope.analysis.GoldenWarehouse;
+import io.splitscope.analysis.ReferenceScorecards;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;

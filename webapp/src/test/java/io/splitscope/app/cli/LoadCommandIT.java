@@ -2,7 +2,7 @@ package io.splitscope.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.splitscope.app.GoldenWarehouse;
+import io.splitscope.analysis.GoldenWarehouse;
 import io.splitscope.sql.postgres.PostgresServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

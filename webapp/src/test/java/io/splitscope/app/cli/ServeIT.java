@@ -2,9 +2,9 @@ package io.splitscope.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.splitscope.app.GoldenWarehouse;
+import io.splitscope.analysis.GoldenWarehouse;
 import io.splitscope.app.api.TestHttp;
-import io.splitscope.app.results.ResultsStore;
+import io.splitscope.analysis.results.ResultsStore;
 import io.splitscope.app.web.ServeSettings;
 import io.splitscope.app.web.SplitscopeWebApplication;
 import java.io.ByteArrayOutputStream;

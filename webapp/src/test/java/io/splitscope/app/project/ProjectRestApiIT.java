@@ -2,7 +2,7 @@ package io.splitscope.app.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.splitscope.app.ReferenceScorecards;
+import io.splitscope.analysis.ReferenceScorecards;
 import io.splitscope.app.api.TestHttp;
 import io.splitscope.app.web.ServeSettings;
 import io.splitscope.app.web.SplitscopeWebApplication;

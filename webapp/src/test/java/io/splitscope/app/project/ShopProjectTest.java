@@ -1,9 +1,9 @@
 package io.splitscope.app.project;
 
-import io.splitscope.app.ReferenceScorecards;
-import io.splitscope.app.analysis.AnalysisRequest;
-import io.splitscope.app.analysis.AnalysisService;
-import io.splitscope.app.json.ScorecardJson;
+import io.splitscope.analysis.ReferenceScorecards;
+import io.splitscope.analysis.AnalysisRequest;
+import io.splitscope.analysis.AnalysisService;
+import io.splitscope.analysis.json.ScorecardJson;
 import io.splitscope.metrics.project.ProjectFile;
 import io.splitscope.sql.generate.ShopGenerator;
 import io.splitscope.sql.generate.ShopSettings;

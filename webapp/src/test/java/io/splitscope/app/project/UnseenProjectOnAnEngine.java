@@ -2,10 +2,10 @@ package io.splitscope.app.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.splitscope.app.analysis.AnalysisRequest;
-import io.splitscope.app.analysis.AnalysisService;
-import io.splitscope.app.analysis.ScorecardComparison;
-import io.splitscope.app.json.ScorecardJson;
+import io.splitscope.analysis.AnalysisRequest;
+import io.splitscope.analysis.AnalysisService;
+import io.splitscope.analysis.ScorecardComparison;
+import io.splitscope.analysis.json.ScorecardJson;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.project.Project;
 import java.nio.file.Path;

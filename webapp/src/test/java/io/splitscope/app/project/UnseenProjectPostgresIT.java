@@ -2,7 +2,7 @@ package io.splitscope.app.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.splitscope.app.analysis.AnalysisService;
+import io.splitscope.analysis.AnalysisService;
 import io.splitscope.metrics.project.Project;
 import io.splitscope.sql.postgres.PostgresServer;
 import java.nio.file.Path;

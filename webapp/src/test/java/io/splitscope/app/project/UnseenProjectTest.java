@@ -2,11 +2,11 @@ package io.splitscope.app.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.splitscope.app.ReferenceScorecards;
-import io.splitscope.app.analysis.AnalysisException;
-import io.splitscope.app.analysis.AnalysisRequest;
-import io.splitscope.app.analysis.AnalysisService;
-import io.splitscope.app.analysis.MeanMethod;
+import io.splitscope.analysis.ReferenceScorecards;
+import io.splitscope.analysis.AnalysisException;
+import io.splitscope.analysis.AnalysisRequest;
+import io.splitscope.analysis.AnalysisService;
+import io.splitscope.analysis.MeanMethod;
 import io.splitscope.app.cli.CommandLineRun;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.query.SeriesAxis;

@@ -1,13 +1,17 @@
 package io.splitscope.app.results;
 
+import io.splitscope.analysis.results.ResultsStore;
+import io.splitscope.analysis.results.StoredScorecard;
+import io.splitscope.analysis.results.WarehouseFingerprint;
+import io.splitscope.analysis.results.SameStored;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.splitscope.app.GoldenWarehouse;
-import io.splitscope.app.analysis.AnalysisException;
-import io.splitscope.app.analysis.AnalysisRequest;
-import io.splitscope.app.analysis.AnalysisService;
-import io.splitscope.app.analysis.MeanMethod;
+import io.splitscope.analysis.GoldenWarehouse;
+import io.splitscope.analysis.AnalysisException;
+import io.splitscope.analysis.AnalysisRequest;
+import io.splitscope.analysis.AnalysisService;
+import io.splitscope.analysis.MeanMethod;
 import io.splitscope.app.security.Role;
 import java.time.Duration;
 import java.util.List;

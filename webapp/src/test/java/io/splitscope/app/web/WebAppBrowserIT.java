@@ -3,7 +3,7 @@ package io.splitscope.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.splitscope.app.GoldenWarehouse;
+import io.splitscope.analysis.GoldenWarehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -20,7 +20,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
-import io.splitscope.app.analysis.AnalysisService;
+import io.splitscope.analysis.AnalysisService;
 import io.splitscope.app.web.MainLayout;
 import io.splitscope.app.web.common.Formats;
 import io.splitscope.app.web.common.HealthCheck;

@@ -1,12 +1,12 @@
 package io.splitscope.app.web.experiments;
 
-import io.splitscope.app.analysis.AnalysisRequest;
-import io.splitscope.app.analysis.AnalysisService;
-import io.splitscope.app.analysis.MeanMethod;
-import io.splitscope.app.analysis.Scorecard;
-import io.splitscope.app.analysis.ScorecardRow;
+import io.splitscope.analysis.AnalysisRequest;
+import io.splitscope.analysis.AnalysisService;
+import io.splitscope.analysis.MeanMethod;
+import io.splitscope.analysis.Scorecard;
+import io.splitscope.analysis.ScorecardRow;
 import io.splitscope.app.results.AnalysisJobs;
-import io.splitscope.app.results.StoredScorecard;
+import io.splitscope.analysis.results.StoredScorecard;
 import io.splitscope.app.web.common.BackgroundCache;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.MetricType;

@@ -1,6 +1,6 @@
 package io.splitscope.app.web.scorecard;
 
-import io.splitscope.app.analysis.AnalysisService;
+import io.splitscope.analysis.AnalysisService;
 import io.splitscope.metrics.Metric;
 import java.util.Arrays;
 import java.util.LinkedHashSet;

@@ -1,7 +1,7 @@
 package io.splitscope.app.web.scorecard;
 
-import io.splitscope.app.analysis.AnalysisService;
-import io.splitscope.app.analysis.RVerification;
+import io.splitscope.analysis.AnalysisService;
+import io.splitscope.analysis.RVerification;
 import io.splitscope.app.results.AnalysisJobs;
 import io.splitscope.app.web.common.BackgroundCache;
 import io.splitscope.stats.r.RRuntime;

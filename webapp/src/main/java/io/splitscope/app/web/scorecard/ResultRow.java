@@ -1,6 +1,6 @@
 package io.splitscope.app.web.scorecard;
 
-import io.splitscope.app.analysis.ScorecardRow;
+import io.splitscope.analysis.ScorecardRow;
 import io.splitscope.app.web.common.Formats;
 import io.splitscope.metrics.Direction;
 import io.splitscope.stats.ComparisonResult;

@@ -1,11 +1,11 @@
 package io.splitscope.app.web.scorecard;
 
-import io.splitscope.app.analysis.AnalysisException;
-import io.splitscope.app.analysis.AnalysisRequest;
-import io.splitscope.app.analysis.MeanMethod;
+import io.splitscope.analysis.AnalysisException;
+import io.splitscope.analysis.AnalysisRequest;
+import io.splitscope.analysis.MeanMethod;
 import io.splitscope.app.results.AnalysisJob;
 import io.splitscope.app.results.AnalysisJobs;
-import io.splitscope.app.results.StoredScorecard;
+import io.splitscope.analysis.results.StoredScorecard;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.splitscope.app.web.scorecard;
 
-import io.splitscope.app.analysis.EffectSeries;
-import io.splitscope.app.analysis.QuantileCurve;
+import io.splitscope.analysis.EffectSeries;
+import io.splitscope.analysis.QuantileCurve;
 import io.splitscope.app.web.chart.Figures;
 import io.splitscope.app.web.common.Formats;
 import io.splitscope.app.web.scorecard.MetricGroups.Group;

@@ -1,8 +1,8 @@
 package io.splitscope.app.web.scorecard;
 
-import io.splitscope.app.analysis.AnalysisService;
-import io.splitscope.app.analysis.EffectSeries;
-import io.splitscope.app.analysis.QuantileCurve;
+import io.splitscope.analysis.AnalysisService;
+import io.splitscope.analysis.EffectSeries;
+import io.splitscope.analysis.QuantileCurve;
 import io.splitscope.app.results.AnalysisJobs;
 import io.splitscope.app.web.common.BackgroundCache;
 import io.splitscope.metrics.query.SeriesAxis;

@@ -3,12 +3,12 @@ package io.splitscope.app.web.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.splitscope.app.GoldenWarehouse;
-import io.splitscope.app.analysis.AnalysisRequest;
-import io.splitscope.app.analysis.AnalysisService;
+import io.splitscope.analysis.GoldenWarehouse;
+import io.splitscope.analysis.AnalysisRequest;
+import io.splitscope.analysis.AnalysisService;
 import io.splitscope.app.results.AnalysisJobs;
-import io.splitscope.app.results.ResultsStore;
-import io.splitscope.app.results.WarehouseFingerprint;
+import io.splitscope.analysis.results.ResultsStore;
+import io.splitscope.analysis.results.WarehouseFingerprint;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;

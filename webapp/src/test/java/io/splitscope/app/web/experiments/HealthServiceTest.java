@@ -2,13 +2,13 @@ package io.splitscope.app.web.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.splitscope.app.GoldenWarehouse;
-import io.splitscope.app.analysis.AnalysisRequest;
-import io.splitscope.app.analysis.AnalysisService;
+import io.splitscope.analysis.GoldenWarehouse;
+import io.splitscope.analysis.AnalysisRequest;
+import io.splitscope.analysis.AnalysisService;
 import io.splitscope.app.results.AnalysisJobs;
-import io.splitscope.app.results.ResultsStore;
-import io.splitscope.app.results.StoredScorecard;
-import io.splitscope.app.results.WarehouseFingerprint;
+import io.splitscope.analysis.results.ResultsStore;
+import io.splitscope.analysis.results.StoredScorecard;
+import io.splitscope.analysis.results.WarehouseFingerprint;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

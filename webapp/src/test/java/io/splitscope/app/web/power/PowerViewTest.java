@@ -2,10 +2,10 @@ package io.splitscope.app.web.power;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.splitscope.app.GoldenWarehouse;
-import io.splitscope.app.analysis.AnalysisRequest;
-import io.splitscope.app.analysis.AnalysisService;
-import io.splitscope.app.analysis.ScorecardRow;
+import io.splitscope.analysis.GoldenWarehouse;
+import io.splitscope.analysis.AnalysisRequest;
+import io.splitscope.analysis.AnalysisService;
+import io.splitscope.analysis.ScorecardRow;
 import io.splitscope.app.web.common.Formats;
 import io.splitscope.stats.Moments;
 import java.util.Map;

@@ -3,10 +3,10 @@ package io.splitscope.app.web.scorecard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.dom.Element;
-import io.splitscope.app.GoldenWarehouse;
-import io.splitscope.app.analysis.AnalysisRequest;
-import io.splitscope.app.analysis.AnalysisService;
-import io.splitscope.app.analysis.Scorecard;
+import io.splitscope.analysis.GoldenWarehouse;
+import io.splitscope.analysis.AnalysisRequest;
+import io.splitscope.analysis.AnalysisService;
+import io.splitscope.analysis.Scorecard;
 import io.splitscope.metrics.Metric;
 import java.util.List;
 import java.util.stream.Stream;

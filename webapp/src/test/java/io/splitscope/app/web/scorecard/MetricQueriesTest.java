@@ -2,6 +2,12 @@ package io.splitscope.app.web.scorecard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.splitscope.analysis.AnalysisRequest;
+import io.splitscope.analysis.AnalysisService;
+import io.splitscope.analysis.GoldenWarehouse;
+import io.splitscope.analysis.MeanMethod;
+import io.splitscope.analysis.Scorecard;
+import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.preset.StandardMetrics;
 import io.splitscope.sql.log.QueryLog;
 import java.time.Duration;
@@ -40,6 +46,23 @@ class MetricQueriesTest {
 
         assertThat(MetricQueries.find(List.of(POPULATION, fused, PAYMENTS), StandardMetrics.STARTUP_MS_P90)).contains(fused);
         assertThat(MetricQueries.find(List.of(POPULATION, PLAYBACK, PAYMENTS), StandardMetrics.STARTUP_MS_P50)).isEmpty();
+    }
+
+    @Test
+    void findsTheQueryTheAnalysisRecordedForEachMetric() {
+        try (AnalysisService service = GoldenWarehouse.service()) {
+            for (AnalysisRequest request : List.of(AnalysisRequest.of("exp_autoplay"),
+                    new AnalysisRequest("exp_price", List.of(), MeanMethod.CUPED, "device"))) {
+                Scorecard scorecard = service.analyze(request);
+                for (Metric metric : service.metrics()) {
+                    // where the search of the SQL can tell (not for ratios: their columns are id_n, id_d), the same query
+                    scorecard.queryOf(metric.id()).ifPresent(recorded -> MetricQueries.find(scorecard.queries(), metric)
+                            .ifPresent(found -> assertThat(found).as(metric.id()).isEqualTo(recorded)));
+                }
+                assertThat(MetricQueries.find(scorecard.queries(), StandardMetrics.STREAMING_HOURS))
+                        .isEqualTo(scorecard.queryOf(StandardMetrics.STREAMING_HOURS.id()));
+            }
+        }
     }
 
     @Test

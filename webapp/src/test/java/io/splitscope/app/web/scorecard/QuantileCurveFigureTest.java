@@ -2,10 +2,10 @@ package io.splitscope.app.web.scorecard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.splitscope.app.analysis.InputSummary;
-import io.splitscope.app.analysis.QuantileCurve;
-import io.splitscope.app.analysis.RVerification;
-import io.splitscope.app.analysis.ScorecardRow;
+import io.splitscope.analysis.InputSummary;
+import io.splitscope.analysis.QuantileCurve;
+import io.splitscope.analysis.RVerification;
+import io.splitscope.analysis.ScorecardRow;
 import io.splitscope.metrics.Direction;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.stats.ComparisonResult;

@@ -2,8 +2,8 @@ package io.splitscope.app.web.scorecard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.splitscope.app.analysis.InputSummary;
-import io.splitscope.app.analysis.ScorecardRow;
+import io.splitscope.analysis.InputSummary;
+import io.splitscope.analysis.ScorecardRow;
 import io.splitscope.metrics.Direction;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.stats.ComparisonResult;

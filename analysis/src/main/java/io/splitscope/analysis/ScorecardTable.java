@@ -1,0 +1,76 @@
+package io.splitscope.analysis;
+
+import io.splitscope.analysis.text.TextTable;
+import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.Interval;
+import io.splitscope.stats.ResultStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The scorecard as a readable terminal table. */
+public final class ScorecardTable {
+
+    private static final List<String> HEADER = List.of("metric", "variant", "n (c/t)", "control", "treatment",
+            "abs. effect [95% CI]", "rel. effect [95% CI]", "p", "p adj.", "status");
+
+    private ScorecardTable() {
+    }
+
+    public static String render(Scorecard scorecard) {
+        StringBuilder out = new StringBuilder();
+        var experiment = scorecard.experiment();
+        out.append(experiment.id()).append(" - ").append(experiment.name()).append('\n');
+        out.append(experiment.timed() ? "period " + experiment.startDate() + " to " + experiment.endDate()
+                        : "no exposure times: every assignment row counts, metrics have no windows")
+                .append(", control '").append(experiment.controlVariant()).append("'\n");
+        out.append("units: ").append(scorecard.population().units().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")))
+                .append("; crossovers ").append(scorecard.population().crossoverUnits())
+                .append("; invalid exposures ").append(scorecard.population().invalidExposures()).append('\n');
+        var srm = scorecard.srm();
+        out.append(String.format(Locale.ROOT, "SRM: chi-square %.4g, p %s%s%n", srm.chiSquare(), pValue(srm.pValue()),
+                srm.mismatch() ? "  ** SAMPLE RATIO MISMATCH: results may be biased **" : " (split as planned)"));
+        out.append('\n');
+
+        List<List<String>> lines = new ArrayList<>();
+        lines.add(HEADER);
+        for (ScorecardRow row : scorecard.rows()) {
+            ComparisonResult r = row.comparison();
+            String variant = row.segment() == null ? row.variant() : row.segment() + " / " + row.variant();
+            lines.add(List.of(row.metricId(), variant, row.nControl() + "/" + row.nTreatment(),
+                    number(r.controlValue()), number(r.treatmentValue()),
+                    number(r.absoluteEffect()) + " " + interval(r.absoluteCi(), false),
+                    percent(r.relativeEffect()) + " " + interval(r.relativeCi(), true),
+                    pValue(r.pValue()), pValue(row.pValueAdjusted()),
+                    r.status() == ResultStatus.OK ? "ok" : r.status().name().toLowerCase(Locale.ROOT)));
+        }
+        out.append(TextTable.render(lines));
+        return out.toString();
+    }
+
+    private static String number(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.4g", value);
+    }
+
+    private static String percent(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%+.2f%%", 100 * value);
+    }
+
+    private static String interval(Interval interval, boolean asPercent) {
+        if (interval == null) {
+            return "";
+        }
+        return asPercent
+                ? "[" + percent(interval.low()) + ", " + percent(interval.high()) + "]"
+                : "[" + number(interval.low()) + ", " + number(interval.high()) + "]";
+    }
+
+    private static String pValue(Double p) {
+        if (p == null || p.isNaN()) {
+            return "-";
+        }
+        return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
+    }
+}

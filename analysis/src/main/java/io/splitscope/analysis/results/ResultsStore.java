@@ -1,0 +1,212 @@
+package io.splitscope.analysis.results;
+
+import io.splitscope.analysis.AnalysisRequest;
+import io.splitscope.analysis.MeanMethod;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The results store: every scorecard the web app has computed, in an embedded DuckDB database
+ * (by default {@value #FILE_NAME} in the warehouse folder, see {@link ResultsLocation}), one row
+ * per experiment and request (metrics, method, segment). Saving a scorecard for a request replaces
+ * the one stored before (a re-run). Reading one back is a primary-key lookup and a JSON parse: a few
+ * milliseconds, whatever the size of the warehouse.
+ *
+ * <p>Table {@code scorecards}: the key ({@code experiment_id}, {@code mean_method},
+ * {@code segment_by} — empty for none — and {@code metric_ids} — empty for the whole catalog), the
+ * provenance ({@code computed_at}, {@code warehouse}, {@code fingerprint}, {@code computed_by},
+ * {@code elapsed_ms}) and {@code scorecard}, the whole scorecard as JSON (see
+ * {@code ScorecardCodec}). A row this version cannot read is treated as absent.
+ *
+ * <p>Thread-safe; DuckDB lets one process at a time open the file for writing.
+ */
+public final class ResultsStore implements AutoCloseable {
+
+    /** The database file's name. */
+    public static final String FILE_NAME = "splitscope-results.duckdb";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResultsStore.class);
+    private static final String COLUMNS = "experiment_id, mean_method, segment_by, metric_ids, computed_at, warehouse,"
+            + " fingerprint, computed_by, elapsed_ms, scorecard";
+
+    private final Connection connection;
+    private final Path file;
+
+    private ResultsStore(Connection connection, Path file) {
+        this.connection = connection;
+        this.file = file;
+    }
+
+    /**
+     * Opens (or creates) the store in {@code file}, creating its folder.
+     *
+     * @throws ResultsStoreException when it cannot be opened, e.g. another process holds it
+     */
+    public static ResultsStore open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new ResultsStoreException("cannot create the folder of the results store " + file + ": " + e.getMessage(), e);
+        }
+        return connect("jdbc:duckdb:" + file.toAbsolutePath(), file.toAbsolutePath());
+    }
+
+    /** A store that keeps results only as long as the process runs. */
+    public static ResultsStore inMemory() {
+        return connect("jdbc:duckdb:", null);
+    }
+
+    private static ResultsStore connect(String url, Path file) {
+        Connection connection = null;
+        try {
+            connection = DriverManager.getConnection(url);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET memory_limit = '256MB'");
+                statement.execute("""
+                        CREATE TABLE IF NOT EXISTS scorecards (
+                            experiment_id VARCHAR NOT NULL,
+                            mean_method   VARCHAR NOT NULL,
+                            segment_by    VARCHAR NOT NULL,
+                            metric_ids    VARCHAR NOT NULL,
+                            computed_at   VARCHAR NOT NULL,
+                            warehouse     VARCHAR NOT NULL,
+                            fingerprint   VARCHAR NOT NULL,
+                            computed_by   VARCHAR NOT NULL,
+                            elapsed_ms    BIGINT  NOT NULL,
+                            scorecard     VARCHAR NOT NULL,
+                            PRIMARY KEY (experiment_id, mean_method, segment_by, metric_ids))""");
+            }
+            return new ResultsStore(connection, file);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new ResultsStoreException("cannot open the results store " + (file == null ? "in memory" : file.toString())
+                    + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** The database file; empty for a store in memory. */
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
+    }
+
+    /** Stores a scorecard, replacing the one stored for the same request. */
+    public synchronized void save(StoredScorecard stored) {
+        AnalysisRequest request = stored.request();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT OR REPLACE INTO scorecards (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, request.experimentId());
+            insert.setString(2, request.meanMethod().methodId());
+            insert.setString(3, segment(request));
+            insert.setString(4, metrics(request));
+            insert.setString(5, stored.computedAt().toString());
+            insert.setString(6, stored.warehouse());
+            insert.setString(7, stored.fingerprint().value());
+            insert.setString(8, stored.computedBy());
+            insert.setLong(9, stored.elapsed().toMillis());
+            insert.setString(10, ScorecardCodec.encode(stored.scorecard()));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new ResultsStoreException("cannot store the scorecard of " + request.experimentId() + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** The scorecard stored for exactly this request ({@link StoredScorecard#stale()} false: the caller compares fingerprints). */
+    public synchronized Optional<StoredScorecard> find(AnalysisRequest request) {
+        List<StoredScorecard> found = select("WHERE experiment_id = ? AND mean_method = ? AND segment_by = ? AND metric_ids = ?",
+                request.experimentId(), request.meanMethod().methodId(), segment(request), metrics(request));
+        return found.stream().findFirst();
+    }
+
+    /** Every scorecard stored for an experiment, newest first. */
+    public synchronized List<StoredScorecard> findAll(String experimentId) {
+        return select("WHERE experiment_id = ? ORDER BY computed_at DESC", experimentId);
+    }
+
+    private List<StoredScorecard> select(String where, String... parameters) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM scorecards " + where)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setString(i + 1, parameters[i]);
+            }
+            List<StoredScorecard> found = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    read(rows).ifPresent(found::add);
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new ResultsStoreException("cannot read the results store: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static Optional<StoredScorecard> read(ResultSet row) throws SQLException {
+        String experimentId = row.getString("experiment_id");
+        try {
+            String segment = row.getString("segment_by");
+            String metrics = row.getString("metric_ids");
+            AnalysisRequest request = new AnalysisRequest(experimentId,
+                    metrics.isEmpty() ? List.of() : Arrays.asList(metrics.split(",")),
+                    MeanMethod.parse(row.getString("mean_method")), segment.isEmpty() ? null : segment);
+            return Optional.of(new StoredScorecard(request, ScorecardCodec.decode(row.getString("scorecard")),
+                    new WarehouseFingerprint(row.getString("fingerprint")), row.getString("computed_by"),
+                    Duration.ofMillis(row.getLong("elapsed_ms")), false));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Ignoring a stored scorecard of {} that this version cannot read: {}", experimentId, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static String segment(AnalysisRequest request) {
+        return request.segmentBy() == null ? "" : request.segmentBy();
+    }
+
+    private static String metrics(AnalysisRequest request) {
+        return String.join(",", request.metricIds());
+    }
+
+    @Override
+    public synchronized void close() {
+        closeQuietly(connection);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("Closing the results store failed: {}", firstLine(e.getMessage()));
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "unknown error" : message.strip().lines().findFirst().orElse("unknown error");
+    }
+
+    /** The results store cannot be opened, read or written; the message is one line. */
+    public static final class ResultsStoreException extends UncheckedIOException {
+
+        ResultsStoreException(String message, Exception cause) {
+            super(message, cause instanceof IOException io ? io : new IOException(cause));
+        }
+    }
+}

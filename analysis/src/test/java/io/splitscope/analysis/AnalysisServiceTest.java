@@ -1,0 +1,177 @@
+package io.splitscope.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.splitscope.metrics.population.ExposedUnits;
+import io.splitscope.analysis.GoldenWarehouse;
+import io.splitscope.analysis.json.ScorecardJson;
+import io.splitscope.metrics.Dimension;
+import io.splitscope.metrics.Measure;
+import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.experiment.Experiment;
+import io.splitscope.metrics.query.SeriesAxis;
+import io.splitscope.sql.Warehouse;
+import io.splitscope.sql.engine.Warehouses;
+import io.splitscope.sql.log.QueryLog;
+import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.QuantileSample;
+import io.splitscope.stats.VariantData;
+import io.splitscope.stats.methods.QuantileAsymptotic;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The analysis service's series and quantile curves on the golden warehouse ({@code golden/streaming-small}). */
+class AnalysisServiceTest {
+
+    private static AnalysisService service;
+
+    @BeforeAll
+    static void open() {
+        service = GoldenWarehouse.service();
+    }
+
+    @AfterAll
+    static void close() {
+        service.close();
+    }
+
+    @Test
+    void endsTheDaysSinceExposureSeriesOnTheScorecardsNumbers() {
+        EffectSeries series = service.series("exp_autoplay", "streaming_hours", SeriesAxis.DAYS_SINCE_EXPOSURE);
+
+        assertThat(series.points()).extracting(EffectSeries.Point::step).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        EffectSeries.Point last = series.points().getLast();
+        // Day 7 is the metric itself: golden exp_autoplay.json, streaming_hours / previews (welch_t).
+        assertThat(last.nControl()).isEqualTo(863);
+        assertThat(last.nTreatment()).isEqualTo(897);
+        assertThat(last.result().absoluteEffect()).isCloseTo(0.34923127274741983, within(0.34923127274741983 * 1e-9));
+        assertThat(last.result().pValue()).isCloseTo(0.089445813084142178, within(0.089445813084142178 * 1e-9));
+        // Watch time only accumulates: each unit's value never falls from one day to the next.
+        for (int i = 1; i < series.points().size(); i++) {
+            assertThat(series.points().get(i).result().controlValue())
+                    .isGreaterThanOrEqualTo(series.points().get(i - 1).result().controlValue());
+        }
+    }
+
+    @Test
+    void dateTheCalendarSeriesFromTheStartAndReachTheWholePopulation() {
+        EffectSeries series = service.series("exp_price", "play_rate", SeriesAxis.CALENDAR_DATE);
+
+        // exp_price runs 2026-03-05 to 2026-04-15 (42 days) with two treatments.
+        assertThat(series.points()).hasSize(42 * 2);
+        EffectSeries.Point last = series.points().getLast();
+        assertThat(last.date()).isEqualTo(LocalDate.of(2026, 4, 15));
+        assertThat(last.variant()).isEqualTo("price_up_2");
+        // Population of golden exp_price.json: control 781, price_up_2 376.
+        assertThat(last.nControl()).isEqualTo(781);
+        assertThat(last.nTreatment()).isEqualTo(376);
+    }
+
+    @Test
+    void hasNoSeriesForRatiosAndNamesUnknownMetrics() {
+        assertThatThrownBy(() -> service.series("exp_price", "rebuffer_rate", SeriesAxis.CALENDAR_DATE))
+                .isInstanceOf(AnalysisException.class)
+                .hasMessage("metric rebuffer_rate is a ratio metric: series are computed for mean and proportion metrics");
+        assertThatThrownBy(() -> service.series("exp_price", "joy", SeriesAxis.CALENDAR_DATE))
+                .hasMessageStartingWith("unknown metric 'joy'");
+    }
+
+    @Test
+    void quantileDifferencesAtTheCatalogLevelsAreTheScorecardsEffectsWithTheAsymptoticIntervals() {
+        QuantileCurve curve = service.quantileDifferences("exp_autoplay", "startup_ms_p50", null);
+
+        assertThat(curve.levels()).isEqualTo(QuantileCurve.DEFAULT_LEVELS).hasSize(19).contains(0.5, 0.9);
+        assertThat(curve.points()).hasSize(19).allMatch(p -> p.variant().equals("previews"));
+        // golden exp_autoplay.json: startup_ms_p50 and startup_ms_p90, previews, absolute_effect
+        QuantileCurve.Point p50 = at(curve, 0.5);
+        QuantileCurve.Point p90 = at(curve, 0.9);
+        assertThat(p50.difference()).isCloseTo(-40.200000000000045, within(40.2 * 1e-12));
+        assertThat(p50.controlQuantile()).isEqualTo(907.5);
+        assertThat(p90.difference()).isCloseTo(-126.83000000000015, within(126.83 * 1e-12));
+        assertThat(p50.nControl()).isEqualTo(863);
+        assertThat(p50.nTreatment()).isEqualTo(897);
+
+        // the intervals are quantile_asymptotic's on the scorecard's own inputs
+        try (Warehouse warehouse = Warehouses.open(golden()); BufferAllocator allocator = new RootAllocator()) {
+            Experiment experiment = service.experiment("exp_autoplay").orElseThrow();
+            Metric metric = service.metrics().stream().filter(m -> m.id().equals("startup_ms_p90")).findFirst().orElseThrow();
+            Map<String, VariantData> inputs = new MetricInputs(warehouse, ExposedUnits.of(experiment), allocator)
+                    .fetch(List.of(metric), MeanMethod.WELCH_T, null).get("startup_ms_p90").values().iterator().next();
+            ComparisonResult expected = new QuantileAsymptotic()
+                    .compare((QuantileSample) inputs.get("control"), (QuantileSample) inputs.get("previews"));
+            assertThat(p90.result()).isEqualTo(expected);
+            assertThat(p90.low()).isLessThan(p90.difference());
+            assertThat(p90.high()).isGreaterThan(p90.difference());
+        }
+        for (int i = 1; i < curve.points().size(); i++) {
+            assertThat(curve.points().get(i).controlQuantile()).isGreaterThanOrEqualTo(curve.points().get(i - 1).controlQuantile());
+        }
+    }
+
+    @Test
+    void recordsWhichQueryOfTheLogBroughtEachMetricsInputs() {
+        for (AnalysisRequest request : List.of(AnalysisRequest.of("exp_autoplay"),
+                new AnalysisRequest("exp_price", List.of(), MeanMethod.CUPED, "device"),
+                new AnalysisRequest("exp_autoplay", List.of(), MeanMethod.parse("mann_whitney"), "country"))) {
+            Scorecard scorecard = service.analyze(request);
+            // the units staged in DuckDB first, the population query, units by segment when sliced, then the metric queries
+            assertThat(scorecard.queries().getFirst().sql()).startsWith("create table");
+            int first = request.segmentBy() == null ? 2 : 3;
+            Set<String> metricIds = scorecard.rows().stream().map(ScorecardRow::metricId).collect(Collectors.toSet());
+            assertThat(scorecard.metricQueries().keySet()).as(request.toString()).isEqualTo(metricIds);
+            assertThat(Set.copyOf(scorecard.metricQueries().values())).as(request.toString())
+                    .isEqualTo(IntStream.range(first, scorecard.queries().size()).boxed().collect(Collectors.toSet()));
+            for (Metric metric : service.metrics()) {
+                if (!metricIds.contains(metric.id())) {
+                    continue;
+                }
+                QueryLog.Entry query = scorecard.queryOf(metric.id()).orElseThrow();
+                String column = metric.measure() instanceof Measure.Quantile quantile
+                        ? quantile.eventValue().getName() : metric.id();
+                assertThat(query.sql()).as(metric.id()).contains(column);
+            }
+            assertThat(ScorecardJson.write(scorecard)).doesNotContain("metric_queries").doesNotContain("metricQueries");
+        }
+    }
+
+    @Test
+    void findsExperimentsByIdAndNamesTheKnownOnesForAnUnknownOne() {
+        assertThat(service.experiment("exp_price")).map(Experiment::id).contains("exp_price");
+        assertThat(service.experiment("exp_nope")).isEmpty();
+        assertThatThrownBy(() -> service.analyze(AnalysisRequest.of("exp_nope")))
+                .isInstanceOf(AnalysisException.class)
+                .hasMessage("unknown experiment 'exp_nope' (known: exp_price, exp_autoplay)");
+    }
+
+    @Test
+    void quantileDifferencesRefuseOtherMetricsAndLevelsOutsideZeroOne() {
+        assertThatThrownBy(() -> service.quantileDifferences("exp_autoplay", "streaming_hours", null))
+                .isInstanceOf(AnalysisException.class)
+                .hasMessage("metric streaming_hours is a mean metric: quantile differences are computed for quantile metrics");
+        assertThatThrownBy(() -> service.quantileDifferences("exp_autoplay", "startup_ms_p50", List.of(0.5, 1.0)))
+                .isInstanceOf(AnalysisException.class).hasMessage("quantile level 1.0 is outside (0, 1)");
+        assertThatThrownBy(() -> service.quantileDifferences("exp_autoplay", "startup_ms_p50", List.of(0.0)))
+                .isInstanceOf(AnalysisException.class).hasMessage("quantile level 0.0 is outside (0, 1)");
+        assertThat(service.quantileDifferences("exp_autoplay", "startup_ms_p90", List.of(0.9, 0.25)).levels())
+                .containsExactly(0.25, 0.9);
+    }
+
+    private static QuantileCurve.Point at(QuantileCurve curve, double level) {
+        return curve.points().stream().filter(p -> p.level() == level).findFirst().orElseThrow();
+    }
+
+    private static String golden() {
+        return GoldenWarehouse.folder().toString();
+    }
+}
