@@ -6,7 +6,6 @@ import io.splitscope.metrics.Source;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.MetricType;
-import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.population.PopulationQuery;
 import io.splitscope.metrics.query.FusedMetricQuery;
 import io.splitscope.metrics.query.UnitEventsQuery;

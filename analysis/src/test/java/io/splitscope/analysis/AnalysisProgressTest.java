@@ -3,7 +3,6 @@ package io.splitscope.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.splitscope.analysis.GoldenWarehouse;
-import io.splitscope.metrics.Dimension;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -1,2 +1,2 @@
-/** The Splitscope application: entry point of the executable jar. */
+/** What the whole web application shares: error messages on one line ({@link io.splitscope.app.Messages}). The entry point of the executable jar is {@link io.splitscope.app.cli.Main}. */
 package io.splitscope.app;

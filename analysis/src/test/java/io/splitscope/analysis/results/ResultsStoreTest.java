@@ -9,7 +9,6 @@ import io.splitscope.analysis.AnalysisService;
 import io.splitscope.analysis.MeanMethod;
 import io.splitscope.analysis.Scorecard;
 import io.splitscope.analysis.json.ScorecardJson;
-import io.splitscope.metrics.Dimension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

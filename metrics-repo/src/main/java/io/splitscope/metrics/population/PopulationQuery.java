@@ -11,7 +11,6 @@ import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 
 import io.splitscope.metrics.Dimension;
-import io.splitscope.metrics.experiment.Assignment;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.sql.arrow.ArrowRows.Row;
 import java.time.LocalDateTime;

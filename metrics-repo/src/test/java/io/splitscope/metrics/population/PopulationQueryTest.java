@@ -3,7 +3,6 @@ package io.splitscope.metrics.population;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.splitscope.metrics.preset.StreamingPreset;
-import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.TinyWarehouse;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.sql.StagedTable;

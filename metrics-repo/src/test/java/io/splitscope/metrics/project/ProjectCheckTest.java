@@ -7,7 +7,7 @@ import io.splitscope.metrics.population.Population;
 import io.splitscope.metrics.project.CheckReport.ExperimentReport;
 import io.splitscope.metrics.project.CheckReport.SourceReport;
 import io.splitscope.sql.Warehouse;
-import io.splitscope.sql.engine.Warehouses;
+import io.splitscope.sql.Warehouses;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;

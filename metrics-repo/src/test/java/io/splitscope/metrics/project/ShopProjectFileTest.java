@@ -6,7 +6,7 @@ import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.population.Population;
 import io.splitscope.metrics.project.CheckReport.ExperimentReport;
 import io.splitscope.sql.Warehouse;
-import io.splitscope.sql.engine.Warehouses;
+import io.splitscope.sql.Warehouses;
 import io.splitscope.sql.generate.OutputFormat;
 import io.splitscope.sql.generate.ShopGenerator;
 import io.splitscope.sql.generate.ShopSettings;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.splitscope.metrics.Source;
 import io.splitscope.sql.Warehouse;
-import io.splitscope.sql.engine.Warehouses;
+import io.splitscope.sql.Warehouses;
 import io.splitscope.sql.arrow.ArrowRows;
 import io.splitscope.sql.dialect.Dialects;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import io.splitscope.metrics.UnitValue;
 import io.splitscope.metrics.population.Population;
 import io.splitscope.metrics.project.CheckReport.ExperimentReport;
 import io.splitscope.sql.Warehouse;
-import io.splitscope.sql.engine.Warehouses;
+import io.splitscope.sql.Warehouses;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.splitscope.metrics.population.ExposedUnits;
 import io.splitscope.metrics.Cap;
-import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.preset.StreamingPreset;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.TinyWarehouse;

@@ -8,7 +8,7 @@ import static org.jooq.impl.DSL.name;
 import io.splitscope.sql.JdbcEngineFixture;
 import io.splitscope.sql.WarehouseException;
 import io.splitscope.sql.WarehouseSchema;
-import io.splitscope.sql.engine.Warehouses;
+import io.splitscope.sql.Warehouses;
 import io.splitscope.sql.arrow.ArrowRows;
 import io.splitscope.sql.arrow.ArrowRows.Row;
 import io.splitscope.sql.dialect.Dialects;

@@ -10,7 +10,7 @@ import io.splitscope.metrics.project.ProjectCheck;
 import io.splitscope.metrics.project.ProjectFile;
 import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.WarehouseException;
-import io.splitscope.sql.engine.Warehouses;
+import io.splitscope.sql.Warehouses;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -144,7 +144,7 @@ public final class UserAccounts {
     }
 
     /** The users as Spring Security's user details (password with its encoding, authorities of the role). */
-    List<UserDetails> userDetails() {
+    public List<UserDetails> userDetails() {
         return accounts.stream()
                 .map(account -> User.withUsername(account.name()).password(account.password())
                         .authorities(account.role().authorities()).build())

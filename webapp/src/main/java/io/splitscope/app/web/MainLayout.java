@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
 import io.splitscope.analysis.AnalysisService;
@@ -23,6 +24,7 @@ import java.util.Objects;
  * (experiments, metrics catalog, power calculator), the warehouse being read and the signed-in
  * user, and a centred content column below it.
  */
+@Layout
 @PermitAll
 public final class MainLayout extends Div implements RouterLayout {
 

@@ -15,7 +15,7 @@ import io.splitscope.metrics.preset.StreamingExperiments;
 import io.splitscope.metrics.query.FusedMetricQuery;
 import io.splitscope.metrics.query.UnitEventsQuery;
 import io.splitscope.sql.Warehouse;
-import io.splitscope.sql.engine.Warehouses;
+import io.splitscope.sql.Warehouses;
 import io.splitscope.sql.arrow.ArrowRows;
 import io.splitscope.sql.generate.GeneratorSettings;
 import io.splitscope.sql.generate.WarehouseGenerator;

@@ -9,7 +9,7 @@ import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.project.Project;
 import io.splitscope.metrics.project.ProjectFile;
 import io.splitscope.sql.Warehouse;
-import io.splitscope.sql.engine.Warehouses;
+import io.splitscope.sql.Warehouses;
 import io.splitscope.sql.arrow.ArrowRows;
 import io.splitscope.sql.generate.ShopGenerator;
 import io.splitscope.sql.generate.ShopSettings;

@@ -24,7 +24,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import io.splitscope.analysis.AnalysisService;
-import io.splitscope.app.web.MainLayout;
 import io.splitscope.app.web.common.Formats;
 import io.splitscope.app.web.common.MetricTexts;
 import io.splitscope.app.web.scorecard.MetricGroups;
@@ -46,7 +45,7 @@ import org.jooq.SQLDialect;
  * without the CUPED pre-exposure covariate. {@code /metrics/streaming_hours} opens one metric.
  */
 @PermitAll
-@Route(value = "metrics/:" + MetricsCatalogView.METRIC_ID + "?", layout = MainLayout.class)
+@Route("metrics/:" + MetricsCatalogView.METRIC_ID + "?")
 @PageTitle("Metrics · Splitscope")
 public final class MetricsCatalogView extends Div implements BeforeEnterObserver {
 

@@ -21,7 +21,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import io.splitscope.analysis.AnalysisService;
-import io.splitscope.app.web.MainLayout;
 import io.splitscope.app.web.common.Formats;
 import io.splitscope.app.web.common.HealthCheck;
 import io.splitscope.app.web.common.UiUpdates;
@@ -42,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * list; clicking a row opens the experiment's scorecard.
  */
 @PermitAll
-@Route(value = "", layout = MainLayout.class)
+@Route("")
 @PageTitle("Experiments · Splitscope")
 public final class ExperimentsView extends Div {
 

@@ -18,7 +18,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.splitscope.analysis.AnalysisService;
 import io.splitscope.analysis.ScorecardRow;
-import io.splitscope.app.web.MainLayout;
 import io.splitscope.app.web.chart.Figures;
 import io.splitscope.app.web.chart.PlotlyChart;
 import io.splitscope.app.web.common.Formats;
@@ -41,7 +40,7 @@ import java.util.Map;
  * taken from the control of an analysed experiment.
  */
 @PermitAll
-@Route(value = "power", layout = MainLayout.class)
+@Route("power")
 @PageTitle("Power calculator · Splitscope")
 public final class PowerView extends Div {
 

@@ -14,7 +14,7 @@ import com.vaadin.flow.component.markdown.Markdown;
 import io.splitscope.analysis.RVerification;
 import io.splitscope.analysis.Scorecard;
 import io.splitscope.analysis.ScorecardRow;
-import io.splitscope.app.cli.CompareCommand;
+import io.splitscope.analysis.json.SufficientStatisticsComparison;
 import io.splitscope.app.web.common.Formats;
 import io.splitscope.app.web.common.MetricTexts;
 import io.splitscope.metrics.Cap;
@@ -172,7 +172,7 @@ final class ExplainDialog extends Dialog {
                         + " (sizes shown), not totals."
                 : "The warehouse aggregated every unit to these totals; no unit-level row reached the app.");
         note.addClassName("ss-muted");
-        if (!CompareCommand.METHODS.contains(row.method())) { // methods ./splitscope compare can rerun
+        if (!SufficientStatisticsComparison.METHODS.contains(row.method())) { // methods ./splitscope compare can rerun
             return new Component[] {table, note};
         }
         Paragraph how = new Paragraph("Reproduce this row without the warehouse: save this as input.json and run"
@@ -221,7 +221,16 @@ final class ExplainDialog extends Dialog {
                     + " bytes) came back, in " + q.elapsed().toMillis() + " ms.");
             Pre sql = new Pre(MetricQueries.layOut(q.sql()));
             sql.addClassNames("ss-code", "ss-sql");
-            return new Component[] {what, sql};
+            Optional<QueryLog.Entry> staged = MetricQueries.stagedUnits(scorecard.queries());
+            if (staged.isEmpty()) {
+                return new Component[] {what, sql};
+            }
+            // the query reads the units the analysis staged: show where they come from first
+            Paragraph units = new Paragraph("It reads the experiment's units, which the analysis staged once, in "
+                    + staged.get().elapsed().toMillis() + " ms, for all its queries:");
+            Pre stagedSql = new Pre(MetricQueries.layOut(staged.get().sql()));
+            stagedSql.addClassNames("ss-code", "ss-sql");
+            return new Component[] {what, sql, units, stagedSql};
         }
         if (metric == null) {
             return new Component[] {new Paragraph("This metric is not in the catalog the app loaded.")};

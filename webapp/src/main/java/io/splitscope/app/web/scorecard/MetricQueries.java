@@ -19,6 +19,11 @@ public final class MetricQueries {
     private MetricQueries() {
     }
 
+    /** The statement of the log that staged the experiment's units for the other queries, on an engine that stages them. */
+    public static Optional<QueryLog.Entry> stagedUnits(List<QueryLog.Entry> queries) {
+        return queries.stream().filter(q -> q.sql().startsWith("create table")).findFirst();
+    }
+
     /** The query of the log that computed {@code metric}, if one can be told. */
     public static Optional<QueryLog.Entry> find(List<QueryLog.Entry> queries, Metric metric) {
         if (metric.measure() instanceof Measure.Quantile quantile) {

@@ -26,7 +26,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
 import io.splitscope.analysis.AnalysisException;
 import io.splitscope.analysis.AnalysisService;
 import io.splitscope.analysis.EffectSeries;
@@ -37,11 +36,10 @@ import io.splitscope.analysis.Scorecard;
 import io.splitscope.analysis.ScorecardRow;
 import io.splitscope.analysis.results.StoredScorecard;
 import io.splitscope.app.security.CurrentUser;
-import io.splitscope.app.web.MainLayout;
 import io.splitscope.app.web.chart.PlotlyChart;
+import io.splitscope.app.web.common.Links;
 import io.splitscope.app.web.common.Formats;
 import io.splitscope.app.web.common.UiUpdates;
-import io.splitscope.app.web.experiments.ExperimentsView;
 import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
@@ -73,7 +71,7 @@ import org.slf4j.LoggerFactory;
  * background ({@link ScorecardCache}); the page shows progress and is updated by server push.
  */
 @PermitAll
-@Route(value = "experiments/:" + ScorecardView.EXPERIMENT_ID, layout = MainLayout.class)
+@Route("experiments/:" + ScorecardView.EXPERIMENT_ID)
 public final class ScorecardView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     /** The route parameter naming the experiment. */
@@ -304,8 +302,8 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
 
     // ---- the page ----------------------------------------------------------------------------------
 
-    private static RouterLink backLink() {
-        RouterLink back = new RouterLink("← Experiments", ExperimentsView.class);
+    private static Anchor backLink() {
+        Anchor back = Links.toExperiments("← Experiments");
         back.addClassName("ss-back");
         return back;
     }
@@ -786,8 +784,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         box.addClassName("ss-message");
         H2 h = new H2(heading);
         Paragraph p = new Paragraph(text);
-        RouterLink link = new RouterLink("See all experiments", ExperimentsView.class);
-        box.add(h, p, link);
+        box.add(h, p, Links.toExperiments("See all experiments"));
         return box;
     }
 

@@ -61,6 +61,10 @@ class MetricQueriesTest {
                 }
                 assertThat(MetricQueries.find(scorecard.queries(), StandardMetrics.STREAMING_HOURS))
                         .isEqualTo(scorecard.queryOf(StandardMetrics.STREAMING_HOURS.id()));
+                // on DuckDB the units are staged first, from the assignment (exposures)
+                assertThat(MetricQueries.stagedUnits(scorecard.queries())).get()
+                        .isEqualTo(scorecard.queries().getFirst())
+                        .satisfies(staged -> assertThat(staged.sql()).contains("from \"exposures\""));
             }
         }
     }

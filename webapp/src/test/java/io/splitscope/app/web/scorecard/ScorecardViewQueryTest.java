@@ -3,7 +3,6 @@ package io.splitscope.app.web.scorecard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.splitscope.analysis.MeanMethod;
-import io.splitscope.metrics.Dimension;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,8 @@
-package io.splitscope.sql.engine;
+package io.splitscope.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.splitscope.sql.JdbcUrls;
-import io.splitscope.sql.WarehouseException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package io.splitscope.app.web.common;
+package io.splitscope.app.web;
 
 import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.html.Div;
@@ -10,7 +10,6 @@ import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.router.RouterLink;
-import io.splitscope.app.web.MainLayout;
 import io.splitscope.app.web.experiments.ExperimentsView;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -1,4 +1,4 @@
-package io.splitscope.app.security;
+package io.splitscope.app.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;

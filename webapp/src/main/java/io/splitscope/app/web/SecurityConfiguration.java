@@ -1,8 +1,10 @@
-package io.splitscope.app.security;
+package io.splitscope.app.web;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.splitscope.app.api.ApiError;
+import io.splitscope.app.security.Role;
+import io.splitscope.app.security.UserAccounts;
 import io.splitscope.app.web.login.LoginView;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.splitscope.app.web.common;
+package io.splitscope.app.web;
 
 import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.html.Div;
@@ -9,7 +9,6 @@ import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.router.RouterLink;
-import io.splitscope.app.web.MainLayout;
 import io.splitscope.app.web.experiments.ExperimentsView;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;

@@ -1,6 +1,5 @@
-package io.splitscope.app;
+package io.splitscope.app.cli;
 
-import io.splitscope.app.cli.CommandLine;
 
 /** Entry point of the executable jar: every command of {@code ./splitscope}. */
 public final class Main {
