@@ -53,7 +53,7 @@ public final class Warehouses {
     }
 
     private static boolean isJdbc(WarehouseEngine engine) {
-        return engine.sourceForm().startsWith("jdbc:");
+        return engine instanceof JdbcUrlEngine;
     }
 
     /** The sources the engines take, the embedded one first: "a folder, a DuckDB file, jdbc:… or jdbc:…". */

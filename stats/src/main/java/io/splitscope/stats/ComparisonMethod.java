@@ -27,6 +27,15 @@ public interface ComparisonMethod<I extends VariantData> {
     /** A short human title, e.g. "Welch's t-test". */
     String title();
 
+    /**
+     * What the method does, its formula and its reference, for people. The default says only
+     * that the method is registered: a method others will read should describe itself.
+     */
+    default MethodDescription description() {
+        return new MethodDescription("A comparison method registered with the stats module.",
+                "See the documentation of " + getClass().getName() + ".", "");
+    }
+
     /** The type of per-variant input this method takes. */
     Class<I> inputType();
 

@@ -79,13 +79,6 @@ public record ComparisonResult(
         extras = Collections.unmodifiableMap(copy);
     }
 
-    /** A result without extras (the form every method without further numbers uses). */
-    public ComparisonResult(ResultStatus status, String reason, Double controlValue, Double treatmentValue,
-            Double absoluteEffect, Interval absoluteCi, Double relativeEffect, Interval relativeCi, Double pValue) {
-        this(status, reason, controlValue, treatmentValue, absoluteEffect, absoluteCi, relativeEffect,
-                relativeCi, pValue, Map.of());
-    }
-
     /** This result with the given extras instead of its own. */
     public ComparisonResult withExtras(Map<String, Double> extras) {
         return new ComparisonResult(status, reason, controlValue, treatmentValue, absoluteEffect, absoluteCi,
@@ -96,9 +89,79 @@ public record ComparisonResult(
     public static ComparisonResult ok(double controlValue, double treatmentValue,
             double absoluteEffect, Interval absoluteCi, double relativeEffect,
             Interval relativeCi, double pValue) {
-        return new ComparisonResult(ResultStatus.OK, null, controlValue, treatmentValue,
-                absoluteEffect, Objects.requireNonNull(absoluteCi, "absoluteCi"), relativeEffect,
-                Objects.requireNonNull(relativeCi, "relativeCi"), pValue);
+        return builder().values(controlValue, treatmentValue)
+                .absolute(absoluteEffect, Objects.requireNonNull(absoluteCi, "absoluteCi"))
+                .relative(relativeEffect, Objects.requireNonNull(relativeCi, "relativeCi"))
+                .pValue(pValue)
+                .ok();
+    }
+
+    /**
+     * A result built field by field, for a method that fills what its data allows:
+     * {@code ComparisonResult.builder().values(yc, yt).absolute(d, ci).pValue(p).withStatus(ResultStatus.ZERO_BASELINE,
+     * "The control mean is 0, so there is no relative effect.")}. Fields left out are null.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** See {@link #builder()}; the checks of the record's constructor apply when it builds. */
+    public static final class Builder {
+
+        private Double controlValue;
+        private Double treatmentValue;
+        private Double absoluteEffect;
+        private Interval absoluteCi;
+        private Double relativeEffect;
+        private Interval relativeCi;
+        private Double pValue;
+        private final Map<String, Double> extras = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** The control's and the treatment's value of the metric. */
+        public Builder values(Double control, Double treatment) {
+            this.controlValue = control;
+            this.treatmentValue = treatment;
+            return this;
+        }
+
+        /** The absolute effect and its interval (null for none). */
+        public Builder absolute(Double effect, Interval ci) {
+            this.absoluteEffect = effect;
+            this.absoluteCi = ci;
+            return this;
+        }
+
+        /** The relative effect and its interval (null for none). */
+        public Builder relative(Double effect, Interval ci) {
+            this.relativeEffect = effect;
+            this.relativeCi = ci;
+            return this;
+        }
+
+        public Builder pValue(Double pValue) {
+            this.pValue = pValue;
+            return this;
+        }
+
+        /** Further named numbers, in the order given (see the record's {@code extras}). */
+        public Builder extras(Map<String, Double> more) {
+            extras.putAll(more);
+            return this;
+        }
+
+        /** A complete result: {@link ResultStatus#OK}, no reason. */
+        public ComparisonResult ok() {
+            return withStatus(ResultStatus.OK, null);
+        }
+
+        /** A result with this status and the reason for it (null for OK). */
+        public ComparisonResult withStatus(ResultStatus status, String reason) {
+            return new ComparisonResult(status, reason, controlValue, treatmentValue, absoluteEffect, absoluteCi,
+                    relativeEffect, relativeCi, pValue, extras);
+        }
     }
 
     /** Whether the status is {@link ResultStatus#OK}. */

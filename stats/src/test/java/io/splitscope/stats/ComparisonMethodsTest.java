@@ -29,6 +29,21 @@ class ComparisonMethodsTest {
     }
 
     @Test
+    void everyBuiltInMethodDescribesItselfWithAFormulaAndAReference() {
+        assertThat(ComparisonMethods.all()).filteredOn(m -> m.getClass().getPackageName().equals("io.splitscope.stats.methods"))
+                .hasSizeGreaterThanOrEqualTo(8)
+                .allSatisfy(m -> {
+                    assertThat(m.description().summary()).as(m.id()).isNotBlank().doesNotContain("registered with the stats module");
+                    assertThat(m.description().formula()).as(m.id()).contains("=");
+                    assertThat(m.description().reference()).as(m.id()).isNotBlank();
+                    assertThat(m.description().summary()).as(m.id()).startsWith(m.description().headline());
+                });
+        // an R method says where it comes from
+        assertThat(ComparisonMethods.byId("r_welch_t").description().summary())
+                .startsWith("Computed in GNU R (through Rserve) by ").contains("It recomputes welch_t");
+    }
+
+    @Test
     void unknownIdNamesTheKnownOnes() {
         assertThatThrownBy(() -> ComparisonMethods.byId("xyz"))
                 .isInstanceOf(IllegalArgumentException.class)

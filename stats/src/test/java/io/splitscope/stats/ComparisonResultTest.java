@@ -12,17 +12,17 @@ class ComparisonResultTest {
         ComparisonResult ok = ComparisonResult.ok(1, 2, 1, new Interval(0.5, 1.5), 1, new Interval(0.5, 1.5), 0.01);
         assertThat(ok.isOk()).isTrue();
         assertThat(ok.reason()).isNull();
-        assertThatThrownBy(() -> new ComparisonResult(ResultStatus.OK, "why", null, null, null, null, null, null, null))
+        assertThatThrownBy(() -> ComparisonResult.builder().withStatus(ResultStatus.OK, "why"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ComparisonResult(ResultStatus.EMPTY_ARM, null, null, null, null, null, null, null, null))
+        assertThatThrownBy(() -> ComparisonResult.builder().withStatus(ResultStatus.EMPTY_ARM, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a reason");
     }
 
     @Test
     void numbersAreFiniteOrNull() {
-        assertThatThrownBy(() -> new ComparisonResult(ResultStatus.NON_FINITE, "x", Double.NaN, null, null, null, null, null, null))
+        assertThatThrownBy(() -> ComparisonResult.builder().values(Double.NaN, null).withStatus(ResultStatus.NON_FINITE, "x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("controlValue");
-        assertThatThrownBy(() -> new ComparisonResult(ResultStatus.OK, null, 1.0, 1.0, 0.0, null, null, null, 1.2))
+        assertThatThrownBy(() -> ComparisonResult.builder().values(1.0, 1.0).absolute(0.0, null).pValue(1.2).ok())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pValue");
     }
 

@@ -1,22 +1,15 @@
 package io.splitscope.sql.postgres;
 
+import io.splitscope.sql.JdbcUrlEngine;
 import io.splitscope.sql.Warehouse;
-import io.splitscope.sql.WarehouseEngine;
 import io.splitscope.sql.WarehouseSchema.TableSpec;
 import java.util.List;
-import java.util.Locale;
 
 /** Postgres: a {@code jdbc:postgresql:} URL, opened by {@link PostgresWarehouse}. */
-public final class PostgresEngine implements WarehouseEngine {
+public final class PostgresEngine extends JdbcUrlEngine {
 
-    @Override
-    public String sourceForm() {
-        return "jdbc:postgresql://host:port/database";
-    }
-
-    @Override
-    public boolean opens(String source) {
-        return source.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:");
+    public PostgresEngine() {
+        super("postgresql", "jdbc:postgresql://host:port/database");
     }
 
     @Override

@@ -2,7 +2,9 @@ package io.splitscope.stats.methods;
 
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.Degenerate;
 import io.splitscope.stats.Interval;
+import io.splitscope.stats.MethodDescription;
 import io.splitscope.stats.Moments;
 import io.splitscope.stats.ResultStatus;
 import java.util.LinkedHashMap;
@@ -92,7 +94,20 @@ public final class Bayesian implements ComparisonMethod<Moments> {
 
     @Override
     public String title() {
-        return "Bayesian (beta-binomial for proportions, normal for means)";
+        return "Bayesian comparison";
+    }
+
+    @Override
+    public MethodDescription description() {
+        return new MethodDescription(
+                "Gives the chance that the treatment's value is higher than the control's, and the expected loss"
+                        + " of shipping it. The interval is a 95 % credible interval; there is no p-value.",
+                """
+                proportions: p_v ~ Beta(1 + Σy_v, 1 + n_v − Σy_v)       (uniform prior)
+                means:       μ_v ~ N(ȳ_v, s²_v/n_v)                       (flat prior)
+                chance to beat control = P(treatment > control)
+                expected loss          = E[max(control − treatment, 0)]""",
+                "A. Gelman et al. (2013), Bayesian Data Analysis, §2.4; GrowthBook's Bayesian engine.");
     }
 
     @Override
@@ -122,8 +137,11 @@ public final class Bayesian implements ComparisonMethod<Moments> {
     }
 
     private static ComparisonResult withoutInference(ComparisonResult r) {
-        return new ComparisonResult(r.status(), r.reason(), r.controlValue(), r.treatmentValue(), r.absoluteEffect(),
-                null, r.relativeEffect(), null, null);
+        return ComparisonResult.builder()
+                .values(r.controlValue(), r.treatmentValue())
+                .absolute(r.absoluteEffect(), null)
+                .relative(r.relativeEffect(), null)
+                .withStatus(r.status(), r.reason());
     }
 
     // ---- means: normal posteriors ------------------------------------------------------------------
@@ -137,20 +155,27 @@ public final class Bayesian implements ComparisonMethod<Moments> {
         double se = Math.sqrt(ac + at);
         Interval ci = WelchT.interval(d, Normal.Z_975 * se);
         if (ci == null) {
-            return WelchT.degenerate(ResultStatus.NON_FINITE, "The credible interval overflowed.", yc, yt);
+            return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "The credible interval overflowed.", yc, yt);
         }
         Map<String, Double> extras = extras(Normal.cdf(d / se), Normal.positivePartMean(-d, se),
                 Normal.positivePartMean(d, se));
         if (yc == 0) {
-            return new ComparisonResult(ResultStatus.ZERO_BASELINE, "The control mean is 0, so there is no relative effect.",
-                    yc, yt, d, ci, null, null, null, extras);
+            return ComparisonResult.builder()
+                    .values(yc, yt)
+                    .absolute(d, ci)
+                    .extras(extras)
+                    .withStatus(ResultStatus.ZERO_BASELINE, "The control mean is 0, so there is no relative effect.");
         }
         double ratio = yt / yc;
         double seR = Math.sqrt(at + ratio * ratio * ac) / Math.abs(yc);
         Interval relCi = WelchT.interval(d / yc, Normal.Z_975 * seR);
-        return new ComparisonResult(relCi == null ? ResultStatus.NON_FINITE : ResultStatus.OK,
-                relCi == null ? "The relative effect overflowed." : null, yc, yt, d, ci,
-                relCi == null ? null : d / yc, relCi, null, extras);
+        return ComparisonResult.builder()
+                .values(yc, yt)
+                .absolute(d, ci)
+                .relative(relCi == null ? null : d / yc, relCi)
+                .extras(extras)
+                .withStatus(relCi == null ? ResultStatus.NON_FINITE : ResultStatus.OK,
+                        relCi == null ? "The relative effect overflowed." : null);
     }
 
     private static Map<String, Double> extras(double chance, double lossTreatment, double lossControl) {
@@ -284,8 +309,11 @@ public final class Bayesian implements ComparisonMethod<Moments> {
         double hi = Math.min(1, centre + SPAN_SDS * spread);
         Interval ci = new Interval(solve(differenceCdf, 0.025, lo, hi), solve(differenceCdf, 0.975, lo, hi));
         if (yc == 0) {
-            return new ComparisonResult(ResultStatus.ZERO_BASELINE,
-                    "The control proportion is 0, so there is no relative effect.", yc, yt, d, ci, null, null, null, extras);
+            return ComparisonResult.builder()
+                    .values(yc, yt)
+                    .absolute(d, ci)
+                    .extras(extras)
+                    .withStatus(ResultStatus.ZERO_BASELINE, "The control proportion is 0, so there is no relative effect.");
         }
         boolean relativeOverControl = c.sd() * t.mean() <= t.sd() * c.mean();
         DoubleUnaryOperator relativeCdf = relativeOverControl
@@ -300,7 +328,12 @@ public final class Bayesian implements ComparisonMethod<Moments> {
             rhi = relCentre + 2 * (rhi - relCentre) + 1;
         }
         Interval relCi = new Interval(solve(relativeCdf, 0.025, rlo, rhi), solve(relativeCdf, 0.975, rlo, rhi));
-        return new ComparisonResult(ResultStatus.OK, null, yc, yt, d, ci, d / yc, relCi, null, extras);
+        return ComparisonResult.builder()
+                .values(yc, yt)
+                .absolute(d, ci)
+                .relative(d / yc, relCi)
+                .extras(extras)
+                .ok();
     }
 
     /** The v in [lo, hi] with cdf(v) = target (Brent, to 1e-13 absolute). */

@@ -2,7 +2,9 @@ package io.splitscope.stats.methods;
 
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.Degenerate;
 import io.splitscope.stats.Interval;
+import io.splitscope.stats.MethodDescription;
 import io.splitscope.stats.QuantileSample;
 import io.splitscope.stats.ResultStatus;
 import java.util.ArrayList;
@@ -118,7 +120,21 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
 
     @Override
     public String title() {
-        return "Bootstrap of a percentile (resampling units)";
+        return "Bootstrap of a percentile difference";
+    }
+
+    @Override
+    public MethodDescription description() {
+        return new MethodDescription(
+                "Resamples units (with all their rows) many times and recomputes the percentile each time;"
+                        + " the spread of those differences is the interval.",
+                """
+                q = the type-7 percentile of all events of the variant's units
+                d = qt − qc,   r = d / qc
+                B replicates: draw units with replacement within each variant, recompute d*, r*
+                CI   = [quantile(d*, 0.025), quantile(d*, 0.975)]   (likewise r*)
+                p    = min(1, 2 · min(#{d* ≤ 0}, #{d* ≥ 0}) / B)""",
+                "B. Efron, R. Tibshirani (1993), An Introduction to the Bootstrap, ch. 13 and 16; Deng, Lu & Litz (2017), WSDM.");
     }
 
     @Override
@@ -223,7 +239,7 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
         }
         Double r = qc != 0 ? d / qc : null;
         if (valid < replicates / 2) {
-            return WelchT.effectsOnly(ResultStatus.TOO_FEW_UNITS, "Only " + valid + " of " + replicates
+            return Degenerate.effectsOnly(ResultStatus.TOO_FEW_UNITS, "Only " + valid + " of " + replicates
                     + " bootstrap replicates drew units with values in both variants; too few units have values.",
                     qc, qt, d, r);
         }
@@ -232,9 +248,11 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
                 Selection.type7Sorted(diffs, valid, 0.975));
         double p = Math.min(1.0, 2.0 * Math.min(atMostZero, atLeastZero) / valid);
         if (qc == 0) {
-            return new ComparisonResult(ResultStatus.ZERO_BASELINE,
-                    "The control's percentile is 0, so there is no relative effect.",
-                    qc, qt, d, absoluteCi, null, null, p);
+            return ComparisonResult.builder()
+                    .values(qc, qt)
+                    .absolute(d, absoluteCi)
+                    .pValue(p)
+                    .withStatus(ResultStatus.ZERO_BASELINE, "The control's percentile is 0, so there is no relative effect.");
         }
         Interval relativeCi = null;
         if (relCount >= valid / 2) {
@@ -242,7 +260,12 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
             relativeCi = new Interval(Selection.type7Sorted(rels, relCount, 0.025),
                     Selection.type7Sorted(rels, relCount, 0.975));
         }
-        return new ComparisonResult(ResultStatus.OK, null, qc, qt, d, absoluteCi, r, relativeCi, p);
+        return ComparisonResult.builder()
+                .values(qc, qt)
+                .absolute(d, absoluteCi)
+                .relative(r, relativeCi)
+                .pValue(p)
+                .ok();
     }
 
     /** The replicates' percentiles per variant (NaN where a replicate drew no event). */

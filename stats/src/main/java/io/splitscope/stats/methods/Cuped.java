@@ -3,6 +3,8 @@ package io.splitscope.stats.methods;
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.CovariateMoments;
+import io.splitscope.stats.Degenerate;
+import io.splitscope.stats.MethodDescription;
 import io.splitscope.stats.Moments;
 import io.splitscope.stats.ResultStatus;
 import java.util.List;
@@ -58,7 +60,21 @@ public final class Cuped implements ComparisonMethod<CovariateMoments> {
 
     @Override
     public String title() {
-        return "CUPED (Welch's t-test on covariate-adjusted values)";
+        return "CUPED";
+    }
+
+    @Override
+    public MethodDescription description() {
+        return new MethodDescription(
+                "Removes the part of each unit's value that their behaviour in the 14 days before exposure"
+                        + " predicts, which narrows the interval without biasing the effect; then Welch's t-test.",
+                """
+                θ        = cov(y, x) / var(x)      pooled over all variants (x: the same metric, 14 days before exposure)
+                ȳadj,v   = ȳv − θ (x̄v − x̄)
+                s²adj,v  = s²y,v − 2θ s_xy,v + θ² s²x,v
+                then Welch's t-test on the adjusted means and variances""",
+                "A. Deng, Y. Xu, R. Kohavi, T. Walker (2013), \"Improving the Sensitivity of Online Controlled"
+                        + " Experiments by Utilizing Pre-Experiment Data\", WSDM.");
     }
 
     @Override
@@ -94,48 +110,44 @@ public final class Cuped implements ComparisonMethod<CovariateMoments> {
         if (!control.isFinite() || !treatment.isFinite()) {
             String which = !control.isFinite() && !treatment.isFinite() ? "the control's and the treatment's"
                     : !control.isFinite() ? "the control's" : "the treatment's";
-            return WelchT.degenerate(ResultStatus.NON_FINITE, "Some of " + which
+            return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "Some of " + which
                     + " sums (metric, covariate or cross product) are not finite.", null, null);
         }
         for (CovariateMoments v : allVariants) {
             if (!v.isFinite()) {
-                return WelchT.degenerate(ResultStatus.NON_FINITE, "A variant of the analysis has sums that"
+                return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "A variant of the analysis has sums that"
                         + " are not finite, so the pooled CUPED coefficient θ does not exist.", null, null);
             }
         }
 
         Pooled pooled = Pooled.of(allVariants);
         if (!(Double.isFinite(pooled.theta) && Double.isFinite(pooled.xMean))) {
-            return WelchT.degenerate(ResultStatus.NON_FINITE, "The pooled CUPED coefficient θ overflowed ("
+            return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "The pooled CUPED coefficient θ overflowed ("
                     + pooled.theta + ").", null, null);
         }
         Double cAdj = control.n() > 0 ? adjustedMean(control, pooled) : null;
         Double tAdj = treatment.n() > 0 ? adjustedMean(treatment, pooled) : null;
 
         if (control.n() == 0 || treatment.n() == 0) {
-            String which = control.n() == 0 && treatment.n() == 0 ? "Both variants have"
-                    : control.n() == 0 ? "The control has" : "The treatment has";
-            return WelchT.degenerate(ResultStatus.EMPTY_ARM,
-                    which + " no units, so there is nothing to compare.", cAdj, tAdj);
+            return Degenerate.emptyArm(control.n(), treatment.n(), cAdj, tAdj);
         }
         double yc = cAdj;
         double yt = tAdj;
         if (!Double.isFinite(yc) || !Double.isFinite(yt)) {
-            return WelchT.degenerate(ResultStatus.NON_FINITE, "The adjusted means overflowed (control "
+            return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "The adjusted means overflowed (control "
                     + yc + ", treatment " + yt + ").", null, null);
         }
         if (control.n() < 2 || treatment.n() < 2) {
-            String which = control.n() < 2 && treatment.n() < 2 ? "Both variants have"
-                    : control.n() < 2 ? "The control has" : "The treatment has";
+            String which = Degenerate.arms(control.n() < 2, treatment.n() < 2);
             double d = yt - yc;
-            return WelchT.effectsOnly(ResultStatus.TOO_FEW_UNITS, which
+            return Degenerate.effectsOnly(ResultStatus.TOO_FEW_UNITS, which
                     + " a single unit; a variance, and so an interval and a p-value, need at least 2.",
                     yc, yt, d, yc != 0 ? d / yc : null);
         }
         double vc = adjustedVariance(control, pooled.theta);
         double vt = adjustedVariance(treatment, pooled.theta);
         if (!Double.isFinite(vc) || !Double.isFinite(vt)) {
-            return WelchT.degenerate(ResultStatus.NON_FINITE, "The adjusted variances overflowed (control "
+            return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "The adjusted variances overflowed (control "
                     + vc + ", treatment " + vt + ").", yc, yt);
         }
         return WelchT.fromSummaries(control.n(), yc, vc, treatment.n(), yt, vt);

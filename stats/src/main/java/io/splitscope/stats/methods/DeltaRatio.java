@@ -2,7 +2,9 @@ package io.splitscope.stats.methods;
 
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.Degenerate;
 import io.splitscope.stats.Interval;
+import io.splitscope.stats.MethodDescription;
 import io.splitscope.stats.Moments;
 import io.splitscope.stats.RatioMoments;
 import io.splitscope.stats.ResultStatus;
@@ -50,7 +52,20 @@ public final class DeltaRatio implements ComparisonMethod<RatioMoments> {
 
     @Override
     public String title() {
-        return "Delta-method test of a ratio";
+        return "Delta-method z-test of a ratio";
+    }
+
+    @Override
+    public MethodDescription description() {
+        return new MethodDescription(
+                "A ratio of sums over units (e.g. rebuffers per watch hour) varies with both its numerator and"
+                        + " denominator; the delta method gives its variance from both, per unit.",
+                """
+                R      = ΣN / ΣD
+                var(R) = (s²N − 2R sND + R² s²D) / (n D̄²)
+                d      = Rt − Rc,   se = √(var(Rt) + var(Rc)),   CI = d ± 1.96·se,   p = 2(1 − Φ(|d|/se))
+                r      = d / Rc,    se_r² = var(Rt)/Rc² + Rt² var(Rc)/Rc⁴,   CI_r = r ± 1.96·se_r""",
+                "A. Deng, U. Knoblich, J. Lu (2018), \"Applying the Delta Method in Metric Analytics\", KDD, §3.");
     }
 
     @Override
@@ -68,21 +83,18 @@ public final class DeltaRatio implements ComparisonMethod<RatioMoments> {
                     : !control.isFinite() ? "the control's" : "the treatment's";
             Double rc = control.isFinite() ? ratioOrNull(control) : null;
             Double rt = treatment.isFinite() ? ratioOrNull(treatment) : null;
-            return WelchT.degenerate(ResultStatus.NON_FINITE,
+            return Degenerate.valuesOnly(ResultStatus.NON_FINITE,
                     "Some of " + which + " sums (numerator, denominator or cross product) are not finite.", rc, rt);
         }
         Double rcOrNull = ratioOrNull(control);
         Double rtOrNull = ratioOrNull(treatment);
         if (control.n() == 0 || treatment.n() == 0) {
-            String which = control.n() == 0 && treatment.n() == 0 ? "Both variants have"
-                    : control.n() == 0 ? "The control has" : "The treatment has";
-            return WelchT.degenerate(ResultStatus.EMPTY_ARM,
-                    which + " no units, so there is nothing to compare.", rcOrNull, rtOrNull);
+            return Degenerate.emptyArm(control.n(), treatment.n(), rcOrNull, rtOrNull);
         }
         if (rcOrNull == null || rtOrNull == null) {
             String which = rcOrNull == null && rtOrNull == null ? "both variants"
                     : rcOrNull == null ? "the control" : "the treatment";
-            return WelchT.degenerate(ResultStatus.NON_FINITE, "The denominator of " + which
+            return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "The denominator of " + which
                     + " sums to 0 (or the ratio overflows), so the ratio does not exist.", rcOrNull, rtOrNull);
         }
         double rc = rcOrNull;
@@ -90,29 +102,31 @@ public final class DeltaRatio implements ComparisonMethod<RatioMoments> {
         double d = rt - rc;
         Double rel = rc != 0 ? d / rc : null;
         if (control.n() < 2 || treatment.n() < 2) {
-            String which = control.n() < 2 && treatment.n() < 2 ? "Both variants have"
-                    : control.n() < 2 ? "The control has" : "The treatment has";
-            return WelchT.effectsOnly(ResultStatus.TOO_FEW_UNITS, which
+            String which = Degenerate.arms(control.n() < 2, treatment.n() < 2);
+            return Degenerate.effectsOnly(ResultStatus.TOO_FEW_UNITS, which
                     + " a single unit; a variance, and so an interval and a p-value, need at least 2.",
                     rc, rt, d, rel);
         }
         double vc = ratioVariance(control, rc);
         double vt = ratioVariance(treatment, rt);
         if (vc == 0 && vt == 0) {
-            return WelchT.effectsOnly(ResultStatus.ZERO_VARIANCE, "The ratio has zero variance in both"
+            return Degenerate.effectsOnly(ResultStatus.ZERO_VARIANCE, "The ratio has zero variance in both"
                     + " variants (every unit has the same numerator-to-denominator ratio), so there is no"
                     + " standard error, interval or p-value.", rc, rt, d, rel);
         }
         double se = Math.sqrt(vc + vt);
         Interval absoluteCi = WelchT.interval(d, Normal.Z_975 * se);
         if (!Double.isFinite(d) || !(se > 0) || !Double.isFinite(se) || absoluteCi == null) {
-            return WelchT.degenerate(ResultStatus.NON_FINITE, "The arithmetic left the range of doubles"
+            return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "The arithmetic left the range of doubles"
                     + " (difference " + d + ", standard error " + se + ").", rc, rt);
         }
         double p = Normal.twoSidedPValue(d / se);
         if (rc == 0) {
-            return new ComparisonResult(ResultStatus.ZERO_BASELINE,
-                    "The control ratio is 0, so there is no relative effect.", rc, rt, d, absoluteCi, null, null, p);
+            return ComparisonResult.builder()
+                    .values(rc, rt)
+                    .absolute(d, absoluteCi)
+                    .pValue(p)
+                    .withStatus(ResultStatus.ZERO_BASELINE, "The control ratio is 0, so there is no relative effect.");
         }
         double r = d / rc;
         // se_r² = var(Rt)/Rc² + Rt² var(Rc)/Rc⁴ = (vt + (Rt/Rc)² vc) / Rc²
@@ -120,8 +134,12 @@ public final class DeltaRatio implements ComparisonMethod<RatioMoments> {
         double seR = Math.sqrt(vt + q * q * vc) / Math.abs(rc);
         Interval relativeCi = Double.isFinite(r) ? WelchT.interval(r, Normal.Z_975 * seR) : null;
         if (relativeCi == null) {
-            return new ComparisonResult(ResultStatus.NON_FINITE, "The relative effect overflowed (control ratio "
-                    + rc + ", treatment ratio " + rt + ").", rc, rt, d, absoluteCi, null, null, p);
+            return ComparisonResult.builder()
+                    .values(rc, rt)
+                    .absolute(d, absoluteCi)
+                    .pValue(p)
+                    .withStatus(ResultStatus.NON_FINITE, "The relative effect overflowed (control ratio "
+                    + rc + ", treatment ratio " + rt + ").");
         }
         return ComparisonResult.ok(rc, rt, d, absoluteCi, r, relativeCi, p);
     }

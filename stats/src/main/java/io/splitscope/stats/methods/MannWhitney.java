@@ -2,7 +2,9 @@ package io.splitscope.stats.methods;
 
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.Degenerate;
 import io.splitscope.stats.Interval;
+import io.splitscope.stats.MethodDescription;
 import io.splitscope.stats.ResultStatus;
 import io.splitscope.stats.UnitValues;
 import java.util.Arrays;
@@ -62,7 +64,20 @@ public final class MannWhitney implements ComparisonMethod<UnitValues> {
 
     @Override
     public String title() {
-        return "Mann–Whitney U test (Hodges–Lehmann shift)";
+        return "Mann–Whitney U test";
+    }
+
+    @Override
+    public MethodDescription description() {
+        return new MethodDescription(
+                "A rank test: does a unit of the treatment tend to have a higher value than one of the control?",
+                """
+                W = the treatment's rank sum − nt(nt + 1)/2          (midranks of the pooled values, ties t_j)
+                σ = √( nt nc / 12 · ((nt + nc + 1) − Σ(t_j³ − t_j) / ((nt + nc)(nt + nc − 1))) )
+                z = (W − nt nc/2 − sign(W − nt nc/2) · 0.5) / σ,   p = 2 min(Φ(z), 1 − Φ(z))
+                shift = median of the nt·nc differences y_t − y_c   (Hodges–Lehmann)
+                CI    = the differences of ranks k and nt nc + 1 − k,  k = max(1, ⌈nt nc/2 − 0.5 − 1.96 σ⌉)   (Moses)""",
+                "H. B. Mann, D. R. Whitney (1947), Ann. Math. Statist. 18; Hodges & Lehmann (1963); R's wilcox.test.");
     }
 
     @Override
@@ -81,17 +96,14 @@ public final class MannWhitney implements ComparisonMethod<UnitValues> {
         if (!cFinite || !tFinite) {
             String which = !cFinite && !tFinite ? "the control and the treatment have"
                     : !cFinite ? "the control has" : "the treatment has";
-            return WelchT.degenerate(ResultStatus.NON_FINITE, "Some values are NaN or infinite: " + which
+            return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "Some values are NaN or infinite: " + which
                     + " non-finite values.", cFinite && c.length > 0 ? median(c) : null,
                     tFinite && t.length > 0 ? median(t) : null);
         }
         Double cMedian = c.length > 0 ? median(c) : null;
         Double tMedian = t.length > 0 ? median(t) : null;
         if (c.length == 0 || t.length == 0) {
-            String which = c.length == 0 && t.length == 0 ? "Both variants have"
-                    : c.length == 0 ? "The control has" : "The treatment has";
-            return WelchT.degenerate(ResultStatus.EMPTY_ARM, which + " no units, so there is nothing to compare.",
-                    cMedian, tMedian);
+            return Degenerate.emptyArm(c.length, t.length, cMedian, tMedian);
         }
         double mc = cMedian;
         double mt = tMedian;
@@ -99,11 +111,13 @@ public final class MannWhitney implements ComparisonMethod<UnitValues> {
         double shift = hodgesLehmann(c, t);
         Double relative = mc != 0 ? shift / mc : null;
         if (c.length < 2 || t.length < 2) {
-            String which = c.length < 2 && t.length < 2 ? "Both variants have"
-                    : c.length < 2 ? "The control has" : "The treatment has";
-            return new ComparisonResult(ResultStatus.TOO_FEW_UNITS, which
-                    + " a single unit; the test and the interval need at least 2 per variant.",
-                    mc, mt, shift, null, relative, null, null);
+            String which = Degenerate.arms(c.length < 2, t.length < 2);
+            return ComparisonResult.builder()
+                    .values(mc, mt)
+                    .absolute(shift, null)
+                    .relative(relative, null)
+                    .withStatus(ResultStatus.TOO_FEW_UNITS, which
+                    + " a single unit; the test and the interval need at least 2 per variant.");
         }
         RankSum rs = rankSum(c, t);
         double nc = c.length;
@@ -111,9 +125,12 @@ public final class MannWhitney implements ComparisonMethod<UnitValues> {
         double n = nc + nt;
         double sigma = Math.sqrt((nt * nc / 12) * ((n + 1) - rs.tieTerm / (n * (n - 1))));
         if (!(sigma > 0)) {
-            return new ComparisonResult(ResultStatus.ZERO_VARIANCE, "Every unit of both variants has the same"
-                    + " value, so ranks carry no information: no interval or p-value.", mc, mt, shift, null,
-                    relative, null, null);
+            return ComparisonResult.builder()
+                    .values(mc, mt)
+                    .absolute(shift, null)
+                    .relative(relative, null)
+                    .withStatus(ResultStatus.ZERO_VARIANCE, "Every unit of both variants has the same"
+                    + " value, so ranks carry no information: no interval or p-value.");
         }
         double z = rs.w - nt * nc / 2;
         double correction = Math.signum(z) * 0.5;
@@ -125,10 +142,19 @@ public final class MannWhitney implements ComparisonMethod<UnitValues> {
         k = Math.max(1, Math.min(k, (pairs + 1) / 2));
         Interval ci = new Interval(kthDifference(c, t, k), kthDifference(c, t, pairs + 1 - k));
         if (mc == 0) {
-            return new ComparisonResult(ResultStatus.ZERO_BASELINE, "The control median is 0, so there is no"
-                    + " relative effect.", mc, mt, shift, ci, null, null, p);
+            return ComparisonResult.builder()
+                    .values(mc, mt)
+                    .absolute(shift, ci)
+                    .pValue(p)
+                    .withStatus(ResultStatus.ZERO_BASELINE, "The control median is 0, so there is no"
+                    + " relative effect.");
         }
-        return new ComparisonResult(ResultStatus.OK, null, mc, mt, shift, ci, relative, null, p);
+        return ComparisonResult.builder()
+                .values(mc, mt)
+                .absolute(shift, ci)
+                .relative(relative, null)
+                .pValue(p)
+                .ok();
     }
 
     private static double[] sortedCopy(double[] values) {

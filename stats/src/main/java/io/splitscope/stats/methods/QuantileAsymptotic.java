@@ -2,7 +2,9 @@ package io.splitscope.stats.methods;
 
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.Degenerate;
 import io.splitscope.stats.Interval;
+import io.splitscope.stats.MethodDescription;
 import io.splitscope.stats.QuantileSample;
 import io.splitscope.stats.ResultStatus;
 import java.util.Objects;
@@ -54,7 +56,18 @@ public final class QuantileAsymptotic implements ComparisonMethod<QuantileSample
 
     @Override
     public String title() {
-        return "Asymptotic percentile test (delta method, unit-clustered)";
+        return "Asymptotic percentile test";
+    }
+
+    @Override
+    public MethodDescription description() {
+        return new MethodDescription(
+                "A fast interval for a percentile difference from order statistics, accounting for several events"
+                        + " per unit.",
+                """
+                q̂ = the type-7 percentile; its standard error from the outer interval of Deng, Knoblich & Lu
+                d = q̂t − q̂c,   se = √(se_t² + se_c²),   CI = d ± 1.96·se,   p = 2(1 − Φ(|d|/se))""",
+                "A. Deng, U. Knoblich, J. Lu (2018), KDD, §4 (quantile metrics).");
     }
 
     @Override
@@ -129,26 +142,32 @@ public final class QuantileAsymptotic implements ComparisonMethod<QuantileSample
         double d = qt - qc;
         Double r = qc != 0 ? d / qc : null;
         if (ec.se() == 0 && et.se() == 0) {
-            return WelchT.effectsOnly(ResultStatus.ZERO_VARIANCE, "Both percentiles' intervals have zero width"
+            return Degenerate.effectsOnly(ResultStatus.ZERO_VARIANCE, "Both percentiles' intervals have zero width"
                     + " (the values around them are tied), so there is no standard error.", qc, qt, d, r);
         }
         double se = Math.sqrt(ec.se() * ec.se() + et.se() * et.se());
         Interval absoluteCi = WelchT.interval(d, Normal.Z_975 * se);
         if (absoluteCi == null || !Double.isFinite(d)) {
-            return WelchT.degenerate(ResultStatus.NON_FINITE, "The arithmetic left the range of doubles"
+            return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "The arithmetic left the range of doubles"
                     + " (difference " + d + ", standard error " + se + ").", qc, qt);
         }
         double p = Normal.twoSidedPValue(d / se);
         if (qc == 0) {
-            return new ComparisonResult(ResultStatus.ZERO_BASELINE,
-                    "The control's percentile is 0, so there is no relative effect.", qc, qt, d, absoluteCi, null, null, p);
+            return ComparisonResult.builder()
+                    .values(qc, qt)
+                    .absolute(d, absoluteCi)
+                    .pValue(p)
+                    .withStatus(ResultStatus.ZERO_BASELINE, "The control's percentile is 0, so there is no relative effect.");
         }
         double ratio = qt / qc;
         double seR = Math.sqrt(et.se() * et.se() + ratio * ratio * ec.se() * ec.se()) / Math.abs(qc);
         Interval relativeCi = WelchT.interval(d / qc, Normal.Z_975 * seR);
         if (relativeCi == null) {
-            return new ComparisonResult(ResultStatus.NON_FINITE, "The relative effect overflowed.",
-                    qc, qt, d, absoluteCi, null, null, p);
+            return ComparisonResult.builder()
+                    .values(qc, qt)
+                    .absolute(d, absoluteCi)
+                    .pValue(p)
+                    .withStatus(ResultStatus.NON_FINITE, "The relative effect overflowed.");
         }
         return ComparisonResult.ok(qc, qt, d, absoluteCi, d / qc, relativeCi, p);
     }

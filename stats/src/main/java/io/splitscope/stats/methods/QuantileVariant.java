@@ -1,6 +1,7 @@
 package io.splitscope.stats.methods;
 
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.Degenerate;
 import io.splitscope.stats.QuantileSample;
 import io.splitscope.stats.ResultStatus;
 
@@ -107,33 +108,29 @@ final class QuantileVariant {
         if (!c.finite || !t.finite) {
             String which = !c.finite && !t.finite ? "the control and the treatment have"
                     : !c.finite ? "the control has" : "the treatment has";
-            return WelchT.degenerate(ResultStatus.NON_FINITE, "Some values are NaN or infinite: " + which
+            return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "Some values are NaN or infinite: " + which
                     + " non-finite values.", c.finite ? c.quantile : null, t.finite ? t.quantile : null);
         }
         if (c.units == 0 || t.units == 0) {
-            String which = c.units == 0 && t.units == 0 ? "Both variants have"
-                    : c.units == 0 ? "The control has" : "The treatment has";
-            return WelchT.degenerate(ResultStatus.EMPTY_ARM, which + " no units, so there is nothing to compare.",
-                    c.quantile, t.quantile);
+            return Degenerate.emptyArm(c.units, t.units, c.quantile, t.quantile);
         }
         if (c.events == 0 || t.events == 0) {
             String which = c.events == 0 && t.events == 0 ? "Neither variant has"
                     : c.events == 0 ? "The control has" : "The treatment has";
-            return WelchT.degenerate(ResultStatus.EMPTY_ARM, which + (which.startsWith("Neither") ? " any value"
+            return Degenerate.valuesOnly(ResultStatus.EMPTY_ARM, which + (which.startsWith("Neither") ? " any value"
                     : " units but not a single value") + ", so there is no percentile to compare.",
                     c.quantile, t.quantile);
         }
         double d = t.quantile - c.quantile;
         Double r = c.quantile != 0 ? d / c.quantile : null;
         if (c.units < 2 || t.units < 2) {
-            String which = c.units < 2 && t.units < 2 ? "Both variants have"
-                    : c.units < 2 ? "The control has" : "The treatment has";
-            return WelchT.effectsOnly(ResultStatus.TOO_FEW_UNITS, which
+            String which = Degenerate.arms(c.units < 2, t.units < 2);
+            return Degenerate.effectsOnly(ResultStatus.TOO_FEW_UNITS, which
                     + " a single unit; resampling units, and so an interval and a p-value, need at least 2.",
                     c.quantile, t.quantile, d, r);
         }
         if (c.constant() && t.constant()) {
-            return WelchT.effectsOnly(ResultStatus.ZERO_VARIANCE, "Every value of each variant is the same"
+            return Degenerate.effectsOnly(ResultStatus.ZERO_VARIANCE, "Every value of each variant is the same"
                     + " (zero variance in both), so there is no interval or p-value.", c.quantile, t.quantile, d, r);
         }
         return null;

@@ -2,7 +2,9 @@ package io.splitscope.stats.methods;
 
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.Degenerate;
 import io.splitscope.stats.Interval;
+import io.splitscope.stats.MethodDescription;
 import io.splitscope.stats.Moments;
 import io.splitscope.stats.ResultStatus;
 import java.util.Objects;
@@ -72,6 +74,24 @@ public final class WelchT implements ComparisonMethod<Moments> {
     }
 
     @Override
+    public MethodDescription description() {
+        return new MethodDescription(
+                "Compares the means of the two variants without assuming equal variances. The interval is a 95 %"
+                        + " confidence interval; the p-value is the chance of a difference at least this large if"
+                        + " the treatment changed nothing.",
+                """
+                d    = ȳt − ȳc
+                se   = √(s²c/nc + s²t/nt)
+                df   = (s²c/nc + s²t/nt)² / ((s²c/nc)²/(nc − 1) + (s²t/nt)²/(nt − 1))
+                p    = P(|T_df| ≥ |d/se|)
+                CI   = d ± t(0.975, df) · se
+                r    = d / ȳc,   se_r² = s²t/(nt ȳc²) + ȳt² s²c/(nc ȳc⁴)
+                CI_r = r ± t(0.975, df) · se_r
+                where ȳ = Σy/n and s² = (Σy² − (Σy)²/n)/(n − 1) from the sufficient statistics""",
+                "B. L. Welch (1947), Biometrika 34; relative interval by the delta method (Deng, Knoblich & Lu, KDD 2018).");
+    }
+
+    @Override
     public Class<Moments> inputType() {
         return Moments.class;
     }
@@ -81,18 +101,15 @@ public final class WelchT implements ComparisonMethod<Moments> {
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(treatment, "treatment");
 
-        Double cMean = finiteOrNull(control.mean());
-        Double tMean = finiteOrNull(treatment.mean());
+        Double cMean = Degenerate.finiteOrNull(control.mean());
+        Double tMean = Degenerate.finiteOrNull(treatment.mean());
 
         if (!control.isFinite() || !treatment.isFinite()) {
-            return degenerate(ResultStatus.NON_FINITE, nonFiniteReason(control, treatment),
+            return Degenerate.valuesOnly(ResultStatus.NON_FINITE, nonFiniteReason(control, treatment),
                     control.isFinite() ? cMean : null, treatment.isFinite() ? tMean : null);
         }
         if (control.n() == 0 || treatment.n() == 0) {
-            String which = control.n() == 0 && treatment.n() == 0 ? "Both variants have"
-                    : control.n() == 0 ? "The control has" : "The treatment has";
-            return degenerate(ResultStatus.EMPTY_ARM,
-                    which + " no units, so there is nothing to compare.", cMean, tMean);
+            return Degenerate.emptyArm(control.n(), treatment.n(), cMean, tMean);
         }
 
         double yc = control.mean();
@@ -101,9 +118,8 @@ public final class WelchT implements ComparisonMethod<Moments> {
         Double r = yc != 0 ? d / yc : null;
 
         if (control.n() < 2 || treatment.n() < 2) {
-            String which = control.n() < 2 && treatment.n() < 2 ? "Both variants have"
-                    : control.n() < 2 ? "The control has" : "The treatment has";
-            return effectsOnly(ResultStatus.TOO_FEW_UNITS, which
+            String which = Degenerate.arms(control.n() < 2, treatment.n() < 2);
+            return Degenerate.effectsOnly(ResultStatus.TOO_FEW_UNITS, which
                     + " a single unit; a variance, and so an interval and a p-value, need at least 2.",
                     yc, yt, d, r);
         }
@@ -122,7 +138,7 @@ public final class WelchT implements ComparisonMethod<Moments> {
         double d = yt - yc;
         Double r = yc != 0 ? d / yc : null;
         if (vc == 0 && vt == 0) {
-            return effectsOnly(ResultStatus.ZERO_VARIANCE, "Every unit of each variant has the same"
+            return Degenerate.effectsOnly(ResultStatus.ZERO_VARIANCE, "Every unit of each variant has the same"
                     + " value (zero variance in both), so there is no standard error, interval or p-value.",
                     yc, yt, d, r);
         }
@@ -136,7 +152,7 @@ public final class WelchT implements ComparisonMethod<Moments> {
         double ft = at / se2;
         double df = 1.0 / (fc * fc / (nc - 1) + ft * ft / (nt - 1));
         if (!(Double.isFinite(d) && Double.isFinite(se) && se > 0 && Double.isFinite(df) && df > 0)) {
-            return degenerate(ResultStatus.NON_FINITE, "The arithmetic left the range of doubles (difference "
+            return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "The arithmetic left the range of doubles (difference "
                     + d + ", standard error " + se + ", degrees of freedom " + df + ").", yc, yt);
         }
 
@@ -144,14 +160,16 @@ public final class WelchT implements ComparisonMethod<Moments> {
         double p = StudentT.twoSidedPValue(d / se, df);
         Interval absoluteCi = interval(d, q * se);
         if (absoluteCi == null) {
-            return degenerate(ResultStatus.NON_FINITE, "The confidence interval overflowed"
+            return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "The confidence interval overflowed"
                     + " (difference " + d + ", standard error " + se + ").", yc, yt);
         }
 
         if (yc == 0) {
-            return new ComparisonResult(ResultStatus.ZERO_BASELINE,
-                    "The control mean is 0, so there is no relative effect.",
-                    yc, yt, d, absoluteCi, null, null, p);
+            return ComparisonResult.builder()
+                    .values(yc, yt)
+                    .absolute(d, absoluteCi)
+                    .pValue(p)
+                    .withStatus(ResultStatus.ZERO_BASELINE, "The control mean is 0, so there is no relative effect.");
         }
         // se_r² = s²t/(nt ȳc²) + ȳt² s²c/(nc ȳc⁴) = (at + (ȳt/ȳc)² ac) / ȳc²
         double ratio = yt / yc;
@@ -159,9 +177,12 @@ public final class WelchT implements ComparisonMethod<Moments> {
         double rel = d / yc;
         Interval relativeCi = Double.isFinite(rel) ? interval(rel, q * seR) : null;
         if (relativeCi == null) {
-            return new ComparisonResult(ResultStatus.NON_FINITE, "The relative effect overflowed"
-                    + " (control mean " + yc + ", treatment mean " + yt + ").",
-                    yc, yt, d, absoluteCi, null, null, p);
+            return ComparisonResult.builder()
+                    .values(yc, yt)
+                    .absolute(d, absoluteCi)
+                    .pValue(p)
+                    .withStatus(ResultStatus.NON_FINITE, "The relative effect overflowed"
+                    + " (control mean " + yc + ", treatment mean " + yt + ").");
         }
         return ComparisonResult.ok(yc, yt, d, absoluteCi, rel, relativeCi, p);
     }
@@ -173,17 +194,7 @@ public final class WelchT implements ComparisonMethod<Moments> {
         return Double.isFinite(low) && Double.isFinite(high) ? new Interval(low, high) : null;
     }
 
-    static ComparisonResult degenerate(ResultStatus status, String reason,
-            Double controlValue, Double treatmentValue) {
-        return new ComparisonResult(status, reason, finiteOrNull(controlValue),
-                finiteOrNull(treatmentValue), null, null, null, null, null);
-    }
 
-    static ComparisonResult effectsOnly(ResultStatus status, String reason,
-            double controlValue, double treatmentValue, double d, Double r) {
-        return new ComparisonResult(status, reason, controlValue, treatmentValue,
-                finiteOrNull(d), null, finiteOrNull(r), null, null);
-    }
 
     private static String nonFiniteReason(Moments control, Moments treatment) {
         StringBuilder sb = new StringBuilder();
@@ -200,7 +211,4 @@ public final class WelchT implements ComparisonMethod<Moments> {
         return sb.append('.').toString();
     }
 
-    static Double finiteOrNull(Double value) {
-        return value != null && Double.isFinite(value) ? value : null;
-    }
 }

@@ -2,6 +2,7 @@ package io.splitscope.stats.r;
 
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.MethodDescription;
 import io.splitscope.stats.ResultStatus;
 import io.splitscope.stats.VariantData;
 import java.util.List;
@@ -64,6 +65,14 @@ public final class RMethod<I extends VariantData> implements ComparisonMethod<I>
     @Override
     public String title() {
         return source.title();
+    }
+
+    /** Where the method comes from: its R script, and the Java method it checks when it has a twin. */
+    @Override
+    public MethodDescription description() {
+        return new MethodDescription("Computed in GNU R (through Rserve) by " + source.resource() + "."
+                + source.javaTwin().map(twin -> " It recomputes " + twin + " as an independent check.").orElse(""),
+                "See the comments of " + source.resource() + ".", "");
     }
 
     @Override
@@ -130,7 +139,8 @@ public final class RMethod<I extends VariantData> implements ComparisonMethod<I>
 
     /** A result with status {@link ResultStatus#METHOD_FAILED}, no values and {@code reason}. */
     static ComparisonResult failed(String reason) {
-        return new ComparisonResult(ResultStatus.METHOD_FAILED, reason, null, null, null, null, null, null, null);
+        return ComparisonResult.builder()
+                .withStatus(ResultStatus.METHOD_FAILED, reason);
     }
 
     /** The position of {@code v} in {@code all}, by identity first (unit-level records compare by identity anyway). */

@@ -153,8 +153,13 @@ final class RValues {
             reason = "R method " + id + " reported: " + resultStatus.label() + ".";
         }
         try {
-            return new ComparisonResult(resultStatus, reason, v[0], v[1], v[2], absoluteCi, v[5], relativeCi, v[8],
-                    extras);
+            return ComparisonResult.builder()
+                    .values(v[0], v[1])
+                    .absolute(v[2], absoluteCi)
+                    .relative(v[5], relativeCi)
+                    .pValue(v[8])
+                    .extras(extras)
+                    .withStatus(resultStatus, reason);
         } catch (IllegalArgumentException e) {
             return RMethod.failed("R method " + id + " returned an invalid result: " + e.getMessage());
         }

@@ -2,6 +2,7 @@ package io.splitscope.stats.example;
 
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.Degenerate;
 import io.splitscope.stats.Interval;
 import io.splitscope.stats.Moments;
 import io.splitscope.stats.ResultStatus;
@@ -32,28 +33,29 @@ public final class ZTest implements ComparisonMethod<Moments> {
     @Override
     public ComparisonResult compare(Moments control, Moments treatment) {
         if (!control.isFinite() || !treatment.isFinite()) {
-            return new ComparisonResult(ResultStatus.NON_FINITE, "A variant's sums are not finite.",
-                    null, null, null, null, null, null, null);
+            return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "A variant's sums are not finite.", null, null);
+        }
+        if (control.n() == 0 || treatment.n() == 0) {
+            return Degenerate.emptyArm(control.n(), treatment.n(), null, null);
         }
         if (control.n() < 2 || treatment.n() < 2) {
-            return new ComparisonResult(ResultStatus.TOO_FEW_UNITS, "Each variant needs at least 2 units.",
-                    null, null, null, null, null, null, null);
+            return Degenerate.valuesOnly(ResultStatus.TOO_FEW_UNITS, Degenerate.arms(control.n() < 2, treatment.n() < 2)
+                    + " a single unit; the test needs at least 2.", control.mean(), treatment.mean());
         }
         double yc = control.mean();
         double yt = treatment.mean();
         double d = yt - yc;
         double se = Math.sqrt(control.variance() / control.n() + treatment.variance() / treatment.n());
         if (se == 0) {
-            return new ComparisonResult(ResultStatus.ZERO_VARIANCE, "Both variants have zero variance.",
-                    yc, yt, d, null, null, null, null);
+            return Degenerate.effectsOnly(ResultStatus.ZERO_VARIANCE, "Both variants have zero variance.", yc, yt, d, null);
         }
         Interval ci = new Interval(d - Normal.Z_975 * se, d + Normal.Z_975 * se);
         double p = Normal.twoSidedPValue(d / se);
+        var result = ComparisonResult.builder().values(yc, yt).absolute(d, ci).pValue(p);
         if (yc == 0) {
-            return new ComparisonResult(ResultStatus.ZERO_BASELINE, "The control mean is 0.",
-                    yc, yt, d, ci, null, null, p);
+            return result.withStatus(ResultStatus.ZERO_BASELINE, "The control mean is 0.");
         }
         Interval relativeCi = new Interval(ci.low() / Math.abs(yc), ci.high() / Math.abs(yc)); // ignores ȳc's error
-        return ComparisonResult.ok(yc, yt, d, ci, d / yc, relativeCi, p);
+        return result.relative(d / yc, relativeCi).ok();
     }
 }

@@ -55,8 +55,7 @@ class ScorecardCsvTest {
 
     @Test
     void valuesWithCommasQuotesAndLineBreaksAreQuoted() {
-        ComparisonResult failed = new ComparisonResult(ResultStatus.TOO_FEW_UNITS, "too few units:\nfewer than 2", null,
-                null, null, null, null, null, null);
+        ComparisonResult failed = ComparisonResult.builder().withStatus(ResultStatus.TOO_FEW_UNITS, "too few units:\nfewer than 2");
         String csv = ScorecardCsv.write(scorecard(
                 row("revenue", "Revenue \"net\", per member", "Free trial, 14 days", "US, CA", OK),
                 row("revenue", "Revenue \"net\", per member", "annual plan", "DE", failed)));

@@ -200,10 +200,10 @@ final class ExplainDialog extends Dialog {
 
     private static Component[] method(ScorecardRow row) {
         MethodTexts texts = MethodTexts.of(row.method());
-        Paragraph summary = new Paragraph(texts.summary());
-        Pre formula = new Pre(texts.formula());
+        Paragraph summary = new Paragraph(texts.description().summary());
+        Pre formula = new Pre(texts.description().formula());
         formula.addClassName("ss-code");
-        Span id = new Span("Method id: " + texts.id() + (texts.reference().isBlank() ? "" : ". " + texts.reference()));
+        Span id = new Span("Method id: " + texts.id() + (texts.description().reference().isBlank() ? "" : ". " + texts.description().reference()));
         id.addClassName("ss-muted");
         return new Component[] {summary, formula, id};
     }

@@ -64,9 +64,7 @@ class ResultRowTest {
 
     @Test
     void anIncompleteResultShowsItsReason() {
-        ComparisonResult zeroBaseline = new ComparisonResult(ResultStatus.ZERO_BASELINE,
-                "The control value is 0, so there is no relative effect.", 0.0, 0.5, 0.5, new Interval(0.1, 0.9),
-                null, null, 0.01);
+        ComparisonResult zeroBaseline = ComparisonResult.builder().values(0.0, 0.5).absolute(0.5, new Interval(0.1, 0.9)).pValue(0.01).withStatus(ResultStatus.ZERO_BASELINE, "The control value is 0, so there is no relative effect.");
         ResultRow row = ResultRow.of(row(zeroBaseline, 12), Direction.HIGHER_IS_BETTER);
         assertThat(row.ok()).isFalse();
         assertThat(row.statusLabel()).isEqualTo("Zero baseline");
