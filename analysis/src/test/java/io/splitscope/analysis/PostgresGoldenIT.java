@@ -3,7 +3,6 @@ package io.splitscope.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.splitscope.analysis.GoldenWarehouse;
-import io.splitscope.analysis.json.ScorecardJson;
 import io.splitscope.sql.postgres.PostgresLoader;
 import io.splitscope.sql.postgres.PostgresServer;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The golden warehouse ({@code src/test/resources/golden/streaming-small}) loaded into a real,
@@ -58,13 +56,7 @@ class PostgresGoldenIT {
     @CsvSource({"exp_autoplay,welch_t,", "exp_price,welch_t,", "exp_autoplay,cuped,", "exp_price,cuped,",
             "exp_price,welch_t,device"})
     void givesTheEmbeddedEnginesScorecard(String experiment, MeanMethod method, String segmentBy) {
-        AnalysisRequest request = new AnalysisRequest(experiment, List.of(), method, segmentBy);
-        JsonNode expected = ScorecardJson.tree(duckdb.analyze(request));
-        JsonNode actual = ScorecardJson.tree(postgres.analyze(request));
-
-        assertThat(actual.get("warehouse").asString()).startsWith("jdbc:postgresql://127.0.0.1:");
-        assertThat(expected.get("results").size()).isGreaterThanOrEqualTo(9);
-        assertThat(ScorecardComparison.differences(actual, expected))
-                .as("where PostgreSQL's scorecard differs from DuckDB's").isEmpty();
+        ScorecardComparison.assertSameScorecard(postgres, "PostgreSQL", "jdbc:postgresql://127.0.0.1:", duckdb,
+                new AnalysisRequest(experiment, List.of(), method, segmentBy));
     }
 }

@@ -1,5 +1,8 @@
 package io.splitscope.analysis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.splitscope.analysis.json.ScorecardJson;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -23,6 +26,20 @@ public final class ScorecardComparison {
     private static final Set<String> PROVENANCE = Set.of("warehouse", "computed_at", "queries");
 
     private ScorecardComparison() {
+    }
+
+    /**
+     * Analyses {@code request} on both services and asserts that the engine's scorecard is the
+     * embedded one's, up to {@link #differences}; the engine's provenance names its JDBC URL.
+     */
+    public static void assertSameScorecard(AnalysisService engine, String engineName, String urlPrefix,
+                                           AnalysisService embedded, AnalysisRequest request) {
+        JsonNode expected = ScorecardJson.tree(embedded.analyze(request));
+        JsonNode actual = ScorecardJson.tree(engine.analyze(request));
+
+        assertThat(actual.get("warehouse").asString()).startsWith(urlPrefix);
+        assertThat(expected.get("results").size()).isGreaterThanOrEqualTo(9);
+        assertThat(differences(actual, expected)).as("where " + engineName + "'s scorecard differs from DuckDB's").isEmpty();
     }
 
     /** Where {@code actual} differs from {@code expected}, one line each (the JSON path first); empty when nowhere. */

@@ -3,7 +3,6 @@ package io.splitscope.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.splitscope.analysis.GoldenWarehouse;
-import io.splitscope.analysis.json.ScorecardJson;
 import io.splitscope.metrics.query.SeriesAxis;
 import io.splitscope.sql.trino.TrinoLoader;
 import io.splitscope.sql.trino.TrinoServer;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The golden warehouse ({@code src/test/resources/golden/streaming-small}) loaded into a real,
@@ -67,14 +65,8 @@ class TrinoGoldenIT {
     @CsvSource({"exp_autoplay,welch_t,", "exp_price,welch_t,", "exp_autoplay,cuped,", "exp_price,cuped,",
             "exp_price,welch_t,device", "exp_autoplay,welch_t,country"})
     void givesTheEmbeddedEnginesScorecard(String experiment, MeanMethod method, String segmentBy) {
-        AnalysisRequest request = new AnalysisRequest(experiment, List.of(), method, segmentBy);
-        JsonNode expected = ScorecardJson.tree(duckdb.analyze(request));
-        JsonNode actual = ScorecardJson.tree(trino.analyze(request));
-
-        assertThat(actual.get("warehouse").asString()).startsWith("jdbc:trino://127.0.0.1:");
-        assertThat(expected.get("results").size()).isGreaterThanOrEqualTo(9);
-        assertThat(ScorecardComparison.differences(actual, expected))
-                .as("where Trino's scorecard differs from DuckDB's").isEmpty();
+        ScorecardComparison.assertSameScorecard(trino, "Trino", "jdbc:trino://127.0.0.1:", duckdb,
+                new AnalysisRequest(experiment, List.of(), method, segmentBy));
     }
 
     @ParameterizedTest

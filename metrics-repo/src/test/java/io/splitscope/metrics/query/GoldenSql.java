@@ -10,16 +10,22 @@ import io.splitscope.metrics.preset.StandardMetrics;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.experiment.Experiment.VariantWeight;
 import io.splitscope.metrics.population.PopulationQuery;
+import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.WarehouseSchema;
+import io.splitscope.sql.arrow.ArrowRows;
 import io.splitscope.sql.dialect.Dialects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
+import org.apache.arrow.memory.BufferAllocator;
 import org.jooq.DSLContext;
 import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
@@ -118,5 +124,20 @@ enum GoldenSql {
                 .description("Streaming hours capped at the pooled median.").from(StreamingPreset.PLAYBACK)
                 .mean(UnitValue.sum(StreamingPreset.PLAYBACK.column(WarehouseSchema.WATCH_SECONDS).div(3600.0)))
                 .capped(Cap.abovePercentile(0.5)).window(Window.days(7)).higherIsBetter().build();
+    }
+
+    /**
+     * The rows of the checked-in file of {@code dialect} on {@code warehouse}, sorted unless the
+     * query orders them itself. Whole numbers compare as longs: the JDBC engines widen them all to
+     * BIGINT, DuckDB keeps an INTEGER expression (a series' step).
+     */
+    List<Map<String, Object>> rowsOn(Warehouse warehouse, SQLDialect dialect, BufferAllocator allocator) {
+        List<Map<String, Object>> rows = warehouse.query(checkedInQuery(dialect), allocator, ArrowRows::read).stream()
+                .map(row -> {
+                    Map<String, Object> values = new TreeMap<>();
+                    row.values().forEach((column, value) -> values.put(column, value instanceof Integer i ? Long.valueOf(i) : value));
+                    return values;
+                }).toList();
+        return this == STARTUP_MS_EVENTS ? rows : rows.stream().sorted(Comparator.comparing(Object::toString)).toList();
     }
 }

@@ -2,18 +2,14 @@ package io.splitscope.metrics.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.splitscope.sql.Warehouse;
-import io.splitscope.sql.arrow.ArrowRows;
 import io.splitscope.sql.duckdb.DuckDbWarehouse;
 import io.splitscope.sql.postgres.PostgresLoader;
 import io.splitscope.sql.postgres.PostgresServer;
 import io.splitscope.sql.postgres.PostgresWarehouse;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.jooq.SQLDialect;
@@ -57,24 +53,9 @@ class GoldenSqlPostgresIT {
     @ParameterizedTest
     @EnumSource(GoldenSql.class)
     void givesTheRowsOfTheDuckDbFile(GoldenSql query) {
-        List<Map<String, Object>> expected = rows(duckdb, query, SQLDialect.DUCKDB);
-        List<Map<String, Object>> actual = rows(postgres, query, SQLDialect.POSTGRES);
+        List<Map<String, Object>> expected = query.rowsOn(duckdb, SQLDialect.DUCKDB, allocator);
+        List<Map<String, Object>> actual = query.rowsOn(postgres, SQLDialect.POSTGRES, allocator);
 
         assertThat(actual).isNotEmpty().isEqualTo(expected);
-    }
-
-    /**
-     * The rows, sorted unless the query orders them itself. Whole numbers compare as longs: the
-     * JDBC engines widen them all to BIGINT, DuckDB keeps an INTEGER expression (a series' step).
-     */
-    private static List<Map<String, Object>> rows(Warehouse warehouse, GoldenSql query, SQLDialect dialect) {
-        List<Map<String, Object>> rows = warehouse.query(query.checkedInQuery(dialect), allocator, ArrowRows::read).stream()
-                .map(row -> {
-                    Map<String, Object> values = new TreeMap<>();
-                    row.values().forEach((column, value) -> values.put(column, value instanceof Integer i ? Long.valueOf(i) : value));
-                    return values;
-                }).toList();
-        return query == GoldenSql.STARTUP_MS_EVENTS ? rows
-                : rows.stream().sorted(Comparator.comparing(Object::toString)).toList();
     }
 }
