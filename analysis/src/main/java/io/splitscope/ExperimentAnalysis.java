@@ -28,8 +28,7 @@ public final class ExperimentAnalysis {
 
     /** Only these metrics, in this order. */
     public ExperimentAnalysis metrics(String... metricIds) {
-        return new ExperimentAnalysis(service, new AnalysisRequest(request.experimentId(), List.of(metricIds),
-                request.meanMethod(), request.segmentBy()));
+        return new ExperimentAnalysis(service, request.withMetrics(List.of(metricIds)));
     }
 
     /**
@@ -39,14 +38,12 @@ public final class ExperimentAnalysis {
      * @throws IllegalArgumentException for a method no one provides, naming the known ones
      */
     public ExperimentAnalysis method(String meanMethod) {
-        return new ExperimentAnalysis(service, new AnalysisRequest(request.experimentId(), request.metricIds(),
-                MeanMethod.parse(meanMethod), request.segmentBy()));
+        return new ExperimentAnalysis(service, request.withMeanMethod(MeanMethod.parse(meanMethod)));
     }
 
     /** Every result sliced by the project's dimension of this id. */
     public ExperimentAnalysis segmentBy(String dimensionId) {
-        return new ExperimentAnalysis(service, new AnalysisRequest(request.experimentId(), request.metricIds(),
-                request.meanMethod(), dimensionId));
+        return new ExperimentAnalysis(service, request.withSegmentBy(dimensionId));
     }
 
     /** The request as it stands, for {@link AnalysisService#analyze}. */

@@ -65,13 +65,11 @@ public final class Splitscope implements AutoCloseable {
     /**
      * One experiment, to analyse with the default metrics and methods or as its methods say.
      *
-     * @throws AnalysisException for an experiment the project does not know, naming the ones it does
+     * @throws AnalysisException for an experiment the project does not know (naming the ones it does),
+     *                           or one that cannot be analysed
      */
     public ExperimentAnalysis experiment(String id) {
-        if (service.experiment(id).isEmpty()) {
-            throw new AnalysisException("unknown experiment '" + id + "' (known: " + String.join(", ", experiments()) + ")");
-        }
-        return ExperimentAnalysis.of(service, id);
+        return ExperimentAnalysis.of(service, service.analysable(id).id());
     }
 
     /** The analysis service behind this object, for everything else it computes. */

@@ -17,6 +17,21 @@ public record AnalysisRequest(String experimentId, List<String> metricIds, MeanM
         java.util.Objects.requireNonNull(meanMethod, "meanMethod");
     }
 
+    /** This request for these metrics, in this order. */
+    public AnalysisRequest withMetrics(List<String> ids) {
+        return new AnalysisRequest(experimentId, ids, meanMethod, segmentBy);
+    }
+
+    /** This request with means and proportions compared by {@code method}. */
+    public AnalysisRequest withMeanMethod(MeanMethod method) {
+        return new AnalysisRequest(experimentId, metricIds, method, segmentBy);
+    }
+
+    /** This request sliced by the dimension {@code dimensionId}. */
+    public AnalysisRequest withSegmentBy(String dimensionId) {
+        return new AnalysisRequest(experimentId, metricIds, meanMethod, dimensionId);
+    }
+
     /** The whole catalog with the default methods. */
     public static AnalysisRequest of(String experimentId) {
         return new AnalysisRequest(experimentId, List.of(), MeanMethod.WELCH_T, null);

@@ -331,8 +331,12 @@ public final class AnalysisService implements AutoCloseable {
         return selectMetrics(AnalysisRequest.of(experimentId), analysable(experimentId));
     }
 
-    /** The experiment with id {@code experimentId}, checked to be analysable; an unknown id names the known ones. */
-    private Experiment analysable(String experimentId) {
+    /**
+     * The experiment of this id, checked to be analysable.
+     *
+     * @throws AnalysisException for an unknown experiment (naming the known ones) or one that cannot be analysed
+     */
+    public Experiment analysable(String experimentId) {
         Experiment experiment = experiment(experimentId)
                 .orElseThrow(() -> new AnalysisException("unknown experiment '" + experimentId + "' (known: "
                         + experiments().stream().map(Experiment::id).collect(Collectors.joining(", ")) + ")"));

@@ -11,6 +11,9 @@ public interface StagedTable extends AutoCloseable {
     /** The table, to select from in the queries that follow. */
     Table<?> table();
 
+    /** The statement that filled it, as the engine ran it. */
+    String sql();
+
     /** Drops the table; never throws (a table left behind goes with the warehouse). */
     @Override
     void close();

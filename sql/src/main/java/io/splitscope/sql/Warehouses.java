@@ -1,6 +1,5 @@
 package io.splitscope.sql;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
@@ -16,13 +15,11 @@ public final class Warehouses {
 
     /**
      * Every engine of this module's class loader (the thread's may not see it, in the web app's
-     * pool threads), JDBC URLs' first: the embedded one takes any path.
+     * pool threads). Each accepts sources no other does: the embedded one takes any path, never a
+     * JDBC URL.
      */
     private static final List<WarehouseEngine> ENGINES = ServiceLoader.load(WarehouseEngine.class,
-                    WarehouseEngine.class.getClassLoader()).stream()
-            .map(ServiceLoader.Provider::get)
-            .sorted(Comparator.comparing(engine -> !isJdbc(engine)))
-            .toList();
+            WarehouseEngine.class.getClassLoader()).stream().map(ServiceLoader.Provider::get).toList();
 
     private Warehouses() {
     }

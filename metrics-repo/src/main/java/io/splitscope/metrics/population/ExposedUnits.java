@@ -76,11 +76,6 @@ public record ExposedUnits(Experiment experiment, Table<?> staged) {
         return staged == null ? select().asTable(ALIAS) : staged.as(ALIAS);
     }
 
-    /** The first instant after the analysis: {@code end_date + 1 day 00:00}. */
-    static LocalDateTime analysisEnd(Experiment experiment) {
-        return experiment.endDate().plusDays(1).atStartOfDay();
-    }
-
     /** The assignment's rows under the alias {@value #EXPOSURES}: their unit, variant (as text) and exposure time. */
     private record Rows(Assignment assignment, Table<?> table, Field<Object> unit, Field<String> variant,
                         Field<LocalDateTime> exposedAt) {
@@ -102,7 +97,7 @@ public record ExposedUnits(Experiment experiment, Table<?> staged) {
                     .orElse(DSL.noCondition());
             if (exposedAt != null && experiment.timed()) {
                 condition = condition.and(exposedAt.ge(inline(experiment.startDate().atStartOfDay())))
-                        .and(exposedAt.lt(inline(analysisEnd(experiment))));
+                        .and(exposedAt.lt(inline(PopulationQuery.analysisEnd(experiment))));
             }
             return condition;
         }

@@ -66,7 +66,7 @@ public final class PopulationQuery {
 
     /** The first instant after the analysis: {@code end_date + 1 day 00:00}. */
     public static LocalDateTime analysisEnd(Experiment experiment) {
-        return ExposedUnits.analysisEnd(experiment);
+        return experiment.endDate().plusDays(1).atStartOfDay();
     }
 
     /**

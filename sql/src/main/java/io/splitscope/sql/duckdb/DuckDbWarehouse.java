@@ -136,8 +136,9 @@ public final class DuckDbWarehouse implements Warehouse {
     @Override
     public Optional<StagedTable> stage(Select<?> rows) {
         Name name = DSL.name(STAGING_CATALOG, "main", "splitscope_staged_" + STAGED.incrementAndGet());
+        String sql = dsl.renderInlined(dsl.createTable(name).as(rows));
         try (Connection perQuery = connection.duplicate(); Statement statement = perQuery.createStatement()) {
-            statement.execute(dsl.renderInlined(dsl.createTable(name).as(rows)));
+            statement.execute(sql);
         } catch (SQLException e) {
             throw new WarehouseException("staging a table on " + description + ": "
                     + ContractCheck.firstLine(e.getMessage()), e);
@@ -146,6 +147,11 @@ public final class DuckDbWarehouse implements Warehouse {
             @Override
             public Table<?> table() {
                 return DSL.table(name);
+            }
+
+            @Override
+            public String sql() {
+                return sql;
             }
 
             @Override

@@ -63,8 +63,7 @@ public final class QueryLog implements Warehouse {
     public Optional<StagedTable> stage(Select<?> rows) {
         long start = System.nanoTime();
         Optional<StagedTable> staged = warehouse.stage(rows);
-        staged.ifPresent(table -> record(new Entry(dsl().renderInlined(dsl().createTable(table.table()).as(rows)),
-                0, 0, Duration.ofNanos(System.nanoTime() - start))));
+        staged.ifPresent(table -> record(new Entry(table.sql(), 0, 0, Duration.ofNanos(System.nanoTime() - start))));
         return staged;
     }
 
