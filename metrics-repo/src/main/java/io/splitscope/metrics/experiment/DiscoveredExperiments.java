@@ -12,6 +12,7 @@ import io.splitscope.sql.arrow.ArrowRows.Row;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,17 +50,34 @@ public record DiscoveredExperiments(List<Assignment> assignments) {
         Set<String> claimed = declared.stream()
                 .map(e -> e.requireAssignment().id() + "\u0000" + e.key())
                 .collect(Collectors.toSet());
+        Set<String> ids = declared.stream().map(Experiment::id).collect(Collectors.toCollection(HashSet::new));
         List<Experiment> found = new ArrayList<>();
         for (Assignment assignment : assignments) {
             Map<String, List<Row>> byKey = new TreeMap<>(warehouse.query(query(warehouse, assignment), allocator, ArrowRows::read)
                     .stream().collect(Collectors.groupingBy(row -> row.string(KEY))));
             byKey.forEach((key, rows) -> {
-                if (!claimed.contains(assignment.id() + "\u0000" + key) && Source.ID.matcher(key).matches()) {
-                    found.add(experiment(assignment, key, rows));
+                if (!claimed.contains(assignment.id() + "\u0000" + key)) {
+                    found.add(experiment(assignment, idOf(key, ids), key, rows));
                 }
             });
         }
         return found;
+    }
+
+    /**
+     * The id of a discovered key: the key itself when it is a valid id, else the key with each run
+     * of other characters made one {@code _} ({@code "checkout v2"} becomes {@code checkout_v2}),
+     * numbered {@code _2}, {@code _3}, … when another experiment has that id. The key stays what the
+     * queries select.
+     */
+    static String idOf(String key, Set<String> taken) {
+        String base = Source.ID.matcher(key).matches() ? key : key.replaceAll("[^A-Za-z0-9_.-]+", "_");
+        base = base.length() > 60 ? base.substring(0, 60) : base.isEmpty() ? "experiment" : base;
+        String id = base;
+        for (int n = 2; !taken.add(id); n++) {
+            id = base + "_" + n;
+        }
+        return id;
     }
 
     private static org.jooq.ResultQuery<?> query(Warehouse warehouse, Assignment assignment) {
@@ -77,7 +95,7 @@ public record DiscoveredExperiments(List<Assignment> assignments) {
                 .groupBy(key, variant);
     }
 
-    private static Experiment experiment(Assignment assignment, String key, List<Row> rows) {
+    private static Experiment experiment(Assignment assignment, String id, String key, List<Row> rows) {
         List<String> variants = rows.stream().map(row -> row.string(VARIANT)).sorted().toList();
         String control = variants.contains(CONTROL) ? CONTROL : variants.getFirst();
         List<Experiment.VariantWeight> weights = new ArrayList<>();
@@ -92,6 +110,6 @@ public record DiscoveredExperiments(List<Assignment> assignments) {
             end = rows.stream().map(row -> row.dateTime(LAST)).filter(java.util.Objects::nonNull).max(LocalDateTime::compareTo)
                     .map(LocalDateTime::toLocalDate).orElse(null);
         }
-        return new Experiment(key, key, null, null, start, end, control, weights, assignment, key, List.of());
+        return new Experiment(id, key, null, null, start, end, control, weights, assignment, key, List.of());
     }
 }
