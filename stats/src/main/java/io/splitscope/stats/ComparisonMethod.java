@@ -17,6 +17,10 @@ import java.util.Objects;
  * missing, with every value that still exists. Only programming errors throw ({@code null}
  * arguments).
  *
+ * <p>Every interval is two-sided at the {@link ConfidenceLevel} the comparison is given (95 % by
+ * default); a p-value does not depend on it unless the method says so ({@code sequential} tunes its
+ * boundary to α).
+ *
  * @param <I> the per-variant input the method takes
  */
 public interface ComparisonMethod<I extends VariantData> {
@@ -40,29 +44,36 @@ public interface ComparisonMethod<I extends VariantData> {
     Class<I> inputType();
 
     /**
-     * Compares {@code treatment} with {@code control}.
+     * Compares {@code treatment} with {@code control}, with intervals at {@code level}.
      *
      * @param control   the control variant's input, not null
      * @param treatment the treatment variant's input, not null
+     * @param level     the two-sided confidence level of the intervals, not null
      * @return the result; never null, never throws for degenerate data
      */
-    ComparisonResult compare(I control, I treatment);
+    ComparisonResult compare(I control, I treatment, ConfidenceLevel level);
+
+    /** Compares with intervals at the {@linkplain ConfidenceLevel#DEFAULT default level} (95 %). */
+    default ComparisonResult compare(I control, I treatment) {
+        return compare(control, treatment, ConfidenceLevel.DEFAULT);
+    }
 
     /**
      * Compares {@code treatment} with {@code control} within an analysis of several variants. Use
      * this form for every comparison of a scorecard: methods whose estimate uses every variant of
      * the metric's analysis override it — {@code cuped} pools its regression coefficient θ over
      * all variants (spec/metrics.md). The default ignores {@code allVariants} and delegates to
-     * {@link #compare(VariantData, VariantData)}.
+     * {@link #compare(VariantData, VariantData, ConfidenceLevel)}.
      *
      * @param control     the control variant's input, not null
      * @param treatment   the treatment variant's input, not null
      * @param allVariants the inputs of every variant of the metric's analysis, control and
      *                    treatment included (in any order), not null
+     * @param level       the two-sided confidence level of the intervals, not null
      * @return the result; never null, never throws for degenerate data
      */
-    default ComparisonResult compare(I control, I treatment, List<I> allVariants) {
+    default ComparisonResult compare(I control, I treatment, List<I> allVariants, ConfidenceLevel level) {
         Objects.requireNonNull(allVariants, "allVariants");
-        return compare(control, treatment);
+        return compare(control, treatment, level);
     }
 }

@@ -81,6 +81,6 @@ class InputRecordsTest {
         ComparisonMethod<Moments> welch = ComparisonMethods.byId("welch_t", Moments.class);
         Moments c = Moments.of(3.1, 4.7, 2.2, 5.9, 4.4, 3.8);
         Moments t = Moments.of(5.2, 6.1, 4.9, 7.3, 5.8, 6.6, 4.4);
-        assertThat(welch.compare(c, t, List.of(c, t, Moments.of(1, 2, 3)))).isEqualTo(welch.compare(c, t));
+        assertThat(welch.compare(c, t, List.of(c, t, Moments.of(1, 2, 3)), ConfidenceLevel.DEFAULT)).isEqualTo(welch.compare(c, t));
     }
 }

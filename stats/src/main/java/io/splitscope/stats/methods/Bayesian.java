@@ -2,11 +2,13 @@ package io.splitscope.stats.methods;
 
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.Degenerate;
 import io.splitscope.stats.Interval;
 import io.splitscope.stats.MethodDescription;
 import io.splitscope.stats.Moments;
 import io.splitscope.stats.ResultStatus;
+import io.splitscope.stats.distribution.Normal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -101,7 +103,7 @@ public final class Bayesian implements ComparisonMethod<Moments> {
     public MethodDescription description() {
         return new MethodDescription(
                 "Gives the chance that the treatment's value is higher than the control's, and the expected loss"
-                        + " of shipping it. The interval is a 95 % credible interval; there is no p-value.",
+                        + " of shipping it. The interval is a credible interval at the analysis's level (95 % unless set); there is no p-value.",
                 """
                 proportions: p_v ~ Beta(1 + Σy_v, 1 + n_v − Σy_v)       (uniform prior)
                 means:       μ_v ~ N(ȳ_v, s²_v/n_v)                       (flat prior)
@@ -122,18 +124,19 @@ public final class Bayesian implements ComparisonMethod<Moments> {
     }
 
     @Override
-    public ComparisonResult compare(Moments control, Moments treatment) {
+    public ComparisonResult compare(Moments control, Moments treatment, ConfidenceLevel level) {
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(treatment, "treatment");
+        Objects.requireNonNull(level, "level");
         if (control.n() > 0 && treatment.n() > 0 && control.isFinite() && treatment.isFinite()
                 && isProportion(control) && isProportion(treatment)) {
-            return betaBinomial(control, treatment);
+            return betaBinomial(control, treatment, level);
         }
-        ComparisonResult welch = new WelchT().compare(control, treatment);
+        ComparisonResult welch = new WelchT().compare(control, treatment, level);
         if (welch.status() != ResultStatus.OK && welch.status() != ResultStatus.ZERO_BASELINE) {
             return welch.pValue() == null ? welch : withoutInference(welch);
         }
-        return normal(control, treatment);
+        return normal(control, treatment, level);
     }
 
     private static ComparisonResult withoutInference(ComparisonResult r) {
@@ -146,14 +149,15 @@ public final class Bayesian implements ComparisonMethod<Moments> {
 
     // ---- means: normal posteriors ------------------------------------------------------------------
 
-    private static ComparisonResult normal(Moments control, Moments treatment) {
+    private static ComparisonResult normal(Moments control, Moments treatment, ConfidenceLevel level) {
         double yc = control.mean();
         double yt = treatment.mean();
         double d = yt - yc;
         double ac = control.variance() / control.n();
         double at = treatment.variance() / treatment.n();
         double se = Math.sqrt(ac + at);
-        Interval ci = WelchT.interval(d, Normal.Z_975 * se);
+        double z = level.z();
+        Interval ci = WelchT.interval(d, z * se);
         if (ci == null) {
             return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "The credible interval overflowed.", yc, yt);
         }
@@ -168,7 +172,7 @@ public final class Bayesian implements ComparisonMethod<Moments> {
         }
         double ratio = yt / yc;
         double seR = Math.sqrt(at + ratio * ratio * ac) / Math.abs(yc);
-        Interval relCi = WelchT.interval(d / yc, Normal.Z_975 * seR);
+        Interval relCi = WelchT.interval(d / yc, z * seR);
         return ComparisonResult.builder()
                 .values(yc, yt)
                 .absolute(d, ci)
@@ -283,7 +287,7 @@ public final class Bayesian implements ComparisonMethod<Moments> {
         }
     }
 
-    private static ComparisonResult betaBinomial(Moments control, Moments treatment) {
+    private static ComparisonResult betaBinomial(Moments control, Moments treatment, ConfidenceLevel level) {
         BetaPosterior c = BetaPosterior.of(control);
         BetaPosterior t = BetaPosterior.of(treatment);
         double yc = control.mean();
@@ -307,7 +311,9 @@ public final class Bayesian implements ComparisonMethod<Moments> {
         double centre = t.mean() - c.mean();
         double lo = Math.max(-1, centre - SPAN_SDS * spread);
         double hi = Math.min(1, centre + SPAN_SDS * spread);
-        Interval ci = new Interval(solve(differenceCdf, 0.025, lo, hi), solve(differenceCdf, 0.975, lo, hi));
+        double lower = level.lowerProbability();
+        double upper = level.upperProbability();
+        Interval ci = new Interval(solve(differenceCdf, lower, lo, hi), solve(differenceCdf, upper, lo, hi));
         if (yc == 0) {
             return ComparisonResult.builder()
                     .values(yc, yt)
@@ -324,10 +330,10 @@ public final class Bayesian implements ComparisonMethod<Moments> {
                 + t.mean() * t.mean() * c.sd() * c.sd() / Math.pow(c.mean(), 4));
         double rlo = Math.max(-1, relCentre - SPAN_SDS * relSpread);
         double rhi = relCentre + SPAN_SDS * relSpread;
-        while (relativeCdf.applyAsDouble(rhi) < 0.975) {
+        while (relativeCdf.applyAsDouble(rhi) < upper) {
             rhi = relCentre + 2 * (rhi - relCentre) + 1;
         }
-        Interval relCi = new Interval(solve(relativeCdf, 0.025, rlo, rhi), solve(relativeCdf, 0.975, rlo, rhi));
+        Interval relCi = new Interval(solve(relativeCdf, lower, rlo, rhi), solve(relativeCdf, upper, rlo, rhi));
         return ComparisonResult.builder()
                 .values(yc, yt)
                 .absolute(d, ci)

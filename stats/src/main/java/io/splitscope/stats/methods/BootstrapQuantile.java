@@ -2,6 +2,7 @@ package io.splitscope.stats.methods;
 
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.Degenerate;
 import io.splitscope.stats.Interval;
 import io.splitscope.stats.MethodDescription;
@@ -31,8 +32,8 @@ import java.util.stream.IntStream;
  * event of unit u appears {@code w_u} times. With {@code d*} the replicates' differences
  * {@code q*t − q*c} and {@code r* = d* / q*c}:
  * <pre>
- *   absolute CI = [quantile(d*, 0.025), quantile(d*, 0.975)]        (type 7: percentile interval)
- *   relative CI = [quantile(r*, 0.025), quantile(r*, 0.975)]        (replicates with q*c ≠ 0)
+ *   absolute CI = [quantile(d*, α/2), quantile(d*, 1 − α/2)]        (type 7: percentile interval, level 1 − α)
+ *   relative CI = [quantile(r*, α/2), quantile(r*, 1 − α/2)]        (replicates with q*c ≠ 0)
  *   p-value     = min(1, 2 · min(#{d* ≤ 0}, #{d* ≥ 0}) / B)
  * </pre>
  * The relative interval is computed (the golden scorecards leave it null; a percentile interval
@@ -132,7 +133,7 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
                 q = the type-7 percentile of all events of the variant's units
                 d = qt − qc,   r = d / qc
                 B replicates: draw units with replacement within each variant, recompute d*, r*
-                CI   = [quantile(d*, 0.025), quantile(d*, 0.975)]   (likewise r*)
+                CI   = [quantile(d*, α/2), quantile(d*, 1 − α/2)]   (likewise r*; level 1 − α)
                 p    = min(1, 2 · min(#{d* ≤ 0}, #{d* ≥ 0}) / B)""",
                 "B. Efron, R. Tibshirani (1993), An Introduction to the Bootstrap, ch. 13 and 16; Deng, Lu & Litz (2017), WSDM.");
     }
@@ -143,9 +144,10 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
     }
 
     @Override
-    public ComparisonResult compare(QuantileSample control, QuantileSample treatment) {
+    public ComparisonResult compare(QuantileSample control, QuantileSample treatment, ConfidenceLevel level) {
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(treatment, "treatment");
+        Objects.requireNonNull(level, "level");
         QuantileVariant.checkSameLevel(control, treatment);
         QuantileVariant c = QuantileVariant.of(control);
         QuantileVariant t = QuantileVariant.of(treatment);
@@ -153,19 +155,22 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
         if (degenerate != null) {
             return degenerate;
         }
-        return result(c, t, replicates(c, t));
+        return result(c, t, replicates(c, t), level);
     }
 
     /**
      * Compares several percentiles of the same events at once: {@code controls.get(i)} with
      * {@code treatments.get(i)}, where all controls hold the same events (the same arrays, different
-     * levels), and so do all treatments. Gives exactly what {@link #compare} gives pair by pair,
+     * levels), and so do all treatments; intervals at confidence level {@code level}. Gives exactly
+     * what {@link #compare(QuantileSample, QuantileSample, ConfidenceLevel)} gives pair by pair,
      * drawing each replicate's units once for all levels.
      *
      * @throws IllegalArgumentException when the lists differ in size or the samples do not share
      *                                  their arrays
      */
-    public List<ComparisonResult> compareLevels(List<QuantileSample> controls, List<QuantileSample> treatments) {
+    public List<ComparisonResult> compareLevels(List<QuantileSample> controls, List<QuantileSample> treatments,
+            ConfidenceLevel level) {
+        Objects.requireNonNull(level, "level");
         if (controls.size() != treatments.size() || controls.isEmpty()) {
             throw new IllegalArgumentException("give one treatment per control, and at least one: "
                     + controls.size() + " controls, " + treatments.size() + " treatments");
@@ -198,18 +203,24 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
         if (!drawn.isEmpty()) {
             List<Replicates> reps = replicates(cs, ts);
             for (int k = 0; k < drawn.size(); k++) {
-                results[drawn.get(k)] = result(cs.get(k), ts.get(k), reps.get(k));
+                results[drawn.get(k)] = result(cs.get(k), ts.get(k), reps.get(k), level);
             }
         }
         return List.of(results);
+    }
+
+    /** The percentile interval of the first {@code n} sorted replicates: their α/2 and 1 − α/2 quantiles. */
+    private static Interval percentileInterval(double[] sorted, int n, ConfidenceLevel level) {
+        return new Interval(Selection.type7Sorted(sorted, n, level.lowerProbability()),
+                Selection.type7Sorted(sorted, n, level.upperProbability()));
     }
 
     private static boolean sameEvents(QuantileSample a, QuantileSample b) {
         return a.values() == b.values() && a.unitOffsets() == b.unitOffsets();
     }
 
-    /** The comparison from the replicates' percentiles. */
-    private ComparisonResult result(QuantileVariant c, QuantileVariant t, Replicates reps) {
+    /** The comparison from the replicates' percentiles, percentile intervals at {@code level}. */
+    private ComparisonResult result(QuantileVariant c, QuantileVariant t, Replicates reps, ConfidenceLevel level) {
         double qc = c.quantile;
         double qt = t.quantile;
         double d = qt - qc;
@@ -244,8 +255,7 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
                     qc, qt, d, r);
         }
         Arrays.sort(diffs, 0, valid);
-        Interval absoluteCi = new Interval(Selection.type7Sorted(diffs, valid, 0.025),
-                Selection.type7Sorted(diffs, valid, 0.975));
+        Interval absoluteCi = percentileInterval(diffs, valid, level);
         double p = Math.min(1.0, 2.0 * Math.min(atMostZero, atLeastZero) / valid);
         if (qc == 0) {
             return ComparisonResult.builder()
@@ -257,8 +267,7 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
         Interval relativeCi = null;
         if (relCount >= valid / 2) {
             Arrays.sort(rels, 0, relCount);
-            relativeCi = new Interval(Selection.type7Sorted(rels, relCount, 0.025),
-                    Selection.type7Sorted(rels, relCount, 0.975));
+            relativeCi = percentileInterval(rels, relCount, level);
         }
         return ComparisonResult.builder()
                 .values(qc, qt)

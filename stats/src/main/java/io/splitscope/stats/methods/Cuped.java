@@ -2,6 +2,7 @@ package io.splitscope.stats.methods;
 
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.CovariateMoments;
 import io.splitscope.stats.Degenerate;
 import io.splitscope.stats.MethodDescription;
@@ -84,10 +85,10 @@ public final class Cuped implements ComparisonMethod<CovariateMoments> {
 
     /** Compares with θ pooled over the control and the treatment only. */
     @Override
-    public ComparisonResult compare(CovariateMoments control, CovariateMoments treatment) {
+    public ComparisonResult compare(CovariateMoments control, CovariateMoments treatment, ConfidenceLevel level) {
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(treatment, "treatment");
-        return compare(control, treatment, List.of(control, treatment));
+        return compare(control, treatment, List.of(control, treatment), level);
     }
 
     /**
@@ -98,10 +99,11 @@ public final class Cuped implements ComparisonMethod<CovariateMoments> {
      */
     @Override
     public ComparisonResult compare(CovariateMoments control, CovariateMoments treatment,
-            List<CovariateMoments> allVariants) {
+            List<CovariateMoments> allVariants, ConfidenceLevel level) {
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(treatment, "treatment");
         Objects.requireNonNull(allVariants, "allVariants");
+        Objects.requireNonNull(level, "level");
         if (!allVariants.contains(control) || !allVariants.contains(treatment)) {
             throw new IllegalArgumentException(
                     "allVariants must contain the control and the treatment (it is every variant of the analysis)");
@@ -150,7 +152,7 @@ public final class Cuped implements ComparisonMethod<CovariateMoments> {
             return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "The adjusted variances overflowed (control "
                     + vc + ", treatment " + vt + ").", yc, yt);
         }
-        return WelchT.fromSummaries(control.n(), yc, vc, treatment.n(), yt, vt);
+        return WelchT.fromSummaries(control.n(), yc, vc, treatment.n(), yt, vt, level);
     }
 
     /** θ and x̄ of the pooled units. */

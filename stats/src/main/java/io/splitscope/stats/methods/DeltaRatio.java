@@ -2,12 +2,14 @@ package io.splitscope.stats.methods;
 
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.Degenerate;
 import io.splitscope.stats.Interval;
 import io.splitscope.stats.MethodDescription;
 import io.splitscope.stats.Moments;
 import io.splitscope.stats.RatioMoments;
 import io.splitscope.stats.ResultStatus;
+import io.splitscope.stats.distribution.Normal;
 import java.util.Objects;
 
 /**
@@ -22,7 +24,7 @@ import java.util.Objects;
  *   d      = Rt − Rc,   se = √(var(Rt) + var(Rc)),   CI = d ± z·se,   p = 2 (1 − Φ(|d| / se))
  *   r      = d / Rc,    se_r² = var(Rt)/Rc² + Rt² var(Rc)/Rc⁴,   CI_r = r ± z·se_r
  * </pre>
- * with z the standard normal 0.975 quantile (a z-test, not t: the variance is itself an
+ * with z = z(1 − α/2) the standard normal quantile of the confidence level 1 − α (1.96 at 95 %; a z-test, not t: the variance is itself an
  * asymptotic, delta-method one).
  *
  * <p>Degenerate data gives a status, never an exception (in this order):
@@ -63,8 +65,9 @@ public final class DeltaRatio implements ComparisonMethod<RatioMoments> {
                 """
                 R      = ΣN / ΣD
                 var(R) = (s²N − 2R sND + R² s²D) / (n D̄²)
-                d      = Rt − Rc,   se = √(var(Rt) + var(Rc)),   CI = d ± 1.96·se,   p = 2(1 − Φ(|d|/se))
-                r      = d / Rc,    se_r² = var(Rt)/Rc² + Rt² var(Rc)/Rc⁴,   CI_r = r ± 1.96·se_r""",
+                d      = Rt − Rc,   se = √(var(Rt) + var(Rc)),   CI = d ± z·se,   p = 2(1 − Φ(|d|/se))
+                r      = d / Rc,    se_r² = var(Rt)/Rc² + Rt² var(Rc)/Rc⁴,   CI_r = r ± z·se_r
+                where z = z(1 − α/2) of the confidence level 1 − α (1.96 at 95 %)""",
                 "A. Deng, U. Knoblich, J. Lu (2018), \"Applying the Delta Method in Metric Analytics\", KDD, §3.");
     }
 
@@ -74,9 +77,10 @@ public final class DeltaRatio implements ComparisonMethod<RatioMoments> {
     }
 
     @Override
-    public ComparisonResult compare(RatioMoments control, RatioMoments treatment) {
+    public ComparisonResult compare(RatioMoments control, RatioMoments treatment, ConfidenceLevel level) {
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(treatment, "treatment");
+        Objects.requireNonNull(level, "level");
 
         if (!control.isFinite() || !treatment.isFinite()) {
             String which = !control.isFinite() && !treatment.isFinite() ? "the control's and the treatment's"
@@ -115,7 +119,8 @@ public final class DeltaRatio implements ComparisonMethod<RatioMoments> {
                     + " standard error, interval or p-value.", rc, rt, d, rel);
         }
         double se = Math.sqrt(vc + vt);
-        Interval absoluteCi = WelchT.interval(d, Normal.Z_975 * se);
+        double z = level.z();
+        Interval absoluteCi = WelchT.interval(d, z * se);
         if (!Double.isFinite(d) || !(se > 0) || !Double.isFinite(se) || absoluteCi == null) {
             return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "The arithmetic left the range of doubles"
                     + " (difference " + d + ", standard error " + se + ").", rc, rt);
@@ -132,7 +137,7 @@ public final class DeltaRatio implements ComparisonMethod<RatioMoments> {
         // se_r² = var(Rt)/Rc² + Rt² var(Rc)/Rc⁴ = (vt + (Rt/Rc)² vc) / Rc²
         double q = rt / rc;
         double seR = Math.sqrt(vt + q * q * vc) / Math.abs(rc);
-        Interval relativeCi = Double.isFinite(r) ? WelchT.interval(r, Normal.Z_975 * seR) : null;
+        Interval relativeCi = Double.isFinite(r) ? WelchT.interval(r, z * seR) : null;
         if (relativeCi == null) {
             return ComparisonResult.builder()
                     .values(rc, rt)

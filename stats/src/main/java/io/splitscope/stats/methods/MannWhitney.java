@@ -2,11 +2,13 @@ package io.splitscope.stats.methods;
 
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.Degenerate;
 import io.splitscope.stats.Interval;
 import io.splitscope.stats.MethodDescription;
 import io.splitscope.stats.ResultStatus;
 import io.splitscope.stats.UnitValues;
+import io.splitscope.stats.distribution.Normal;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -31,9 +33,9 @@ import java.util.Objects;
  *       exact = TRUE)}), found exactly in O((nt + nc) log) by bisection over doubles with a
  *       two-pointer count — not the difference of the medians, and so not treatment − control value;</li>
  *   <li>absolute CI: Moses's distribution-free interval, the differences of ranks {@code k} and
- *       {@code nt nc + 1 − k} with {@code k = max(1, ⌈nt nc / 2 − 0.5 − z(0.975) σ⌉)}
+ *       {@code nt nc + 1 − k} with {@code k = max(1, ⌈nt nc / 2 − 0.5 − z(1 − α/2) σ⌉)} at the confidence level 1 − α
  *       (the normal approximation, with continuity and tie corrections, of R's
- *       {@code qwilcox(0.025, nt, nc)} used by its exact interval);</li>
+ *       {@code qwilcox(α/2, nt, nc)} used by its exact interval);</li>
  *   <li>relative effect: the shift over the control median; no relative interval (a ratio of
  *       a shift to a median has no distribution-free interval).</li>
  * </ul>
@@ -76,7 +78,7 @@ public final class MannWhitney implements ComparisonMethod<UnitValues> {
                 σ = √( nt nc / 12 · ((nt + nc + 1) − Σ(t_j³ − t_j) / ((nt + nc)(nt + nc − 1))) )
                 z = (W − nt nc/2 − sign(W − nt nc/2) · 0.5) / σ,   p = 2 min(Φ(z), 1 − Φ(z))
                 shift = median of the nt·nc differences y_t − y_c   (Hodges–Lehmann)
-                CI    = the differences of ranks k and nt nc + 1 − k,  k = max(1, ⌈nt nc/2 − 0.5 − 1.96 σ⌉)   (Moses)""",
+                CI    = the differences of ranks k and nt nc + 1 − k,  k = max(1, ⌈nt nc/2 − 0.5 − z(1 − α/2) σ⌉)   (Moses; level 1 − α)""",
                 "H. B. Mann, D. R. Whitney (1947), Ann. Math. Statist. 18; Hodges & Lehmann (1963); R's wilcox.test.");
     }
 
@@ -86,9 +88,10 @@ public final class MannWhitney implements ComparisonMethod<UnitValues> {
     }
 
     @Override
-    public ComparisonResult compare(UnitValues control, UnitValues treatment) {
+    public ComparisonResult compare(UnitValues control, UnitValues treatment, ConfidenceLevel level) {
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(treatment, "treatment");
+        Objects.requireNonNull(level, "level");
         double[] c = sortedCopy(control.values());
         double[] t = sortedCopy(treatment.values());
         boolean cFinite = c.length == 0 || (Double.isFinite(c[0]) && Double.isFinite(c[c.length - 1]));
@@ -138,7 +141,7 @@ public final class MannWhitney implements ComparisonMethod<UnitValues> {
         double p = 2 * Math.min(Normal.cdf(z), Normal.cdf(-z));
         p = Math.min(1.0, p);
 
-        long k = (long) Math.ceil(pairs / 2.0 - 0.5 - Normal.Z_975 * sigma);
+        long k = (long) Math.ceil(pairs / 2.0 - 0.5 - level.z() * sigma);
         k = Math.max(1, Math.min(k, (pairs + 1) / 2));
         Interval ci = new Interval(kthDifference(c, t, k), kthDifference(c, t, pairs + 1 - k));
         if (mc == 0) {

@@ -2,11 +2,13 @@ package io.splitscope.stats.methods;
 
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.Degenerate;
 import io.splitscope.stats.Interval;
 import io.splitscope.stats.MethodDescription;
 import io.splitscope.stats.QuantileSample;
 import io.splitscope.stats.ResultStatus;
+import io.splitscope.stats.distribution.Normal;
 import java.util.Objects;
 
 /**
@@ -66,7 +68,8 @@ public final class QuantileAsymptotic implements ComparisonMethod<QuantileSample
                         + " per unit.",
                 """
                 q̂ = the type-7 percentile; its standard error from the outer interval of Deng, Knoblich & Lu
-                d = q̂t − q̂c,   se = √(se_t² + se_c²),   CI = d ± 1.96·se,   p = 2(1 − Φ(|d|/se))""",
+                d = q̂t − q̂c,   se = √(se_t² + se_c²),   CI = d ± z·se,   p = 2(1 − Φ(|d|/se))
+                where z = z(1 − α/2) of the confidence level 1 − α (1.96 at 95 %), in the outer interval too""",
                 "A. Deng, U. Knoblich, J. Lu (2018), KDD, §4 (quantile metrics).");
     }
 
@@ -79,8 +82,11 @@ public final class QuantileAsymptotic implements ComparisonMethod<QuantileSample
     record Estimate(double quantile, double sigma, int lowRank, int highRank, Interval interval, double se) {
     }
 
-    /** The estimate of one variant (events finite, at least 2 units, at least one event). */
-    static Estimate estimate(QuantileVariant v) {
+    /**
+     * The estimate of one variant (events finite, at least 2 units, at least one event), its
+     * interval at the level whose normal quantile is {@code z}.
+     */
+    static Estimate estimate(QuantileVariant v, double z) {
         double[] values = v.sample.values();
         int[] offsets = v.sample.unitOffsets();
         double q = v.quantile;
@@ -116,18 +122,19 @@ public final class QuantileAsymptotic implements ComparisonMethod<QuantileSample
         double sigma = Math.sqrt(sigma2);
         long e = v.events;
         double p = v.level;
-        int r1 = (int) Math.max(1, Math.min(e, (long) Math.floor(e * (p - Normal.Z_975 * sigma))));
-        int r2 = (int) Math.max(1, Math.min(e, (long) Math.ceil(e * (p + Normal.Z_975 * sigma))));
+        int r1 = (int) Math.max(1, Math.min(e, (long) Math.floor(e * (p - z * sigma))));
+        int r2 = (int) Math.max(1, Math.min(e, (long) Math.ceil(e * (p + z * sigma))));
         Selection.select(v.work, r1 - 1, r2 - 1);
         double low = v.work[r1 - 1];
         double high = v.work[r2 - 1];
-        return new Estimate(q, sigma, r1, r2, new Interval(low, high), (high - low) / (2 * Normal.Z_975));
+        return new Estimate(q, sigma, r1, r2, new Interval(low, high), (high - low) / (2 * z));
     }
 
     @Override
-    public ComparisonResult compare(QuantileSample control, QuantileSample treatment) {
+    public ComparisonResult compare(QuantileSample control, QuantileSample treatment, ConfidenceLevel level) {
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(treatment, "treatment");
+        Objects.requireNonNull(level, "level");
         QuantileVariant.checkSameLevel(control, treatment);
         QuantileVariant c = QuantileVariant.of(control);
         QuantileVariant t = QuantileVariant.of(treatment);
@@ -135,8 +142,9 @@ public final class QuantileAsymptotic implements ComparisonMethod<QuantileSample
         if (degenerate != null) {
             return degenerate;
         }
-        Estimate ec = estimate(c);
-        Estimate et = estimate(t);
+        double z = level.z();
+        Estimate ec = estimate(c, z);
+        Estimate et = estimate(t, z);
         double qc = ec.quantile();
         double qt = et.quantile();
         double d = qt - qc;
@@ -146,7 +154,7 @@ public final class QuantileAsymptotic implements ComparisonMethod<QuantileSample
                     + " (the values around them are tied), so there is no standard error.", qc, qt, d, r);
         }
         double se = Math.sqrt(ec.se() * ec.se() + et.se() * et.se());
-        Interval absoluteCi = WelchT.interval(d, Normal.Z_975 * se);
+        Interval absoluteCi = WelchT.interval(d, z * se);
         if (absoluteCi == null || !Double.isFinite(d)) {
             return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "The arithmetic left the range of doubles"
                     + " (difference " + d + ", standard error " + se + ").", qc, qt);
@@ -161,7 +169,7 @@ public final class QuantileAsymptotic implements ComparisonMethod<QuantileSample
         }
         double ratio = qt / qc;
         double seR = Math.sqrt(et.se() * et.se() + ratio * ratio * ec.se() * ec.se()) / Math.abs(qc);
-        Interval relativeCi = WelchT.interval(d / qc, Normal.Z_975 * seR);
+        Interval relativeCi = WelchT.interval(d / qc, z * seR);
         if (relativeCi == null) {
             return ComparisonResult.builder()
                     .values(qc, qt)

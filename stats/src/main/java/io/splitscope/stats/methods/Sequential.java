@@ -2,6 +2,7 @@ package io.splitscope.stats.methods;
 
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.Degenerate;
 import io.splitscope.stats.Interval;
 import io.splitscope.stats.MethodDescription;
@@ -16,7 +17,8 @@ import java.util.Objects;
  *
  * <p>From the {@link Moments} of control and treatment, {@code d = ȳt − ȳc} and the Welch standard
  * error {@code se = √(s²c/nc + s²t/nt)} (as {@code welch_t}); {@code N = nc + nt},
- * {@code s² = se²·N} (the per-unit variance of the estimator), α = 0.05 and the tuning parameter
+ * {@code s² = se²·N} (the per-unit variance of the estimator), α = 1 − the confidence level (0.05
+ * by default) and the tuning parameter
  * {@code N*}:
  * <pre>
  *   ρ²        = ( −2 ln α + ln(1 − 2 ln α) ) / N*
@@ -27,8 +29,8 @@ import java.util.Objects;
  * The p-value is the smallest α' at which the same boundary (ρ fixed) excludes 0: the inverse of
  * the normal-mixture likelihood ratio, a non-negative supermartingale under "no difference", so
  * {@code P(p ≤ α at any look) ≤ α} (Ville's inequality) — the mSPRT of Johari et al. (2017) with a
- * N(0, 1/ρ²) mixing distribution in units of s/√N. It is 0.05 or below exactly when the CI
- * excludes 0. Reporting the current value (not the running minimum over past looks) is
+ * N(0, 1/ρ²) mixing distribution in units of s/√N. It is α or below exactly when the CI
+ * excludes 0; as ρ is tuned to α, the p-value depends on the confidence level too. Reporting the current value (not the running minimum over past looks) is
  * conservative. The relative effect {@code r = d/ȳc} gets the same sequence with the delta-method
  * {@code se_r} of {@code welch_t}.
  *
@@ -55,11 +57,7 @@ public final class Sequential implements ComparisonMethod<Moments> {
     /** The default tuning parameter N* (GrowthBook's default). */
     public static final double DEFAULT_TUNING = 5000;
 
-    /** The significance level of the sequence. */
-    static final double ALPHA = 0.05;
-
     private final double tuning;
-    private final double rho2;
 
     /** The registered instance: N* = {@value #DEFAULT_TUNING}. */
     public Sequential() {
@@ -72,8 +70,6 @@ public final class Sequential implements ComparisonMethod<Moments> {
             throw new IllegalArgumentException("the tuning parameter N* must be positive, got " + tuning);
         }
         this.tuning = tuning;
-        double logAlpha = Math.log(ALPHA);
-        this.rho2 = (-2 * logAlpha + Math.log(-2 * logAlpha + 1)) / tuning;
     }
 
     /** The tuning parameter N*. */
@@ -97,7 +93,7 @@ public final class Sequential implements ComparisonMethod<Moments> {
                 "An interval that stays valid however often you look at the results, so an experiment can be"
                         + " checked every day. It is wider than Welch's at the same sample size: the price of peeking.",
                 """
-                d = ȳt − ȳc,  se as Welch,  N = nc + nt,  s² = se²·N,  α = 0.05
+                d = ȳt − ȳc,  se as Welch,  N = nc + nt,  s² = se²·N,  α = 1 − level (0.05)
                 ρ²        = (−2 ln α + ln(1 − 2 ln α)) / N*
                 halfwidth = s · √( 2(Nρ² + 1)/(N²ρ²) · ln(√(Nρ² + 1)/α) )
                 CI        = d ± halfwidth
@@ -111,10 +107,11 @@ public final class Sequential implements ComparisonMethod<Moments> {
     }
 
     @Override
-    public ComparisonResult compare(Moments control, Moments treatment) {
+    public ComparisonResult compare(Moments control, Moments treatment, ConfidenceLevel level) {
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(treatment, "treatment");
-        ComparisonResult welch = new WelchT().compare(control, treatment);
+        Objects.requireNonNull(level, "level");
+        ComparisonResult welch = new WelchT().compare(control, treatment, level);
         if (welch.status() != ResultStatus.OK && welch.status() != ResultStatus.ZERO_BASELINE) {
             return welch; // the same degenerate cases and messages as welch_t
         }
@@ -125,8 +122,9 @@ public final class Sequential implements ComparisonMethod<Moments> {
         double at = treatment.variance() / treatment.n();
         double se = Math.sqrt(ac + at);
         double n = (double) control.n() + treatment.n();
-        Interval absoluteCi = WelchT.interval(d, halfWidth(se, n));
-        double p = pValue(d, se, n);
+        Boundary boundary = Boundary.of(level.alpha(), tuning);
+        Interval absoluteCi = WelchT.interval(d, boundary.halfWidth(se, n));
+        double p = boundary.pValue(d, se, n);
         if (absoluteCi == null) {
             return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "The confidence sequence overflowed.", yc, yt);
         }
@@ -139,7 +137,7 @@ public final class Sequential implements ComparisonMethod<Moments> {
         }
         double ratio = yt / yc;
         double seR = Math.sqrt(at + ratio * ratio * ac) / Math.abs(yc);
-        Interval relativeCi = WelchT.interval(d / yc, halfWidth(seR, n));
+        Interval relativeCi = WelchT.interval(d / yc, boundary.halfWidth(seR, n));
         if (relativeCi == null) {
             return ComparisonResult.builder()
                     .values(yc, yt)
@@ -150,18 +148,27 @@ public final class Sequential implements ComparisonMethod<Moments> {
         return ComparisonResult.ok(yc, yt, d, absoluteCi, d / yc, relativeCi, p);
     }
 
-    /** The half-width of the sequence for an estimator with standard error se after n units. */
-    double halfWidth(double se, double n) {
-        double s2 = se * se * n;
-        double nr = n * rho2 + 1;
-        return Math.sqrt(s2) * Math.sqrt(2 * nr / (n * n * rho2) * Math.log(Math.sqrt(nr) / ALPHA));
-    }
+    /** The confidence sequence at error rate α, with its mixing parameter ρ² tuned to α and N*. */
+    record Boundary(double alpha, double rho2) {
 
-    /** The always-valid p-value (see the class comment). */
-    double pValue(double d, double se, double n) {
-        double s2 = se * se * n;
-        double nr = n * rho2 + 1;
-        double exponent = -d * d * n * n * rho2 / (2 * s2 * nr);
-        return Math.min(1.0, Math.sqrt(nr) * Math.exp(exponent));
+        static Boundary of(double alpha, double tuning) {
+            double logAlpha = Math.log(alpha);
+            return new Boundary(alpha, (-2 * logAlpha + Math.log(-2 * logAlpha + 1)) / tuning);
+        }
+
+        /** The half-width of the sequence for an estimator with standard error se after n units. */
+        double halfWidth(double se, double n) {
+            double s2 = se * se * n;
+            double nr = n * rho2 + 1;
+            return Math.sqrt(s2) * Math.sqrt(2 * nr / (n * n * rho2) * Math.log(Math.sqrt(nr) / alpha));
+        }
+
+        /** The always-valid p-value (see the class comment). */
+        double pValue(double d, double se, double n) {
+            double s2 = se * se * n;
+            double nr = n * rho2 + 1;
+            double exponent = -d * d * n * n * rho2 / (2 * s2 * nr);
+            return Math.min(1.0, Math.sqrt(nr) * Math.exp(exponent));
+        }
     }
 }

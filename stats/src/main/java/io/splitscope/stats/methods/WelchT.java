@@ -2,11 +2,13 @@ package io.splitscope.stats.methods;
 
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.Degenerate;
 import io.splitscope.stats.Interval;
 import io.splitscope.stats.MethodDescription;
 import io.splitscope.stats.Moments;
 import io.splitscope.stats.ResultStatus;
+import io.splitscope.stats.distribution.StudentT;
 import java.util.Objects;
 
 /**
@@ -21,12 +23,13 @@ import java.util.Objects;
  *   se   = √(s²c/nc + s²t/nt)
  *   df   = (s²c/nc + s²t/nt)² / ( (s²c/nc)²/(nc − 1) + (s²t/nt)²/(nt − 1) )     (Welch–Satterthwaite)
  *   p    = P(|T_df| ≥ |d/se|)                                                   (two-sided)
- *   CI   = d ± t(0.975, df) · se
+ *   CI   = d ± t(1 − α/2, df) · se                                               (level 1 − α, 95 % by default)
  *   r    = d / ȳc
  *   se_r² = s²t/(nt ȳc²) + ȳt² s²c/(nc ȳc⁴)                                      (delta method)
- *   CI_r = r ± t(0.975, df) · se_r                                              (same df)
+ *   CI_r = r ± t(1 − α/2, df) · se_r                                            (same df)
  * </pre>
- * The absolute part is exactly R's {@code t.test(treatment, control)} (Welch, two-sided, 95 %);
+ * The absolute part is exactly R's {@code t.test(treatment, control, conf.level = 1 − α)} (Welch,
+ * two-sided);
  * the relative interval is GrowthBook's frequentist engine's.
  *
  * <p>Degenerate data gives a status, never an exception (checked in this order):
@@ -56,9 +59,6 @@ public final class WelchT implements ComparisonMethod<Moments> {
     /** The stable id, {@value}. */
     public static final String ID = "welch_t";
 
-    /** The two-sided confidence level of the intervals. */
-    static final double CONFIDENCE = 0.95;
-
     /** For {@link java.util.ServiceLoader}. */
     public WelchT() {
     }
@@ -76,17 +76,17 @@ public final class WelchT implements ComparisonMethod<Moments> {
     @Override
     public MethodDescription description() {
         return new MethodDescription(
-                "Compares the means of the two variants without assuming equal variances. The interval is a 95 %"
-                        + " confidence interval; the p-value is the chance of a difference at least this large if"
+                "Compares the means of the two variants without assuming equal variances. The interval is a"
+                        + " confidence interval at the analysis's level (95 % unless set); the p-value is the chance of a difference at least this large if"
                         + " the treatment changed nothing.",
                 """
                 d    = ȳt − ȳc
                 se   = √(s²c/nc + s²t/nt)
                 df   = (s²c/nc + s²t/nt)² / ((s²c/nc)²/(nc − 1) + (s²t/nt)²/(nt − 1))
                 p    = P(|T_df| ≥ |d/se|)
-                CI   = d ± t(0.975, df) · se
+                CI   = d ± t(1 − α/2, df) · se        (confidence level 1 − α)
                 r    = d / ȳc,   se_r² = s²t/(nt ȳc²) + ȳt² s²c/(nc ȳc⁴)
-                CI_r = r ± t(0.975, df) · se_r
+                CI_r = r ± t(1 − α/2, df) · se_r
                 where ȳ = Σy/n and s² = (Σy² − (Σy)²/n)/(n − 1) from the sufficient statistics""",
                 "B. L. Welch (1947), Biometrika 34; relative interval by the delta method (Deng, Knoblich & Lu, KDD 2018).");
     }
@@ -97,9 +97,10 @@ public final class WelchT implements ComparisonMethod<Moments> {
     }
 
     @Override
-    public ComparisonResult compare(Moments control, Moments treatment) {
+    public ComparisonResult compare(Moments control, Moments treatment, ConfidenceLevel level) {
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(treatment, "treatment");
+        Objects.requireNonNull(level, "level");
 
         Double cMean = Degenerate.finiteOrNull(control.mean());
         Double tMean = Degenerate.finiteOrNull(treatment.mean());
@@ -124,17 +125,18 @@ public final class WelchT implements ComparisonMethod<Moments> {
                     yc, yt, d, r);
         }
 
-        return fromSummaries(control.n(), yc, control.variance(), treatment.n(), yt, treatment.variance());
+        return fromSummaries(control.n(), yc, control.variance(), treatment.n(), yt, treatment.variance(), level);
     }
 
     /**
      * Welch's test from per-variant summaries, for {@code welch_t} and the methods that reduce to
      * it ({@code cuped} on adjusted values): sizes {@code nc, nt ≥ 2}, finite means and finite
-     * non-negative sample variances (0 meaning "zero within round-off"). Checks, in order, zero
+     * non-negative sample variances (0 meaning "zero within round-off"), intervals at {@code level}. Checks, in order, zero
      * variance in both, non-finite arithmetic and a zero control mean; the caller has checked the
      * rest.
      */
-    static ComparisonResult fromSummaries(long nc, double yc, double vc, long nt, double yt, double vt) {
+    static ComparisonResult fromSummaries(long nc, double yc, double vc, long nt, double yt, double vt,
+            ConfidenceLevel level) {
         double d = yt - yc;
         Double r = yc != 0 ? d / yc : null;
         if (vc == 0 && vt == 0) {
@@ -156,7 +158,7 @@ public final class WelchT implements ComparisonMethod<Moments> {
                     + d + ", standard error " + se + ", degrees of freedom " + df + ").", yc, yt);
         }
 
-        double q = StudentT.quantile(1 - (1 - CONFIDENCE) / 2, df);
+        double q = level.t(df);
         double p = StudentT.twoSidedPValue(d / se, df);
         Interval absoluteCi = interval(d, q * se);
         if (absoluteCi == null) {

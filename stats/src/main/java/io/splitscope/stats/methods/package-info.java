@@ -25,8 +25,9 @@
  *       <td>{@link io.splitscope.stats.Moments}</td><td>GrowthBook fixture; R</td></tr>
  * </table>
  *
- * <p>{@link io.splitscope.stats.methods.StudentT} and {@link io.splitscope.stats.methods.Normal}
- * are the distributions the methods (and the power calculator) use: Student's t accurate for the
- * large degrees of freedom of A/B tests, where Commons Math's is not.
+ * <p>The distributions they use are in {@link io.splitscope.stats.distribution}; the confidence
+ * level of their intervals comes with each comparison ({@link io.splitscope.stats.ConfidenceLevel}).
  */
 package io.splitscope.stats.methods;
+
+import io.splitscope.stats.ConfidenceLevel;

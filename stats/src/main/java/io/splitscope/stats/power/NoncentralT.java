@@ -1,7 +1,7 @@
 package io.splitscope.stats.power;
 
-import io.splitscope.stats.methods.Normal;
-import io.splitscope.stats.methods.StudentT;
+import io.splitscope.stats.distribution.Normal;
+import io.splitscope.stats.distribution.StudentT;
 import org.apache.commons.math3.special.Gamma;
 
 /**

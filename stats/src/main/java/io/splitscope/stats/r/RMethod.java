@@ -2,6 +2,7 @@ package io.splitscope.stats.r;
 
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.MethodDescription;
 import io.splitscope.stats.ResultStatus;
 import io.splitscope.stats.VariantData;
@@ -15,8 +16,9 @@ import java.util.function.Supplier;
  * ({@link RRuntime}) — the same {@link ComparisonMethod} contract as the Java methods: the same
  * inputs, the same result, never an exception for bad data.
  *
- * <p>{@link #compare(VariantData, VariantData, List)} sends every variant's input to an R session
- * once (the R function receives the control's, the treatment's and the list of all of them), loads
+ * <p>{@link #compare(VariantData, VariantData, List, ConfidenceLevel)} sends every variant's input
+ * to an R session once (the R function receives the control's, the treatment's, the list of all of
+ * them and the confidence level as a fraction, {@code level = 0.95}), loads
  * the method's source into the session if it is not loaded yet, calls the function and converts the
  * list it returns (see the package documentation). When R cannot compute — not installed, Rserve
  * stopped during the call, a time-out, an error in the R code — the result has status
@@ -92,10 +94,10 @@ public final class RMethod<I extends VariantData> implements ComparisonMethod<I>
 
     /** Compares the two variants as the only variants of the analysis. */
     @Override
-    public ComparisonResult compare(I control, I treatment) {
+    public ComparisonResult compare(I control, I treatment, ConfidenceLevel level) {
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(treatment, "treatment");
-        return compare(control, treatment, List.of(control, treatment));
+        return compare(control, treatment, List.of(control, treatment), level);
     }
 
     /**
@@ -105,10 +107,11 @@ public final class RMethod<I extends VariantData> implements ComparisonMethod<I>
      *                                  an input is not of {@link #inputType()}
      */
     @Override
-    public ComparisonResult compare(I control, I treatment, List<I> allVariants) {
+    public ComparisonResult compare(I control, I treatment, List<I> allVariants, ConfidenceLevel level) {
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(treatment, "treatment");
         Objects.requireNonNull(allVariants, "allVariants");
+        Objects.requireNonNull(level, "level");
         int c = indexOf(allVariants, control);
         int t = indexOf(allVariants, treatment);
         if (c < 0 || t < 0) {
@@ -127,7 +130,8 @@ public final class RMethod<I extends VariantData> implements ComparisonMethod<I>
                         ".splitscope_load('" + id() + "', .splitscope_src)");
                 session.connection().assign(".splitscope_variants", RValues.toR(allVariants));
                 return RValues.toResult(id(), session.eval("local({ r <- .splitscope_call('" + id()
-                        + "', .splitscope_variants, " + (c + 1) + ", " + (t + 1) + "); rm(.splitscope_variants,"
+                        + "', .splitscope_variants, " + (c + 1) + ", " + (t + 1) + ", " + level.value()
+                        + "); rm(.splitscope_variants,"
                         + " envir = globalenv()); r })"));
             });
         } catch (RUnavailableException e) {

@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * #' &#64;title Welch's t-test (in R)
  * #' &#64;input Moments
  * #' &#64;twin welch_t
- * r_welch_t &lt;- function(control, treatment, variants) { ... }
+ * r_welch_t &lt;- function(control, treatment, variants, level = 0.95) { ... }
  * </pre>
  *
  * @param id        the stable id ({@code [a-z][a-z0-9_]*}), also the name of the R function

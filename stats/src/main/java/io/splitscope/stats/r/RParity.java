@@ -3,6 +3,7 @@ package io.splitscope.stats.r;
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonMethods;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.Interval;
 import io.splitscope.stats.VariantData;
 import java.util.ArrayList;
@@ -54,26 +55,29 @@ public final class RParity {
      * @param javaMethodId the Java method, e.g. {@code welch_t}
      * @param variants     every variant's input of one metric's analysis, of the method's input type
      * @param controlIndex the control's index in {@code variants}
+     * @param level        the confidence level of both methods' intervals
      * @return one row per variant other than the control
      * @throws IllegalArgumentException if the method has no R twin, an input has another type, or
      *                                  the control index is out of range
      */
-    public static ParityReport verify(String javaMethodId, List<? extends VariantData> variants, int controlIndex) {
+    public static ParityReport verify(String javaMethodId, List<? extends VariantData> variants, int controlIndex,
+            ConfidenceLevel level) {
         Objects.requireNonNull(variants, "variants");
         String rId = rTwinOf(javaMethodId).orElseThrow(() -> new IllegalArgumentException("stat method '"
                 + javaMethodId + "' has no R twin (twins: " + twins() + ")"));
-        return verify(ComparisonMethods.byId(javaMethodId), ComparisonMethods.byId(rId), variants, controlIndex);
+        return verify(ComparisonMethods.byId(javaMethodId), ComparisonMethods.byId(rId), variants, controlIndex, level);
     }
 
     /**
-     * {@link #verify(String, List, int)} with the two methods given, e.g. an R method bound to
+     * {@link #verify(String, List, int, ConfidenceLevel)} with the two methods given, e.g. an R method bound to
      * another runtime ({@link RMethod#withRuntime}).
      */
     public static ParityReport verify(ComparisonMethod<?> java, ComparisonMethod<?> r,
-            List<? extends VariantData> variants, int controlIndex) {
+            List<? extends VariantData> variants, int controlIndex, ConfidenceLevel level) {
         Objects.requireNonNull(java, "java");
         Objects.requireNonNull(r, "r");
         Objects.requireNonNull(variants, "variants");
+        Objects.requireNonNull(level, "level");
         if (controlIndex < 0 || controlIndex >= variants.size()) {
             throw new IllegalArgumentException("controlIndex " + controlIndex + " is not an index of the "
                     + variants.size() + " variants");
@@ -84,8 +88,8 @@ public final class RParity {
             if (t == controlIndex) {
                 continue;
             }
-            ComparisonResult j = run(java, variants, controlIndex, t);
-            ComparisonResult rr = run(r, variants, controlIndex, t);
+            ComparisonResult j = run(java, variants, controlIndex, t, level);
+            ComparisonResult rr = run(r, variants, controlIndex, t, level);
             ParityReport.Row row = compare(t, j, rr);
             rows.add(row);
             max = Math.max(max, row.maxRelativeDifference());
@@ -94,7 +98,7 @@ public final class RParity {
     }
 
     private static <I extends VariantData> ComparisonResult run(ComparisonMethod<I> method,
-            List<? extends VariantData> variants, int c, int t) {
+            List<? extends VariantData> variants, int c, int t, ConfidenceLevel level) {
         List<I> typed = new ArrayList<>(variants.size());
         for (VariantData v : variants) {
             if (!method.inputType().isInstance(v)) {
@@ -103,7 +107,7 @@ public final class RParity {
             }
             typed.add(method.inputType().cast(v));
         }
-        return method.compare(typed.get(c), typed.get(t), typed);
+        return method.compare(typed.get(c), typed.get(t), typed, level);
     }
 
     static ParityReport.Row compare(int index, ComparisonResult java, ComparisonResult r) {

@@ -21,7 +21,7 @@
  * #' &#64;twin welch_t
  * #'
  * #' Formula and reference, in words.
- * r_z_test &lt;- function(control, treatment, variants) {
+ * r_z_test &lt;- function(control, treatment, variants, level = 0.95) {
  *   n &lt;- c(control[["n"]], treatment[["n"]]); ...
  *   list(control_value = ..., treatment_value = ..., absolute_effect = d,
  *        absolute_ci = c(low, high), relative_effect = r, relative_ci = c(low, high),
@@ -39,10 +39,13 @@
  *   <li><b>Header</b>: the leading {@code #'} lines with {@code @id} (snake_case, unique among all
  *       methods, also the function's name), {@code @title}, {@code @input} (one of the input
  *       records below) and optionally {@code @twin}.</li>
- *   <li><b>Function</b> {@code <id>(control, treatment, variants)}: {@code control} and
- *       {@code treatment} are the two variants' inputs, {@code variants} the list of every variant's
- *       input of the metric's analysis (control and treatment included), for methods that pool
- *       (CUPED's θ). Each file is evaluated in an environment of its own, so helper functions of
+ *   <li><b>Function</b> {@code <id>(control, treatment, variants, level = 0.95)}: {@code control}
+ *       and {@code treatment} are the two variants' inputs, {@code variants} the list of every
+ *       variant's input of the metric's analysis (control and treatment included), for methods that
+ *       pool (CUPED's θ), and {@code level} the two-sided confidence level of the intervals as a
+ *       fraction ({@code qt((1 + level) / 2, df)} is the quantile of a t interval). A function
+ *       without a {@code level} argument runs at 0.95 only: at another level its result says so
+ *       (status METHOD_FAILED). Each file is evaluated in an environment of its own, so helper functions of
  *       different files never clash; base R and the recommended packages are available.</li>
  *   <li><b>Inputs</b> in R, by {@code @input}:
  *     <ul>

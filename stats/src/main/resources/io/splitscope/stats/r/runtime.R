@@ -4,8 +4,10 @@
 # Each method file is evaluated into its own environment, kept in .splitscope_methods under the
 # method's id, so that helper functions of different files never clash. A method is a function
 #
-#   <id>(control, treatment, variants)
+#   <id>(control, treatment, variants, level = 0.95)
 #
+# (level: the two-sided confidence level of the intervals, a fraction; a method without a `level`
+# argument runs only at 0.95)
 # (see the header of any file in methods/ and the Javadoc of io.splitscope.stats.r) returning a
 # named list; .splitscope_call() runs it, turns an R error into status "ERROR" and normalises the
 # list into the fixed shape the Java side reads:
@@ -42,11 +44,18 @@ which_arm <- function(flag) {
                         "absolute_ci_high", "relative_effect", "relative_ci_low", "relative_ci_high",
                         "p_value")
 
-# Runs method `id` on variants[[control]] vs variants[[treatment]]; never stops.
-.splitscope_call <- function(id, variants, control, treatment) {
+# Runs method `id` on variants[[control]] vs variants[[treatment]] at confidence `level`; never stops.
+.splitscope_call <- function(id, variants, control, treatment, level = 0.95) {
   out <- tryCatch({
     f <- get(id, envir = get(id, envir = .splitscope_methods), mode = "function", inherits = FALSE)
-    f(variants[[control]], variants[[treatment]], variants)
+    if ("level" %in% names(formals(f))) {
+      f(variants[[control]], variants[[treatment]], variants, level = level)
+    } else if (level == 0.95) {
+      f(variants[[control]], variants[[treatment]], variants)
+    } else {
+      stop("the R method ", id, " has no 'level' argument, so it gives 95 % intervals only; add",
+           " 'level = 0.95' to its arguments and use it")
+    }
   }, error = function(e) structure(list(message = conditionMessage(e)), class = "splitscope_error"))
   if (inherits(out, "splitscope_error")) {
     return(list(status = "ERROR", reason = out$message, values = numeric(), extras = numeric()))

@@ -2,11 +2,12 @@ package io.splitscope.stats.example;
 
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.Degenerate;
 import io.splitscope.stats.Interval;
 import io.splitscope.stats.Moments;
 import io.splitscope.stats.ResultStatus;
-import io.splitscope.stats.methods.Normal;
+import io.splitscope.stats.distribution.Normal;
 
 /**
  * The two-sample z-test of a difference in means, from sufficient statistics:
@@ -31,7 +32,7 @@ public final class ZTest implements ComparisonMethod<Moments> {
     }
 
     @Override
-    public ComparisonResult compare(Moments control, Moments treatment) {
+    public ComparisonResult compare(Moments control, Moments treatment, ConfidenceLevel level) {
         if (!control.isFinite() || !treatment.isFinite()) {
             return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "A variant's sums are not finite.", null, null);
         }
@@ -49,7 +50,7 @@ public final class ZTest implements ComparisonMethod<Moments> {
         if (se == 0) {
             return Degenerate.effectsOnly(ResultStatus.ZERO_VARIANCE, "Both variants have zero variance.", yc, yt, d, null);
         }
-        Interval ci = new Interval(d - Normal.Z_975 * se, d + Normal.Z_975 * se);
+        Interval ci = new Interval(d - level.z() * se, d + level.z() * se); // z(1 − α/2): 1.96 at 95 %
         double p = Normal.twoSidedPValue(d / se);
         var result = ComparisonResult.builder().values(yc, yt).absolute(d, ci).pValue(p);
         if (yc == 0) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.QuantileSample;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -27,7 +28,7 @@ class BootstrapQuantileLevelsTest {
         QuantileSample c90 = new QuantileSample(0.9, c50.values(), c50.unitOffsets());
         QuantileSample t90 = new QuantileSample(0.9, t50.values(), t50.unitOffsets());
 
-        List<ComparisonResult> together = bootstrap.compareLevels(List.of(c50, c90), List.of(t50, t90));
+        List<ComparisonResult> together = bootstrap.compareLevels(List.of(c50, c90), List.of(t50, t90), ConfidenceLevel.DEFAULT);
 
         assertThat(together).containsExactly(bootstrap.compare(c50, t50), bootstrap.compare(c90, t90));
     }
@@ -40,7 +41,7 @@ class BootstrapQuantileLevelsTest {
         QuantileSample c99 = new QuantileSample(0.99, c.values(), c.unitOffsets());
         QuantileSample t99 = new QuantileSample(0.99, t.values(), t.unitOffsets());
 
-        List<ComparisonResult> together = bootstrap.compareLevels(List.of(c, c99), List.of(t, t99));
+        List<ComparisonResult> together = bootstrap.compareLevels(List.of(c, c99), List.of(t, t99), ConfidenceLevel.DEFAULT);
 
         assertThat(together).containsExactly(bootstrap.compare(c, t), bootstrap.compare(c99, t99));
     }
@@ -51,9 +52,9 @@ class BootstrapQuantileLevelsTest {
         QuantileSample t = clustered(100, 2, 0.5);
         QuantileSample other = clustered(100, 3, 0.9);
 
-        assertThatThrownBy(() -> bootstrap.compareLevels(List.of(c, other), List.of(t, t)))
+        assertThatThrownBy(() -> bootstrap.compareLevels(List.of(c, other), List.of(t, t), ConfidenceLevel.DEFAULT))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> bootstrap.compareLevels(List.of(c), List.of()))
+        assertThatThrownBy(() -> bootstrap.compareLevels(List.of(c), List.of(), ConfidenceLevel.DEFAULT))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

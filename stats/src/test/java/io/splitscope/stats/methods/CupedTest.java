@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonMethods;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.CovariateMoments;
 import io.splitscope.stats.Moments;
 import io.splitscope.stats.ResultStatus;
@@ -32,7 +33,7 @@ class CupedTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("golden")
     void reproducesEveryGoldenCupedRowWithThetaPooledOverAllVariants(GoldenRows.GoldenRow<CovariateMoments> row) {
-        row.assertMatches(cuped.compare(row.control(), row.treatment(), row.all()));
+        row.assertMatches(cuped.compare(row.control(), row.treatment(), row.all(), ConfidenceLevel.DEFAULT));
     }
 
     @Test
@@ -45,7 +46,7 @@ class CupedTest {
         assertThat(row.all()).hasSize(3);
         ComparisonResult twoOnly = cuped.compare(row.control(), row.treatment());
         assertThat(twoOnly.controlValue()).isNotCloseTo(row.controlValue(), relative(row.controlValue(), 1e-6));
-        assertThat(cuped.compare(row.control(), row.treatment(), List.of(row.control(), row.treatment())))
+        assertThat(cuped.compare(row.control(), row.treatment(), List.of(row.control(), row.treatment()), ConfidenceLevel.DEFAULT))
                 .isEqualTo(twoOnly);
     }
 
@@ -80,7 +81,7 @@ class CupedTest {
         CovariateMoments c = CovariateMoments.of(YC, XC);
         CovariateMoments t = CovariateMoments.of(YT, XT);
         CovariateMoments third = CovariateMoments.of(Y3, X3);
-        ComparisonResult r = cuped.compare(c, t, List.of(third, c, t));
+        ComparisonResult r = cuped.compare(c, t, List.of(third, c, t), ConfidenceLevel.DEFAULT);
         assertOk(r, 1e-11, 4.7262784271375935, 5.1125056718151622, 0.38622724467756875,
                 -0.18066321857340828, 0.95311770792854567,
                 0.081719105345108081, -0.044159148352364661, 0.20759735904258081, 0.1603292978743823);
@@ -112,7 +113,7 @@ class CupedTest {
     void allVariantsMustContainBoth() {
         CovariateMoments c = CovariateMoments.of(YC, XC);
         CovariateMoments t = CovariateMoments.of(YT, XT);
-        assertThatThrownBy(() -> cuped.compare(c, t, List.of(c))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> cuped.compare(c, t, List.of(c), ConfidenceLevel.DEFAULT)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("allVariants");
     }
 
@@ -138,7 +139,7 @@ class CupedTest {
         r = cuped.compare(c, nan);
         assertThat(r.status()).isEqualTo(ResultStatus.NON_FINITE);
         assertThat(r.reason()).contains("treatment");
-        r = cuped.compare(c, t, List.of(c, t, nan));
+        r = cuped.compare(c, t, List.of(c, t, nan), ConfidenceLevel.DEFAULT);
         assertThat(r.status()).isEqualTo(ResultStatus.NON_FINITE);
         assertThat(r.reason()).contains("pooled");
 

@@ -3,9 +3,11 @@ package io.splitscope.stats.methods;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.Interval;
 import io.splitscope.stats.QuantileSample;
 import io.splitscope.stats.ResultStatus;
+import io.splitscope.stats.distribution.Normal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -159,7 +161,7 @@ class QuantileDefaultSimulationTest {
             List<QuantileSample> cs = atLevels(control);
             List<QuantileSample> ts = atLevels(treatment);
             List<ComparisonResult> bootstrap = new BootstrapQuantile(BOOTSTRAP_REPLICATES, BootstrapQuantile.mix(~units, i))
-                    .compareLevels(cs, ts);
+                    .compareLevels(cs, ts, ConfidenceLevel.DEFAULT);
             double[][] out = new double[LEVELS.length][];
             for (int l = 0; l < LEVELS.length; l++) {
                 ComparisonResult a = asymptotic.compare(cs.get(l), ts.get(l));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.CovariateMoments;
 import io.splitscope.stats.Interval;
 import io.splitscope.stats.Moments;
@@ -297,7 +298,7 @@ class SimulationTest {
             CovariateMoments a = cupedArm(r, 200, 0);
             CovariateMoments b = cupedArm(r, 150, 0);
             CovariateMoments c = cupedArm(r, 180, 0);
-            return cuped.compare(a, b, List.of(a, b, c)).pValue() < ALPHA;
+            return cuped.compare(a, b, List.of(a, b, c), ConfidenceLevel.DEFAULT).pValue() < ALPHA;
         }).count();
         assertRate("cuped (3 variants) A/A false-positive rate", (double) rejected / sims, ALPHA, sims);
     }

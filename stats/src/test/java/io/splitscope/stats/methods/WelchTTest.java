@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.Moments;
 import io.splitscope.stats.ResultStatus;
 import org.junit.jupiter.api.Nested;
@@ -47,6 +48,23 @@ class WelchTTest {
     /** Small vectors; tolerance relative 1e-12 (the sums are exact to a few ulps). */
     @Nested
     class AgainstRTTest {
+
+        @Test
+        void otherConfidenceLevels() {
+            // R 4.2.2: x <- c(3.1, 2.4, 5.6, 4.4, 3.9, 2.2, 6.1, 4.8); y <- c(4.2, 5.1, 3.3, 6.6, 5.9, 4.7, 7.2)
+            //          t.test(y, x, conf.level = 0.90)$conf.int, t.test(y, x, conf.level = 0.99)$conf.int;
+            //          p = 0.11534549059399279 at every level
+            Moments x = Moments.of(3.1, 2.4, 5.6, 4.4, 3.9, 2.2, 6.1, 4.8);
+            Moments y = Moments.of(4.2, 5.1, 3.3, 6.6, 5.9, 4.7, 7.2);
+            ComparisonResult at90 = welch.compare(x, y, ConfidenceLevel.parse("90"));
+            ComparisonResult at99 = welch.compare(x, y, ConfidenceLevel.parse("99"));
+            assertThat(at90.absoluteCi().low()).isCloseTo(-0.06056844334379697, relative(0.06056844334379697, 1e-12));
+            assertThat(at90.absoluteCi().high()).isCloseTo(2.50699701477236792, relative(2.50699701477236792, 1e-12));
+            assertThat(at99.absoluteCi().low()).isCloseTo(-0.96240175547201989, relative(0.96240175547201989, 1e-12));
+            assertThat(at99.absoluteCi().high()).isCloseTo(3.40883032690059107, relative(3.40883032690059107, 1e-12));
+            assertThat(at90.pValue()).isCloseTo(0.11534549059399279, relative(0.11534549059399279, 1e-12));
+            assertThat(at99.pValue()).isEqualTo(at90.pValue());
+        }
 
         @Test
         void smallSamples() {

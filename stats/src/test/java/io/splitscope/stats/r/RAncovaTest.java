@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonMethods;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.Moments;
 import io.splitscope.stats.ResultStatus;
 import io.splitscope.stats.UnitCovariateValues;
@@ -40,7 +41,7 @@ class RAncovaTest {
         List<UnitCovariateValues> all = RGolden.unitCovariateValues(units);
         UnitCovariateValues treatment = all.get(List.copyOf(units.keySet()).indexOf(golden.treatment()));
 
-        ComparisonResult r = ANCOVA.compare(all.get(0), treatment, all);
+        ComparisonResult r = ANCOVA.compare(all.get(0), treatment, all, ConfidenceLevel.DEFAULT);
 
         // r-methods-golden.R: lm(y ~ g + x), sandwich::vcovHC(fit, type = "HC2"), t with n − 3 df
         double[] e = golden.ancova();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonMethods;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.CovariateMoments;
 import io.splitscope.stats.Interval;
 import io.splitscope.stats.Moments;
@@ -46,9 +47,9 @@ class RMethodContractTest {
         assertThat(RParity.twins()).containsEntry("welch_t", "r_welch_t").containsEntry("cuped", "r_cuped")
                 .containsEntry("mann_whitney", "r_mann_whitney").doesNotContainKey("r_ancova");
         assertThat(RParity.rTwinOf("delta_ratio")).isEmpty();
-        assertThatThrownBy(() -> RParity.verify("delta_ratio", List.of(), 0))
+        assertThatThrownBy(() -> RParity.verify("delta_ratio", List.of(), 0, ConfidenceLevel.DEFAULT))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("stat method 'delta_ratio' has no R twin");
-        assertThatThrownBy(() -> RParity.verify("welch_t", List.of(C, T), 2))
+        assertThatThrownBy(() -> RParity.verify("welch_t", List.of(C, T), 2, ConfidenceLevel.DEFAULT))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("controlIndex 2 is not an index of the 2 variants");
     }
 
@@ -112,7 +113,7 @@ class RMethodContractTest {
         @SuppressWarnings("unchecked")
         RMethod<I> m = (RMethod<I>) RMethod.of(RMethodSource.parse("test:r_echo", code.formatted(input, expression)),
                 RRuntime::shared);
-        ComparisonResult r = m.compare(control, control, List.of(control, control, control));
+        ComparisonResult r = m.compare(control, control, List.of(control, control, control), ConfidenceLevel.DEFAULT);
         assertThat(r.status()).as(r.reason()).isEqualTo(ResultStatus.OK);
         assertThat(r.controlValue()).isEqualTo(3.0);
         return r.extras();
@@ -162,11 +163,21 @@ class RMethodContractTest {
     }
 
     @Test
+    void aMethodWithoutALevelArgumentRunsAt95PercentOnly() {
+        // r_test has no 'level' argument: fine at the default level, a clear failure at another
+        assertThat(result("list(control_value = 1, p_value = 0.5)").isOk()).isTrue();
+        ComparisonResult at99 = result("list(control_value = 1, p_value = 0.5)", ConfidenceLevel.parse("99"));
+        assertThat(at99.status()).isEqualTo(ResultStatus.METHOD_FAILED);
+        assertThat(at99.reason()).isEqualTo("R method r_test stopped with an error: the R method r_test has no 'level'"
+                + " argument, so it gives 95 % intervals only; add 'level = 0.95' to its arguments and use it");
+    }
+
+    @Test
     void programmingErrorsThrow() {
         @SuppressWarnings("unchecked")
         ComparisonMethod<Moments> m = (ComparisonMethod<Moments>) ComparisonMethods.byId("r_welch_t");
         assertThatThrownBy(() -> m.compare(null, T)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> m.compare(C, T, List.of(C)))
+        assertThatThrownBy(() -> m.compare(C, T, List.of(C), ConfidenceLevel.DEFAULT))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("allVariants must contain");
     }
 
@@ -177,8 +188,12 @@ class RMethodContractTest {
         assertThat(r.controlValue()).isNull();
     }
 
-    @SuppressWarnings("unchecked")
     private static ComparisonResult result(String body) {
+        return result(body, ConfidenceLevel.DEFAULT);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ComparisonResult result(String body, ConfidenceLevel level) {
         RMethodSource source = RMethodSource.parse("test:r_test", """
                 #' @id r_test
                 #' @title Test
@@ -187,6 +202,6 @@ class RMethodContractTest {
                   %s
                 }
                 """.formatted(body));
-        return ((RMethod<Moments>) RMethod.of(source, RRuntime::shared)).compare(C, T);
+        return ((RMethod<Moments>) RMethod.of(source, RRuntime::shared)).compare(C, T, level);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.splitscope.stats.ComparisonMethods;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.Moments;
 import io.splitscope.stats.ResultStatus;
 import io.splitscope.stats.UnitValues;
@@ -43,7 +44,7 @@ class RTwinsGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("means")
     void rWelchTEqualsJavaAndRsTTest(RGolden.Means golden) {
-        ParityReport report = RParity.verify("welch_t", golden.moments(), 0);
+        ParityReport report = RParity.verify("welch_t", golden.moments(), 0, ConfidenceLevel.DEFAULT);
 
         assertThat(report.rFailure()).isEmpty();
         assertThat(report.problems()).isEmpty();
@@ -56,10 +57,25 @@ class RTwinsGoldenTest {
         }
     }
 
+    /** At 90 and 99 % the R twins (qt, qnorm of (1 + level) / 2 in R) agree with Java as at 95 %. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("means")
+    void twinsAgreeAtOtherConfidenceLevels(RGolden.Means golden) {
+        for (String level : new String[] {"90", "99"}) {
+            ConfidenceLevel confidence = ConfidenceLevel.parse(level);
+            assertThat(RParity.verify("welch_t", golden.moments(), 0, confidence).verified()).as(level).isTrue();
+            ParityReport cuped = RParity.verify("cuped", golden.inputs(), 0, confidence);
+            assertThat(cuped.verified()).as(cuped.summary()).isTrue();
+            assertThat(cuped.rows().getFirst().java().absoluteCi())
+                    .isNotEqualTo(RParity.verify("cuped", golden.inputs(), 0, ConfidenceLevel.DEFAULT)
+                            .rows().getFirst().java().absoluteCi());
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("means")
     void rCupedEqualsJavaWithThetaPooledOverEveryVariant(RGolden.Means golden) {
-        ParityReport report = RParity.verify("cuped", golden.inputs(), 0);
+        ParityReport report = RParity.verify("cuped", golden.inputs(), 0, ConfidenceLevel.DEFAULT);
 
         assertThat(report.verified()).as(report.summary()).isTrue();
         assertThat(report.rows()).allSatisfy(row -> {
@@ -74,7 +90,7 @@ class RTwinsGoldenTest {
         RGolden.Means autoplay = RGolden.MEANS.get(0);
         assertThat(autoplay.toString()).isEqualTo("exp_autoplay streaming_hours");
         ComparisonResult r = ComparisonMethods.byId("r_cuped", io.splitscope.stats.CovariateMoments.class)
-                .compare(autoplay.inputs().get(0), autoplay.inputs().get(1), autoplay.inputs());
+                .compare(autoplay.inputs().get(0), autoplay.inputs().get(1), autoplay.inputs(), ConfidenceLevel.DEFAULT);
         assertMatches(r, new double[] {3.1858667029469019, 3.5610490918136275, 0.37518238886672561,
                 0.066140516178483835, 0.68422426155496752, 0.11776462226736757, 0.015306793288785009,
                 0.22022245124595013, 0.017368414948998587}, GOLDEN);
@@ -84,7 +100,7 @@ class RTwinsGoldenTest {
         RGolden.Means price = RGolden.MEANS.get(6);
         assertThat(price.toString()).isEqualTo("exp_price streaming_hours");
         r = ComparisonMethods.byId("r_cuped", io.splitscope.stats.CovariateMoments.class)
-                .compare(price.inputs().get(0), price.inputs().get(2), price.inputs());
+                .compare(price.inputs().get(0), price.inputs().get(2), price.inputs(), ConfidenceLevel.DEFAULT);
         assertMatches(r, new double[] {3.0524008294811504, 3.2455931932389199, 0.19319236375776949,
                 -0.1837451222005736, 0.57012984971611247, 0.063291937904042722, -0.063076058994651518,
                 0.18965993480273696, 0.31468641382795809}, GOLDEN);
@@ -98,7 +114,7 @@ class RTwinsGoldenTest {
         List<UnitValues> values = RGolden.unitValues(units);
         int treatment = List.copyOf(units.keySet()).indexOf(golden.treatment());
 
-        ParityReport report = RParity.verify("mann_whitney", values, 0);
+        ParityReport report = RParity.verify("mann_whitney", values, 0, ConfidenceLevel.DEFAULT);
 
         assertThat(report.verified()).as(report.summary()).isTrue();
         ComparisonResult r = report.rows().stream().filter(row -> row.variantIndex() == treatment)

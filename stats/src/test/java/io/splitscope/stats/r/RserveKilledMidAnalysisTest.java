@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonMethods;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.CovariateMoments;
 import io.splitscope.stats.Moments;
 import io.splitscope.stats.ResultStatus;
@@ -118,7 +119,7 @@ class RserveKilledMidAnalysisTest {
 
     private static <I extends io.splitscope.stats.VariantData> ComparisonResult run(ComparisonMethod<I> m,
             List<I> all, int t) {
-        return m.compare(all.get(0), all.get(t), all);
+        return m.compare(all.get(0), all.get(t), all, ConfidenceLevel.DEFAULT);
     }
 
     private static RMethod<?> registered(String id, RRuntime runtime) {

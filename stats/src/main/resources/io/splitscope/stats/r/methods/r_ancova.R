@@ -13,13 +13,13 @@
 #' diagonal of X (X'X)^-1 X'):
 #'   V_HC2 = (X'X)^-1 X' diag(e_i^2 / (1 - h_i)) X (X'X)^-1
 #'   absolute effect b = the treatment coefficient, se = sqrt(V_HC2[2, 2]),
-#'   df = n - 3 (the residual degrees of freedom), CI = b -/+ qt(0.975, df) se,
+#'   df = n - 3 (the residual degrees of freedom), CI = b -/+ qt((1 + level) / 2, df) se,
 #'   p = 2 pt(-|b / se|, df)    (as lmtest::coeftest(fit, vcov = sandwich::vcovHC(fit, "HC2"))).
 #' Values: the adjusted means at the pooled covariate mean xbar (treated as fixed),
 #'   control = a + c xbar, treatment = a + b + c xbar   (a the intercept, c the x coefficient),
 #' so that absolute effect = treatment - control; relative effect r = b / control with the
 #' delta-method variance g' V_HC2 g, g = (-b / control^2, 1 / control, -b xbar / control^2),
-#' CI_r = r -/+ qt(0.975, df) se_r. Extras: covariate_coefficient (c).
+#' CI_r = r -/+ qt((1 + level) / 2, df) se_r. Extras: covariate_coefficient (c).
 #' If x is constant or collinear with the treatment, the covariate is dropped (y ~ treatment; the
 #' HC2 standard error is then Welch's); the status stays OK and covariate_coefficient is absent.
 #' Statuses: NON_FINITE (a NaN or infinite value, or a unit with leverage 1), EMPTY_ARM (the raw
@@ -31,7 +31,7 @@
 #' J. S. Long, L. H. Ervin (2000), "Using heteroscedasticity consistent standard errors in the
 #' linear regression model", The American Statistician 54, 217-224; W. Lin (2013), "Agnostic notes
 #' on regression adjustments to experimental data", Ann. Appl. Stat. 7, 295-318.
-r_ancova <- function(control, treatment, variants) {
+r_ancova <- function(control, treatment, variants, level = 0.95) {
   nc <- length(control$y); nt <- length(treatment$y)
   y <- c(as.numeric(control$y), as.numeric(treatment$y))
   x <- c(as.numeric(control$x), as.numeric(treatment$x))
@@ -76,7 +76,7 @@ r_ancova <- function(control, treatment, variants) {
   V <- bread %*% meat %*% bread
   se <- sqrt(V[2, 2])
   df <- fit$df.residual
-  q <- qt(0.975, df)
+  q <- qt((1 + level) / 2, df)
   values$absolute_ci <- d + c(-1, 1) * q * se
   values$p_value <- 2 * pt(-abs(d / se), df)
   if (control_value == 0) {

@@ -20,7 +20,7 @@
 #' References: A. Deng, Y. Xu, R. Kohavi, T. Walker (2013), "Improving the Sensitivity of Online
 #' Controlled Experiments by Utilizing Pre-Experiment Data", WSDM 2013; B. L. Welch (1947),
 #' Biometrika 34, 28-35.
-r_cuped <- function(control, treatment, variants) {
+r_cuped <- function(control, treatment, variants, level = 0.95) {
   sums <- do.call(rbind, lapply(variants, function(v) v[c("n", "sum", "sum_squares", "covariate_sum",
                                                           "covariate_sum_squares", "sum_product")]))
   arms <- rbind(control, treatment)
@@ -61,11 +61,11 @@ r_cuped <- function(control, treatment, variants) {
   cxy <- (arms[, "sum_product"] - arms[, "covariate_sum"] * arms[, "sum"] / n) / (n - 1)
   v <- vy - 2 * theta * cxy + theta^2 * vx
   v <- ifelse(v <= 1e-12 * (vy + theta^2 * vx), 0, v)
-  welch(n, adjusted_mean, v, extras = c(theta = theta))
+  welch(n, adjusted_mean, v, level, extras = c(theta = theta))
 }
 
-# Welch's test from per-variant sizes, means and variances (n >= 2), as in r_welch_t.R.
-welch <- function(n, means, v, extras) {
+# Welch's test from per-variant sizes, means and variances (n >= 2), as in r_welch_t.R, at `level`.
+welch <- function(n, means, v, level, extras) {
   d <- means[2] - means[1]
   r <- if (means[1] != 0) d / means[1] else NA
   if (all(v == 0)) {
@@ -76,7 +76,7 @@ welch <- function(n, means, v, extras) {
   a <- v / n
   se <- sqrt(sum(a))
   df <- sum(a)^2 / sum(a^2 / (n - 1))
-  q <- qt(0.975, df)
+  q <- qt((1 + level) / 2, df)
   out <- list(control_value = means[1], treatment_value = means[2], absolute_effect = d,
               absolute_ci = d + c(-1, 1) * q * se, p_value = 2 * pt(-abs(d / se), df), extras = extras)
   if (means[1] == 0) {

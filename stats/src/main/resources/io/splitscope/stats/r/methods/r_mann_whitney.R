@@ -10,7 +10,7 @@
 #'   - absolute effect: the Hodges-Lehmann shift, the median of the n_t n_c differences
 #'     y_t - y_c (not treatment value - control value);
 #'   - absolute CI: Moses's interval, the k-th and (n_t n_c + 1 - k)-th smallest differences with
-#'     k = max(1, ceiling(n_t n_c / 2 - 0.5 - qnorm(0.975) sigma)) and
+#'     k = max(1, ceiling(n_t n_c / 2 - 0.5 - qnorm((1 + level) / 2) sigma)) and
 #'     sigma = sqrt(n_t n_c / 12 ((n + 1) - sum(t_j^3 - t_j) / (n (n - 1)))), t_j the tie sizes;
 #'   - relative effect: the shift over the control median; no relative interval.
 #' Input per variant: the numeric vector of its unit values. Order statistics of the differences
@@ -20,7 +20,7 @@
 #' References: H. B. Mann, D. R. Whitney (1947), Ann. Math. Statist. 18, 50-60; J. L. Hodges,
 #' E. L. Lehmann (1963), Ann. Math. Statist. 34, 598-611; M. Hollander, D. A. Wolfe (1999),
 #' Nonparametric Statistical Methods, 2nd ed., sections 4.1-4.3.
-r_mann_whitney <- function(control, treatment, variants) {
+r_mann_whitney <- function(control, treatment, variants, level = 0.95) {
   yc <- sort(as.numeric(control), na.last = TRUE)
   yt <- sort(as.numeric(treatment), na.last = TRUE)
   fc <- all(is.finite(yc)); ft <- all(is.finite(yt))
@@ -56,7 +56,7 @@ r_mann_whitney <- function(control, treatment, variants) {
                 control_value = mc, treatment_value = mt, absolute_effect = shift, relative_effect = relative))
   }
   test <- wilcox.test(yt, yc, exact = FALSE, correct = TRUE)
-  k <- ceiling(pairs / 2 - 0.5 - qnorm(0.975) * sigma)
+  k <- ceiling(pairs / 2 - 0.5 - qnorm((1 + level) / 2) * sigma)
   k <- max(1, min(k, floor((pairs + 1) / 2)))
   out <- list(control_value = mc, treatment_value = mt, absolute_effect = shift,
               absolute_ci = c(kth_difference(yt, yc, k), kth_difference(yt, yc, pairs + 1 - k)),

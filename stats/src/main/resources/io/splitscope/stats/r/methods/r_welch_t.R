@@ -11,9 +11,10 @@
 #'     @input (the Java input record: Moments, CovariateMoments, RatioMoments, UnitValues,
 #'     UnitCovariateValues or QuantileSample), optionally @twin (the id of the Java method this
 #'     one must reproduce, for parity checks);
-#'   - the function <id>(control, treatment, variants): control and treatment are the inputs of
-#'     the two variants, variants the list of every variant's input of the analysis (control and
-#'     treatment included); a Moments input is the named numeric vector c(n, sum, sum_squares);
+#'   - the function <id>(control, treatment, variants, level = 0.95): control and treatment are
+#'     the inputs of the two variants, variants the list of every variant's input of the analysis
+#'     (control and treatment included), level the two-sided confidence level (a fraction); a
+#'     Moments input is the named numeric vector c(n, sum, sum_squares);
 #'   - it returns a named list: control_value, treatment_value, absolute_effect, absolute_ci
 #'     (c(low, high)), relative_effect, relative_ci, p_value; optionally status (a ResultStatus
 #'     name such as "ZERO_BASELINE"; "OK" by default) with a reason, and extras (a named numeric
@@ -24,9 +25,9 @@
 #' sums as (sum_squares - sum * mean) / (n - 1), 0 below 1e-12 of sum_squares as on the Java side):
 #'   d = mean_t - mean_c, se = sqrt(s2_c / n_c + s2_t / n_t),
 #'   df = se^4 / ((s2_c / n_c)^2 / (n_c - 1) + (s2_t / n_t)^2 / (n_t - 1))   (Welch-Satterthwaite)
-#'   p = 2 pt(-|d / se|, df), CI = d -/+ qt(0.975, df) se,
+#'   p = 2 pt(-|d / se|, df), CI = d -/+ qt((1 + level) / 2, df) se,
 #'   r = d / mean_c, se_r^2 = s2_t / (n_t mean_c^2) + mean_t^2 s2_c / (n_c mean_c^4),
-#'   CI_r = r -/+ qt(0.975, df) se_r.
+#'   CI_r = r -/+ qt((1 + level) / 2, df) se_r.
 #' R's t.test() needs the unit-level vectors, which the sufficient statistics replace: its
 #' statistic, df, p-value and interval are exactly the ones above (the tests check this with
 #' t.test on unit vectors in the same R).
@@ -34,7 +35,7 @@
 #' References: B. L. Welch (1947), Biometrika 34, 28-35; F. E. Satterthwaite (1946), Biometrics
 #' Bulletin 2, 110-114; A. Deng, U. Knoblich, J. Lu (2018), "Applying the Delta Method in Metric
 #' Analytics", KDD 2018.
-r_welch_t <- function(control, treatment, variants) {
+r_welch_t <- function(control, treatment, variants, level = 0.95) {
   n <- c(control[["n"]], treatment[["n"]])
   s <- c(control[["sum"]], treatment[["sum"]])
   ss <- c(control[["sum_squares"]], treatment[["sum_squares"]])
@@ -65,7 +66,7 @@ r_welch_t <- function(control, treatment, variants) {
   a <- v / n
   se <- sqrt(sum(a))
   df <- sum(a)^2 / sum(a^2 / (n - 1))
-  q <- qt(0.975, df)
+  q <- qt((1 + level) / 2, df)
   p <- 2 * pt(-abs(d / se), df)
   out <- list(control_value = means[1], treatment_value = means[2], absolute_effect = d,
               absolute_ci = d + c(-1, 1) * q * se, p_value = p)

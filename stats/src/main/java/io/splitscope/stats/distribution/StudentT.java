@@ -1,4 +1,4 @@
-package io.splitscope.stats.methods;
+package io.splitscope.stats.distribution;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;

@@ -1,12 +1,9 @@
-package io.splitscope.stats.methods;
+package io.splitscope.stats.distribution;
 
 import org.apache.commons.math3.special.Erf;
 
 /** The standard normal distribution: accurate CDF, density, quantile and a partial expectation (used by the methods and the power calculator). */
 public final class Normal {
-
-    /** {@code z(0.975)}, R 4.2.2 {@code qnorm(0.975)} = 1.9599639845400536. */
-    public static final double Z_975 = 1.9599639845400536;
 
     private static final double SQRT2 = Math.sqrt(2);
     private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);

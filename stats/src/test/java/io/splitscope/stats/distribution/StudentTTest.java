@@ -1,12 +1,12 @@
-package io.splitscope.stats.methods;
+package io.splitscope.stats.distribution;
 
 import static io.splitscope.stats.Relative.relative;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The t distribution against R 4.2.2 (stats/src/test/r/reference-values.R, block "Student's t").

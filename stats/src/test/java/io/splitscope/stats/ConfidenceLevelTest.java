@@ -1,0 +1,57 @@
+package io.splitscope.stats;
+
+import static io.splitscope.stats.Relative.relative;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ConfidenceLevelTest {
+
+    @ParameterizedTest
+    @CsvSource({"95, 95", "95%, 95", "99.5 %, 99.5", "0.9, 90", "0.95, 95", " 99 , 99", "0.999, 99.9"})
+    void readsPercentagesAndFractions(String text, double percent) {
+        assertThat(ConfidenceLevel.parse(text).percent()).isEqualTo(percent);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "", "100", "120", "45", "0.3", "95.25", "NaN", "-95"})
+    void refusesWhatIsNotALevel(String text) {
+        assertThatThrownBy(() -> ConfidenceLevel.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("confidence level must be a percentage")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void theProbabilitiesAreTheDecimalOnes() {
+        // the doubles R receives for qt(0.975, df) at 95 % and qnorm(0.95) at 90 %
+        assertThat(ConfidenceLevel.DEFAULT.upperProbability()).isEqualTo(0.975);
+        assertThat(ConfidenceLevel.DEFAULT.lowerProbability()).isEqualTo(0.025);
+        assertThat(ConfidenceLevel.DEFAULT.alpha()).isEqualTo(0.05);
+        assertThat(ConfidenceLevel.parse("90").upperProbability()).isEqualTo(0.95);
+        assertThat(ConfidenceLevel.parse("99").lowerProbability()).isEqualTo(0.005);
+        assertThat(ConfidenceLevel.parse("99").value()).isEqualTo(0.99);
+    }
+
+    @Test
+    void quantilesAsR() {
+        // R 4.2.2: qnorm(c(0.95, 0.975, 0.995)); qt(c(0.95, 0.975, 0.995), 7.5); relative 1e-14
+        assertThat(ConfidenceLevel.parse("90").z()).isCloseTo(1.6448536269514715, relative(1.6448536269514715, 1e-14));
+        assertThat(ConfidenceLevel.DEFAULT.z()).isCloseTo(1.9599639845400536, relative(1.9599639845400536, 1e-14));
+        assertThat(ConfidenceLevel.parse("99").z()).isCloseTo(2.5758293035488999, relative(2.5758293035488999, 1e-14));
+        assertThat(ConfidenceLevel.parse("90").t(7.5)).isCloseTo(1.8757474792112874, relative(1.8757474792112874, 1e-13));
+        assertThat(ConfidenceLevel.DEFAULT.t(7.5)).isCloseTo(2.3330396268649736, relative(2.3330396268649736, 1e-13));
+        assertThat(ConfidenceLevel.parse("99").t(7.5)).isCloseTo(3.4214226881240428, relative(3.4214226881240428, 1e-13));
+    }
+
+    @Test
+    void readsAsAPercentage() {
+        assertThat(ConfidenceLevel.DEFAULT).hasToString("95 %");
+        assertThat(ConfidenceLevel.parse("99.5")).hasToString("99.5 %");
+        assertThat(ConfidenceLevel.OFFERED).extracting(ConfidenceLevel::percent).containsExactly(90.0, 95.0, 99.0);
+    }
+}
