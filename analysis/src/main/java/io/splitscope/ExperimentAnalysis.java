@@ -5,6 +5,7 @@ import io.splitscope.analysis.AnalysisService;
 import io.splitscope.analysis.MeanMethod;
 import io.splitscope.analysis.Scorecard;
 import io.splitscope.analysis.json.ScorecardJson;
+import io.splitscope.stats.ConfidenceLevel;
 import java.util.List;
 
 /**
@@ -44,6 +45,16 @@ public final class ExperimentAnalysis {
     /** Every result sliced by the project's dimension of this id. */
     public ExperimentAnalysis segmentBy(String dimensionId) {
         return new ExperimentAnalysis(service, request.withSegmentBy(dimensionId));
+    }
+
+    /**
+     * Gives every interval at this confidence level: {@code "90"}, {@code "95"} (the default),
+     * {@code "99"}, {@code "99%"} or {@code "0.99"}.
+     *
+     * @throws IllegalArgumentException naming the text when it is not a level from 50 to 99.9 %
+     */
+    public ExperimentAnalysis confidence(String level) {
+        return new ExperimentAnalysis(service, request.withConfidence(ConfidenceLevel.parse(level)));
     }
 
     /** The request as it stands, for {@link AnalysisService#analyze}. */

@@ -23,6 +23,7 @@ import io.splitscope.sql.log.QueryLog;
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonMethods;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.Moments;
 import io.splitscope.stats.QuantileSample;
 import io.splitscope.stats.VariantData;
@@ -187,8 +188,8 @@ public final class AnalysisService implements AutoCloseable {
                     metricInputs.fetch(selected, request.meanMethod(), segmentBy);
             steps.start("comparisons");
             List<ScorecardRow> rows = compare(experiment, selected, inputs, unitsBySegment, request);
-            Scorecard scorecard = new Scorecard(experiment, population, srm, adjust(rows), warehouse.description(),
-                    clock.instant(), log.entries(), metricInputs.queries());
+            Scorecard scorecard = new Scorecard(experiment, population, srm, adjust(rows), request.confidence(),
+                    warehouse.description(), clock.instant(), log.entries(), metricInputs.queries());
             steps.finish();
             return scorecard;
         } finally {
@@ -203,6 +204,15 @@ public final class AnalysisService implements AutoCloseable {
      * @throws AnalysisException for an unknown experiment or metric, or a metric that has no series
      */
     public EffectSeries series(String experimentId, String metricId, SeriesAxis axis) {
+        return series(experimentId, metricId, axis, ConfidenceLevel.DEFAULT);
+    }
+
+    /**
+     * {@link #series(String, String, SeriesAxis)} with intervals at {@code level}.
+     *
+     * @throws AnalysisException for an unknown experiment or metric, or a metric that has no series
+     */
+    public EffectSeries series(String experimentId, String metricId, SeriesAxis axis, ConfidenceLevel level) {
         Experiment experiment = analysable(experimentId);
         Metric metric = selectMetrics(new AnalysisRequest(experimentId, List.of(metricId), MeanMethod.WELCH_T, null),
                 experiment).getFirst();
@@ -228,7 +238,7 @@ public final class AnalysisService implements AutoCloseable {
                 for (String treatment : experiment.treatments()) {
                     Moments treated = statistics.moments(metric.id(), treatment);
                     points.add(new EffectSeries.Point(step, date, treatment, control.n(), treated.n(),
-                            method.compare(control, treated)));
+                            method.compare(control, treated, level)));
                 }
             });
             return new EffectSeries(experiment.id(), metric.id(), axis, points);
@@ -249,6 +259,17 @@ public final class AnalysisService implements AutoCloseable {
      *                           metric, or a level outside (0, 1)
      */
     public QuantileCurve quantileDifferences(String experimentId, String metricId, List<Double> levels) {
+        return quantileDifferences(experimentId, metricId, levels, ConfidenceLevel.DEFAULT);
+    }
+
+    /**
+     * {@link #quantileDifferences(String, String, List)} with pointwise intervals at {@code confidence}.
+     *
+     * @throws AnalysisException for an unknown experiment or metric, a metric that is not a quantile
+     *                           metric, or a level outside (0, 1)
+     */
+    public QuantileCurve quantileDifferences(String experimentId, String metricId, List<Double> levels,
+                                             ConfidenceLevel confidence) {
         List<Double> asked = levels == null || levels.isEmpty() ? QuantileCurve.DEFAULT_LEVELS
                 : levels.stream().sorted().distinct().toList();
         for (Double level : asked) {
@@ -274,7 +295,7 @@ public final class AnalysisService implements AutoCloseable {
                 QuantileSample c = atLevel(events.get(experiment.controlVariant()), level);
                 for (String treatment : experiment.treatments()) {
                     QuantileSample t = atLevel(events.get(treatment), level);
-                    points.add(new QuantileCurve.Point(level, treatment, c.n(), t.n(), method.compare(c, t)));
+                    points.add(new QuantileCurve.Point(level, treatment, c.n(), t.n(), method.compare(c, t, confidence)));
                 }
             }
             return new QuantileCurve(experiment.id(), metric.id(), asked, points);
@@ -312,7 +333,8 @@ public final class AnalysisService implements AutoCloseable {
                 }
                 inputs.get(metric.id()).forEach((segment, byVariant) -> verifications.add(new RVerification(metric.id(),
                         request.segmentBy() == null ? null : segment,
-                        RParity.verify(method, variants.stream().map(byVariant::get).toList(), control))));
+                        RParity.verify(method, variants.stream().map(byVariant::get).toList(), control,
+                                request.confidence()))));
             }
         }
         return verifications;
@@ -393,7 +415,7 @@ public final class AnalysisService implements AutoCloseable {
                             MethodChoice.methodFor(metric, request.meanMethod(), control, treated));
                     ComparisonResult joint = bootstrapped.get(List.of(metric.id(), segment, treatment));
                     ComparisonResult result = joint != null ? joint
-                            : compare(method, control, treated, List.copyOf(byVariant.values()));
+                            : compare(method, control, treated, List.copyOf(byVariant.values()), request.confidence());
                     rows.add(new ScorecardRow(metric.id(), metric.title(), metric.type(), method.id(), treatment,
                             request.segmentBy() == null ? null : segment, control.n(), treated.n(), units - analysed,
                             result, null, InputSummary.of(control, treated)));
@@ -442,7 +464,7 @@ public final class AnalysisService implements AutoCloseable {
                         controls.add((QuantileSample) inputs.get(metric.id()).get(segment).get(experiment.controlVariant()));
                         treatments.add((QuantileSample) inputs.get(metric.id()).get(segment).get(treatment));
                     }
-                    List<ComparisonResult> compared = bootstrap.compareLevels(controls, treatments);
+                    List<ComparisonResult> compared = bootstrap.compareLevels(controls, treatments, request.confidence());
                     for (int i = 0; i < group.size(); i++) {
                         results.put(List.of(group.get(i).id(), segment, treatment), compared.get(i));
                     }
@@ -466,9 +488,10 @@ public final class AnalysisService implements AutoCloseable {
     }
 
     private static <I extends VariantData> ComparisonResult compare(ComparisonMethod<I> method, VariantData control,
-                                                                   VariantData treatment, List<VariantData> all) {
+                                                                   VariantData treatment, List<VariantData> all,
+                                                                   ConfidenceLevel level) {
         Class<I> input = method.inputType();
-        return method.compare(input.cast(control), input.cast(treatment), all.stream().map(input::cast).toList());
+        return method.compare(input.cast(control), input.cast(treatment), all.stream().map(input::cast).toList(), level);
     }
 
     /** Fills in the Benjamini–Hochberg adjusted p-value over all rows that have a p-value. */

@@ -3,16 +3,19 @@ package io.splitscope.analysis;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.population.Population;
 import io.splitscope.sql.log.QueryLog;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.health.SrmResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What one analysis of one experiment produces: the population, the sample-ratio check and one
  * row per metric and non-control variant ({@code spec/scorecard.md}).
  *
+ * @param confidence    the confidence level of every interval
  * @param warehouse     the warehouse the numbers were computed from
  * @param computedAt    when the analysis ran
  * @param queries       the queries the analysis ran, with the rows and bytes each brought into the JVM
@@ -21,19 +24,20 @@ import java.util.Optional;
  *                      Not part of the scorecard JSON.
  */
 public record Scorecard(Experiment experiment, Population population, SrmResult srm, List<ScorecardRow> rows,
-                        String warehouse, Instant computedAt, List<QueryLog.Entry> queries,
+                        ConfidenceLevel confidence, String warehouse, Instant computedAt, List<QueryLog.Entry> queries,
                         Map<String, Integer> metricQueries) {
 
     public Scorecard {
         rows = List.copyOf(rows);
+        Objects.requireNonNull(confidence, "confidence");
         queries = List.copyOf(queries);
         metricQueries = Map.copyOf(metricQueries);
     }
 
     /** A scorecard that does not say which query served which metric. */
     public Scorecard(Experiment experiment, Population population, SrmResult srm, List<ScorecardRow> rows,
-                     String warehouse, Instant computedAt, List<QueryLog.Entry> queries) {
-        this(experiment, population, srm, rows, warehouse, computedAt, queries, Map.of());
+                     ConfidenceLevel confidence, String warehouse, Instant computedAt, List<QueryLog.Entry> queries) {
+        this(experiment, population, srm, rows, confidence, warehouse, computedAt, queries, Map.of());
     }
 
     /** The scorecard as the table of {@code splitscope analyze} (see {@link ScorecardTable}). */

@@ -4,17 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.splitscope.metrics.population.ExposedUnits;
 import io.splitscope.analysis.GoldenWarehouse;
 import io.splitscope.analysis.json.ScorecardJson;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.experiment.Experiment;
+import io.splitscope.metrics.population.ExposedUnits;
 import io.splitscope.metrics.query.SeriesAxis;
 import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.Warehouses;
 import io.splitscope.sql.log.QueryLog;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.QuantileSample;
 import io.splitscope.stats.VariantData;
 import io.splitscope.stats.methods.QuantileAsymptotic;
@@ -29,9 +30,12 @@ import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The analysis service's series and quantile curves on the golden warehouse ({@code golden/streaming-small}). */
 class AnalysisServiceTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static AnalysisService service;
 
@@ -141,6 +145,36 @@ class AnalysisServiceTest {
                 assertThat(query.sql()).as(metric.id()).contains(column);
             }
             assertThat(ScorecardJson.write(scorecard)).doesNotContain("metric_queries").doesNotContain("metricQueries");
+        }
+    }
+
+    @Test
+    void aRequestAtAnotherConfidenceLevelWidensOrNarrowsEveryIntervalAndLeavesTheEstimates() {
+        AnalysisRequest request = AnalysisRequest.of("exp_autoplay");
+        Scorecard at95 = service.analyze(request);
+        Scorecard at90 = service.analyze(request.withConfidence(new ConfidenceLevel(90)));
+        Scorecard at99 = service.analyze(request.withConfidence(new ConfidenceLevel(99)));
+
+        assertThat(at95.confidence()).isEqualTo(ConfidenceLevel.DEFAULT);
+        assertThat(at99.confidence().value()).isEqualTo(0.99);
+        assertThat(JSON.readTree(ScorecardJson.write(at99)).get("confidence_level").doubleValue()).isEqualTo(0.99);
+        assertThat(at99.rows()).hasSameSizeAs(at95.rows()).hasSameSizeAs(at90.rows());
+        for (int i = 0; i < at95.rows().size(); i++) {
+            ComparisonResult narrow = at90.rows().get(i).comparison();
+            ComparisonResult middle = at95.rows().get(i).comparison();
+            ComparisonResult wide = at99.rows().get(i).comparison();
+            String row = at95.rows().get(i).metricId() + " " + at95.rows().get(i).method();
+            // the estimate and the p-value do not depend on the level (sequential aside: its p does)
+            assertThat(wide.absoluteEffect()).as(row).isEqualTo(middle.absoluteEffect());
+            if (!at95.rows().get(i).method().equals("sequential")) {
+                assertThat(wide.pValue()).as(row).isEqualTo(middle.pValue());
+            }
+            if (middle.absoluteCi() != null) {
+                assertThat(narrow.absoluteCi().low()).as(row).isGreaterThan(middle.absoluteCi().low());
+                assertThat(narrow.absoluteCi().high()).as(row).isLessThan(middle.absoluteCi().high());
+                assertThat(wide.absoluteCi().low()).as(row).isLessThan(middle.absoluteCi().low());
+                assertThat(wide.absoluteCi().high()).as(row).isGreaterThan(middle.absoluteCi().high());
+            }
         }
     }
 

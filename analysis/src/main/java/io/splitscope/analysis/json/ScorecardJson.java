@@ -37,6 +37,7 @@ public final class ScorecardJson {
         // null for an experiment without exposure times (spec/project.md)
         root.put("start_date", experiment.startDate() == null ? null : experiment.startDate().toString());
         root.put("end_date", experiment.endDate() == null ? null : experiment.endDate().toString());
+        root.put("confidence_level", scorecard.confidence().value());
 
         ObjectNode population = root.putObject("population");
         ObjectNode units = population.putObject("units");

@@ -5,6 +5,7 @@ import io.splitscope.metrics.project.DidYouMean;
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonMethods;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.CovariateMoments;
 import io.splitscope.stats.Moments;
 import io.splitscope.stats.RatioMoments;
@@ -34,7 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
  * from sufficient statistics") describes it: the JSON in and out of {@code splitscope compare}.
  *
  * <p>The input is one JSON document {@code {"method": ..., "variants": [{"name": ..., ...}, ...]}},
- * the first variant being the control, with the fields of the method:
+ * optionally with {@code "confidence_level"} (0.9, 0.95 — the default — or 0.99; any level from 0.5
+ * to 0.999 is taken), the first variant being the control, with the fields of the method:
  * <ul>
  *   <li>{@code welch_t}: {@code n}, {@code sum}, {@code sum_squares};</li>
  *   <li>{@code cuped}: those and {@code covariate_sum}, {@code covariate_sum_squares},
@@ -43,7 +45,7 @@ import tools.jackson.databind.node.ObjectNode;
  *       {@code denominator_sum}, {@code denominator_sum_squares},
  *       {@code numerator_denominator_sum_product}.</li>
  * </ul>
- * The output is {@code {"method": ..., "results": [...]}}, one row per non-control variant in the
+ * The output is {@code {"method": ..., "confidence_level": ..., "results": [...]}}, one row per non-control variant in the
  * scorecard's row shape without {@code metric} and {@code type} ({@code incomplete_units} is 0:
  * totals are of complete units), with {@code p_value_adjusted} (Benjamini–Hochberg over these rows)
  * and the row's {@code status} (and {@code reason} when it is not OK), as the scorecard writes them.
@@ -100,6 +102,8 @@ public final class SufficientStatisticsComparison {
      */
     public static final List<String> METHODS = List.copyOf(INPUTS.keySet());
 
+    private static final List<String> TOP_LEVEL_FIELDS = List.of("method", "variants", "confidence_level");
+
     private SufficientStatisticsComparison() {
     }
 
@@ -133,11 +137,13 @@ public final class SufficientStatisticsComparison {
             throw new AnalysisException("the input must be a JSON object with \"method\" and \"variants\"");
         }
         for (String field : root.propertyNames()) {
-            if (!field.equals("method") && !field.equals("variants")) {
+            if (!TOP_LEVEL_FIELDS.contains(field)) {
                 throw new AnalysisException("unknown field '" + field + "' in the input"
-                        + DidYouMean.suffix(field, List.of("method", "variants")) + " (expected \"method\" and \"variants\")");
+                        + DidYouMean.suffix(field, TOP_LEVEL_FIELDS)
+                        + " (expected \"method\", \"variants\" and optionally \"confidence_level\")");
             }
         }
+        ConfidenceLevel level = confidenceLevel(root.get("confidence_level"));
         JsonNode methodNode = root.get("method");
         if (methodNode == null || !methodNode.isString()) {
             throw new AnalysisException("the input needs \"method\": one of " + String.join(", ", METHODS));
@@ -185,12 +191,27 @@ public final class SufficientStatisticsComparison {
             }
         }
 
-        ArrayNode rows = rows(method, input, names, variants);
+        ArrayNode rows = rows(method, input, names, variants, level);
         ObjectNode out = NODES.objectNode();
         out.put("method", method);
+        out.put("confidence_level", level.value());
         out.set("results", rows);
         List<String> notes = ignored.isEmpty() ? List.of() : List.of(method + " ignores " + String.join(", ", ignored));
         return new Output(MAPPER.writeValueAsString(out) + System.lineSeparator(), notes);
+    }
+
+    private static ConfidenceLevel confidenceLevel(JsonNode node) {
+        if (node == null) {
+            return ConfidenceLevel.DEFAULT;
+        }
+        if (!node.isNumber() && !node.isString()) {
+            throw new AnalysisException("\"confidence_level\" must be a number such as 0.95, got " + node);
+        }
+        try {
+            return ConfidenceLevel.parse(node.asString());
+        } catch (IllegalArgumentException e) {
+            throw new AnalysisException("\"confidence_level\": " + e.getMessage());
+        }
     }
 
     /** A variant's fields, read and checked. */
@@ -262,7 +283,7 @@ public final class SufficientStatisticsComparison {
     }
 
     private static <I extends VariantData> ArrayNode rows(String method, Input<I> input, List<String> names,
-            List<JsonNode> nodes) {
+            List<JsonNode> nodes, ConfidenceLevel level) {
         List<I> inputs = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
             inputs.add(input.read().apply(new Fields(names.get(i), nodes.get(i))));
@@ -271,7 +292,7 @@ public final class SufficientStatisticsComparison {
         List<ComparisonResult> results = new ArrayList<>();
         List<Double> pValues = new ArrayList<>();
         for (int i = 1; i < inputs.size(); i++) {
-            ComparisonResult r = comparison.compare(inputs.get(0), inputs.get(i), inputs);
+            ComparisonResult r = comparison.compare(inputs.get(0), inputs.get(i), inputs, level);
             results.add(r);
             pValues.add(r.pValue());
         }

@@ -2,6 +2,7 @@ package io.splitscope.analysis.results;
 
 import io.splitscope.analysis.AnalysisRequest;
 import io.splitscope.analysis.MeanMethod;
+import io.splitscope.stats.ConfidenceLevel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,10 +29,12 @@ import org.slf4j.LoggerFactory;
  * milliseconds, whatever the size of the warehouse.
  *
  * <p>Table {@code scorecards}: the key ({@code experiment_id}, {@code mean_method},
- * {@code segment_by} — empty for none — and {@code metric_ids} — empty for the whole catalog), the
+ * {@code segment_by} — empty for none —, {@code metric_ids} — empty for the whole catalog — and
+ * {@code confidence_level} in percent), the
  * provenance ({@code computed_at}, {@code warehouse}, {@code fingerprint}, {@code computed_by},
  * {@code elapsed_ms}) and {@code scorecard}, the whole scorecard as JSON (see
- * {@code ScorecardCodec}). A row this version cannot read is treated as absent.
+ * {@code ScorecardCodec}). A row this version cannot read is treated as absent. A store written
+ * before the key had {@code confidence_level} is carried over on opening, its rows at 95 %.
  *
  * <p>Thread-safe; DuckDB lets one process at a time open the file for writing.
  */
@@ -41,8 +44,10 @@ public final class ResultsStore implements AutoCloseable {
     public static final String FILE_NAME = "splitscope-results.duckdb";
 
     private static final Logger LOG = LoggerFactory.getLogger(ResultsStore.class);
-    private static final String COLUMNS = "experiment_id, mean_method, segment_by, metric_ids, computed_at, warehouse,"
-            + " fingerprint, computed_by, elapsed_ms, scorecard";
+    private static final String COLUMNS = "experiment_id, mean_method, segment_by, metric_ids, confidence_level,"
+            + " computed_at, warehouse, fingerprint, computed_by, elapsed_ms, scorecard";
+    private static final String KEY = "experiment_id = ? AND mean_method = ? AND segment_by = ? AND metric_ids = ?"
+            + " AND confidence_level = ?";
 
     private final Connection connection;
     private final Path file;
@@ -80,25 +85,55 @@ public final class ResultsStore implements AutoCloseable {
             connection = DriverManager.getConnection(url);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET memory_limit = '256MB'");
-                statement.execute("""
-                        CREATE TABLE IF NOT EXISTS scorecards (
-                            experiment_id VARCHAR NOT NULL,
-                            mean_method   VARCHAR NOT NULL,
-                            segment_by    VARCHAR NOT NULL,
-                            metric_ids    VARCHAR NOT NULL,
-                            computed_at   VARCHAR NOT NULL,
-                            warehouse     VARCHAR NOT NULL,
-                            fingerprint   VARCHAR NOT NULL,
-                            computed_by   VARCHAR NOT NULL,
-                            elapsed_ms    BIGINT  NOT NULL,
-                            scorecard     VARCHAR NOT NULL,
-                            PRIMARY KEY (experiment_id, mean_method, segment_by, metric_ids))""");
             }
+            createTable(connection, file);
             return new ResultsStore(connection, file);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new ResultsStoreException("cannot open the results store " + (file == null ? "in memory" : file.toString())
                     + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Creates the table, carrying the rows of a store written before the key had
+     * {@code confidence_level} over at 95 % — in one transaction, so that a crash midway loses nothing.
+     */
+    private static void createTable(Connection connection, Path file) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            boolean before = exists(statement, "scorecards") && !exists(statement, "scorecards", "confidence_level");
+            if (before) {
+                statement.execute("ALTER TABLE scorecards RENAME TO scorecards_before_confidence");
+            }
+            statement.execute("""
+                    CREATE TABLE IF NOT EXISTS scorecards (
+                        experiment_id    VARCHAR NOT NULL,
+                        mean_method      VARCHAR NOT NULL,
+                        segment_by       VARCHAR NOT NULL,
+                        metric_ids       VARCHAR NOT NULL,
+                        confidence_level DOUBLE  NOT NULL,
+                        computed_at      VARCHAR NOT NULL,
+                        warehouse        VARCHAR NOT NULL,
+                        fingerprint      VARCHAR NOT NULL,
+                        computed_by      VARCHAR NOT NULL,
+                        elapsed_ms       BIGINT  NOT NULL,
+                        scorecard        VARCHAR NOT NULL,
+                        PRIMARY KEY (experiment_id, mean_method, segment_by, metric_ids, confidence_level))""");
+            if (before) {
+                int carried = statement.executeUpdate("INSERT INTO scorecards SELECT experiment_id, mean_method,"
+                        + " segment_by, metric_ids, 95, computed_at, warehouse, fingerprint, computed_by, elapsed_ms,"
+                        + " scorecard FROM scorecards_before_confidence");
+                statement.execute("DROP TABLE scorecards_before_confidence");
+                LOG.info("Results store {}: {} scorecards carried over to the layout keyed by confidence level (95 %)",
+                        file == null ? "in memory" : file, carried);
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
         }
     }
 
@@ -111,17 +146,18 @@ public final class ResultsStore implements AutoCloseable {
     public synchronized void save(StoredScorecard stored) {
         AnalysisRequest request = stored.request();
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT OR REPLACE INTO scorecards (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT OR REPLACE INTO scorecards (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, request.experimentId());
             insert.setString(2, request.meanMethod().methodId());
             insert.setString(3, segment(request));
             insert.setString(4, metrics(request));
-            insert.setString(5, stored.computedAt().toString());
-            insert.setString(6, stored.warehouse());
-            insert.setString(7, stored.fingerprint().value());
-            insert.setString(8, stored.computedBy());
-            insert.setLong(9, stored.elapsed().toMillis());
-            insert.setString(10, ScorecardCodec.encode(stored.scorecard()));
+            insert.setDouble(5, request.confidence().percent());
+            insert.setString(6, stored.computedAt().toString());
+            insert.setString(7, stored.warehouse());
+            insert.setString(8, stored.fingerprint().value());
+            insert.setString(9, stored.computedBy());
+            insert.setLong(10, stored.elapsed().toMillis());
+            insert.setString(11, ScorecardCodec.encode(stored.scorecard()));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new ResultsStoreException("cannot store the scorecard of " + request.experimentId() + ": " + firstLine(e.getMessage()), e);
@@ -130,8 +166,8 @@ public final class ResultsStore implements AutoCloseable {
 
     /** The scorecard stored for exactly this request ({@link StoredScorecard#stale()} false: the caller compares fingerprints). */
     public synchronized Optional<StoredScorecard> find(AnalysisRequest request) {
-        List<StoredScorecard> found = select("WHERE experiment_id = ? AND mean_method = ? AND segment_by = ? AND metric_ids = ?",
-                request.experimentId(), request.meanMethod().methodId(), segment(request), metrics(request));
+        List<StoredScorecard> found = select("WHERE " + KEY, request.experimentId(), request.meanMethod().methodId(),
+                segment(request), metrics(request), request.confidence().percent());
         return found.stream().findFirst();
     }
 
@@ -140,10 +176,10 @@ public final class ResultsStore implements AutoCloseable {
         return select("WHERE experiment_id = ? ORDER BY computed_at DESC", experimentId);
     }
 
-    private List<StoredScorecard> select(String where, String... parameters) {
+    private List<StoredScorecard> select(String where, Object... parameters) {
         try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM scorecards " + where)) {
             for (int i = 0; i < parameters.length; i++) {
-                query.setString(i + 1, parameters[i]);
+                query.setObject(i + 1, parameters[i]);
             }
             List<StoredScorecard> found = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
@@ -164,13 +200,22 @@ public final class ResultsStore implements AutoCloseable {
             String metrics = row.getString("metric_ids");
             AnalysisRequest request = new AnalysisRequest(experimentId,
                     metrics.isEmpty() ? List.of() : Arrays.asList(metrics.split(",")),
-                    MeanMethod.parse(row.getString("mean_method")), segment.isEmpty() ? null : segment);
+                    MeanMethod.parse(row.getString("mean_method")), segment.isEmpty() ? null : segment,
+                    new ConfidenceLevel(row.getDouble("confidence_level")));
             return Optional.of(new StoredScorecard(request, ScorecardCodec.decode(row.getString("scorecard")),
                     new WarehouseFingerprint(row.getString("fingerprint")), row.getString("computed_by"),
                     Duration.ofMillis(row.getLong("elapsed_ms")), false));
         } catch (IllegalArgumentException e) {
             LOG.warn("Ignoring a stored scorecard of {} that this version cannot read: {}", experimentId, e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    private static boolean exists(Statement statement, String table, String... column) throws SQLException {
+        String query = "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'main' AND table_name = '"
+                + table + "'" + (column.length == 0 ? "" : " AND column_name = '" + column[0] + "'");
+        try (ResultSet count = statement.executeQuery(query)) {
+            return count.next() && count.getLong(1) > 0;
         }
     }
 

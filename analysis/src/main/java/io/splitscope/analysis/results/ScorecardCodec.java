@@ -8,6 +8,7 @@ import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.population.Population;
 import io.splitscope.sql.log.QueryLog;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.Interval;
 import io.splitscope.stats.ResultStatus;
 import io.splitscope.stats.health.SrmResult;
@@ -35,13 +36,14 @@ import tools.jackson.databind.node.ObjectNode;
 final class ScorecardCodec {
 
     /** The version of the document; bump it when the layout changes. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
 
     /**
-     * The version before {@link #FORMAT}, still read: it has no {@code metric_queries}, so its
-     * scorecards do not say which query served which metric.
+     * The versions before {@link #FORMAT}, still read: neither has {@code confidence_level} (their
+     * intervals are at 95 %), and 1 has no {@code metric_queries}, so its scorecards do not say
+     * which query served which metric.
      */
-    static final int PREVIOUS_FORMAT = 1;
+    static final List<Integer> PREVIOUS_FORMATS = List.of(1, 2);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -79,6 +81,7 @@ final class ScorecardCodec {
 
         ArrayNode rows = root.putArray("rows");
         scorecard.rows().forEach(row -> row(rows.addObject(), row));
+        root.put("confidence_level", scorecard.confidence().percent());
         root.put("warehouse", scorecard.warehouse());
         root.put("computed_at", scorecard.computedAt().toString());
         ArrayNode queries = root.putArray("queries");
@@ -97,9 +100,9 @@ final class ScorecardCodec {
         try {
             JsonNode root = JSON.readTree(json);
             int format = root.path("format").asInt(-1);
-            if (format != FORMAT && format != PREVIOUS_FORMAT) {
+            if (format != FORMAT && !PREVIOUS_FORMATS.contains(format)) {
                 throw new IllegalArgumentException("stored scorecard format " + format + ", this version reads "
-                        + PREVIOUS_FORMAT + " and " + FORMAT);
+                        + PREVIOUS_FORMATS + " and " + FORMAT);
             }
             JsonNode e = root.required("experiment");
             List<Experiment.VariantWeight> variants = new ArrayList<>();
@@ -127,11 +130,13 @@ final class ScorecardCodec {
             root.required("queries").forEach(q -> queries.add(new QueryLog.Entry(q.required("sql").asString(),
                     q.required("rows").asLong(), q.required("bytes").asLong(), Duration.ofNanos(q.required("elapsed_nanos").asLong()))));
             Map<String, Integer> metricQueries = new LinkedHashMap<>();
-            if (format != PREVIOUS_FORMAT) {
+            if (format != 1) {
                 root.required("metric_queries").properties()
                         .forEach(entry -> metricQueries.put(entry.getKey(), entry.getValue().asInt()));
             }
-            return new Scorecard(experiment, population, srm, rows, root.required("warehouse").asString(),
+            ConfidenceLevel confidence = format == FORMAT
+                    ? new ConfidenceLevel(root.required("confidence_level").asDouble()) : ConfidenceLevel.DEFAULT;
+            return new Scorecard(experiment, population, srm, rows, confidence, root.required("warehouse").asString(),
                     Instant.parse(root.required("computed_at").asString()), queries, metricQueries);
         } catch (RuntimeException e) {
             throw e instanceof IllegalArgumentException iae ? iae

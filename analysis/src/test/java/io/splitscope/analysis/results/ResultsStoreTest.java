@@ -3,13 +3,18 @@ package io.splitscope.analysis.results;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.splitscope.analysis.GoldenWarehouse;
 import io.splitscope.analysis.AnalysisRequest;
 import io.splitscope.analysis.AnalysisService;
+import io.splitscope.analysis.GoldenWarehouse;
 import io.splitscope.analysis.MeanMethod;
 import io.splitscope.analysis.Scorecard;
 import io.splitscope.analysis.json.ScorecardJson;
+import io.splitscope.stats.ConfidenceLevel;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -78,32 +83,76 @@ class ResultsStoreTest {
         }
         Scorecard nonFinite = new Scorecard(welch.experiment(), welch.population(),
                 new io.splitscope.stats.health.SrmResult(Double.POSITIVE_INFINITY, Double.NaN, false, welch.srm().expectedShare()),
-                welch.rows(), welch.warehouse(), welch.computedAt(), welch.queries());
+                welch.rows(), welch.confidence(), welch.warehouse(), welch.computedAt(), welch.queries());
         SameStored.assertSame(ScorecardCodec.decode(ScorecardCodec.encode(nonFinite)), nonFinite);
     }
 
     @Test
-    void keepsWhichQueryServedEachMetricAndStillReadsTheFormatBeforeIt() {
+    void keepsWhichQueryServedEachMetricAndStillReadsTheFormatsBeforeIt() {
         assertThat(welch.metricQueries()).isNotEmpty();
         Scorecard back = ScorecardCodec.decode(ScorecardCodec.encode(welch));
         assertThat(back.metricQueries()).isEqualTo(welch.metricQueries());
         assertThat(back.queryOf("streaming_hours")).isEqualTo(welch.queryOf("streaming_hours")).isPresent();
 
-        // a scorecard stored before the format kept it: everything else, and no metric → query
-        ObjectNode previous = (ObjectNode) JSON.readTree(ScorecardCodec.encode(welch));
-        previous.put("format", ScorecardCodec.PREVIOUS_FORMAT);
-        previous.remove("metric_queries");
-        Scorecard old = ScorecardCodec.decode(JSON.writeValueAsString(previous));
+        // format 2, before the confidence level was kept: everything, at 95 %
+        Scorecard second = ScorecardCodec.decode(formatTwo(welch));
+        SameStored.assertSame(second, welch);
+
+        // format 1, before the metric → query map was kept: everything else, and no metric → query
+        ObjectNode first = (ObjectNode) JSON.readTree(formatTwo(welch));
+        first.put("format", 1);
+        first.remove("metric_queries");
+        Scorecard old = ScorecardCodec.decode(JSON.writeValueAsString(first));
         assertThat(old.metricQueries()).isEmpty();
         assertThat(old.queryOf("streaming_hours")).isEmpty();
         SameStored.assertSame(old, new Scorecard(welch.experiment(), welch.population(), welch.srm(), welch.rows(),
-                welch.warehouse(), welch.computedAt(), welch.queries()));
+                welch.confidence(), welch.warehouse(), welch.computedAt(), welch.queries()));
         assertThat(ScorecardJson.write(old)).isEqualTo(ScorecardJson.write(welch));
 
         ObjectNode future = (ObjectNode) JSON.readTree(ScorecardCodec.encode(welch));
         future.put("format", ScorecardCodec.FORMAT + 1);
         assertThatThrownBy(() -> ScorecardCodec.decode(JSON.writeValueAsString(future)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format " + (ScorecardCodec.FORMAT + 1));
+    }
+
+    /** {@code scorecard} as format 2 wrote it: no confidence level (its intervals are at 95 %). */
+    private static String formatTwo(Scorecard scorecard) {
+        assertThat(scorecard.confidence()).isEqualTo(ConfidenceLevel.DEFAULT);
+        ObjectNode document = (ObjectNode) JSON.readTree(ScorecardCodec.encode(scorecard));
+        document.put("format", 2);
+        document.remove("confidence_level");
+        return JSON.writeValueAsString(document);
+    }
+
+    @Test
+    void aStoreWrittenBeforeTheConfidenceLevelIsCarriedOverAt95Percent() throws Exception {
+        Path file = dir.resolve("before-confidence.duckdb");
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
+             Statement statement = connection.createStatement()) {
+            // the layout of the store before the level was part of the key
+            statement.execute("CREATE TABLE scorecards (experiment_id VARCHAR NOT NULL, mean_method VARCHAR NOT NULL,"
+                    + " segment_by VARCHAR NOT NULL, metric_ids VARCHAR NOT NULL, computed_at VARCHAR NOT NULL,"
+                    + " warehouse VARCHAR NOT NULL, fingerprint VARCHAR NOT NULL, computed_by VARCHAR NOT NULL,"
+                    + " elapsed_ms BIGINT NOT NULL, scorecard VARCHAR NOT NULL,"
+                    + " PRIMARY KEY (experiment_id, mean_method, segment_by, metric_ids))");
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO scorecards VALUES ('exp_autoplay', 'welch_t', '', '', ?, 'old', 'f1', 'analyst', 7, ?)")) {
+                insert.setString(1, welch.computedAt().toString());
+                insert.setString(2, formatTwo(welch));
+                insert.executeUpdate();
+            }
+        }
+
+        try (ResultsStore store = ResultsStore.open(file)) {
+            StoredScorecard back = store.find(AnalysisRequest.of("exp_autoplay")).orElseThrow();
+            SameStored.assertSame(back.scorecard(), welch);
+            assertThat(back.request().confidence()).isEqualTo(ConfidenceLevel.DEFAULT);
+            assertThat(back.computedBy()).isEqualTo("analyst");
+            assertThat(store.find(AnalysisRequest.of("exp_autoplay").withConfidence(new ConfidenceLevel(99)))).isEmpty();
+        }
+        try (ResultsStore reopened = ResultsStore.open(file)) { // carried over once, then simply opened
+            assertThat(reopened.findAll("exp_autoplay")).hasSize(1);
+        }
     }
 
     @Test
@@ -120,6 +169,7 @@ class ResultsStoreTest {
             assertThat(store.find(byCountry)).isEmpty();
             assertThat(store.find(oneMetric)).isEmpty();
             assertThat(store.find(AnalysisRequest.of("exp_price"))).isEmpty();
+            assertThat(store.find(all.withConfidence(new ConfidenceLevel(90)))).isEmpty();
 
             store.save(new StoredScorecard(all, welch, new WarehouseFingerprint("later"), "b", Duration.ofSeconds(2), false));
             assertThat(store.findAll("exp_autoplay")).singleElement()

@@ -7,6 +7,7 @@ import io.splitscope.analysis.Scorecard;
 import io.splitscope.analysis.ScorecardRow;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.Interval;
 import io.splitscope.stats.ResultStatus;
 import java.io.IOException;
@@ -35,7 +36,7 @@ class ScorecardCsvTest {
     }
 
     private static Scorecard scorecard(ScorecardRow... rows) {
-        return new Scorecard(null, null, null, List.of(rows), "test", Instant.EPOCH, List.of());
+        return new Scorecard(null, null, null, List.of(rows), ConfidenceLevel.DEFAULT, "test", Instant.EPOCH, List.of());
     }
 
     private static List<CSVRecord> parse(String csv) throws IOException {

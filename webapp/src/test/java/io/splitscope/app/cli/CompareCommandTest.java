@@ -102,6 +102,26 @@ class CompareCommandTest {
     }
 
     @Test
+    void givesIntervalsAtTheConfidenceLevelOfTheInput(@TempDir Path dir) throws IOException {
+        String input = goldenInput("welch_t exp_autoplay streaming_hours");
+        for (var level : List.of(new double[] {0.90, 0.011004770141674503, 0.68745777535316521},
+                new double[] {0.99, -0.18072669071323466, 0.87918923620807432})) {
+            Path file = dir.resolve("input-" + level[0] + ".json");
+            Files.writeString(file, input.replace("{\"method\"", "{\"confidence_level\": " + level[0] + ", \"method\""));
+            CommandLineRun run = CommandLineRun.of("compare", "--input", file.toString());
+            assertThat(run.status()).as(run.stderr()).isZero();
+            JsonNode out = JSON.readTree(run.stdout());
+            JsonNode row = out.get("results").get(0);
+            // R 4.2.2 from these totals: m <- sum/n; v <- (sum_squares - n*m^2)/(n-1); se, Welch df; d ± qt((1 + level)/2, df) * se
+            assertThat(out.get("confidence_level").doubleValue()).isEqualTo(level[0]);
+            assertThat(row.get("absolute_ci_low").doubleValue()).isCloseTo(level[1], org.assertj.core.data.Offset.offset(Math.abs(level[1]) * TOLERANCE));
+            assertThat(row.get("absolute_ci_high").doubleValue()).isCloseTo(level[2], org.assertj.core.data.Offset.offset(level[2] * TOLERANCE));
+            // the p-value does not depend on the level: golden exp_autoplay.json
+            assertThat(row.get("p_value").doubleValue()).isCloseTo(0.08944581308414218, org.assertj.core.data.Offset.offset(0.08944581308414218 * TOLERANCE));
+        }
+    }
+
+    @Test
     void readsStandardInput() {
         String input = """
                 {"method": "welch_t", "variants": [
@@ -170,6 +190,12 @@ class CompareCommandTest {
                         + " \"numerator_sum_squares\": 1, \"denominator_sum\": 2, \"denominator_sum_squares\": 2},"
                         + " {\"name\": \"t\", \"n\": 3}]}",
                         "variant 'c': missing field 'numerator_denominator_sum_product'"),
+                Arguments.of("{\"method\": \"welch_t\", \"confidence_level\": 1.5, \"variants\": []}",
+                        "\"confidence_level\": confidence level must be a percentage"),
+                Arguments.of("{\"method\": \"welch_t\", \"confidence_level\": [0.9], \"variants\": []}",
+                        "\"confidence_level\" must be a number such as 0.95, got [0.9]"),
+                Arguments.of("{\"method\": \"welch_t\", \"confidence_levl\": 0.9, \"variants\": []}",
+                        "unknown field 'confidence_levl' in the input (did you mean 'confidence_level'?)"),
                 Arguments.of("{\"method\": \"cuped\", \"method\": \"cuped\", \"variants\": []}", "the input is not valid JSON"));
     }
 
