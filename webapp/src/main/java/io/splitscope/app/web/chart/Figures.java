@@ -107,17 +107,9 @@ public final class Figures {
         yAxis.put("zeroline", false);
         yAxis.put("fixedrange", true);
         yAxis.set("range", numbers(List.of(y + 0.4, 0.6)));
-        ObjectNode xAxis = layout.putObject("xaxis");
-        xAxis.set("title", JSON.objectNode().put("text", xTitle));
-        xAxis.put("ticksuffix", suffix == null ? "" : suffix);
-        xAxis.put("zeroline", true);
-        xAxis.put("zerolinecolor", "#3c4043");
-        xAxis.put("zerolinewidth", 1.5);
-        xAxis.put("gridcolor", "#e8eaed");
-        xAxis.put("automargin", true);
+        effectAxis(layout, "xaxis", xTitle, suffix);
         layout.put("showlegend", traces.size() > 1);
-        layout.set("legend", JSON.objectNode().put("orientation", "h").put("y", 1.02).put("yanchor", "bottom")
-                .put("x", 1).put("xanchor", "right"));
+        layout.set("legend", legendTopRight());
         return figure(data, layout);
     }
 
@@ -152,34 +144,10 @@ public final class Figures {
         for (int i = 0; i < bands.size(); i++) {
             Band band = bands.get(i);
             String colour = SERIES.get(i % SERIES.size());
-            ObjectNode low = data.addObject();
-            low.put("type", "scatter");
-            low.put("mode", "lines");
-            low.put("name", band.name() + " (low)");
-            low.set("x", values(band.x()));
-            low.set("y", numbers(band.low()));
-            low.set("line", JSON.objectNode().put("width", 0).put("color", colour));
-            low.put("hoverinfo", "skip");
-            low.put("showlegend", false);
-            low.put("legendgroup", band.name());
-            ObjectNode high = data.addObject();
-            high.put("type", "scatter");
-            high.put("mode", "lines");
-            high.put("name", "95 % interval");
-            high.set("x", values(band.x()));
-            high.set("y", numbers(band.high()));
-            high.put("fill", "tonexty");
-            high.put("fillcolor", translucent(colour, 0.16));
-            high.set("line", JSON.objectNode().put("width", 0).put("color", colour));
-            high.put("hoverinfo", "skip");
-            high.put("showlegend", false);
-            high.put("legendgroup", band.name());
-            ObjectNode line = data.addObject();
-            line.put("type", "scatter");
-            line.put("mode", "lines+markers");
-            line.put("name", band.name());
-            line.set("x", values(band.x()));
-            line.set("y", numbers(band.value()));
+            data.add(bandEdge(band, band.name() + " (low)", band.low(), colour, false));
+            data.add(bandEdge(band, "95 % interval", band.high(), colour, true));
+            ObjectNode line = scatter("lines+markers", band.name(), values(band.x()), numbers(band.value()));
+            data.add(line);
             line.set("text", strings(band.hover()));
             line.put("hovertemplate", "%{text}<extra></extra>");
             line.set("line", JSON.objectNode().put("width", 2.5).put("color", colour));
@@ -194,17 +162,9 @@ public final class Figures {
         xAxis.put("type", xType);
         xAxis.put("gridcolor", "#e8eaed");
         xAxis.put("automargin", true);
-        ObjectNode yAxis = layout.putObject("yaxis");
-        yAxis.set("title", JSON.objectNode().put("text", yTitle));
-        yAxis.put("ticksuffix", ySuffix == null ? "" : ySuffix);
-        yAxis.put("zeroline", true);
-        yAxis.put("zerolinecolor", "#3c4043");
-        yAxis.put("zerolinewidth", 1.5);
-        yAxis.put("gridcolor", "#e8eaed");
-        yAxis.put("automargin", true);
+        effectAxis(layout, "yaxis", yTitle, ySuffix);
         layout.put("showlegend", true);
-        layout.set("legend", JSON.objectNode().put("orientation", "h").put("y", 1.02).put("yanchor", "bottom")
-                .put("x", 1).put("xanchor", "right"));
+        layout.set("legend", legendTopRight());
         layout.put("hovermode", "x unified");
         return figure(data, layout);
     }
@@ -217,21 +177,13 @@ public final class Figures {
     public static ObjectNode curve(String name, List<Double> x, List<Double> y, String xTitle, String yTitle,
                                    String ySuffix, Double markX, Double markY, String markText, Double guide) {
         ArrayNode data = JSON.arrayNode();
-        ObjectNode line = data.addObject();
-        line.put("type", "scatter");
-        line.put("mode", "lines");
-        line.put("name", name);
-        line.set("x", numbers(x));
-        line.set("y", numbers(y));
+        ObjectNode line = scatter("lines", name, numbers(x), numbers(y));
+        data.add(line);
         line.set("line", JSON.objectNode().put("width", 2.5).put("color", SERIES.getFirst()));
         line.put("hovertemplate", "%{x:,.0f} → %{y:.1f}" + (ySuffix == null ? "" : ySuffix) + "<extra></extra>");
         if (markX != null && markY != null) {
-            ObjectNode mark = data.addObject();
-            mark.put("type", "scatter");
-            mark.put("mode", "markers+text");
-            mark.put("name", markText);
-            mark.set("x", numbers(List.of(markX)));
-            mark.set("y", numbers(List.of(markY)));
+            ObjectNode mark = scatter("markers+text", markText, numbers(List.of(markX)), numbers(List.of(markY)));
+            data.add(mark);
             mark.set("text", strings(List.of(markText)));
             mark.put("textposition", "bottom right");
             mark.set("marker", JSON.objectNode().put("size", 11).put("color", WORSE));
@@ -291,12 +243,7 @@ public final class Figures {
         }
 
         ObjectNode json() {
-            ObjectNode trace = JSON.objectNode();
-            trace.put("type", "scatter");
-            trace.put("mode", "markers");
-            trace.put("name", legend == null ? "" : legend);
-            trace.set("x", numbers(x));
-            trace.set("y", numbers(y));
+            ObjectNode trace = scatter("markers", legend == null ? "" : legend, numbers(x), numbers(y));
             trace.set("text", strings(hover));
             trace.set("customdata", strings(keys));
             trace.put("hovertemplate", "%{text}<extra></extra>");
@@ -311,6 +258,49 @@ public final class Figures {
             error.put("width", 5);
             return trace;
         }
+    }
+
+    /** A Plotly scatter trace: points drawn in {@code mode} ({@code "lines"}, {@code "markers"} …). */
+    private static ObjectNode scatter(String mode, String name, ArrayNode x, ArrayNode y) {
+        ObjectNode trace = JSON.objectNode();
+        trace.put("type", "scatter");
+        trace.put("mode", mode);
+        trace.put("name", name);
+        trace.set("x", x);
+        trace.set("y", y);
+        return trace;
+    }
+
+    /** One edge of a band's interval, drawn without a line; the high edge is {@code filled} down to the low one. */
+    private static ObjectNode bandEdge(Band band, String name, List<Double> y, String colour, boolean filled) {
+        ObjectNode edge = scatter("lines", name, values(band.x()), numbers(y));
+        if (filled) {
+            edge.put("fill", "tonexty");
+            edge.put("fillcolor", translucent(colour, 0.16));
+        }
+        edge.set("line", JSON.objectNode().put("width", 0).put("color", colour));
+        edge.put("hoverinfo", "skip");
+        edge.put("showlegend", false);
+        edge.put("legendgroup", band.name());
+        return edge;
+    }
+
+    /** The axis of the effects: titled, {@code suffix} on its ticks, and a strong line at zero, no effect. */
+    private static void effectAxis(ObjectNode layout, String name, String title, String suffix) {
+        ObjectNode axis = layout.putObject(name);
+        axis.set("title", JSON.objectNode().put("text", title));
+        axis.put("ticksuffix", suffix == null ? "" : suffix);
+        axis.put("zeroline", true);
+        axis.put("zerolinecolor", "#3c4043");
+        axis.put("zerolinewidth", 1.5);
+        axis.put("gridcolor", "#e8eaed");
+        axis.put("automargin", true);
+    }
+
+    /** A horizontal legend above the plot, on the right. */
+    private static ObjectNode legendTopRight() {
+        return JSON.objectNode().put("orientation", "h").put("y", 1.02).put("yanchor", "bottom")
+                .put("x", 1).put("xanchor", "right");
     }
 
     private static ObjectNode baseLayout() {

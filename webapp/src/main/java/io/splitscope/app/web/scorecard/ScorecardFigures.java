@@ -11,9 +11,12 @@ import io.splitscope.metrics.query.SeriesAxis;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.Interval;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -85,39 +88,20 @@ final class ScorecardFigures {
      * absolute difference with its 95 % interval against the level, one band per treatment.
      */
     static ObjectNode quantiles(List<ResultsTable.Line> lines, String unit) {
-        Map<String, List<ResultsTable.Line>> byVariant = new LinkedHashMap<>();
-        lines.stream()
-                .sorted(java.util.Comparator.comparingDouble(ScorecardFigures::level))
-                .forEach(l -> byVariant.computeIfAbsent(l.row().variant(), v -> new ArrayList<>()).add(l));
-        List<Figures.Band> bands = new ArrayList<>();
-        byVariant.forEach((variant, rows) -> {
-            List<Double> x = new ArrayList<>();
-            List<Double> value = new ArrayList<>();
-            List<Double> low = new ArrayList<>();
-            List<Double> high = new ArrayList<>();
-            List<String> hover = new ArrayList<>();
-            for (ResultsTable.Line l : rows) {
-                ComparisonResult c = l.row().comparison();
-                Interval ci = c.absoluteCi();
-                x.add(level(l) * 100);
-                value.add(c.absoluteEffect());
-                low.add(ci == null ? null : ci.low());
-                high.add(ci == null ? null : ci.high());
-                hover.add("<b>" + Figures.escape(variant) + ", p" + Formats.number(level(l) * 100) + "</b>: "
-                        + Formats.number(c.controlValue()) + " → " + Formats.number(c.treatmentValue()) + " " + unit
-                        + "<br>difference " + Formats.signedNumber(c.absoluteEffect()) + " " + unit + " ("
-                        + (ci == null ? Formats.MISSING : Formats.interval(ci.low(), ci.high())) + ")");
-            }
-            bands.add(new Figures.Band(variant, x, value, low, high, hover));
+        List<ResultsTable.Line> byLevel = lines.stream().sorted(Comparator.comparingDouble(ScorecardFigures::level)).toList();
+        List<Figures.Band> bands = bands(byLevel, l -> l.row().variant(), (variant, l) -> {
+            ComparisonResult c = l.row().comparison();
+            Interval ci = c.absoluteCi();
+            Double low = ci == null ? null : ci.low();
+            Double high = ci == null ? null : ci.high();
+            return new Sample(level(l) * 100, c.absoluteEffect(), low, high, quantileHover(variant, level(l),
+                    c.controlValue(), c.treatmentValue(), c.absoluteEffect(), low, high, unit));
         });
         ObjectNode figure = Figures.bands(bands, "Percentile", "linear",
                 "Treatment − control (" + unit + ")", null);
-        ObjectNode xAxis = (ObjectNode) figure.get("layout").get("xaxis");
-        xAxis.put("ticksuffix", "th");
         double low = lines.stream().mapToDouble(ScorecardFigures::level).min().orElse(0.5) * 100;
         double high = lines.stream().mapToDouble(ScorecardFigures::level).max().orElse(0.5) * 100;
-        xAxis.put("dtick", 10);
-        xAxis.set("range", tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode()
+        percentileAxis(figure).set("range", JsonNodeFactory.instance.arrayNode()
                 .add(Math.max(0, low - 10)).add(Math.min(100, high + 10)));
         return figure;
     }
@@ -129,30 +113,12 @@ final class ScorecardFigures {
      * and p90, compared with their catalog method) marked on it as points with their intervals.
      */
     static ObjectNode quantileCurve(QuantileCurve curve, List<ResultsTable.Line> marked, String unit) {
-        Map<String, List<QuantileCurve.Point>> byVariant = new LinkedHashMap<>();
-        curve.points().forEach(p -> byVariant.computeIfAbsent(p.variant(), v -> new ArrayList<>()).add(p));
-        List<Figures.Band> bands = new ArrayList<>();
-        byVariant.forEach((variant, points) -> {
-            List<Double> x = new ArrayList<>();
-            List<Double> value = new ArrayList<>();
-            List<Double> low = new ArrayList<>();
-            List<Double> high = new ArrayList<>();
-            List<String> hover = new ArrayList<>();
-            for (QuantileCurve.Point p : points) {
-                x.add(p.level() * 100);
-                value.add(p.difference());
-                low.add(p.low());
-                high.add(p.high());
-                hover.add("<b>" + Figures.escape(variant) + ", p" + Formats.number(p.level() * 100) + "</b>: "
-                        + Formats.number(p.controlQuantile()) + " → " + Formats.number(p.treatmentQuantile()) + " " + unit
-                        + "<br>difference " + Formats.signedNumber(p.difference()) + " " + unit + " ("
-                        + (p.low() == null ? Formats.MISSING : Formats.interval(p.low(), p.high())) + ")");
-            }
-            bands.add(new Figures.Band(variant, x, value, low, high, hover));
-        });
+        List<Figures.Band> bands = bands(curve.points(), QuantileCurve.Point::variant, (variant, p) ->
+                new Sample(p.level() * 100, p.difference(), p.low(), p.high(), quantileHover(variant, p.level(),
+                        p.controlQuantile(), p.treatmentQuantile(), p.difference(), p.low(), p.high(), unit)));
         ObjectNode figure = Figures.bands(bands, "Percentile", "linear", "Treatment − control (" + unit + ")", null);
         ArrayNode data = (ArrayNode) figure.get("data");
-        boolean many = byVariant.size() > 1;
+        boolean many = bands.size() > 1;
         for (ResultsTable.Line l : marked) {
             ComparisonResult c = l.row().comparison();
             if (c.absoluteEffect() == null) {
@@ -182,11 +148,25 @@ final class ScorecardFigures {
             mark.put("hovertemplate", "%{text}<extra></extra>");
             mark.set("customdata", JsonNodeFactory.instance.arrayNode().add(l.formatted().key()));
         }
+        percentileAxis(figure).set("range", JsonNodeFactory.instance.arrayNode().add(0).add(100));
+        return figure;
+    }
+
+    /** A percentile difference at {@code level} (a fraction), for the hover of a band's point. */
+    private static String quantileHover(String variant, double level, Double control, Double treatment, Double difference,
+                                        Double low, Double high, String unit) {
+        return "<b>" + Figures.escape(variant) + ", p" + Formats.number(level * 100) + "</b>: "
+                + Formats.number(control) + " → " + Formats.number(treatment) + " " + unit
+                + "<br>difference " + Formats.signedNumber(difference) + " " + unit + " ("
+                + (low == null ? Formats.MISSING : Formats.interval(low, high)) + ")";
+    }
+
+    /** The x axis of a figure against the percentile level: a tick every 10th; returns it for its range. */
+    private static ObjectNode percentileAxis(ObjectNode figure) {
         ObjectNode xAxis = (ObjectNode) figure.get("layout").get("xaxis");
         xAxis.put("ticksuffix", "th");
         xAxis.put("dtick", 10);
-        xAxis.set("range", JsonNodeFactory.instance.arrayNode().add(0).add(100));
-        return figure;
+        return xAxis;
     }
 
     static double level(ResultsTable.Line line) {
@@ -195,31 +175,39 @@ final class ScorecardFigures {
 
     /** A cumulative series: the relative effect with its band per treatment, by step. */
     static ObjectNode series(EffectSeries series, String metricTitle) {
-        Map<String, List<EffectSeries.Point>> byVariant = new LinkedHashMap<>();
-        series.points().forEach(p -> byVariant.computeIfAbsent(p.variant(), v -> new ArrayList<>()).add(p));
         boolean calendar = series.axis() == SeriesAxis.CALENDAR_DATE;
-        List<Figures.Band> bands = new ArrayList<>();
-        byVariant.forEach((variant, points) -> {
-            List<Object> x = new ArrayList<>();
-            List<Double> value = new ArrayList<>();
-            List<Double> low = new ArrayList<>();
-            List<Double> high = new ArrayList<>();
-            List<String> hover = new ArrayList<>();
-            for (EffectSeries.Point p : points) {
-                ComparisonResult c = p.result();
-                Interval ci = c.relativeCi();
-                x.add(calendar && p.date() != null ? p.date().toString() : p.step());
-                value.add(c.relativeEffect() == null ? null : c.relativeEffect() * 100);
-                low.add(ci == null ? null : ci.low() * 100);
-                high.add(ci == null ? null : ci.high() * 100);
-                hover.add(Figures.escape(variant) + ": " + Formats.signedPercent(c.relativeEffect()) + " ("
-                        + (ci == null ? Formats.MISSING : Formats.percentInterval(ci.low(), ci.high())) + "), "
-                        + Formats.count(p.nControl() + p.nTreatment()) + " units");
-            }
-            bands.add(new Figures.Band(variant, x, value, low, high, hover));
+        List<Figures.Band> bands = bands(series.points(), EffectSeries.Point::variant, (variant, p) -> {
+            ComparisonResult c = p.result();
+            Interval ci = c.relativeCi();
+            return new Sample(calendar && p.date() != null ? p.date().toString() : p.step(),
+                    c.relativeEffect() == null ? null : c.relativeEffect() * 100,
+                    ci == null ? null : ci.low() * 100, ci == null ? null : ci.high() * 100,
+                    Figures.escape(variant) + ": " + Formats.signedPercent(c.relativeEffect()) + " ("
+                            + (ci == null ? Formats.MISSING : Formats.percentInterval(ci.low(), ci.high())) + "), "
+                            + Formats.count(p.nControl() + p.nTreatment()) + " units");
         });
         return Figures.bands(bands, calendar ? "Calendar day (results as they stood that day)"
                         : "Days since first exposure", calendar ? "date" : "linear",
                 "Relative effect on " + metricTitle, " %");
+    }
+
+    /** One point of a band: where it is, the estimate with its interval, and its hover text. */
+    private record Sample(Object x, Double value, Double low, Double high, String hover) {
+    }
+
+    /** A band per variant (in order of first appearance) through the samples of its points, in their order. */
+    private static <P> List<Figures.Band> bands(List<P> points, Function<P, String> variantOf,
+                                                BiFunction<String, P, Sample> sample) {
+        Map<String, List<Sample>> byVariant = new LinkedHashMap<>();
+        for (P p : points) {
+            String variant = variantOf.apply(p);
+            byVariant.computeIfAbsent(variant, v -> new ArrayList<>()).add(sample.apply(variant, p));
+        }
+        List<Figures.Band> bands = new ArrayList<>();
+        byVariant.forEach((variant, samples) -> bands.add(new Figures.Band(variant,
+                samples.stream().map(Sample::x).toList(), samples.stream().map(Sample::value).toList(),
+                samples.stream().map(Sample::low).toList(), samples.stream().map(Sample::high).toList(),
+                samples.stream().map(Sample::hover).toList())));
+        return bands;
     }
 }

@@ -1,0 +1,51 @@
+package io.splitscope.app.results;
+
+import io.splitscope.analysis.AnalysisRequest;
+import io.splitscope.analysis.results.ResultsStore;
+import io.splitscope.analysis.results.StoredScorecard;
+import io.splitscope.analysis.results.WarehouseFingerprint;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The results store as the app reads it: every stored scorecard is marked stale when the
+ * warehouse has changed since it was computed (its fingerprint against the current one, taken on
+ * each read).
+ */
+final class StoredResults {
+
+    private final ResultsStore store;
+    private final Supplier<WarehouseFingerprint> fingerprint;
+
+    /** {@code fingerprint}: the warehouse's current fingerprint. */
+    StoredResults(ResultsStore store, Supplier<WarehouseFingerprint> fingerprint) {
+        this.store = store;
+        this.fingerprint = fingerprint;
+    }
+
+    /** The stored scorecard of exactly this request. */
+    Optional<StoredScorecard> find(AnalysisRequest request) {
+        return store.find(request).map(this::withStaleness);
+    }
+
+    /** Every stored scorecard of an experiment, newest first. */
+    List<StoredScorecard> findAll(String experimentId) {
+        return store.findAll(experimentId).stream().map(this::withStaleness).toList();
+    }
+
+    /** Stores {@code stored}, replacing the one of its request; returns it as a read would. */
+    StoredScorecard save(StoredScorecard stored) {
+        store.save(stored);
+        return withStaleness(stored);
+    }
+
+    /** The warehouse's current fingerprint. */
+    WarehouseFingerprint current() {
+        return fingerprint.get();
+    }
+
+    private StoredScorecard withStaleness(StoredScorecard stored) {
+        return stored.withStale(stored.fingerprint().staleAgainst(fingerprint.get()));
+    }
+}

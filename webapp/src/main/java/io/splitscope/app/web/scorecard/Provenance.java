@@ -1,0 +1,48 @@
+package io.splitscope.app.web.scorecard;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import io.splitscope.analysis.Scorecard;
+import io.splitscope.analysis.results.StoredScorecard;
+import io.splitscope.app.web.common.Formats;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Where a shown scorecard's numbers come from: when, by whom and from what it was computed, and whether that is still current. */
+final class Provenance {
+
+    private static final DateTimeFormatter COMPUTED_AT =
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private Provenance() {
+    }
+
+    /** The banner of a scorecard computed before the warehouse last changed; {@code canRun} says who can fix that. */
+    static Component staleBanner(boolean canRun) {
+        Div banner = new Div();
+        banner.addClassNames("ss-quality", "ss-health-warning", "ss-stale-banner");
+        var icon = VaadinIcon.CLOCK.create();
+        icon.addClassName("ss-quality-icon");
+        banner.add(icon, new Span("The warehouse has changed since this scorecard was computed: these numbers are"
+                + " from the data as it was then. " + (canRun ? "Re-run the analysis to bring them up to date."
+                : "Ask an analyst to re-run the analysis.")));
+        return banner;
+    }
+
+    /** The line below the scorecard: when and how it was computed, and how much data it read. */
+    static Component footer(StoredScorecard stored) {
+        Scorecard scorecard = stored.scorecard();
+        long rows = scorecard.queries().stream().mapToLong(q -> q.rows()).sum();
+        long bytes = scorecard.queries().stream().mapToLong(q -> q.bytes()).sum();
+        Paragraph footer = new Paragraph("Computed " + COMPUTED_AT.format(scorecard.computedAt()) + " by "
+                + stored.computedBy() + " in " + Formats.seconds(stored.elapsed()) + " from " + scorecard.warehouse()
+                + ", with " + scorecard.queries().size() + " queries that brought " + Formats.count(rows) + " rows ("
+                + Formats.count(bytes) + " bytes) into the app; stored, so it reopens at once.");
+        footer.addClassName("ss-footer");
+        return footer;
+    }
+}

@@ -1,0 +1,42 @@
+package io.splitscope.app.web.scorecard;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import io.splitscope.analysis.Scorecard;
+import io.splitscope.metrics.MetricType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The scorecard tab: every metric's result against the control, in a table grouped into primary, guardrail and secondary metrics. */
+final class ResultsPanel implements ScorecardPanel {
+
+    @Override
+    public void fill(Div panel, ShownScorecard shown) {
+        Scorecard scorecard = shown.scorecard();
+        panel.add(PanelParts.caption("Each treatment against " + scorecard.experiment().controlVariant() + ": the relative effect"
+                + " with its 95 % interval, drawn as a bar around zero. Green is better and red is worse, given which way"
+                + " each metric should move; grey is inconclusive (the interval includes zero). "
+                + methodsLine(scorecard) + " Explain shows how any row was computed."));
+        if (shown.lines().isEmpty()) {
+            panel.add(new Paragraph("No metric rows: the analysis produced no results for this experiment."));
+            return;
+        }
+        panel.add(shown.table(shown.lines(), shown.key().segmentBy() != null));
+    }
+
+    /** The method of each type of metric, e.g. {@code Methods — means: welch_t, percentiles: quantile_asymptotic.} */
+    private static String methodsLine(Scorecard scorecard) {
+        Map<MetricType, String> methods = new LinkedHashMap<>();
+        scorecard.rows().forEach(r -> methods.putIfAbsent(r.type(), r.method()));
+        List<String> parts = new ArrayList<>();
+        methods.forEach((type, method) -> parts.add(switch (type) {
+            case MEAN -> "means";
+            case PROPORTION -> "proportions";
+            case RATIO -> "ratios";
+            case QUANTILE -> "percentiles";
+        } + ": " + method));
+        return parts.isEmpty() ? "" : "Methods — " + String.join(", ", parts) + ".";
+    }
+}

@@ -1,0 +1,100 @@
+package io.splitscope.app.web.scorecard;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
+import io.splitscope.analysis.MeanMethod;
+import io.splitscope.metrics.Dimension;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+
+/**
+ * The controls above a scorecard: the method for means and proportions, the segment, and the
+ * actions — re-run (analysts only), verify in R, export as CSV or JSON. Made for one address.
+ */
+final class ScorecardControls extends Div {
+
+    /** Null when the user may not re-run analyses. */
+    private final Button rerun;
+
+    /**
+     * @param key        the scorecard's choices, as the address gives them
+     * @param dimensions what results can be sliced by
+     * @param choose     opens the scorecard with another method or segment
+     * @param rerun      re-runs the analysis; null when the user may not
+     * @param verify     the verify-in-R action
+     */
+    ScorecardControls(ScorecardCache.Key key, List<Dimension> dimensions, BiConsumer<MeanMethod, String> choose,
+                      Runnable rerun, VerifyInR verify) {
+        Select<MeanMethod> method = new Select<>();
+        method.setLabel("Method for means and proportions");
+        method.setItems(MeanMethod.values());
+        method.setItemLabelGenerator(m -> MethodTexts.of(m.methodId()).label());
+        method.setValue(key.method());
+        method.addClassName("ss-method");
+        method.setHelperText(MethodTexts.of(key.method().methodId()).headline());
+        method.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                choose.accept(e.getValue(), key.segmentBy());
+            }
+        });
+
+        Select<String> segment = new Select<>();
+        segment.setLabel("Segment");
+        segment.setItems(dimensions.stream().map(Dimension::id).toList());
+        segment.setItemLabelGenerator(d -> d == null ? "Whole population" : "By " + d);
+        segment.setEmptySelectionAllowed(true);
+        segment.setEmptySelectionCaption("Whole population");
+        segment.setValue(key.segmentBy());
+        segment.addClassName("ss-segment");
+        segment.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                choose.accept(key.method(), e.getValue());
+            }
+        });
+
+        Div actions = new Div();
+        actions.addClassName("ss-actions");
+        if (rerun != null) {
+            this.rerun = new Button("Re-run analysis", VaadinIcon.REFRESH.create(), e -> rerun.run());
+            this.rerun.addClassName("ss-rerun");
+            this.rerun.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            this.rerun.getElement().setAttribute("title", "Analyse this experiment again on the warehouse as it is now");
+            actions.add(this.rerun);
+        } else {
+            this.rerun = null;
+            Span readOnly = new Span("Read-only: analysts can re-run analyses");
+            readOnly.addClassNames("ss-muted", "ss-read-only");
+            actions.add(readOnly);
+        }
+        actions.add(verify.button(), export(key, "CSV", "/scorecard.csv"), export(key, "JSON", "/scorecard"), verify.status());
+
+        add(method, segment, actions);
+        addClassName("ss-controls");
+    }
+
+    /** While an analysis runs, it cannot be re-run. */
+    void analysing(boolean running) {
+        if (rerun != null) {
+            rerun.setEnabled(!running);
+        }
+    }
+
+    /** A link to the REST API's export of this scorecard ({@code io.splitscope.app.api}), as the browser's session. */
+    private static Anchor export(ScorecardCache.Key key, String label, String path) {
+        String query = "?" + ScorecardView.queryString(ScorecardView.queryParameters(key.method(), key.segmentBy(), null, true));
+        Anchor anchor = new Anchor("api/experiments/" + key.experimentId() + path + query, "");
+        anchor.setRouterIgnore(true);
+        anchor.getElement().setAttribute("download", "");
+        anchor.addClassNames("ss-export", "ss-export-" + label.toLowerCase(Locale.ROOT));
+        anchor.add(VaadinIcon.DOWNLOAD_ALT.create(), new Span(label));
+        anchor.getElement().setAttribute("title", "Download this scorecard as " + label
+                + " (the same as GET /api/experiments/" + key.experimentId() + path + ")");
+        return anchor;
+    }
+}
