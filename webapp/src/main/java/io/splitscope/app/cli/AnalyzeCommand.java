@@ -11,58 +11,84 @@ import io.splitscope.metrics.project.Project;
 import io.splitscope.stats.r.ParityReport;
 import io.splitscope.stats.r.RParity;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code analyze --project FILE | --warehouse SOURCE --experiment ID [--metrics m1,m2] [--cuped] [--segment DIMENSION] [--format json|table] [--out FILE]}:
  * one scorecard, as {@code spec/scorecard.md} describes it.
  */
-final class AnalyzeCommand {
+@Command(name = "analyze", sortOptions = false, sortSynopsis = false, description = {"Analyse one experiment: its scorecard.",
+        "A table, or one JSON document (spec/scorecard.md), on standard output; progress on standard error."})
+final class AnalyzeCommand extends BaseCommand {
 
-    static final String USAGE = "analyze " + ProjectOption.USAGE + " --experiment ID [--metrics m1,m2,...] [--cuped | --method welch_t|cuped|bayesian|sequential] [--segment DIMENSION] [--verify-r] [--format json|table] [--out FILE]";
+    @Mixin
+    private ProjectOptions project;
 
-    private AnalyzeCommand() {
-    }
+    @Option(names = "--experiment", required = true, paramLabel = "ID", description = "The experiment to analyse.")
+    private String experiment;
 
-    static void run(List<String> arguments, PrintStream stdout, PrintStream stderr) {
-        Set<String> valued = new java.util.HashSet<>(Set.of("experiment", "metrics", "method", "segment", "format", "out"));
-        valued.addAll(ProjectOption.NAMES);
-        Arguments options = Arguments.parse(arguments, valued, Set.of("cuped", "verify-r", "debug"));
-        String experiment = options.required("experiment");
-        List<String> metrics = options.optional("metrics").map(AnalyzeCommand::metricList).orElse(List.of());
-        String segmentBy = options.optional("segment").orElse(null);
-        MeanMethod meanMethod = meanMethod(options);
-        String format = options.optional("format").orElse("table");
+    @Option(names = "--metrics", paramLabel = "ID,...", hideParamSyntax = true, split = ",",
+            description = "These metrics only (default: every metric of the catalog).")
+    private List<String> metrics;
+
+    @Option(names = "--cuped", description = "Short for --method cuped.")
+    private boolean cuped;
+
+    @Option(names = "--method", paramLabel = "ID", completionCandidates = MethodIds.class,
+            description = "How mean and proportion metrics are compared: ${COMPLETION-CANDIDATES} (default: welch_t).")
+    private MeanMethod method;
+
+    @Option(names = "--segment", paramLabel = "DIMENSION", description = "One row per value of this dimension and metric.")
+    private String segment;
+
+    @Option(names = "--verify-r", description = "Recompute in R the metrics whose method has an R twin, and fail if they differ.")
+    private boolean verifyR;
+
+    @Option(names = "--format", paramLabel = "json|table", defaultValue = "table",
+            description = "A table, or one JSON document (default: ${DEFAULT-VALUE}).")
+    private String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the scorecard to FILE instead of standard output.")
+    private Path out;
+
+    @Override
+    public void run() {
         if (!format.equals("json") && !format.equals("table")) {
-            throw new UsageException("option --format takes json or table, not '" + format + "'");
+            throw usageError("option --format takes json or table, not '" + format + "'");
         }
-
-        Project project = ProjectOption.required(options);
-        stderr.println("splitscope: opening " + ProjectOption.describe(project));
+        AnalysisRequest request = new AnalysisRequest(experiment, metricList(), meanMethod(), segment);
+        Project opened = project.required();
+        PrintWriter stderr = stderr();
+        stderr.println("splitscope: opening " + ProjectOptions.describe(opened));
         Scorecard scorecard;
         List<RVerification> verifications = List.of();
-        try (AnalysisService service = AnalysisService.open(project)) {
+        try (AnalysisService service = AnalysisService.open(opened)) {
             stderr.println("splitscope: analysing " + experiment);
-            AnalysisRequest request = new AnalysisRequest(experiment, metrics, meanMethod, segmentBy);
             scorecard = service.analyze(request);
-            if (options.flag("verify-r")) {
+            if (verifyR) {
                 stderr.println("splitscope: recomputing in R");
                 verifications = service.verifyInR(request);
             }
         }
         requireUnitsInEveryVariant(scorecard);
         String text = format.equals("json") ? ScorecardJson.write(scorecard) : ScorecardTable.render(scorecard);
-        options.optional("out").ifPresentOrElse(out -> writeAtomically(Path.of(out), text), () -> stdout.print(text));
-        if (options.flag("verify-r")) {
+        if (out == null) {
+            stdout().print(text);
+        } else {
+            writeAtomically(out, text);
+        }
+        if (verifyR) {
             reportVerification(verifications, stderr);
         }
     }
@@ -72,7 +98,7 @@ final class AnalyzeCommand {
      * verification (R missing, or Java and R apart by more than the tolerance) fails the command,
      * after the scorecard has been written.
      */
-    private static void reportVerification(List<RVerification> verifications, PrintStream stderr) {
+    private static void reportVerification(List<RVerification> verifications, PrintWriter stderr) {
         if (verifications.isEmpty()) {
             throw new CommandException("--verify-r: no metric of this scorecard uses a method with an R twin ("
                     + String.join(", ", RParity.twins().keySet()) + ")");
@@ -93,26 +119,23 @@ final class AnalyzeCommand {
     }
 
     /** {@code --cuped} is the spec's short form of {@code --method cuped}. */
-    private static MeanMethod meanMethod(Arguments options) {
-        if (options.flag("cuped")) {
-            if (options.optional("method").isPresent()) {
-                throw new UsageException("give --cuped or --method, not both");
-            }
-            return MeanMethod.CUPED;
+    private MeanMethod meanMethod() {
+        if (cuped && method != null) {
+            throw usageError("give --cuped or --method, not both");
         }
-        try {
-            return options.optional("method").map(MeanMethod::parse).orElse(MeanMethod.WELCH_T);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("option --method: " + e.getMessage());
-        }
+        return cuped ? MeanMethod.CUPED : method == null ? MeanMethod.WELCH_T : method;
     }
 
-    private static List<String> metricList(String value) {
-        List<String> metrics = Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        if (metrics.isEmpty()) {
-            throw new UsageException("option --metrics needs at least one metric id");
+    /** The ids of {@code --metrics}, blanks left out; empty for the whole catalog. */
+    private List<String> metricList() {
+        if (metrics == null) {
+            return List.of();
         }
-        return metrics;
+        List<String> ids = metrics.stream().map(String::strip).filter(id -> !id.isEmpty()).toList();
+        if (ids.isEmpty()) {
+            throw usageError("option --metrics needs at least one metric id");
+        }
+        return ids;
     }
 
     /** A variant without units cannot be compared: the command line refuses rather than print empty rows. */
@@ -137,6 +160,15 @@ final class AnalyzeCommand {
             Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The methods {@code --method} takes, for the help and the shell completion. */
+    static final class MethodIds implements Iterable<String> {
+
+        @Override
+        public Iterator<String> iterator() {
+            return MeanMethod.values().stream().map(MeanMethod::methodId).iterator();
         }
     }
 }

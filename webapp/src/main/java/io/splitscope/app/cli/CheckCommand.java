@@ -11,14 +11,15 @@ import io.splitscope.metrics.project.ProjectFile;
 import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.WarehouseException;
 import io.splitscope.sql.Warehouses;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code check --project FILE} ({@code spec/project.md}, "Command line"): validates a project file
@@ -27,25 +28,27 @@ import org.apache.arrow.memory.RootAllocator;
  * any, standard output gets per source its rows, units and unit type, and per experiment
  * (declared and discovered) its units per variant.
  */
-final class CheckCommand {
+@Command(name = "check", sortOptions = false, sortSynopsis = false, description = {"Validate a project file against its warehouse.",
+        "Prints every mistake, one line each, and fails; else per source its rows, units and unit type, "
+                + "and per experiment its units per variant."})
+final class CheckCommand extends BaseCommand {
 
-    static final String USAGE = "check --project FILE [--catalog JAR,...]";
+    @Option(names = "--project", required = true, paramLabel = "FILE", description = "The project file to check.")
+    private Path file;
 
-    private CheckCommand() {
-    }
+    @Mixin
+    private CatalogOption catalog;
 
-    static void run(List<String> arguments, PrintStream stdout, PrintStream stderr) {
-        Arguments options = Arguments.parse(arguments, Set.of("project", "catalog"), Set.of("debug"));
-        Path file = Path.of(options.required("project"));
-        CompiledProject compiled = ProjectFile.read(file, System::getenv,
-                ProjectFile.javaCatalogs(file, ProjectOption.catalogJars(options)));
+    @Override
+    public void run() {
+        CompiledProject compiled = ProjectFile.read(file, System::getenv, ProjectFile.javaCatalogs(file, catalog.jars()));
         CheckResult result = check(compiled);
         if (!result.ok()) {
-            result.errors().forEach(stderr::println);
+            result.errors().forEach(stderr()::println);
             int count = result.errors().size();
             throw new CommandException(file + ": " + count + " mistake" + (count == 1 ? "" : "s"));
         }
-        stdout.print(render(result.report()));
+        stdout().print(render(result.report()));
     }
 
     /** The check against the project's warehouse; the file's mistakes alone when the warehouse cannot be opened. */

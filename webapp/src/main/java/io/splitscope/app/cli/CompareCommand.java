@@ -2,14 +2,13 @@ package io.splitscope.app.cli;
 
 import io.splitscope.analysis.json.SufficientStatisticsComparison;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code compare --input FILE|-}: compares variants from their sufficient statistics
@@ -17,25 +16,28 @@ import java.util.Set;
  * rules for bad input); the result on standard output, notes on standard error
  * ({@code splitscope: note: welch_t ignores covariate_sum, covariate_sum_squares}).
  */
-final class CompareCommand {
+@Command(name = "compare", sortOptions = false, sortSynopsis = false, description = {"Compare variants from their sufficient statistics.",
+        "JSON in ({\"method\": \"welch_t\", \"variants\": [{\"name\": \"control\", \"n\": …, \"sum\": …, "
+                + "\"sum_squares\": …}, …]}), the result rows out (spec/scorecard.md)."})
+final class CompareCommand extends BaseCommand {
 
-    static final String USAGE = "compare --input FILE|-";
+    @ParentCommand
+    private SplitscopeCommand splitscope;
 
-    private CompareCommand() {
+    @Option(names = "--input", required = true, paramLabel = "FILE|-", description = "The JSON document to read; - for standard input.")
+    private String input;
+
+    @Override
+    public void run() {
+        SufficientStatisticsComparison.Output output = SufficientStatisticsComparison.compare(read());
+        output.notes().forEach(note -> stderr().println("splitscope: note: " + note));
+        stdout().print(output.json());
     }
 
-    static void run(List<String> arguments, InputStream stdin, PrintStream stdout, PrintStream stderr) {
-        Arguments options = Arguments.parse(arguments, Set.of("input"), Set.of("debug"));
-        String input = options.required("input");
-        SufficientStatisticsComparison.Output output = SufficientStatisticsComparison.compare(read(input, stdin));
-        output.notes().forEach(note -> stderr.println("splitscope: note: " + note));
-        stdout.print(output.json());
-    }
-
-    private static String read(String input, InputStream stdin) {
+    private String read() {
         try {
             if (input.equals("-")) {
-                return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+                return new String(splitscope.stdin().readAllBytes(), StandardCharsets.UTF_8);
             }
             return Files.readString(Path.of(input), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {

@@ -5,45 +5,58 @@ import io.splitscope.sql.generate.GeneratorSettings;
 import io.splitscope.sql.generate.ShopGenerator;
 import io.splitscope.sql.generate.ShopSettings;
 import io.splitscope.sql.generate.WarehouseGenerator;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code generate --members N --seed S --out DIR [--format parquet|csv]}: a synthetic streaming
  * warehouse (the tables of the warehouse contract); {@code generate --shop --users N …}: a
  * synthetic e-commerce shop with its project file ({@code DIR/splitscope.yaml}).
  */
-final class GenerateCommand {
+@Command(name = "generate", sortOptions = false, sortSynopsis = false, description = {"Generate a synthetic warehouse.",
+        "A streaming service with the tables of the warehouse contract (--members N), or an e-commerce shop "
+                + "with its project file DIR/splitscope.yaml (--shop --users N)."})
+final class GenerateCommand extends BaseCommand {
 
-    static final String USAGE = "generate (--members N | --shop --users N) --seed S --out DIR [--format parquet|csv]";
+    @Option(names = "--members", paramLabel = "N", description = "The streaming service's members.")
+    private Long members;
 
-    private GenerateCommand() {
-    }
+    @Option(names = "--shop", description = "Generate the shop instead of the streaming service.")
+    private boolean shop;
 
-    static void run(List<String> arguments, PrintStream stderr) {
-        Arguments options = Arguments.parse(arguments, Set.of("members", "users", "seed", "out", "format"),
-                Set.of("shop", "debug"));
-        boolean shop = options.flag("shop");
-        if (options.optional(shop ? "members" : "users").isPresent()) {
-            throw new UsageException(shop
+    @Option(names = "--users", paramLabel = "N", description = "The shop's users.")
+    private Long users;
+
+    @Option(names = "--seed", required = true, paramLabel = "S", description = "The seed: the same seed, the same data.")
+    private long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write the tables to.")
+    private Path out;
+
+    @Option(names = "--format", paramLabel = "parquet|csv", defaultValue = "parquet",
+            description = "The tables' file format (default: ${DEFAULT-VALUE}).")
+    private String format;
+
+    @Override
+    public void run() {
+        if (shop ? members != null : users != null) {
+            throw usageError(shop
                     ? "the shop simulates users: give --users N, not --members"
                     : "--users is for the shop (--shop --users N); the streaming warehouse takes --members N");
         }
-        long seed = requiredLong(options, "seed");
-        Path out = Path.of(options.required("out"));
-        String format = options.optional("format").orElse("parquet");
+        PrintWriter stderr = stderr();
         Consumer<String> progress = line -> stderr.println("splitscope:   " + line);
         GenerationSummary summary;
         if (shop) {
-            ShopSettings settings = ShopSettings.of(requiredLong(options, "users"), seed, format);
+            ShopSettings settings = ShopSettings.of(required(users, "--users"), seed, format);
             stderr.printf(Locale.ROOT, "splitscope: generating a shop of %,d users into %s%n", settings.users(), out);
             summary = new ShopGenerator().generate(settings, out, progress);
         } else {
-            GeneratorSettings settings = GeneratorSettings.of(requiredLong(options, "members"), seed, out, format);
+            GeneratorSettings settings = GeneratorSettings.of(required(members, "--members"), seed, out, format);
             stderr.printf(Locale.ROOT, "splitscope: generating %,d members into %s%n", settings.members(), settings.out());
             summary = new WarehouseGenerator().generate(settings, progress);
         }
@@ -55,8 +68,10 @@ final class GenerateCommand {
         }
     }
 
-    private static long requiredLong(Arguments options, String name) {
-        options.required(name);
-        return options.longValue(name, 0);
+    private long required(Long value, String option) {
+        if (value == null) {
+            throw usageError("option " + option + " is required");
+        }
+        return value;
     }
 }

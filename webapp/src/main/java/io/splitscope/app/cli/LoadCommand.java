@@ -2,34 +2,40 @@ package io.splitscope.app.cli;
 
 import io.splitscope.sql.JdbcUrls;
 import io.splitscope.sql.postgres.PostgresLoader;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code load --warehouse DIR --into JDBC_URL [--replace]}: copies a warehouse folder (or DuckDB
  * file) into PostgreSQL, so that the same data can be analysed there.
  */
-final class LoadCommand {
+@Command(name = "load", sortOptions = false, sortSynopsis = false, description = {"Copy a warehouse into PostgreSQL.",
+        "The tables of a folder or DuckDB file, to analyse the same data there."})
+final class LoadCommand extends BaseCommand {
 
-    static final String USAGE = "load --warehouse DIR --into jdbc:postgresql://HOST/DB?user=…&password=… [--replace]";
+    @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "The folder (or DuckDB file) to copy.")
+    private Path source;
 
-    private LoadCommand() {
-    }
+    @Option(names = "--into", required = true, paramLabel = "URL",
+            description = "The PostgreSQL database to copy it into: jdbc:postgresql://HOST/DB?user=…&password=…")
+    private String target;
 
-    static void run(List<String> arguments, PrintStream stderr) {
-        Arguments options = Arguments.parse(arguments, Set.of("warehouse", "into"), Set.of("replace", "debug"));
-        String target = options.required("into");
+    @Option(names = "--replace", description = "Replace tables that exist already (else the load fails on them).")
+    private boolean replace;
+
+    @Override
+    public void run() {
         if (!target.startsWith("jdbc:postgresql:")) {
-            throw new UsageException("option --into needs a PostgreSQL JDBC URL (jdbc:postgresql://…), not '"
+            throw usageError("option --into needs a PostgreSQL JDBC URL (jdbc:postgresql://…), not '"
                     + JdbcUrls.redact(target) + "'");
         }
-        Path source = Path.of(options.required("warehouse"));
+        PrintWriter stderr = stderr();
         stderr.println("splitscope: loading " + source + " into " + JdbcUrls.redact(target));
-        Map<String, Long> rows = PostgresLoader.load(source, target, options.flag("replace"));
+        Map<String, Long> rows = PostgresLoader.load(source, target, replace);
         rows.forEach((table, count) -> stderr.printf(Locale.ROOT, "splitscope:   %s: %,d rows%n", table, count));
     }
 }

@@ -2,10 +2,10 @@ package io.splitscope.app.cli;
 
 import io.splitscope.app.web.ServeSettings;
 import io.splitscope.app.web.SplitscopeWebApplication;
-import io.splitscope.metrics.project.Project;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code serve --project FILE | --warehouse SOURCE [--port N] [--demo-users] [--config FILE]}: the web app and the
@@ -13,24 +13,29 @@ import java.util.Set;
  * environment); {@code --demo-users} adds {@code viewer}/{@code viewer} and
  * {@code analyst}/{@code analyst}; with no user at all, {@code serve} refuses to start.
  */
-final class ServeCommand {
+@Command(name = "serve", sortOptions = false, sortSynopsis = false, description = {"Serve the web app and the REST API.",
+        "On a project or warehouse, until interrupted. Without --config or --demo-users it has no users and refuses to start."})
+final class ServeCommand extends BaseCommand {
 
-    static final String USAGE = "serve " + ProjectOption.USAGE + " [--port N] [--demo-users] [--config FILE]";
+    @Mixin
+    private ProjectOptions project;
 
-    private ServeCommand() {
-    }
+    @Option(names = "--port", paramLabel = "N", description = "The HTTP port (default: ${DEFAULT-VALUE}).")
+    private long port = ServeSettings.DEFAULT_PORT;
 
-    static void run(List<String> arguments) {
-        Set<String> valued = new java.util.HashSet<>(Set.of("port", "config"));
-        valued.addAll(ProjectOption.NAMES);
-        Arguments options = Arguments.parse(arguments, valued, Set.of("demo-users", "debug"));
-        Project project = ProjectOption.required(options);
-        long port = options.longValue("port", ServeSettings.DEFAULT_PORT);
+    @Option(names = "--demo-users", description = "Add the users viewer/viewer and analyst/analyst.")
+    private boolean demoUsers;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A properties file with the users (splitscope.users[0].name=…) and other settings.")
+    private Path config;
+
+    @Override
+    public void run() {
         if (port < 1 || port > 65535) {
-            throw new UsageException("option --port needs a port number from 1 to 65535, not " + port);
+            throw usageError("option --port needs a port number from 1 to 65535, not " + port);
         }
-        Path config = options.optional("config").map(Path::of).orElse(null);
-        SplitscopeWebApplication.run(ServeSettings.of(project).withPort((int) port).withDemoUsers(options.flag("demo-users"))
+        SplitscopeWebApplication.run(ServeSettings.of(project.required()).withPort((int) port).withDemoUsers(demoUsers)
                 .withConfigFile(config));
         try {
             Thread.currentThread().join(); // the web server's threads serve until the process is interrupted

@@ -1,2 +1,6 @@
-/** The command line ({@code ./splitscope analyze|generate|serve}): options, output formats, error reporting. */
+/**
+ * The command line ({@code ./splitscope check|analyze|compare|metrics|generate|load|serve}): one
+ * picocli command class per command, whose annotations give the parsing, the help and the shell
+ * completion; output formats and error reporting.
+ */
 package io.splitscope.app.cli;

@@ -133,7 +133,9 @@ class AnalyzeCommandErrorsTest {
         CommandLineRun run = analyze(GoldenWarehouse.folder(), "--experiment", "exp_autoplay", "--colour", "red");
 
         assertThat(run.status()).isEqualTo(CommandLine.USAGE);
-        assertThat(run.stderr()).startsWith("splitscope: unknown option --colour").contains("usage: splitscope analyze");
+        assertThat(run.stderr().lines()).containsExactly("splitscope: unknown option --colour",
+                "usage: splitscope analyze [OPTIONS] (try: splitscope analyze --help)");
+        assertThat(run.stdout()).isEmpty();
     }
 
     @Test

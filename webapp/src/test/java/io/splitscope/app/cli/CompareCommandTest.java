@@ -130,8 +130,10 @@ class CompareCommandTest {
                 """;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CompareCommand.run(List.of("--input", "-"), new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+        int status = CommandLine.run(new String[] {"compare", "--input", "-"},
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
         JsonNode row = JSON.readTree(out.toString(StandardCharsets.UTF_8)).get("results").get(0);
         // GrowthBook gbstats packages/stats/tests/frequentist/test_tests.py, test_two_sided_ttest (same
@@ -254,10 +256,13 @@ class CompareCommandTest {
     void usageAndMissingFile(@TempDir Path dir) {
         CommandLineRun run = CommandLineRun.of("compare");
         assertThat(run.status()).isEqualTo(CommandLine.USAGE);
-        assertThat(run.stderr()).contains("option --input is required").contains("usage: splitscope compare --input FILE|-");
+        assertThat(run.stderr().lines()).containsExactly("splitscope: missing required option: '--input=FILE|-'",
+                "usage: splitscope compare [-h] [--debug] --input=FILE|- (try: splitscope compare --help)");
         run = CommandLineRun.of("compare", "--input", dir.resolve("nope.json").toString());
         assertThat(run.status()).isEqualTo(CommandLine.FAILED);
         assertThat(run.lastErrorLine()).endsWith("nope.json: no such file");
-        assertThat(CommandLineRun.of("help").stdout()).contains("compare --input FILE|-");
+        assertThat(CommandLineRun.of("help", "compare").stdout())
+                .startsWith("Usage: splitscope compare [-h] [--debug] --input=FILE|-")
+                .contains("      --input=FILE|-   The JSON document to read; - for standard input.");
     }
 }
