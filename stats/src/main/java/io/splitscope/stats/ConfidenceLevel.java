@@ -30,7 +30,7 @@ public record ConfidenceLevel(double percent) {
     public ConfidenceLevel {
         if (!(percent >= 50 && percent < 100) || Math.abs(percent * 10 - Math.rint(percent * 10)) > 1e-9) {
             throw new IllegalArgumentException("confidence level must be a percentage from 50 to 99.9 with at most"
-                    + " one decimal (e.g. 90, 95, 99), got " + format(percent));
+                    + " one decimal (e.g. 90, 95, 99), got " + plain(percent));
         }
     }
 
@@ -88,10 +88,17 @@ public record ConfidenceLevel(double percent) {
     /** {@code "95 %"}, {@code "99.5 %"}. */
     @Override
     public String toString() {
-        return format(percent) + " %";
+        return percentText() + " %";
     }
 
-    private static String format(double percent) {
+    /** {@code 100}, {@code 99.95}, {@code NaN}: a value as given, without a trailing {@code .0}. */
+    private static String plain(double value) {
+        return Double.isFinite(value) ? java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+                : String.valueOf(value);
+    }
+
+    /** The percentage as {@link #parse} reads it back: {@code "95"}, {@code "99.5"}. */
+    public String percentText() {
         return percent == Math.rint(percent) ? String.valueOf((long) percent) : String.format(Locale.ROOT, "%.1f", percent);
     }
 }

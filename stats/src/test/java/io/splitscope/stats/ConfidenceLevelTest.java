@@ -52,6 +52,8 @@ class ConfidenceLevelTest {
     void readsAsAPercentage() {
         assertThat(ConfidenceLevel.DEFAULT).hasToString("95 %");
         assertThat(ConfidenceLevel.parse("99.5")).hasToString("99.5 %");
+        assertThat(ConfidenceLevel.parse("0.9").percentText()).isEqualTo("90");
+        assertThat(ConfidenceLevel.parse(ConfidenceLevel.parse("99.5%").percentText())).isEqualTo(new ConfidenceLevel(99.5));
         assertThat(ConfidenceLevel.OFFERED).extracting(ConfidenceLevel::percent).containsExactly(90.0, 95.0, 99.0);
     }
 }
