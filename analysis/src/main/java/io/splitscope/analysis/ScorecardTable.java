@@ -12,8 +12,6 @@ import java.util.stream.Collectors;
 /** The scorecard as a readable terminal table. */
 public final class ScorecardTable {
 
-    private static final List<String> HEADER = List.of("metric", "variant", "n (c/t)", "control", "treatment",
-            "abs. effect [95% CI]", "rel. effect [95% CI]", "p", "p adj.", "status");
 
     private ScorecardTable() {
     }
@@ -35,7 +33,9 @@ public final class ScorecardTable {
         out.append('\n');
 
         List<List<String>> lines = new ArrayList<>();
-        lines.add(HEADER);
+        String ci = "[" + scorecard.confidence().percentText() + "% CI]"; // "[95% CI]" as before levels were a setting
+        lines.add(List.of("metric", "variant", "n (c/t)", "control", "treatment", "abs. effect " + ci, "rel. effect " + ci,
+                "p", "p adj.", "status"));
         for (ScorecardRow row : scorecard.rows()) {
             ComparisonResult r = row.comparison();
             String variant = row.segment() == null ? row.variant() : row.segment() + " / " + row.variant();

@@ -4,11 +4,12 @@ import io.splitscope.analysis.AnalysisException;
 import io.splitscope.analysis.AnalysisRequest;
 import io.splitscope.analysis.AnalysisService;
 import io.splitscope.analysis.MeanMethod;
+import io.splitscope.analysis.results.StoredScorecard;
 import io.splitscope.app.results.AnalysisJob;
 import io.splitscope.app.results.AnalysisJobs;
-import io.splitscope.analysis.results.StoredScorecard;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.experiment.Experiment;
+import io.splitscope.stats.ConfidenceLevel;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,7 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <ul>
  *   <li>{@code GET /api/experiments}: the experiments of the warehouse.</li>
- *   <li>{@code GET /api/experiments/{id}/scorecard[?method=welch_t|cuped|bayesian|sequential][&segment=country|device|plan][&metrics=m1,m2]}:
+ *   <li>{@code GET /api/experiments/{id}/scorecard[?method=welch_t|cuped|bayesian|sequential][&segment=country|device|plan][&metrics=m1,m2][&confidence=90|95|99]}:
  *       the scorecard JSON of {@code spec/scorecard.md}, exactly as {@code ./splitscope analyze --format json}
  *       prints it; the stored one when there is one (header {@code X-Splitscope-Stale: true} when the
  *       warehouse has changed since), else computed now (and stored).</li>
@@ -91,23 +91,18 @@ public final class ExperimentsApi {
 
     /** {@code GET /api/experiments/{id}/scorecard}. */
     @GetMapping(value = "/experiments/{id}/scorecard", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<String> scorecard(@PathVariable String id, @RequestParam(required = false) String method,
-                                            @RequestParam(required = false) String segment,
-                                            @RequestParam(required = false) String metrics) {
-        StoredScorecard stored = jobs.scorecard(request(id, method, segment, metrics));
+    public ResponseEntity<String> scorecard(@PathVariable String id, ScorecardParameters parameters) {
+        StoredScorecard stored = jobs.scorecard(request(id, parameters));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header(STALE_HEADER, Boolean.toString(stored.stale()))
                 .body(stored.json());
     }
 
     /** {@code GET /api/experiments/{id}/scorecard.csv}. */
     @GetMapping(value = "/experiments/{id}/scorecard.csv")
-    public ResponseEntity<String> scorecardCsv(@PathVariable String id, @RequestParam(required = false) String method,
-                                               @RequestParam(required = false) String segment,
-                                               @RequestParam(required = false) String metrics) {
-        AnalysisRequest request = request(id, method, segment, metrics);
+    public ResponseEntity<String> scorecardCsv(@PathVariable String id, ScorecardParameters parameters) {
+        AnalysisRequest request = request(id, parameters);
         StoredScorecard stored = jobs.scorecard(request);
-        String fileName = ScorecardCsv.fileName(id, request.meanMethod().methodId(),
-                request.segmentBy());
+        String fileName = ScorecardCsv.fileName(request);
         return ResponseEntity.ok().contentType(CSV).header(STALE_HEADER, Boolean.toString(stored.stale()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
                 .body(ScorecardCsv.write(stored.scorecard()));
@@ -115,10 +110,8 @@ public final class ExperimentsApi {
 
     /** {@code POST /api/experiments/{id}/analyses}: 202 Accepted with the job. */
     @PostMapping(value = "/experiments/{id}/analyses", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<String> startAnalysis(@PathVariable String id, @RequestParam(required = false) String method,
-                                                @RequestParam(required = false) String segment,
-                                                @RequestParam(required = false) String metrics) {
-        AnalysisJob job = jobs.run(request(id, method, segment, metrics));
+    public ResponseEntity<String> startAnalysis(@PathVariable String id, ScorecardParameters parameters) {
+        AnalysisJob job = jobs.run(request(id, parameters));
         return ResponseEntity.accepted().location(URI.create("/api/analyses/" + job.id())).contentType(MediaType.APPLICATION_JSON)
                 .body(jobJson(job));
     }
@@ -138,15 +131,21 @@ public final class ExperimentsApi {
     }
 
     /** The request the parameters describe, checked: 404 for an unknown experiment, 400 for a bad parameter. */
-    private AnalysisRequest request(String id, String method, String segment, String metrics) {
+    private AnalysisRequest request(String id, ScorecardParameters parameters) {
         if (analysis.experiment(id).isEmpty()) {
             throw new ApiException(HttpStatus.NOT_FOUND, "unknown experiment '" + id + "'");
         }
+        String method = parameters.method();
+        String segment = parameters.segment();
+        String metrics = parameters.metrics();
+        String confidence = parameters.confidence();
         MeanMethod meanMethod;
         String segmentBy;
+        ConfidenceLevel level;
         try {
             meanMethod = method == null || method.isBlank() ? MeanMethod.WELCH_T : MeanMethod.parse(method.strip());
             segmentBy = segment == null || segment.isBlank() ? null : analysis.dimension(segment.strip()).id();
+            level = confidence == null || confidence.isBlank() ? ConfidenceLevel.DEFAULT : ConfidenceLevel.parse(confidence);
         } catch (IllegalArgumentException | AnalysisException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
@@ -161,7 +160,15 @@ public final class ExperimentsApi {
             throw new ApiException(HttpStatus.BAD_REQUEST, "unknown metric" + (unknown.size() == 1 ? " " : "s ")
                     + String.join(", ", unknown) + " (GET /api/experiments lists experiments; ./splitscope metrics lists metrics)");
         }
-        return new AnalysisRequest(id, metricIds, meanMethod, segmentBy);
+        return new AnalysisRequest(id, metricIds, meanMethod, segmentBy, level);
+    }
+
+    /**
+     * The query parameters of a scorecard, bound by name, each optional: {@code method},
+     * {@code segment}, {@code metrics} (comma-separated) and {@code confidence} (90, 95 or 99;
+     * {@code 0.9} and {@code 99%} are read too).
+     */
+    public record ScorecardParameters(String method, String segment, String metrics, String confidence) {
     }
 
     /** A job as JSON: {@code id}, {@code state} (queued, running, succeeded, failed), progress and times, and where its scorecard is. */
@@ -172,6 +179,7 @@ public final class ExperimentsApi {
         node.put("experiment_id", request.experimentId());
         node.put("method", request.meanMethod().methodId());
         node.put("segment", request.segmentBy());
+        node.put("confidence_level", request.confidence().value());
         ArrayNode metricIds = node.putArray("metrics");
         request.metricIds().forEach(metricIds::add);
         node.put("state", job.state().jsonName());
@@ -191,6 +199,9 @@ public final class ExperimentsApi {
         }
         if (!request.metricIds().isEmpty()) {
             scorecard.queryParam("metrics", String.join(",", request.metricIds()));
+        }
+        if (!request.confidence().equals(ConfidenceLevel.DEFAULT)) {
+            scorecard.queryParam("confidence", request.confidence().percentText());
         }
         node.put("scorecard", scorecard.buildAndExpand(request.experimentId()).encode().toUriString());
         return JSON.writeValueAsString(node);

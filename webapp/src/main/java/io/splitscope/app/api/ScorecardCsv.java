@@ -1,8 +1,10 @@
 package io.splitscope.app.api;
 
+import io.splitscope.analysis.AnalysisRequest;
 import io.splitscope.analysis.Scorecard;
 import io.splitscope.analysis.ScorecardRow;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.Interval;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,9 +65,14 @@ public final class ScorecardCsv {
         return csv.toString();
     }
 
-    /** A file name for the export: {@code exp_autoplay-welch_t.csv}, {@code exp_autoplay-cuped-by-country.csv}. */
-    public static String fileName(String experimentId, String method, String segment) {
-        String name = experimentId + "-" + method + (segment == null ? "" : "-by-" + segment);
+    /**
+     * A file name for the export: {@code exp_autoplay-welch_t.csv},
+     * {@code exp_autoplay-cuped-by-country.csv}, {@code exp_autoplay-welch_t-99pct.csv}.
+     */
+    public static String fileName(AnalysisRequest request) {
+        String name = request.experimentId() + "-" + request.meanMethod().methodId()
+                + (request.segmentBy() == null ? "" : "-by-" + request.segmentBy())
+                + (request.confidence().equals(ConfidenceLevel.DEFAULT) ? "" : "-" + request.confidence().percentText() + "pct");
         return name.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv";
     }
 

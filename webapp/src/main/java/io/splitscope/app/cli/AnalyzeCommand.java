@@ -1,13 +1,14 @@
 package io.splitscope.app.cli;
 
-import io.splitscope.analysis.ScorecardTable;
 import io.splitscope.analysis.AnalysisRequest;
 import io.splitscope.analysis.AnalysisService;
 import io.splitscope.analysis.MeanMethod;
 import io.splitscope.analysis.RVerification;
 import io.splitscope.analysis.Scorecard;
+import io.splitscope.analysis.ScorecardTable;
 import io.splitscope.analysis.json.ScorecardJson;
 import io.splitscope.metrics.project.Project;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.r.ParityReport;
 import io.splitscope.stats.r.RParity;
 import java.io.IOException;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code analyze --project FILE | --warehouse SOURCE --experiment ID [--metrics m1,m2] [--cuped] [--segment DIMENSION] [--format json|table] [--out FILE]}:
+ * {@code analyze --project FILE | --warehouse SOURCE --experiment ID [--metrics m1,m2] [--cuped] [--segment DIMENSION] [--confidence LEVEL] [--format json|table] [--out FILE]}:
  * one scorecard, as {@code spec/scorecard.md} describes it.
  */
 @Command(name = "analyze", sortOptions = false, sortSynopsis = false, description = {"Analyse one experiment: its scorecard.",
@@ -52,6 +53,10 @@ final class AnalyzeCommand extends BaseCommand {
     @Option(names = "--segment", paramLabel = "DIMENSION", description = "One row per value of this dimension and metric.")
     private String segment;
 
+    @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "95",
+            description = "The confidence level of every interval, in percent: 90, 95 or 99 (default: ${DEFAULT-VALUE}).")
+    private ConfidenceLevel confidence;
+
     @Option(names = "--verify-r", description = "Recompute in R the metrics whose method has an R twin, and fail if they differ.")
     private boolean verifyR;
 
@@ -67,7 +72,7 @@ final class AnalyzeCommand extends BaseCommand {
         if (!format.equals("json") && !format.equals("table")) {
             throw usageError("option --format takes json or table, not '" + format + "'");
         }
-        AnalysisRequest request = new AnalysisRequest(experiment, metricList(), meanMethod(), segment);
+        AnalysisRequest request = new AnalysisRequest(experiment, metricList(), meanMethod(), segment, confidence);
         Project opened = project.required();
         PrintWriter stderr = stderr();
         stderr.println("splitscope: opening " + ProjectOptions.describe(opened));

@@ -2,6 +2,7 @@ package io.splitscope.app.cli;
 
 import io.splitscope.analysis.MeanMethod;
 import io.splitscope.sql.dialect.Dialects;
+import io.splitscope.stats.ConfidenceLevel;
 import java.util.function.Function;
 import org.jooq.SQLDialect;
 import picocli.CommandLine.ITypeConverter;
@@ -22,6 +23,7 @@ final class Converters {
         commandLine.registerConverter(Long.class, Converters::wholeNumber);
         commandLine.registerConverter(long.class, Converters::wholeNumber);
         commandLine.registerConverter(MeanMethod.class, parsedBy(MeanMethod::parse));
+        commandLine.registerConverter(ConfidenceLevel.class, parsedBy(ConfidenceLevel::parse));
         commandLine.registerConverter(SQLDialect.class, parsedBy(Dialects::forName));
     }
 

@@ -61,7 +61,8 @@ class RestApiIT {
             "exp_autoplay|                              |--experiment exp_autoplay",
             "exp_price   |?method=cuped                 |--experiment exp_price --cuped",
             "exp_autoplay|?method=bayesian&segment=plan |--experiment exp_autoplay --method bayesian --segment plan",
-            "exp_price   |?metrics=play_rate,streaming_hours&method=sequential|--experiment exp_price --metrics play_rate,streaming_hours --method sequential"})
+            "exp_price   |?metrics=play_rate,streaming_hours&method=sequential|--experiment exp_price --metrics play_rate,streaming_hours --method sequential",
+            "exp_autoplay|?confidence=90&segment=device |--experiment exp_autoplay --confidence 90 --segment device"})
     void theScorecardIsExactlyWhatAnalyzePrints(String experiment, String query, String options) {
         HttpResponse<String> response = http.get("/api/experiments/" + experiment + "/scorecard" + (query == null ? "" : query),
                 "viewer", "viewer");
@@ -146,6 +147,8 @@ class RestApiIT {
         assertThat(assertError(http.get("/api/experiments/exp_autoplay/scorecard?metrics=nope", "viewer", "viewer"), 400)
                 .get("message").asString()).contains("unknown metric nope");
         assertError(http.get("/api/experiments/exp_autoplay/scorecard?metrics=", "viewer", "viewer"), 400);
+        assertThat(assertError(http.get("/api/experiments/exp_autoplay/scorecard?confidence=100", "viewer", "viewer"), 400)
+                .get("message").asString()).contains("confidence level must be a percentage from 50 to 99.9", "got 100");
         assertError(http.get("/api/no/such/thing", "viewer", "viewer"), 404);
         assertError(http.send(java.net.http.HttpRequest.newBuilder(http.uri("/api/experiments"))
                 .header("Authorization", TestHttp.basic("viewer", "viewer")).DELETE()), 404);

@@ -156,6 +156,35 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void givesIntervalsAtTheConfidenceLevelAskedForAndVerifiesThemInR() {
+        CommandLineRun run = CommandLineRun.of("analyze", "--warehouse", GoldenWarehouse.folder().toString(),
+                "--experiment", "exp_autoplay", "--metrics", "streaming_hours", "--confidence", "90", "--verify-r",
+                "--format", "json");
+        CommandLineRun table = CommandLineRun.of("analyze", "--warehouse", GoldenWarehouse.folder().toString(),
+                "--experiment", "exp_autoplay", "--metrics", "streaming_hours", "--confidence", "99");
+
+        assertThat(run.status()).as(run.stderr()).isZero();
+        JsonNode scorecard = JSON.readTree(run.stdout());
+        assertThat(scorecard.get("confidence_level").asDouble()).isEqualTo(0.90);
+        // R 4.2.2: Welch's interval on the golden units' totals at conf.level 0.90 (as t.test gives it)
+        JsonNode row = scorecard.get("results").get(0);
+        assertThat(row.get("absolute_ci_low").asDouble()).isCloseTo(0.011004770141674503, within(0.011004770141674503 * 1e-9));
+        assertThat(row.get("absolute_ci_high").asDouble()).isCloseTo(0.68745777535316521, within(0.68745777535316521 * 1e-9));
+        assertThat(run.stderr()).contains("streaming_hours: welch_t = r_welch_t: largest relative difference");
+        assertThat(table.status()).as(table.stderr()).isZero();
+        assertThat(table.stdout()).contains("abs. effect [99% CI]", "rel. effect [99% CI]");
+    }
+
+    @Test
+    void rejectsALevelThatIsNotAPercentage() {
+        CommandLineRun run = CommandLineRun.of("analyze", "--warehouse", "x", "--experiment", "e", "--confidence", "100");
+
+        assertThat(run.status()).isEqualTo(CommandLine.USAGE);
+        assertThat(run.stderr().strip().lines()).hasSize(2); // the message and where to read the usage
+        assertThat(run.stderr()).contains("confidence level must be a percentage from 50 to 99.9", "got 100");
+    }
+
+    @Test
     void rejectsCupedTogetherWithAnotherMethod() {
         CommandLineRun run = CommandLineRun.of("analyze", "--warehouse", "x", "--experiment", "e", "--cuped",
                 "--method", "bayesian");

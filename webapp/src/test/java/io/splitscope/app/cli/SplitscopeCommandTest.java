@@ -86,8 +86,8 @@ class SplitscopeCommandTest {
                 "Usage: splitscope analyze [-h] [--debug] [--project=FILE] [--warehouse=SOURCE]",
                 "                          [--catalog=JAR,...]... --experiment=ID",
                 "                          [--metrics=ID,...]... [--cuped] [--method=ID]",
-                "                          [--segment=DIMENSION] [--verify-r]",
-                "                          [--format=json|table] [--out=FILE]");
+                "                          [--segment=DIMENSION] [--confidence=LEVEL]",
+                "                          [--verify-r] [--format=json|table] [--out=FILE]");
         assertThat(lines).contains(
                 "      --experiment=ID       The experiment to analyse.",
                 "      --cuped               Short for --method cuped.",

@@ -217,7 +217,7 @@ class WebAppBrowserIT {
         // golden-inputs.R (exp_autoplay streaming_hours): n 863 / 897, Σy 2760.8171944… / 3182.8468055…
         assertThat(dialog).contains("Streaming hours · previews vs control", "Hours watched per member",
                 "What the method read", "Units, n", "863", "897", "2760.81719", "3182.84680", "Σy²",
-                "Welch's t-test", "df", "t(0.975, df)",
+                "Welch's t-test", "df", "t(1 − α/2, df)", "(95 %: ",
                 "./splitscope compare", "\"method\": \"welch_t\"", "The SQL", "\"streaming_hours\"", "from \"exposures\"");
         screenshot("explain.png");
         closeExplain();
@@ -426,6 +426,21 @@ class WebAppBrowserIT {
     /** Waits until {@code condition} holds (a non-null, non-false value), showing the page when it does not. */
     private static <V> V until(java.util.function.Function<? super WebDriver, V> condition) {
         return new WebDriverWait(driver, PATIENCE).withMessage(() -> "the page shows: " + text()).until(condition);
+    }
+
+    @Test
+    @Order(17)
+    void choosingAConfidenceLevelRedrawsEveryInterval() {
+        driver.get(baseUrl + "experiments/exp_autoplay");
+        until(d -> tableRows().containsKey("streaming_hours/previews"));
+        choose("vaadin-select.ss-confidence", "99 %");
+        until(ExpectedConditions.urlContains("confidence=99"));
+        until(d -> tableRows().getOrDefault("streaming_hours/previews", List.of()).toString().contains("−6.5 %"));
+        // R 4.2.2 on the golden units' totals: r ± qt(0.995, df) · se_r (WelchT's delta-method relative
+        // interval) = −0.064978619636763837 to 0.28331005352344024; the estimate is golden exp_autoplay.json's
+        assertThat(tableRows().get("streaming_hours/previews").get(4)).isEqualTo("+10.9 % INCONCLUSIVE −6.5 % to +28.3 %");
+        assertThat(driver.findElement(By.cssSelector(".ss-col-bar-title")).getText()).isEqualTo("99 % interval");
+        assertThat(driver.findElement(By.cssSelector("a.ss-export-json")).getAttribute("href")).contains("confidence=99");
     }
 
     private static String text() {

@@ -145,7 +145,7 @@ public final class Figures {
             Band band = bands.get(i);
             String colour = SERIES.get(i % SERIES.size());
             data.add(bandEdge(band, band.name() + " (low)", band.low(), colour, false));
-            data.add(bandEdge(band, "95 % interval", band.high(), colour, true));
+            data.add(bandEdge(band, "interval", band.high(), colour, true));
             ObjectNode line = scatter("lines+markers", band.name(), values(band.x()), numbers(band.value()));
             data.add(line);
             line.set("text", strings(band.hover()));

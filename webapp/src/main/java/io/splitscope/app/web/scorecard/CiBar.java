@@ -4,12 +4,13 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import io.splitscope.app.web.common.Formats;
+import io.splitscope.stats.ConfidenceLevel;
 import java.util.Collection;
 import java.util.Locale;
 
 /**
  * The inline interval bar of a scorecard row: a horizontal axis around zero, the relative
- * effect's 95 % interval as a bar coloured by its verdict and the estimate as a dot. Every row of
+ * effect's interval as a bar coloured by its verdict and the estimate as a dot. Every row of
  * a table shares one symmetric {@link #scaleFor scale}, so bars compare at a glance; an interval
  * beyond it is cut at the edge, which then shows an arrow.
  */
@@ -43,7 +44,7 @@ final class CiBar {
     }
 
     /** The bar of one row. */
-    static Component bar(ResultRow row, double scale) {
+    static Component bar(ResultRow row, double scale, ConfidenceLevel level) {
         Div bar = new Div();
         bar.addClassName("ss-cibar");
         Div zero = new Div();
@@ -70,7 +71,7 @@ final class CiBar {
             bar.add(point);
         }
         bar.getElement().setAttribute("title", row.relativeCi().equals(Formats.MISSING)
-                ? "No interval" : "95 % interval of the relative effect: " + row.relativeCi());
+                ? "No interval" : level + " interval of the relative effect: " + row.relativeCi());
         return bar;
     }
 

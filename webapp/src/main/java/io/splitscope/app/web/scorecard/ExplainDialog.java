@@ -5,11 +5,11 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Table;
-import com.vaadin.flow.component.html.TableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.Table;
+import com.vaadin.flow.component.html.TableRow;
 import com.vaadin.flow.component.markdown.Markdown;
 import io.splitscope.analysis.RVerification;
 import io.splitscope.analysis.Scorecard;
@@ -23,6 +23,7 @@ import io.splitscope.metrics.experiment.Assignment;
 import io.splitscope.metrics.query.MetricSql;
 import io.splitscope.sql.log.QueryLog;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.Interval;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,7 +74,7 @@ final class ExplainDialog extends Dialog {
         if (metric != null) {
             body.add(section("What it measures", definition(metric)));
         }
-        body.add(section("The result", result(row)));
+        body.add(section("The result", result(row, scorecard.confidence())));
         if (verified != null) {
             Paragraph summary = new Paragraph(RVerifications.mark(verified) + " — " + RVerifications.tooltip(verified)
                     + ". " + verified.report().summary() + ".");
@@ -122,13 +123,13 @@ final class ExplainDialog extends Dialog {
         };
     }
 
-    private static Component[] result(ScorecardRow row) {
+    private static Component[] result(ScorecardRow row, ConfidenceLevel level) {
         ComparisonResult c = row.comparison();
         List<String[]> lines = new java.util.ArrayList<>();
         lines.add(new String[] {"Control value", Formats.precise(c.controlValue())});
         lines.add(new String[] {"Treatment value", Formats.precise(c.treatmentValue())});
-        lines.add(new String[] {"Absolute effect", Formats.precise(c.absoluteEffect()) + interval(c.absoluteCi())});
-        lines.add(new String[] {"Relative effect", Formats.precise(c.relativeEffect()) + interval(c.relativeCi())});
+        lines.add(new String[] {"Absolute effect", Formats.precise(c.absoluteEffect()) + interval(c.absoluteCi(), level)});
+        lines.add(new String[] {"Relative effect", Formats.precise(c.relativeEffect()) + interval(c.relativeCi(), level)});
         lines.add(new String[] {"p-value", Formats.precise(c.pValue())});
         lines.add(new String[] {"Adjusted p-value", Formats.precise(row.pValueAdjusted())});
         c.extras().forEach((k, v) -> lines.add(new String[] {k.replace('_', ' '), Formats.precise(v)}));
@@ -142,8 +143,8 @@ final class ExplainDialog extends Dialog {
         return new Component[] {facts(lines), note};
     }
 
-    private static String interval(Interval ci) {
-        return ci == null ? "" : "   (95 %: " + Formats.precise(ci.low()) + " to " + Formats.precise(ci.high()) + ")";
+    private static String interval(Interval ci, ConfidenceLevel level) {
+        return ci == null ? "" : "   (" + level + ": " + Formats.precise(ci.low()) + " to " + Formats.precise(ci.high()) + ")";
     }
 
     private static Component[] statistics(ScorecardRow row, Scorecard scorecard) {

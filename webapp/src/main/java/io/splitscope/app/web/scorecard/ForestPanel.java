@@ -21,14 +21,14 @@ final class ForestPanel implements ScorecardPanel {
 
     @Override
     public void fill(Div panel, ShownScorecard shown) {
-        panel.add(PanelParts.caption("Every metric's relative effect with its 95 % interval: to the right of the line is an"
+        panel.add(PanelParts.caption("Every metric's relative effect with its " + shown.scorecard().confidence() + " interval: to the right of the line is an"
                 + " increase. Green is better, red worse, grey inconclusive. Click a point to see how it was computed."));
         ScorecardCache.Key key = shown.key();
         if (key.segmentBy() == null) {
             panel.add(chart(shown));
             return;
         }
-        ScorecardCache.Run run = scorecards.request(new ScorecardCache.Key(key.experimentId(), key.method(), null));
+        ScorecardCache.Run run = scorecards.request(key.withSegmentBy(null));
         ProgressBar waiting = PanelParts.indeterminateProgress();
         panel.add(new Paragraph("The whole population (the forest plot is not sliced by segment; see Segments)."), waiting);
         UiUpdates.whenDone(shown.ui(), run.future(), (unsliced, failure) -> {
@@ -42,7 +42,7 @@ final class ForestPanel implements ScorecardPanel {
     }
 
     private static Component chart(ShownScorecard shown) {
-        PlotlyChart chart = new PlotlyChart(ScorecardFigures.forest(shown.lines()));
+        PlotlyChart chart = new PlotlyChart(ScorecardFigures.forest(shown.lines(), shown.scorecard().confidence()));
         chart.addClassName("ss-forest");
         chart.addPointClickListener(e -> shown.explain(e.getKey()));
         return chart;

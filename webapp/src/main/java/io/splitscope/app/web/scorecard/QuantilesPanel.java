@@ -19,15 +19,9 @@ import org.slf4j.LoggerFactory;
  * between treatment and control at every percentile (computed in the background), with the
  * scorecard's own percentile rows marked on it and listed below.
  */
-final class QuantilesPanel implements ScorecardPanel {
+record QuantilesPanel(SeriesCache seriesCache) implements ScorecardPanel {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuantilesPanel.class);
-
-    private final SeriesCache seriesCache;
-
-    QuantilesPanel(SeriesCache seriesCache) {
-        this.seriesCache = seriesCache;
-    }
 
     @Override
     public void fill(Div panel, ShownScorecard shown) {
@@ -44,7 +38,8 @@ final class QuantilesPanel implements ScorecardPanel {
             return;
         }
         panel.add(PanelParts.caption("Where in the distribution the change happened: the difference between treatment and control"
-                + " at every percentile of the same events (5th to 95th), with its pointwise 95 % interval as a band"
+                + " at every percentile of the same events (5th to 95th), with its pointwise "
+                + shown.scorecard().confidence() + " interval as a band"
                 + " (quantile_asymptotic, clustered by unit). The diamonds are the scorecard's own percentile metrics."
                 + " A difference only in the high percentiles means the slowest (or largest) cases changed, not the"
                 + " typical one."));
@@ -61,7 +56,8 @@ final class QuantilesPanel implements ScorecardPanel {
     private void draw(Div area, ShownScorecard shown, List<ResultsTable.Line> quantileLines, String unit) {
         String experimentId = shown.key().experimentId();
         String metricId = quantileLines.getFirst().row().metricId();
-        UiUpdates.whenDone(shown.ui(), seriesCache.quantileCurve(new SeriesCache.CurveKey(experimentId, metricId)),
+        SeriesCache.CurveKey key = new SeriesCache.CurveKey(experimentId, metricId, shown.key().confidence());
+        UiUpdates.whenDone(shown.ui(), seriesCache.quantileCurve(key),
                 (QuantileCurve curve, Throwable failure) -> {
                     area.removeAll();
                     PlotlyChart chart;

@@ -16,7 +16,7 @@ final class ResultsPanel implements ScorecardPanel {
     public void fill(Div panel, ShownScorecard shown) {
         Scorecard scorecard = shown.scorecard();
         panel.add(PanelParts.caption("Each treatment against " + scorecard.experiment().controlVariant() + ": the relative effect"
-                + " with its 95 % interval, drawn as a bar around zero. Green is better and red is worse, given which way"
+                + " with its " + scorecard.confidence() + " interval, drawn as a bar around zero. Green is better and red is worse, given which way"
                 + " each metric should move; grey is inconclusive (the interval includes zero). "
                 + methodsLine(scorecard) + " Explain shows how any row was computed."));
         if (shown.lines().isEmpty()) {

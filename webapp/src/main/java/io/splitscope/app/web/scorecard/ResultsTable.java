@@ -4,18 +4,19 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.Table;
 import com.vaadin.flow.component.html.TableBody;
 import com.vaadin.flow.component.html.TableDataCell;
 import com.vaadin.flow.component.html.TableHeaderCell;
 import com.vaadin.flow.component.html.TableRow;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import io.splitscope.analysis.RVerification;
 import io.splitscope.analysis.ScorecardRow;
 import io.splitscope.app.web.scorecard.MetricGroups.Group;
 import io.splitscope.metrics.Direction;
 import io.splitscope.metrics.Metric;
+import io.splitscope.stats.ConfidenceLevel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +75,7 @@ final class ResultsTable extends Div {
         }
     }
 
-    ResultsTable(List<Line> lines, boolean segmented, Consumer<ScorecardRow> explain) {
+    ResultsTable(List<Line> lines, boolean segmented, ConfidenceLevel level, Consumer<ScorecardRow> explain) {
         addClassName("ss-results-table-wrap");
         Table table = new Table();
         table.addClassName("ss-results-table");
@@ -91,7 +92,7 @@ final class ResultsTable extends Div {
         header(head, "Relative effect", "ss-col-effect");
         TableHeaderCell barHead = head.addHeaderCell();
         barHead.addClassName("ss-col-bar");
-        Span barTitle = new Span("95 % interval");
+        Span barTitle = new Span(level + " interval");
         barTitle.addClassName("ss-col-bar-title");
         barHead.add(barTitle, CiBar.axis(scale));
         header(head, "p-value", "ss-col-num");
@@ -126,7 +127,7 @@ final class ResultsTable extends Div {
             }
             for (int k = 0; k < span; k++) {
                 Line l = lines.get(i + k);
-                body.add(row(l, k == 0 ? span : 0, segmented, scale, explain, rMarks));
+                body.add(row(l, k == 0 ? span : 0, segmented, scale, level, explain, rMarks));
             }
             i += span - 1;
         }
@@ -147,7 +148,7 @@ final class ResultsTable extends Div {
         cell.addClassName(className);
     }
 
-    private static TableRow row(Line line, int metricRowSpan, boolean segmented, double scale,
+    private static TableRow row(Line line, int metricRowSpan, boolean segmented, double scale, ConfidenceLevel level,
                                 Consumer<ScorecardRow> explain, Map<String, List<Span>> rMarks) {
         ResultRow r = line.formatted();
         TableRow tr = new TableRow();
@@ -192,7 +193,7 @@ final class ResultsTable extends Div {
 
         TableDataCell bar = tr.addDataCell();
         bar.addClassName("ss-col-bar");
-        bar.add(CiBar.bar(r, scale));
+        bar.add(CiBar.bar(r, scale, level));
 
         TableDataCell p = tr.addDataCell();
         p.addClassName("ss-col-num");

@@ -3,9 +3,10 @@ package io.splitscope.app.web.scorecard;
 import io.splitscope.analysis.AnalysisException;
 import io.splitscope.analysis.AnalysisRequest;
 import io.splitscope.analysis.MeanMethod;
+import io.splitscope.analysis.results.StoredScorecard;
 import io.splitscope.app.results.AnalysisJob;
 import io.splitscope.app.results.AnalysisJobs;
-import io.splitscope.analysis.results.StoredScorecard;
+import io.splitscope.stats.ConfidenceLevel;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,25 +26,43 @@ import org.springframework.stereotype.Service;
 public final class ScorecardCache {
 
     /**
-     * What identifies a scorecard in the views: every metric, one method, sliced or not.
+     * What identifies a scorecard in the views: every metric, one method, sliced or not, at one
+     * confidence level.
      *
-     * @param segmentBy the dimension results are sliced by, or null for the whole population
+     * @param segmentBy  the dimension results are sliced by, or null for the whole population
+     * @param confidence the confidence level of the intervals
      */
-    public record Key(String experimentId, MeanMethod method, String segmentBy) {
+    public record Key(String experimentId, MeanMethod method, String segmentBy, ConfidenceLevel confidence) {
 
         public Key {
             Objects.requireNonNull(experimentId, "experimentId");
             Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(confidence, "confidence");
         }
 
-        /** Every metric with the default methods, unsliced. */
+        /** Every metric with the default methods, unsliced, at the default level. */
         public static Key of(String experimentId) {
-            return new Key(experimentId, MeanMethod.WELCH_T, null);
+            return new Key(experimentId, MeanMethod.WELCH_T, null, ConfidenceLevel.DEFAULT);
+        }
+
+        /** The same scorecard with means and proportions compared by {@code other}. */
+        public Key withMethod(MeanMethod other) {
+            return new Key(experimentId, other, segmentBy, confidence);
+        }
+
+        /** The same scorecard sliced by {@code dimensionId} (null for the whole population). */
+        public Key withSegmentBy(String dimensionId) {
+            return new Key(experimentId, method, dimensionId, confidence);
+        }
+
+        /** The same scorecard with intervals at {@code level}. */
+        public Key withConfidence(ConfidenceLevel level) {
+            return new Key(experimentId, method, segmentBy, level);
         }
 
         /** The analysis request of this scorecard. */
         public AnalysisRequest request() {
-            return new AnalysisRequest(experimentId, List.of(), method, segmentBy);
+            return new AnalysisRequest(experimentId, List.of(), method, segmentBy, confidence);
         }
     }
 

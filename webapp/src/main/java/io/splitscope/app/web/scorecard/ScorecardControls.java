@@ -9,13 +9,14 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import io.splitscope.analysis.MeanMethod;
 import io.splitscope.metrics.Dimension;
+import io.splitscope.stats.ConfidenceLevel;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
- * The controls above a scorecard: the method for means and proportions, the segment, and the
- * actions — re-run (analysts only), verify in R, export as CSV or JSON. Made for one address.
+ * The controls above a scorecard: the method for means and proportions, the segment, the
+ * confidence level, and the actions — re-run (analysts only), verify in R, export as CSV or JSON. Made for one address.
  */
 final class ScorecardControls extends Div {
 
@@ -25,11 +26,11 @@ final class ScorecardControls extends Div {
     /**
      * @param key        the scorecard's choices, as the address gives them
      * @param dimensions what results can be sliced by
-     * @param choose     opens the scorecard with another method or segment
+     * @param choose     opens the scorecard with other choices
      * @param rerun      re-runs the analysis; null when the user may not
      * @param verify     the verify-in-R action
      */
-    ScorecardControls(ScorecardCache.Key key, List<Dimension> dimensions, BiConsumer<MeanMethod, String> choose,
+    ScorecardControls(ScorecardCache.Key key, List<Dimension> dimensions, Consumer<ScorecardCache.Key> choose,
                       Runnable rerun, VerifyInR verify) {
         Select<MeanMethod> method = new Select<>();
         method.setLabel("Method for means and proportions");
@@ -40,7 +41,7 @@ final class ScorecardControls extends Div {
         method.setHelperText(MethodTexts.of(key.method().methodId()).headline());
         method.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
-                choose.accept(e.getValue(), key.segmentBy());
+                choose.accept(key.withMethod(e.getValue()));
             }
         });
 
@@ -54,7 +55,20 @@ final class ScorecardControls extends Div {
         segment.addClassName("ss-segment");
         segment.addValueChangeListener(e -> {
             if (e.isFromClient()) {
-                choose.accept(key.method(), e.getValue());
+                choose.accept(key.withSegmentBy(e.getValue()));
+            }
+        });
+
+        Select<ConfidenceLevel> confidence = new Select<>();
+        confidence.setLabel("Confidence");
+        confidence.setItems(ConfidenceLevel.OFFERED);
+        confidence.setItemLabelGenerator(ConfidenceLevel::toString);
+        confidence.setValue(key.confidence());
+        confidence.addClassName("ss-confidence");
+        confidence.setHelperText("Of every interval");
+        confidence.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                choose.accept(key.withConfidence(e.getValue()));
             }
         });
 
@@ -74,7 +88,7 @@ final class ScorecardControls extends Div {
         }
         actions.add(verify.button(), export(key, "CSV", "/scorecard.csv"), export(key, "JSON", "/scorecard"), verify.status());
 
-        add(method, segment, actions);
+        add(method, segment, confidence, actions);
         addClassName("ss-controls");
     }
 
@@ -87,7 +101,7 @@ final class ScorecardControls extends Div {
 
     /** A link to the REST API's export of this scorecard ({@code io.splitscope.app.api}), as the browser's session. */
     private static Anchor export(ScorecardCache.Key key, String label, String path) {
-        String query = "?" + ScorecardView.queryString(ScorecardView.queryParameters(key.method(), key.segmentBy(), null, true));
+        String query = "?" + ScorecardView.queryString(ScorecardView.queryParameters(key, null, true));
         Anchor anchor = new Anchor("api/experiments/" + key.experimentId() + path + query, "");
         anchor.setRouterIgnore(true);
         anchor.getElement().setAttribute("download", "");

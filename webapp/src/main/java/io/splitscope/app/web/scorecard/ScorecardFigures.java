@@ -9,6 +9,7 @@ import io.splitscope.app.web.scorecard.ResultRow.Verdict;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.query.SeriesAxis;
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.Interval;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,7 +42,7 @@ final class ScorecardFigures {
     }
 
     /** The forest plot: every row's relative effect with its interval, grouped as the table. */
-    static ObjectNode forest(List<ResultsTable.Line> lines) {
+    static ObjectNode forest(List<ResultsTable.Line> lines, ConfidenceLevel level) {
         boolean many = manyTreatments(lines);
         Map<Group, List<Figures.Estimate>> groups = new LinkedHashMap<>();
         for (ResultsTable.Line line : lines) {
@@ -54,11 +55,11 @@ final class ScorecardFigures {
         }
         List<Figures.Group> figureGroups = new ArrayList<>();
         groups.forEach((group, estimates) -> figureGroups.add(new Figures.Group(group.title(), estimates)));
-        return Figures.dotWhisker(figureGroups, "Relative effect, treatment vs control (95 % interval)", " %");
+        return Figures.dotWhisker(figureGroups, "Relative effect, treatment vs control (" + level + " interval)", " %");
     }
 
     /** The segment breakdown of one metric: a row per segment (and treatment). */
-    static ObjectNode segments(List<ResultsTable.Line> lines) {
+    static ObjectNode segments(List<ResultsTable.Line> lines, ConfidenceLevel level) {
         boolean many = manyTreatments(lines);
         List<Figures.Estimate> estimates = new ArrayList<>();
         for (ResultsTable.Line line : lines) {
@@ -70,7 +71,7 @@ final class ScorecardFigures {
             estimates.add(estimate(label, r));
         }
         return Figures.dotWhisker(List.of(new Figures.Group(null, estimates)),
-                "Relative effect by segment (95 % interval)", " %");
+                "Relative effect by segment (" + level + " interval)", " %");
     }
 
     private static Figures.Estimate estimate(String label, ResultRow r) {
@@ -85,7 +86,7 @@ final class ScorecardFigures {
     /**
      * The difference of the quantile functions of treatment and control, sampled at the levels of
      * the quantile metrics over one event value (e.g. p50 and p90 of {@code startup_ms}): the
-     * absolute difference with its 95 % interval against the level, one band per treatment.
+     * absolute difference with its interval against the level, one band per treatment.
      */
     static ObjectNode quantiles(List<ResultsTable.Line> lines, String unit) {
         List<ResultsTable.Line> byLevel = lines.stream().sorted(Comparator.comparingDouble(ScorecardFigures::level)).toList();
@@ -108,7 +109,7 @@ final class ScorecardFigures {
 
     /**
      * The difference of the quantile functions, {@code Q_t(p) − Q_c(p)} against the percentile
-     * level p, per treatment with its pointwise 95 % band ({@code quantile_asymptotic}, see
+     * level p, per treatment with its pointwise band ({@code quantile_asymptotic}, see
      * {@link QuantileCurve}), a zero line, and the scorecard's own percentile metrics (e.g. p50
      * and p90, compared with their catalog method) marked on it as points with their intervals.
      */

@@ -1,6 +1,5 @@
 package io.splitscope.app.web.scorecard;
 
-import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
@@ -21,6 +20,8 @@ import io.splitscope.app.security.CurrentUser;
 import io.splitscope.app.web.common.Links;
 import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.experiment.Experiment;
+import io.splitscope.stats.ConfidenceLevel;
+import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,8 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
     public static final String METHOD = "method";
     /** Query parameter: the segment dimension ({@code country} …), absent for none. */
     public static final String SEGMENT = "segment";
+    /** Query parameter: the confidence level in percent ({@code 90}, {@code 99}), absent for 95. */
+    public static final String CONFIDENCE = "confidence";
     /** Query parameter: the open tab ({@code table}, {@code forest}, {@code time}, {@code quantiles}, {@code segments}). */
     public static final String TAB = "tab";
 
@@ -117,11 +120,12 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         Experiment experiment = found.get();
         title = ExperimentHeader.name(experiment) + " · Splitscope";
         Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
-        key = new ScorecardCache.Key(experiment.id(), parseMethod(first(query, METHOD)), parseSegment(first(query, SEGMENT)));
+        key = new ScorecardCache.Key(experiment.id(), parseMethod(first(query, METHOD)), parseSegment(first(query, SEGMENT)),
+                parseConfidence(first(query, CONFIDENCE)));
         tabs.open(first(query, TAB));
         canRun = currentUser.canRunAnalyses();
         controls = new ScorecardControls(key, analysis.dimensions(),
-                (method, segment) -> navigate(ui, key.experimentId(), method, segment, tabs.open()),
+                chosen -> navigate(ui, chosen, tabs.open()),
                 canRun ? this::rerun : null, verify);
         add(ExperimentHeader.of(experiment), controls, loader.progressArea(), loader.contentArea());
         loader.load(scorecards.request(key), key, ui);
@@ -140,6 +144,16 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
             return MeanMethod.parse(id);
         } catch (IllegalArgumentException e) {
             return MeanMethod.WELCH_T;
+        }
+    }
+
+    /** An address's level, the default when it is not one a user is offered (as for an unknown method). */
+    private static ConfidenceLevel parseConfidence(String text) {
+        try {
+            ConfidenceLevel level = text == null ? ConfidenceLevel.DEFAULT : ConfidenceLevel.parse(text);
+            return ConfidenceLevel.OFFERED.contains(level) ? level : ConfidenceLevel.DEFAULT;
+        } catch (IllegalArgumentException e) {
+            return ConfidenceLevel.DEFAULT;
         }
     }
 
@@ -189,30 +203,33 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
 
     // ---- the address -------------------------------------------------------------------------------
 
-    /** Opens the scorecard of {@code experimentId} with these choices: a navigation, so the page reads them anew. */
-    static void navigate(UI ui, String experimentId, MeanMethod method, String segment, String tab) {
-        ui.navigate(ScorecardView.class, new RouteParameters(EXPERIMENT_ID, experimentId),
-                QueryParameters.simple(queryParameters(method, segment, tab, false)));
+    /** Opens the scorecard of {@code key} on {@code tab}: a navigation, so the page reads the choices anew. */
+    static void navigate(UI ui, ScorecardCache.Key key, String tab) {
+        ui.navigate(ScorecardView.class, new RouteParameters(EXPERIMENT_ID, key.experimentId()),
+                QueryParameters.simple(queryParameters(key, tab, false)));
     }
 
     /** The address of the scorecard of {@code key} on {@code tab}, relative to the app's root. */
     static String location(ScorecardCache.Key key, String tab) {
-        String query = queryString(queryParameters(key.method(), key.segmentBy(), tab, false));
+        String query = queryString(queryParameters(key, tab, false));
         return "experiments/" + key.experimentId() + (query.isEmpty() ? "" : "?" + query);
     }
 
     /**
      * The query parameters of a scorecard: {@value #METHOD} (left out for {@code welch_t}, the
-     * default, unless {@code methodAlways}), {@value #SEGMENT} when sliced, {@value #TAB} unless
-     * {@code tab} is null or the default {@code table}; in that order.
+     * default, unless {@code methodAlways}), {@value #SEGMENT} when sliced, {@value #CONFIDENCE}
+     * unless 95 %, {@value #TAB} unless {@code tab} is null or the default {@code table}; in that order.
      */
-    static Map<String, String> queryParameters(MeanMethod method, String segment, String tab, boolean methodAlways) {
+    static Map<String, String> queryParameters(ScorecardCache.Key key, String tab, boolean methodAlways) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        if (methodAlways || !MeanMethod.WELCH_T.equals(method)) {
-            parameters.put(METHOD, method.methodId());
+        if (methodAlways || !MeanMethod.WELCH_T.equals(key.method())) {
+            parameters.put(METHOD, key.method().methodId());
         }
-        if (segment != null) {
-            parameters.put(SEGMENT, segment);
+        if (key.segmentBy() != null) {
+            parameters.put(SEGMENT, key.segmentBy());
+        }
+        if (!key.confidence().equals(ConfidenceLevel.DEFAULT)) {
+            parameters.put(CONFIDENCE, key.confidence().percentText());
         }
         if (tab != null && !"table".equals(tab)) {
             parameters.put(TAB, tab);

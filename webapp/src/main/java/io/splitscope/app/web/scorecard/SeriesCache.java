@@ -6,6 +6,7 @@ import io.splitscope.analysis.QuantileCurve;
 import io.splitscope.app.results.AnalysisJobs;
 import io.splitscope.app.web.common.BackgroundCache;
 import io.splitscope.metrics.query.SeriesAxis;
+import io.splitscope.stats.ConfidenceLevel;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.DisposableBean;
@@ -19,22 +20,24 @@ import org.springframework.stereotype.Service;
 @Service
 public final class SeriesCache implements DisposableBean {
 
-    /** What identifies a series. */
-    public record Key(String experimentId, String metricId, SeriesAxis axis) {
+    /** What identifies a series: its intervals are at {@code confidence}. */
+    public record Key(String experimentId, String metricId, SeriesAxis axis, ConfidenceLevel confidence) {
 
         public Key {
             Objects.requireNonNull(experimentId, "experimentId");
             Objects.requireNonNull(metricId, "metricId");
             Objects.requireNonNull(axis, "axis");
+            Objects.requireNonNull(confidence, "confidence");
         }
     }
 
-    /** What identifies a quantile curve (at {@link QuantileCurve#DEFAULT_LEVELS}). */
-    public record CurveKey(String experimentId, String metricId) {
+    /** What identifies a quantile curve (at {@link QuantileCurve#DEFAULT_LEVELS}, intervals at {@code confidence}). */
+    public record CurveKey(String experimentId, String metricId, ConfidenceLevel confidence) {
 
         public CurveKey {
             Objects.requireNonNull(experimentId, "experimentId");
             Objects.requireNonNull(metricId, "metricId");
+            Objects.requireNonNull(confidence, "confidence");
         }
     }
 
@@ -51,12 +54,12 @@ public final class SeriesCache implements DisposableBean {
 
     /** The series of {@code key}: kept, or computed now in the background. */
     public CompletableFuture<EffectSeries> series(Key key) {
-        return series.get(key, () -> analysis.series(key.experimentId(), key.metricId(), key.axis()));
+        return series.get(key, () -> analysis.series(key.experimentId(), key.metricId(), key.axis(), key.confidence()));
     }
 
     /** The quantile curve of {@code key}: kept, or computed now in the background. */
     public CompletableFuture<QuantileCurve> quantileCurve(CurveKey key) {
-        return curves.get(key, () -> analysis.quantileDifferences(key.experimentId(), key.metricId(), null));
+        return curves.get(key, () -> analysis.quantileDifferences(key.experimentId(), key.metricId(), null, key.confidence()));
     }
 
     @Override

@@ -46,11 +46,11 @@ record ShownScorecard(ScorecardCache.Key key, Scorecard scorecard, List<ResultsT
 
     /** A results table of {@code rows}, marked with what R verified when that is known. */
     ResultsTable table(List<ResultsTable.Line> rows, boolean segmented) {
-        return marks.track(new ResultsTable(rows, segmented, this::explain));
+        return marks.track(new ResultsTable(rows, segmented, scorecard.confidence(), this::explain));
     }
 
     /** Opens this experiment with the same method, sliced by {@code segment}, on {@code tab}. */
     void navigate(String segment, String tab) {
-        ScorecardView.navigate(ui, key.experimentId(), key.method(), segment, tab);
+        ScorecardView.navigate(ui, key.withSegmentBy(segment), tab);
     }
 }

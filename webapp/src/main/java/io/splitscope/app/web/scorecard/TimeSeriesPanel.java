@@ -19,15 +19,9 @@ import org.slf4j.LoggerFactory;
  * The "over time" tab: how the effect of one mean or proportion metric built up, by days since
  * exposure or by calendar day, computed in the background when a metric or axis is chosen.
  */
-final class TimeSeriesPanel implements ScorecardPanel {
+record TimeSeriesPanel(SeriesCache seriesCache) implements ScorecardPanel {
 
     private static final Logger LOG = LoggerFactory.getLogger(TimeSeriesPanel.class);
-
-    private final SeriesCache seriesCache;
-
-    TimeSeriesPanel(SeriesCache seriesCache) {
-        this.seriesCache = seriesCache;
-    }
 
     @Override
     public void fill(Div panel, ShownScorecard shown) {
@@ -37,7 +31,8 @@ final class TimeSeriesPanel implements ScorecardPanel {
             panel.add(new Paragraph("No mean or proportion metric to follow over time."));
             return;
         }
-        panel.add(PanelParts.caption("How the effect built up: the cumulative relative effect with its 95 % interval. By days since"
+        panel.add(PanelParts.caption("How the effect built up: the cumulative relative effect with its "
+                + shown.scorecard().confidence() + " interval. By days since"
                 + " exposure, a fading effect is novelty (and a growing one, learning); by calendar day, how the results"
                 + " stood each day. Every point is a look at the data: these intervals do not correct for peeking —"
                 + " use the sequential method to decide early."));
@@ -51,16 +46,17 @@ final class TimeSeriesPanel implements ScorecardPanel {
         controls.addClassName("ss-panel-controls");
         Div chartArea = PanelParts.chartArea();
         panel.add(controls, chartArea);
-        Runnable draw = () -> draw(chartArea, shown.ui(), shown.key().experimentId(), metric.getValue(), axis.getValue());
+        Runnable draw = () -> draw(chartArea, shown.ui(), shown.key(), metric.getValue(), axis.getValue());
         metric.addValueChangeListener(e -> draw.run());
         axis.addValueChangeListener(e -> draw.run());
         draw.run();
     }
 
-    private void draw(Div area, UI ui, String experimentId, Metric metric, SeriesAxis axis) {
+    private void draw(Div area, UI ui, ScorecardCache.Key shown, Metric metric, SeriesAxis axis) {
+        String experimentId = shown.experimentId();
         area.removeAll();
         area.add(PanelParts.waiting("Computing the day-by-day series of " + metric.title() + "…"));
-        UiUpdates.whenDone(ui, seriesCache.series(new SeriesCache.Key(experimentId, metric.id(), axis)),
+        UiUpdates.whenDone(ui, seriesCache.series(new SeriesCache.Key(experimentId, metric.id(), axis, shown.confidence())),
                 (EffectSeries series, Throwable failure) -> {
                     area.removeAll();
                     if (failure != null) {
