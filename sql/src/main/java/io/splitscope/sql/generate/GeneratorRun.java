@@ -1,6 +1,7 @@
 package io.splitscope.sql.generate;
 
 import io.splitscope.sql.WarehouseException;
+import io.splitscope.sql.dialect.SqlText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ record GeneratorRun(Path out, OutputFormat format, int threads, Predicate<String
                 Path file = out.resolve(format.fileName(table.name()));
                 step = System.nanoTime();
                 long written = statement.executeUpdate("COPY (" + table.select() + ") TO "
-                        + GeneratorSql.literal(file.toAbsolutePath().toString()) + " " + table.copyOptions(format));
+                        + SqlText.literal(file.toAbsolutePath().toString()) + " " + table.copyOptions(format));
                 rows.put(table.name(), written);
                 progress.accept(String.format(Locale.ROOT, "%s: %,d rows (%s)",
                         table.name(), written, seconds(System.nanoTime() - step)));
