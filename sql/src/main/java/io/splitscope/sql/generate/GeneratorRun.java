@@ -105,6 +105,26 @@ record GeneratorRun(Path out, OutputFormat format, int threads, Predicate<String
     }
 
     /**
+     * Refuses a number of simulated units outside {@code min} to {@code max}.
+     *
+     * @param what the units, for the message: {@code members}
+     * @throws IllegalArgumentException {@code members must be between 100 and 100,000,000, got 5}
+     */
+    static void checkUnits(String what, long units, long min, long max) {
+        if (units < min || units > max) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s must be between %,d and %,d, got %,d", what, min, max, units));
+        }
+    }
+
+    /** @throws IllegalArgumentException when {@code format} is null */
+    static void checkFormat(OutputFormat format) {
+        if (format == null) {
+            throw new IllegalArgumentException("format is required, got null: expected parquet or csv");
+        }
+    }
+
+    /**
      * Refuses an output folder that is a file or holds anything but files {@code ownFile}
      * accepts, so a mistyped path cannot overwrite someone's data.
      *
