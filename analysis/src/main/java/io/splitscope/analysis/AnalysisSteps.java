@@ -1,8 +1,8 @@
 package io.splitscope.analysis;
 
+import io.splitscope.sql.ForwardingWarehouse;
 import io.splitscope.sql.Warehouse;
 import org.apache.arrow.memory.BufferAllocator;
-import org.jooq.DSLContext;
 import org.jooq.ResultQuery;
 
 /** Counts the steps of one analysis for its {@link ProgressListener}. Used by one thread. */
@@ -30,23 +30,13 @@ final class AnalysisSteps {
 
     /** {@code warehouse}, announcing each query it runs as the step "metric query k of queries". */
     Warehouse reportingQueries(Warehouse warehouse, int queries) {
-        return new Warehouse() {
+        return new ForwardingWarehouse(warehouse) {
             private int query;
-
-            @Override
-            public DSLContext dsl() {
-                return warehouse.dsl();
-            }
-
-            @Override
-            public String description() {
-                return warehouse.description();
-            }
 
             @Override
             public <T> T query(ResultQuery<?> sql, BufferAllocator allocator, ResultHandler<T> handler) {
                 start("metric query " + (++query) + " of " + queries);
-                return warehouse.query(sql, allocator, handler);
+                return super.query(sql, allocator, handler);
             }
 
             @Override

@@ -275,42 +275,55 @@ public final class ProjectFile {
     }
 
     private void assignment(YamlNode.Entry entry) {
-        String id = entry.key();
-        boolean valid = validId(entry, "assignments", "assignment");
-        Optional<Section> found = Section.of(entry.value(), "assignments." + id, entry.line(), errors, ASSIGNMENT_KEYS,
-                "an assignment");
-        if (found.isEmpty()) {
-            return;
-        }
-        Section section = found.get();
-        Optional<Source> source = declared("sources", "source", sources).find(section, "source", "the source of its rows");
-        Optional<String> variant = section.required("variant", "the column naming each row's variant");
-        Optional<String> experiment = section.text("experiment");
-        if (!valid || source.isEmpty() || variant.isEmpty() || section.has("experiment") && experiment.isEmpty()) {
-            return;
-        }
-        assignments.put(id, new Assignment(id, source.get(), experiment.orElse(null), variant.get()));
-        column(section, "experiment", source.get().id(), ColumnReference.Role.EXPERIMENT);
-        column(section, "variant", source.get().id(), ColumnReference.Role.VARIANT);
+        sourced(entry, "assignments", "assignment", ASSIGNMENT_KEYS, "an assignment", "the source of its rows")
+                .ifPresent(assignment -> {
+                    Section section = assignment.section();
+                    Optional<String> variant = section.required("variant", "the column naming each row's variant");
+                    Optional<String> experiment = section.text("experiment");
+                    Optional<Source> source = assignment.source();
+                    if (source.isEmpty() || variant.isEmpty() || section.has("experiment") && experiment.isEmpty()) {
+                        return;
+                    }
+                    assignments.put(assignment.id(), new Assignment(assignment.id(), source.get(), experiment.orElse(null),
+                            variant.get()));
+                    column(section, "experiment", source.get().id(), ColumnReference.Role.EXPERIMENT);
+                    column(section, "variant", source.get().id(), ColumnReference.Role.VARIANT);
+                });
     }
 
     private void dimension(YamlNode.Entry entry) {
-        String id = entry.key();
-        boolean valid = validId(entry, "dimensions", "dimension");
-        Optional<Section> found = Section.of(entry.value(), "dimensions." + id, entry.line(), errors, DIMENSION_KEYS,
-                "a dimension");
-        if (found.isEmpty()) {
-            return;
-        }
-        Section section = found.get();
-        Optional<Source> source = declared("sources", "source", sources)
-                .find(section, "source", "the source of the attribute, one row per unit");
-        Optional<String> column = section.required("column", "the attribute's column");
-        if (!valid || source.isEmpty() || column.isEmpty()) {
-            return;
-        }
-        dimensions.put(id, new Dimension(id, source.get(), column.get()));
-        column(section, "column", source.get().id(), ColumnReference.Role.DIMENSION);
+        sourced(entry, "dimensions", "dimension", DIMENSION_KEYS, "a dimension",
+                "the source of the attribute, one row per unit").ifPresent(dimension -> {
+                    Optional<String> column = dimension.section().required("column", "the attribute's column");
+                    Optional<Source> source = dimension.source();
+                    if (source.isEmpty() || column.isEmpty()) {
+                        return;
+                    }
+                    dimensions.put(dimension.id(), new Dimension(dimension.id(), source.get(), column.get()));
+                    column(dimension.section(), "column", source.get().id(), ColumnReference.Role.DIMENSION);
+                });
+    }
+
+    /**
+     * An entry of {@code section} that reads the rows of a source (an assignment, a dimension): its
+     * id, its mapping (keys among {@code keys}) and its {@code source}, or empty when the entry is
+     * not a mapping. Each mistake is reported at its line; the source is empty after one in the id
+     * or the source.
+     *
+     * @param what       the entry, for messages: {@code an assignment}
+     * @param sourceRole what the source gives it, for the message of a missing one
+     */
+    private Optional<SourcedEntry> sourced(YamlNode.Entry entry, String section, String kind, Set<String> keys,
+                                           String what, String sourceRole) {
+        boolean valid = validId(entry, section, kind);
+        return Section.of(entry.value(), section + "." + entry.key(), entry.line(), errors, keys, what).map(found -> {
+            Optional<Source> source = declared("sources", "source", sources).find(found, "source", sourceRole);
+            return new SourcedEntry(entry.key(), found, valid ? source : Optional.empty());
+        });
+    }
+
+    /** An entry of {@link #sourced}. */
+    private record SourcedEntry(String id, Section section, Optional<Source> source) {
     }
 
     private Map<String, Metric> metrics(Section top) {

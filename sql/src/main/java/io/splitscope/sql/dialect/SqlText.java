@@ -8,9 +8,10 @@ import org.jooq.impl.DSL;
 
 /**
  * Identifiers and string literals for the few statements Splitscope writes as text (DDL of the
- * embedded warehouse and the generators, loaders' metadata queries), quoted by jOOQ rather than by
- * hand: {@code "group"}, {@code 'it''s'}. The rules are standard SQL's, the same on DuckDB,
- * PostgreSQL and Trino.
+ * embedded warehouse and the generators, the loaders' statements), quoted by jOOQ rather than by
+ * hand: {@code "group"}, {@code 'it''s'}. The one way text SQL is quoted; queries are built with
+ * jOOQ and rendered by a warehouse's {@code dsl()}. The rules are standard SQL's, the same on
+ * DuckDB, PostgreSQL and Trino.
  */
 public final class SqlText {
 

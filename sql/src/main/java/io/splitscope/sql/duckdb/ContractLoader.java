@@ -44,7 +44,7 @@ final class ContractLoader {
         String select = table.columns().stream()
                 .map(column -> typedColumn(column, sourceTypes))
                 .collect(Collectors.joining(", ", "SELECT ", " FROM " + source.relation()));
-        String ddl = (source.materialise() ? "CREATE TABLE " : "CREATE VIEW ") + quote(table.name()) + " AS " + select;
+        String ddl = (source.materialise() ? "CREATE TABLE " : "CREATE VIEW ") + SqlText.identifier(table.name()) + " AS " + select;
         try (Statement statement = connection.createStatement()) {
             statement.execute(ddl);
         } catch (SQLException e) {
@@ -77,7 +77,7 @@ final class ContractLoader {
 
     private static String typedColumn(Field<?> column, Map<String, String> sourceTypes) {
         String target = duckDbType(column.getDataType());
-        String name = quote(column.getName());
+        String name = SqlText.identifier(column.getName());
         return target.equalsIgnoreCase(sourceTypes.get(column.getName())) ? name : "CAST(" + name + " AS " + target + ") AS " + name;
     }
 
@@ -102,7 +102,7 @@ final class ContractLoader {
     }
 
     private Optional<String> firstBadValue(TableSource source, Field<?> column, String target) {
-        String name = quote(column.getName());
+        String name = SqlText.identifier(column.getName());
         String sql = "SELECT CAST(" + name + " AS VARCHAR) FROM " + source.relation() + " WHERE " + name
                 + " IS NOT NULL AND TRY_CAST(" + name + " AS " + target + ") IS NULL LIMIT 1";
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
@@ -130,9 +130,5 @@ final class ContractLoader {
             return "TIMESTAMP";
         }
         throw new IllegalStateException("no DuckDB type for the contract type " + type);
-    }
-
-    private static String quote(String identifier) {
-        return SqlText.identifier(identifier);
     }
 }

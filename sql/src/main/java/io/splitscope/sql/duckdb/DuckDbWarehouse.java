@@ -1,11 +1,10 @@
 package io.splitscope.sql.duckdb;
 
 import io.splitscope.sql.ContractCheck;
+import io.splitscope.sql.DialectWarehouse;
 import io.splitscope.sql.StagedTable;
-import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.WarehouseException;
 import io.splitscope.sql.arrow.JdbcConnections;
-import io.splitscope.sql.dialect.Dialects;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBResultSet;
-import org.jooq.DSLContext;
 import org.jooq.Name;
 import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
@@ -32,7 +30,7 @@ import org.jooq.impl.DSL;
  * CSV or Parquet files, or of a DuckDB database file, and answers queries through DuckDB's
  * native Arrow export (no row-by-row JDBC).
  */
-public final class DuckDbWarehouse implements Warehouse {
+public final class DuckDbWarehouse extends DialectWarehouse {
 
     /** Rows per Arrow batch: large batches amortise the export; results here are mostly small. */
     private static final long ARROW_BATCH_ROWS = 1 << 20;
@@ -42,12 +40,10 @@ public final class DuckDbWarehouse implements Warehouse {
     private static final AtomicLong STAGED = new AtomicLong();
 
     private final DuckDBConnection connection;
-    private final String description;
-    private final DSLContext dsl = Dialects.using(SQLDialect.DUCKDB);
 
     private DuckDbWarehouse(DuckDBConnection connection, String description) {
+        super(SQLDialect.DUCKDB, description);
         this.connection = connection;
-        this.description = description;
     }
 
     /**
@@ -104,18 +100,8 @@ public final class DuckDbWarehouse implements Warehouse {
     }
 
     @Override
-    public DSLContext dsl() {
-        return dsl;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
     public <T> T query(ResultQuery<?> query, BufferAllocator allocator, ResultHandler<T> handler) {
-        String sql = dsl.renderInlined(query);
+        String sql = dsl().renderInlined(query);
         // One duplicated connection per query lets several threads query the same database.
         try (Connection perQuery = connection.duplicate();
              Statement statement = perQuery.createStatement();
@@ -123,9 +109,9 @@ public final class DuckDbWarehouse implements Warehouse {
              ArrowReader reader = (ArrowReader) resultSet.arrowExportStream(allocator, ARROW_BATCH_ROWS)) {
             return handler.read(reader);
         } catch (SQLException e) {
-            throw new WarehouseException("query failed on " + description + ": " + ContractCheck.firstLine(e.getMessage()), e);
+            throw new WarehouseException("query failed on " + description() + ": " + ContractCheck.firstLine(e.getMessage()), e);
         } catch (IOException e) {
-            throw new WarehouseException("reading a result from " + description + " failed: " + e.getMessage(), e);
+            throw new WarehouseException("reading a result from " + description() + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -136,11 +122,11 @@ public final class DuckDbWarehouse implements Warehouse {
     @Override
     public Optional<StagedTable> stage(Select<?> rows) {
         Name name = DSL.name(STAGING_CATALOG, "main", "splitscope_staged_" + STAGED.incrementAndGet());
-        String sql = dsl.renderInlined(dsl.createTable(name).as(rows));
+        String sql = dsl().renderInlined(dsl().createTable(name).as(rows));
         try (Connection perQuery = connection.duplicate(); Statement statement = perQuery.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new WarehouseException("staging a table on " + description + ": "
+            throw new WarehouseException("staging a table on " + description() + ": "
                     + ContractCheck.firstLine(e.getMessage()), e);
         }
         return Optional.of(new StagedTable() {
@@ -157,7 +143,7 @@ public final class DuckDbWarehouse implements Warehouse {
             @Override
             public void close() {
                 try (Connection perQuery = connection.duplicate(); Statement statement = perQuery.createStatement()) {
-                    statement.execute(dsl.renderInlined(dsl.dropTableIfExists(name)));
+                    statement.execute(dsl().renderInlined(dsl().dropTableIfExists(name)));
                 } catch (SQLException e) {
                     // the table goes with the in-memory database when the warehouse closes
                 }

@@ -22,12 +22,12 @@ record FolderTableSources(Path folder) implements TableSources {
     public Optional<TableSource> find(TableSpec table) {
         Path parquet = folder.resolve(table.name() + ".parquet");
         if (Files.isRegularFile(parquet)) {
-            return Optional.of(new TableSource("read_parquet(" + literal(parquet) + ")", parquet.getFileName().toString(), false));
+            return Optional.of(new TableSource("read_parquet(" + SqlText.literal(parquet.toString()) + ")", parquet.getFileName().toString(), false));
         }
         Path csv = folder.resolve(table.name() + ".csv");
         if (Files.isRegularFile(csv)) {
             // Read every column as text and cast it ourselves, so a bad value is reported by column.
-            String relation = "read_csv(" + literal(csv) + ", header = true, all_varchar = true, quote = '\"', escape = '\"')";
+            String relation = "read_csv(" + SqlText.literal(csv.toString()) + ", header = true, all_varchar = true, quote = '\"', escape = '\"')";
             return Optional.of(new TableSource(relation, csv.getFileName().toString(), true));
         }
         return Optional.empty();
@@ -63,8 +63,8 @@ record FolderTableSources(Path folder) implements TableSources {
     private static void expose(Connection connection, String table, Path file) {
         boolean csv = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
         String ddl = csv
-                ? "CREATE TABLE " + identifier(table) + " AS SELECT * FROM read_csv(" + literal(file) + ", header = true)"
-                : "CREATE VIEW " + identifier(table) + " AS SELECT * FROM read_parquet(" + literal(file) + ")";
+                ? "CREATE TABLE " + SqlText.identifier(table) + " AS SELECT * FROM read_csv(" + SqlText.literal(file.toString()) + ", header = true)"
+                : "CREATE VIEW " + SqlText.identifier(table) + " AS SELECT * FROM read_parquet(" + SqlText.literal(file.toString()) + ")";
         try (Statement statement = connection.createStatement()) {
             statement.execute(ddl);
         } catch (SQLException e) {
@@ -73,16 +73,8 @@ record FolderTableSources(Path folder) implements TableSources {
         }
     }
 
-    private static String identifier(String name) {
-        return SqlText.identifier(name);
-    }
-
     @Override
     public String expectedLocation(TableSpec table) {
         return table.name() + ".parquet or " + table.name() + ".csv in " + folder;
-    }
-
-    private static String literal(Path path) {
-        return SqlText.literal(path.toString());
     }
 }

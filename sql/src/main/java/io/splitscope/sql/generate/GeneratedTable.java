@@ -1,5 +1,6 @@
 package io.splitscope.sql.generate;
 
+import io.splitscope.sql.dialect.SqlText;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ record GeneratedTable(String name, String select, List<String> quotedColumns) {
         return switch (format) {
             case PARQUET -> "(FORMAT parquet, COMPRESSION zstd)";
             case CSV -> "(FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"', FORCE_QUOTE ("
-                    + String.join(", ", quotedColumns.stream().map(GeneratorSql::quote).toList()) + "),"
+                    + String.join(", ", quotedColumns.stream().map(SqlText::identifier).toList()) + "),"
                     + " DATEFORMAT '%Y-%m-%d', TIMESTAMPFORMAT '%Y-%m-%d %H:%M:%S')";
         };
     }

@@ -1,6 +1,7 @@
 package io.splitscope.sql.generate;
 
 import io.splitscope.sql.WarehouseException;
+import io.splitscope.sql.dialect.SqlText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ record GeneratorRun(Path out, OutputFormat format, int threads, Predicate<String
                 Path file = out.resolve(format.fileName(table.name()));
                 step = System.nanoTime();
                 long written = statement.executeUpdate("COPY (" + table.select() + ") TO "
-                        + GeneratorSql.literal(file.toAbsolutePath().toString()) + " " + table.copyOptions(format));
+                        + SqlText.literal(file.toAbsolutePath().toString()) + " " + table.copyOptions(format));
                 rows.put(table.name(), written);
                 progress.accept(String.format(Locale.ROOT, "%s: %,d rows (%s)",
                         table.name(), written, seconds(System.nanoTime() - step)));
@@ -101,6 +102,26 @@ record GeneratorRun(Path out, OutputFormat format, int threads, Predicate<String
 
     static String seconds(long nanos) {
         return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+    }
+
+    /**
+     * Refuses a number of simulated units outside {@code min} to {@code max}.
+     *
+     * @param what the units, for the message: {@code members}
+     * @throws IllegalArgumentException {@code members must be between 100 and 100,000,000, got 5}
+     */
+    static void checkUnits(String what, long units, long min, long max) {
+        if (units < min || units > max) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s must be between %,d and %,d, got %,d", what, min, max, units));
+        }
+    }
+
+    /** @throws IllegalArgumentException when {@code format} is null */
+    static void checkFormat(OutputFormat format) {
+        if (format == null) {
+            throw new IllegalArgumentException("format is required, got null: expected parquet or csv");
+        }
     }
 
     /**

@@ -30,16 +30,11 @@ public record GeneratorSettings(long members, long seed, Path out, OutputFormat 
     public static final long MAX_MEMBERS = 100_000_000;
 
     public GeneratorSettings {
-        if (members < MIN_MEMBERS || members > MAX_MEMBERS) {
-            throw new IllegalArgumentException(String.format(
-                    "members must be between %,d and %,d, got %,d", MIN_MEMBERS, MAX_MEMBERS, members));
-        }
+        GeneratorRun.checkUnits("members", members, MIN_MEMBERS, MAX_MEMBERS);
         if (out == null) {
             throw new IllegalArgumentException("out (the output folder) is required, got null");
         }
-        if (format == null) {
-            throw new IllegalArgumentException("format is required, got null: expected parquet or csv");
-        }
+        GeneratorRun.checkFormat(format);
         GeneratorRun.checkOutputFolder(out, GeneratorSettings::isGeneratorFile, "experiments.csv, playback.parquet, …");
     }
 

@@ -34,7 +34,7 @@ final class GeneratorSql {
         statement.execute("SET memory_limit = '" + memoryLimitMegabytes() + "MB'");
         // Keeps rows in generation order without an ORDER BY: part of what makes output deterministic.
         statement.execute("SET preserve_insertion_order = true");
-        statement.execute("SET temp_directory = " + literal(spill.toAbsolutePath().toString()));
+        statement.execute("SET temp_directory = " + SqlText.literal(spill.toAbsolutePath().toString()));
         statement.execute("CREATE TEMP MACRO u01(k, c) AS "
                 + "((hash(xor(k, CAST(c AS UBIGINT))) >> 11)::DOUBLE + 0.5) / 9007199254740992.0");
         statement.execute("CREATE TEMP MACRO gauss(k, c) AS "
@@ -63,9 +63,9 @@ final class GeneratorSql {
         double cumulative = 0;
         for (int c = 0; c < choices.length - 1; c++) {
             cumulative += Double.parseDouble(choices[c][1]);
-            sql.append(" WHEN ").append(uniform).append(" < ").append(cumulative).append(" THEN ").append(literal(choices[c][0]));
+            sql.append(" WHEN ").append(uniform).append(" < ").append(cumulative).append(" THEN ").append(SqlText.literal(choices[c][0]));
         }
-        return sql.append(" ELSE ").append(literal(choices[choices.length - 1][0])).append(" END").toString();
+        return sql.append(" ELSE ").append(SqlText.literal(choices[choices.length - 1][0])).append(" END").toString();
     }
 
     /** The index (0 = the first) a uniform picks by {@code weights}, which sum to 1. */
@@ -153,15 +153,5 @@ final class GeneratorSql {
 
     static double max(double[] values) {
         return Arrays.stream(values).max().orElseThrow();
-    }
-
-    /** A quoted SQL identifier. */
-    static String quote(String name) {
-        return SqlText.identifier(name);
-    }
-
-    /** A quoted SQL string. */
-    static String literal(String value) {
-        return SqlText.literal(value);
     }
 }

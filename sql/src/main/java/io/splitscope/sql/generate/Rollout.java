@@ -1,5 +1,6 @@
 package io.splitscope.sql.generate;
 
+import io.splitscope.sql.dialect.SqlText;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -92,18 +93,18 @@ record Rollout(String key, List<String> variants, double[] drawWeights, LocalDat
         List<String> variantNames = new ArrayList<>();
         for (int e = 0; e < rollouts.size(); e++) {
             Rollout x = rollouts.get(e);
-            variantNames.add("WHEN " + e + " THEN CASE WHEN v = -1 THEN " + GeneratorSql.literal(x.unknownVariant())
-                    + " WHEN v >= 0 THEN " + x.variants().stream().map(GeneratorSql::literal).collect(Collectors.joining(", ", "[", "]"))
+            variantNames.add("WHEN " + e + " THEN CASE WHEN v = -1 THEN " + SqlText.literal(x.unknownVariant())
+                    + " WHEN v >= 0 THEN " + x.variants().stream().map(SqlText::literal).collect(Collectors.joining(", ", "[", "]"))
                     + "[v + 1] END");
             parts.add(x.logRows(e, history));
         }
         // The sort keys are numbers, the names are looked up after.
-        String experiment = rollouts.stream().map(x -> GeneratorSql.literal(x.key())).collect(Collectors.joining(", ", "[", "]"))
-                + "[experiment + 1] AS " + GeneratorSql.quote(experimentColumn);
-        String unit = "unit_id AS " + GeneratorSql.quote(unitColumn);
+        String experiment = rollouts.stream().map(x -> SqlText.literal(x.key())).collect(Collectors.joining(", ", "[", "]"))
+                + "[experiment + 1] AS " + SqlText.identifier(experimentColumn);
+        String unit = "unit_id AS " + SqlText.identifier(unitColumn);
         return "SELECT " + (unitFirst ? unit + ", " + experiment : experiment + ", " + unit)
-                + ", CASE experiment " + String.join(" ", variantNames) + " END AS " + GeneratorSql.quote(variantColumn)
-                + ", " + history.timestamp("t") + " AS " + GeneratorSql.quote(timeColumn)
+                + ", CASE experiment " + String.join(" ", variantNames) + " END AS " + SqlText.identifier(variantColumn)
+                + ", " + history.timestamp("t") + " AS " + SqlText.identifier(timeColumn)
                 + " FROM (\n" + String.join("UNION ALL\n", parts) + ") ORDER BY t, experiment, unit_id, v";
     }
 

@@ -18,13 +18,8 @@ public record ShopSettings(long users, long seed, OutputFormat format) {
     public static final long MAX_USERS = 50_000_000;
 
     public ShopSettings {
-        if (users < MIN_USERS || users > MAX_USERS) {
-            throw new IllegalArgumentException(String.format(
-                    "users must be between %,d and %,d, got %,d", MIN_USERS, MAX_USERS, users));
-        }
-        if (format == null) {
-            throw new IllegalArgumentException("format is required, got null: expected parquet or csv");
-        }
+        GeneratorRun.checkUnits("users", users, MIN_USERS, MAX_USERS);
+        GeneratorRun.checkFormat(format);
     }
 
     /** Settings with the format parsed from {@code parquet} or {@code csv}. */

@@ -24,9 +24,9 @@ import static io.splitscope.sql.WarehouseSchema.WATCH_SECONDS;
 import static io.splitscope.sql.WarehouseSchema.WEIGHT;
 
 import io.splitscope.sql.WarehouseException;
-import io.splitscope.sql.WarehouseException;
 import io.splitscope.sql.WarehouseSchema;
 import io.splitscope.sql.WarehouseSchema.TableSpec;
+import io.splitscope.sql.dialect.SqlText;
 import io.splitscope.sql.generate.SyntheticExperiment.Arm;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -280,9 +280,9 @@ public final class WarehouseGenerator {
 
     private String experimentsSql() {
         String rows = experiments.stream()
-                .map(x -> "(" + String.join(", ", literal(x.id()), literal(x.name()),
-                        x.hypothesis() == null ? "NULL" : literal(x.hypothesis()), literal(x.owner()),
-                        "DATE '" + x.start() + "'", "DATE '" + x.end() + "'", literal(x.control())) + ")")
+                .map(x -> "(" + String.join(", ", SqlText.literal(x.id()), SqlText.literal(x.name()),
+                        x.hypothesis() == null ? "NULL" : SqlText.literal(x.hypothesis()), SqlText.literal(x.owner()),
+                        "DATE '" + x.start() + "'", "DATE '" + x.end() + "'", SqlText.literal(x.control())) + ")")
                 .collect(Collectors.joining(",\n  "));
         return "SELECT * FROM (VALUES\n  " + rows + "\n) AS t(" + names(EXPERIMENT_ID, NAME, HYPOTHESIS, OWNER,
                 START_DATE, END_DATE, CONTROL_VARIANT) + ") ORDER BY " + name(EXPERIMENT_ID);
@@ -293,7 +293,7 @@ public final class WarehouseGenerator {
         for (SyntheticExperiment x : experiments) {
             for (int a = 0; a < x.arms().size(); a++) {
                 Arm arm = x.arms().get(a);
-                rows.add("(" + literal(x.id()) + ", " + literal(arm.name()) + ", CAST(" + arm.weight() + " AS DOUBLE), " + a + ")");
+                rows.add("(" + SqlText.literal(x.id()) + ", " + SqlText.literal(arm.name()) + ", CAST(" + arm.weight() + " AS DOUBLE), " + a + ")");
             }
         }
         return "SELECT " + names(EXPERIMENT_ID, VARIANT, WEIGHT) + " FROM (VALUES\n  " + String.join(",\n  ", rows)
@@ -425,7 +425,7 @@ public final class WarehouseGenerator {
 
     private static String lookup(String column, Map<String, Double> values) {
         return values.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(entry -> " WHEN " + literal(entry.getKey()) + " THEN CAST(" + entry.getValue() + " AS DOUBLE)")
+                .map(entry -> " WHEN " + SqlText.literal(entry.getKey()) + " THEN CAST(" + entry.getValue() + " AS DOUBLE)")
                 .collect(Collectors.joining("", "CASE " + column, " END"));
     }
 
@@ -449,15 +449,11 @@ public final class WarehouseGenerator {
     }
 
     private static String name(Field<?> field) {
-        return GeneratorSql.quote(field.getName());
+        return SqlText.identifier(field.getName());
     }
 
     private static String names(Field<?>... fields) {
         return Stream.of(fields).map(WarehouseGenerator::name).collect(Collectors.joining(", "));
-    }
-
-    private static String literal(String value) {
-        return GeneratorSql.literal(value);
     }
 
     private static String timestamp(String secondsFromHistoryStart) {

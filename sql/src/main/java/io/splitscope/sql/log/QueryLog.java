@@ -1,5 +1,6 @@
 package io.splitscope.sql.log;
 
+import io.splitscope.sql.ForwardingWarehouse;
 import io.splitscope.sql.StagedTable;
 import io.splitscope.sql.Warehouse;
 import java.time.Duration;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
-import org.jooq.DSLContext;
 import org.jooq.ResultQuery;
 import org.jooq.Select;
 
@@ -16,17 +16,17 @@ import org.jooq.Select;
  * the JVM, and how long it took. It shows where the time goes and that the engine, not the JVM,
  * does the aggregation. Works over any engine.
  */
-public final class QueryLog implements Warehouse {
+public final class QueryLog extends ForwardingWarehouse {
 
     /** One query that ran. */
     public record Entry(String sql, long rows, long bytes, Duration elapsed) {
     }
 
-    private final Warehouse warehouse;
     private final List<Entry> entries = new ArrayList<>();
 
+    /** A log of the queries run through it on {@code warehouse}, which it closes when closed. */
     public QueryLog(Warehouse warehouse) {
-        this.warehouse = warehouse;
+        super(warehouse);
     }
 
     /** The queries run so far, oldest first. */
@@ -35,20 +35,10 @@ public final class QueryLog implements Warehouse {
     }
 
     @Override
-    public DSLContext dsl() {
-        return warehouse.dsl();
-    }
-
-    @Override
-    public String description() {
-        return warehouse.description();
-    }
-
-    @Override
     public <T> T query(ResultQuery<?> query, BufferAllocator allocator, ResultHandler<T> handler) {
         String sql = dsl().renderInlined(query);
         long start = System.nanoTime();
-        return warehouse.query(query, allocator, reader -> {
+        return super.query(query, allocator, reader -> {
             try (CountingArrowReader counting = new CountingArrowReader(reader, allocator)) {
                 T result = handler.read(counting);
                 record(new Entry(sql, counting.rowsRead(), counting.bytesRead(),
@@ -62,17 +52,12 @@ public final class QueryLog implements Warehouse {
     @Override
     public Optional<StagedTable> stage(Select<?> rows) {
         long start = System.nanoTime();
-        Optional<StagedTable> staged = warehouse.stage(rows);
+        Optional<StagedTable> staged = super.stage(rows);
         staged.ifPresent(table -> record(new Entry(table.sql(), 0, 0, Duration.ofNanos(System.nanoTime() - start))));
         return staged;
     }
 
     private synchronized void record(Entry entry) {
         entries.add(entry);
-    }
-
-    @Override
-    public void close() {
-        warehouse.close();
     }
 }

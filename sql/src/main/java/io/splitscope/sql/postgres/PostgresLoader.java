@@ -6,6 +6,7 @@ import io.splitscope.sql.WarehouseException;
 import io.splitscope.sql.WarehouseSchema;
 import io.splitscope.sql.WarehouseSchema.TableSpec;
 import io.splitscope.sql.dialect.Dialects;
+import io.splitscope.sql.dialect.SqlText;
 import io.splitscope.sql.duckdb.DuckDbWarehouse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,6 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
@@ -113,8 +113,8 @@ public final class PostgresLoader {
                 }
                 statement.execute(WarehouseSchema.createTable(postgres, table).getSQL());
             }
-            String copy = "COPY " + postgres.render(table.table()) + " ("
-                    + String.join(", ", table.columns().stream().map(c -> postgres.render(DSL.name(c.getName()))).toList())
+            String copy = "COPY " + SqlText.identifier(table.name()) + " ("
+                    + String.join(", ", table.columns().stream().map(c -> SqlText.identifier(c.getName())).toList())
                     + ") FROM STDIN (FORMAT csv)";
             CopyIn in = copies.copyIn(copy);
             try {
@@ -141,10 +141,9 @@ public final class PostgresLoader {
     }
 
     private static void analyze(Connection connection, List<String> tables) throws SQLException {
-        DSLContext postgres = Dialects.using(SQLDialect.POSTGRES);
         try (Statement statement = connection.createStatement()) {
             for (String table : tables) {
-                statement.execute("ANALYZE " + postgres.render(DSL.name(table)));
+                statement.execute("ANALYZE " + SqlText.identifier(table));
             }
         }
         connection.commit();

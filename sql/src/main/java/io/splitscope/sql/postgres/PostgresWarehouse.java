@@ -1,17 +1,15 @@
 package io.splitscope.sql.postgres;
 
-import io.splitscope.sql.JdbcUrls;
-import com.zaxxer.hikari.HikariDataSource;
 import io.splitscope.sql.ContractCheck;
 import io.splitscope.sql.ContractCheck.Kind;
-import io.splitscope.sql.Warehouse;
+import io.splitscope.sql.JdbcUrls;
 import io.splitscope.sql.WarehouseException;
 import io.splitscope.sql.WarehouseSchema;
 import io.splitscope.sql.WarehouseSchema.TableSpec;
 import io.splitscope.sql.arrow.JdbcArrowQuery;
 import io.splitscope.sql.arrow.JdbcArrowReader;
 import io.splitscope.sql.arrow.JdbcConnections;
-import io.splitscope.sql.dialect.Dialects;
+import io.splitscope.sql.arrow.JdbcWarehouse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,9 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import org.apache.arrow.memory.BufferAllocator;
-import org.jooq.DSLContext;
-import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
 
 /**
@@ -48,20 +43,17 @@ import org.jooq.SQLDialect;
  * one per concurrent query. They do not autocommit, so that results stream through a cursor: each
  * query ends its transaction ({@link JdbcArrowQuery}).
  */
-public final class PostgresWarehouse implements Warehouse {
+public final class PostgresWarehouse extends JdbcWarehouse {
 
     private static final String URL_PREFIX = "jdbc:postgresql:";
 
-    private final String description;
     private final String schema;
-    private final DSLContext dsl = Dialects.using(SQLDialect.POSTGRES);
-    private final HikariDataSource connections;
 
     /** A warehouse whose pool starts with {@code first}, a connection opened by {@link #connect}. */
     private PostgresWarehouse(String url, String description, String schema, Connection first) {
-        this.description = description;
+        super(SQLDialect.POSTGRES, description,
+                JdbcConnections.pool("postgres", description, first, () -> connect(url, description, true), false, true));
         this.schema = schema;
-        this.connections = JdbcConnections.pool("postgres", description, first, () -> connect(url, description, true), false, true);
     }
 
     /**
@@ -95,13 +87,8 @@ public final class PostgresWarehouse implements Warehouse {
             throw e;
         }
         PostgresWarehouse warehouse = new PostgresWarehouse(jdbcUrl, description, schema, connection);
-        try {
-            warehouse.checkContract(contract);
-            return warehouse;
-        } catch (RuntimeException e) {
-            warehouse.close();
-            throw e;
-        }
+        warehouse.requireContract(contract, schema);
+        return warehouse;
     }
 
     /**
@@ -145,17 +132,9 @@ public final class PostgresWarehouse implements Warehouse {
         }
     }
 
-    private void checkContract(List<TableSpec> contract) {
-        if (contract.isEmpty()) {
-            return;
-        }
-        // the connection open() made
-        ContractCheck.requireTables(contract, JdbcConnections.withConnection(connections, description,
-                connection -> columnTypes(connection, contract)), schema, description, PostgresWarehouse::accepts);
-    }
-
     /** table → column → PostgreSQL type, for the contract's tables in the current schema. */
-    private Map<String, Map<String, String>> columnTypes(Connection connection, List<TableSpec> contract) {
+    @Override
+    protected Map<String, Map<String, String>> columnTypes(Connection connection, List<TableSpec> contract) {
         Map<String, Map<String, String>> columns = new LinkedHashMap<>();
         String sql = "SELECT table_name, column_name, data_type FROM information_schema.columns "
                 + "WHERE table_schema = ? AND table_name = ANY (?) ORDER BY table_name, ordinal_position";
@@ -171,7 +150,7 @@ public final class PostgresWarehouse implements Warehouse {
             }
             connection.commit();
         } catch (SQLException e) {
-            throw new WarehouseException("cannot list the tables of " + description + ": "
+            throw new WarehouseException("cannot list the tables of " + description() + ": "
                     + ContractCheck.firstLine(e.getMessage()), e);
         }
         return columns;
@@ -183,7 +162,8 @@ public final class PostgresWarehouse implements Warehouse {
     private static final Set<String> TIMESTAMP_TYPES = Set.of("timestamp without time zone", "timestamp with time zone");
 
     /** Whether a PostgreSQL type ({@code information_schema.columns.data_type}) can hold a contract kind. */
-    static boolean accepts(Kind kind, String type) {
+    @Override
+    protected boolean accepts(Kind kind, String type) {
         return switch (kind) {
             case WHOLE_NUMBER -> WHOLE_NUMBER_TYPES.contains(type);
             case NUMBER -> NUMBER_TYPES.contains(type);
@@ -193,32 +173,8 @@ public final class PostgresWarehouse implements Warehouse {
         };
     }
 
-    @Override
-    public DSLContext dsl() {
-        return dsl;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
     /** The schema the contract tables are read from. */
     public String schema() {
         return schema;
-    }
-
-    @Override
-    public <T> T query(ResultQuery<?> query, BufferAllocator allocator, ResultHandler<T> handler) {
-        return JdbcArrowQuery.run(connections, description, dsl.renderInlined(query), allocator, handler, this::queryFailed);
-    }
-
-    private WarehouseException queryFailed(SQLException e) {
-        return new WarehouseException("query failed on " + description + ": " + ContractCheck.firstLine(e.getMessage()), e);
-    }
-
-    @Override
-    public void close() {
-        connections.close();
     }
 }

@@ -74,14 +74,14 @@ public final class TrinoLoader {
     public static Map<String, Long> load(Path source, String jdbcUrl, boolean replace) {
         TrinoWarehouse.CatalogSchema location = TrinoWarehouse.catalogSchema(jdbcUrl);
         String description = JdbcUrls.redact(jdbcUrl);
-        String prefix = quote(location.catalog()) + "." + quote(location.schema()) + ".";
+        String prefix = SqlText.identifier(location.catalog()) + "." + SqlText.identifier(location.schema()) + ".";
         Map<String, Long> loaded = new LinkedHashMap<>();
         try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(source);
              BufferAllocator allocator = new RootAllocator();
              Connection connection = TrinoWarehouse.connect(jdbcUrl, description);
              Statement statement = connection.createStatement()) {
             for (TableSpec table : WarehouseSchema.TABLES) {
-                String name = prefix + quote(table.name());
+                String name = prefix + SqlText.identifier(table.name());
                 if (replace) {
                     statement.execute("DROP TABLE IF EXISTS " + name);
                 } else if (exists(statement, location, table)) {
@@ -89,7 +89,7 @@ public final class TrinoLoader {
                             + ": load with replace to drop it first");
                 }
                 statement.execute("CREATE TABLE " + name + " (" + table.columns().stream()
-                        .map(c -> quote(c.getName()) + " " + trinoType(c)).collect(Collectors.joining(", ")) + ")");
+                        .map(c -> SqlText.identifier(c.getName()) + " " + trinoType(c)).collect(Collectors.joining(", ")) + ")");
                 Inserts inserts = new Inserts(statement, insertPrefix(name, table), insertSuffix(table));
                 warehouse.query(warehouse.dsl().select(table.columns()).from(table.table()), allocator, inserts::write);
                 loaded.put(table.name(), inserts.rows);
@@ -102,7 +102,7 @@ public final class TrinoLoader {
 
     private static boolean exists(Statement statement, TrinoWarehouse.CatalogSchema location, TableSpec table)
             throws SQLException {
-        try (ResultSet rows = statement.executeQuery("SELECT 1 FROM " + quote(location.catalog())
+        try (ResultSet rows = statement.executeQuery("SELECT 1 FROM " + SqlText.identifier(location.catalog())
                 + ".information_schema.tables WHERE table_schema = " + SqlText.literal(location.schema())
                 + " AND table_name = " + SqlText.literal(table.name()))) {
             return rows.next();
@@ -128,24 +128,30 @@ public final class TrinoLoader {
         };
     }
 
+    /** The statement up to the JSON literal: {@code INSERT INTO t (…) SELECT … FROM UNNEST(CAST(json_parse(}. */
     private static String insertPrefix(String name, TableSpec table) {
-        String columns = table.columns().stream().map(c -> quote(c.getName())).collect(Collectors.joining(", "));
-        String select = table.columns().stream().map(c -> jsonType(c).equals(trinoType(c)) ? quote(c.getName())
-                : "cast(" + quote(c.getName()) + " as " + trinoType(c) + ")").collect(Collectors.joining(", "));
-        return "INSERT INTO " + name + " (" + columns + ") SELECT " + select + " FROM UNNEST(CAST(json_parse('";
+        String columns = table.columns().stream().map(c -> SqlText.identifier(c.getName())).collect(Collectors.joining(", "));
+        String select = table.columns().stream().map(c -> jsonType(c).equals(trinoType(c)) ? SqlText.identifier(c.getName())
+                : "cast(" + SqlText.identifier(c.getName()) + " as " + trinoType(c) + ")").collect(Collectors.joining(", "));
+        return "INSERT INTO " + name + " (" + columns + ") SELECT " + select + " FROM UNNEST(CAST(json_parse(";
     }
 
+    /** The statement after the JSON literal: {@code ) AS array(row(…)))))}. */
     private static String insertSuffix(TableSpec table) {
-        return "') AS array(row(" + table.columns().stream().map(c -> quote(c.getName()) + " " + jsonType(c))
+        return ") AS array(row(" + table.columns().stream().map(c -> SqlText.identifier(c.getName()) + " " + jsonType(c))
                 .collect(Collectors.joining(", ")) + "))))";
     }
 
-    /** Writes batches of rows as INSERT statements of at most {@link #MAX_STATEMENT_CHARS} characters. */
+    /**
+     * Writes batches of rows as INSERT statements of at most {@link #MAX_STATEMENT_CHARS} characters:
+     * the rows of one statement as one JSON array, in an SQL string literal. The JSON holds no
+     * single quote ({@link #appendString}), so the literal is the array between two quotes.
+     */
     private static final class Inserts {
         private final Statement statement;
         private final String prefix;
         private final String suffix;
-        private final StringBuilder sql = new StringBuilder(MAX_STATEMENT_CHARS + 4096);
+        private final StringBuilder json = new StringBuilder(MAX_STATEMENT_CHARS + 4096);
         private int pending;
         long rows;
 
@@ -171,10 +177,12 @@ public final class TrinoLoader {
                             appendJson(row, vectors.get(c), r);
                         }
                         row.append(']');
-                        if (pending > 0 && sql.length() + row.length() + suffix.length() + 1 > MAX_STATEMENT_CHARS) {
+                        // the statement: prefix, quote, the array with this row and its closing bracket, quote, suffix
+                        if (pending > 0 && prefix.length() + json.length() + row.length() + suffix.length() + 4
+                                > MAX_STATEMENT_CHARS) {
                             flush();
                         }
-                        sql.append(pending == 0 ? prefix + "[" : ",").append(row);
+                        json.append(pending == 0 ? "[" : ",").append(row);
                         pending++;
                     }
                 }
@@ -189,15 +197,14 @@ public final class TrinoLoader {
             if (pending == 0) {
                 return;
             }
-            sql.append(']').append(suffix);
-            statement.executeUpdate(sql.toString());
+            statement.executeUpdate(prefix + SqlText.literal(json.append(']').toString()) + suffix);
             rows += pending;
             pending = 0;
-            sql.setLength(0);
+            json.setLength(0);
         }
     }
 
-    /** One value as JSON, inside an SQL string literal (single quotes doubled). */
+    /** One value as JSON. */
     private static void appendJson(StringBuilder json, FieldVector vector, int row) {
         if (vector.isNull(row)) {
             json.append("null");
@@ -229,9 +236,9 @@ public final class TrinoLoader {
             switch (c) {
                 case '"' -> json.append("\\\"");
                 case '\\' -> json.append("\\\\");
-                case '\'' -> json.append("''"); // the SQL literal's quote
                 default -> {
-                    if (c < 0x20) {
+                    // control characters, and the quote of the SQL literal the JSON travels in
+                    if (c < 0x20 || c == '\'') {
                         json.append(String.format("\\u%04x", (int) c));
                     } else {
                         json.append(c);
@@ -240,9 +247,5 @@ public final class TrinoLoader {
             }
         }
         json.append('"');
-    }
-
-    private static String quote(String identifier) {
-        return SqlText.identifier(identifier);
     }
 }

@@ -1,16 +1,14 @@
 package io.splitscope.sql.trino;
 
-import io.splitscope.sql.JdbcUrls;
-import com.zaxxer.hikari.HikariDataSource;
 import io.splitscope.sql.ContractCheck;
 import io.splitscope.sql.ContractCheck.Kind;
-import io.splitscope.sql.Warehouse;
+import io.splitscope.sql.JdbcUrls;
 import io.splitscope.sql.WarehouseException;
 import io.splitscope.sql.WarehouseSchema;
 import io.splitscope.sql.WarehouseSchema.TableSpec;
-import io.splitscope.sql.arrow.JdbcArrowQuery;
 import io.splitscope.sql.arrow.JdbcArrowReader;
 import io.splitscope.sql.arrow.JdbcConnections;
+import io.splitscope.sql.arrow.JdbcWarehouse;
 import io.splitscope.sql.dialect.Dialects;
 import io.trino.jdbc.TrinoDriver;
 import java.net.URI;
@@ -29,9 +27,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.apache.arrow.memory.BufferAllocator;
-import org.jooq.DSLContext;
-import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
@@ -58,24 +53,21 @@ import org.jooq.impl.DSL;
  * reused (a HikariCP pool, {@link JdbcConnections}): one per concurrent query. They autocommit (the
  * driver's default): a query has no transaction to end.
  */
-public final class TrinoWarehouse implements Warehouse {
+public final class TrinoWarehouse extends JdbcWarehouse {
 
     private static final String URL_PREFIX = "jdbc:trino:";
     /** Trino's messages start with the query id, which says nothing to users: "Query failed (#2026…_00034_6eitc): ". */
     private static final Pattern QUERY_FAILED = Pattern.compile("^Query failed \\(#[^)]*\\):\\s*");
 
-    private final String description;
     private final String catalog;
     private final String schema;
-    private final DSLContext dsl = Dialects.using(SQLDialect.TRINO);
-    private final HikariDataSource connections;
 
     /** A warehouse whose pool starts with {@code first}, a connection opened by {@link #connect}. */
     private TrinoWarehouse(String url, String description, String catalog, String schema, Connection first) {
-        this.description = description;
+        super(SQLDialect.TRINO, description,
+                JdbcConnections.pool("trino", description, first, () -> connect(url, description), true, false));
         this.catalog = catalog;
         this.schema = schema;
-        this.connections = JdbcConnections.pool("trino", description, first, () -> connect(url, description), true, false);
     }
 
     /**
@@ -100,13 +92,8 @@ public final class TrinoWarehouse implements Warehouse {
         String description = JdbcUrls.redact(jdbcUrl);
         TrinoWarehouse warehouse = new TrinoWarehouse(jdbcUrl, description, location.catalog(), location.schema(),
                 connect(jdbcUrl, description));
-        try {
-            warehouse.checkContract(contract);
-            return warehouse;
-        } catch (RuntimeException e) {
-            warehouse.close();
-            throw e;
-        }
+        warehouse.requireContract(contract, location.catalog() + "." + location.schema());
+        return warehouse;
     }
 
     /** The catalog and schema a Trino JDBC URL names. */
@@ -158,19 +145,11 @@ public final class TrinoWarehouse implements Warehouse {
         }
     }
 
-    private void checkContract(List<TableSpec> contract) {
-        if (contract.isEmpty()) {
-            return;
-        }
-        // the connection open() made
-        ContractCheck.requireTables(contract, JdbcConnections.withConnection(connections, description,
-                connection -> columnTypes(connection, contract)), catalog + "." + schema, description, TrinoWarehouse::accepts);
-    }
-
     /** table → column → Trino type, for the contract's tables in the URL's schema. */
-    private Map<String, Map<String, String>> columnTypes(Connection connection, List<TableSpec> contract) {
+    @Override
+    protected Map<String, Map<String, String>> columnTypes(Connection connection, List<TableSpec> contract) {
         Map<String, Map<String, String>> columns = new LinkedHashMap<>();
-        String sql = dsl.renderInlined(DSL.select(DSL.field(DSL.name("table_name")), DSL.field(DSL.name("column_name")),
+        String sql = dsl().renderInlined(DSL.select(DSL.field(DSL.name("table_name")), DSL.field(DSL.name("column_name")),
                         DSL.field(DSL.name("data_type")))
                 .from(DSL.table(DSL.name(catalog, "information_schema", "columns")))
                 .where(DSL.field(DSL.name("table_schema")).eq(DSL.inline(schema)))
@@ -182,8 +161,8 @@ public final class TrinoWarehouse implements Warehouse {
                         .put(rows.getString(2).toLowerCase(Locale.ROOT), rows.getString(3).toLowerCase(Locale.ROOT));
             }
         } catch (SQLException e) {
-            throw unreachable(e) ? new WarehouseException("cannot connect to " + description + ": " + message(e), e)
-                    : new WarehouseException("cannot list the tables of " + description + ": " + message(e), e);
+            throw unreachable(e) ? new WarehouseException("cannot connect to " + description() + ": " + message(e), e)
+                    : new WarehouseException("cannot list the tables of " + description() + ": " + message(e), e);
         }
         return columns;
     }
@@ -205,7 +184,8 @@ public final class TrinoWarehouse implements Warehouse {
      * Whether a Trino type ({@code information_schema.columns.data_type}: {@code bigint},
      * {@code varchar(20)}, {@code timestamp(6) with time zone} …) can hold a contract kind.
      */
-    static boolean accepts(Kind kind, String type) {
+    @Override
+    protected boolean accepts(Kind kind, String type) {
         String base = type.replaceAll("\\(.*?\\)", "").strip();
         return switch (kind) {
             case WHOLE_NUMBER -> WHOLE_NUMBER_TYPES.contains(base);
@@ -214,16 +194,6 @@ public final class TrinoWarehouse implements Warehouse {
             case DATE -> base.equals("date");
             case TIMESTAMP -> base.equals("timestamp") || base.equals("timestamp with time zone");
         };
-    }
-
-    @Override
-    public DSLContext dsl() {
-        return dsl;
-    }
-
-    @Override
-    public String description() {
-        return description;
     }
 
     /** The catalog the contract tables are read from. */
@@ -237,15 +207,11 @@ public final class TrinoWarehouse implements Warehouse {
     }
 
     @Override
-    public <T> T query(ResultQuery<?> query, BufferAllocator allocator, ResultHandler<T> handler) {
-        return JdbcArrowQuery.run(connections, description, dsl.renderInlined(query), allocator, handler, this::queryFailed);
-    }
-
-    private WarehouseException queryFailed(SQLException e) {
+    protected WarehouseException queryFailed(SQLException e) {
         if (unreachable(e)) {
-            return new WarehouseException("cannot connect to " + description + ": " + message(e), e);
+            return new WarehouseException("cannot connect to " + description() + ": " + message(e), e);
         }
-        return new WarehouseException("query failed on " + description + ": " + message(e), e);
+        return new WarehouseException("query failed on " + description() + ": " + message(e), e);
     }
 
     /** The driver's message in one line, without Trino's query id. */
@@ -264,10 +230,5 @@ public final class TrinoWarehouse implements Warehouse {
             return causes.isEmpty() ? first : causes.stream().distinct().collect(Collectors.joining(": "));
         }
         return message;
-    }
-
-    @Override
-    public void close() {
-        connections.close();
     }
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A throwaway PostgreSQL cluster for integration tests, made from Debian's PostgreSQL binaries
- * ({@code /usr/lib/postgresql/VERSION/bin}; {@code build/ensure-postgres.sh} installs them):
+ * ({@code /usr/lib/postgresql/VERSION/bin}; {@code build/ensure-test-tools.sh} installs them):
  * {@code initdb} in a fresh temporary folder, started with {@code pg_ctl} on a free loopback
  * port (TCP only, no socket file, {@code fsync} off), trust authentication for the superuser
  * {@value #USER}. When the tests run as root, which PostgreSQL refuses, the cluster belongs to the
@@ -84,7 +84,7 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
             return;
         }
         binaries = findBinaries().orElseThrow(() -> new IllegalStateException(
-                "PostgreSQL is not installed (no " + DEBIAN_VERSIONS + "/*/bin/initdb): run build/ensure-postgres.sh"));
+                "PostgreSQL is not installed (no " + DEBIAN_VERSIONS + "/*/bin/initdb): run build/ensure-test-tools.sh"));
         try {
             folder = Files.createTempDirectory("splitscope-postgres-");
             asPostgresUser = Integer.valueOf(0).equals(Files.getAttribute(folder, "unix:uid"));
