@@ -91,10 +91,8 @@ public final class Cuped implements PooledComparisonMethod<CovariateMoments> {
         CovariateMoments control = allVariants.get(controlIndex);
         CovariateMoments treatment = allVariants.get(treatmentIndex);
         if (!control.isFinite() || !treatment.isFinite()) {
-            String which = !control.isFinite() && !treatment.isFinite() ? "the control's and the treatment's"
-                    : !control.isFinite() ? "the control's" : "the treatment's";
-            return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "Some of " + which
-                    + " sums (metric, covariate or cross product) are not finite.", null, null);
+            return Degenerate.nonFiniteSums(control.isFinite(), treatment.isFinite(),
+                    "metric, covariate or cross product", null, null);
         }
         for (CovariateMoments v : allVariants) {
             if (!v.isFinite()) {
@@ -121,11 +119,7 @@ public final class Cuped implements PooledComparisonMethod<CovariateMoments> {
                     + yc + ", treatment " + yt + ").", null, null);
         }
         if (control.n() < 2 || treatment.n() < 2) {
-            String which = Degenerate.arms(control.n() < 2, treatment.n() < 2);
-            double d = yt - yc;
-            return Degenerate.effectsOnly(ResultStatus.TOO_FEW_UNITS, which
-                    + " a single unit; a variance, and so an interval and a p-value, need at least 2.",
-                    yc, yt, d, yc != 0 ? d / yc : null);
+            return Degenerate.tooFewUnits(control.n(), treatment.n(), yc, yt);
         }
         double vc = adjustedVariance(control, pooled.theta);
         double vt = adjustedVariance(treatment, pooled.theta);
