@@ -61,8 +61,8 @@ public interface ComparisonMethod<I extends VariantData> {
     /**
      * Compares {@code treatment} with {@code control} within an analysis of several variants. Use
      * this form for every comparison of a scorecard: methods whose estimate uses every variant of
-     * the metric's analysis override it — {@code cuped} pools its regression coefficient θ over
-     * all variants (spec/metrics.md). The default ignores {@code allVariants} and delegates to
+     * the metric's analysis implement {@link PooledComparisonMethod} — {@code cuped} pools its
+     * regression coefficient θ over all variants (spec/metrics.md). The default ignores {@code allVariants} and delegates to
      * {@link #compare(VariantData, VariantData, ConfidenceLevel)}.
      *
      * @param control     the control variant's input, not null

@@ -32,26 +32,13 @@ public record CovariateMoments(Moments y, Moments x, double sumProduct) implemen
     public CovariateMoments {
         Objects.requireNonNull(y, "y");
         Objects.requireNonNull(x, "x");
-        if (y.n() != x.n()) {
-            throw new IllegalArgumentException("the metric has " + y.n() + " units but its covariate has "
-                    + x.n() + ": both moments must be over the same units");
-        }
-        if (y.n() == 0 && Double.isFinite(sumProduct) && sumProduct != 0) {
-            throw new IllegalArgumentException(
-                    "n = 0 but sumProduct = " + sumProduct + ": a variant without units has zero sums");
-        }
+        PairedMoments.check("the metric", y, "its covariate", x, sumProduct);
     }
 
     /** The moments of paired values {@code (y[i], x[i])} (compensated sums); for tests and small inputs. */
     public static CovariateMoments of(double[] y, double[] x) {
-        if (y == null || x == null || y.length != x.length) {
-            throw new IllegalArgumentException("y and x must be non-null arrays of the same length");
-        }
-        double[] products = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-            products[i] = y[i] * x[i];
-        }
-        return new CovariateMoments(Moments.of(y), Moments.of(x), Moments.of(products).sum());
+        double sumProduct = PairedMoments.sumOfProducts("y and x", y, x);
+        return new CovariateMoments(Moments.of(y), Moments.of(x), sumProduct);
     }
 
     /** The number of units, {@code y.n()}. */
@@ -67,10 +54,6 @@ public record CovariateMoments(Moments y, Moments x, double sumProduct) implemen
 
     /** The sample covariance {@code (Σxy − Σx·Σy/n) / (n − 1)}; NaN when {@code n < 2} or a sum is not finite. */
     public double covariance() {
-        long n = n();
-        if (n < 2 || !isFinite()) {
-            return Double.NaN;
-        }
-        return Math.fma(-x.sum(), y.sum() / n, sumProduct) / (n - 1);
+        return PairedMoments.covariance(x, y, sumProduct);
     }
 }

@@ -29,27 +29,13 @@ public record RatioMoments(Moments numerator, Moments denominator, double sumPro
     public RatioMoments {
         Objects.requireNonNull(numerator, "numerator");
         Objects.requireNonNull(denominator, "denominator");
-        if (numerator.n() != denominator.n()) {
-            throw new IllegalArgumentException("the numerator has " + numerator.n()
-                    + " units but the denominator has " + denominator.n()
-                    + ": both moments must be over the same units");
-        }
-        if (numerator.n() == 0 && Double.isFinite(sumProduct) && sumProduct != 0) {
-            throw new IllegalArgumentException(
-                    "n = 0 but sumProduct = " + sumProduct + ": a variant without units has zero sums");
-        }
+        PairedMoments.check("the numerator", numerator, "the denominator", denominator, sumProduct);
     }
 
     /** The moments of paired per-unit values (compensated sums); for tests and small inputs. */
     public static RatioMoments of(double[] numerator, double[] denominator) {
-        if (numerator == null || denominator == null || numerator.length != denominator.length) {
-            throw new IllegalArgumentException("numerator and denominator must be non-null arrays of the same length");
-        }
-        double[] products = new double[numerator.length];
-        for (int i = 0; i < numerator.length; i++) {
-            products[i] = numerator[i] * denominator[i];
-        }
-        return new RatioMoments(Moments.of(numerator), Moments.of(denominator), Moments.of(products).sum());
+        double sumProduct = PairedMoments.sumOfProducts("numerator and denominator", numerator, denominator);
+        return new RatioMoments(Moments.of(numerator), Moments.of(denominator), sumProduct);
     }
 
     /** The number of units, {@code numerator.n()}. */
@@ -70,10 +56,6 @@ public record RatioMoments(Moments numerator, Moments denominator, double sumPro
 
     /** The sample covariance {@code (ΣND − ΣN·ΣD/n) / (n − 1)}; NaN when {@code n < 2} or a sum is not finite. */
     public double covariance() {
-        long n = n();
-        if (n < 2 || !isFinite()) {
-            return Double.NaN;
-        }
-        return Math.fma(-numerator.sum(), denominator.sum() / n, sumProduct) / (n - 1);
+        return PairedMoments.covariance(numerator, denominator, sumProduct);
     }
 }

@@ -11,8 +11,9 @@
  * relative effects with their confidence intervals, the p-value, a
  * {@link io.splitscope.stats.ResultStatus} and any further named numbers of the method
  * ({@link io.splitscope.stats.ComparisonResult#extras()}). Scorecards call
- * {@link io.splitscope.stats.ComparisonMethod#compare(VariantData, VariantData, java.util.List)} with
- * every variant of the analysis, which {@code cuped} needs to pool its coefficient.
+ * {@link io.splitscope.stats.ComparisonMethod#compare(VariantData, VariantData, java.util.List, ConfidenceLevel)}
+ * with every variant of the analysis, which {@code cuped}, a
+ * {@link io.splitscope.stats.PooledComparisonMethod}, needs to pool its coefficient.
  *
  * <p>Two kinds of failure are kept apart (DESIGN.md, principle 5): a programming or configuration
  * error (a {@code null} argument, inconsistent sums, an unknown method id) throws an

@@ -150,36 +150,20 @@ public final class Bayesian implements ComparisonMethod<Moments> {
     // ---- means: normal posteriors ------------------------------------------------------------------
 
     private static ComparisonResult normal(Moments control, Moments treatment, ConfidenceLevel level) {
-        double yc = control.mean();
-        double yt = treatment.mean();
-        double d = yt - yc;
-        double ac = control.variance() / control.n();
-        double at = treatment.variance() / treatment.n();
-        double se = Math.sqrt(ac + at);
+        Difference diff = Difference.ofMeans(control, treatment);
+        double d = diff.d();
+        double se = diff.se();
         double z = level.z();
         Interval ci = WelchT.interval(d, z * se);
         if (ci == null) {
-            return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "The credible interval overflowed.", yc, yt);
+            return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "The credible interval overflowed.", diff.control(),
+                    diff.treatment());
         }
         Map<String, Double> extras = extras(Normal.cdf(d / se), Normal.positivePartMean(-d, se),
                 Normal.positivePartMean(d, se));
-        if (yc == 0) {
-            return ComparisonResult.builder()
-                    .values(yc, yt)
-                    .absolute(d, ci)
-                    .extras(extras)
-                    .withStatus(ResultStatus.ZERO_BASELINE, "The control mean is 0, so there is no relative effect.");
-        }
-        double ratio = yt / yc;
-        double seR = Math.sqrt(at + ratio * ratio * ac) / Math.abs(yc);
-        Interval relCi = WelchT.interval(d / yc, z * seR);
-        return ComparisonResult.builder()
-                .values(yc, yt)
-                .absolute(d, ci)
-                .relative(relCi == null ? null : d / yc, relCi)
-                .extras(extras)
-                .withStatus(relCi == null ? ResultStatus.NON_FINITE : ResultStatus.OK,
-                        relCi == null ? "The relative effect overflowed." : null);
+        Interval relativeCi = WelchT.interval(diff.relative(), z * diff.relativeSe());
+        return diff.withRelative(diff.absolute(ci).extras(extras), relativeCi, "control mean",
+                "The relative effect overflowed.");
     }
 
     private static Map<String, Double> extras(double chance, double lossTreatment, double lossControl) {
@@ -314,12 +298,9 @@ public final class Bayesian implements ComparisonMethod<Moments> {
         double lower = level.lowerProbability();
         double upper = level.upperProbability();
         Interval ci = new Interval(solve(differenceCdf, lower, lo, hi), solve(differenceCdf, upper, lo, hi));
+        var result = ComparisonResult.builder().values(yc, yt).absolute(d, ci).extras(extras);
         if (yc == 0) {
-            return ComparisonResult.builder()
-                    .values(yc, yt)
-                    .absolute(d, ci)
-                    .extras(extras)
-                    .withStatus(ResultStatus.ZERO_BASELINE, "The control proportion is 0, so there is no relative effect.");
+            return Degenerate.zeroBaseline(result, "control proportion");
         }
         boolean relativeOverControl = c.sd() * t.mean() <= t.sd() * c.mean();
         DoubleUnaryOperator relativeCdf = relativeOverControl
@@ -334,12 +315,7 @@ public final class Bayesian implements ComparisonMethod<Moments> {
             rhi = relCentre + 2 * (rhi - relCentre) + 1;
         }
         Interval relCi = new Interval(solve(relativeCdf, lower, rlo, rhi), solve(relativeCdf, upper, rlo, rhi));
-        return ComparisonResult.builder()
-                .values(yc, yt)
-                .absolute(d, ci)
-                .relative(d / yc, relCi)
-                .extras(extras)
-                .ok();
+        return result.relative(d / yc, relCi).ok();
     }
 
     /** The v in [lo, hi] with cdf(v) = target (Brent, to 1e-13 absolute). */

@@ -145,17 +145,7 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
 
     @Override
     public ComparisonResult compare(QuantileSample control, QuantileSample treatment, ConfidenceLevel level) {
-        Objects.requireNonNull(control, "control");
-        Objects.requireNonNull(treatment, "treatment");
-        Objects.requireNonNull(level, "level");
-        QuantileVariant.checkSameLevel(control, treatment);
-        QuantileVariant c = QuantileVariant.of(control);
-        QuantileVariant t = QuantileVariant.of(treatment);
-        ComparisonResult degenerate = QuantileVariant.degenerate(c, t);
-        if (degenerate != null) {
-            return degenerate;
-        }
-        return result(c, t, replicates(c, t), level);
+        return QuantileVariant.compare(control, treatment, level, (c, t) -> result(c, t, replicates(c, t), level));
     }
 
     /**
@@ -257,24 +247,16 @@ public final class BootstrapQuantile implements ComparisonMethod<QuantileSample>
         Arrays.sort(diffs, 0, valid);
         Interval absoluteCi = percentileInterval(diffs, valid, level);
         double p = Math.min(1.0, 2.0 * Math.min(atMostZero, atLeastZero) / valid);
+        var result = ComparisonResult.builder().values(qc, qt).absolute(d, absoluteCi).pValue(p);
         if (qc == 0) {
-            return ComparisonResult.builder()
-                    .values(qc, qt)
-                    .absolute(d, absoluteCi)
-                    .pValue(p)
-                    .withStatus(ResultStatus.ZERO_BASELINE, "The control's percentile is 0, so there is no relative effect.");
+            return Degenerate.zeroBaseline(result, "control's percentile");
         }
         Interval relativeCi = null;
         if (relCount >= valid / 2) {
             Arrays.sort(rels, 0, relCount);
             relativeCi = percentileInterval(rels, relCount, level);
         }
-        return ComparisonResult.builder()
-                .values(qc, qt)
-                .absolute(d, absoluteCi)
-                .relative(r, relativeCi)
-                .pValue(p)
-                .ok();
+        return result.relative(r, relativeCi).ok();
     }
 
     /** The replicates' percentiles per variant (NaN where a replicate drew no event). */

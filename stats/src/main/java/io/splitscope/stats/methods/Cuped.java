@@ -1,15 +1,14 @@
 package io.splitscope.stats.methods;
 
-import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.CovariateMoments;
 import io.splitscope.stats.Degenerate;
 import io.splitscope.stats.MethodDescription;
 import io.splitscope.stats.Moments;
+import io.splitscope.stats.PooledComparisonMethod;
 import io.splitscope.stats.ResultStatus;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * CUPED: Welch's t-test on values adjusted by a pre-exposure covariate — stat method
@@ -28,9 +27,11 @@ import java.util.Objects;
  * degrees of freedom, t-distribution p-value and interval, delta-method relative interval with the
  * adjusted control mean as the baseline.
  *
- * <p>Pooling: {@link #compare(CovariateMoments, CovariateMoments, List)} pools θ over every variant
- * of the analysis, as the contract requires (a scorecard with three variants uses one θ for both
- * comparisons); {@link #compare(CovariateMoments, CovariateMoments)} pools the two variants given.
+ * <p>Pooling: a {@link PooledComparisonMethod}. Compared within an analysis
+ * ({@code compare(control, treatment, allVariants, level)}), θ is pooled over every variant of the
+ * analysis, as the contract requires (a scorecard with three variants uses one θ for both
+ * comparisons); compared alone ({@code compare(control, treatment, level)}), over the two variants
+ * given.
  * The pooled variance and covariance are combined from the per-variant ones (Chan, Golub &amp;
  * LeVeque's parallel formulas), which keeps them accurate when the variants' means differ.
  *
@@ -45,7 +46,7 @@ import java.util.Objects;
  * G. H. Golub, R. J. LeVeque (1979), "Updating Formulae and a Pairwise Algorithm for Computing
  * Sample Variances", Stanford CS report STAN-CS-79-773; B. L. Welch (1947), <i>Biometrika</i> 34.
  */
-public final class Cuped implements ComparisonMethod<CovariateMoments> {
+public final class Cuped implements PooledComparisonMethod<CovariateMoments> {
 
     /** The stable id, {@value}. */
     public static final String ID = "cuped";
@@ -83,37 +84,15 @@ public final class Cuped implements ComparisonMethod<CovariateMoments> {
         return CovariateMoments.class;
     }
 
-    /** Compares with θ pooled over the control and the treatment only. */
+    /** Compares with θ pooled over {@code allVariants}. */
     @Override
-    public ComparisonResult compare(CovariateMoments control, CovariateMoments treatment, ConfidenceLevel level) {
-        Objects.requireNonNull(control, "control");
-        Objects.requireNonNull(treatment, "treatment");
-        return compare(control, treatment, List.of(control, treatment), level);
-    }
-
-    /**
-     * Compares with θ pooled over {@code allVariants}, which must contain {@code control} and
-     * {@code treatment}.
-     *
-     * @throws IllegalArgumentException if {@code allVariants} lacks the control or the treatment
-     */
-    @Override
-    public ComparisonResult compare(CovariateMoments control, CovariateMoments treatment,
-            List<CovariateMoments> allVariants, ConfidenceLevel level) {
-        Objects.requireNonNull(control, "control");
-        Objects.requireNonNull(treatment, "treatment");
-        Objects.requireNonNull(allVariants, "allVariants");
-        Objects.requireNonNull(level, "level");
-        if (!allVariants.contains(control) || !allVariants.contains(treatment)) {
-            throw new IllegalArgumentException(
-                    "allVariants must contain the control and the treatment (it is every variant of the analysis)");
-        }
-
+    public ComparisonResult comparePooled(List<CovariateMoments> allVariants, int controlIndex, int treatmentIndex,
+            ConfidenceLevel level) {
+        CovariateMoments control = allVariants.get(controlIndex);
+        CovariateMoments treatment = allVariants.get(treatmentIndex);
         if (!control.isFinite() || !treatment.isFinite()) {
-            String which = !control.isFinite() && !treatment.isFinite() ? "the control's and the treatment's"
-                    : !control.isFinite() ? "the control's" : "the treatment's";
-            return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "Some of " + which
-                    + " sums (metric, covariate or cross product) are not finite.", null, null);
+            return Degenerate.nonFiniteSums(control.isFinite(), treatment.isFinite(),
+                    "metric, covariate or cross product", null, null);
         }
         for (CovariateMoments v : allVariants) {
             if (!v.isFinite()) {
@@ -140,11 +119,7 @@ public final class Cuped implements ComparisonMethod<CovariateMoments> {
                     + yc + ", treatment " + yt + ").", null, null);
         }
         if (control.n() < 2 || treatment.n() < 2) {
-            String which = Degenerate.arms(control.n() < 2, treatment.n() < 2);
-            double d = yt - yc;
-            return Degenerate.effectsOnly(ResultStatus.TOO_FEW_UNITS, which
-                    + " a single unit; a variance, and so an interval and a p-value, need at least 2.",
-                    yc, yt, d, yc != 0 ? d / yc : null);
+            return Degenerate.tooFewUnits(control.n(), treatment.n(), yc, yt);
         }
         double vc = adjustedVariance(control, pooled.theta);
         double vt = adjustedVariance(treatment, pooled.theta);

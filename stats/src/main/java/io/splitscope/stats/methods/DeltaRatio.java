@@ -83,12 +83,8 @@ public final class DeltaRatio implements ComparisonMethod<RatioMoments> {
         Objects.requireNonNull(level, "level");
 
         if (!control.isFinite() || !treatment.isFinite()) {
-            String which = !control.isFinite() && !treatment.isFinite() ? "the control's and the treatment's"
-                    : !control.isFinite() ? "the control's" : "the treatment's";
-            Double rc = control.isFinite() ? ratioOrNull(control) : null;
-            Double rt = treatment.isFinite() ? ratioOrNull(treatment) : null;
-            return Degenerate.valuesOnly(ResultStatus.NON_FINITE,
-                    "Some of " + which + " sums (numerator, denominator or cross product) are not finite.", rc, rt);
+            return Degenerate.nonFiniteSums(control.isFinite(), treatment.isFinite(),
+                    "numerator, denominator or cross product", ratioOrNull(control), ratioOrNull(treatment));
         }
         Double rcOrNull = ratioOrNull(control);
         Double rtOrNull = ratioOrNull(treatment);
@@ -103,22 +99,19 @@ public final class DeltaRatio implements ComparisonMethod<RatioMoments> {
         }
         double rc = rcOrNull;
         double rt = rtOrNull;
-        double d = rt - rc;
-        Double rel = rc != 0 ? d / rc : null;
         if (control.n() < 2 || treatment.n() < 2) {
-            String which = Degenerate.arms(control.n() < 2, treatment.n() < 2);
-            return Degenerate.effectsOnly(ResultStatus.TOO_FEW_UNITS, which
-                    + " a single unit; a variance, and so an interval and a p-value, need at least 2.",
-                    rc, rt, d, rel);
+            return Degenerate.tooFewUnits(control.n(), treatment.n(), rc, rt);
         }
         double vc = ratioVariance(control, rc);
         double vt = ratioVariance(treatment, rt);
         if (vc == 0 && vt == 0) {
             return Degenerate.effectsOnly(ResultStatus.ZERO_VARIANCE, "The ratio has zero variance in both"
                     + " variants (every unit has the same numerator-to-denominator ratio), so there is no"
-                    + " standard error, interval or p-value.", rc, rt, d, rel);
+                    + " standard error, interval or p-value.", rc, rt);
         }
-        double se = Math.sqrt(vc + vt);
+        Difference diff = new Difference(rc, rt, vc, vt);
+        double d = diff.d();
+        double se = diff.se();
         double z = level.z();
         Interval absoluteCi = WelchT.interval(d, z * se);
         if (!Double.isFinite(d) || !(se > 0) || !Double.isFinite(se) || absoluteCi == null) {
@@ -126,27 +119,9 @@ public final class DeltaRatio implements ComparisonMethod<RatioMoments> {
                     + " (difference " + d + ", standard error " + se + ").", rc, rt);
         }
         double p = Normal.twoSidedPValue(d / se);
-        if (rc == 0) {
-            return ComparisonResult.builder()
-                    .values(rc, rt)
-                    .absolute(d, absoluteCi)
-                    .pValue(p)
-                    .withStatus(ResultStatus.ZERO_BASELINE, "The control ratio is 0, so there is no relative effect.");
-        }
-        double r = d / rc;
-        // se_r² = var(Rt)/Rc² + Rt² var(Rc)/Rc⁴ = (vt + (Rt/Rc)² vc) / Rc²
-        double q = rt / rc;
-        double seR = Math.sqrt(vt + q * q * vc) / Math.abs(rc);
-        Interval relativeCi = Double.isFinite(r) ? WelchT.interval(r, z * seR) : null;
-        if (relativeCi == null) {
-            return ComparisonResult.builder()
-                    .values(rc, rt)
-                    .absolute(d, absoluteCi)
-                    .pValue(p)
-                    .withStatus(ResultStatus.NON_FINITE, "The relative effect overflowed (control ratio "
-                    + rc + ", treatment ratio " + rt + ").");
-        }
-        return ComparisonResult.ok(rc, rt, d, absoluteCi, r, relativeCi, p);
+        Interval relativeCi = WelchT.interval(diff.relative(), z * diff.relativeSe());
+        return diff.withRelative(diff.absolute(absoluteCi).pValue(p), relativeCi, "control ratio",
+                "The relative effect overflowed (control ratio " + rc + ", treatment ratio " + rt + ").");
     }
 
     /** ΣN / ΣD, or null if not finite (ΣD = 0). */

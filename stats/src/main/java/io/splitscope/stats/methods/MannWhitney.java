@@ -96,15 +96,11 @@ public final class MannWhitney implements ComparisonMethod<UnitValues> {
         double[] t = sortedCopy(treatment.values());
         boolean cFinite = c.length == 0 || (Double.isFinite(c[0]) && Double.isFinite(c[c.length - 1]));
         boolean tFinite = t.length == 0 || (Double.isFinite(t[0]) && Double.isFinite(t[t.length - 1]));
-        if (!cFinite || !tFinite) {
-            String which = !cFinite && !tFinite ? "the control and the treatment have"
-                    : !cFinite ? "the control has" : "the treatment has";
-            return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "Some values are NaN or infinite: " + which
-                    + " non-finite values.", cFinite && c.length > 0 ? median(c) : null,
-                    tFinite && t.length > 0 ? median(t) : null);
-        }
         Double cMedian = c.length > 0 ? median(c) : null;
         Double tMedian = t.length > 0 ? median(t) : null;
+        if (!cFinite || !tFinite) {
+            return Degenerate.nonFiniteValues(cFinite, tFinite, cMedian, tMedian);
+        }
         if (c.length == 0 || t.length == 0) {
             return Degenerate.emptyArm(c.length, t.length, cMedian, tMedian);
         }
@@ -114,13 +110,8 @@ public final class MannWhitney implements ComparisonMethod<UnitValues> {
         double shift = hodgesLehmann(c, t);
         Double relative = mc != 0 ? shift / mc : null;
         if (c.length < 2 || t.length < 2) {
-            String which = Degenerate.arms(c.length < 2, t.length < 2);
-            return ComparisonResult.builder()
-                    .values(mc, mt)
-                    .absolute(shift, null)
-                    .relative(relative, null)
-                    .withStatus(ResultStatus.TOO_FEW_UNITS, which
-                    + " a single unit; the test and the interval need at least 2 per variant.");
+            return Degenerate.effectsOnly(ResultStatus.TOO_FEW_UNITS, Degenerate.arms(c.length < 2, t.length < 2)
+                    + " a single unit; the test and the interval need at least 2 per variant.", mc, mt, shift, relative);
         }
         RankSum rs = rankSum(c, t);
         double nc = c.length;
@@ -128,12 +119,8 @@ public final class MannWhitney implements ComparisonMethod<UnitValues> {
         double n = nc + nt;
         double sigma = Math.sqrt((nt * nc / 12) * ((n + 1) - rs.tieTerm / (n * (n - 1))));
         if (!(sigma > 0)) {
-            return ComparisonResult.builder()
-                    .values(mc, mt)
-                    .absolute(shift, null)
-                    .relative(relative, null)
-                    .withStatus(ResultStatus.ZERO_VARIANCE, "Every unit of both variants has the same"
-                    + " value, so ranks carry no information: no interval or p-value.");
+            return Degenerate.effectsOnly(ResultStatus.ZERO_VARIANCE, "Every unit of both variants has the same"
+                    + " value, so ranks carry no information: no interval or p-value.", mc, mt, shift, relative);
         }
         double z = rs.w - nt * nc / 2;
         double correction = Math.signum(z) * 0.5;
@@ -144,20 +131,11 @@ public final class MannWhitney implements ComparisonMethod<UnitValues> {
         long k = (long) Math.ceil(pairs / 2.0 - 0.5 - level.z() * sigma);
         k = Math.max(1, Math.min(k, (pairs + 1) / 2));
         Interval ci = new Interval(kthDifference(c, t, k), kthDifference(c, t, pairs + 1 - k));
+        var result = ComparisonResult.builder().values(mc, mt).absolute(shift, ci).pValue(p);
         if (mc == 0) {
-            return ComparisonResult.builder()
-                    .values(mc, mt)
-                    .absolute(shift, ci)
-                    .pValue(p)
-                    .withStatus(ResultStatus.ZERO_BASELINE, "The control median is 0, so there is no"
-                    + " relative effect.");
+            return Degenerate.zeroBaseline(result, "control median");
         }
-        return ComparisonResult.builder()
-                .values(mc, mt)
-                .absolute(shift, ci)
-                .relative(relative, null)
-                .pValue(p)
-                .ok();
+        return result.relative(relative, null).ok();
     }
 
     private static double[] sortedCopy(double[] values) {

@@ -9,7 +9,6 @@ import io.splitscope.stats.MethodDescription;
 import io.splitscope.stats.QuantileSample;
 import io.splitscope.stats.ResultStatus;
 import io.splitscope.stats.distribution.Normal;
-import java.util.Objects;
 
 /**
  * The closed-form (order-statistic) confidence interval of a percentile with events clustered by
@@ -132,51 +131,33 @@ public final class QuantileAsymptotic implements ComparisonMethod<QuantileSample
 
     @Override
     public ComparisonResult compare(QuantileSample control, QuantileSample treatment, ConfidenceLevel level) {
-        Objects.requireNonNull(control, "control");
-        Objects.requireNonNull(treatment, "treatment");
-        Objects.requireNonNull(level, "level");
-        QuantileVariant.checkSameLevel(control, treatment);
-        QuantileVariant c = QuantileVariant.of(control);
-        QuantileVariant t = QuantileVariant.of(treatment);
-        ComparisonResult degenerate = QuantileVariant.degenerate(c, t);
-        if (degenerate != null) {
-            return degenerate;
-        }
-        double z = level.z();
+        return QuantileVariant.compare(control, treatment, level, (c, t) -> compare(c, t, level.z()));
+    }
+
+    /** The test of two variants without degenerate data, intervals at the level of normal quantile {@code z}. */
+    private static ComparisonResult compare(QuantileVariant c, QuantileVariant t, double z) {
         Estimate ec = estimate(c, z);
         Estimate et = estimate(t, z);
         double qc = ec.quantile();
         double qt = et.quantile();
-        double d = qt - qc;
-        Double r = qc != 0 ? d / qc : null;
         if (ec.se() == 0 && et.se() == 0) {
             return Degenerate.effectsOnly(ResultStatus.ZERO_VARIANCE, "Both percentiles' intervals have zero width"
-                    + " (the values around them are tied), so there is no standard error.", qc, qt, d, r);
+                    + " (the values around them are tied), so there is no standard error.", qc, qt);
         }
-        double se = Math.sqrt(ec.se() * ec.se() + et.se() * et.se());
+        Difference diff = new Difference(qc, qt, ec.se() * ec.se(), et.se() * et.se());
+        double d = diff.d();
+        double se = diff.se();
         Interval absoluteCi = WelchT.interval(d, z * se);
         if (absoluteCi == null || !Double.isFinite(d)) {
             return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "The arithmetic left the range of doubles"
                     + " (difference " + d + ", standard error " + se + ").", qc, qt);
         }
         double p = Normal.twoSidedPValue(d / se);
-        if (qc == 0) {
-            return ComparisonResult.builder()
-                    .values(qc, qt)
-                    .absolute(d, absoluteCi)
-                    .pValue(p)
-                    .withStatus(ResultStatus.ZERO_BASELINE, "The control's percentile is 0, so there is no relative effect.");
-        }
+        // Difference.relativeSe's formula, multiplied in the order the golden values were computed in
         double ratio = qt / qc;
         double seR = Math.sqrt(et.se() * et.se() + ratio * ratio * ec.se() * ec.se()) / Math.abs(qc);
-        Interval relativeCi = WelchT.interval(d / qc, z * seR);
-        if (relativeCi == null) {
-            return ComparisonResult.builder()
-                    .values(qc, qt)
-                    .absolute(d, absoluteCi)
-                    .pValue(p)
-                    .withStatus(ResultStatus.NON_FINITE, "The relative effect overflowed.");
-        }
-        return ComparisonResult.ok(qc, qt, d, absoluteCi, d / qc, relativeCi, p);
+        Interval relativeCi = WelchT.interval(diff.relative(), z * seR);
+        return diff.withRelative(diff.absolute(absoluteCi).pValue(p), relativeCi, "control's percentile",
+                "The relative effect overflowed.");
     }
 }

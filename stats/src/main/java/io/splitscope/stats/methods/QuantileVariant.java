@@ -1,9 +1,12 @@
 package io.splitscope.stats.methods;
 
 import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.Degenerate;
 import io.splitscope.stats.QuantileSample;
 import io.splitscope.stats.ResultStatus;
+import java.util.Objects;
+import java.util.function.BiFunction;
 
 /**
  * One variant of a quantile comparison, prepared once: a working copy of its event values (the
@@ -89,6 +92,25 @@ final class QuantileVariant {
         return min == max;
     }
 
+    /**
+     * The comparison of {@code control} with {@code treatment} by a quantile method: checks the
+     * arguments, prepares both variants and gives the {@linkplain #degenerate degenerate} result if
+     * there is one, else {@code test}'s.
+     *
+     * @throws IllegalArgumentException if the samples are of different percentiles
+     */
+    static ComparisonResult compare(QuantileSample control, QuantileSample treatment, ConfidenceLevel level,
+            BiFunction<QuantileVariant, QuantileVariant, ComparisonResult> test) {
+        Objects.requireNonNull(control, "control");
+        Objects.requireNonNull(treatment, "treatment");
+        Objects.requireNonNull(level, "level");
+        checkSameLevel(control, treatment);
+        QuantileVariant c = of(control);
+        QuantileVariant t = of(treatment);
+        ComparisonResult degenerate = degenerate(c, t);
+        return degenerate != null ? degenerate : test.apply(c, t);
+    }
+
     /** The two variants' samples must be of the same percentile. */
     static void checkSameLevel(QuantileSample control, QuantileSample treatment) {
         if (control.level() != treatment.level()) {
@@ -106,10 +128,7 @@ final class QuantileVariant {
      */
     static ComparisonResult degenerate(QuantileVariant c, QuantileVariant t) {
         if (!c.finite || !t.finite) {
-            String which = !c.finite && !t.finite ? "the control and the treatment have"
-                    : !c.finite ? "the control has" : "the treatment has";
-            return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "Some values are NaN or infinite: " + which
-                    + " non-finite values.", c.finite ? c.quantile : null, t.finite ? t.quantile : null);
+            return Degenerate.nonFiniteValues(c.finite, t.finite, c.quantile, t.quantile);
         }
         if (c.units == 0 || t.units == 0) {
             return Degenerate.emptyArm(c.units, t.units, c.quantile, t.quantile);
@@ -121,17 +140,13 @@ final class QuantileVariant {
                     : " units but not a single value") + ", so there is no percentile to compare.",
                     c.quantile, t.quantile);
         }
-        double d = t.quantile - c.quantile;
-        Double r = c.quantile != 0 ? d / c.quantile : null;
         if (c.units < 2 || t.units < 2) {
-            String which = Degenerate.arms(c.units < 2, t.units < 2);
-            return Degenerate.effectsOnly(ResultStatus.TOO_FEW_UNITS, which
-                    + " a single unit; resampling units, and so an interval and a p-value, need at least 2.",
-                    c.quantile, t.quantile, d, r);
+            return Degenerate.tooFewUnits(c.units, t.units,
+                    "resampling units, and so an interval and a p-value, need at least 2.", c.quantile, t.quantile);
         }
         if (c.constant() && t.constant()) {
             return Degenerate.effectsOnly(ResultStatus.ZERO_VARIANCE, "Every value of each variant is the same"
-                    + " (zero variance in both), so there is no interval or p-value.", c.quantile, t.quantile, d, r);
+                    + " (zero variance in both), so there is no interval or p-value.", c.quantile, t.quantile);
         }
         return null;
     }

@@ -8,7 +8,6 @@ import io.splitscope.stats.Interval;
 import io.splitscope.stats.MethodDescription;
 import io.splitscope.stats.Moments;
 import io.splitscope.stats.ResultStatus;
-import java.util.Objects;
 
 /**
  * An always-valid test of the difference in means that may be looked at every day — stat method
@@ -108,44 +107,25 @@ public final class Sequential implements ComparisonMethod<Moments> {
 
     @Override
     public ComparisonResult compare(Moments control, Moments treatment, ConfidenceLevel level) {
-        Objects.requireNonNull(control, "control");
-        Objects.requireNonNull(treatment, "treatment");
-        Objects.requireNonNull(level, "level");
+        // welch_t checks the arguments, and gives the same degenerate cases and messages
         ComparisonResult welch = new WelchT().compare(control, treatment, level);
         if (welch.status() != ResultStatus.OK && welch.status() != ResultStatus.ZERO_BASELINE) {
-            return welch; // the same degenerate cases and messages as welch_t
+            return welch;
         }
-        double yc = control.mean();
-        double yt = treatment.mean();
-        double d = yt - yc;
-        double ac = control.variance() / control.n();
-        double at = treatment.variance() / treatment.n();
-        double se = Math.sqrt(ac + at);
+        Difference diff = Difference.ofMeans(control, treatment);
+        double d = diff.d();
+        double se = diff.se();
         double n = (double) control.n() + treatment.n();
         Boundary boundary = Boundary.of(level.alpha(), tuning);
         Interval absoluteCi = WelchT.interval(d, boundary.halfWidth(se, n));
         double p = boundary.pValue(d, se, n);
         if (absoluteCi == null) {
-            return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "The confidence sequence overflowed.", yc, yt);
+            return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "The confidence sequence overflowed.",
+                    diff.control(), diff.treatment());
         }
-        if (yc == 0) {
-            return ComparisonResult.builder()
-                    .values(yc, yt)
-                    .absolute(d, absoluteCi)
-                    .pValue(p)
-                    .withStatus(ResultStatus.ZERO_BASELINE, "The control mean is 0, so there is no relative effect.");
-        }
-        double ratio = yt / yc;
-        double seR = Math.sqrt(at + ratio * ratio * ac) / Math.abs(yc);
-        Interval relativeCi = WelchT.interval(d / yc, boundary.halfWidth(seR, n));
-        if (relativeCi == null) {
-            return ComparisonResult.builder()
-                    .values(yc, yt)
-                    .absolute(d, absoluteCi)
-                    .pValue(p)
-                    .withStatus(ResultStatus.NON_FINITE, "The relative effect overflowed.");
-        }
-        return ComparisonResult.ok(yc, yt, d, absoluteCi, d / yc, relativeCi, p);
+        Interval relativeCi = WelchT.interval(diff.relative(), boundary.halfWidth(diff.relativeSe(), n));
+        return diff.withRelative(diff.absolute(absoluteCi).pValue(p), relativeCi, "control mean",
+                "The relative effect overflowed.");
     }
 
     /** The confidence sequence at error rate α, with its mixing parameter ρ² tuned to α and N*. */

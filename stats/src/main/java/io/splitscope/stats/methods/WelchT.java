@@ -112,20 +112,11 @@ public final class WelchT implements ComparisonMethod<Moments> {
         if (control.n() == 0 || treatment.n() == 0) {
             return Degenerate.emptyArm(control.n(), treatment.n(), cMean, tMean);
         }
-
-        double yc = control.mean();
-        double yt = treatment.mean();
-        double d = yt - yc;
-        Double r = yc != 0 ? d / yc : null;
-
         if (control.n() < 2 || treatment.n() < 2) {
-            String which = Degenerate.arms(control.n() < 2, treatment.n() < 2);
-            return Degenerate.effectsOnly(ResultStatus.TOO_FEW_UNITS, which
-                    + " a single unit; a variance, and so an interval and a p-value, need at least 2.",
-                    yc, yt, d, r);
+            return Degenerate.tooFewUnits(control.n(), treatment.n(), control.mean(), treatment.mean());
         }
-
-        return fromSummaries(control.n(), yc, control.variance(), treatment.n(), yt, treatment.variance(), level);
+        return fromSummaries(control.n(), control.mean(), control.variance(), treatment.n(), treatment.mean(),
+                treatment.variance(), level);
     }
 
     /**
@@ -137,19 +128,18 @@ public final class WelchT implements ComparisonMethod<Moments> {
      */
     static ComparisonResult fromSummaries(long nc, double yc, double vc, long nt, double yt, double vt,
             ConfidenceLevel level) {
-        double d = yt - yc;
-        Double r = yc != 0 ? d / yc : null;
         if (vc == 0 && vt == 0) {
             return Degenerate.effectsOnly(ResultStatus.ZERO_VARIANCE, "Every unit of each variant has the same"
-                    + " value (zero variance in both), so there is no standard error, interval or p-value.",
-                    yc, yt, d, r);
+                    + " value (zero variance in both), so there is no standard error, interval or p-value.", yc, yt);
         }
 
         double ac = vc / nc;
         double at = vt / nt;
-        double se2 = ac + at;
-        double se = Math.sqrt(se2);
+        Difference diff = new Difference(yc, yt, ac, at);
+        double d = diff.d();
+        double se = diff.se();
         // Welch–Satterthwaite, scaled by se² so that neither squares nor quotients overflow.
+        double se2 = ac + at;
         double fc = ac / se2;
         double ft = at / se2;
         double df = 1.0 / (fc * fc / (nc - 1) + ft * ft / (nt - 1));
@@ -165,28 +155,9 @@ public final class WelchT implements ComparisonMethod<Moments> {
             return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "The confidence interval overflowed"
                     + " (difference " + d + ", standard error " + se + ").", yc, yt);
         }
-
-        if (yc == 0) {
-            return ComparisonResult.builder()
-                    .values(yc, yt)
-                    .absolute(d, absoluteCi)
-                    .pValue(p)
-                    .withStatus(ResultStatus.ZERO_BASELINE, "The control mean is 0, so there is no relative effect.");
-        }
-        // se_r² = s²t/(nt ȳc²) + ȳt² s²c/(nc ȳc⁴) = (at + (ȳt/ȳc)² ac) / ȳc²
-        double ratio = yt / yc;
-        double seR = Math.sqrt(at + ratio * ratio * ac) / Math.abs(yc);
-        double rel = d / yc;
-        Interval relativeCi = Double.isFinite(rel) ? interval(rel, q * seR) : null;
-        if (relativeCi == null) {
-            return ComparisonResult.builder()
-                    .values(yc, yt)
-                    .absolute(d, absoluteCi)
-                    .pValue(p)
-                    .withStatus(ResultStatus.NON_FINITE, "The relative effect overflowed"
-                    + " (control mean " + yc + ", treatment mean " + yt + ").");
-        }
-        return ComparisonResult.ok(yc, yt, d, absoluteCi, rel, relativeCi, p);
+        Interval relativeCi = interval(diff.relative(), q * diff.relativeSe());
+        return diff.withRelative(diff.absolute(absoluteCi).pValue(p), relativeCi, "control mean",
+                "The relative effect overflowed (control mean " + yc + ", treatment mean " + yt + ").");
     }
 
     /** {@code centre ± halfWidth}, or null if a bound is not finite. */
@@ -195,8 +166,6 @@ public final class WelchT implements ComparisonMethod<Moments> {
         double high = centre + halfWidth;
         return Double.isFinite(low) && Double.isFinite(high) ? new Interval(low, high) : null;
     }
-
-
 
     private static String nonFiniteReason(Moments control, Moments treatment) {
         StringBuilder sb = new StringBuilder();

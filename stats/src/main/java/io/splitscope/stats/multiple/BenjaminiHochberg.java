@@ -1,7 +1,5 @@
 package io.splitscope.stats.multiple;
 
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -33,19 +31,9 @@ public final class BenjaminiHochberg implements PValueAdjustment {
 
     @Override
     public List<Double> adjust(List<Double> pValues) {
-        List<Integer> present = Bonferroni.present(pValues);
-        Double[] adjusted = new Double[pValues.size()];
-        int m = present.size();
-        // Decreasing p-value; ties in index order (their adjusted values are equal anyway).
-        present.sort(Comparator.comparingDouble((Integer i) -> pValues.get(i)).reversed());
-        double runningMin = Double.POSITIVE_INFINITY;
-        for (int k = 0; k < m; k++) {
-            int index = present.get(k);
-            int rank = m - k; // 1-based rank in increasing order
-            double value = ((double) m / rank) * pValues.get(index);
-            runningMin = Math.min(runningMin, value);
-            adjusted[index] = Math.min(1.0, runningMin);
-        }
-        return Collections.unmodifiableList(Arrays.asList(adjusted));
+        // Decreasing p-value (ties in index order: their adjusted values are equal anyway); rank m − k is
+        // 1-based in increasing order.
+        return Stepwise.walk(pValues, Comparator.comparingDouble((Integer i) -> pValues.get(i)).reversed(),
+                Double.POSITIVE_INFINITY, (runningMin, m, k, p) -> Math.min(runningMin, ((double) m / (m - k)) * p));
     }
 }

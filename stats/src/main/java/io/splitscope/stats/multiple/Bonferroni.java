@@ -1,10 +1,7 @@
 package io.splitscope.stats.multiple;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The Bonferroni adjustment, controlling the family-wise error rate — id {@code bonferroni};
@@ -27,29 +24,6 @@ public final class Bonferroni implements PValueAdjustment {
 
     @Override
     public List<Double> adjust(List<Double> pValues) {
-        List<Integer> present = present(pValues);
-        int m = present.size();
-        Double[] adjusted = new Double[pValues.size()];
-        for (int index : present) {
-            adjusted[index] = Math.min(1.0, m * pValues.get(index));
-        }
-        return Collections.unmodifiableList(Arrays.asList(adjusted));
-    }
-
-    /** The indices of the non-null p-values, each checked to be in [0, 1]. */
-    static List<Integer> present(List<Double> pValues) {
-        Objects.requireNonNull(pValues, "pValues");
-        List<Integer> present = new ArrayList<>(pValues.size());
-        for (int i = 0; i < pValues.size(); i++) {
-            Double p = pValues.get(i);
-            if (p == null) {
-                continue;
-            }
-            if (!(p >= 0 && p <= 1)) {
-                throw new IllegalArgumentException("p-value at index " + i + " must be in [0, 1], got " + p);
-            }
-            present.add(i);
-        }
-        return present;
+        return Stepwise.walk(pValues, Comparator.naturalOrder(), 0, (running, m, k, p) -> m * p);
     }
 }

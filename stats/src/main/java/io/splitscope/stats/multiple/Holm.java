@@ -1,7 +1,5 @@
 package io.splitscope.stats.multiple;
 
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -31,17 +29,8 @@ public final class Holm implements PValueAdjustment {
 
     @Override
     public List<Double> adjust(List<Double> pValues) {
-        List<Integer> present = Bonferroni.present(pValues);
-        int m = present.size();
-        Double[] adjusted = new Double[pValues.size()];
-        // increasing p-value (a stable sort: ties in index order, as R's order())
-        present.sort(Comparator.comparingDouble(pValues::get));
-        double runningMax = 0;
-        for (int k = 0; k < m; k++) {
-            int index = present.get(k);
-            runningMax = Math.max(runningMax, (double) (m - k) * pValues.get(index));
-            adjusted[index] = Math.min(1.0, runningMax);
-        }
-        return Collections.unmodifiableList(Arrays.asList(adjusted));
+        // increasing p-value (ties in index order, as R's order()); a running maximum of (m − k) p
+        return Stepwise.walk(pValues, Comparator.comparingDouble((Integer i) -> pValues.get(i)), 0,
+                (runningMax, m, k, p) -> Math.max(runningMax, (double) (m - k) * p));
     }
 }

@@ -73,8 +73,7 @@ public final class PowerCalculator {
     public static double tTestSampleSize(double delta, double sd, double alpha, double power) {
         checkPositive("|delta|", Math.abs(delta));
         checkPositive("sd", sd);
-        checkProbability("alpha", alpha);
-        checkProbability("power", power);
+        checkAlphaAndPower(alpha, power);
         return solve("sample size", n -> tTestPower(n, delta, sd, alpha) - power, 2, 1e7);
     }
 
@@ -82,8 +81,7 @@ public final class PowerCalculator {
     public static double tTestMinimumDetectableEffect(double n, double sd, double alpha, double power) {
         checkAtLeast("n", n, 2);
         checkPositive("sd", sd);
-        checkProbability("alpha", alpha);
-        checkProbability("power", power);
+        checkAlphaAndPower(alpha, power);
         double nu = degreesOfFreedom(n);
         double q = StudentT.quantile(1 - alpha / 2, nu); // the same for every effect tried
         return solve("minimum detectable effect", d -> tTestPower(n, nu, q, d, sd) - power, sd * 1e-7, sd * 1e7);
@@ -118,8 +116,7 @@ public final class PowerCalculator {
         if (p1 == p2) {
             throw new IllegalArgumentException("p1 and p2 are equal (" + p1 + "): no sample size detects no difference");
         }
-        checkProbability("alpha", alpha);
-        checkProbability("power", power);
+        checkAlphaAndPower(alpha, power);
         double z = criticalZ(alpha); // the same for every n tried
         return solve("sample size", n -> zTestPower(n, p1, p2, z) - power, 1, 1e7);
     }
@@ -131,8 +128,7 @@ public final class PowerCalculator {
     public static double proportionMinimumDetectableEffect(double n, double p1, double alpha, double power) {
         checkAtLeast("n", n, 1);
         checkUnit("p1", p1);
-        checkProbability("alpha", alpha);
-        checkProbability("power", power);
+        checkAlphaAndPower(alpha, power);
         double z = criticalZ(alpha); // the same for every p₂ tried
         double p2 = solve("minimum detectable effect", p -> zTestPower(n, p1, p, z) - power, p1, 1);
         return p2 - p1;
@@ -156,6 +152,11 @@ public final class PowerCalculator {
         if (!(p > 0 && p < 1)) {
             throw new IllegalArgumentException(name + " must be in (0, 1), got " + p);
         }
+    }
+
+    private static void checkAlphaAndPower(double alpha, double power) {
+        checkProbability("alpha", alpha);
+        checkProbability("power", power);
     }
 
     private static void checkUnit(String name, double p) {

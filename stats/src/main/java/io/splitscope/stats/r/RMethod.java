@@ -4,6 +4,7 @@ import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.MethodDescription;
+import io.splitscope.stats.PooledComparisonMethod;
 import io.splitscope.stats.ResultStatus;
 import io.splitscope.stats.VariantData;
 import java.util.List;
@@ -27,7 +28,7 @@ import java.util.function.Supplier;
  *
  * @param <I> the input record of the method
  */
-public final class RMethod<I extends VariantData> implements ComparisonMethod<I> {
+public final class RMethod<I extends VariantData> implements PooledComparisonMethod<I> {
 
     private final RMethodSource source;
     private final Class<I> inputType;
@@ -92,32 +93,13 @@ public final class RMethod<I extends VariantData> implements ComparisonMethod<I>
         return source.javaTwin();
     }
 
-    /** Compares the two variants as the only variants of the analysis. */
-    @Override
-    public ComparisonResult compare(I control, I treatment, ConfidenceLevel level) {
-        Objects.requireNonNull(control, "control");
-        Objects.requireNonNull(treatment, "treatment");
-        return compare(control, treatment, List.of(control, treatment), level);
-    }
-
     /**
      * Compares in R, with {@code allVariants} passed to the R function as {@code variants}.
      *
-     * @throws IllegalArgumentException if {@code allVariants} lacks the control or the treatment, or
-     *                                  an input is not of {@link #inputType()}
+     * @throws IllegalArgumentException if an input is not of {@link #inputType()}
      */
     @Override
-    public ComparisonResult compare(I control, I treatment, List<I> allVariants, ConfidenceLevel level) {
-        Objects.requireNonNull(control, "control");
-        Objects.requireNonNull(treatment, "treatment");
-        Objects.requireNonNull(allVariants, "allVariants");
-        Objects.requireNonNull(level, "level");
-        int c = indexOf(allVariants, control);
-        int t = indexOf(allVariants, treatment);
-        if (c < 0 || t < 0) {
-            throw new IllegalArgumentException(
-                    "allVariants must contain the control and the treatment (it is every variant of the analysis)");
-        }
+    public ComparisonResult comparePooled(List<I> allVariants, int c, int t, ConfidenceLevel level) {
         for (I v : allVariants) {
             if (!inputType.isInstance(v)) {
                 throw new IllegalArgumentException("stat method '" + id() + "' takes " + inputType.getSimpleName()
@@ -145,16 +127,6 @@ public final class RMethod<I extends VariantData> implements ComparisonMethod<I>
     static ComparisonResult failed(String reason) {
         return ComparisonResult.builder()
                 .withStatus(ResultStatus.METHOD_FAILED, reason);
-    }
-
-    /** The position of {@code v} in {@code all}, by identity first (unit-level records compare by identity anyway). */
-    private static int indexOf(List<?> all, Object v) {
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i) == v) {
-                return i;
-            }
-        }
-        return all.indexOf(v);
     }
 
     @Override

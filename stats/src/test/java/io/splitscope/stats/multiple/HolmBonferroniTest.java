@@ -41,6 +41,7 @@ class HolmBonferroniTest {
             assertThatThrownBy(() -> a.adjust(List.of(0.1, Double.NaN))).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("index 1");
             assertThatThrownBy(() -> a.adjust(List.of(1.5))).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> a.adjust(null)).isInstanceOf(NullPointerException.class).hasMessage("pValues");
             assertThatThrownBy(() -> a.adjust(List.of(0.1)).set(0, 0.2)).isInstanceOf(UnsupportedOperationException.class);
         }
         // Holm ≤ Bonferroni, both ≥ BH
