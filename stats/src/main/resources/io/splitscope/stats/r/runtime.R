@@ -1,5 +1,5 @@
 # Splitscope's R side of the Rserve bridge (io.splitscope.stats.r.RRuntime), evaluated once in each
-# Rserve session (connection) before any method runs. Base R only.
+# Rserve session (connection) by io.splitscope.stats.r.RScripts before any method runs. Base R only.
 #
 # Each method file is evaluated into its own environment, kept in .splitscope_methods under the
 # method's id, so that helper functions of different files never clash. A method is a function
