@@ -30,58 +30,68 @@ final class QuietSocket extends Socket {
 
     @Override
     public synchronized InputStream getInputStream() throws IOException {
-        if (in == null) {
-            in = new FilterInputStream(super.getInputStream()) {
-                @Override
-                public int read() throws IOException {
-                    byte[] one = new byte[1];
-                    read(one, 0, 1);
-                    return one[0] & 0xff;
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    int got = 0;
-                    try {
-                        while (got < len) {
-                            int n = super.read(b, off + got, len - got);
-                            if (n < 0) {
-                                throw lost(new IOException("the connection was closed by R"));
-                            }
-                            got += n;
-                        }
-                        return got;
-                    } catch (ConnectionLost e) {
-                        throw e;
-                    } catch (IOException e) {
-                        throw lost(e);
-                    }
-                }
-            };
-        }
-        return in;
+        return in != null ? in : (in = new ExactInput(super.getInputStream()));
     }
 
     @Override
     public synchronized OutputStream getOutputStream() throws IOException {
-        if (out == null) {
-            out = new FilterOutputStream(super.getOutputStream()) {
-                @Override
-                public void write(int b) throws IOException {
-                    write(new byte[] {(byte) b}, 0, 1);
-                }
+        return out != null ? out : (out = new ReportingOutput(super.getOutputStream()));
+    }
 
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    try {
-                        out.write(b, off, len);
-                    } catch (IOException e) {
-                        throw lost(e);
-                    }
-                }
-            };
+    /** Reads exactly the bytes asked for, or throws a {@link ConnectionLost}. */
+    private final class ExactInput extends FilterInputStream {
+
+        ExactInput(InputStream in) {
+            super(in);
         }
-        return out;
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            read(one, 0, 1);
+            return one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int got = 0;
+            try {
+                while (got < len) {
+                    int n = super.read(b, off + got, len - got);
+                    if (n < 0) {
+                        throw lost(new IOException("the connection was closed by R"));
+                    }
+                    got += n;
+                }
+                return got;
+            } catch (ConnectionLost e) {
+                throw e;
+            } catch (IOException e) {
+                throw lost(e);
+            }
+        }
+    }
+
+    /** Writes through, turning a failure into a {@link ConnectionLost}. */
+    private final class ReportingOutput extends FilterOutputStream {
+
+        ReportingOutput(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw lost(e);
+            }
+        }
     }
 
     private ConnectionLost lost(IOException cause) {

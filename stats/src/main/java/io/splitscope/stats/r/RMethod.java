@@ -108,8 +108,7 @@ public final class RMethod<I extends VariantData> implements PooledComparisonMet
         }
         try {
             return runtime.get().call(session -> {
-                session.source("method:" + id(), source.code(),
-                        ".splitscope_load('" + id() + "', .splitscope_src)");
+                RScripts.loadMethod(session, source);
                 session.connection().assign(".splitscope_variants", RValues.toR(allVariants));
                 return RValues.toResult(id(), session.eval("local({ r <- .splitscope_call('" + id()
                         + "', .splitscope_variants, " + (c + 1) + ", " + (t + 1) + ", " + level.value()

@@ -1,35 +1,25 @@
 package io.splitscope.stats.r;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.rosuda.REngine.REXPMismatchException;
 import org.rosuda.REngine.REngineException;
-import org.rosuda.REngine.Rserve.RConnection;
 
 /**
  * GNU R for the methods written in R: finds R, starts Rserve on a loopback port it chooses,
  * health-checks it, lends pooled sessions to one thread at a time, restarts Rserve when it died,
  * and ends every R process it started when it is {@linkplain #close() closed} or the JVM exits.
+ * This class lends sessions to calls and ties the parts together, each a class of this package:
+ * {@code RExecutable} finds R, {@code RserveProcess} starts and stops one Rserve,
+ * {@code RserveSupervisor} keeps one running, {@code RSessionPool} opens and pools the sessions,
+ * {@code RScripts} loads the runtime and method files into them, {@code RSessionFailure} says why
+ * a session broke, and {@code RProcesses} tracks and ends every R process.
  *
  * <h2>Life cycle</h2>
  * <ul>
@@ -163,27 +153,17 @@ public final class RRuntime implements AutoCloseable {
 
     private final Options options;
     private final Semaphore permits;
-    private final ReentrantLock lock = new ReentrantLock();
-    /** Guarded by lock. */
-    private RserveProcess server;
-    /** Guarded by lock. */
-    private int starts;
-    /** Guarded by lock. */
-    private boolean closed;
-    /** Guarded by lock. */
-    private Thread shutdownHook;
-    /** Guarded by lock: the last "Rserve is not installed" verdict, per R executable. */
-    private Path withoutRserve;
-
-    private final Deque<RSession> idle = new ConcurrentLinkedDeque<>();
-    private final Set<RSession> open = ConcurrentHashMap.newKeySet();
-    /** Every R process started or served to us that may still run: servers and session processes. */
-    private final Set<ProcessHandle> spawned = ConcurrentHashMap.newKeySet();
+    private final RProcesses processes = new RProcesses();
+    private final RSessionPool pool;
+    private final RserveSupervisor supervisor;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /** A runtime that starts nothing until its first {@link #call}. */
     public RRuntime(Options options) {
         this.options = Objects.requireNonNull(options, "options");
         this.permits = new Semaphore(options.poolSize(), true);
+        this.pool = new RSessionPool(processes, options.evalTimeout());
+        this.supervisor = new RserveSupervisor(options, processes, pool::endSessionsOf, this::close);
     }
 
     /** The options of this runtime. */
@@ -215,15 +195,14 @@ public final class RRuntime implements AutoCloseable {
                 reusable = true;
                 return result;
             } catch (REngineException | REXPMismatchException e) {
-                RUnavailableException failure = failure(session, e);
-                reusable = failure == null;
-                throw failure != null ? failure
-                        : new RUnavailableException("R reported an error: " + e.getMessage(), e);
+                Optional<RUnavailableException> broken = RSessionFailure.of(session, e, options.evalTimeout());
+                reusable = broken.isEmpty();
+                throw broken.orElseGet(() -> new RUnavailableException("R reported an error: " + e.getMessage(), e));
             } finally {
-                if (reusable && session.usable()) {
-                    giveBack(session);
+                if (reusable && session.usable() && supervisor.isCurrent(session.server())) {
+                    pool.giveBack(session);
                 } else {
-                    discard(session);
+                    pool.discard(session);
                 }
             }
         } finally {
@@ -237,8 +216,7 @@ public final class RRuntime implements AutoCloseable {
      */
     public Availability availability() {
         try {
-            RserveProcess srv = ensureServer();
-            return new Availability(true, srv.version);
+            return new Availability(true, supervisor.server().version);
         } catch (RUnavailableException e) {
             return new Availability(false, e.getMessage());
         }
@@ -255,22 +233,12 @@ public final class RRuntime implements AutoCloseable {
 
     /** The running Rserve server process, if any. */
     public Optional<ProcessHandle> serverProcess() {
-        lock.lock();
-        try {
-            return server != null && server.alive() ? Optional.of(server.process.toHandle()) : Optional.empty();
-        } finally {
-            lock.unlock();
-        }
+        return supervisor.running().map(s -> s.process.toHandle());
     }
 
     /** How many times Rserve has been started (restarts included). */
     public int starts() {
-        lock.lock();
-        try {
-            return starts;
-        } finally {
-            lock.unlock();
-        }
+        return supervisor.starts();
     }
 
     /**
@@ -278,24 +246,12 @@ public final class RRuntime implements AutoCloseable {
      * the R process of every session (also one left orphaned by a dead server).
      */
     public List<ProcessHandle> processes() {
-        Set<ProcessHandle> all = new LinkedHashSet<>();
-        serverProcess().ifPresent(s -> {
-            all.add(s);
-            s.descendants().forEach(all::add);
-        });
-        all.addAll(spawned);
-        open.forEach(s -> all.add(s.process()));
-        return all.stream().filter(RserveProcess::running).toList();
+        return processes.all(pool.processes(), supervisor.running()).stream().filter(RProcesses::running).toList();
     }
 
     /** Whether {@link #close()} has been called. */
     public boolean isClosed() {
-        lock.lock();
-        try {
-            return closed;
-        } finally {
-            lock.unlock();
-        }
+        return closed.get();
     }
 
     /**
@@ -305,288 +261,28 @@ public final class RRuntime implements AutoCloseable {
      */
     @Override
     public void close() {
-        RserveProcess srv;
-        lock.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            srv = server;
-            server = null;
-            if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
-                } catch (IllegalStateException jvmShuttingDown) {
-                    // the hook runs anyway
-                }
-            }
-        } finally {
-            lock.unlock();
+        if (!closed.compareAndSet(false, true)) {
+            return;
         }
-        List<RSession> sessions = new ArrayList<>(open);
-        Set<ProcessHandle> victims = new LinkedHashSet<>(spawned);
-        sessions.forEach(s -> victims.add(s.process()));
-        if (srv != null) {
-            victims.add(srv.process.toHandle());
-            srv.process.toHandle().descendants().forEach(victims::add);
-        }
-        // 1. Close every connection: each session's R process exits, reaped by Rserve while it runs.
-        for (RSession s : sessions) {
-            try {
-                s.connection().close();
-            } catch (RuntimeException ignored) {
-                // already broken
-            }
-        }
-        open.clear();
-        idle.clear();
-        Set<ProcessHandle> children = new LinkedHashSet<>(victims);
-        if (srv != null) {
-            children.remove(srv.process.toHandle());
-        }
-        awaitExit(children, Duration.ofSeconds(1));
-        // 2. Ask Rserve to shut down: R ends normally and removes its temporary directory.
-        boolean graceful = srv == null || srv.shutDown(Duration.ofSeconds(2));
-        // 3. Whatever still runs (a busy or orphaned session, a server that did not answer): SIGTERM,
-        //    then SIGKILL.
-        if (!graceful) {
-            srv.process.destroy();
-        }
-        awaitExit(victims, Duration.ofMillis(graceful ? 200 : 500));
-        victims.stream().filter(RserveProcess::running).forEach(ProcessHandle::destroyForcibly);
-        awaitExit(victims, Duration.ofSeconds(1));
-        spawned.clear();
-        if (srv != null) {
-            if (!graceful) {
-                srv.removeTempDir();
-            }
-            RserveProcess.deleteQuietly(srv.log);
-        }
+        Optional<RserveProcess> server = supervisor.stop();
+        // Taken before the connections close: a session's R process is a descendant of Rserve until then.
+        Set<ProcessHandle> victims = processes.all(pool.processes(), server);
+        pool.closeAll();
+        processes.endAll(victims, server);
     }
 
-    // ---------------------------------------------------------------------------------------------
-
-    /** A session of the running server: an idle one that is still usable, else a new one. */
+    /** A session of the running server, which is started (again) if needed. */
     private RSession borrow() throws RUnavailableException {
         for (int attempt = 0; ; attempt++) {
-            RserveProcess srv = ensureServer();
-            RSession session;
-            while ((session = idle.pollFirst()) != null) {
-                if (session.server() == srv && session.usable()) {
-                    return session;
-                }
-                discard(session);
-            }
+            RserveProcess server = supervisor.server();
             try {
-                return openSession(srv);
+                return pool.borrow(server);
             } catch (RUnavailableException e) {
-                if (attempt >= 1 || serverAlive(srv)) {
+                if (attempt >= 1 || server.stillRunning()) {
                     throw e;
                 }
                 // the server died between the check and the connection: start a new one, once
             }
-        }
-    }
-
-    private void giveBack(RSession session) {
-        boolean current;
-        lock.lock();
-        try {
-            current = !closed && session.server() == server;
-        } finally {
-            lock.unlock();
-        }
-        if (current) {
-            idle.addFirst(session);
-        } else {
-            discard(session);
-        }
-    }
-
-    private void discard(RSession session) {
-        open.remove(session);
-        session.end();
-        spawned.removeIf(h -> !RserveProcess.running(h));
-    }
-
-    /** The running server, started (again) if needed. */
-    private RserveProcess ensureServer() throws RUnavailableException {
-        lock.lock();
-        try {
-            if (closed) {
-                throw new RUnavailableException("The R runtime is closed.");
-            }
-            if (server != null && server.alive()) {
-                return server;
-            }
-            if (server != null) {
-                RserveProcess dead = server;
-                server = null;
-                endSessionsOf(dead);
-                RserveProcess.deleteQuietly(dead.log);
-            }
-            Path r = locateR().orElseThrow(() -> new RUnavailableException(R_NOT_INSTALLED));
-            if (r.equals(withoutRserve)) {
-                throw new RUnavailableException(RSERVE_NOT_INSTALLED);
-            }
-            RserveProcess started;
-            try {
-                started = RserveProcess.start(r, options.startTimeout(), spawned::add);
-            } catch (RUnavailableException e) {
-                if (RSERVE_NOT_INSTALLED.equals(e.getMessage())) {
-                    withoutRserve = r;
-                }
-                throw e;
-            }
-            server = started;
-            starts++;
-            // When Rserve exits, end the R processes of its sessions at once: calls in flight fail
-            // with a clear reason instead of running on in orphaned processes. A thread of its own:
-            // Process.onExit() completes on the common fork-join pool, which callers may fill.
-            Thread.ofPlatform().daemon().name("splitscope-rserve-watch-" + started.pid()).start(() -> {
-                try {
-                    started.process.waitFor();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                endSessionsOf(started);
-                started.removeTempDir(); // R removes it only when it ends normally
-            });
-            if (shutdownHook == null) {
-                shutdownHook = new Thread(this::close, "splitscope-rserve-shutdown");
-                Runtime.getRuntime().addShutdownHook(shutdownHook);
-            }
-            return started;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Ends the R process of every session of {@code dead} (idle or in use). */
-    private void endSessionsOf(RserveProcess dead) {
-        for (RSession s : open) {
-            if (s.server() == dead) {
-                s.process().destroyForcibly();
-            }
-        }
-    }
-
-    private RSession openSession(RserveProcess srv) throws RUnavailableException {
-        QuietSocket socket = new QuietSocket();
-        ProcessHandle process = null;
-        try {
-            socket.connect(new InetSocketAddress(RserveProcess.LOOPBACK, srv.port), 5000);
-            socket.setSoTimeout(timeoutMillis(options.evalTimeout()));
-            socket.setTcpNoDelay(true);
-            RConnection connection = new RConnection(socket);
-            long pid = connection.eval("Sys.getpid()").asInteger();
-            process = ProcessHandle.of(pid).orElseThrow(() -> new IOException("its R process has exited"));
-            spawned.add(process);
-            RSession session = new RSession(connection, socket, process, srv);
-            open.add(session);
-            try {
-                session.source("runtime", PRELUDE, "eval(parse(text = .splitscope_src, keep.source = FALSE),"
-                        + " envir = globalenv())");
-            } catch (REngineException | REXPMismatchException e) {
-                discard(session);
-                throw e;
-            }
-            return session;
-        } catch (IOException | REngineException | REXPMismatchException e) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // already closed
-            }
-            if (process != null) {
-                process.destroyForcibly();
-            }
-            throw new RUnavailableException("Could not open an R session on Rserve (port " + srv.port + "): "
-                    + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * The reason a session failed during a task, or null if the session is intact (R reported an
-     * error through the protocol).
-     */
-    private RUnavailableException failure(RSession session, Exception e) {
-        IOException io = session.socket().failure();
-        boolean processAlive = RserveProcess.running(session.process());
-        if (io == null && processAlive && session.connection().isConnected()) {
-            return null;
-        }
-        RserveProcess srv = session.server();
-        if (io != null && io.getCause() instanceof SocketTimeoutException
-                || io instanceof SocketTimeoutException) {
-            return new RUnavailableException("R took longer than the time limit of "
-                    + java.math.BigDecimal.valueOf(options.evalTimeout().toMillis(), 3).stripTrailingZeros()
-                            .toPlainString()
-                    + " s (splitscope.r.timeout) and was stopped.", e);
-        }
-        if (!serverAlive(srv)) {
-            return new RUnavailableException("R stopped during the computation: its Rserve process (pid "
-                    + srv.pid() + ") exited; it is restarted for the next analysis.", e);
-        }
-        return new RUnavailableException("R stopped during the computation: the R process of its session (pid "
-                + session.pid() + ") exited or its connection broke"
-                + (io != null && io.getMessage() != null ? " (" + io.getMessage() + ")" : "")
-                + "; the next analysis uses a new one.", e);
-    }
-
-    /** Whether the server still runs, giving a just-killed process a moment to be seen as dead. */
-    private static boolean serverAlive(RserveProcess srv) {
-        try {
-            return !srv.process.waitFor(300, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            return srv.alive();
-        }
-    }
-
-    private static int timeoutMillis(Duration d) {
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, d.toMillis()));
-    }
-
-    /** Waits until every process has exited or the time is up (polling: no thread pool involved). */
-    private static void awaitExit(Set<ProcessHandle> processes, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (processes.stream().anyMatch(RserveProcess::running) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    /** {@link Options#rExecutable()}, else R on the PATH, else in /usr/bin or /usr/local/bin. */
-    private Optional<Path> locateR() {
-        if (options.rExecutable() != null) {
-            return Files.isRegularFile(options.rExecutable()) && Files.isExecutable(options.rExecutable())
-                    ? Optional.of(options.rExecutable()) : Optional.empty();
-        }
-        String path = Objects.requireNonNullElse(System.getenv("PATH"), "");
-        return Stream.concat(Stream.of(path.split(java.io.File.pathSeparator)).filter(d -> !d.isBlank()),
-                        Stream.of("/usr/bin", "/usr/local/bin"))
-                .map(d -> Path.of(d, "R"))
-                .filter(p -> Files.isRegularFile(p) && Files.isExecutable(p))
-                .findFirst();
-    }
-
-    /** The R side of the bridge, evaluated once per session (resource {@code runtime.R}). */
-    private static final String PRELUDE = resource("runtime.R");
-
-    static String resource(String name) {
-        try (InputStream in = RRuntime.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource io/splitscope/stats/r/" + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -82,7 +82,7 @@ public final class RSession {
 
     /** Whether the connection is open and its R process and Rserve run (without a round trip). */
     boolean usable() {
-        return connection.isConnected() && socket.failure() == null && RserveProcess.running(process)
+        return connection.isConnected() && socket.failure() == null && RProcesses.running(process)
                 && server.alive();
     }
 

@@ -51,7 +51,17 @@ final class RserveProcess {
 
     /** Whether the server runs (a killed server is a zombie until the JVM reaps it: not running). */
     boolean alive() {
-        return running(process.toHandle());
+        return RProcesses.running(process.toHandle());
+    }
+
+    /** Whether the server still runs, giving a just-killed process a moment to be seen as dead. */
+    boolean stillRunning() {
+        try {
+            return !process.waitFor(300, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return alive();
+        }
     }
 
     /**
@@ -168,7 +178,7 @@ final class RserveProcess {
      * ends normally and removes its temporary directory. Returns whether it exited within {@code wait}.
      */
     boolean shutDown(java.time.Duration wait) {
-        if (!running(process.toHandle())) {
+        if (!alive()) {
             return true;
         }
         QuietSocket socket = new QuietSocket();
@@ -202,24 +212,6 @@ final class RserveProcess {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(RserveProcess::deleteQuietly);
         } catch (IOException | RuntimeException ignored) {
             // best effort
-        }
-    }
-
-    /**
-     * Whether a process still runs: alive and not a zombie (an exited process its parent has not
-     * reaped yet — after Rserve dies, its children's parent is init, which in a container may
-     * never reap them; they hold nothing but a process-table entry).
-     */
-    static boolean running(ProcessHandle process) {
-        if (!process.isAlive()) {
-            return false;
-        }
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            char state = stat.charAt(stat.lastIndexOf(')') + 2);
-            return state != 'Z' && state != 'X';
-        } catch (IOException | RuntimeException e) {
-            return process.isAlive();
         }
     }
 

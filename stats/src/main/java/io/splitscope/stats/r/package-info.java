@@ -46,7 +46,11 @@
  *       fraction ({@code qt((1 + level) / 2, df)} is the quantile of a t interval). A function
  *       without a {@code level} argument runs at 0.95 only: at another level its result says so
  *       (status METHOD_FAILED). Each file is evaluated in an environment of its own, so helper functions of
- *       different files never clash; base R and the recommended packages are available.</li>
+ *       different files never clash; base R, the recommended packages and the helpers shared by the
+ *       method files are available: those of {@code io/splitscope/stats/r/runtime.R} —
+ *       {@code which_arm(flags)} (the subject of a reason), {@code too_few_units(n, means)} (the
+ *       EMPTY_ARM or TOO_FEW_UNITS result, or NULL) and {@code welch_test(n, means, v, level, extras)}
+ *       (Welch's t-test from sizes, means and variances, which r_welch_t and r_cuped share).</li>
  *   <li><b>Inputs</b> in R, by {@code @input}:
  *     <ul>
  *       <li>{@code Moments}: the named numeric vector {@code c(n, sum, sum_squares)};</li>
@@ -97,7 +101,14 @@
  * <h2>Runtime and parity</h2>
  * {@link io.splitscope.stats.r.RRuntime} finds R, starts and health-checks Rserve on a loopback
  * port, pools sessions (one thread each), restarts Rserve when it dies and ends every R process it
- * started on {@code close()} or JVM exit. {@link io.splitscope.stats.r.RParity} runs a Java method and
+ * started on {@code close()} or JVM exit. It lends sessions to calls and delegates the rest, one
+ * job per class: {@code RExecutable} finds R; {@code RserveProcess} starts one Rserve on a free
+ * port, health-checks it and shuts it down; {@code RserveSupervisor} keeps one running, restarts
+ * it after it died and ends the sessions of a dead one; {@code RSessionPool} opens sessions
+ * (over a {@code QuietSocket}) and pools them; {@code RScripts} loads {@code runtime.R} and the
+ * method files into a session; {@code RSessionFailure} says why a session broke (time limit, Rserve
+ * or its R process gone); {@code RProcesses} tracks every R process and ends them all on close.
+ * {@link io.splitscope.stats.r.RParity} runs a Java method and
  * its R twin on the same inputs and reports the largest relative difference
  * ({@link io.splitscope.stats.r.ParityReport}, verified at 1e-8).
  *

@@ -1,5 +1,5 @@
 # Splitscope's R side of the Rserve bridge (io.splitscope.stats.r.RRuntime), evaluated once in each
-# Rserve session (connection) before any method runs. Base R only.
+# Rserve session (connection) by io.splitscope.stats.r.RScripts before any method runs. Base R only.
 #
 # Each method file is evaluated into its own environment, kept in .splitscope_methods under the
 # method's id, so that helper functions of different files never clash. A method is a function
@@ -19,13 +19,58 @@
 
 .splitscope_methods <- new.env(parent = emptyenv())
 
-# Helpers shared by the method files: a method's environment has the global one as parent, so
-# every method file (a team's too) can call them.
+# Helpers shared by the method files (one copy of the checks and tests that several methods use):
+# a method's environment has the global one as parent, so every method file (a team's too) can
+# call them.
 
 # The subject of a degenerate-data reason, from c(control, treatment) flags: "Both variants have",
 # "The control has" or "The treatment has".
 which_arm <- function(flag) {
   if (all(flag)) "Both variants have" else if (flag[1]) "The control has" else "The treatment has"
+}
+
+# The result when a variant has fewer than 2 units, from the sizes n and the means
+# c(control, treatment): EMPTY_ARM (no unit) or TOO_FEW_UNITS (one unit: effects, no variance);
+# NULL when both have at least 2.
+too_few_units <- function(n, means) {
+  if (any(n == 0)) {
+    return(list(status = "EMPTY_ARM", reason = paste(which_arm(n == 0), "no units, so there is nothing to compare."),
+                control_value = means[1], treatment_value = means[2]))
+  }
+  if (any(n < 2)) {
+    d <- means[2] - means[1]
+    return(list(status = "TOO_FEW_UNITS",
+                reason = paste(which_arm(n < 2), "a single unit; a variance, and so an interval and a p-value, need at least 2."),
+                control_value = means[1], treatment_value = means[2], absolute_effect = d,
+                relative_effect = if (means[1] != 0) d / means[1] else NA))
+  }
+  NULL
+}
+
+# Welch's unequal-variances t-test from the sizes n (at least 2 each), means and variances v
+# (n - 1) of c(control, treatment), at the two-sided confidence `level` (formulas: r_welch_t.R):
+# the absolute effect with its interval d -/+ qt((1 + level) / 2, df) se and p-value, the relative
+# effect with its delta-method interval, and `extras`; ZERO_VARIANCE when both variances are 0,
+# ZERO_BASELINE (no relative effect) when the control mean is 0.
+welch_test <- function(n, means, v, level, extras = numeric()) {
+  d <- means[2] - means[1]
+  r <- if (means[1] != 0) d / means[1] else NA
+  if (all(v == 0)) {
+    return(list(status = "ZERO_VARIANCE",
+                reason = "Every unit of each variant has the same value (zero variance in both), so there is no standard error, interval or p-value.",
+                control_value = means[1], treatment_value = means[2], absolute_effect = d, relative_effect = r))
+  }
+  a <- v / n
+  se <- sqrt(sum(a))
+  df <- sum(a)^2 / sum(a^2 / (n - 1))
+  q <- qt((1 + level) / 2, df)
+  out <- list(control_value = means[1], treatment_value = means[2], absolute_effect = d,
+              absolute_ci = d + c(-1, 1) * q * se, p_value = 2 * pt(-abs(d / se), df), extras = extras)
+  if (means[1] == 0) {
+    return(c(out, list(status = "ZERO_BASELINE", reason = "The control mean is 0, so there is no relative effect.")))
+  }
+  se_r <- sqrt(v[2] / (n[2] * means[1]^2) + means[2]^2 * v[1] / (n[1] * means[1]^4))
+  c(out, list(relative_effect = r, relative_ci = r + c(-1, 1) * q * se_r))
 }
 
 # Evaluates the source text of method `id` into a fresh environment and checks that it defines a

@@ -40,7 +40,7 @@ class ApplicationStopTest {
                 }
             }
             assertThat(line).isEqualTo("ready");
-            assertThat(r).hasSizeGreaterThanOrEqualTo(3).allMatch(RserveProcess::running); // Rserve + 2 sessions
+            assertThat(r).hasSizeGreaterThanOrEqualTo(3).allMatch(RProcesses::running); // Rserve + 2 sessions
             assertThat(ProcessHandle.of(r.get(0).pid()).flatMap(ProcessHandle::parent).map(ProcessHandle::pid))
                     .contains(app.pid());
 
@@ -49,7 +49,7 @@ class ApplicationStopTest {
         } finally {
             app.destroyForcibly();
         }
-        assertThat(r).noneMatch(RserveProcess::running);
+        assertThat(r).noneMatch(RProcesses::running);
         String serverCommand = command;
         assertThat(ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().orElse("").equals(serverCommand))).isEmpty();

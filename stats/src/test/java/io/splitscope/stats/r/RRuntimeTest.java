@@ -210,7 +210,7 @@ class RRuntimeTest {
 
         runtime.close();
 
-        assertThat(seen).noneMatch(RserveProcess::running);
+        assertThat(seen).noneMatch(RProcesses::running);
         assertThat(runtime.processes()).isEmpty();
         assertThat(ProcessHandle.current().descendants()
                 .filter(p -> p.info().commandLine().orElse("").contains("run.Rserve"))
@@ -233,10 +233,10 @@ class RRuntimeTest {
     /** Waits until the process has exited (it was ended), at most 5 s. */
     private static void awaitExit(long pid) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (ProcessHandle.of(pid).map(RserveProcess::running).orElse(false) && System.nanoTime() < deadline) {
+        while (ProcessHandle.of(pid).map(RProcesses::running).orElse(false) && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        assertThat(ProcessHandle.of(pid).map(RserveProcess::running).orElse(false)).as("process " + pid).isFalse();
+        assertThat(ProcessHandle.of(pid).map(RProcesses::running).orElse(false)).as("process " + pid).isFalse();
     }
 
     private static Path locateR() {

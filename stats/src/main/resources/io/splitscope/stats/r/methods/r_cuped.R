@@ -13,8 +13,8 @@
 #'   xbar = Sx / N
 #'   adjusted mean of variant v:      mean_y,v - theta (mean_x,v - xbar)
 #'   adjusted variance of variant v:  s2_y,v - 2 theta s_xy,v + theta^2 s2_x,v   (n - 1)
-#' then Welch's test on the adjusted means and variances (see r_welch_t.R), the adjusted control
-#' mean as the baseline of the relative effect. The Java twin pools with Chan, Golub & LeVeque's
+#' then Welch's test on the adjusted means and variances (welch_test() of runtime.R, shared with
+#' r_welch_t.R), the adjusted control mean as the baseline of the relative effect. The Java twin pools with Chan, Golub & LeVeque's
 #' parallel formulas instead of raw sums; both are the same numbers to round-off.
 #'
 #' References: A. Deng, Y. Xu, R. Kohavi, T. Walker (2013), "Improving the Sensitivity of Online
@@ -41,17 +41,8 @@ r_cuped <- function(control, treatment, variants, level = 0.95) {
   }
   n <- arms[, "n"]
   adjusted_mean <- ifelse(n > 0, arms[, "sum"] / n - theta * (arms[, "covariate_sum"] / n - xbar), NA_real_)
-  if (any(n == 0)) {
-    return(list(status = "EMPTY_ARM", reason = paste(which_arm(n == 0), "no units, so there is nothing to compare."),
-                control_value = adjusted_mean[1], treatment_value = adjusted_mean[2]))
-  }
-  d <- adjusted_mean[2] - adjusted_mean[1]
-  r <- if (adjusted_mean[1] != 0) d / adjusted_mean[1] else NA
-  if (any(n < 2)) {
-    return(list(status = "TOO_FEW_UNITS",
-                reason = paste(which_arm(n < 2), "a single unit; a variance, and so an interval and a p-value, need at least 2."),
-                control_value = adjusted_mean[1], treatment_value = adjusted_mean[2], absolute_effect = d, relative_effect = r))
-  }
+  few <- too_few_units(n, adjusted_mean)
+  if (!is.null(few)) return(few)
   variance <- function(total, squares) {
     m2 <- squares - total * total / n
     ifelse(m2 <= 1e-12 * squares, 0, m2 / (n - 1))
@@ -61,27 +52,5 @@ r_cuped <- function(control, treatment, variants, level = 0.95) {
   cxy <- (arms[, "sum_product"] - arms[, "covariate_sum"] * arms[, "sum"] / n) / (n - 1)
   v <- vy - 2 * theta * cxy + theta^2 * vx
   v <- ifelse(v <= 1e-12 * (vy + theta^2 * vx), 0, v)
-  welch(n, adjusted_mean, v, level, extras = c(theta = theta))
-}
-
-# Welch's test from per-variant sizes, means and variances (n >= 2), as in r_welch_t.R, at `level`.
-welch <- function(n, means, v, level, extras) {
-  d <- means[2] - means[1]
-  r <- if (means[1] != 0) d / means[1] else NA
-  if (all(v == 0)) {
-    return(list(status = "ZERO_VARIANCE",
-                reason = "Every unit of each variant has the same value (zero variance in both), so there is no standard error, interval or p-value.",
-                control_value = means[1], treatment_value = means[2], absolute_effect = d, relative_effect = r))
-  }
-  a <- v / n
-  se <- sqrt(sum(a))
-  df <- sum(a)^2 / sum(a^2 / (n - 1))
-  q <- qt((1 + level) / 2, df)
-  out <- list(control_value = means[1], treatment_value = means[2], absolute_effect = d,
-              absolute_ci = d + c(-1, 1) * q * se, p_value = 2 * pt(-abs(d / se), df), extras = extras)
-  if (means[1] == 0) {
-    return(c(out, list(status = "ZERO_BASELINE", reason = "The control mean is 0, so there is no relative effect.")))
-  }
-  se_r <- sqrt(v[2] / (n[2] * means[1]^2) + means[2]^2 * v[1] / (n[1] * means[1]^4))
-  c(out, list(relative_effect = r, relative_ci = r + c(-1, 1) * q * se_r))
+  welch_test(n, adjusted_mean, v, level, extras = c(theta = theta))
 }

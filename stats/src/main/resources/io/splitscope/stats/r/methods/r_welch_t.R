@@ -28,9 +28,10 @@
 #'   p = 2 pt(-|d / se|, df), CI = d -/+ qt((1 + level) / 2, df) se,
 #'   r = d / mean_c, se_r^2 = s2_t / (n_t mean_c^2) + mean_t^2 s2_c / (n_c mean_c^4),
 #'   CI_r = r -/+ qt((1 + level) / 2, df) se_r.
-#' R's t.test() needs the unit-level vectors, which the sufficient statistics replace: its
-#' statistic, df, p-value and interval are exactly the ones above (the tests check this with
-#' t.test on unit vectors in the same R).
+#' The degenerate cases and the test are too_few_units() and welch_test() of runtime.R, which
+#' r_cuped.R shares. R's t.test() needs the unit-level vectors, which the sufficient statistics
+#' replace: its statistic, df, p-value and interval are exactly the ones above (the tests check
+#' this with t.test on unit vectors in the same R).
 #'
 #' References: B. L. Welch (1947), Biometrika 34, 28-35; F. E. Satterthwaite (1946), Biometrics
 #' Bulletin 2, 110-114; A. Deng, U. Knoblich, J. Lu (2018), "Applying the Delta Method in Metric
@@ -45,34 +46,9 @@ r_welch_t <- function(control, treatment, variants, level = 0.95) {
     return(list(status = "NON_FINITE", reason = "Some sums are not finite.",
                 control_value = if (ok[1]) means[1] else NA, treatment_value = if (ok[2]) means[2] else NA))
   }
-  if (any(n == 0)) {
-    return(list(status = "EMPTY_ARM", reason = paste(which_arm(n == 0), "no units, so there is nothing to compare."),
-                control_value = means[1], treatment_value = means[2]))
-  }
-  d <- means[2] - means[1]
-  r <- if (means[1] != 0) d / means[1] else NA
-  if (any(n < 2)) {
-    return(list(status = "TOO_FEW_UNITS",
-                reason = paste(which_arm(n < 2), "a single unit; a variance, and so an interval and a p-value, need at least 2."),
-                control_value = means[1], treatment_value = means[2], absolute_effect = d, relative_effect = r))
-  }
+  few <- too_few_units(n, means)
+  if (!is.null(few)) return(few)
   m2 <- ss - s * means
   v <- ifelse(m2 <= 1e-12 * ss, 0, m2 / (n - 1))
-  if (all(v == 0)) {
-    return(list(status = "ZERO_VARIANCE",
-                reason = "Every unit of each variant has the same value (zero variance in both), so there is no standard error, interval or p-value.",
-                control_value = means[1], treatment_value = means[2], absolute_effect = d, relative_effect = r))
-  }
-  a <- v / n
-  se <- sqrt(sum(a))
-  df <- sum(a)^2 / sum(a^2 / (n - 1))
-  q <- qt((1 + level) / 2, df)
-  p <- 2 * pt(-abs(d / se), df)
-  out <- list(control_value = means[1], treatment_value = means[2], absolute_effect = d,
-              absolute_ci = d + c(-1, 1) * q * se, p_value = p)
-  if (means[1] == 0) {
-    return(c(out, list(status = "ZERO_BASELINE", reason = "The control mean is 0, so there is no relative effect.")))
-  }
-  se_r <- sqrt(v[2] / (n[2] * means[1]^2) + means[2]^2 * v[1] / (n[1] * means[1]^4))
-  c(out, list(relative_effect = r, relative_ci = r + c(-1, 1) * q * se_r))
+  welch_test(n, means, v, level)
 }
