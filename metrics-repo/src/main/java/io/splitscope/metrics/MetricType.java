@@ -15,4 +15,19 @@ public enum MetricType {
     public String jsonName() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /**
+     * The type whose {@link #jsonName()} is {@code name}.
+     *
+     * @throws IllegalArgumentException naming the known types, for any other name
+     */
+    public static MetricType fromJsonName(String name) {
+        for (MetricType type : values()) {
+            if (type.jsonName().equals(name)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("unknown metric type '" + name + "' (known: "
+                + java.util.Arrays.stream(values()).map(MetricType::jsonName).toList() + ")");
+    }
 }

@@ -1,112 +1,104 @@
 package io.splitscope.analysis.json;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import io.splitscope.analysis.Scorecard;
-import io.splitscope.analysis.ScorecardRow;
-import io.splitscope.metrics.experiment.Experiment;
-import io.splitscope.stats.ComparisonResult;
-import io.splitscope.stats.Interval;
-import io.splitscope.stats.ResultStatus;
-import io.splitscope.stats.health.SrmResult;
+import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
- * The scorecard as the JSON document of {@code spec/scorecard.md}: numbers at full double
- * precision, {@code null} for values that do not exist (and for non-finite ones, which JSON cannot
- * hold). Rows also carry {@code status}, and {@code reason} when the status is not OK.
+ * The two JSON forms of a {@link ScorecardDocument}: the public document of
+ * {@code spec/scorecard.md} ({@link #write}), indented, with {@code null} for values that do not
+ * exist and for non-finite ones, which JSON cannot hold; and the results store's form
+ * ({@link #STORED}), which keeps every part and every number, non-finite ones as the strings
+ * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}.
  */
 public final class ScorecardJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonMapper PUBLIC = mapper()
+            .addModule(new SimpleModule("non-finite as null")
+                    .addSerializer(Double.class, NonFiniteAsNull.INSTANCE)
+                    .addSerializer(Double.TYPE, NonFiniteAsNull.INSTANCE))
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private static final ObjectWriter PUBLIC_WRITER = PUBLIC.writerWithView(ScorecardDocument.Public.class);
+
+    /**
+     * The mapper of the results store's form: a {@link ScorecardDocument} with the fields of every
+     * view, a row's extras as one {@code extras} object ({@link ExtrasAsOneObject}); a field it does
+     * not know fails the read.
+     */
+    public static final JsonMapper STORED = mapper()
+            .addMixIn(ResultPart.class, ExtrasAsOneObject.class)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private ScorecardJson() {
     }
 
+    /** The public document of {@code scorecard}, ending with a line separator. */
     public static String write(Scorecard scorecard) {
-        return MAPPER.writeValueAsString(tree(scorecard)) + System.lineSeparator();
+        return writePublic(ScorecardDocument.of(scorecard));
     }
 
-    public static ObjectNode tree(Scorecard scorecard) {
-        Experiment experiment = scorecard.experiment();
-        ObjectNode root = NODES.objectNode();
-        root.put("experiment_id", experiment.id());
-        root.put("control_variant", experiment.controlVariant());
-        // null for an experiment without exposure times (spec/project.md)
-        root.put("start_date", experiment.startDate() == null ? null : experiment.startDate().toString());
-        root.put("end_date", experiment.endDate() == null ? null : experiment.endDate().toString());
-        root.put("confidence_level", scorecard.confidence().value());
-
-        ObjectNode population = root.putObject("population");
-        ObjectNode units = population.putObject("units");
-        scorecard.population().units().forEach(units::put);
-        population.put("crossover_units", scorecard.population().crossoverUnits());
-        population.put("invalid_exposures", scorecard.population().invalidExposures());
-
-        SrmResult srm = scorecard.srm();
-        ObjectNode srmNode = root.putObject("srm");
-        number(srmNode, "chi_square", srm.chiSquare());
-        number(srmNode, "p_value", srm.pValue());
-        srmNode.put("mismatch", srm.mismatch());
-        ObjectNode shares = srmNode.putObject("expected_share");
-        srm.expectedShare().forEach(shares::put);
-
-        var results = root.putArray("results");
-        scorecard.rows().forEach(row -> results.add(row(row)));
-        root.put("warehouse", scorecard.warehouse());
-        root.put("computed_at", scorecard.computedAt().toString());
-        return root;
+    /** The public document of {@code scorecard} as a tree. */
+    public static JsonNode tree(Scorecard scorecard) {
+        return PUBLIC.readTree(write(scorecard));
     }
 
-    private static ObjectNode row(ScorecardRow row) {
-        ComparisonResult result = row.comparison();
-        ObjectNode node = NODES.objectNode();
-        node.put("metric", row.metricId());
-        node.put("type", row.type().jsonName());
-        node.put("method", row.method());
-        node.put("variant", row.variant());
-        if (row.segment() != null) {
-            node.put("segment", row.segment());
-        }
-        node.put("n_control", row.nControl());
-        node.put("n_treatment", row.nTreatment());
-        node.put("incomplete_units", row.incompleteUnits());
-        comparisonFields(node, result, row.pValueAdjusted());
-        return node;
+    /** A document made of {@link ResultPart}s (and other parts) as the public document writes them. */
+    static String writePublic(Object document) {
+        return PUBLIC_WRITER.writeValueAsString(document) + System.lineSeparator();
+    }
+
+    private static JsonMapper.Builder mapper() {
+        return JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                // fields outside the Stored view are in every view
+                .enable(MapperFeature.DEFAULT_VIEW_INCLUSION);
     }
 
     /**
-     * Writes a comparison into a result row: values, effects and their intervals, p-values, the
-     * method's extra numbers, and the status (with its reason when it is not OK).
+     * A row's extras in the stored form: the {@code extras} field itself rather than fields of the
+     * row, so that reading them needs no any-setter (Jackson 3.1 hands a record's any-setter its
+     * entries in reverse order, databind#5353, fixed in 3.2) and a field the row does not know
+     * fails the read instead of passing for an extra.
      */
-    public static void comparisonFields(ObjectNode node, ComparisonResult result, Double pValueAdjusted) {
-        number(node, "control_value", result.controlValue());
-        number(node, "treatment_value", result.treatmentValue());
-        number(node, "absolute_effect", result.absoluteEffect());
-        interval(node, "absolute_ci", result.absoluteCi());
-        number(node, "relative_effect", result.relativeEffect());
-        interval(node, "relative_ci", result.relativeCi());
-        number(node, "p_value", result.pValue());
-        number(node, "p_value_adjusted", pValueAdjusted);
-        result.extras().forEach((name, value) -> number(node, name, value));
-        node.put("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
-        if (result.status() != ResultStatus.OK) {
-            node.put("reason", result.reason());
+    private abstract static class ExtrasAsOneObject {
+
+        @JsonAnyGetter(enabled = false)
+        Map<String, Double> extras;
+
+        @JsonAnyGetter(enabled = false)
+        abstract Map<String, Double> extras();
+    }
+
+    /** A double as a JSON number, or {@code null} when it is NaN or infinite. */
+    private static final class NonFiniteAsNull extends StdSerializer<Double> {
+
+        static final NonFiniteAsNull INSTANCE = new NonFiniteAsNull();
+
+        private NonFiniteAsNull() {
+            super(Double.class);
         }
-    }
 
-    private static void interval(ObjectNode node, String prefix, Interval interval) {
-        number(node, prefix + "_low", interval == null ? null : interval.low());
-        number(node, prefix + "_high", interval == null ? null : interval.high());
-    }
-
-    private static void number(ObjectNode node, String name, Double value) {
-        if (value == null || !Double.isFinite(value)) {
-            node.putNull(name);
-        } else {
-            node.put(name, value.doubleValue());
+        @Override
+        public void serialize(Double value, JsonGenerator generator, SerializationContext context) {
+            if (Double.isFinite(value)) {
+                generator.writeNumber(value.doubleValue());
+            } else {
+                generator.writeNull();
+            }
         }
     }
 }

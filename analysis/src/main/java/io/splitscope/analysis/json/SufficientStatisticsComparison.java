@@ -24,11 +24,7 @@ import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Compares variants from their sufficient statistics, as {@code spec/scorecard.md} ("Comparing
@@ -62,11 +58,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class SufficientStatisticsComparison {
 
+    /** Reads the input (the output is the public document's, {@link ScorecardJson}). */
     private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /**
      * What a method reads from each variant: its input record, the JSON fields besides {@code name}
@@ -118,6 +113,10 @@ public final class SufficientStatisticsComparison {
      * when the input is valid, so that an error stays the one line on standard error).
      */
     public record Output(String json, List<String> notes) {
+    }
+
+    /** The output document: the method, the level and a row per treatment variant. */
+    private record Result(String method, double confidenceLevel, List<ResultPart> results) {
     }
 
     /** The output document for an input document (both JSON text), with the notes on the input. */
@@ -191,13 +190,9 @@ public final class SufficientStatisticsComparison {
             }
         }
 
-        ArrayNode rows = rows(method, input, names, variants, level);
-        ObjectNode out = NODES.objectNode();
-        out.put("method", method);
-        out.put("confidence_level", level.value());
-        out.set("results", rows);
+        Result result = new Result(method, level.value(), rows(method, input, names, variants, level));
         List<String> notes = ignored.isEmpty() ? List.of() : List.of(method + " ignores " + String.join(", ", ignored));
-        return new Output(MAPPER.writeValueAsString(out) + System.lineSeparator(), notes);
+        return new Output(ScorecardJson.writePublic(result), notes);
     }
 
     private static ConfidenceLevel confidenceLevel(JsonNode node) {
@@ -282,7 +277,7 @@ public final class SufficientStatisticsComparison {
                 f.number("numerator_denominator_sum_product"));
     }
 
-    private static <I extends VariantData> ArrayNode rows(String method, Input<I> input, List<String> names,
+    private static <I extends VariantData> List<ResultPart> rows(String method, Input<I> input, List<String> names,
             List<JsonNode> nodes, ConfidenceLevel level) {
         List<I> inputs = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
@@ -297,23 +292,11 @@ public final class SufficientStatisticsComparison {
             pValues.add(r.pValue());
         }
         List<Double> adjusted = new BenjaminiHochberg().adjust(pValues);
-        ArrayNode rows = NODES.arrayNode();
+        List<ResultPart> rows = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
-            rows.add(row(method, names.get(i + 1), inputs.get(0).n(), inputs.get(i + 1).n(), results.get(i),
-                    adjusted.get(i)));
+            rows.add(ResultPart.comparing(method, names.get(i + 1), inputs.get(0).n(), inputs.get(i + 1).n(),
+                    results.get(i), adjusted.get(i)));
         }
         return rows;
-    }
-
-    private static ObjectNode row(String method, String variant, long nControl, long nTreatment, ComparisonResult r,
-            Double adjusted) {
-        ObjectNode node = NODES.objectNode();
-        node.put("method", method);
-        node.put("variant", variant);
-        node.put("n_control", nControl);
-        node.put("n_treatment", nTreatment);
-        node.put("incomplete_units", 0);
-        ScorecardJson.comparisonFields(node, r, adjusted);
-        return node;
     }
 }

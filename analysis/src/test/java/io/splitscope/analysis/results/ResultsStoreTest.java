@@ -8,6 +8,7 @@ import io.splitscope.analysis.AnalysisService;
 import io.splitscope.analysis.GoldenWarehouse;
 import io.splitscope.analysis.MeanMethod;
 import io.splitscope.analysis.Scorecard;
+import io.splitscope.analysis.json.SampleScorecard;
 import io.splitscope.analysis.json.ScorecardJson;
 import io.splitscope.stats.ConfidenceLevel;
 import java.nio.file.Path;
@@ -21,13 +22,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Scorecards go into the store and come back equal, field for field, also after the store is reopened. */
 class ResultsStoreTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static AnalysisService service;
     private static Scorecard welch;
@@ -88,40 +85,11 @@ class ResultsStoreTest {
     }
 
     @Test
-    void keepsWhichQueryServedEachMetricAndStillReadsTheFormatsBeforeIt() {
+    void keepsWhichQueryServedEachMetric() {
         assertThat(welch.metricQueries()).isNotEmpty();
         Scorecard back = ScorecardCodec.decode(ScorecardCodec.encode(welch));
         assertThat(back.metricQueries()).isEqualTo(welch.metricQueries());
         assertThat(back.queryOf("streaming_hours")).isEqualTo(welch.queryOf("streaming_hours")).isPresent();
-
-        // format 2, before the confidence level was kept: everything, at 95 %
-        Scorecard second = ScorecardCodec.decode(formatTwo(welch));
-        SameStored.assertSame(second, welch);
-
-        // format 1, before the metric → query map was kept: everything else, and no metric → query
-        ObjectNode first = (ObjectNode) JSON.readTree(formatTwo(welch));
-        first.put("format", 1);
-        first.remove("metric_queries");
-        Scorecard old = ScorecardCodec.decode(JSON.writeValueAsString(first));
-        assertThat(old.metricQueries()).isEmpty();
-        assertThat(old.queryOf("streaming_hours")).isEmpty();
-        SameStored.assertSame(old, new Scorecard(welch.experiment(), welch.population(), welch.srm(), welch.rows(),
-                welch.confidence(), welch.warehouse(), welch.computedAt(), welch.queries()));
-        assertThat(ScorecardJson.write(old)).isEqualTo(ScorecardJson.write(welch));
-
-        ObjectNode future = (ObjectNode) JSON.readTree(ScorecardCodec.encode(welch));
-        future.put("format", ScorecardCodec.FORMAT + 1);
-        assertThatThrownBy(() -> ScorecardCodec.decode(JSON.writeValueAsString(future)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format " + (ScorecardCodec.FORMAT + 1));
-    }
-
-    /** {@code scorecard} as format 2 wrote it: no confidence level (its intervals are at 95 %). */
-    private static String formatTwo(Scorecard scorecard) {
-        assertThat(scorecard.confidence()).isEqualTo(ConfidenceLevel.DEFAULT);
-        ObjectNode document = (ObjectNode) JSON.readTree(ScorecardCodec.encode(scorecard));
-        document.put("format", 2);
-        document.remove("confidence_level");
-        return JSON.writeValueAsString(document);
     }
 
     @Test
@@ -136,22 +104,23 @@ class ResultsStoreTest {
                     + " elapsed_ms BIGINT NOT NULL, scorecard VARCHAR NOT NULL,"
                     + " PRIMARY KEY (experiment_id, mean_method, segment_by, metric_ids))");
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO scorecards VALUES ('exp_autoplay', 'welch_t', '', '', ?, 'old', 'f1', 'analyst', 7, ?)")) {
-                insert.setString(1, welch.computedAt().toString());
-                insert.setString(2, formatTwo(welch));
+                    "INSERT INTO scorecards VALUES ('exp_sample', 'welch_t', '', '', ?, 'old', 'f1', 'analyst', 7, ?)")) {
+                insert.setString(1, SampleScorecard.scorecard().computedAt().toString());
+                insert.setString(2, EarlierScorecardDocumentTest.formatTwo());
                 insert.executeUpdate();
             }
         }
 
         try (ResultsStore store = ResultsStore.open(file)) {
-            StoredScorecard back = store.find(AnalysisRequest.of("exp_autoplay")).orElseThrow();
-            SameStored.assertSame(back.scorecard(), welch);
+            StoredScorecard back = store.find(AnalysisRequest.of("exp_sample")).orElseThrow();
+            SameStored.assertSame(back.scorecard(), EarlierScorecardDocumentTest.sampleAt95(
+                    SampleScorecard.scorecard().metricQueries()));
             assertThat(back.request().confidence()).isEqualTo(ConfidenceLevel.DEFAULT);
             assertThat(back.computedBy()).isEqualTo("analyst");
-            assertThat(store.find(AnalysisRequest.of("exp_autoplay").withConfidence(new ConfidenceLevel(99)))).isEmpty();
+            assertThat(store.find(AnalysisRequest.of("exp_sample").withConfidence(new ConfidenceLevel(99)))).isEmpty();
         }
         try (ResultsStore reopened = ResultsStore.open(file)) { // carried over once, then simply opened
-            assertThat(reopened.findAll("exp_autoplay")).hasSize(1);
+            assertThat(reopened.findAll("exp_sample")).hasSize(1);
         }
     }
 

@@ -1,0 +1,105 @@
+package io.splitscope.analysis.json;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonView;
+import io.splitscope.analysis.ScorecardRow;
+import io.splitscope.metrics.MetricType;
+import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.Interval;
+import io.splitscope.stats.ResultStatus;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One element of a document's {@code results}: a metric compared between a treatment variant and
+ * the control, in the field order of {@code spec/scorecard.md}. {@code splitscope compare} writes
+ * the same rows without {@code metric}, {@code type} and {@code segment}.
+ *
+ * <p>The method's {@code extras} are fields of the row in the public document, after
+ * {@code p_value_adjusted}; the results store keeps them as one object (see {@link ScorecardJson}).
+ * {@code reason} is there only when {@code status} is not {@code ok}.
+ *
+ * @param metric      the metric id; null (left out) in a row of {@code splitscope compare}
+ * @param type        the metric type's {@link MetricType#jsonName()}; null (left out) there too
+ * @param segment     the segment, null (left out) when the scorecard is not sliced
+ * @param status      the result status in lower case ({@code ok}, {@code zero_baseline}, ...)
+ * @param reason      why the status is not OK; null (left out) when it is
+ * @param metricTitle the metric's title (stored only)
+ * @param inputs      the statistics the comparison read (stored only)
+ */
+public record ResultPart(
+        @JsonInclude(JsonInclude.Include.NON_NULL) String metric,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String type,
+        String method,
+        String variant,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String segment,
+        long nControl,
+        long nTreatment,
+        long incompleteUnits,
+        Double controlValue,
+        Double treatmentValue,
+        Double absoluteEffect,
+        Double absoluteCiLow,
+        Double absoluteCiHigh,
+        Double relativeEffect,
+        Double relativeCiLow,
+        Double relativeCiHigh,
+        Double pValue,
+        Double pValueAdjusted,
+        @JsonAnyGetter Map<String, Double> extras,
+        String status,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
+        @JsonView(ScorecardDocument.Stored.class) String metricTitle,
+        @JsonView(ScorecardDocument.Stored.class) InputsPart inputs) {
+
+    /** The row of a scorecard. */
+    public static ResultPart of(ScorecardRow row) {
+        return of(row.metricId(), row.type().jsonName(), row.method(), row.variant(), row.segment(), row.nControl(),
+                row.nTreatment(), row.incompleteUnits(), row.comparison(), row.pValueAdjusted(), row.metricTitle(),
+                InputsPart.of(row.inputs()));
+    }
+
+    /** A row of {@code splitscope compare}: no metric, type or segment, and every unit complete. */
+    public static ResultPart comparing(String method, String variant, long nControl, long nTreatment,
+                                      ComparisonResult result, Double pValueAdjusted) {
+        return of(null, null, method, variant, null, nControl, nTreatment, 0, result, pValueAdjusted, null, null);
+    }
+
+    private static ResultPart of(String metric, String type, String method, String variant, String segment,
+                                long nControl, long nTreatment, long incompleteUnits, ComparisonResult result,
+                                Double pValueAdjusted, String metricTitle, InputsPart inputs) {
+        Interval absolute = result.absoluteCi();
+        Interval relative = result.relativeCi();
+        return new ResultPart(metric, type, method, variant, segment, nControl, nTreatment, incompleteUnits,
+                result.controlValue(), result.treatmentValue(),
+                result.absoluteEffect(), absolute == null ? null : absolute.low(), absolute == null ? null : absolute.high(),
+                result.relativeEffect(), relative == null ? null : relative.low(), relative == null ? null : relative.high(),
+                result.pValue(), pValueAdjusted, result.extras(), result.status().name().toLowerCase(Locale.ROOT),
+                result.reason(), metricTitle, inputs);
+    }
+
+    /**
+     * The scorecard row this one was made {@link #of(ScorecardRow) of}.
+     *
+     * @throws IllegalArgumentException for a status or type that is none of the known ones, or an
+     *                                  interval with one bound only
+     */
+    public ScorecardRow toRow() {
+        ComparisonResult result = new ComparisonResult(ResultStatus.valueOf(status.toUpperCase(Locale.ROOT)), reason,
+                controlValue, treatmentValue, absoluteEffect, interval("absolute_ci", absoluteCiLow, absoluteCiHigh),
+                relativeEffect, interval("relative_ci", relativeCiLow, relativeCiHigh), pValue, extras);
+        return new ScorecardRow(metric, metricTitle, MetricType.fromJsonName(type), method, variant, segment, nControl,
+                nTreatment, incompleteUnits, result, pValueAdjusted, inputs.toSummary());
+    }
+
+    private static Interval interval(String name, Double low, Double high) {
+        if (low == null && high == null) {
+            return null;
+        }
+        if (low == null || high == null) {
+            throw new IllegalArgumentException(name + " has one bound only: [" + low + ", " + high + "]");
+        }
+        return new Interval(low, high);
+    }
+}

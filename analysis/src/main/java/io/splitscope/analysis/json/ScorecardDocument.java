@@ -1,0 +1,75 @@
+package io.splitscope.analysis.json;
+
+import com.fasterxml.jackson.annotation.JsonView;
+import io.splitscope.analysis.Scorecard;
+import io.splitscope.metrics.experiment.Experiment;
+import io.splitscope.stats.ConfidenceLevel;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A scorecard as a JSON document, for both of its forms (written by {@link ScorecardJson}): the
+ * public document of {@code spec/scorecard.md}, in the {@link Public} view, and the results
+ * store's form, which also has the parts in the {@link Stored} view so that it reads back into a
+ * scorecard equal to the one written. Each field is defined once, here and in the parts; the JSON
+ * names are the components' in snake case.
+ *
+ * @param experimentId    the experiment's id
+ * @param controlVariant  the experiment's control variant
+ * @param startDate       the first day of exposures, null for an experiment without exposure times
+ * @param endDate         the last day of exposures, null likewise
+ * @param confidenceLevel the confidence level of every interval, as a probability ({@code 0.95})
+ * @param experiment      the experiment as it was analysed (stored only)
+ * @param queries         the queries the analysis ran (stored only)
+ * @param metricQueries   metric id → the index in {@code queries} of the query that served it, by
+ *                        metric id (stored only)
+ */
+public record ScorecardDocument(
+        String experimentId,
+        String controlVariant,
+        LocalDate startDate,
+        LocalDate endDate,
+        double confidenceLevel,
+        PopulationPart population,
+        SrmPart srm,
+        List<ResultPart> results,
+        String warehouse,
+        Instant computedAt,
+        @JsonView(Stored.class) ExperimentPart experiment,
+        @JsonView(Stored.class) List<QueryPart> queries,
+        @JsonView(Stored.class) Map<String, Integer> metricQueries) {
+
+    /** The view of the public document: every field but the {@link Stored} ones. */
+    public interface Public {
+    }
+
+    /** The view of the fields that only the results store keeps (with all the others). */
+    public interface Stored {
+    }
+
+    public static ScorecardDocument of(Scorecard scorecard) {
+        Experiment experiment = scorecard.experiment();
+        return new ScorecardDocument(experiment.id(), experiment.controlVariant(), experiment.startDate(),
+                experiment.endDate(), scorecard.confidence().value(), PopulationPart.of(scorecard.population()),
+                SrmPart.of(scorecard.srm()), scorecard.rows().stream().map(ResultPart::of).toList(),
+                scorecard.warehouse(), scorecard.computedAt(), ExperimentPart.of(experiment),
+                scorecard.queries().stream().map(QueryPart::of).toList(), new TreeMap<>(scorecard.metricQueries()));
+    }
+
+    /**
+     * The scorecard this document was made {@link #of} (read back from the stored form; the public
+     * one lacks the stored parts).
+     *
+     * @throws IllegalArgumentException for a field the scorecard's records reject
+     */
+    public Scorecard toScorecard() {
+        return new Scorecard(experiment.toExperiment(), population.toPopulation(), srm.toSrm(),
+                results.stream().map(ResultPart::toRow).toList(),
+                // back from the probability, to the percentage with one decimal the level holds
+                ConfidenceLevel.parse(Double.toString(confidenceLevel)), warehouse, computedAt,
+                queries.stream().map(QueryPart::toEntry).toList(), metricQueries);
+    }
+}

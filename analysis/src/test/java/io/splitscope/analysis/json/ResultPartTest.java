@@ -1,0 +1,83 @@
+package io.splitscope.analysis.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.splitscope.analysis.ScorecardRow;
+import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.Interval;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A result row: the fields it leaves out, where its extras go, and what it reads back. */
+class ResultPartTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<ScorecardRow> ROWS = SampleScorecard.scorecard().rows();
+
+    private static JsonNode written(ResultPart row) {
+        return JSON.readTree(ScorecardJson.writePublic(row));
+    }
+
+    @Test
+    void leavesOutTheSegmentWhenNotSlicedAndTheReasonWhenOk() {
+        JsonNode plain = written(ResultPart.of(ROWS.get(0)));
+        JsonNode segmented = written(ResultPart.of(ROWS.get(1)));
+        JsonNode zeroBaseline = written(ResultPart.of(ROWS.get(2)));
+
+        assertThat(plain.has("segment")).isFalse();
+        assertThat(plain.has("reason")).isFalse();
+        assertThat(segmented.get("segment").asString()).isEqualTo("mobile");
+        assertThat(zeroBaseline.get("status").asString()).isEqualTo("zero_baseline");
+        assertThat(zeroBaseline.get("reason").asString()).startsWith("The control's rate is 0");
+        assertThat(zeroBaseline.get("relative_ci_low").isNull()).isTrue(); // a value that does not exist is null, not left out
+    }
+
+    @Test
+    void writesTheExtrasAsFieldsBetweenTheAdjustedPValueAndTheStatus() {
+        assertThat(written(ResultPart.of(ROWS.get(1))).propertyNames()).containsExactly("metric", "type", "method",
+                "variant", "segment", "n_control", "n_treatment", "incomplete_units", "control_value", "treatment_value",
+                "absolute_effect", "absolute_ci_low", "absolute_ci_high", "relative_effect", "relative_ci_low",
+                "relative_ci_high", "p_value", "p_value_adjusted", "expected_loss", "chance_to_beat_control", "status");
+    }
+
+    @Test
+    void aRowOfCompareHasNoMetricTypeOrSegmentAndNoIncompleteUnits() {
+        ComparisonResult result = ComparisonResult.ok(1, 2, 1, new Interval(0.5, 1.5), 1, new Interval(0.5, 1.5), 0.01);
+
+        JsonNode row = written(ResultPart.comparing("welch_t", "b", 10, 12, result, 0.02));
+
+        assertThat(row.propertyNames()).startsWith("method", "variant", "n_control", "n_treatment", "incomplete_units")
+                .doesNotContain("metric", "type", "segment", "metric_title", "inputs");
+        assertThat(row.get("incomplete_units").asLong()).isZero();
+        assertThat(row.get("p_value_adjusted").asDouble()).isEqualTo(0.02);
+    }
+
+    @Test
+    void readsBackTheRowItWasMadeOf() {
+        for (ScorecardRow row : ROWS) {
+            assertThat(ResultPart.of(row).toRow()).isEqualTo(row);
+        }
+    }
+
+    @Test
+    void rejectsAnIntervalWithOneBoundAnUnknownStatusAndAnUnknownType() {
+        ResultPart row = ResultPart.of(ROWS.get(0));
+
+        assertThatThrownBy(() -> changed(row, null, row.status(), row.type()).toRow())
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("absolute_ci has one bound only: [-0.125, null]");
+        assertThatThrownBy(() -> changed(row, row.absoluteCiHigh(), "great", row.type()).toRow())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GREAT");
+        assertThatThrownBy(() -> changed(row, row.absoluteCiHigh(), row.status(), "median").toRow())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unknown metric type 'median'");
+    }
+
+    private static ResultPart changed(ResultPart row, Double absoluteCiHigh, String status, String type) {
+        return new ResultPart(row.metric(), type, row.method(), row.variant(), row.segment(), row.nControl(),
+                row.nTreatment(), row.incompleteUnits(), row.controlValue(), row.treatmentValue(), row.absoluteEffect(),
+                row.absoluteCiLow(), absoluteCiHigh, row.relativeEffect(), row.relativeCiLow(), row.relativeCiHigh(),
+                row.pValue(), row.pValueAdjusted(), row.extras(), status, row.reason(), row.metricTitle(), row.inputs());
+    }
+}
