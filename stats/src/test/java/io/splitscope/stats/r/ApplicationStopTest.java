@@ -40,7 +40,10 @@ class ApplicationStopTest {
                 }
             }
             assertThat(line).isEqualTo("ready");
-            assertThat(r).hasSizeGreaterThanOrEqualTo(3).allMatch(RProcesses::running); // Rserve + 2 sessions
+            // Rserve and the busy session run; of Rserve's children listed (2 sessions and any connection
+            // Rserve forked for a moment, e.g. a probe on a loaded machine) some may have ended already
+            assertThat(r).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(r.subList(0, 2)).allMatch(RProcesses::running);
             assertThat(ProcessHandle.of(r.get(0).pid()).flatMap(ProcessHandle::parent).map(ProcessHandle::pid))
                     .contains(app.pid());
 
