@@ -10,6 +10,9 @@ import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.project.Project;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,14 +35,31 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class UnseenProjectOnAnEngine {
 
+    private final String urlPrefix;
+    private final Function<String, String> createDatabase;
+    private final BiFunction<Path, String, Map<String, Long>> loader;
     private AnalysisService duckdb;
     private AnalysisService engine;
 
-    /** Loads every CSV file of {@code data} into a fresh database or schema of the engine; returns its JDBC URL. */
-    abstract String load(Path data);
+    /**
+     * @param urlPrefix      how the engine's JDBC URLs start, e.g. {@code jdbc:postgresql:}
+     * @param createDatabase makes a fresh database or schema of that name on the engine; returns its JDBC URL
+     * @param loader         loads every CSV file of a folder into the database at a JDBC URL; returns the rows per table
+     */
+    UnseenProjectOnAnEngine(String urlPrefix, Function<String, String> createDatabase,
+                            BiFunction<Path, String, Map<String, Long>> loader) {
+        this.urlPrefix = urlPrefix;
+        this.createDatabase = createDatabase;
+        this.loader = loader;
+    }
 
-    /** How the engine's JDBC URLs start, e.g. {@code jdbc:postgresql:}. */
-    abstract String urlPrefix();
+    /** Loads every CSV file of {@code data} into a fresh database or schema of the engine; returns its JDBC URL. */
+    private String load(Path data) {
+        String url = createDatabase.apply("unseen");
+        Map<String, Long> rows = loader.apply(data, url);
+        assertThat(rows).hasSize(6).containsEntry("assignment_log", 1381L);
+        return url;
+    }
 
     @BeforeAll
     final void openTheProjectOnBothEngines() {
@@ -82,10 +102,10 @@ abstract class UnseenProjectOnAnEngine {
         JsonNode expected = ScorecardJson.tree(onDuckDb.analyze(request));
         JsonNode actual = ScorecardJson.tree(onEngine.analyze(request));
 
-        assertThat(actual.get("warehouse").asString()).startsWith(urlPrefix());
+        assertThat(actual.get("warehouse").asString()).startsWith(urlPrefix);
         assertThat(expected.get("results").size()).isGreaterThanOrEqualTo(2);
         assertThat(ScorecardComparison.differences(actual, expected))
-                .as("where the scorecard of %s on %s differs from DuckDB's", experiment, urlPrefix()).isEmpty();
+                .as("where the scorecard of %s on %s differs from DuckDB's", experiment, urlPrefix).isEmpty();
     }
 
     /** What an experiments list says of each experiment (not its assignment's objects), to compare engines. */

@@ -1,7 +1,5 @@
 package io.splitscope.app.project;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.splitscope.analysis.AnalysisService;
 import io.splitscope.metrics.project.Project;
 import io.splitscope.sql.postgres.PostgresServer;
@@ -10,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,17 +36,8 @@ class UnseenProjectPostgresIT extends UnseenProjectOnAnEngine {
     @RegisterExtension
     static final PostgresServer POSTGRES = new PostgresServer();
 
-    @Override
-    String load(Path data) {
-        String url = POSTGRES.createDatabase("unseen");
-        Map<String, Long> rows = CsvFolderLoader.intoPostgres(data, url);
-        assertThat(rows).hasSize(6).containsEntry("assignment_log", 1381L);
-        return url;
-    }
-
-    @Override
-    String urlPrefix() {
-        return "jdbc:postgresql://127.0.0.1:";
+    UnseenProjectPostgresIT() {
+        super("jdbc:postgresql://127.0.0.1:", POSTGRES::createDatabase, CsvFolderLoader::intoPostgres);
     }
 
     /**

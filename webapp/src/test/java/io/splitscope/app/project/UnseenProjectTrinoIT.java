@@ -1,10 +1,6 @@
 package io.splitscope.app.project;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.splitscope.sql.trino.TrinoServer;
-import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -19,16 +15,7 @@ class UnseenProjectTrinoIT extends UnseenProjectOnAnEngine {
     @RegisterExtension
     static final TrinoServer TRINO = new TrinoServer();
 
-    @Override
-    String load(Path data) {
-        String url = TRINO.createSchema("unseen");
-        Map<String, Long> rows = CsvFolderLoader.intoTrino(data, url);
-        assertThat(rows).hasSize(6).containsEntry("assignment_log", 1381L);
-        return url;
-    }
-
-    @Override
-    String urlPrefix() {
-        return "jdbc:trino://127.0.0.1:";
+    UnseenProjectTrinoIT() {
+        super("jdbc:trino://127.0.0.1:", TRINO::createSchema, CsvFolderLoader::intoTrino);
     }
 }
