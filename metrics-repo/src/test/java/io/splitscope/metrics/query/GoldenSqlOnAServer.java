@@ -8,6 +8,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.jooq.SQLDialect;
@@ -27,21 +29,33 @@ import org.junit.jupiter.params.provider.EnumSource;
 abstract class GoldenSqlOnAServer {
 
     private final SQLDialect dialect;
+    private final Function<String, String> createDatabase;
+    private final BiConsumer<Path, String> loader;
+    private final Function<String, Warehouse> opener;
     private DuckDbWarehouse duckdb;
     private Warehouse server;
     private BufferAllocator allocator;
 
-    GoldenSqlOnAServer(SQLDialect dialect) {
+    /**
+     * @param dialect        the dialect of the engine's files
+     * @param createDatabase makes a fresh database or schema of that name on the server; returns its JDBC URL
+     * @param loader         loads the tables of a folder into the database at a JDBC URL
+     * @param opener         opens the warehouse at a JDBC URL
+     */
+    GoldenSqlOnAServer(SQLDialect dialect, Function<String, String> createDatabase, BiConsumer<Path, String> loader,
+                       Function<String, Warehouse> opener) {
         this.dialect = dialect;
+        this.createDatabase = createDatabase;
+        this.loader = loader;
+        this.opener = opener;
     }
-
-    /** Loads the tiny warehouse of {@code tiny} into a fresh database or schema of the server and opens it. */
-    abstract Warehouse loadAndOpen(Path tiny);
 
     @BeforeAll
     final void loadTheTinyWarehouse() throws URISyntaxException {
         Path tiny = Path.of(GoldenSqlOnAServer.class.getResource("/tiny").toURI());
-        server = loadAndOpen(tiny);
+        String url = createDatabase.apply("tiny");
+        loader.accept(tiny, url);
+        server = opener.apply(url);
         duckdb = DuckDbWarehouse.open(tiny);
         allocator = new RootAllocator();
     }

@@ -1,10 +1,8 @@
 package io.splitscope.metrics.query;
 
-import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.postgres.PostgresLoader;
 import io.splitscope.sql.postgres.PostgresServer;
 import io.splitscope.sql.postgres.PostgresWarehouse;
-import java.nio.file.Path;
 import org.jooq.SQLDialect;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,13 +17,7 @@ class GoldenSqlPostgresIT extends GoldenSqlOnAServer {
     static final PostgresServer POSTGRES = new PostgresServer();
 
     GoldenSqlPostgresIT() {
-        super(SQLDialect.POSTGRES);
-    }
-
-    @Override
-    Warehouse loadAndOpen(Path tiny) {
-        String url = POSTGRES.createDatabase("tiny");
-        PostgresLoader.load(tiny, url, false);
-        return PostgresWarehouse.open(url);
+        super(SQLDialect.POSTGRES, POSTGRES::createDatabase, (tiny, url) -> PostgresLoader.load(tiny, url, false),
+                PostgresWarehouse::open);
     }
 }

@@ -1,10 +1,8 @@
 package io.splitscope.metrics.query;
 
-import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.trino.TrinoLoader;
 import io.splitscope.sql.trino.TrinoServer;
 import io.splitscope.sql.trino.TrinoWarehouse;
-import java.nio.file.Path;
 import org.jooq.SQLDialect;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,13 +17,7 @@ class GoldenSqlTrinoIT extends GoldenSqlOnAServer {
     static final TrinoServer TRINO = new TrinoServer();
 
     GoldenSqlTrinoIT() {
-        super(SQLDialect.TRINO);
-    }
-
-    @Override
-    Warehouse loadAndOpen(Path tiny) {
-        String url = TRINO.createSchema("tiny");
-        TrinoLoader.load(tiny, url, false);
-        return TrinoWarehouse.open(url);
+        super(SQLDialect.TRINO, TRINO::createSchema, (tiny, url) -> TrinoLoader.load(tiny, url, false),
+                TrinoWarehouse::open);
     }
 }
