@@ -1,9 +1,8 @@
 package io.splitscope.sql.postgres;
 
+import io.splitscope.sql.ThrowawayServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -22,9 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A throwaway PostgreSQL cluster for integration tests, made from Debian's PostgreSQL binaries
@@ -49,7 +45,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * Shared with other modules' tests through this module's test-jar.
  */
-public final class PostgresServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+public final class PostgresServer extends ThrowawayServer {
 
     /** The cluster's superuser, which needs no password on loopback. */
     public static final String USER = "splitscope";
@@ -60,25 +56,14 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
 
     private Path folder;
     private Path binaries;
-    private int port;
     private boolean asPostgresUser;
-    private Thread shutdownHook;
-
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        start();
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        close();
-    }
 
     /**
      * Creates and starts the cluster.
      *
      * @throws IllegalStateException when PostgreSQL is not installed or does not start, with its log
      */
+    @Override
     public synchronized void start() {
         if (folder != null) {
             return;
@@ -88,8 +73,7 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
         try {
             folder = Files.createTempDirectory("splitscope-postgres-");
             asPostgresUser = Integer.valueOf(0).equals(Files.getAttribute(folder, "unix:uid"));
-            shutdownHook = new Thread(this::stopAndDelete, "stop throwaway PostgreSQL");
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
+            stopAtShutdown();
             if (asPostgresUser) {
                 giveToPostgresUser(folder);
             }
@@ -110,7 +94,7 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
     private void startOnFreePort(Path data) throws IOException {
         IllegalStateException failure = null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            port = freePort();
+            int port = choosePort();
             try {
                 run(List.of(binaries.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
                         folder.resolve("server.log").toString(), "-w", "-t", "30", "-o",
@@ -141,29 +125,11 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
         if (folder == null) {
             throw new IllegalStateException("the PostgreSQL server is not started");
         }
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=" + USER;
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database + "?user=" + USER;
     }
 
-    /** The port the server listens on (127.0.0.1). */
-    public int port() {
-        return port;
-    }
-
-    /** Stops the server and deletes its folder. */
     @Override
-    public synchronized void close() {
-        stopAndDelete();
-        if (shutdownHook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException ignored) {
-                // the JVM is shutting down: the hook runs anyway
-            }
-            shutdownHook = null;
-        }
-    }
-
-    private synchronized void stopAndDelete() {
+    protected synchronized void stopAndDelete() {
         if (folder == null) {
             return;
         }
@@ -202,11 +168,6 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static void giveToPostgresUser(Path path) throws IOException {
         UserPrincipalLookupService lookup = FileSystems.getDefault().getUserPrincipalLookupService();
@@ -252,16 +213,4 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
         }
     }
 
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            System.err.println("PostgresServer: could not delete " + root + ": " + e.getMessage());
-        }
-    }
 }

@@ -1,9 +1,8 @@
 package io.splitscope.sql.trino;
 
+import io.splitscope.sql.ThrowawayServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A throwaway single-node Trino for integration tests: the server ({@code io.trino:trino-server-core}
@@ -49,7 +45,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * the test JVM's end of its standard input closes, which happens even when the test JVM is killed
  * outright. Shared with other modules' tests through this module's test-jar.
  */
-public final class TrinoServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+public final class TrinoServer extends ThrowawayServer {
 
     /** The system property naming the folder Maven unpacked the server and plugins into. */
     public static final String DIST_PROPERTY = "splitscope.trino.dist";
@@ -67,18 +63,6 @@ public final class TrinoServer implements BeforeAllCallback, AfterAllCallback, A
 
     private Path folder;
     private Process process;
-    private int port;
-    private Thread shutdownHook;
-
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        start();
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        close();
-    }
 
     /**
      * Writes the configuration and starts the server; returns when it answers queries.
@@ -86,6 +70,7 @@ public final class TrinoServer implements BeforeAllCallback, AfterAllCallback, A
      * @throws IllegalStateException when the server is not unpacked, no JDK 24+ is found, or it does
      *                               not start (with the end of its log)
      */
+    @Override
     public synchronized void start() {
         if (process != null) {
             return;
@@ -96,8 +81,7 @@ public final class TrinoServer implements BeforeAllCallback, AfterAllCallback, A
         Path java = findJava();
         try {
             folder = Files.createTempDirectory("splitscope-trino-");
-            shutdownHook = new Thread(this::stopAndDelete, "stop throwaway Trino");
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
+            stopAtShutdown();
             Files.createDirectories(folder.resolve("plugin"));
             Files.createSymbolicLink(folder.resolve("plugin").resolve(CATALOG), memoryPlugin.toAbsolutePath());
             Files.createDirectories(folder.resolve("etc/catalog"));
@@ -117,7 +101,7 @@ public final class TrinoServer implements BeforeAllCallback, AfterAllCallback, A
     private void startOnFreePort(Path java, Path lib) throws IOException {
         IllegalStateException failure = null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            port = freePort();
+            int port = choosePort();
             Files.writeString(folder.resolve("etc/config.properties"), String.join("\n",
                     "coordinator=true",
                     "node-scheduler.include-coordinator=true",
@@ -206,12 +190,7 @@ public final class TrinoServer implements BeforeAllCallback, AfterAllCallback, A
         if (process == null) {
             throw new IllegalStateException("the Trino server is not started");
         }
-        return "jdbc:trino://127.0.0.1:" + port + "/" + catalog + "/" + schema + "?user=" + USER;
-    }
-
-    /** The port the server listens on (127.0.0.1). */
-    public int port() {
-        return port;
+        return "jdbc:trino://127.0.0.1:" + port() + "/" + catalog + "/" + schema + "?user=" + USER;
     }
 
     /** The server's process id, while it runs (to check that nothing outlives the tests). */
@@ -228,21 +207,8 @@ public final class TrinoServer implements BeforeAllCallback, AfterAllCallback, A
         return new io.trino.jdbc.TrinoDriver().connect(url, properties);
     }
 
-    /** Stops the server and deletes its folder. */
     @Override
-    public synchronized void close() {
-        stopAndDelete();
-        if (shutdownHook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException ignored) {
-                // the JVM is shutting down: the hook runs anyway
-            }
-            shutdownHook = null;
-        }
-    }
-
-    private synchronized void stopAndDelete() {
+    protected synchronized void stopAndDelete() {
         try {
             stopProcess();
         } finally {
@@ -347,11 +313,6 @@ public final class TrinoServer implements BeforeAllCallback, AfterAllCallback, A
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
     private String log() {
         StringBuilder text = new StringBuilder();
@@ -383,16 +344,4 @@ public final class TrinoServer implements BeforeAllCallback, AfterAllCallback, A
         }
     }
 
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            System.err.println("TrinoServer: could not delete " + root + ": " + e.getMessage());
-        }
-    }
 }
