@@ -1,16 +1,27 @@
 package io.splitscope.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
 
+
+import io.splitscope.sql.arrow.ArrowRows;
+import io.splitscope.sql.arrow.ArrowRows.Row;
+import io.splitscope.sql.dialect.Dialects;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.arrow.memory.BufferAllocator;
+import org.assertj.core.data.Offset;
 import org.jooq.Field;
 import org.jooq.ResultQuery;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -91,5 +102,66 @@ public final class JdbcEngineFixture {
             }
             return sizes;
         });
+    }
+
+    /** {@code threads} queries at once on one warehouse each count the exposures: 2. */
+    public static void assertAnswersQueriesFromSeveralThreads(Warehouse warehouse, BufferAllocator allocator, int threads) {
+        List<Long> counts = IntStream.range(0, threads).parallel().mapToObj(i -> {
+            try (BufferAllocator child = allocator.newChildAllocator("t" + i, 0, Long.MAX_VALUE)) {
+                return warehouse.query(DSL.select(DSL.count().as("count")).from(WarehouseSchema.EXPOSURES.table()), child,
+                        ArrowRows::read).getFirst().longValue("count");
+            }
+        }).toList();
+
+        assertThat(counts).hasSize(threads).containsOnly(2L);
+    }
+
+    /** How an engine's loader copies a folder into the warehouse at a URL. */
+    @FunctionalInterface
+    public interface Loader {
+        Map<String, Long> load(Path folder, String url, boolean replace);
+    }
+
+    /** A second load into {@code url} fails on the first table that exists, unless asked to replace. */
+    public static void assertRefusesToOverwriteTablesUnlessAskedTo(Loader loader, Path folder, String url) {
+        assertThatThrownBy(() -> loader.load(folder, url, false))
+                .hasMessage("table experiments already exists in " + url.substring(0, url.indexOf('?'))
+                        + ": load with replace to drop it first");
+
+        assertThat(loader.load(folder, url, true)).containsEntry("playback", 3L);
+    }
+
+    /**
+     * The values of {@code DialectsTest}, computed by the engine on {@code values} (a {@code FROM}
+     * clause of rows (x, i, d) in the engine's own literal syntax): the percentiles, the median, a
+     * mean that is not integer division, week starts, ISO days of week and halves. Returns the
+     * aggregate row for what engines answer differently ({@code approx}).
+     */
+    public static Row assertComputesTheDialectHelpersLikeDuckDb(Warehouse warehouse, SQLDialect dialect, String values,
+                                                               BufferAllocator allocator) {
+        Field<Double> x = field(name("x"), SQLDataType.DOUBLE);
+        Field<Integer> i = field(name("i"), SQLDataType.INTEGER);
+        Field<LocalDate> d = field(name("d"), SQLDataType.LOCALDATE);
+        var dsl = Dialects.using(dialect);
+        String aggregates = dsl.renderInlined(DSL.select(Dialects.percentileCont(x, 0.9).as("p90"),
+                Dialects.percentileCont(i, 0.25).as("p25"), Dialects.percentileCont(i, 0.5, x.gt(1.0)).as("filtered"),
+                Dialects.median(x).as("median"), Dialects.approxPercentile(x, 0.5).as("approx"),
+                DSL.sum(i).div(DSL.count(i)).as("mean"))) + values;
+        Row row = warehouse.query(dsl.resultQuery(aggregates), allocator, ArrowRows::read).getFirst();
+
+        assertThat(row.doubleValue("p90")).isCloseTo(7.9, Offset.offset(1e-12));
+        assertThat(row.doubleValue("p25")).isEqualTo(1.75);
+        assertThat(row.doubleValue("filtered")).isEqualTo(2.0);
+        assertThat(row.doubleValue("median")).isEqualTo(2.5);
+        assertThat(row.doubleValue("mean")).isEqualTo(3.5); // 14 / 4, not the engine's integer 3
+
+        String perRow = dsl.renderInlined(DSL.select(Dialects.weekStart(d).as("week"), Dialects.isoDayOfWeek(d).as("dow"),
+                i.div(2).as("half"))) + values;
+        List<Row> rows = warehouse.query(dsl.resultQuery(perRow), allocator, ArrowRows::read);
+        assertThat(rows).extracting(r -> r.date("week")).containsExactly(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 2),
+                LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 2), null);
+        assertThat(rows).extracting(r -> r.values().get("dow")).containsExactly(7L, 6L, 2L, 1L, null);
+        assertThat(rows).extracting(r -> r.values().get("half")).containsExactly(3.5, 1.0, 0.5, 2.0, null);
+        return row;
     }
 }

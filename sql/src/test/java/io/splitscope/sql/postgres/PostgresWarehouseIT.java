@@ -9,9 +9,8 @@ import io.splitscope.sql.JdbcEngineFixture;
 import io.splitscope.sql.WarehouseException;
 import io.splitscope.sql.WarehouseSchema;
 import io.splitscope.sql.Warehouses;
-import io.splitscope.sql.arrow.ArrowRows;
 import io.splitscope.sql.arrow.ArrowRows.Row;
-import io.splitscope.sql.dialect.Dialects;
+import io.splitscope.sql.arrow.ArrowRows;
 import io.splitscope.sql.duckdb.DuckDbWarehouse;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,15 +18,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.jooq.Field;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -180,56 +176,24 @@ class PostgresWarehouseIT {
     @Test
     void answersQueriesFromSeveralThreads() {
         try (PostgresWarehouse warehouse = PostgresWarehouse.open(url)) {
-            List<Long> counts = IntStream.range(0, 16).parallel().mapToObj(i -> {
-                try (BufferAllocator child = allocator.newChildAllocator("t" + i, 0, Long.MAX_VALUE)) {
-                    return warehouse.query(DSL.selectCount().from(WarehouseSchema.EXPOSURES.table()), child, ArrowRows::read)
-                            .getFirst().longValue("count");
-                }
-            }).toList();
-
-            assertThat(counts).hasSize(16).containsOnly(2L);
+            JdbcEngineFixture.assertAnswersQueriesFromSeveralThreads(warehouse, allocator, 16);
         }
     }
 
     @Test
     void refusesToOverwriteTablesUnlessAskedTo() {
-        assertThatThrownBy(() -> PostgresLoader.load(folder, url, false))
-                .hasMessage("table experiments already exists in " + url.substring(0, url.indexOf('?'))
-                        + ": load with replace to drop it first");
-
-        assertThat(PostgresLoader.load(folder, url, true)).containsEntry("playback", 3L);
+        JdbcEngineFixture.assertRefusesToOverwriteTablesUnlessAskedTo(PostgresLoader::load, folder, url);
     }
 
     /** The values of {@code DialectsTest}, computed by PostgreSQL. */
     @Test
     void computesTheDialectHelpersLikeDuckDb() {
-        Field<Double> x = field(name("x"), SQLDataType.DOUBLE);
-        Field<Integer> i = field(name("i"), SQLDataType.INTEGER);
-        Field<LocalDate> d = field(name("d"), SQLDataType.LOCALDATE);
         String values = " FROM (VALUES (1.0::float8, 7, DATE '2026-03-08'), (2.0, 2, DATE '2026-03-07'), "
                 + "(3.0, 1, DATE '2026-03-03'), (10.0, 4, DATE '2026-03-02'), (NULL, NULL, NULL)) AS t(x, i, d)";
         try (PostgresWarehouse warehouse = PostgresWarehouse.open(url)) {
-            var dsl = Dialects.using(org.jooq.SQLDialect.POSTGRES);
-            String aggregates = dsl.renderInlined(DSL.select(Dialects.percentileCont(x, 0.9).as("p90"),
-                    Dialects.percentileCont(i, 0.25).as("p25"), Dialects.percentileCont(i, 0.5, x.gt(1.0)).as("filtered"),
-                    Dialects.median(x).as("median"), Dialects.approxPercentile(x, 0.5).as("approx"),
-                    DSL.sum(i).div(DSL.count(i)).as("mean"))) + values;
-            Row row = warehouse.query(dsl.resultQuery(aggregates), allocator, ArrowRows::read).getFirst();
-
-            assertThat(row.doubleValue("p90")).isCloseTo(7.9, org.assertj.core.data.Offset.offset(1e-12));
-            assertThat(row.doubleValue("p25")).isEqualTo(1.75);
-            assertThat(row.doubleValue("filtered")).isEqualTo(2.0);
-            assertThat(row.doubleValue("median")).isEqualTo(2.5);
-            assertThat(row.doubleValue("approx")).isEqualTo(2.5);
-            assertThat(row.doubleValue("mean")).isEqualTo(3.5); // 14 / 4, not PostgreSQL's integer 3
-
-            String perRow = dsl.renderInlined(DSL.select(Dialects.weekStart(d).as("week"), Dialects.isoDayOfWeek(d).as("dow"),
-                    i.div(2).as("half"))) + values;
-            List<Row> rows = warehouse.query(dsl.resultQuery(perRow), allocator, ArrowRows::read);
-            assertThat(rows).extracting(r -> r.date("week")).containsExactly(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 2),
-                    LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 2), null);
-            assertThat(rows).extracting(r -> r.values().get("dow")).containsExactly(7L, 6L, 2L, 1L, null);
-            assertThat(rows).extracting(r -> r.values().get("half")).containsExactly(3.5, 1.0, 0.5, 2.0, null);
+            Row row = JdbcEngineFixture.assertComputesTheDialectHelpersLikeDuckDb(warehouse, SQLDialect.POSTGRES, values,
+                    allocator);
+            assertThat(row.doubleValue("approx")).isEqualTo(2.5); // PostgreSQL has no approximation: the median
         }
     }
 }

@@ -12,20 +12,14 @@ import io.splitscope.sql.WarehouseSchema;
 import io.splitscope.sql.Warehouses;
 import io.splitscope.sql.arrow.ArrowRows;
 import io.splitscope.sql.arrow.ArrowRows.Row;
-import io.splitscope.sql.dialect.Dialects;
 import io.splitscope.sql.duckdb.DuckDbWarehouse;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.assertj.core.data.Offset;
-import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -185,58 +179,25 @@ class TrinoWarehouseIT {
     @Test
     void answersQueriesFromSeveralThreads() {
         try (TrinoWarehouse warehouse = TrinoWarehouse.open(url)) {
-            List<Long> counts = IntStream.range(0, 8).parallel().mapToObj(i -> {
-                try (BufferAllocator child = allocator.newChildAllocator("t" + i, 0, Long.MAX_VALUE)) {
-                    return warehouse.query(DSL.select(DSL.count().as("count")).from(WarehouseSchema.EXPOSURES.table()), child, ArrowRows::read)
-                            .getFirst().longValue("count");
-                }
-            }).toList();
-
-            assertThat(counts).hasSize(8).containsOnly(2L);
+            JdbcEngineFixture.assertAnswersQueriesFromSeveralThreads(warehouse, allocator, 8);
         }
     }
 
     @Test
     void refusesToOverwriteTablesUnlessAskedTo() {
-        String twice = load("twice");
-        assertThatThrownBy(() -> TrinoLoader.load(folder, twice, false))
-                .hasMessage("table experiments already exists in " + twice.substring(0, twice.indexOf('?'))
-                        + ": load with replace to drop it first");
-
-        assertThat(TrinoLoader.load(folder, twice, true)).containsEntry("playback", 3L);
+        JdbcEngineFixture.assertRefusesToOverwriteTablesUnlessAskedTo(TrinoLoader::load, folder, load("twice"));
     }
 
     /** The values of {@code DialectsTest}, computed by Trino. */
     @Test
     void computesTheDialectHelpersLikeDuckDb() {
-        Field<Double> x = field(name("x"), SQLDataType.DOUBLE);
-        Field<Integer> i = field(name("i"), SQLDataType.INTEGER);
-        Field<LocalDate> d = field(name("d"), SQLDataType.LOCALDATE);
         String values = " FROM (VALUES (DOUBLE '1.0', 7, DATE '2026-03-08'), (2.0E0, 2, DATE '2026-03-07'), "
                 + "(3.0E0, 1, DATE '2026-03-03'), (10.0E0, 4, DATE '2026-03-02'), (NULL, NULL, NULL)) AS t(x, i, d)";
         try (TrinoWarehouse warehouse = TrinoWarehouse.open(url)) {
-            var dsl = Dialects.using(SQLDialect.TRINO);
-            String aggregates = dsl.renderInlined(DSL.select(Dialects.percentileCont(x, 0.9).as("p90"),
-                    Dialects.percentileCont(i, 0.25).as("p25"), Dialects.percentileCont(i, 0.5, x.gt(1.0)).as("filtered"),
-                    Dialects.median(x).as("median"), Dialects.approxPercentile(x, 0.5).as("approx"),
-                    DSL.sum(i).div(DSL.count(i)).as("mean"))) + values;
-            Row row = warehouse.query(dsl.resultQuery(aggregates), allocator, ArrowRows::read).getFirst();
-
-            assertThat(row.doubleValue("p90")).isCloseTo(7.9, Offset.offset(1e-12));
-            assertThat(row.doubleValue("p25")).isEqualTo(1.75);
-            assertThat(row.doubleValue("filtered")).isEqualTo(2.0);
-            assertThat(row.doubleValue("median")).isEqualTo(2.5);
+            Row row = JdbcEngineFixture.assertComputesTheDialectHelpersLikeDuckDb(warehouse, SQLDialect.TRINO, values,
+                    allocator);
             // approx_percentile returns one of the values, not an interpolation between two
             assertThat(row.doubleValue("approx")).isIn(2.0, 3.0);
-            assertThat(row.doubleValue("mean")).isEqualTo(3.5); // 14 / 4, not Trino's integer 3
-
-            String perRow = dsl.renderInlined(DSL.select(Dialects.weekStart(d).as("week"), Dialects.isoDayOfWeek(d).as("dow"),
-                    i.div(2).as("half"))) + values;
-            List<Row> rows = warehouse.query(dsl.resultQuery(perRow), allocator, ArrowRows::read);
-            assertThat(rows).extracting(r -> r.date("week")).containsExactly(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 2),
-                    LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 2), null);
-            assertThat(rows).extracting(r -> r.values().get("dow")).containsExactly(7L, 6L, 2L, 1L, null);
-            assertThat(rows).extracting(r -> r.values().get("half")).containsExactly(3.5, 1.0, 0.5, 2.0, null);
         }
     }
 }
