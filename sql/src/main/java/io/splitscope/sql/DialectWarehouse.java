@@ -1,6 +1,7 @@
 package io.splitscope.sql;
 
 import io.splitscope.sql.dialect.Dialects;
+import java.sql.SQLException;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 
@@ -31,5 +32,10 @@ public abstract class DialectWarehouse implements Warehouse {
     @Override
     public final String description() {
         return description;
+    }
+
+    /** A failure of the engine, running a query or fetching its rows, as users read it: "query failed on D: …". */
+    protected WarehouseException queryFailed(SQLException e) {
+        return new WarehouseException("query failed on " + description() + ": " + ContractCheck.firstLine(e.getMessage()), e);
     }
 }

@@ -50,9 +50,31 @@ public record ConfidenceLevel(double percent) {
             throw new IllegalArgumentException("confidence level must be a percentage such as 90, 95 or 99, got '"
                     + text + "'");
         }
-        // 0.95 means 95 %; rounded to 0.1 % so that 0.95 * 100 = 95.00000000000001 is 95.
-        double percent = value < 1 && !trimmed.endsWith("%") ? Math.rint(value * 1000) / 10 : value;
-        return new ConfidenceLevel(percent);
+        return value < 1 && !trimmed.endsWith("%") ? ofValue(value) : new ConfidenceLevel(value);
+    }
+
+    /**
+     * The level of a probability such as {@code 0.95}, rounded to 0.1 % so that
+     * {@code 0.95 * 100 = 95.00000000000001} is 95.
+     *
+     * @throws IllegalArgumentException when it is not a level from 0.5 to 0.999
+     */
+    public static ConfidenceLevel ofValue(double probability) {
+        return new ConfidenceLevel(Math.rint(probability * 1000) / 10);
+    }
+
+    /**
+     * {@link #parse}, or {@link #DEFAULT} for null or blank text.
+     *
+     * @throws IllegalArgumentException naming the text when it is not a level
+     */
+    public static ConfidenceLevel parseOrDefault(String text) {
+        return text == null || text.isBlank() ? DEFAULT : parse(text);
+    }
+
+    /** Whether this is {@link #DEFAULT}, the level left unsaid in addresses and file names. */
+    public boolean isDefault() {
+        return equals(DEFAULT);
     }
 
     /** The level as a probability, e.g. {@code 0.95}. */

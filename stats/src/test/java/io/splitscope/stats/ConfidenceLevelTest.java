@@ -56,4 +56,14 @@ class ConfidenceLevelTest {
         assertThat(ConfidenceLevel.parse(ConfidenceLevel.parse("99.5%").percentText())).isEqualTo(new ConfidenceLevel(99.5));
         assertThat(ConfidenceLevel.OFFERED).extracting(ConfidenceLevel::percent).containsExactly(90.0, 95.0, 99.0);
     }
+
+    @Test
+    void readsAProbabilityTheDefaultAndBlankText() {
+        assertThat(ConfidenceLevel.ofValue(0.95)).isEqualTo(ConfidenceLevel.DEFAULT).matches(ConfidenceLevel::isDefault);
+        assertThat(ConfidenceLevel.ofValue(0.9).percent()).isEqualTo(90.0);
+        assertThat(ConfidenceLevel.parseOrDefault(null)).isEqualTo(ConfidenceLevel.DEFAULT);
+        assertThat(ConfidenceLevel.parseOrDefault(" ")).isEqualTo(ConfidenceLevel.DEFAULT);
+        assertThat(ConfidenceLevel.parseOrDefault("99").isDefault()).isFalse();
+        assertThatThrownBy(() -> ConfidenceLevel.ofValue(1.2)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

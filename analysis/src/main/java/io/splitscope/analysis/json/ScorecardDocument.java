@@ -69,7 +69,7 @@ public record ScorecardDocument(
         return new Scorecard(experiment.toExperiment(), population.toPopulation(), srm.toSrm(),
                 results.stream().map(ResultPart::toRow).toList(),
                 // back from the probability, to the percentage with one decimal the level holds
-                ConfidenceLevel.parse(Double.toString(confidenceLevel)), warehouse, computedAt,
+                ConfidenceLevel.ofValue(confidenceLevel), warehouse, computedAt,
                 queries.stream().map(QueryPart::toEntry).toList(), metricQueries);
     }
 }

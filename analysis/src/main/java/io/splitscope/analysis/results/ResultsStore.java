@@ -102,7 +102,7 @@ public final class ResultsStore implements AutoCloseable {
     private static void createTable(Connection connection, Path file) throws SQLException {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
-            boolean before = exists(statement, "scorecards") && !exists(statement, "scorecards", "confidence_level");
+            boolean before = isLayoutBeforeConfidence(connection);
             if (before) {
                 statement.execute("ALTER TABLE scorecards RENAME TO scorecards_before_confidence");
             }
@@ -211,11 +211,13 @@ public final class ResultsStore implements AutoCloseable {
         }
     }
 
-    private static boolean exists(Statement statement, String table, String... column) throws SQLException {
-        String query = "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'main' AND table_name = '"
-                + table + "'" + (column.length == 0 ? "" : " AND column_name = '" + column[0] + "'");
-        try (ResultSet count = statement.executeQuery(query)) {
-            return count.next() && count.getLong(1) > 0;
+    /** Whether table {@code scorecards} exists without {@code confidence_level}: written before the level was a key. */
+    private static boolean isLayoutBeforeConfidence(Connection connection) throws SQLException {
+        try (PreparedStatement columns = connection.prepareStatement("SELECT count(*) > 0,"
+                + " count(*) FILTER (WHERE column_name = 'confidence_level') = 0 FROM information_schema.columns"
+                + " WHERE table_schema = 'main' AND table_name = 'scorecards'");
+             ResultSet found = columns.executeQuery()) {
+            return found.next() && found.getBoolean(1) && found.getBoolean(2);
         }
     }
 

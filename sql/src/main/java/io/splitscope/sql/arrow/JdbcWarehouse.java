@@ -75,11 +75,6 @@ public abstract class JdbcWarehouse extends DialectWarehouse {
                 this::queryFailed);
     }
 
-    /** A failure of the driver, running a query or fetching its rows, as users read it: "query failed on D: …". */
-    protected WarehouseException queryFailed(SQLException e) {
-        return new WarehouseException("query failed on " + description() + ": " + ContractCheck.firstLine(e.getMessage()), e);
-    }
-
     @Override
     public final void close() {
         connections.close();

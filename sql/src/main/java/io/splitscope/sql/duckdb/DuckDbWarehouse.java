@@ -109,7 +109,7 @@ public final class DuckDbWarehouse extends DialectWarehouse {
              ArrowReader reader = (ArrowReader) resultSet.arrowExportStream(allocator, ARROW_BATCH_ROWS)) {
             return handler.read(reader);
         } catch (SQLException e) {
-            throw new WarehouseException("query failed on " + description() + ": " + ContractCheck.firstLine(e.getMessage()), e);
+            throw queryFailed(e);
         } catch (IOException e) {
             throw new WarehouseException("reading a result from " + description() + " failed: " + e.getMessage(), e);
         }

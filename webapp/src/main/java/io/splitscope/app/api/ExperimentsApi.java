@@ -145,7 +145,7 @@ public final class ExperimentsApi {
         try {
             meanMethod = method == null || method.isBlank() ? MeanMethod.WELCH_T : MeanMethod.parse(method.strip());
             segmentBy = segment == null || segment.isBlank() ? null : analysis.dimension(segment.strip()).id();
-            level = confidence == null || confidence.isBlank() ? ConfidenceLevel.DEFAULT : ConfidenceLevel.parse(confidence);
+            level = ConfidenceLevel.parseOrDefault(confidence);
         } catch (IllegalArgumentException | AnalysisException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
@@ -200,7 +200,7 @@ public final class ExperimentsApi {
         if (!request.metricIds().isEmpty()) {
             scorecard.queryParam("metrics", String.join(",", request.metricIds()));
         }
-        if (!request.confidence().equals(ConfidenceLevel.DEFAULT)) {
+        if (!request.confidence().isDefault()) {
             scorecard.queryParam("confidence", request.confidence().percentText());
         }
         node.put("scorecard", scorecard.buildAndExpand(request.experimentId()).encode().toUriString());

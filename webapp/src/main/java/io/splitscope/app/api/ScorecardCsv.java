@@ -4,7 +4,6 @@ import io.splitscope.analysis.AnalysisRequest;
 import io.splitscope.analysis.Scorecard;
 import io.splitscope.analysis.ScorecardRow;
 import io.splitscope.stats.ComparisonResult;
-import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.Interval;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,7 +71,7 @@ public final class ScorecardCsv {
     public static String fileName(AnalysisRequest request) {
         String name = request.experimentId() + "-" + request.meanMethod().methodId()
                 + (request.segmentBy() == null ? "" : "-by-" + request.segmentBy())
-                + (request.confidence().equals(ConfidenceLevel.DEFAULT) ? "" : "-" + request.confidence().percentText() + "pct");
+                + (request.confidence().isDefault() ? "" : "-" + request.confidence().percentText() + "pct");
         return name.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv";
     }
 

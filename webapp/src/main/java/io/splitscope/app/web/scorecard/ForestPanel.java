@@ -21,7 +21,7 @@ final class ForestPanel implements ScorecardPanel {
 
     @Override
     public void fill(Div panel, ShownScorecard shown) {
-        panel.add(PanelParts.caption("Every metric's relative effect with its " + shown.scorecard().confidence() + " interval: to the right of the line is an"
+        panel.add(PanelParts.caption("Every metric's relative effect with its " + shown.confidence() + " interval: to the right of the line is an"
                 + " increase. Green is better, red worse, grey inconclusive. Click a point to see how it was computed."));
         ScorecardCache.Key key = shown.key();
         if (key.segmentBy() == null) {
@@ -42,7 +42,7 @@ final class ForestPanel implements ScorecardPanel {
     }
 
     private static Component chart(ShownScorecard shown) {
-        PlotlyChart chart = new PlotlyChart(ScorecardFigures.forest(shown.lines(), shown.scorecard().confidence()));
+        PlotlyChart chart = new PlotlyChart(ScorecardFigures.forest(shown.lines(), shown.confidence()));
         chart.addClassName("ss-forest");
         chart.addPointClickListener(e -> shown.explain(e.getKey()));
         return chart;

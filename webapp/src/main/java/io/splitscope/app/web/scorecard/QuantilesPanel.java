@@ -39,7 +39,7 @@ record QuantilesPanel(SeriesCache seriesCache) implements ScorecardPanel {
         }
         panel.add(PanelParts.caption("Where in the distribution the change happened: the difference between treatment and control"
                 + " at every percentile of the same events (5th to 95th), with its pointwise "
-                + shown.scorecard().confidence() + " interval as a band"
+                + shown.confidence() + " interval as a band"
                 + " (quantile_asymptotic, clustered by unit). The diamonds are the scorecard's own percentile metrics."
                 + " A difference only in the high percentiles means the slowest (or largest) cases changed, not the"
                 + " typical one."));
@@ -56,7 +56,7 @@ record QuantilesPanel(SeriesCache seriesCache) implements ScorecardPanel {
     private void draw(Div area, ShownScorecard shown, List<ResultsTable.Line> quantileLines, String unit) {
         String experimentId = shown.key().experimentId();
         String metricId = quantileLines.getFirst().row().metricId();
-        SeriesCache.CurveKey key = new SeriesCache.CurveKey(experimentId, metricId, shown.key().confidence());
+        SeriesCache.CurveKey key = new SeriesCache.CurveKey(experimentId, metricId, shown.confidence());
         UiUpdates.whenDone(shown.ui(), seriesCache.quantileCurve(key),
                 (QuantileCurve curve, Throwable failure) -> {
                     area.removeAll();

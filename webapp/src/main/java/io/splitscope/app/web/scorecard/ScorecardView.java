@@ -150,7 +150,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
     /** An address's level, the default when it is not one a user is offered (as for an unknown method). */
     private static ConfidenceLevel parseConfidence(String text) {
         try {
-            ConfidenceLevel level = text == null ? ConfidenceLevel.DEFAULT : ConfidenceLevel.parse(text);
+            ConfidenceLevel level = ConfidenceLevel.parseOrDefault(text);
             return ConfidenceLevel.OFFERED.contains(level) ? level : ConfidenceLevel.DEFAULT;
         } catch (IllegalArgumentException e) {
             return ConfidenceLevel.DEFAULT;
@@ -228,7 +228,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         if (key.segmentBy() != null) {
             parameters.put(SEGMENT, key.segmentBy());
         }
-        if (!key.confidence().equals(ConfidenceLevel.DEFAULT)) {
+        if (!key.confidence().isDefault()) {
             parameters.put(CONFIDENCE, key.confidence().percentText());
         }
         if (tab != null && !"table".equals(tab)) {

@@ -39,7 +39,7 @@ final class SegmentsPanel implements ScorecardPanel {
             return;
         }
         panel.add(PanelParts.caption("Results by " + shown.key().segmentBy() + ": each segment's relative effect with its "
-                + shown.scorecard().confidence() + " interval. Segments are smaller than the whole, so their intervals are wider; the adjusted p-values"
+                + shown.confidence() + " interval. Segments are smaller than the whole, so their intervals are wider; the adjusted p-values"
                 + " account for the many comparisons."));
         Select<Metric> metric = PanelParts.metricChoice(metrics, shown.groups(), "ss-segments-metric");
         Div area = PanelParts.chartArea();
@@ -48,7 +48,7 @@ final class SegmentsPanel implements ScorecardPanel {
             area.removeAll();
             List<ResultsTable.Line> selected = shown.lines().stream()
                     .filter(l -> l.row().metricId().equals(metric.getValue().id())).toList();
-            PlotlyChart chart = new PlotlyChart(ScorecardFigures.segments(selected, shown.scorecard().confidence()));
+            PlotlyChart chart = new PlotlyChart(ScorecardFigures.segments(selected, shown.confidence()));
             chart.addClassName("ss-segments-chart");
             chart.addPointClickListener(e -> shown.explain(e.getKey()));
             area.add(chart, shown.table(selected, true));

@@ -5,6 +5,7 @@ import io.splitscope.analysis.Scorecard;
 import io.splitscope.analysis.ScorecardRow;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.project.Project;
+import io.splitscope.stats.ConfidenceLevel;
 import java.util.List;
 
 /**
@@ -25,6 +26,11 @@ record ShownScorecard(ScorecardCache.Key key, Scorecard scorecard, List<ResultsT
     static ShownScorecard of(ScorecardCache.Key key, Scorecard scorecard, UI ui, MetricGroups groups, Project project,
                              RVerificationMarks marks) {
         return new ShownScorecard(key, scorecard, ResultsTable.lines(scorecard.rows(), groups), ui, groups, project, marks);
+    }
+
+    /** The confidence level of the scorecard's intervals, which its plots and series share. */
+    ConfidenceLevel confidence() {
+        return scorecard.confidence();
     }
 
     /** Another scorecard of the same page, e.g. the whole population beside a sliced one. */

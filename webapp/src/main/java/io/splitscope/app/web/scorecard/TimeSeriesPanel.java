@@ -32,7 +32,7 @@ record TimeSeriesPanel(SeriesCache seriesCache) implements ScorecardPanel {
             return;
         }
         panel.add(PanelParts.caption("How the effect built up: the cumulative relative effect with its "
-                + shown.scorecard().confidence() + " interval. By days since"
+                + shown.confidence() + " interval. By days since"
                 + " exposure, a fading effect is novelty (and a growing one, learning); by calendar day, how the results"
                 + " stood each day. Every point is a look at the data: these intervals do not correct for peeking —"
                 + " use the sequential method to decide early."));
