@@ -29,9 +29,9 @@ import org.rosuda.REngine.REngineException;
  *       {@code /usr/bin/R} or {@code /usr/local/bin/R}. Without R, {@link #call} throws
  *       {@link RUnavailableException} with the message {@value #R_NOT_INSTALLED}; without the
  *       Rserve package, {@value #RSERVE_NOT_INSTALLED}.</li>
- *   <li><b>Starting</b>, lazily on the first {@link #call}: {@code R --no-save --no-restore --slave -e
- *       "Rserve::run.Rserve(port = P, remote = 'disable', ...)"} — R itself is the server, in the
- *       foreground (Debian's {@code R CMD Rserve} does not work), on a free loopback port P, with
+ *   <li><b>Starting</b>, lazily on the first {@link #call}: {@code R --no-save --no-restore --slave
+ *       --file=server.R --args P}, whose script runs {@code Rserve::run.Rserve(port = P, remote = 'disable',
+ *       ...)} — R itself is the server, in the foreground (Debian's {@code R CMD Rserve} does not work), on a free loopback port P, with
  *       no configuration file; its output goes to a temporary log whose last lines explain a failed
  *       start. The start returns once a health check — a connection evaluating R's version, served
  *       by a child of the process started — succeeds (within {@link Options#startTimeout()}); a port
@@ -55,6 +55,10 @@ import org.rosuda.REngine.REngineException;
  *       descendants, and alive as long as their connection is open) — gets SIGTERM, then SIGKILL,
  *       and a killed R's temporary directory is removed. A process that has exited but that its
  *       parent has not reaped (a zombie) counts as ended.</li>
+ *   <li><b>Owner killed</b>: when this JVM ends without running its shutdown hook (SIGKILL, a
+ *       crash), R's watchdog — a process the server script forks before it serves, which reads the
+ *       server's standard input, a pipe only this JVM writes to — sees the pipe close, kills the
+ *       server's sessions and ends the server, so no R process outlives its owner.</li>
  * </ul>
  *
  * <p>{@link #shared()} is the runtime of the methods in the registry

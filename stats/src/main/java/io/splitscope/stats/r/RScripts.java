@@ -32,7 +32,8 @@ final class RScripts {
                 ".splitscope_load('" + method.id() + "', .splitscope_src)");
     }
 
-    private static String resource(String name) {
+    /** The text of a resource of this package. */
+    static String resource(String name) {
         try (InputStream in = RScripts.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource io/splitscope/stats/r/" + name);

@@ -18,14 +18,21 @@ import org.rosuda.REngine.REngineException;
 import org.rosuda.REngine.Rserve.RConnection;
 
 /**
- * One Rserve server: GNU R started by us running {@code Rserve::run.Rserve} on a loopback port we
- * chose, in the foreground (the R process is the server; Rserve forks one child R process per
- * connection). Started by {@link #start}, which returns only once a connection has been served.
+ * One Rserve server: GNU R started by us running the resource {@code server.R}
+ * ({@code Rserve::run.Rserve} on a loopback port we chose, in the foreground: the R process is the
+ * server; Rserve forks one child R process per connection). Started by {@link #start}, which returns
+ * only once a connection has been served. The server's standard input is a pipe this JVM holds open
+ * while the server runs (the JVM closes it when the server exits, or when the JVM itself ends, also
+ * by SIGKILL): R's watchdog ends the server and its sessions when it closes, so that no R process
+ * outlives its owner.
  */
 final class RserveProcess {
 
     /** Exit status of the start script when the Rserve package is missing. */
     private static final int NO_RSERVE = 3;
+
+    /** The R code of the server and its watchdog. */
+    private static final String SERVER_SCRIPT = RScripts.resource("server.R");
 
     static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
@@ -73,6 +80,22 @@ final class RserveProcess {
      */
     static RserveProcess start(Path r, Duration timeout, java.util.function.Consumer<ProcessHandle> onStarted)
             throws RUnavailableException {
+        Path script;
+        try {
+            script = Files.writeString(Files.createTempFile("splitscope-rserve-", ".R"), SERVER_SCRIPT);
+        } catch (IOException e) {
+            throw new RUnavailableException("Could not write R's start script: " + e.getMessage(), e);
+        }
+        try {
+            return start(r, script, timeout, onStarted);
+        } finally {
+            deleteQuietly(script); // R has read it once it serves, and an open file outlives its name
+        }
+    }
+
+    private static RserveProcess start(Path r, Path script, Duration timeout,
+                                       java.util.function.Consumer<ProcessHandle> onStarted)
+            throws RUnavailableException {
         String lastFailure = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
             int port = freePort();
@@ -81,11 +104,10 @@ final class RserveProcess {
             try {
                 log = Files.createTempFile("splitscope-rserve-", ".log");
                 ProcessBuilder builder = new ProcessBuilder(List.of(r.toString(), "--no-save", "--no-restore",
-                        "--slave", "-e", script(port)));
+                        "--slave", "--file=" + script, "--args", Integer.toString(port)));
                 builder.redirectErrorStream(true);
                 builder.redirectOutput(log.toFile());
-                process = builder.start();
-                process.getOutputStream().close();
+                process = builder.start(); // its standard input stays open: the watchdog's pipe
             } catch (IOException e) {
                 throw new RUnavailableException("Could not start R (" + r + "): " + e.getMessage(), e);
             }
@@ -127,17 +149,6 @@ final class RserveProcess {
             }
         }
         throw new RUnavailableException("Could not start Rserve: " + lastFailure);
-    }
-
-    /**
-     * The R code of the server: exits with {@value #NO_RSERVE} without the Rserve package, else
-     * serves on {@code port}, loopback only, no configuration file, no authentication.
-     */
-    private static String script(int port) {
-        // No spaces: R's front-end script would show them as ~+~ in the process's command line.
-        return "if(!requireNamespace('Rserve',quietly=TRUE))quit(save='no',status=" + NO_RSERVE + ");"
-                + "Rserve::run.Rserve(port=" + port + ",remote='disable',auth='disable',encoding='utf8',"
-                + "config.file='/dev/null')";
     }
 
     /**

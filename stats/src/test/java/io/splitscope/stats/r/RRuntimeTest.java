@@ -89,7 +89,7 @@ class RRuntimeTest {
             assertThat(ProcessHandle.of(first).flatMap(ProcessHandle::parent).map(ProcessHandle::pid))
                     .contains(server.pid());
             assertThat(server.parent().map(ProcessHandle::pid)).contains(ProcessHandle.current().pid());
-            assertThat(server.info().commandLine().orElse("")).contains("run.Rserve").contains("remote='disable'");
+            assertThat(server.info().commandLine().orElse("")).contains("--slave --file=/").contains("splitscope-rserve-");
             assertThat(rWelch(runtime).isOk()).isTrue();
         }
     }
@@ -213,7 +213,7 @@ class RRuntimeTest {
         assertThat(seen).noneMatch(RProcesses::running);
         assertThat(runtime.processes()).isEmpty();
         assertThat(ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().orElse("").contains("run.Rserve"))
+                .filter(p -> p.info().commandLine().orElse("").contains("splitscope-rserve-"))
                 .filter(p -> List.of(firstCommand, secondCommand).contains(p.info().commandLine().orElse(""))))
                 .isEmpty();
         // Rserve's children run with their parent's command line (fork without exec): none of
