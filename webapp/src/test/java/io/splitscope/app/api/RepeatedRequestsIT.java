@@ -8,8 +8,6 @@ import io.splitscope.app.web.ServeSettings;
 import io.splitscope.app.web.SplitscopeWebApplication;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
@@ -24,49 +22,38 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
  */
 class RepeatedRequestsIT {
 
-    private static ConfigurableApplicationContext app;
-    private static TestHttp http;
-    private static final List<AbstractAuthenticationEvent> CHECKS = new CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void start() {
-        app = SplitscopeWebApplication.run(ServeSettings.of(GoldenWarehouse.folder().toString()).withPort(0).withDemoUsers(true)
-                .withResultsLocation(ResultsLocation.MEMORY));
-        app.addApplicationListener(event -> {
-            if (event instanceof AbstractAuthenticationEvent check) {
-                CHECKS.add(check);
-            }
-        });
-        http = TestHttp.to("http://localhost:" + app.getEnvironment().getProperty("local.server.port"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
+    @Test
+    void aRepeatedRequestChecksThePasswordOnceAndAWrongPasswordIsAlwaysChecked() {
+        try (ConfigurableApplicationContext app = SplitscopeWebApplication.run(ServeSettings.of(GoldenWarehouse.folder().toString())
+                .withPort(0).withDemoUsers(true).withResultsLocation(ResultsLocation.MEMORY))) {
+            List<AbstractAuthenticationEvent> checks = new CopyOnWriteArrayList<>();
+            app.addApplicationListener(event -> {
+                if (event instanceof AbstractAuthenticationEvent check) {
+                    checks.add(check);
+                }
+            });
+            assertChecks(TestHttp.to("http://localhost:" + app.getEnvironment().getProperty("local.server.port")), checks);
         }
     }
 
-    @Test
-    void aRepeatedRequestChecksThePasswordOnceAndAWrongPasswordIsAlwaysChecked() {
-        CHECKS.clear();
+    private static void assertChecks(TestHttp http, List<AbstractAuthenticationEvent> checks) {
         for (int i = 0; i < 5; i++) {
             assertThat(http.get("/api/experiments", "viewer", "viewer").statusCode()).isEqualTo(200);
             assertThat(http.get("/api/experiments/exp_autoplay/scorecard", "viewer", "viewer").statusCode()).isEqualTo(200);
         }
-        assertThat(CHECKS).singleElement().isInstanceOf(AuthenticationSuccessEvent.class)
+        assertThat(checks).singleElement().isInstanceOf(AuthenticationSuccessEvent.class)
                 .extracting(check -> check.getAuthentication().getName()).isEqualTo("viewer");
 
         // a wrong password is never taken for the remembered right one
         assertThat(http.get("/api/experiments", "viewer", "viewer ").statusCode()).isEqualTo(401);
         assertThat(http.get("/api/experiments", "viewer", "Viewer").statusCode()).isEqualTo(401);
-        assertThat(CHECKS).hasSize(3).last().isInstanceOf(AbstractAuthenticationFailureEvent.class);
+        assertThat(checks).hasSize(3).last().isInstanceOf(AbstractAuthenticationFailureEvent.class);
 
         // another user is checked on its own; the viewer stays remembered
         assertThat(http.get("/api/experiments", "analyst", "analyst").statusCode()).isEqualTo(200);
         assertThat(http.get("/api/experiments", "viewer", "viewer").statusCode()).isEqualTo(200);
         assertThat(http.get("/api/experiments", "analyst", "analyst").statusCode()).isEqualTo(200);
-        assertThat(CHECKS).hasSize(4).last().isInstanceOf(AuthenticationSuccessEvent.class)
+        assertThat(checks).hasSize(4).last().isInstanceOf(AuthenticationSuccessEvent.class)
                 .extracting(check -> check.getAuthentication().getName()).isEqualTo("analyst");
     }
 }

@@ -8,8 +8,7 @@ import io.splitscope.analysis.results.WarehouseFingerprint;
 import io.splitscope.metrics.experiment.Experiment;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,16 +17,11 @@ import org.junit.jupiter.api.Test;
  */
 class WarehouseExperimentsTest {
 
-    private static AnalysisService service;
+    private final AnalysisService service = GoldenWarehouse.service();
     private final AtomicReference<WarehouseFingerprint> fingerprint = new AtomicReference<>(new WarehouseFingerprint("v1"));
 
-    @BeforeAll
-    static void open() {
-        service = GoldenWarehouse.service();
-    }
-
-    @AfterAll
-    static void close() {
+    @AfterEach
+    void close() {
         service.close();
     }
 
