@@ -12,17 +12,18 @@ import java.util.function.Supplier;
  * The results store as the app reads it: every stored scorecard is marked stale when the
  * warehouse has changed since it was computed (its fingerprint against the current one, taken on
  * each read). The scorecard of a request is read from the store and decoded once, then kept
- * ({@link WarehouseCache}) until a new one is stored for it or the warehouse changes.
+ * ({@link WarehouseCache}) until a new one is stored for it here or the warehouse changes; a
+ * request with nothing stored is looked up again each time (a cheap miss).
  */
 final class StoredResults {
 
     private final ResultsStore store;
     private final Supplier<WarehouseFingerprint> fingerprint;
-    private final WarehouseCache<AnalysisRequest, Optional<StoredScorecard>> kept;
+    private final WarehouseCache<AnalysisRequest, StoredScorecard> kept;
 
     /**
      * {@code fingerprint}: the warehouse's current fingerprint; {@code kept}: how many requests'
-     * scorecards (or their absence) are kept decoded (0: none).
+     * scorecards are kept decoded (0: none).
      */
     StoredResults(ResultsStore store, Supplier<WarehouseFingerprint> fingerprint, int kept) {
         this.store = store;
@@ -34,7 +35,8 @@ final class StoredResults {
     /** The stored scorecard of exactly this request. */
     Optional<StoredScorecard> find(AnalysisRequest request) {
         WarehouseFingerprint current = fingerprint.get();
-        return kept.get(current, request, store::find).map(stored -> withStaleness(stored, current));
+        return Optional.ofNullable(kept.get(current, request, key -> store.find(key).orElse(null)))
+                .map(stored -> withStaleness(stored, current));
     }
 
     /** Every stored scorecard of an experiment, newest first. */
@@ -47,7 +49,7 @@ final class StoredResults {
     StoredScorecard save(StoredScorecard stored) {
         store.save(stored);
         WarehouseFingerprint current = fingerprint.get();
-        kept.put(current, stored.request(), Optional.of(stored.withStale(false)));
+        kept.put(current, stored.request(), stored.withStale(false));
         return withStaleness(stored, current);
     }
 

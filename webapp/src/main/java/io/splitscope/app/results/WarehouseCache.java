@@ -12,14 +12,14 @@ import java.util.function.Function;
  * kept while the warehouse's {@link WarehouseFingerprint} stays the same: a read under another
  * fingerprint drops every value kept under the old one, so a changed warehouse is seen at once.
  * At most {@code capacity} values are kept (one, not necessarily the oldest, makes room for a
- * new one); capacity 0 keeps nothing. Thread-safe: a value is loaded once per key, and a
+ * new one); capacity 0 keeps nothing. A load that finds nothing (null) keeps nothing either. Thread-safe: a value is loaded once per key, and a
  * {@link #put} after a write waits for a load of the same key under way, so that it wins.
  *
  * <p>A warehouse without a fingerprint (a database server) may change unseen: its values are
  * kept only when {@code keptWithoutFingerprint} says they cannot change that way.
  *
  * @param <K> the key
- * @param <V> the value (not null)
+ * @param <V> the value
  */
 public final class WarehouseCache<K, V> {
 
@@ -61,7 +61,10 @@ public final class WarehouseCache<K, V> {
         this.keptWithoutFingerprint = keptWithoutFingerprint;
     }
 
-    /** The value of {@code key} for the warehouse as {@code current} describes it: kept, or loaded now (and kept). */
+    /**
+     * The value of {@code key} for the warehouse as {@code current} describes it: kept, or loaded
+     * now (and kept); null when {@code load} finds none.
+     */
     public V get(WarehouseFingerprint current, K key, Function<? super K, ? extends V> load) {
         Objects.requireNonNull(key, "key");
         if (!keeps(current)) {

@@ -73,6 +73,15 @@ class WarehouseCacheTest {
     }
 
     @Test
+    void aLoadThatFindsNothingKeepsNothing() {
+        WarehouseCache<String, String> cache = new WarehouseCache<>(10, true);
+
+        assertThat(cache.get(V1, "a", key -> null)).isNull();
+
+        assertThat(cache.get(V1, "a", load)).isEqualTo("a#1");
+    }
+
+    @Test
     void capacityZeroKeepsNothing() {
         WarehouseCache<String, String> cache = new WarehouseCache<>(0, true);
         cache.get(V1, "a", load);
