@@ -7,6 +7,7 @@ import io.splitscope.analysis.MeanMethod;
 import io.splitscope.analysis.results.StoredScorecard;
 import io.splitscope.app.results.AnalysisJob;
 import io.splitscope.app.results.AnalysisJobs;
+import io.splitscope.app.results.WarehouseExperiments;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.stats.ConfidenceLevel;
@@ -61,11 +62,13 @@ public final class ExperimentsApi {
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final AnalysisService analysis;
+    private final WarehouseExperiments experiments;
     private final AnalysisJobs jobs;
 
     /** Built by Spring. */
-    public ExperimentsApi(AnalysisService analysis, AnalysisJobs jobs) {
+    public ExperimentsApi(AnalysisService analysis, WarehouseExperiments experiments, AnalysisJobs jobs) {
         this.analysis = analysis;
+        this.experiments = experiments;
         this.jobs = jobs;
     }
 
@@ -73,7 +76,7 @@ public final class ExperimentsApi {
     @GetMapping(value = "/experiments", produces = MediaType.APPLICATION_JSON_VALUE)
     public String experiments() {
         ArrayNode list = JSON.createArrayNode();
-        for (Experiment experiment : analysis.experiments()) {
+        for (Experiment experiment : experiments.all()) {
             ObjectNode node = list.addObject();
             node.put("id", experiment.id());
             node.put("name", experiment.name());
@@ -132,7 +135,7 @@ public final class ExperimentsApi {
 
     /** The request the parameters describe, checked: 404 for an unknown experiment, 400 for a bad parameter. */
     private AnalysisRequest request(String id, ScorecardParameters parameters) {
-        if (analysis.experiment(id).isEmpty()) {
+        if (experiments.find(id).isEmpty()) {
             throw new ApiException(HttpStatus.NOT_FOUND, "unknown experiment '" + id + "'");
         }
         String method = parameters.method();

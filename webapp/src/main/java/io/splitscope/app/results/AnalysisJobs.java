@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * <p>This class is the entry point; the work is shared out: {@link JobRegistry} (which jobs there
  * are, one per request at a time), {@link TrackedJob} (a job's state), {@link JobListeners},
  * {@link AnalysisThreads} (the queue and its threads), {@link AnalysisExecution} (one run) and
- * {@link StoredResults} (the store, with staleness).
+ * {@link StoredResults} (the store, with staleness; each stored scorecard decoded once and kept).
  */
 public final class AnalysisJobs implements AutoCloseable {
 
@@ -56,6 +56,9 @@ public final class AnalysisJobs implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(AnalysisJobs.class);
+
+    /** How many requests' stored scorecards are kept decoded by default: a few dozen kilobytes each. */
+    public static final int KEPT_SCORECARDS = 256;
 
     private final StoredResults results;
     private final Clock clock;
@@ -71,7 +74,7 @@ public final class AnalysisJobs implements AutoCloseable {
      * @param threads     how many analyses may run at once (1 or 2 on a small machine)
      */
     public AnalysisJobs(AnalysisService analysis, ResultsStore store, Supplier<WarehouseFingerprint> fingerprint, int threads) {
-        this(analysis, store, fingerprint, fingerprint, threads, Clock.systemUTC());
+        this(analysis, store, fingerprint, fingerprint, threads, KEPT_SCORECARDS, Clock.systemUTC());
     }
 
     /**
@@ -81,13 +84,23 @@ public final class AnalysisJobs implements AutoCloseable {
      */
     public AnalysisJobs(AnalysisService analysis, ResultsStore store, Supplier<WarehouseFingerprint> fingerprint,
                         Supplier<WarehouseFingerprint> analysedFingerprint, int threads) {
-        this(analysis, store, fingerprint, analysedFingerprint, threads, Clock.systemUTC());
+        this(analysis, store, fingerprint, analysedFingerprint, threads, KEPT_SCORECARDS, Clock.systemUTC());
+    }
+
+    /**
+     * @param keptScorecards how many requests' stored scorecards are kept decoded in memory
+     *                       ({@value #KEPT_SCORECARDS} by default; 0 reads the store every time)
+     */
+    public AnalysisJobs(AnalysisService analysis, ResultsStore store, Supplier<WarehouseFingerprint> fingerprint,
+                        Supplier<WarehouseFingerprint> analysedFingerprint, int threads, int keptScorecards) {
+        this(analysis, store, fingerprint, analysedFingerprint, threads, keptScorecards, Clock.systemUTC());
     }
 
     AnalysisJobs(AnalysisService analysis, ResultsStore store, Supplier<WarehouseFingerprint> fingerprint,
-                 Supplier<WarehouseFingerprint> analysedFingerprint, int threads, Clock clock) {
+                 Supplier<WarehouseFingerprint> analysedFingerprint, int threads, int keptScorecards, Clock clock) {
         this.threads = new AnalysisThreads(threads);
-        this.results = new StoredResults(Objects.requireNonNull(store, "store"), Objects.requireNonNull(fingerprint, "fingerprint"));
+        this.results = new StoredResults(Objects.requireNonNull(store, "store"), Objects.requireNonNull(fingerprint, "fingerprint"),
+                keptScorecards);
         this.clock = clock;
         this.execution = new AnalysisExecution(Objects.requireNonNull(analysis, "analysis"), results,
                 Objects.requireNonNull(analysedFingerprint, "analysedFingerprint"), clock, registry, listeners);

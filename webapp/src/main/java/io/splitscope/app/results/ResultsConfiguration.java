@@ -17,7 +17,8 @@ import org.springframework.core.env.Environment;
  * The results store and the analysis jobs of the web app, as Spring beans.
  *
  * <p>Settings: {@value ResultsLocation#PROPERTY} (see {@link ResultsLocation}) and
- * {@code splitscope.analysis.threads} (analyses at once, 1 to 4, default 1). When the store's file
+ * {@code splitscope.analysis.threads} (analyses at once, 1 to 4, default 1), and {@value WarehouseCache#SWITCH}
+ * ({@code on} by default; {@code off} only in the load benchmark's uncached run). When the store's file
  * cannot be opened — typically because another {@code serve} of the same warehouse holds it —
  * the app says so in the log and keeps results in memory.
  */
@@ -55,10 +56,18 @@ class ResultsConfiguration {
         }
         String warehouse = analysis.warehouseDescription();
         Supplier<WarehouseFingerprint> current = () -> WarehouseFingerprint.of(warehouse);
+        int kept = WarehouseCache.on(environment.getProperty(WarehouseCache.SWITCH)) ? AnalysisJobs.KEPT_SCORECARDS : 0;
         if (WarehouseFingerprint.loadedAtOpen(warehouse)) {
             WarehouseFingerprint atOpen = current.get(); // CSV tables were read into memory when the warehouse opened
-            return new AnalysisJobs(analysis, store, current, () -> atOpen, threads);
+            return new AnalysisJobs(analysis, store, current, () -> atOpen, threads, kept);
         }
-        return new AnalysisJobs(analysis, store, current, threads);
+        return new AnalysisJobs(analysis, store, current, current, threads, kept);
+    }
+
+    @Bean
+    WarehouseExperiments warehouseExperiments(AnalysisService analysis, Environment environment) {
+        String warehouse = analysis.warehouseDescription();
+        return new WarehouseExperiments(analysis, () -> WarehouseFingerprint.of(warehouse),
+                WarehouseCache.on(environment.getProperty(WarehouseCache.SWITCH)));
     }
 }

@@ -3,6 +3,9 @@
  * io.splitscope.app.results.AnalysisJobs} runs them, reports their progress to listeners and keeps
  * their results in the {@link io.splitscope.analysis.results.ResultsStore} with who asked for them;
  * {@link io.splitscope.app.results.ResultsConfiguration} opens the store where the server's settings
- * say. Nothing here depends on Vaadin.
+ * say. What only changes with the warehouse is read once and kept while the warehouse's fingerprint
+ * stays the same ({@link io.splitscope.app.results.WarehouseCache}): each stored scorecard, decoded,
+ * and the experiments ({@link io.splitscope.app.results.WarehouseExperiments}). Nothing here
+ * depends on Vaadin.
  */
 package io.splitscope.app.results;

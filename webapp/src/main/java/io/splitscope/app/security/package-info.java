@@ -1,7 +1,9 @@
 /**
  * Who may do what in the web app and the REST API: the users and their roles (from configuration,
  * or the documented demo users), and {@link io.splitscope.app.security.CurrentUser}, which tells the
- * views and the analysis jobs who is signed in and whether they may run analyses. The filter chains
+ * views and the analysis jobs who is signed in and whether they may run analyses, and
+ * {@link io.splitscope.app.security.RecentLogins}, which spares the REST API's HTTP Basic requests a
+ * bcrypt check of a password that has just passed. The filter chains
  * that apply them are the web app's ({@link io.splitscope.app.web.SecurityConfiguration}).
  *
  * <p>Two roles: {@link io.splitscope.app.security.Role#VIEWER} reads experiments and scorecards;

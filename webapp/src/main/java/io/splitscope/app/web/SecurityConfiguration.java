@@ -3,18 +3,24 @@ package io.splitscope.app.web;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.splitscope.app.api.ApiError;
+import io.splitscope.app.results.WarehouseCache;
+import io.splitscope.app.security.RecentLogins;
 import io.splitscope.app.security.Role;
 import io.splitscope.app.security.UserAccounts;
 import io.splitscope.app.web.login.LoginView;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -33,7 +39,8 @@ import org.springframework.security.web.csrf.CsrfException;
  * <ul>
  *   <li>{@code /api/**}: HTTP Basic with the configured users (or the browser's signed-in session,
  *       so that the views can link to the CSV and JSON exports); every request needs a user,
- *       {@code POST /api/experiments/{id}/analyses} an analyst; no session is created; CSRF
+ *       {@code POST /api/experiments/{id}/analyses} an analyst; a password that passed is remembered
+ *       for a while ({@link RecentLogins}: bcrypt costs ~70 ms a check); no session is created; CSRF
  *       tokens as {@link ApiCsrfRequirement} says; errors are JSON ({@link ApiError}): 401 with
  *       {@code WWW-Authenticate: Basic}, 403.</li>
  *   <li>everything else: the Vaadin views behind form log-in at {@code /login} ({@link LoginView}),
@@ -65,7 +72,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, AuthenticationConfiguration authentication, Environment environment)
+            throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Splitscope\", charset=\"UTF-8\"");
             write(response, HttpServletResponse.SC_UNAUTHORIZED,
@@ -80,6 +88,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/experiments/*/analyses").hasRole(Role.ANALYST_NAME)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Splitscope").authenticationEntryPoint(unauthorized))
+                .authenticationManager(apiAuthentication(authentication.getAuthenticationManager(), environment))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 // The session's token, as the views' page carries it (meta _csrf, masked per response).
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new ApiCsrfRequirement()))
@@ -96,6 +105,11 @@ class SecurityConfiguration {
         // The app's own style sheets and pictures (META-INF/resources), for every page including the log-in page.
         http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, STATIC_RESOURCES).permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    /** The users' password check, remembered for a while ({@link RecentLogins}) unless the caches are off. */
+    private static AuthenticationManager apiAuthentication(AuthenticationManager check, Environment environment) {
+        return WarehouseCache.on(environment.getProperty(WarehouseCache.SWITCH)) ? new RecentLogins(check, Clock.systemUTC()) : check;
     }
 
     private static void write(HttpServletResponse response, int status, String message) throws IOException {

@@ -74,14 +74,16 @@ import org.apache.arrow.memory.RootAllocator;
  * <p>Warehouses are generated once ({@link WarehouseGenerator}, Parquet, seed 42) and cached under
  * {@code ${XDG_DATA_HOME:-~/.local/share}/splitscope/bench/members-N-seed-S/}. The same run also
  * measures the e-commerce shop through its project file ({@link ShopBenchmark}: string ids, windowed
- * metrics, its own floor) at {@code --shop-users} users, 1,000,000 by default; {@code --projects}
- * picks {@code streaming}, {@code shop} or both (the default). Each measurement notes the load
- * average. The results print as tables on standard output and, with {@code --json FILE}, as JSON.
+ * metrics, its own floor) at {@code --shop-users} users, 1,000,000 by default, and the web app under
+ * load ({@link LoadBenchmark}: the REST API at 1, 20 and 50 connections for {@code --load-seconds}
+ * each, its caches off and on); {@code --projects} picks any of {@code streaming}, {@code shop} and
+ * {@code load} (all by default). Each measurement notes the load average. The results print as
+ * tables on standard output and, with {@code --json FILE}, as JSON.
  *
  * <pre>
- * ./splitscope bench [--projects streaming,shop] [--sizes 100000,1000000,10000000] [--shop-users 1000000]
- *                    [--warm 3] [--json FILE] [--data DIR] [--seed 42]
- * ./mvnw -pl webapp test-compile exec:exec@scorecard-bench -Dscorecard.bench.args="--projects streaming --sizes 100000"
+ * ./splitscope bench [--projects streaming,shop,load] [--sizes 100000,1000000,10000000] [--shop-users 1000000]
+ *                    [--warm 3] [--load-seconds 10] [--json FILE] [--data DIR] [--seed 42]
+ * ./mvnw -pl webapp -DskipTests package exec:exec@scorecard-bench -Dscorecard.bench.args="--projects streaming --sizes 100000"
  * </pre>
  *
  * The JVM runs with {@code -Xmx4g} (property {@code scorecard.bench.heap}), so that the 10M case
@@ -128,7 +130,7 @@ public final class ScorecardBenchmark {
     }
 
     /** The projects measured when {@code --projects} is not given. */
-    static final List<String> DEFAULT_PROJECTS = List.of("streaming", "shop");
+    static final List<String> DEFAULT_PROJECTS = List.of("streaming", "shop", "load");
 
     /**
      * What to measure: the streaming warehouses of {@code sizes} members and the shops of
@@ -136,7 +138,7 @@ public final class ScorecardBenchmark {
      * existing {@code warehouses} (streaming) and {@code shopProjects} (project files of shops).
      */
     record Options(List<String> projects, List<Long> sizes, List<Long> shopUsers, long seed, int warm, Path data,
-                   Path json, List<Path> warehouses, List<Path> shopProjects) {
+                   Path json, List<Path> warehouses, List<Path> shopProjects, double loadSeconds) {
 
         boolean streaming() {
             return projects.contains("streaming");
@@ -145,10 +147,14 @@ public final class ScorecardBenchmark {
         boolean shop() {
             return projects.contains("shop");
         }
+
+        boolean load() {
+            return projects.contains("load");
+        }
     }
 
-    /** The results of one run: the streaming warehouses' and the shops'. */
-    record Results(List<SizeResult> streaming, List<ShopBenchmark.ShopResult> shop) {
+    /** The results of one run: the streaming warehouses', the shops' and the web app's under load. */
+    record Results(List<SizeResult> streaming, List<ShopBenchmark.ShopResult> shop, List<LoadBenchmark.LoadResult> load) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -157,8 +163,8 @@ public final class ScorecardBenchmark {
             options = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
-            System.err.println("usage: ./splitscope bench [--projects streaming,shop] [--sizes 100000,1000000,10000000] "
-                    + "[--shop-users 1000000] [--warm N] [--json FILE] [--data DIR] [--seed S]");
+            System.err.println("usage: ./splitscope bench [--projects streaming,shop,load] [--sizes 100000,1000000,10000000] "
+                    + "[--shop-users 1000000] [--warm N] [--load-seconds S] [--json FILE] [--data DIR] [--seed S]");
             System.exit(2);
             return;
         }
@@ -176,6 +182,7 @@ public final class ScorecardBenchmark {
         List<Long> shopUsers = ShopBenchmark.DEFAULT_USERS;
         long seed = 42;
         int warm = 3;
+        double loadSeconds = 10;
         Path data = defaultDataFolder();
         Path json = null;
         List<Path> warehouses = new ArrayList<>();
@@ -188,7 +195,7 @@ public final class ScorecardBenchmark {
                     projects = Arrays.stream(required(arg, value).split(",")).map(String::strip).toList();
                     for (String project : projects) {
                         if (!DEFAULT_PROJECTS.contains(project)) {
-                            throw new IllegalArgumentException("unknown project " + project + " (streaming, shop)");
+                            throw new IllegalArgumentException("unknown project " + project + " (streaming, shop, load)");
                         }
                     }
                 }
@@ -196,6 +203,7 @@ public final class ScorecardBenchmark {
                 case "--shop-users" -> shopUsers = numbers(arg, value);
                 case "--seed" -> seed = Long.parseLong(required(arg, value));
                 case "--warm" -> warm = Integer.parseInt(required(arg, value));
+                case "--load-seconds" -> loadSeconds = Double.parseDouble(required(arg, value));
                 case "--data" -> data = Path.of(required(arg, value));
                 case "--json" -> json = Path.of(required(arg, value));
                 // an existing warehouse folder instead of a generated one (the smoke test's)
@@ -209,7 +217,10 @@ public final class ScorecardBenchmark {
         if (warm < 1) {
             throw new IllegalArgumentException("--warm must be at least 1");
         }
-        return new Options(projects, sizes, shopUsers, seed, warm, data, json, warehouses, shopProjects);
+        if (!(loadSeconds >= 1)) {
+            throw new IllegalArgumentException("--load-seconds must be at least 1");
+        }
+        return new Options(projects, sizes, shopUsers, seed, warm, data, json, warehouses, shopProjects, loadSeconds);
     }
 
     private static List<Long> numbers(String option, String value) {
@@ -236,6 +247,7 @@ public final class ScorecardBenchmark {
     static Results run(Options options, PrintStream out, PrintStream log) throws IOException {
         List<SizeResult> results = new ArrayList<>();
         List<ShopBenchmark.ShopResult> shops = new ArrayList<>();
+        List<LoadBenchmark.LoadResult> loads = new ArrayList<>();
         try (HeapPeak heap = new HeapPeak()) {
             List<Path> warehouses = new ArrayList<>(options.warehouses());
             List<Path> shopProjects = new ArrayList<>(options.shopProjects());
@@ -263,6 +275,14 @@ public final class ScorecardBenchmark {
                 shops.add(result);
                 log.println("bench: " + result.summary());
             }
+            if (options.load() && warehouses.isEmpty() && shopProjects.isEmpty()) {
+                Path warehouse = ensureWarehouse(options.data(), LoadBenchmark.MEMBERS, options.seed(), log);
+                log.printf(Locale.ROOT, "bench: load on %s (load average %.2f)%n", warehouse, loadAverage());
+                LoadBenchmark.LoadResult result = LoadBenchmark.measure(warehouse,
+                        options.data().resolve(warehouse.getFileName() + "-results"), options.loadSeconds(), log);
+                loads.add(result);
+                log.println("bench: " + result.summary());
+            }
         }
         if (!results.isEmpty()) {
             out.print(table(results));
@@ -270,7 +290,8 @@ public final class ScorecardBenchmark {
         if (!shops.isEmpty()) {
             out.print(ShopBenchmark.table(shops));
         }
-        return new Results(results, shops);
+        loads.forEach(load -> out.print(LoadBenchmark.table(load)));
+        return new Results(results, shops, loads);
     }
 
     /** The cached warehouse of {@code members} members, generated when missing. */
@@ -659,7 +680,18 @@ public final class ScorecardBenchmark {
                     .stream().map(e -> "\"" + e.getKey() + "\": " + value(e.getValue())).collect(Collectors.joining(", ")))
                     .append("}");
         }
+        json.append("\n  ],\n  \"load\": [");
+        for (int i = 0; i < all.load().size(); i++) {
+            LoadBenchmark.LoadResult load = all.load().get(i);
+            json.append(i == 0 ? "\n" : ",\n").append("    {").append(fields(LoadBenchmark.jsonFields(load)))
+                    .append(", \"levels\": [").append(load.levels().stream().map(level -> "{" + fields(LoadBenchmark.jsonFields(level)) + "}")
+                            .collect(Collectors.joining(", "))).append("]}");
+        }
         return json.append("\n  ]\n}\n").toString();
+    }
+
+    private static String fields(Map<String, Object> fields) {
+        return fields.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + value(e.getValue())).collect(Collectors.joining(", "));
     }
 
     private static String value(Object value) {

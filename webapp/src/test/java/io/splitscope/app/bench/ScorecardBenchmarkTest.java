@@ -65,13 +65,23 @@ class ScorecardBenchmarkTest {
         assertThat(size.get("quantiles")).hasSize(4);
         assertThat(size.get("load_average").isNumber()).isTrue();
         assertThat(json.get("shop")).isEmpty();
+        assertThat(json.get("load")).isEmpty();
         assertThat(json.get("environment").get("cores").asInt()).isPositive();
     }
 
     @Test
     void readsTheSizesToMeasure() {
         assertThat(ScorecardBenchmark.parse(new String[0]).sizes()).containsExactly(100_000L, 1_000_000L, 10_000_000L);
-        assertThat(ScorecardBenchmark.parse(new String[0]).projects()).containsExactly("streaming", "shop");
+        assertThat(ScorecardBenchmark.parse(new String[0]).projects()).containsExactly("streaming", "shop", "load");
+        assertThat(ScorecardBenchmark.parse(new String[0]).loadSeconds()).isEqualTo(10);
+        assertThat(ScorecardBenchmark.parse(new String[] {"--projects", "load", "--load-seconds", "2.5"}))
+                .satisfies(options -> {
+                    assertThat(options.load()).isTrue();
+                    assertThat(options.streaming()).isFalse();
+                    assertThat(options.loadSeconds()).isEqualTo(2.5);
+                });
+        assertThatThrownBy(() -> ScorecardBenchmark.parse(new String[] {"--load-seconds", "0.5"}))
+                .hasMessage("--load-seconds must be at least 1");
         assertThat(ScorecardBenchmark.parse(new String[0]).shopUsers()).containsExactly(1_000_000L);
         assertThat(ScorecardBenchmark.parse(new String[] {"--projects", "shop", "--shop-users", "200000"}))
                 .satisfies(options -> {
@@ -80,7 +90,7 @@ class ScorecardBenchmarkTest {
                     assertThat(options.shopUsers()).containsExactly(200_000L);
                 });
         assertThatThrownBy(() -> ScorecardBenchmark.parse(new String[] {"--projects", "streaming,shops"}))
-                .hasMessage("unknown project shops (streaming, shop)");
+                .hasMessage("unknown project shops (streaming, shop, load)");
         assertThat(ScorecardBenchmark.parse(new String[] {"--sizes", "100000,1_000_000"}).sizes())
                 .containsExactly(100_000L, 1_000_000L);
         assertThat(ScorecardBenchmark.parse(new String[] {"--json", "out.json"}).json()).isEqualTo(Path.of("out.json"));

@@ -181,6 +181,27 @@ class AnalysisJobsTest {
     }
 
     @Test
+    void aStoredScorecardIsReadOnceUntilANewResultIsStoredOrTheWarehouseChanges() {
+        AnalysisRequest request = new AnalysisRequest("exp_autoplay", List.of("streaming_hours"), MeanMethod.WELCH_T, null);
+        jobs.scorecard(request);
+        StoredScorecard first = jobs.stored(request).orElseThrow();
+
+        // the same decoded scorecard: the store was not read (nor its JSON decoded) again
+        assertThat(jobs.stored(request).orElseThrow().scorecard()).isSameAs(first.scorecard());
+
+        signIn("anna", Role.ANALYST);
+        StoredScorecard rerun = jobs.await(jobs.run(request).id());
+        StoredScorecard afterRerun = jobs.stored(request).orElseThrow();
+        assertThat(afterRerun.computedAt()).isEqualTo(rerun.computedAt()).isAfter(first.computedAt());
+        assertThat(jobs.stored(request).orElseThrow().scorecard()).isSameAs(afterRerun.scorecard());
+
+        fingerprint.set(new WarehouseFingerprint("v2"));
+        StoredScorecard changed = jobs.stored(request).orElseThrow();
+        assertThat(changed.stale()).isTrue();
+        assertThat(changed.computedAt()).isEqualTo(rerun.computedAt());
+    }
+
+    @Test
     void aCsvWarehouseChangedSinceTheStartStaysStaleWhenReRun() {
         WarehouseFingerprint atStart = new WarehouseFingerprint("v1");
         try (AnalysisJobs csv = new AnalysisJobs(service, store, fingerprint::get, () -> atStart, 1)) {
