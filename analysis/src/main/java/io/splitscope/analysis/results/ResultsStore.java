@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -60,6 +61,15 @@ public final class ResultsStore implements AutoCloseable {
     private static final String KEY_COLUMNS = "experiment_id, mean_method, segment_by, metric_ids, confidence_level";
     private static final String KEY = "experiment_id = ? AND mean_method = ? AND segment_by = ? AND metric_ids = ?"
             + " AND confidence_level = ?";
+    /** The first columns of both tables: the run, ascending across them, and the key. */
+    private static final String RUN_AND_KEY = """
+            run              BIGINT  NOT NULL DEFAULT nextval('runs'),
+            experiment_id    VARCHAR NOT NULL,
+            mean_method      VARCHAR NOT NULL,
+            segment_by       VARCHAR NOT NULL,
+            metric_ids       VARCHAR NOT NULL,
+            confidence_level DOUBLE  NOT NULL,
+            """;
     private static final String FAILED_COLUMNS = KEY_COLUMNS + ", failed_at, requested_by, message";
 
     private final Connection connection;
@@ -146,28 +156,14 @@ public final class ResultsStore implements AutoCloseable {
                 statement.execute("ALTER TABLE scorecards RENAME TO scorecards_before");
             }
             statement.execute("CREATE SEQUENCE IF NOT EXISTS runs START 1");
-            statement.execute("""
-                    CREATE TABLE IF NOT EXISTS scorecards (
-                        run              BIGINT  NOT NULL DEFAULT nextval('runs'),
-                        experiment_id    VARCHAR NOT NULL,
-                        mean_method      VARCHAR NOT NULL,
-                        segment_by       VARCHAR NOT NULL,
-                        metric_ids       VARCHAR NOT NULL,
-                        confidence_level DOUBLE  NOT NULL,
+            statement.execute("CREATE TABLE IF NOT EXISTS scorecards (" + RUN_AND_KEY + """
                         computed_at      VARCHAR NOT NULL,
                         warehouse        VARCHAR NOT NULL,
                         fingerprint      VARCHAR NOT NULL,
                         computed_by      VARCHAR NOT NULL,
                         elapsed_ms       BIGINT  NOT NULL,
                         scorecard        VARCHAR NOT NULL)""");
-            statement.execute("""
-                    CREATE TABLE IF NOT EXISTS failed_runs (
-                        run              BIGINT  NOT NULL DEFAULT nextval('runs'),
-                        experiment_id    VARCHAR NOT NULL,
-                        mean_method      VARCHAR NOT NULL,
-                        segment_by       VARCHAR NOT NULL,
-                        metric_ids       VARCHAR NOT NULL,
-                        confidence_level DOUBLE  NOT NULL,
+            statement.execute("CREATE TABLE IF NOT EXISTS failed_runs (" + RUN_AND_KEY + """
                         failed_at        VARCHAR NOT NULL,
                         requested_by     VARCHAR NOT NULL,
                         message          VARCHAR NOT NULL)""");
@@ -196,37 +192,29 @@ public final class ResultsStore implements AutoCloseable {
 
     /** Stores a scorecard as its request's latest, keeping the last {@code keep} runs of the request. */
     public synchronized void save(StoredScorecard stored) {
-        AnalysisRequest request = stored.request();
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO scorecards (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int next = setKey(insert, request);
-            insert.setString(next, stored.computedAt().toString());
-            insert.setString(next + 1, stored.warehouse());
-            insert.setString(next + 2, stored.fingerprint().value());
-            insert.setString(next + 3, stored.computedBy());
-            insert.setLong(next + 4, stored.elapsed().toMillis());
-            insert.setString(next + 5, ScorecardCodec.encode(stored.scorecard()));
-            insert.executeUpdate();
-            keepLatest("scorecards", request);
-        } catch (SQLException e) {
-            throw new ResultsStoreException("cannot store the scorecard of " + request.experimentId() + ": " + firstLine(e.getMessage()), e);
-        }
-        checkpoint();
+        insert("scorecards", COLUMNS, "scorecard", stored.request(), stored.computedAt().toString(), stored.warehouse(),
+                stored.fingerprint().value(), stored.computedBy(), stored.elapsed().toMillis(),
+                ScorecardCodec.encode(stored.scorecard()));
     }
 
     /** Keeps a failed run beside the stored scorecard of its request (which stays as it was), and the last {@code keep} failed ones. */
     public synchronized void saveFailure(FailedRun failed) {
-        AnalysisRequest request = failed.request();
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO failed_runs (" + FAILED_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        insert("failed_runs", FAILED_COLUMNS, "failed run", failed.request(), failed.failedAt().toString(), failed.requestedBy(),
+                failed.message());
+    }
+
+    /** Inserts a row of {@code request} (its key, then {@code values}), keeps the table's last {@code keep} of the request, checkpoints. */
+    private void insert(String table, String columns, String what, AnalysisRequest request, Object... values) {
+        String marks = String.join(", ", Collections.nCopies(key(request).length + values.length, "?"));
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")")) {
             int next = setKey(insert, request);
-            insert.setString(next, failed.failedAt().toString());
-            insert.setString(next + 1, failed.requestedBy());
-            insert.setString(next + 2, failed.message());
+            for (Object value : values) {
+                insert.setObject(next++, value);
+            }
             insert.executeUpdate();
-            keepLatest("failed_runs", request);
+            keepLatest(table, request);
         } catch (SQLException e) {
-            throw new ResultsStoreException("cannot store the failed run of " + request.experimentId() + ": " + firstLine(e.getMessage()), e);
+            throw new ResultsStoreException("cannot store the " + what + " of " + request.experimentId() + ": " + firstLine(e.getMessage()), e);
         }
         checkpoint();
     }

@@ -96,21 +96,14 @@ class ResultsStoreTest {
     @Test
     void aStoreWrittenBeforeTheConfidenceLevelIsCarriedOverAt95Percent() throws Exception {
         Path file = dir.resolve("before-confidence.duckdb");
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
-             Statement statement = connection.createStatement()) {
-            // the layout of the store before the level was part of the key
-            statement.execute("CREATE TABLE scorecards (experiment_id VARCHAR NOT NULL, mean_method VARCHAR NOT NULL,"
-                    + " segment_by VARCHAR NOT NULL, metric_ids VARCHAR NOT NULL, computed_at VARCHAR NOT NULL,"
-                    + " warehouse VARCHAR NOT NULL, fingerprint VARCHAR NOT NULL, computed_by VARCHAR NOT NULL,"
-                    + " elapsed_ms BIGINT NOT NULL, scorecard VARCHAR NOT NULL,"
-                    + " PRIMARY KEY (experiment_id, mean_method, segment_by, metric_ids))");
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO scorecards VALUES ('exp_sample', 'welch_t', '', '', ?, 'old', 'f1', 'analyst', 7, ?)")) {
-                insert.setString(1, SampleScorecard.scorecard().computedAt().toString());
-                insert.setString(2, EarlierScorecardDocumentTest.formatTwo());
-                insert.executeUpdate();
-            }
-        }
+        // the layout of the store before the level was part of the key
+        writeEarlierStore(file, "CREATE TABLE scorecards (experiment_id VARCHAR NOT NULL, mean_method VARCHAR NOT NULL,"
+                + " segment_by VARCHAR NOT NULL, metric_ids VARCHAR NOT NULL, computed_at VARCHAR NOT NULL,"
+                + " warehouse VARCHAR NOT NULL, fingerprint VARCHAR NOT NULL, computed_by VARCHAR NOT NULL,"
+                + " elapsed_ms BIGINT NOT NULL, scorecard VARCHAR NOT NULL,"
+                + " PRIMARY KEY (experiment_id, mean_method, segment_by, metric_ids))",
+                "INSERT INTO scorecards VALUES ('exp_sample', 'welch_t', '', '', ?, 'old', 'f1', 'analyst', 7, ?)",
+                SampleScorecard.scorecard().computedAt(), EarlierScorecardDocumentTest.formatTwo());
 
         try (ResultsStore store = ResultsStore.open(file)) {
             StoredScorecard back = store.find(AnalysisRequest.of("exp_sample")).orElseThrow();
@@ -209,27 +202,34 @@ class ResultsStoreTest {
     @Test
     void aStoreWithOneRowPerRequestIsCarriedOverWithItsLevels() throws Exception {
         Path file = dir.resolve("one-row-per-request.duckdb");
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
-             Statement statement = connection.createStatement()) {
-            // the layout of the store before it kept several runs of a request
-            statement.execute("CREATE TABLE scorecards (experiment_id VARCHAR NOT NULL, mean_method VARCHAR NOT NULL,"
-                    + " segment_by VARCHAR NOT NULL, metric_ids VARCHAR NOT NULL, confidence_level DOUBLE NOT NULL,"
-                    + " computed_at VARCHAR NOT NULL, warehouse VARCHAR NOT NULL, fingerprint VARCHAR NOT NULL,"
-                    + " computed_by VARCHAR NOT NULL, elapsed_ms BIGINT NOT NULL, scorecard VARCHAR NOT NULL,"
-                    + " PRIMARY KEY (experiment_id, mean_method, segment_by, metric_ids, confidence_level))");
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO scorecards VALUES ('exp_autoplay', 'welch_t', '', '', 99, ?, 'old', 'f1', 'analyst', 7, ?)")) {
-                insert.setString(1, welch.computedAt().toString());
-                insert.setString(2, ScorecardCodec.encode(welch));
-                insert.executeUpdate();
-            }
-        }
+        // the layout of the store before it kept several runs of a request
+        writeEarlierStore(file, "CREATE TABLE scorecards (experiment_id VARCHAR NOT NULL, mean_method VARCHAR NOT NULL,"
+                + " segment_by VARCHAR NOT NULL, metric_ids VARCHAR NOT NULL, confidence_level DOUBLE NOT NULL,"
+                + " computed_at VARCHAR NOT NULL, warehouse VARCHAR NOT NULL, fingerprint VARCHAR NOT NULL,"
+                + " computed_by VARCHAR NOT NULL, elapsed_ms BIGINT NOT NULL, scorecard VARCHAR NOT NULL,"
+                + " PRIMARY KEY (experiment_id, mean_method, segment_by, metric_ids, confidence_level))",
+                "INSERT INTO scorecards VALUES ('exp_autoplay', 'welch_t', '', '', 99, ?, 'old', 'f1', 'analyst', 7, ?)",
+                welch.computedAt(), ScorecardCodec.encode(welch));
 
         try (ResultsStore store = ResultsStore.open(file)) {
             AnalysisRequest at99 = AnalysisRequest.of("exp_autoplay").withConfidence(new ConfidenceLevel(99));
             assertThat(store.find(at99)).get().extracting(StoredScorecard::computedBy).isEqualTo("analyst");
             store.save(new StoredScorecard(at99, welch, WarehouseFingerprint.UNKNOWN, "again", Duration.ZERO, false));
             assertThat(store.history(at99)).extracting(StoredScorecard::computedBy).containsExactly("again", "analyst");
+        }
+    }
+
+    /** A store as an earlier version wrote it: its table, and one row whose computed_at and scorecard are set. */
+    private static void writeEarlierStore(Path file, String createTable, String insertRow, Instant computedAt, String scorecard)
+            throws java.sql.SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
+             Statement statement = connection.createStatement()) {
+            statement.execute(createTable);
+            try (PreparedStatement insert = connection.prepareStatement(insertRow)) {
+                insert.setString(1, computedAt.toString());
+                insert.setString(2, scorecard);
+                insert.executeUpdate();
+            }
         }
     }
 
