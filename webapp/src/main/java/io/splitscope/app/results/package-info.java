@@ -1,8 +1,10 @@
 /**
  * The analyses the web app and the REST API run in the background: {@link
  * io.splitscope.app.results.AnalysisJobs} runs them, reports their progress to listeners and keeps
- * their results in the {@link io.splitscope.analysis.results.ResultsStore} with who asked for them;
- * {@link io.splitscope.app.results.ResultsConfiguration} opens the store where the server's settings
- * say. Nothing here depends on Vaadin.
+ * their results in the {@link io.splitscope.analysis.results.ResultsStore} with who asked for them
+ * (a failed run beside the stored result, never over it); a viewer may compute the default
+ * scorecard only. {@link io.splitscope.app.results.ResultsConfiguration} opens the store where the
+ * server's settings say, and {@link io.splitscope.app.results.ResultsStoreStatus} says when it could
+ * not. Nothing here depends on Vaadin.
  */
 package io.splitscope.app.results;
