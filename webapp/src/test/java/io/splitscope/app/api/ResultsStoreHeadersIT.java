@@ -3,7 +3,6 @@ package io.splitscope.app.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.splitscope.analysis.GoldenWarehouse;
-import io.splitscope.app.results.ResultsStoreStatus;
 import io.splitscope.app.web.ServeSettings;
 import io.splitscope.app.web.SplitscopeWebApplication;
 import java.io.IOException;
@@ -18,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * When the results store cannot be used — here a damaged file with no good copy to fall back
  * on — the app still serves, keeps results in memory, and every API answer says so; the damaged
- * file is left as it was.
+ * file is left as it was. The header names are the README's.
  */
 class ResultsStoreHeadersIT {
 
@@ -36,8 +35,8 @@ class ResultsStoreHeadersIT {
             for (HttpResponse<String> response : java.util.List.of(http.get("/api/experiments", "viewer", "viewer"),
                     http.get("/api/experiments/exp_autoplay/scorecard", "viewer", "viewer"))) {
                 assertThat(response.statusCode()).isEqualTo(200);
-                assertThat(response.headers().firstValue(ResultsStoreStatus.HEADER)).contains("unavailable");
-                assertThat(response.headers().firstValue(ResultsStoreStatus.PROBLEM_HEADER)).hasValueSatisfying(problem ->
+                assertThat(response.headers().firstValue("X-Splitscope-Results-Store")).contains("unavailable");
+                assertThat(response.headers().firstValue("X-Splitscope-Results-Store-Problem")).hasValueSatisfying(problem ->
                         assertThat(problem).startsWith("cannot open the results store " + store.toAbsolutePath())
                                 .contains("not a valid DuckDB database file").endsWith("; no previous good copy "
                                         + store.toAbsolutePath() + ".good to open instead"));
