@@ -230,11 +230,6 @@ public final class ResultsStore implements AutoCloseable {
                 + " ORDER BY run DESC) = 1 ORDER BY run DESC", experimentId);
     }
 
-    /** Every run of this request the store keeps, newest first. */
-    public synchronized List<StoredScorecard> history(AnalysisRequest request) {
-        return select("WHERE " + KEY + " ORDER BY run DESC", key(request));
-    }
-
     /** The failed run of this request that came after its latest stored scorecard (or with none stored), if any. */
     public synchronized Optional<FailedRun> lastFailure(AnalysisRequest request) {
         try (PreparedStatement query = connection.prepareStatement("SELECT failed_at, requested_by, message FROM failed_runs"
