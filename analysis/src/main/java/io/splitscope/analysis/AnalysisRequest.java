@@ -1,14 +1,18 @@
 package io.splitscope.analysis;
 
 import io.splitscope.stats.ConfidenceLevel;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What to analyse.
  *
  * @param experimentId the experiment
- * @param metricIds    the metrics, in the order to report them; empty for the whole catalog
+ * @param metricIds    the metrics, in the order to report them, each once (a repeated one would be a
+ *                     second comparison in the multiple-testing adjustment); empty for the whole catalog
  * @param meanMethod   how mean and proportion metrics are compared
  * @param segmentBy    slice every result by the project's dimension of this id, or null for the whole population
  * @param confidence   the confidence level of every interval (and of the sequential method's boundary)
@@ -18,6 +22,12 @@ public record AnalysisRequest(String experimentId, List<String> metricIds, MeanM
 
     public AnalysisRequest {
         metricIds = List.copyOf(metricIds);
+        Set<String> seen = new HashSet<>();
+        for (String id : metricIds) {
+            if (!seen.add(id)) {
+                throw new IllegalArgumentException("metric " + id + " is asked for twice: name each metric once");
+            }
+        }
         Objects.requireNonNull(meanMethod, "meanMethod");
         Objects.requireNonNull(confidence, "confidence");
     }
@@ -30,6 +40,24 @@ public record AnalysisRequest(String experimentId, List<String> metricIds, MeanM
     /** This request for these metrics, in this order. */
     public AnalysisRequest withMetrics(List<String> ids) {
         return new AnalysisRequest(experimentId, ids, meanMethod, segmentBy, confidence);
+    }
+
+    /**
+     * This request in the one form all equivalent requests share: its metrics in catalog order
+     * (ids the catalog does not know after them, as given, for the caller to refuse), none when
+     * they are the whole catalog.
+     *
+     * @param catalogIds the ids of the catalog's metrics, in catalog order
+     */
+    public AnalysisRequest normalised(List<String> catalogIds) {
+        List<String> known = catalogIds.stream().filter(metricIds::contains).toList();
+        List<String> unknown = metricIds.stream().filter(id -> !catalogIds.contains(id)).toList();
+        if (unknown.isEmpty() && known.size() == catalogIds.size()) {
+            return withMetrics(List.of());
+        }
+        List<String> ordered = new ArrayList<>(known);
+        ordered.addAll(unknown);
+        return withMetrics(ordered);
     }
 
     /** This request with means and proportions compared by {@code method}. */
@@ -45,6 +73,11 @@ public record AnalysisRequest(String experimentId, List<String> metricIds, MeanM
     /** This request with intervals at {@code level}. */
     public AnalysisRequest withConfidence(ConfidenceLevel level) {
         return new AnalysisRequest(experimentId, metricIds, meanMethod, segmentBy, level);
+    }
+
+    /** Whether this is its experiment's default scorecard, {@link #of}: the one every user may have computed. */
+    public boolean isDefault() {
+        return equals(of(experimentId));
     }
 
     /** The whole catalog with the default methods. */

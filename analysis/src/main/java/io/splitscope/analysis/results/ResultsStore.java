@@ -14,8 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -23,18 +25,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The results store: every scorecard the web app has computed, in an embedded DuckDB database
- * (by default {@value #FILE_NAME} in the warehouse folder, see {@link ResultsLocation}), one row
- * per experiment and request (metrics, method, segment). Saving a scorecard for a request replaces
- * the one stored before (a re-run). Reading one back is a primary-key lookup and a JSON parse: a few
- * milliseconds, whatever the size of the warehouse.
+ * (by default {@value #FILE_NAME} in the warehouse folder, see {@link ResultsLocation}), keyed by
+ * experiment and request (metrics, method, segment, confidence level). A request's latest
+ * scorecard is the one {@link #find} gives; the store keeps its last {@code keep} runs (5 by
+ * default) and as many failed runs, older ones are deleted. A failed run never replaces a stored
+ * scorecard: it is kept beside it ({@link #lastFailure}). Reading one back is an indexed lookup
+ * and a JSON parse: a few milliseconds, whatever the size of the warehouse.
  *
- * <p>Table {@code scorecards}: the key ({@code experiment_id}, {@code mean_method},
- * {@code segment_by} — empty for none —, {@code metric_ids} — empty for the whole catalog — and
- * {@code confidence_level} in percent), the
+ * <p>Durability: each write is followed by a checkpoint (the write-ahead log is folded into the
+ * database file) and a copy of the file, the previous good copy; a store left damaged by kill -9
+ * or a bad disk is recovered on opening (see {@link StoreFiles}).
+ *
+ * <p>Table {@code scorecards}: {@code run} (ascending with each write), the key
+ * ({@code experiment_id}, {@code mean_method}, {@code segment_by} — empty for none —,
+ * {@code metric_ids} — empty for the whole catalog — and {@code confidence_level} in percent), the
  * provenance ({@code computed_at}, {@code warehouse}, {@code fingerprint}, {@code computed_by},
  * {@code elapsed_ms}) and {@code scorecard}, the whole scorecard as JSON (see
- * {@code ScorecardCodec}). A row this version cannot read is treated as absent. A store written
- * before the key had {@code confidence_level} is carried over on opening, its rows at 95 %.
+ * {@code ScorecardCodec}). Table {@code failed_runs}: {@code run}, the key, {@code failed_at},
+ * {@code requested_by} and {@code message}. A row this version cannot read is treated as absent.
+ * A store written before (one row per key, or without {@code confidence_level}) is carried over on
+ * opening, its rows at 95 % when they have no level.
  *
  * <p>Thread-safe; DuckDB lets one process at a time open the file for writing.
  */
@@ -42,27 +52,50 @@ public final class ResultsStore implements AutoCloseable {
 
     /** The database file's name. */
     public static final String FILE_NAME = "splitscope-results.duckdb";
+    /** How many runs of one request the store keeps unless told otherwise. */
+    public static final int DEFAULT_KEEP = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(ResultsStore.class);
     private static final String COLUMNS = "experiment_id, mean_method, segment_by, metric_ids, confidence_level,"
             + " computed_at, warehouse, fingerprint, computed_by, elapsed_ms, scorecard";
+    private static final String KEY_COLUMNS = "experiment_id, mean_method, segment_by, metric_ids, confidence_level";
     private static final String KEY = "experiment_id = ? AND mean_method = ? AND segment_by = ? AND metric_ids = ?"
             + " AND confidence_level = ?";
+    /** The first columns of both tables: the run, ascending across them, and the key. */
+    private static final String RUN_AND_KEY = """
+            run              BIGINT  NOT NULL DEFAULT nextval('runs'),
+            experiment_id    VARCHAR NOT NULL,
+            mean_method      VARCHAR NOT NULL,
+            segment_by       VARCHAR NOT NULL,
+            metric_ids       VARCHAR NOT NULL,
+            confidence_level DOUBLE  NOT NULL,
+            """;
+    private static final String FAILED_COLUMNS = KEY_COLUMNS + ", failed_at, requested_by, message";
 
     private final Connection connection;
     private final Path file;
+    private final int keep;
 
-    private ResultsStore(Connection connection, Path file) {
+    private ResultsStore(Connection connection, Path file, int keep) {
         this.connection = connection;
         this.file = file;
+        this.keep = keep;
+    }
+
+    /** {@link #open(Path, int)} keeping {@value #DEFAULT_KEEP} runs of each request. */
+    public static ResultsStore open(Path file) {
+        return open(file, DEFAULT_KEEP);
     }
 
     /**
-     * Opens (or creates) the store in {@code file}, creating its folder.
+     * Opens (or creates) the store in {@code file}, creating its folder, and recovering it when a
+     * crash has left it damaged (see {@link StoreFiles}).
      *
+     * @param keep how many runs of each request to keep (and as many failed ones), at least 1
      * @throws ResultsStoreException when it cannot be opened, e.g. another process holds it
      */
-    public static ResultsStore open(Path file) {
+    public static ResultsStore open(Path file, int keep) {
+        requirePositive(keep);
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -71,23 +104,38 @@ public final class ResultsStore implements AutoCloseable {
         } catch (IOException e) {
             throw new ResultsStoreException("cannot create the folder of the results store " + file + ": " + e.getMessage(), e);
         }
-        return connect("jdbc:duckdb:" + file.toAbsolutePath(), file.toAbsolutePath());
+        ResultsStore store = StoreFiles.open(file.toAbsolutePath(),
+                absolute -> connect("jdbc:duckdb:" + absolute, absolute, keep));
+        store.checkpoint();
+        return store;
     }
 
-    /** A store that keeps results only as long as the process runs. */
+    /** A store that keeps results only as long as the process runs, {@value #DEFAULT_KEEP} runs of each request. */
     public static ResultsStore inMemory() {
-        return connect("jdbc:duckdb:", null);
+        return inMemory(DEFAULT_KEEP);
     }
 
-    private static ResultsStore connect(String url, Path file) {
+    /** A store that keeps results only as long as the process runs, {@code keep} runs of each request. */
+    public static ResultsStore inMemory(int keep) {
+        requirePositive(keep);
+        return connect("jdbc:duckdb:", null, keep);
+    }
+
+    private static void requirePositive(int keep) {
+        if (keep < 1) {
+            throw new IllegalArgumentException("the results store must keep at least 1 run of each request, not " + keep);
+        }
+    }
+
+    private static ResultsStore connect(String url, Path file, int keep) {
         Connection connection = null;
         try {
             connection = DriverManager.getConnection(url);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET memory_limit = '256MB'");
             }
-            createTable(connection, file);
-            return new ResultsStore(connection, file);
+            createTables(connection, file);
+            return new ResultsStore(connection, file, keep);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new ResultsStoreException("cannot open the results store " + (file == null ? "in memory" : file.toString())
@@ -96,36 +144,36 @@ public final class ResultsStore implements AutoCloseable {
     }
 
     /**
-     * Creates the table, carrying the rows of a store written before the key had
-     * {@code confidence_level} over at 95 % — in one transaction, so that a crash midway loses nothing.
+     * Creates the tables, carrying the rows of a store written before (one row per key, perhaps
+     * without {@code confidence_level}: then at 95 %) over — in one transaction, so that a crash
+     * midway loses nothing.
      */
-    private static void createTable(Connection connection, Path file) throws SQLException {
+    private static void createTables(Connection connection, Path file) throws SQLException {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
-            boolean before = isLayoutBeforeConfidence(connection);
-            if (before) {
-                statement.execute("ALTER TABLE scorecards RENAME TO scorecards_before_confidence");
+            Layout layout = layout(connection);
+            if (layout.before()) {
+                statement.execute("ALTER TABLE scorecards RENAME TO scorecards_before");
             }
-            statement.execute("""
-                    CREATE TABLE IF NOT EXISTS scorecards (
-                        experiment_id    VARCHAR NOT NULL,
-                        mean_method      VARCHAR NOT NULL,
-                        segment_by       VARCHAR NOT NULL,
-                        metric_ids       VARCHAR NOT NULL,
-                        confidence_level DOUBLE  NOT NULL,
+            statement.execute("CREATE SEQUENCE IF NOT EXISTS runs START 1");
+            statement.execute("CREATE TABLE IF NOT EXISTS scorecards (" + RUN_AND_KEY + """
                         computed_at      VARCHAR NOT NULL,
                         warehouse        VARCHAR NOT NULL,
                         fingerprint      VARCHAR NOT NULL,
                         computed_by      VARCHAR NOT NULL,
                         elapsed_ms       BIGINT  NOT NULL,
-                        scorecard        VARCHAR NOT NULL,
-                        PRIMARY KEY (experiment_id, mean_method, segment_by, metric_ids, confidence_level))""");
-            if (before) {
-                int carried = statement.executeUpdate("INSERT INTO scorecards SELECT experiment_id, mean_method,"
-                        + " segment_by, metric_ids, 95, computed_at, warehouse, fingerprint, computed_by, elapsed_ms,"
-                        + " scorecard FROM scorecards_before_confidence");
-                statement.execute("DROP TABLE scorecards_before_confidence");
-                LOG.info("Results store {}: {} scorecards carried over to the layout keyed by confidence level (95 %)",
+                        scorecard        VARCHAR NOT NULL)""");
+            statement.execute("CREATE TABLE IF NOT EXISTS failed_runs (" + RUN_AND_KEY + """
+                        failed_at        VARCHAR NOT NULL,
+                        requested_by     VARCHAR NOT NULL,
+                        message          VARCHAR NOT NULL)""");
+            if (layout.before()) {
+                int carried = statement.executeUpdate("INSERT INTO scorecards (" + COLUMNS + ") SELECT experiment_id,"
+                        + " mean_method, segment_by, metric_ids, " + (layout.confidence() ? "confidence_level" : "95")
+                        + ", computed_at, warehouse, fingerprint, computed_by, elapsed_ms, scorecard FROM scorecards_before"
+                        + " ORDER BY computed_at");
+                statement.execute("DROP TABLE scorecards_before");
+                LOG.info("Results store {}: {} scorecards carried over to the layout that keeps the last runs of each request",
                         file == null ? "in memory" : file, carried);
             }
             connection.commit();
@@ -142,38 +190,83 @@ public final class ResultsStore implements AutoCloseable {
         return Optional.ofNullable(file);
     }
 
-    /** Stores a scorecard, replacing the one stored for the same request. */
+    /** Stores a scorecard as its request's latest, keeping the last {@code keep} runs of the request. */
     public synchronized void save(StoredScorecard stored) {
-        AnalysisRequest request = stored.request();
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT OR REPLACE INTO scorecards (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, request.experimentId());
-            insert.setString(2, request.meanMethod().methodId());
-            insert.setString(3, segment(request));
-            insert.setString(4, metrics(request));
-            insert.setDouble(5, request.confidence().percent());
-            insert.setString(6, stored.computedAt().toString());
-            insert.setString(7, stored.warehouse());
-            insert.setString(8, stored.fingerprint().value());
-            insert.setString(9, stored.computedBy());
-            insert.setLong(10, stored.elapsed().toMillis());
-            insert.setString(11, ScorecardCodec.encode(stored.scorecard()));
+        insert("scorecards", COLUMNS, "scorecard", stored.request(), stored.computedAt().toString(), stored.warehouse(),
+                stored.fingerprint().value(), stored.computedBy(), stored.elapsed().toMillis(),
+                ScorecardCodec.encode(stored.scorecard()));
+    }
+
+    /** Keeps a failed run beside the stored scorecard of its request (which stays as it was), and the last {@code keep} failed ones. */
+    public synchronized void saveFailure(FailedRun failed) {
+        insert("failed_runs", FAILED_COLUMNS, "failed run", failed.request(), failed.failedAt().toString(), failed.requestedBy(),
+                failed.message());
+    }
+
+    /** Inserts a row of {@code request} (its key, then {@code values}), keeps the table's last {@code keep} of the request, checkpoints. */
+    private void insert(String table, String columns, String what, AnalysisRequest request, Object... values) {
+        String marks = String.join(", ", Collections.nCopies(key(request).length + values.length, "?"));
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")")) {
+            int next = setKey(insert, request);
+            for (Object value : values) {
+                insert.setObject(next++, value);
+            }
             insert.executeUpdate();
+            keepLatest(table, request);
         } catch (SQLException e) {
-            throw new ResultsStoreException("cannot store the scorecard of " + request.experimentId() + ": " + firstLine(e.getMessage()), e);
+            throw new ResultsStoreException("cannot store the " + what + " of " + request.experimentId() + ": " + firstLine(e.getMessage()), e);
+        }
+        checkpoint();
+    }
+
+    /** The latest scorecard stored for exactly this request ({@link StoredScorecard#stale()} false: the caller compares fingerprints). */
+    public synchronized Optional<StoredScorecard> find(AnalysisRequest request) {
+        return select("WHERE " + KEY + " ORDER BY run DESC LIMIT 1", key(request)).stream().findFirst();
+    }
+
+    /** The latest scorecard of each request of an experiment, newest first. */
+    public synchronized List<StoredScorecard> findAll(String experimentId) {
+        return select("WHERE experiment_id = ? QUALIFY row_number() OVER (PARTITION BY " + KEY_COLUMNS
+                + " ORDER BY run DESC) = 1 ORDER BY run DESC", experimentId);
+    }
+
+    /** The failed run of this request that came after its latest stored scorecard (or with none stored), if any. */
+    public synchronized Optional<FailedRun> lastFailure(AnalysisRequest request) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT failed_at, requested_by, message FROM failed_runs"
+                + " WHERE " + KEY + " AND run > coalesce((SELECT max(run) FROM scorecards WHERE " + KEY + "), 0)"
+                + " ORDER BY run DESC LIMIT 1")) {
+            setKey(query, request);
+            setKey(query, request, 6);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(new FailedRun(request, Instant.parse(row.getString("failed_at")),
+                        row.getString("requested_by"), row.getString("message"))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new ResultsStoreException("cannot read the results store: " + firstLine(e.getMessage()), e);
         }
     }
 
-    /** The scorecard stored for exactly this request ({@link StoredScorecard#stale()} false: the caller compares fingerprints). */
-    public synchronized Optional<StoredScorecard> find(AnalysisRequest request) {
-        List<StoredScorecard> found = select("WHERE " + KEY, request.experimentId(), request.meanMethod().methodId(),
-                segment(request), metrics(request), request.confidence().percent());
-        return found.stream().findFirst();
+    /** Deletes all but the last {@code keep} runs of the request from {@code table}. */
+    private void keepLatest(String table, AnalysisRequest request) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE " + KEY
+                + " AND run NOT IN (SELECT run FROM " + table + " WHERE " + KEY + " ORDER BY run DESC LIMIT " + keep + ")")) {
+            setKey(delete, request);
+            setKey(delete, request, 6);
+            delete.executeUpdate();
+        }
     }
 
-    /** Every scorecard stored for an experiment, newest first. */
-    public synchronized List<StoredScorecard> findAll(String experimentId) {
-        return select("WHERE experiment_id = ? ORDER BY computed_at DESC", experimentId);
+    /** Folds the write-ahead log into the file, then copies the file: the previous good copy for {@link StoreFiles}. */
+    private void checkpoint() {
+        if (file == null) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT");
+        } catch (SQLException e) {
+            throw new ResultsStoreException("cannot checkpoint the results store " + file + ": " + firstLine(e.getMessage()), e);
+        }
+        StoreFiles.keepGoodCopy(file);
     }
 
     private List<StoredScorecard> select(String where, Object... parameters) {
@@ -211,14 +304,42 @@ public final class ResultsStore implements AutoCloseable {
         }
     }
 
-    /** Whether table {@code scorecards} exists without {@code confidence_level}: written before the level was a key. */
-    private static boolean isLayoutBeforeConfidence(Connection connection) throws SQLException {
+    /**
+     * The layout of an existing table {@code scorecards}.
+     *
+     * @param before     whether it was written before the store kept several runs per request (no {@code run})
+     * @param confidence whether it has {@code confidence_level}
+     */
+    private record Layout(boolean before, boolean confidence) {
+    }
+
+    private static Layout layout(Connection connection) throws SQLException {
         try (PreparedStatement columns = connection.prepareStatement("SELECT count(*) > 0,"
-                + " count(*) FILTER (WHERE column_name = 'confidence_level') = 0 FROM information_schema.columns"
+                + " count(*) FILTER (WHERE column_name = 'run') = 0,"
+                + " count(*) FILTER (WHERE column_name = 'confidence_level') > 0 FROM information_schema.columns"
                 + " WHERE table_schema = 'main' AND table_name = 'scorecards'");
              ResultSet found = columns.executeQuery()) {
-            return found.next() && found.getBoolean(1) && found.getBoolean(2);
+            return found.next() && found.getBoolean(1) ? new Layout(found.getBoolean(2), found.getBoolean(3))
+                    : new Layout(false, true);
         }
+    }
+
+    private static Object[] key(AnalysisRequest request) {
+        return new Object[] {request.experimentId(), request.meanMethod().methodId(), segment(request), metrics(request),
+                request.confidence().percent()};
+    }
+
+    /** Sets the key's five parameters from {@code first} (1 by default); returns the index after them. */
+    private static int setKey(PreparedStatement statement, AnalysisRequest request, int first) throws SQLException {
+        Object[] key = key(request);
+        for (int i = 0; i < key.length; i++) {
+            statement.setObject(first + i, key[i]);
+        }
+        return first + key.length;
+    }
+
+    private static int setKey(PreparedStatement statement, AnalysisRequest request) throws SQLException {
+        return setKey(statement, request, 1);
     }
 
     private static String segment(AnalysisRequest request) {

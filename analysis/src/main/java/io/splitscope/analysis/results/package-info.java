@@ -1,8 +1,10 @@
 /**
  * Computed scorecards kept for later: the {@link io.splitscope.analysis.results.ResultsStore} (an
  * embedded DuckDB file next to the warehouse, see {@link io.splitscope.analysis.results.ResultsLocation}),
- * which keeps each scorecard with when, from what and by whom it was computed; a stored scorecard
- * whose warehouse has changed since (see {@link io.splitscope.analysis.results.WarehouseFingerprint})
- * is marked stale.
+ * which keeps the last runs of each request with when, from what and by whom they were computed,
+ * and the failed runs beside them ({@link io.splitscope.analysis.results.FailedRun}); a stored
+ * scorecard whose warehouse has changed since (see {@link io.splitscope.analysis.results.WarehouseFingerprint})
+ * is marked stale. Each write is checkpointed and the file copied; a store damaged by a crash is
+ * recovered on opening ({@code StoreFiles}).
  */
 package io.splitscope.analysis.results;

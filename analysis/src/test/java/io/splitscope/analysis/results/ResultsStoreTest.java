@@ -17,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,21 +96,14 @@ class ResultsStoreTest {
     @Test
     void aStoreWrittenBeforeTheConfidenceLevelIsCarriedOverAt95Percent() throws Exception {
         Path file = dir.resolve("before-confidence.duckdb");
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
-             Statement statement = connection.createStatement()) {
-            // the layout of the store before the level was part of the key
-            statement.execute("CREATE TABLE scorecards (experiment_id VARCHAR NOT NULL, mean_method VARCHAR NOT NULL,"
-                    + " segment_by VARCHAR NOT NULL, metric_ids VARCHAR NOT NULL, computed_at VARCHAR NOT NULL,"
-                    + " warehouse VARCHAR NOT NULL, fingerprint VARCHAR NOT NULL, computed_by VARCHAR NOT NULL,"
-                    + " elapsed_ms BIGINT NOT NULL, scorecard VARCHAR NOT NULL,"
-                    + " PRIMARY KEY (experiment_id, mean_method, segment_by, metric_ids))");
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO scorecards VALUES ('exp_sample', 'welch_t', '', '', ?, 'old', 'f1', 'analyst', 7, ?)")) {
-                insert.setString(1, SampleScorecard.scorecard().computedAt().toString());
-                insert.setString(2, EarlierScorecardDocumentTest.formatTwo());
-                insert.executeUpdate();
-            }
-        }
+        // the layout of the store before the level was part of the key
+        writeEarlierStore(file, "CREATE TABLE scorecards (experiment_id VARCHAR NOT NULL, mean_method VARCHAR NOT NULL,"
+                + " segment_by VARCHAR NOT NULL, metric_ids VARCHAR NOT NULL, computed_at VARCHAR NOT NULL,"
+                + " warehouse VARCHAR NOT NULL, fingerprint VARCHAR NOT NULL, computed_by VARCHAR NOT NULL,"
+                + " elapsed_ms BIGINT NOT NULL, scorecard VARCHAR NOT NULL,"
+                + " PRIMARY KEY (experiment_id, mean_method, segment_by, metric_ids))",
+                "INSERT INTO scorecards VALUES ('exp_sample', 'welch_t', '', '', ?, 'old', 'f1', 'analyst', 7, ?)",
+                SampleScorecard.scorecard().computedAt(), EarlierScorecardDocumentTest.formatTwo());
 
         try (ResultsStore store = ResultsStore.open(file)) {
             StoredScorecard back = store.find(AnalysisRequest.of("exp_sample")).orElseThrow();
@@ -160,5 +154,90 @@ class ResultsStoreTest {
         try (ResultsStore store = ResultsStore.open(dir.resolve("r.duckdb"))) {
             assertThat(store.find(AnalysisRequest.of("exp_autoplay"))).isEmpty();
         }
+    }
+
+    @Test
+    void keepsTheLastRunsOfARequestAndAsManyFailedOnes() throws Exception {
+        AnalysisRequest all = AnalysisRequest.of("exp_autoplay");
+        AnalysisRequest cuped = all.withMeanMethod(MeanMethod.CUPED);
+        try (ResultsStore store = ResultsStore.open(dir.resolve("kept.duckdb"), 3)) {
+            store.save(new StoredScorecard(cuped, welch, WarehouseFingerprint.UNKNOWN, "other", Duration.ZERO, false));
+            for (int run = 1; run <= 5; run++) {
+                store.save(new StoredScorecard(all, welch, WarehouseFingerprint.UNKNOWN, "run " + run, Duration.ZERO, false));
+                store.saveFailure(new FailedRun(all, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(run), "a", "failure " + run));
+            }
+
+            assertThat(store.find(all)).get().extracting(StoredScorecard::computedBy).isEqualTo("run 5");
+            assertThat(store.findAll("exp_autoplay")).extracting(StoredScorecard::computedBy).containsExactly("run 5", "other");
+        }
+        assertThat(kept(dir.resolve("kept.duckdb"), "computed_by", "scorecards")).isEqualTo("other,run 3,run 4,run 5");
+        assertThat(kept(dir.resolve("kept.duckdb"), "message", "failed_runs")).isEqualTo("failure 3,failure 4,failure 5");
+    }
+
+    @Test
+    void aFailedRunIsKeptBesideTheStoredScorecardAndNeverReplacesIt() {
+        AnalysisRequest all = AnalysisRequest.of("exp_autoplay");
+        Instant failedAt = Instant.parse("2026-12-05T08:00:00Z");
+        try (ResultsStore store = ResultsStore.open(dir.resolve("failed.duckdb"))) {
+            store.save(new StoredScorecard(all, welch, new WarehouseFingerprint("f1"), "alice", Duration.ZERO, false));
+            store.saveFailure(new FailedRun(all, failedAt, "bob", "R stopped while analysing"));
+        }
+        try (ResultsStore store = ResultsStore.open(dir.resolve("failed.duckdb"))) {
+            assertThat(store.find(all)).get().extracting(StoredScorecard::computedBy).isEqualTo("alice");
+            assertThat(store.lastFailure(all)).contains(new FailedRun(all, failedAt, "bob", "R stopped while analysing"));
+            assertThat(store.lastFailure(all.withMeanMethod(MeanMethod.CUPED))).isEmpty();
+
+            store.save(new StoredScorecard(all, welch, new WarehouseFingerprint("f1"), "carol", Duration.ZERO, false));
+            assertThat(store.lastFailure(all)).as("a later success supersedes the failure").isEmpty();
+        }
+    }
+
+    @Test
+    void aStoreWithOneRowPerRequestIsCarriedOverWithItsLevels() throws Exception {
+        Path file = dir.resolve("one-row-per-request.duckdb");
+        // the layout of the store before it kept several runs of a request
+        writeEarlierStore(file, "CREATE TABLE scorecards (experiment_id VARCHAR NOT NULL, mean_method VARCHAR NOT NULL,"
+                + " segment_by VARCHAR NOT NULL, metric_ids VARCHAR NOT NULL, confidence_level DOUBLE NOT NULL,"
+                + " computed_at VARCHAR NOT NULL, warehouse VARCHAR NOT NULL, fingerprint VARCHAR NOT NULL,"
+                + " computed_by VARCHAR NOT NULL, elapsed_ms BIGINT NOT NULL, scorecard VARCHAR NOT NULL,"
+                + " PRIMARY KEY (experiment_id, mean_method, segment_by, metric_ids, confidence_level))",
+                "INSERT INTO scorecards VALUES ('exp_autoplay', 'welch_t', '', '', 99, ?, 'old', 'f1', 'analyst', 7, ?)",
+                welch.computedAt(), ScorecardCodec.encode(welch));
+
+        try (ResultsStore store = ResultsStore.open(file)) {
+            AnalysisRequest at99 = AnalysisRequest.of("exp_autoplay").withConfidence(new ConfidenceLevel(99));
+            assertThat(store.find(at99)).get().extracting(StoredScorecard::computedBy).isEqualTo("analyst");
+            store.save(new StoredScorecard(at99, welch, WarehouseFingerprint.UNKNOWN, "again", Duration.ZERO, false));
+        }
+        assertThat(kept(file, "computed_by", "scorecards")).isEqualTo("analyst,again");
+    }
+
+    /** The values of {@code column} in {@code table} of the store {@code file}, oldest run first, joined by commas. */
+    private static String kept(Path file, String column, String table) throws java.sql.SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
+             var rows = connection.createStatement().executeQuery("SELECT string_agg(" + column + ", ',' ORDER BY run) FROM " + table)) {
+            assertThat(rows.next()).isTrue();
+            return rows.getString(1);
+        }
+    }
+
+    /** A store as an earlier version wrote it: its table, and one row whose computed_at and scorecard are set. */
+    private static void writeEarlierStore(Path file, String createTable, String insertRow, Instant computedAt, String scorecard)
+            throws java.sql.SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
+             Statement statement = connection.createStatement()) {
+            statement.execute(createTable);
+            try (PreparedStatement insert = connection.prepareStatement(insertRow)) {
+                insert.setString(1, computedAt.toString());
+                insert.setString(2, scorecard);
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    @Test
+    void refusesToKeepNoRuns() {
+        assertThatThrownBy(() -> ResultsStore.inMemory(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the results store must keep at least 1 run of each request, not 0");
     }
 }

@@ -44,12 +44,19 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code GET /api/experiments/{id}/scorecard[?method=welch_t|cuped|bayesian|sequential][&segment=country|device|plan][&metrics=m1,m2][&confidence=90|95|99]}:
  *       the scorecard JSON of {@code spec/scorecard.md}, exactly as {@code ./splitscope analyze --format json}
  *       prints it; the stored one when there is one (header {@code X-Splitscope-Stale: true} when the
- *       warehouse has changed since), else computed now (and stored).</li>
+ *       warehouse has changed since; {@code X-Splitscope-Failed-Run} when a later run failed), else
+ *       computed now (and stored). Equivalent parameters are one scorecard (metrics in any order);
+ *       a metric named twice is refused (400). A viewer gets what is stored and the default
+ *       scorecard; computing another needs an analyst (403).</li>
  *   <li>{@code GET /api/experiments/{id}/scorecard.csv[?...]}: its rows as CSV ({@link ScorecardCsv}).</li>
  *   <li>{@code POST /api/experiments/{id}/analyses[?...]}: analysts start a (re-)run in the background;
  *       202 with the job and its {@code Location}.</li>
  *   <li>{@code GET /api/analyses/{jobId}}: how a run is going.</li>
  * </ul>
+ *
+ * <p>While results cannot be stored (see {@link io.splitscope.app.results.ResultsStoreStatus}),
+ * every answer has header {@code X-Splitscope-Results-Store: unavailable} and the problem in
+ * {@code X-Splitscope-Results-Store-Problem}.
  */
 @RestController
 @RequestMapping("/api")
@@ -57,6 +64,8 @@ public final class ExperimentsApi {
 
     /** The header that says whether a stored scorecard predates the warehouse's current files. */
     public static final String STALE_HEADER = "X-Splitscope-Stale";
+    /** The header that says a run after the stored scorecard failed: when, by whom, why (in ASCII). */
+    public static final String FAILED_RUN_HEADER = "X-Splitscope-Failed-Run";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
@@ -95,8 +104,9 @@ public final class ExperimentsApi {
     /** {@code GET /api/experiments/{id}/scorecard}. */
     @GetMapping(value = "/experiments/{id}/scorecard", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<String> scorecard(@PathVariable String id, ScorecardParameters parameters) {
-        StoredScorecard stored = jobs.scorecard(request(id, parameters));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header(STALE_HEADER, Boolean.toString(stored.stale()))
+        AnalysisRequest request = request(id, parameters);
+        StoredScorecard stored = jobs.scorecard(request);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).headers(storedHeaders(request, stored))
                 .body(stored.json());
     }
 
@@ -106,9 +116,23 @@ public final class ExperimentsApi {
         AnalysisRequest request = request(id, parameters);
         StoredScorecard stored = jobs.scorecard(request);
         String fileName = ScorecardCsv.fileName(request);
-        return ResponseEntity.ok().contentType(CSV).header(STALE_HEADER, Boolean.toString(stored.stale()))
+        return ResponseEntity.ok().contentType(CSV).headers(storedHeaders(request, stored))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
                 .body(ScorecardCsv.write(stored.scorecard()));
+    }
+
+    /** Whether the scorecard is stale, and the run after it that failed, if any. */
+    private HttpHeaders storedHeaders(AnalysisRequest request, StoredScorecard stored) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(STALE_HEADER, Boolean.toString(stored.stale()));
+        jobs.lastFailure(request).ifPresent(failed -> headers.set(FAILED_RUN_HEADER,
+                ascii(failed.failedAt() + " by " + failed.requestedBy() + ": " + failed.message())));
+        return headers;
+    }
+
+    /** {@code text} fit for a header value: ASCII, one line. */
+    static String ascii(String text) {
+        return text.replaceAll("[^\\x20-\\x7e]", "?");
     }
 
     /** {@code POST /api/experiments/{id}/analyses}: 202 Accepted with the job. */
@@ -163,7 +187,11 @@ public final class ExperimentsApi {
             throw new ApiException(HttpStatus.BAD_REQUEST, "unknown metric" + (unknown.size() == 1 ? " " : "s ")
                     + String.join(", ", unknown) + " (GET /api/experiments lists experiments; ./splitscope metrics lists metrics)");
         }
-        return new AnalysisRequest(id, metricIds, meanMethod, segmentBy, level);
+        try {
+            return new AnalysisRequest(id, metricIds, meanMethod, segmentBy, level);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
     }
 
     /**

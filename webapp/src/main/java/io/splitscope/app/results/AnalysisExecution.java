@@ -3,6 +3,7 @@ package io.splitscope.app.results;
 import io.splitscope.analysis.AnalysisException;
 import io.splitscope.analysis.AnalysisRequest;
 import io.splitscope.analysis.AnalysisService;
+import io.splitscope.analysis.results.FailedRun;
 import io.splitscope.analysis.results.StoredScorecard;
 import io.splitscope.analysis.results.WarehouseFingerprint;
 import io.splitscope.app.Messages;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one job, on an analysis thread: analyses its request, telling the listeners each step,
- * stores the result, then ends the job — succeeded, or failed with a one-line reason (an
- * unexpected failure is logged in full and reported as an internal error).
+ * stores the result, then ends the job — succeeded, or failed with a one-line reason, which is
+ * stored beside the request's scorecard (an unexpected failure is logged in full and reported as
+ * an internal error).
  */
 final class AnalysisExecution {
 
@@ -65,11 +67,22 @@ final class AnalysisExecution {
                     stored.elapsed().toMillis());
         } catch (AnalysisException | WarehouseException | IllegalArgumentException | UncheckedIOException e) {
             LOG.warn("Analysis {} of {} ({}) failed: {}", job.id, request.experimentId(), describe(request), e.getMessage());
-            end(job, () -> job.fail(e, Messages.oneLine(e.getMessage()), clock.instant()));
+            fail(job, e, Messages.oneLine(e.getMessage()));
         } catch (RuntimeException | Error e) {
             LOG.error("Analysis {} of {} ({}) failed", job.id, request.experimentId(), describe(request), e);
-            end(job, () -> job.fail(e, "internal error while analysing (details are in the server log)", clock.instant()));
+            fail(job, e, "internal error while analysing (details are in the server log)");
         }
+    }
+
+    /** Ends the job as failed, after keeping the failure beside the request's stored scorecard (which stays). */
+    private void fail(TrackedJob job, Throwable e, String message) {
+        Instant failedAt = clock.instant();
+        try {
+            results.saveFailure(new FailedRun(job.request, failedAt, job.submittedBy, message));
+        } catch (UncheckedIOException notStored) {
+            LOG.warn("Analysis {}: {}", job.id, notStored.getMessage());
+        }
+        end(job, () -> job.fail(e, message, failedAt));
     }
 
     /** Moves the job to its end state, tells the listeners, then wakes whoever awaits it. */

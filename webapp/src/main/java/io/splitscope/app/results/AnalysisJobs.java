@@ -1,5 +1,6 @@
 package io.splitscope.app.results;
 
+import io.splitscope.analysis.results.FailedRun;
 import io.splitscope.analysis.results.ResultsStore;
 import io.splitscope.analysis.results.StoredScorecard;
 import io.splitscope.analysis.results.WarehouseFingerprint;
@@ -7,6 +8,7 @@ import io.splitscope.analysis.AnalysisException;
 import io.splitscope.analysis.AnalysisRequest;
 import io.splitscope.analysis.AnalysisService;
 import io.splitscope.app.security.CurrentUser;
+import io.splitscope.metrics.Metric;
 import io.splitscope.sql.WarehouseException;
 import java.time.Clock;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Scorecards for the views and the REST API: the stored ones, read at once, and analyses run in
@@ -37,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * A listener must be quick and must not throw (what it throws is logged and ignored).
  *
  * <p>One request (experiment, metrics, method, segment) has at most one job queued or running: asking
- * again while it is returns that job. A successful run replaces the stored result; a failed one
- * leaves it as it was.
+ * again while it is returns that job. Equivalent requests are one ({@link AnalysisRequest#normalised}).
+ * A successful run becomes the stored result; a failed one leaves it as it was and is stored
+ * beside it ({@link #lastFailure}).
  *
  * <p>This class is the entry point; the work is shared out: {@link JobRegistry} (which jobs there
  * are, one per request at a time), {@link TrackedJob} (a job's state), {@link JobListeners},
@@ -60,6 +64,7 @@ public final class AnalysisJobs implements AutoCloseable {
     /** How many requests' stored scorecards are kept decoded by default: a few dozen kilobytes each. */
     public static final int KEPT_SCORECARDS = 256;
 
+    private final AnalysisService analysis;
     private final StoredResults results;
     private final Clock clock;
     private final AnalysisThreads threads;
@@ -98,6 +103,7 @@ public final class AnalysisJobs implements AutoCloseable {
 
     AnalysisJobs(AnalysisService analysis, ResultsStore store, Supplier<WarehouseFingerprint> fingerprint,
                  Supplier<WarehouseFingerprint> analysedFingerprint, int threads, int keptScorecards, Clock clock) {
+        this.analysis = analysis;
         this.threads = new AnalysisThreads(threads);
         this.results = new StoredResults(Objects.requireNonNull(store, "store"), Objects.requireNonNull(fingerprint, "fingerprint"),
                 keptScorecards);
@@ -111,7 +117,12 @@ public final class AnalysisJobs implements AutoCloseable {
     /** The stored scorecard of exactly this request, marked stale when the warehouse has changed since. Instant. */
     public Optional<StoredScorecard> stored(AnalysisRequest request) {
         Objects.requireNonNull(request, "request");
-        return results.find(request);
+        return results.find(normalised(request));
+    }
+
+    /** The run of this request that failed after its stored scorecard (which it left as it was), if any. */
+    public Optional<FailedRun> lastFailure(AnalysisRequest request) {
+        return results.lastFailure(normalised(request));
     }
 
     /** Every stored scorecard of an experiment (all methods, segments, metric sets), newest first. */
@@ -121,7 +132,8 @@ public final class AnalysisJobs implements AutoCloseable {
 
     /**
      * The stored scorecard of this request, or — when there is none — the one a first analysis
-     * computes now (this call waits for it, in the analysis pool). Any signed-in user.
+     * computes now (this call waits for it, in the analysis pool). Any signed-in user for what is
+     * stored and for the default scorecard; analysts for anything else (see {@link #ensure}).
      *
      * @throws AnalysisException  for an unknown experiment or metric, an inconsistent experiment
      * @throws WarehouseException when the warehouse fails
@@ -143,17 +155,25 @@ public final class AnalysisJobs implements AutoCloseable {
     public AnalysisJob run(AnalysisRequest request) {
         Objects.requireNonNull(request, "request");
         CurrentUser.requireAnalyst();
-        return submit(request, CurrentUser.nameOrSystem(), false);
+        return submit(normalised(request), CurrentUser.nameOrSystem(), false);
     }
 
     /**
      * Makes sure this request has a result: when one is stored, a job that has already succeeded
-     * with it; when one is being computed, that job; otherwise a first analysis, started now.
-     * Any signed-in user (nothing stored is replaced).
+     * with it; when one is being computed, that job; otherwise a first analysis, started now
+     * (nothing stored is replaced). A viewer may start the default scorecard's only
+     * ({@link AnalysisRequest#isDefault()}): each other one would grow the store.
+     *
+     * @throws AccessDeniedException when a viewer asks for another scorecard than the default that is not stored
      */
     public AnalysisJob ensure(AnalysisRequest request) {
         Objects.requireNonNull(request, "request");
-        return submit(request, CurrentUser.nameOrSystem(), true);
+        AnalysisRequest normalised = normalised(request);
+        if (!normalised.isDefault() && CurrentUser.isViewer() && results.find(normalised).isEmpty()) {
+            throw new AccessDeniedException("a viewer reads stored scorecards and the default one: computing " + normalised.experimentId()
+                    + " with " + AnalysisExecution.describe(normalised) + " needs an analyst");
+        }
+        return submit(normalised, CurrentUser.nameOrSystem(), true);
     }
 
     /** The job with that id, as it stands now (recent jobs only: the last {@value JobRegistry#KEPT_JOBS}). */
@@ -163,7 +183,7 @@ public final class AnalysisJobs implements AutoCloseable {
 
     /** The job queued or running for this request, if any. */
     public Optional<AnalysisJob> active(AnalysisRequest request) {
-        return registry.active(request).map(TrackedJob::snapshot);
+        return registry.active(normalised(request)).map(TrackedJob::snapshot);
     }
 
     /** Recent jobs, newest first. */
@@ -205,6 +225,11 @@ public final class AnalysisJobs implements AutoCloseable {
     @Override
     public void close() {
         threads.close();
+    }
+
+    /** The request as the store keys it: equivalent requests (metrics in another order, the whole catalog listed) alike. */
+    private AnalysisRequest normalised(AnalysisRequest request) {
+        return request.normalised(analysis.metrics().stream().map(Metric::id).toList());
     }
 
     /** The job of this request: the one queued or running, a finished one with the stored result, or a new one, queued. */

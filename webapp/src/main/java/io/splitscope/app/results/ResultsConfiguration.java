@@ -16,36 +16,57 @@ import org.springframework.core.env.Environment;
 /**
  * The results store and the analysis jobs of the web app, as Spring beans.
  *
- * <p>Settings: {@value ResultsLocation#PROPERTY} (see {@link ResultsLocation}) and
- * {@code splitscope.analysis.threads} (analyses at once, 1 to 4, default 1), and {@value WarehouseCache#SWITCH}
+ * <p>Settings: {@value ResultsLocation#PROPERTY} (see {@link ResultsLocation}),
+ * {@code splitscope.results.keep} (runs kept of each request, and failed ones, default 5),
+ * {@code splitscope.analysis.threads} (analyses at once, 1 to 4, default 1) and {@value WarehouseCache#SWITCH}
  * ({@code on} by default; {@code off} only in the load benchmark's uncached run). When the store's file
- * cannot be opened — typically because another {@code serve} of the same warehouse holds it —
- * the app says so in the log and keeps results in memory.
+ * cannot be opened even after recovery — typically because another {@code serve} of the same
+ * warehouse holds it — the app says so in the log, keeps results in memory and says so to every
+ * user ({@link ResultsStoreStatus}).
  */
 @Configuration(proxyBeanMethods = false)
 class ResultsConfiguration {
 
     static final String THREADS = "splitscope.analysis.threads";
+    static final String KEEP = "splitscope.results.keep";
     private static final Logger LOG = LoggerFactory.getLogger(ResultsConfiguration.class);
 
-    @Bean(destroyMethod = "close")
-    ResultsStore resultsStore(AnalysisService analysis, Environment environment) {
+    /** The store as it opened, and whether it is the configured one. */
+    record OpenedStore(ResultsStore store, ResultsStoreStatus status) {
+    }
+
+    @Bean
+    OpenedStore openedResultsStore(AnalysisService analysis, Environment environment) {
+        int keep = environment.getProperty(KEEP, Integer.class, ResultsStore.DEFAULT_KEEP);
+        if (keep < 1) {
+            throw new IllegalArgumentException(KEEP + " must be at least 1, not " + keep);
+        }
         Optional<Path> file = ResultsLocation.resolve(analysis.warehouseDescription(),
                 environment.getProperty(ResultsLocation.PROPERTY), System.getenv());
         if (file.isEmpty()) {
             LOG.info("Results store: in memory ({}={}); results last until the app stops", ResultsLocation.PROPERTY,
                     ResultsLocation.MEMORY);
-            return ResultsStore.inMemory();
+            return new OpenedStore(ResultsStore.inMemory(keep), ResultsStoreStatus.USABLE);
         }
         try {
-            ResultsStore store = ResultsStore.open(file.get());
+            ResultsStore store = ResultsStore.open(file.get(), keep);
             LOG.info("Results store: {}", file.get().toAbsolutePath());
-            return store;
+            return new OpenedStore(store, ResultsStoreStatus.USABLE);
         } catch (ResultsStore.ResultsStoreException e) {
             LOG.warn("{}; keeping results in memory until the app stops (set {} to another folder to keep them)",
                     e.getMessage(), ResultsLocation.PROPERTY);
-            return ResultsStore.inMemory();
+            return new OpenedStore(ResultsStore.inMemory(keep), new ResultsStoreStatus(e.getMessage()));
         }
+    }
+
+    @Bean(destroyMethod = "close")
+    ResultsStore resultsStore(OpenedStore opened) {
+        return opened.store();
+    }
+
+    @Bean
+    ResultsStoreStatus resultsStoreStatus(OpenedStore opened) {
+        return opened.status();
     }
 
     @Bean(destroyMethod = "close")

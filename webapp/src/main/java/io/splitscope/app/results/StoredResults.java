@@ -1,6 +1,7 @@
 package io.splitscope.app.results;
 
 import io.splitscope.analysis.AnalysisRequest;
+import io.splitscope.analysis.results.FailedRun;
 import io.splitscope.analysis.results.ResultsStore;
 import io.splitscope.analysis.results.StoredScorecard;
 import io.splitscope.analysis.results.WarehouseFingerprint;
@@ -45,12 +46,22 @@ final class StoredResults {
         return store.findAll(experimentId).stream().map(stored -> withStaleness(stored, current)).toList();
     }
 
-    /** Stores {@code stored}, replacing the one of its request; returns it as a read would. */
+    /** Stores {@code stored} as the latest of its request; returns it as a read would. */
     StoredScorecard save(StoredScorecard stored) {
         store.save(stored);
         WarehouseFingerprint current = fingerprint.get();
         kept.put(current, stored.request(), stored.withStale(false));
         return withStaleness(stored, current);
+    }
+
+    /** Keeps a failed run beside the stored scorecard of its request. */
+    void saveFailure(FailedRun failed) {
+        store.saveFailure(failed);
+    }
+
+    /** The run of this request that failed after its stored scorecard, if any. */
+    Optional<FailedRun> lastFailure(AnalysisRequest request) {
+        return store.lastFailure(request);
     }
 
     /** The warehouse's current fingerprint. */

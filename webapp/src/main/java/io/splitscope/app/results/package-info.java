@@ -1,9 +1,11 @@
 /**
  * The analyses the web app and the REST API run in the background: {@link
  * io.splitscope.app.results.AnalysisJobs} runs them, reports their progress to listeners and keeps
- * their results in the {@link io.splitscope.analysis.results.ResultsStore} with who asked for them;
- * {@link io.splitscope.app.results.ResultsConfiguration} opens the store where the server's settings
- * say. What only changes with the warehouse is read once and kept while the warehouse's fingerprint
+ * their results in the {@link io.splitscope.analysis.results.ResultsStore} with who asked for them
+ * (a failed run beside the stored result, never over it); a viewer may compute the default
+ * scorecard only. {@link io.splitscope.app.results.ResultsConfiguration} opens the store where the
+ * server's settings say, and {@link io.splitscope.app.results.ResultsStoreStatus} says when it could
+ * not. What only changes with the warehouse is read once and kept while the warehouse's fingerprint
  * stays the same ({@link io.splitscope.app.results.WarehouseCache}): each stored scorecard, decoded,
  * and the experiments ({@link io.splitscope.app.results.WarehouseExperiments}). Nothing here
  * depends on Vaadin.

@@ -63,6 +63,11 @@ public final class CurrentUser {
         }
     }
 
+    /** Whether a user is signed in who is not an analyst (work the application starts by itself has nobody signed in). */
+    public static boolean isViewer() {
+        return authentication().map(user -> !canRunAnalyses(user)).orElse(false);
+    }
+
     static boolean canRunAnalyses(Authentication authentication) {
         return authentication != null && hasAuthority(authentication, Role.ANALYST.authority());
     }

@@ -61,11 +61,12 @@ class RestApiIT {
             "exp_autoplay|                              |--experiment exp_autoplay",
             "exp_price   |?method=cuped                 |--experiment exp_price --cuped",
             "exp_autoplay|?method=bayesian&segment=plan |--experiment exp_autoplay --method bayesian --segment plan",
-            "exp_price   |?metrics=play_rate,streaming_hours&method=sequential|--experiment exp_price --metrics play_rate,streaming_hours --method sequential",
+            "exp_price   |?metrics=play_rate,streaming_hours&method=sequential|--experiment exp_price --metrics streaming_hours,play_rate --method sequential",
             "exp_autoplay|?confidence=90&segment=device |--experiment exp_autoplay --confidence 90 --segment device"})
     void theScorecardIsExactlyWhatAnalyzePrints(String experiment, String query, String options) {
         HttpResponse<String> response = http.get("/api/experiments/" + experiment + "/scorecard" + (query == null ? "" : query),
-                "viewer", "viewer");
+                "analyst", "analyst"); // a viewer may compute the default scorecard only
+
         String cli = analyze(options);
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -74,6 +75,43 @@ class RestApiIT {
         // numbers but for the last bits of a sum (DuckDB adds in parallel, in no fixed order).
         assertSameScorecard("", JSON.readTree(response.body()), JSON.readTree(cli));
         assertThat(response.headers().firstValue(ExperimentsApi.STALE_HEADER)).contains("false");
+    }
+
+    /** Metrics in another order are the same scorecard, in catalog order (golden exp_price.json: streaming_hours before play_rate). */
+    @Test
+    void equivalentParametersShareOneStoredScorecard() {
+        HttpResponse<String> first = http.get("/api/experiments/exp_price/scorecard?metrics=play_rate,streaming_hours&method=cuped",
+                "analyst", "analyst");
+        HttpResponse<String> second = http.get("/api/experiments/exp_price/scorecard?method=cuped&metrics=streaming_hours,play_rate",
+                "viewer", "viewer");
+
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        JsonNode a = JSON.readTree(first.body());
+        JsonNode b = JSON.readTree(second.body());
+        assertThat(b.get("computed_at")).as("read from the store, not computed again").isEqualTo(a.get("computed_at"));
+        List<String> metrics = new java.util.ArrayList<>();
+        b.get("results").forEach(row -> metrics.add(row.get("metric").asString()));
+        assertThat(metrics.stream().distinct()).containsExactly("streaming_hours", "play_rate"); // a row per arm, two arms
+    }
+
+    /** A repeated metric was a second row in the adjustment: adjusted p 0.004 became 0.012 (issue 14). */
+    @Test
+    void aMetricNamedTwiceIsRefused() {
+        assertThat(assertError(http.get("/api/experiments/exp_price/scorecard?metrics=play_rate,play_rate", "analyst", "analyst"), 400)
+                .get("message").asString()).isEqualTo("metric play_rate is asked for twice: name each metric once");
+    }
+
+    @Test
+    void aViewerReadsTheDefaultScorecardButComputesNoOther() {
+        assertThat(assertError(http.get("/api/experiments/exp_autoplay/scorecard?method=bayesian&segment=country", "viewer", "viewer"),
+                403).get("message").asString()).isEqualTo("a viewer reads stored scorecards and the default one: computing"
+                + " exp_autoplay with bayesian, by country needs an analyst");
+        assertThat(http.get("/api/experiments/exp_autoplay/scorecard.csv?method=bayesian&segment=country", "viewer", "viewer")
+                .statusCode()).isEqualTo(403);
+        assertThat(http.get("/api/experiments/exp_autoplay/scorecard?method=welch_t&confidence=95", "viewer", "viewer")
+                .statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/experiments/exp_autoplay/scorecard", "viewer", "viewer").headers()
+                .firstValue("X-Splitscope-Results-Store")).as("the store is usable").isEmpty();
     }
 
     @Test
@@ -112,7 +150,7 @@ class RestApiIT {
     @Test
     void anAnalystStartsABackgroundRunThatReplacesTheStoredScorecard() throws InterruptedException {
         String path = "/api/experiments/exp_autoplay/scorecard?method=cuped&metrics=streaming_hours";
-        Instant before = Instant.parse(JSON.readTree(http.get(path, "viewer", "viewer").body()).get("computed_at").asString());
+        Instant before = Instant.parse(JSON.readTree(http.get(path, "analyst", "analyst").body()).get("computed_at").asString());
 
         HttpResponse<String> started = http.postAs("/api/experiments/exp_autoplay/analyses?method=cuped&metrics=streaming_hours",
                 "analyst", "analyst");
@@ -156,8 +194,8 @@ class RestApiIT {
 
     @Test
     void exportsTheRowsAsCsv() {
-        HttpResponse<String> csv = http.get("/api/experiments/exp_price/scorecard.csv?method=bayesian", "viewer", "viewer");
-        JsonNode json = JSON.readTree(http.get("/api/experiments/exp_price/scorecard?method=bayesian", "viewer", "viewer").body());
+        HttpResponse<String> csv = http.get("/api/experiments/exp_price/scorecard.csv?method=bayesian", "analyst", "analyst");
+        JsonNode json = JSON.readTree(http.get("/api/experiments/exp_price/scorecard?method=bayesian", "analyst", "analyst").body());
 
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));

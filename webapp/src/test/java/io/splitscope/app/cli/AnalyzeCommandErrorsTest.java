@@ -43,6 +43,13 @@ class AnalyzeCommandErrorsTest {
         Files.writeString(path, text.replace(from, to));
     }
 
+    /** A repeated metric would be a second row in the adjustment: exp_price's adjusted p 0.004 became 0.012 (issue 14). */
+    @Test
+    void aMetricAskedForTwice() {
+        assertFailsWith(analyze(GoldenWarehouse.folder(), "--experiment", "exp_price", "--metrics",
+                "play_rate,streaming_hours,play_rate"), "metric play_rate is asked for twice: name each metric once");
+    }
+
     @Test
     void aWarehouseThatDoesNotExist() {
         Path missing = folder.resolve("no-such-warehouse");

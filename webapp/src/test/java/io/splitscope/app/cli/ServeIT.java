@@ -104,7 +104,7 @@ class ServeIT {
 
         String first;
         try (ConfigurableApplicationContext app = SplitscopeWebApplication.run(settings)) {
-            HttpResponse<String> computed = TestHttp.to(base(app)).get(path, "viewer", "viewer");
+            HttpResponse<String> computed = TestHttp.to(base(app)).get(path, "analyst", "analyst"); // a viewer then reads it
             assertThat(computed.headers().firstValue("X-Splitscope-Stale")).contains("false");
             first = computed.body();
         }

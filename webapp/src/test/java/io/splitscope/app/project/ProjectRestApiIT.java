@@ -77,7 +77,7 @@ class ProjectRestApiIT {
     @Test
     void slicesByADeclaredDimensionAndRefusesAnUnknownOne() {
         HttpResponse<String> sliced = http.get("/api/experiments/checkout_v2/scorecard?segment=country&metrics=purchase_rate",
-                "viewer", "viewer");
+                "analyst", "analyst"); // a viewer may compute the default scorecard only
         HttpResponse<String> unknown = http.get("/api/experiments/checkout_v2/scorecard?segment=device", "viewer", "viewer");
 
         assertThat(sliced.statusCode()).as(sliced.body()).isEqualTo(200);
@@ -90,7 +90,7 @@ class ProjectRestApiIT {
 
     @Test
     void exportsCsvWithStringVariantNames() {
-        HttpResponse<String> csv = http.get("/api/experiments/checkout_v2/scorecard.csv?metrics=revenue", "viewer", "viewer");
+        HttpResponse<String> csv = http.get("/api/experiments/checkout_v2/scorecard.csv?metrics=revenue", "analyst", "analyst");
 
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body().lines()).hasSize(3).anyMatch(line -> line.contains("revenue,") && line.contains("one page"));

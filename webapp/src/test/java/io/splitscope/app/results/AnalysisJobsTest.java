@@ -97,9 +97,9 @@ class AnalysisJobsTest {
     }
 
     @Test
-    void aFirstAnalysisNeedsNoAnalystAndAStoredOneIsNotRecomputed() {
+    void aFirstAnalysisOfTheDefaultScorecardNeedsNoAnalystAndAStoredOneIsNotRecomputed() {
         signIn("vera", Role.VIEWER);
-        AnalysisRequest request = new AnalysisRequest("exp_price", List.of("play_rate"), MeanMethod.CUPED, null);
+        AnalysisRequest request = AnalysisRequest.of("exp_price");
 
         StoredScorecard first = jobs.scorecard(request);
         AnalysisJob ensured = jobs.ensure(request);
@@ -212,6 +212,43 @@ class AnalysisJobsTest {
             assertThat(rerun.fingerprint()).isEqualTo(atStart);
             assertThat(rerun.stale()).isTrue();
         }
+    }
+
+    @Test
+    void aFailedRunNeverReplacesTheStoredScorecardAndIsKeptBesideIt() {
+        signIn("anna", Role.ANALYST);
+        AnalysisRequest request = AnalysisRequest.of("exp_autoplay");
+        StoredScorecard good = jobs.await(jobs.run(request).id());
+        try (AnalysisJobs failing = new AnalysisJobs(service, store, fingerprint::get, () -> {
+            throw new java.io.UncheckedIOException("Rserve stopped answering", new java.io.IOException("killed"));
+        }, 1)) {
+            assertThatThrownBy(() -> failing.await(failing.run(request).id())).hasMessage("Rserve stopped answering");
+
+            SameStored.assertSame(failing.stored(request).orElseThrow(), good);
+            assertThat(failing.lastFailure(request)).get().satisfies(failed -> {
+                assertThat(failed.requestedBy()).isEqualTo("anna");
+                assertThat(failed.message()).isEqualTo("Rserve stopped answering");
+            });
+        }
+        jobs.await(jobs.run(request).id());
+        assertThat(jobs.lastFailure(request)).as("a later success supersedes it").isEmpty();
+    }
+
+    @Test
+    void aViewerGetsTheDefaultAndWhatIsStoredButComputesNothingElse() {
+        AnalysisRequest bayesian = new AnalysisRequest("exp_autoplay", List.of("play_rate", "streaming_hours"), MeanMethod.BAYESIAN, null);
+        signIn("vera", Role.VIEWER);
+        assertThatThrownBy(() -> jobs.ensure(bayesian)).isInstanceOf(AccessDeniedException.class)
+                .hasMessage("a viewer reads stored scorecards and the default one: computing exp_autoplay with bayesian,"
+                        + " metrics streaming_hours,play_rate needs an analyst");
+        assertThat(jobs.scorecard(AnalysisRequest.of("exp_autoplay")).computedBy()).isEqualTo("vera");
+
+        signIn("anna", Role.ANALYST);
+        StoredScorecard stored = jobs.scorecard(bayesian);
+        signIn("vera", Role.VIEWER);
+        AnalysisRequest reordered = bayesian.withMetrics(List.of("streaming_hours", "play_rate"));
+        SameStored.assertSame(jobs.scorecard(reordered), stored);
+        assertThat(stored.request().metricIds()).as("catalog order").containsExactly("streaming_hours", "play_rate");
     }
 
     private static void signIn(String name, Role role) {

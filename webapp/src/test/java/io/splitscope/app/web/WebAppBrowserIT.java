@@ -38,7 +38,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * sign in, the experiments list (search, health badges), a scorecard (groups, verdicts, the
  * interval bars), switching method and segment, each plot (Plotly's {@code svg.main-svg}),
  * "explain", the CSV export, the metrics catalog, the power calculator; a viewer is refused the
- * re-run, an analyst re-runs and sees the progress. Takes the screenshots of
+ * re-run and another method than the default (nothing stored: it says why), an analyst re-runs and
+ * sees the progress. Takes the screenshots of
  * {@code docs/screenshots/} (see {@link #screenshotDirs(String)}).
  *
  * <p>One application and one browser for the whole class, the tests in order (each builds on the
@@ -259,9 +260,14 @@ class WebAppBrowserIT {
 
     @Test
     @Order(6)
-    void switchingTheMethodReanalysesWithIt() {
+    void switchingTheMethodReanalysesWithItForAnAnalystAndTellsAViewerWhyNot() {
         choose("vaadin-select.ss-method", "CUPED");
-        until(ExpectedConditions.urlContains("method=cuped"));
+        until(d -> text().contains("needs an analyst")); // nothing stored for cuped: a viewer may not grow the store
+        assertThat(text()).contains("a viewer reads stored scorecards and the default one: computing exp_autoplay with cuped"
+                + " needs an analyst");
+        LoginFlow.signOut(driver, baseUrl);
+        LoginFlow.signIn(driver, baseUrl, "analyst", "analyst");
+        driver.get(baseUrl + "experiments/exp_autoplay?method=cuped");
         until(d -> tableRows().getOrDefault("streaming_hours/previews", List.of()).toString().contains("cuped"));
         // golden exp_autoplay.cuped.json, streaming_hours: control 3.185866702946902, treatment 3.5610490918136275,
         // relative effect 0.11776462226736757 (0.0153 to 0.2202), p 0.01736841494899858

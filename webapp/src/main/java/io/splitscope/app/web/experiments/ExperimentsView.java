@@ -21,6 +21,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import io.splitscope.analysis.AnalysisService;
+import io.splitscope.app.results.ResultsStoreStatus;
+import io.splitscope.app.web.common.Banners;
 import io.splitscope.app.web.common.Formats;
 import io.splitscope.app.web.common.HealthCheck;
 import io.splitscope.app.web.common.UiUpdates;
@@ -62,7 +64,7 @@ public final class ExperimentsView extends Div {
     private final Grid<Experiment> grid = new Grid<>();
 
     /** Built by Vaadin's Spring integration. */
-    public ExperimentsView(AnalysisService analysis, HealthService healthService, Today today) {
+    public ExperimentsView(AnalysisService analysis, HealthService healthService, Today today, ResultsStoreStatus storeStatus) {
         this.healthService = Objects.requireNonNull(healthService, "healthService");
         this.today = today.date();
         addClassNames("ss-page", "ss-experiments-page");
@@ -76,6 +78,7 @@ public final class ExperimentsView extends Div {
                         + " (hover over a badge for what it means). Status as of " + Formats.date(this.today) + ".");
         summary.addClassName("ss-lead");
         add(title, summary);
+        Banners.resultsStore(storeStatus).ifPresent(this::add);
         if (!experiments.isEmpty()) {
             add(filters(), grid());
             applyFilter();

@@ -1,12 +1,12 @@
 package io.splitscope.app.web.scorecard;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import io.splitscope.analysis.Scorecard;
+import io.splitscope.analysis.results.FailedRun;
 import io.splitscope.analysis.results.StoredScorecard;
+import io.splitscope.app.web.common.Banners;
 import io.splitscope.app.web.common.Formats;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,14 +23,16 @@ final class Provenance {
 
     /** The banner of a scorecard computed before the warehouse last changed; {@code canRun} says who can fix that. */
     static Component staleBanner(boolean canRun) {
-        Div banner = new Div();
-        banner.addClassNames("ss-quality", "ss-health-warning", "ss-stale-banner");
-        var icon = VaadinIcon.CLOCK.create();
-        icon.addClassName("ss-quality-icon");
-        banner.add(icon, new Span("The warehouse has changed since this scorecard was computed: these numbers are"
+        return Banners.warning(VaadinIcon.CLOCK, "The warehouse has changed since this scorecard was computed: these numbers are"
                 + " from the data as it was then. " + (canRun ? "Re-run the analysis to bring them up to date."
-                : "Ask an analyst to re-run the analysis.")));
-        return banner;
+                : "Ask an analyst to re-run the analysis."), "ss-stale-banner");
+    }
+
+    /** The banner of a run that failed after the shown scorecard, which it left as it was. */
+    static Component failedRunBanner(FailedRun failed) {
+        return Banners.warning(VaadinIcon.EXCLAMATION_CIRCLE, "A later run by " + failed.requestedBy() + " failed "
+                + COMPUTED_AT.format(failed.failedAt()) + ": " + failed.message() + ". This is the last stored scorecard.",
+                "ss-failed-run-banner");
     }
 
     /** The line below the scorecard: when and how it was computed, and how much data it read. */

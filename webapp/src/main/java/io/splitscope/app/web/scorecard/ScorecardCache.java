@@ -3,6 +3,7 @@ package io.splitscope.app.web.scorecard;
 import io.splitscope.analysis.AnalysisException;
 import io.splitscope.analysis.AnalysisRequest;
 import io.splitscope.analysis.MeanMethod;
+import io.splitscope.analysis.results.FailedRun;
 import io.splitscope.analysis.results.StoredScorecard;
 import io.splitscope.app.results.AnalysisJob;
 import io.splitscope.app.results.AnalysisJobs;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -140,7 +142,8 @@ public final class ScorecardCache {
 
     /**
      * The scorecard of {@code key}: the stored one (a finished run), the analysis under way, or a
-     * first analysis started now in the background (any signed-in user may start one).
+     * first analysis started now in the background (a viewer may start the default scorecard's
+     * only; for another the run fails with the reason).
      */
     public Run request(Key key) {
         Objects.requireNonNull(key, "key");
@@ -151,7 +154,13 @@ public final class ScorecardCache {
             run.future.complete(stored.get());
             return run;
         }
-        return follow(jobs.ensure(key.request()));
+        try {
+            return follow(jobs.ensure(key.request()));
+        } catch (AccessDeniedException e) { // a viewer, for a scorecard that is neither stored nor the default: say why
+            Run refused = new Run();
+            refused.future.completeExceptionally(new AnalysisException(e.getMessage()));
+            return refused;
+        }
     }
 
     /**
@@ -163,6 +172,11 @@ public final class ScorecardCache {
     public Run rerun(Key key) {
         Objects.requireNonNull(key, "key");
         return follow(jobs.run(key.request()));
+    }
+
+    /** The run of {@code key} that failed after its stored scorecard, if any. */
+    public Optional<FailedRun> lastFailure(Key key) {
+        return jobs.lastFailure(key.request());
     }
 
     private Run follow(AnalysisJob job) {

@@ -16,7 +16,9 @@ import io.splitscope.analysis.AnalysisService;
 import io.splitscope.analysis.MeanMethod;
 import io.splitscope.analysis.Scorecard;
 import io.splitscope.analysis.results.StoredScorecard;
+import io.splitscope.app.results.ResultsStoreStatus;
 import io.splitscope.app.security.CurrentUser;
+import io.splitscope.app.web.common.Banners;
 import io.splitscope.app.web.common.Links;
 import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.experiment.Experiment;
@@ -62,6 +64,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
     private final AnalysisService analysis;
     private final ScorecardCache scorecards;
     private final MetricGroups groups;
+    private final ResultsStoreStatus storeStatus;
     private final CurrentUser currentUser;
     private final RVerifications rVerifications;
     private final RVerificationMarks marks = new RVerificationMarks();
@@ -78,7 +81,9 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
 
     /** Built by Vaadin's Spring integration. */
     public ScorecardView(AnalysisService analysis, ScorecardCache scorecards, SeriesCache seriesCache,
-                         MetricGroups groups, CurrentUser currentUser, RVerifications rVerifications) {
+                         MetricGroups groups, CurrentUser currentUser, RVerifications rVerifications,
+                         ResultsStoreStatus storeStatus) {
+        this.storeStatus = storeStatus;
         this.currentUser = currentUser;
         this.rVerifications = rVerifications;
         this.analysis = analysis;
@@ -175,6 +180,8 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         Scorecard scorecard = stored.scorecard();
         marks.reset(rVerifications.known(key));
         List<Component> parts = new ArrayList<>();
+        Banners.resultsStore(storeStatus).ifPresent(parts::add);
+        scorecards.lastFailure(key).map(Provenance::failedRunBanner).ifPresent(parts::add);
         if (stored.stale()) {
             parts.add(Provenance.staleBanner(canRun));
         }

@@ -1,0 +1,39 @@
+package io.splitscope.app.api;
+
+import io.splitscope.app.results.ResultsStoreStatus;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Tells every client of the REST API when results are not being stored
+ * ({@link ResultsStoreStatus#HEADER}{@code : unavailable} and the problem in
+ * {@link ResultsStoreStatus#PROBLEM_HEADER}), so that a script never takes a lost result for a
+ * stored one.
+ */
+@Component
+final class ResultsStoreHeaders extends OncePerRequestFilter {
+
+    private final ResultsStoreStatus status;
+
+    ResultsStoreHeaders(ResultsStoreStatus status) {
+        this.status = status;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return status.usable() || !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        response.setHeader(ResultsStoreStatus.HEADER, "unavailable");
+        response.setHeader(ResultsStoreStatus.PROBLEM_HEADER, ExperimentsApi.ascii(status.problem()));
+        chain.doFilter(request, response);
+    }
+}
