@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -86,7 +85,6 @@ final class AnalyzeCommand extends BaseCommand {
                 verifications = service.verifyInR(request);
             }
         }
-        requireUnitsInEveryVariant(scorecard);
         String text = format.equals("json") ? ScorecardJson.write(scorecard) : ScorecardTable.render(scorecard);
         if (out == null) {
             stdout().print(text);
@@ -141,19 +139,6 @@ final class AnalyzeCommand extends BaseCommand {
             throw usageError("option --metrics needs at least one metric id");
         }
         return ids;
-    }
-
-    /** A variant without units cannot be compared: the command line refuses rather than print empty rows. */
-    private static void requireUnitsInEveryVariant(Scorecard scorecard) {
-        for (Map.Entry<String, Long> variant : scorecard.population().units().entrySet()) {
-            if (variant.getValue() == 0) {
-                var experiment = scorecard.experiment();
-                throw new CommandException("experiment " + experiment.id() + ": variant '" + variant.getKey()
-                        + "' has no units in the analysed population (no valid exposure"
-                        + (experiment.timed() ? " between " + experiment.startDate() + " and " + experiment.endDate() : "")
-                        + ")");
-            }
-        }
     }
 
     /** Writes through a temporary file so a failed run never leaves a half-written or emptied FILE. */

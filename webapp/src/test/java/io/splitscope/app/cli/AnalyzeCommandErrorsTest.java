@@ -100,17 +100,6 @@ class AnalyzeCommandErrorsTest {
     }
 
     @Test
-    void aVariantWithNoUnits() throws IOException {
-        warehouse();
-        replaceInFile("variants.csv", "\"exp_autoplay\",\"previews\",0.5",
-                "\"exp_autoplay\",\"previews\",0.25\n\"exp_autoplay\",\"dark_mode\",0.25");
-
-        assertFailsWith(analyze(folder, "--experiment", "exp_autoplay"),
-                "experiment exp_autoplay: variant 'dark_mode' has no units in the analysed population "
-                        + "(no valid exposure between 2026-03-01 and 2026-04-14)");
-    }
-
-    @Test
     void leavesAnExistingOutputFileAloneWhenItFails() throws IOException {
         Path out = Files.writeString(folder.resolve("scorecard.json"), "{\"kept\": true}");
 
