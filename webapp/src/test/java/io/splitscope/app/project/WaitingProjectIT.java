@@ -9,8 +9,11 @@ import io.splitscope.app.web.SplitscopeWebApplication;
 import io.splitscope.metrics.project.ProjectFile;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -63,5 +66,20 @@ class WaitingProjectIT {
         assertThat(scorecard.get("waiting_for").asString()).isEqualTo(waitingFor);
         assertThat(scorecard.get("results").size()).isZero();
         assertThat(JSON.readTree(stored.body())).isEqualTo(scorecard);
+    }
+
+    /** The list names every experiment, and its scorecard link (the id encoded as a path segment) answers. */
+    @Test
+    void theListLinksToEachScorecard() {
+        JsonNode list = JSON.readTree(http.get("/api/experiments", "viewer", "viewer").body());
+
+        List<String> ids = new ArrayList<>();
+        for (JsonNode experiment : list) {
+            ids.add(experiment.get("id").asString());
+            String link = experiment.get("scorecard").asString();
+            assertThat(link).isEqualTo("/api/experiments/" + experiment.get("id").asString() + "/scorecard");
+            assertThat(http.get(link, "viewer", "viewer").statusCode()).isEqualTo(200);
+        }
+        assertThat(ids).containsExactlyInAnyOrder("no_exposures", "one_arm", "single");
     }
 }
