@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.splitscope.analysis.WaitingProject;
 import io.splitscope.app.api.TestHttp;
-import io.splitscope.app.web.ServeSettings;
-import io.splitscope.app.web.SplitscopeWebApplication;
-import io.splitscope.metrics.project.ProjectFile;
+import io.splitscope.app.web.WaitingProjectServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,10 +37,8 @@ class WaitingProjectIT {
 
     @BeforeAll
     static void start() {
-        Path project = WaitingProject.writeTo(folder.resolve("project"));
-        app = SplitscopeWebApplication.run(ServeSettings.of(ProjectFile.load(project)).withPort(0).withDemoUsers(true)
-                .withResultsLocation(folder.resolve("results").toString()));
-        http = TestHttp.to("http://localhost:" + app.getEnvironment().getProperty("local.server.port"));
+        app = WaitingProjectServer.start(folder);
+        http = TestHttp.to(WaitingProjectServer.address(app));
     }
 
     @AfterAll
