@@ -76,14 +76,19 @@ final class AnalyzeCommand extends BaseCommand {
         PrintWriter stderr = stderr();
         stderr.println("splitscope: opening " + ProjectOptions.describe(opened));
         Scorecard scorecard;
+        boolean verify;
         List<RVerification> verifications = List.of();
         try (AnalysisService service = AnalysisService.open(opened)) {
             stderr.println("splitscope: analysing " + experiment);
             scorecard = service.analyze(request);
-            if (verifyR) {
+            verify = verifyR && scorecard.readiness().ready();
+            if (verify) {
                 stderr.println("splitscope: recomputing in R");
                 verifications = service.verifyInR(request);
             }
+        }
+        if (verifyR && !verify) { // no rows: nothing for R to recompute
+            stderr.println("splitscope: --verify-r: nothing to verify yet (" + scorecard.readiness().waitingFor() + ")");
         }
         String text = format.equals("json") ? ScorecardJson.write(scorecard) : ScorecardTable.render(scorecard);
         if (out == null) {
@@ -91,7 +96,7 @@ final class AnalyzeCommand extends BaseCommand {
         } else {
             writeAtomically(out, text);
         }
-        if (verifyR) {
+        if (verify) {
             reportVerification(verifications, stderr);
         }
     }

@@ -225,6 +225,18 @@ class AnalyzeCommandTest {
         assertThat(table.stdout()).endsWith("status: " + status + " (" + waitingFor + "): nothing to compare yet\n");
     }
 
+    /** {@code --verify-r} on an experiment with no rows: nothing for R to recompute (before, it "verified" an empty arm). */
+    @Test
+    void hasNothingToVerifyInRWhileAnExperimentWaits(@TempDir Path folder) {
+        String project = WaitingProject.writeTo(folder).toString();
+
+        CommandLineRun run = CommandLineRun.of("analyze", "--project", project, "--experiment", "one_arm", "--verify-r");
+
+        assertThat(run.status()).as(run.stderr()).isZero();
+        assertThat(run.stderr()).contains("splitscope: --verify-r: nothing to verify yet (only one variant (control) has units)")
+                .doesNotContain("recomputing in R");
+    }
+
     /** A declared variant of the streaming contract that no unit saw: the others have units, that one is awaited. */
     @Test
     void namesADeclaredVariantWithoutUnits(@TempDir Path folder) throws IOException {
