@@ -34,6 +34,8 @@ with
       from "exposures" as "x"
       where (
         cast("x"."experiment_id" as varchar) = 'exp_t'
+        and "x"."unit_id" is not null
+        and cast("x"."unit_id" as varchar) <> ''
         and "x"."exposed_at" >= timestamp '2026-03-01 00:00:00.0'
         and "x"."exposed_at" < timestamp '2026-03-11 00:00:00.0'
       )

@@ -173,7 +173,13 @@ public final class AnalysisService implements AutoCloseable {
             ExposedUnits exposed = staged.map(table -> computed.readFrom(table.table())).orElse(computed);
             Population population = PopulationQuery.read(experiment,
                     log.query(PopulationQuery.summary(log.dsl(), exposed), allocator, ArrowRows::read));
-            SrmResult srm = SampleRatioMismatch.check(population.units(), ExperimentCheck.weights(experiment));
+            SrmResult srm = srm(experiment, population);
+            if (!Readiness.of(experiment, population).ready()) {
+                // nothing to compare yet: the scorecard says what it waits for (Scorecard.readiness)
+                steps.finish();
+                return new Scorecard(experiment, population, srm, List.of(), request.confidence(),
+                        warehouse.description(), clock.instant(), log.entries());
+            }
             if (request.segmentBy() != null) {
                 steps.start("units by " + segmentBy.id());
             }
@@ -195,6 +201,16 @@ public final class AnalysisService implements AutoCloseable {
         } finally {
             staged.ifPresent(StagedTable::close);
         }
+    }
+
+    /**
+     * The sample-ratio check; with a single variant there is no split to test (χ² and p are NaN,
+     * as with no units at all).
+     */
+    private static SrmResult srm(Experiment experiment, Population population) {
+        Map<String, Double> weights = ExperimentCheck.weights(experiment);
+        return weights.size() < 2 ? new SrmResult(Double.NaN, Double.NaN, false, weights)
+                : SampleRatioMismatch.check(population.units(), weights);
     }
 
     /**

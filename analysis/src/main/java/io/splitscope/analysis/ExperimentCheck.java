@@ -5,7 +5,11 @@ import io.splitscope.metrics.experiment.Experiment.VariantWeight;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Checks that an experiment's description is consistent enough to analyse. */
+/**
+ * Checks that an experiment's description is consistent enough to analyse. A single variant is
+ * not an inconsistency: a discovered experiment whose log names one variant so far waits for the
+ * others ({@link Readiness}).
+ */
 final class ExperimentCheck {
 
     private static final double WEIGHT_TOLERANCE = 1e-6;
@@ -25,10 +29,6 @@ final class ExperimentCheck {
         if (timedExposures && experiment.endDate().isBefore(experiment.startDate())) {
             throw new AnalysisException("experiment " + id + ": end_date " + experiment.endDate()
                     + " precedes start_date " + experiment.startDate());
-        }
-        if (experiment.variants().size() < 2) {
-            throw new AnalysisException("experiment " + id + " has " + experiment.variants().size()
-                    + " variant(s); it needs a control and at least one treatment");
         }
         if (experiment.variants().stream().noneMatch(v -> v.variant().equals(experiment.controlVariant()))) {
             throw new AnalysisException("experiment " + id + ": control_variant '" + experiment.controlVariant()

@@ -46,6 +46,11 @@ public record Scorecard(Experiment experiment, Population population, SrmResult 
         return ScorecardTable.render(this);
     }
 
+    /** Whether the population could be compared: the rows are empty when it could not, and this says why. */
+    public Readiness readiness() {
+        return Readiness.of(experiment, population);
+    }
+
     /** The query that brought the inputs of metric {@code metricId}, when {@link #metricQueries} says. */
     public Optional<QueryLog.Entry> queryOf(String metricId) {
         Integer index = metricQueries.get(metricId);

@@ -28,9 +28,15 @@ public final class ScorecardTable {
                 .append("; crossovers ").append(scorecard.population().crossoverUnits())
                 .append("; invalid exposures ").append(scorecard.population().invalidExposures()).append('\n');
         var srm = scorecard.srm();
-        out.append(String.format(Locale.ROOT, "SRM: chi-square %.4g, p %s%s%n", srm.chiSquare(), pValue(srm.pValue()),
+        out.append(Double.isNaN(srm.chiSquare()) ? "SRM: not tested (no split to test yet)\n"
+                : String.format(Locale.ROOT, "SRM: chi-square %.4g, p %s%s%n", srm.chiSquare(), pValue(srm.pValue()),
                 srm.mismatch() ? "  ** SAMPLE RATIO MISMATCH: results may be biased **" : " (split as planned)"));
         out.append('\n');
+        Readiness readiness = scorecard.readiness();
+        if (!readiness.ready()) {
+            return out.append("status: ").append(readiness.status().jsonName()).append(" (")
+                    .append(readiness.waitingFor()).append("): nothing to compare yet\n").toString();
+        }
 
         List<List<String>> lines = new ArrayList<>();
         String ci = "[" + scorecard.confidence().percentText() + "% CI]"; // "[95% CI]" as before levels were a setting

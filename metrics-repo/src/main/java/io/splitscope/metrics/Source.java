@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jooq.Condition;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -154,6 +155,15 @@ public record Source(String id, Relation relation, String unit, String timestamp
     /** The unit column of this source's rows. */
     public Field<Object> unitColumn() {
         return DSL.field(DSL.name(EVENTS_ALIAS, unit));
+    }
+
+    /**
+     * Whether a row's {@code unit} id names a unit: not NULL and, as text, not empty. A row without
+     * one names nobody, so it is left out of every population (and with it of every metric) and
+     * counted by {@code splitscope check}.
+     */
+    public static Condition hasUnit(Field<?> unit) {
+        return unit.isNotNull().and(unit.cast(SQLDataType.VARCHAR).ne(DSL.inline("")));
     }
 
     /** The timestamp column of this source's rows, when it has one. */

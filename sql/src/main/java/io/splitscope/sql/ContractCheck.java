@@ -4,10 +4,12 @@ import io.splitscope.sql.WarehouseSchema.TableSpec;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiPredicate;
+import java.util.regex.Pattern;
 import org.jooq.DataType;
 import org.jooq.Field;
 
@@ -19,6 +21,7 @@ import org.jooq.Field;
  *   <li>{@code table playback (playback.csv): column watch_seconds is missing (found: unit_id, …)}</li>
  *   <li>{@code table exposures (exposures.csv): column unit_id holds 'u-2', which is not a whole number}</li>
  *   <li>{@code table exposures (public.exposures): column unit_id has type text, which is not a whole number}</li>
+ *   <li>{@code table experiments: experiment_id 'exp a' breaks the rule 1-64 characters of A-Za-z0-9_.-}</li>
  * </ul>
  * The engine says where a table was expected and how users know it (its label: a file name, a
  * schema-qualified table name).
@@ -147,6 +150,38 @@ public final class ContractCheck {
             requireColumns(table, label, types.keySet());
             requireTypes(table, label, types, accepts);
         }
+    }
+
+    /** The rule of an experiment id ({@code spec/warehouse.md}, table experiments), as messages state it. */
+    public static final String EXPERIMENT_ID_RULE = "1-64 characters of A-Za-z0-9_.-";
+
+    private static final Pattern EXPERIMENT_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+    /**
+     * Checks the ids of the experiments table: each follows {@link #EXPERIMENT_ID_RULE} (an id
+     * outside it cannot be reached through the API's paths) and none is on two rows (the second
+     * could never be analysed).
+     *
+     * @param ids the experiment_id column, one entry a row (NULL as null)
+     * @throws WarehouseException {@code table experiments: experiment_id 'a b' breaks the rule 1-64
+     *                            characters of A-Za-z0-9_.-}, or {@code table experiments: experiment_id
+     *                            'exp_x' is on 2 rows, but an experiment has one}
+     */
+    public static void requireExperimentIds(List<String> ids) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String id : ids) {
+            if (id == null || !EXPERIMENT_ID.matcher(id).matches()) {
+                throw new WarehouseException("table experiments: experiment_id " + (id == null ? "NULL" : "'" + id + "'")
+                        + " breaks the rule " + EXPERIMENT_ID_RULE);
+            }
+            rows.merge(id, 1L, Long::sum);
+        }
+        rows.forEach((id, count) -> {
+            if (count > 1) {
+                throw new WarehouseException("table experiments: experiment_id '" + id + "' is on " + count
+                        + " rows, but an experiment has one");
+            }
+        });
     }
 
     /** The first line of a driver's message, trimmed: messages of Splitscope are one line. */

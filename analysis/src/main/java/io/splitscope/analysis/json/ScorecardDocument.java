@@ -1,6 +1,7 @@
 package io.splitscope.analysis.json;
 
 import com.fasterxml.jackson.annotation.JsonView;
+import io.splitscope.analysis.Readiness;
 import io.splitscope.analysis.Scorecard;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.stats.ConfidenceLevel;
@@ -21,6 +22,10 @@ import java.util.TreeMap;
  * @param controlVariant  the experiment's control variant
  * @param startDate       the first day of exposures, null for an experiment without exposure times
  * @param endDate         the last day of exposures, null likewise
+ * @param status          {@code ready}, or what the scorecard waits for: {@code waiting_for_exposures},
+ *                        {@code waiting_for_variants} ({@link Readiness}); derived from the population,
+ *                        so not read back
+ * @param waitingFor      what it waits for, one sentence; null when ready
  * @param confidenceLevel the confidence level of every interval, as a probability ({@code 0.95})
  * @param experiment      the experiment as it was analysed (stored only)
  * @param queries         the queries the analysis ran (stored only)
@@ -32,6 +37,8 @@ public record ScorecardDocument(
         String controlVariant,
         LocalDate startDate,
         LocalDate endDate,
+        String status,
+        String waitingFor,
         double confidenceLevel,
         PopulationPart population,
         SrmPart srm,
@@ -52,8 +59,9 @@ public record ScorecardDocument(
 
     public static ScorecardDocument of(Scorecard scorecard) {
         Experiment experiment = scorecard.experiment();
+        Readiness readiness = scorecard.readiness();
         return new ScorecardDocument(experiment.id(), experiment.controlVariant(), experiment.startDate(),
-                experiment.endDate(), scorecard.confidence().value(), PopulationPart.of(scorecard.population()),
+                experiment.endDate(), readiness.status().jsonName(), readiness.waitingFor(), scorecard.confidence().value(), PopulationPart.of(scorecard.population()),
                 SrmPart.of(scorecard.srm()), scorecard.rows().stream().map(ResultPart::of).toList(),
                 scorecard.warehouse(), scorecard.computedAt(), ExperimentPart.of(experiment),
                 scorecard.queries().stream().map(QueryPart::of).toList(), new TreeMap<>(scorecard.metricQueries()));

@@ -7,6 +7,7 @@ import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.name;
 
+import io.splitscope.metrics.Source;
 import io.splitscope.metrics.experiment.Assignment;
 import io.splitscope.metrics.experiment.Experiment;
 import java.time.LocalDateTime;
@@ -23,6 +24,9 @@ import org.jooq.impl.SQLDataType;
  * invalid_rows)}, the smallest and largest of the unit's valid variants (equal for a unit in one
  * variant, different for a crossover, NULL without a valid row), its earliest valid exposure, and
  * its rows whose variant is not one of the experiment's.
+ *
+ * <p>Rows without a unit id (NULL, or empty as text: {@link Source#hasUnit}) are left out: they
+ * name nobody, and would otherwise count as one more unit.
  *
  * <p>Every query of an analysis starts from these rows. They are computed inside each query
  * ({@link #of}), or read from a table that the analysis filled once with {@link #select()}
@@ -90,11 +94,12 @@ public record ExposedUnits(Experiment experiment, Table<?> staged) {
                     field(name(EXPOSURES, assignment.variantColumn())).cast(SQLDataType.VARCHAR), exposedAt);
         }
 
-        /** The rows of {@code experiment}: its key, within its period when exposures have a time. */
+        /** The rows of {@code experiment} that name a unit: its key, within its period when exposures have a time. */
         Condition ofExperiment(Experiment experiment) {
             Condition condition = assignment.experiment()
                     .map(column -> field(name(EXPOSURES, column)).cast(SQLDataType.VARCHAR).eq(inline(experiment.key())))
-                    .orElse(DSL.noCondition());
+                    .orElse(DSL.noCondition())
+                    .and(Source.hasUnit(unit));
             if (exposedAt != null && experiment.timed()) {
                 condition = condition.and(exposedAt.ge(inline(experiment.startDate().atStartOfDay())))
                         .and(exposedAt.lt(inline(PopulationQuery.analysisEnd(experiment))));

@@ -15,6 +15,7 @@ import static io.splitscope.sql.WarehouseSchema.WEIGHT;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.experiment.Experiment.VariantWeight;
 import io.splitscope.metrics.experiment.ExperimentCatalog;
+import io.splitscope.sql.ContractCheck;
 import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.arrow.ArrowRows;
 import io.splitscope.sql.arrow.ArrowRows.Row;
@@ -28,7 +29,8 @@ import org.jooq.DSLContext;
 
 /**
  * The experiments of the streaming preset, read from the warehouse's {@code experiments} and
- * {@code variants} tables; their exposures are in {@link StreamingPreset#ASSIGNMENT}.
+ * {@code variants} tables; their exposures are in {@link StreamingPreset#ASSIGNMENT}. Ids outside
+ * the contract's characters, or on two rows, are refused ({@link ContractCheck#requireExperimentIds}).
  */
 public final class StreamingExperiments implements ExperimentCatalog {
 
@@ -43,6 +45,7 @@ public final class StreamingExperiments implements ExperimentCatalog {
                 dsl.select(EXPERIMENT_ID, NAME, HYPOTHESIS, OWNER, START_DATE, END_DATE, CONTROL_VARIANT)
                         .from(EXPERIMENTS.table()),
                 allocator, ArrowRows::read);
+        ContractCheck.requireExperimentIds(experimentRows.stream().map(row -> row.string(EXPERIMENT_ID.getName())).toList());
         List<Experiment> experiments = new ArrayList<>();
         for (Row row : experimentRows) {
             String id = row.string(EXPERIMENT_ID.getName());

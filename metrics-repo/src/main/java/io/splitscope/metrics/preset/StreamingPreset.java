@@ -7,11 +7,13 @@ import io.splitscope.metrics.catalog.MetricCatalog;
 import io.splitscope.metrics.catalog.MetricRepository;
 import io.splitscope.metrics.experiment.Assignment;
 import io.splitscope.metrics.project.Project;
-import io.splitscope.metrics.project.WarehouseCheck;
+import io.splitscope.metrics.project.ConfigError;
+import io.splitscope.sql.Warehouse;
 import io.splitscope.sql.WarehouseSchema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * The streaming tables of {@code spec/warehouse.md} as one project among others
@@ -66,6 +68,17 @@ public final class StreamingPreset {
     }
 
     /**
+     * Reads the experiments table before any analysis, so that ids it refuses (outside the
+     * contract's characters, on two rows) stop the opening with one line rather than each listing.
+     *
+     * @throws io.splitscope.sql.WarehouseException naming the table, the id and the rule
+     */
+    private static List<ConfigError> checkExperiments(Warehouse warehouse, BufferAllocator allocator) {
+        new StreamingExperiments().list(warehouse, allocator);
+        return List.of();
+    }
+
+    /**
      * {@link #project(String)} with the metric catalogs of {@code catalogJars} too ({@code --catalog JAR}),
      * whose metrics may read the preset's sources by id ({@code playback}, {@code payments}, …).
      *
@@ -76,7 +89,7 @@ public final class StreamingPreset {
         catalogs.addAll(MetricRepository.found(CatalogJars.classLoader(catalogJars)));
         return new Project(NAME, warehouse, SOURCES, List.of(ASSIGNMENT), DIMENSIONS, new StreamingExperiments(),
                 MetricRepository.of(catalogs, StreamingPreset::source), WarehouseSchema.TABLES,
-                WarehouseCheck.NONE, PRIMARY_METRICS);
+                StreamingPreset::checkExperiments, PRIMARY_METRICS);
     }
 
     /**

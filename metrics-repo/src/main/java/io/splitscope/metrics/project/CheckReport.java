@@ -3,6 +3,7 @@ package io.splitscope.metrics.project;
 import io.splitscope.metrics.population.Population;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What {@code splitscope check} reports about a project whose file and warehouse agree: per source,
@@ -19,12 +20,25 @@ public record CheckReport(List<SourceReport> sources, List<ExperimentReport> exp
     }
 
     /**
-     * @param id       the source
-     * @param rows     its rows
-     * @param units    its distinct non-NULL unit ids
-     * @param unitType the type of its unit ids
+     * @param id             the source
+     * @param rows           its rows
+     * @param units          its distinct non-NULL unit ids
+     * @param unitType       the type of its unit ids
+     * @param rowsWithoutUnit its rows whose unit id is NULL or empty, left out of every population and metric
+     * @param where          its table (or "sql") and unit column, for the line about those rows
      */
-    public record SourceReport(String id, long rows, long units, UnitType unitType) {
+    public record SourceReport(String id, long rows, long units, UnitType unitType, long rowsWithoutUnit, String where) {
+
+        /**
+         * One line about the rows without a unit id, e.g. {@code source assignments (table
+         * assignment_log, column user_id): 2 rows without a unit id (NULL or empty), left out of
+         * every population and metric}; empty when there are none.
+         */
+        public Optional<String> rowsWithoutUnitLine() {
+            return rowsWithoutUnit == 0 ? Optional.empty() : Optional.of("source " + id + " (" + where + "): "
+                    + rowsWithoutUnit + (rowsWithoutUnit == 1 ? " row" : " rows")
+                    + " without a unit id (NULL or empty), left out of every population and metric");
+        }
     }
 
     /**

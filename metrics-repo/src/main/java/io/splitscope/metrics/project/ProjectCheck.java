@@ -43,6 +43,7 @@ public final class ProjectCheck {
 
     private static final String ROWS = "row_count";
     private static final String UNITS = "unit_count";
+    private static final String WITHOUT_UNIT = "without_unit_count";
 
     private final CompiledProject compiled;
     private final Warehouse warehouse;
@@ -216,11 +217,14 @@ public final class ProjectCheck {
         List<CheckReport.SourceReport> sources = new ArrayList<>();
         for (Source source : sources(project).values()) {
             var query = warehouse.dsl().select(count().cast(SQLDataType.BIGINT).as(ROWS),
-                            countDistinct(source.unitColumn()).cast(SQLDataType.BIGINT).as(UNITS))
+                            countDistinct(source.unitColumn()).cast(SQLDataType.BIGINT).as(UNITS),
+                            count().filterWhere(Source.hasUnit(source.unitColumn()).not()).cast(SQLDataType.BIGINT)
+                                    .as(WITHOUT_UNIT))
                     .from(source.events());
             ArrowRows.Row row = warehouse.query(query, allocator, ArrowRows::read).getFirst();
+            String table = source.relation() instanceof Source.TableRelation relation ? "table " + relation.name() : "sql";
             sources.add(new CheckReport.SourceReport(source.id(), row.longValue(ROWS), row.longValue(UNITS),
-                    unitType(source).orElseThrow()));
+                    unitType(source).orElseThrow(), row.longValue(WITHOUT_UNIT), table + ", column " + source.unit()));
         }
         Set<String> declared = compiled.plans().stream().map(plan -> plan.experiment().id()).collect(Collectors.toSet());
         List<CheckReport.ExperimentReport> experiments = new ArrayList<>();

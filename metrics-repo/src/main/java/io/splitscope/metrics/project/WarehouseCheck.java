@@ -7,12 +7,13 @@ import org.apache.arrow.memory.BufferAllocator;
 /**
  * What a project verifies in its warehouse before any analysis query runs: that every table and
  * SQL source can be read and has every column the project names (a project file's:
- * {@link ProjectCheck#mistakes}). Cheap: it reads the sources' column lists, no rows.
+ * {@link ProjectCheck#mistakes}; the streaming preset: the ids of its small experiments table). Cheap:
+ * column lists and no rows of the sources.
  */
 @FunctionalInterface
 public interface WarehouseCheck {
 
-    /** Nothing to verify (the streaming preset, whose contract is checked when its warehouse opens). */
+    /** Nothing to verify. */
     WarehouseCheck NONE = (warehouse, allocator) -> List.of();
 
     /** The project's mistakes in {@code warehouse}, one line each; empty when there are none. */

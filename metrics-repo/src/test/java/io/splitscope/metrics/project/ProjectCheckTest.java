@@ -63,9 +63,9 @@ class ProjectCheckTest {
         assertThat(result.errors()).isEmpty();
         assertThat(result.ok()).isTrue();
         assertThat(result.report().sources()).containsExactly(
-                new SourceReport("assignments", 10, 8, UnitType.INTEGER),
-                new SourceReport("orders", 4, 3, UnitType.INTEGER),
-                new SourceReport("users", 4, 4, UnitType.INTEGER));
+                new SourceReport("assignments", 10, 8, UnitType.INTEGER, 0, "table assignment_log, column user_id"),
+                new SourceReport("orders", 4, 3, UnitType.INTEGER, 0, "table orders, column user_id"),
+                new SourceReport("users", 4, 4, UnitType.INTEGER, 0, "table users, column id"));
         // banner (discovered) started later, so it comes first
         assertThat(result.report().experiments()).containsExactly(
                 new ExperimentReport("banner", "web", false, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 2),
@@ -73,6 +73,30 @@ class ProjectCheckTest {
                 new ExperimentReport("checkout", "web", true, LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 28),
                         new Population(Map.of("old", 2L, "new", 3L), 1, 0)));
         assertThat(result.report().experiments().getFirst().population().units().keySet()).containsExactly("control", "big");
+    }
+
+    /**
+     * Two assignment rows of checkout-v2 with an empty unit_id (NULL in a CSV file): they name
+     * nobody, so the population is that of {@link #reportsRowsUnitsAndUnitsPerVariant} (old 2,
+     * new 3; before, the NULL unit was one more unit of 'new') and check counts them in one line.
+     */
+    @Test
+    void leavesRowsWithoutAUnitIdOutAndCountsThem() throws java.io.IOException {
+        TestProjects.write(folder, TestProjects.VALID);
+        java.nio.file.Files.writeString(folder.resolve("data/assignment_log.csv"),
+                ",2026-05-02 09:00:00,checkout-v2,new\n,2026-05-03 09:00:00,checkout-v2,new\n",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        CheckResult result = check(ProjectFile.read(folder.resolve("splitscope.yaml"), Map.<String, String>of()::get, List.of()));
+
+        assertThat(result.errors()).isEmpty();
+        SourceReport assignments = result.report().sources().getFirst();
+        assertThat(assignments).isEqualTo(new SourceReport("assignments", 12, 8, UnitType.INTEGER, 2,
+                "table assignment_log, column user_id"));
+        assertThat(assignments.rowsWithoutUnitLine()).contains("source assignments (table assignment_log, column user_id):"
+                + " 2 rows without a unit id (NULL or empty), left out of every population and metric");
+        assertThat(result.report().experiments().getLast().population())
+                .isEqualTo(new Population(Map.of("old", 2L, "new", 3L), 1, 0));
     }
 
     @Test

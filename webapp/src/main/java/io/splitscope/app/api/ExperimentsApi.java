@@ -81,6 +81,9 @@ public final class ExperimentsApi {
         this.jobs = jobs;
     }
 
+    /** Where an experiment's scorecard is, its id encoded as a path segment. */
+    private static final String SCORECARD_PATH = "/api/experiments/{id}/scorecard";
+
     /** {@code GET /api/experiments}. */
     @GetMapping(value = "/experiments", produces = MediaType.APPLICATION_JSON_VALUE)
     public String experiments() {
@@ -96,7 +99,8 @@ public final class ExperimentsApi {
             node.put("control_variant", experiment.controlVariant());
             ArrayNode variants = node.putArray("variants");
             experiment.variants().forEach(v -> variants.addObject().put("name", v.variant()).put("weight", v.weight()));
-            node.put("scorecard", "/api/experiments/" + experiment.id() + "/scorecard");
+            node.put("scorecard", UriComponentsBuilder.fromPath(SCORECARD_PATH).buildAndExpand(experiment.id()).encode()
+                    .toUriString());
         }
         return JSON.writeValueAsString(list);
     }
@@ -223,7 +227,7 @@ public final class ExperimentsApi {
         node.put("started_at", text(job.startedAt()));
         node.put("finished_at", text(job.finishedAt()));
         node.put("error", job.error());
-        UriComponentsBuilder scorecard = UriComponentsBuilder.fromPath("/api/experiments/{id}/scorecard")
+        UriComponentsBuilder scorecard = UriComponentsBuilder.fromPath(SCORECARD_PATH)
                 .queryParam("method", request.meanMethod().methodId());
         if (request.segmentBy() != null) {
             scorecard.queryParam("segment", request.segmentBy());

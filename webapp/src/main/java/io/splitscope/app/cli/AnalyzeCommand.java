@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -77,23 +76,27 @@ final class AnalyzeCommand extends BaseCommand {
         PrintWriter stderr = stderr();
         stderr.println("splitscope: opening " + ProjectOptions.describe(opened));
         Scorecard scorecard;
+        boolean verify;
         List<RVerification> verifications = List.of();
         try (AnalysisService service = AnalysisService.open(opened)) {
             stderr.println("splitscope: analysing " + experiment);
             scorecard = service.analyze(request);
-            if (verifyR) {
+            verify = verifyR && scorecard.readiness().ready();
+            if (verify) {
                 stderr.println("splitscope: recomputing in R");
                 verifications = service.verifyInR(request);
             }
         }
-        requireUnitsInEveryVariant(scorecard);
+        if (verifyR && !verify) { // no rows: nothing for R to recompute
+            stderr.println("splitscope: --verify-r: nothing to verify yet (" + scorecard.readiness().waitingFor() + ")");
+        }
         String text = format.equals("json") ? ScorecardJson.write(scorecard) : ScorecardTable.render(scorecard);
         if (out == null) {
             stdout().print(text);
         } else {
             writeAtomically(out, text);
         }
-        if (verifyR) {
+        if (verify) {
             reportVerification(verifications, stderr);
         }
     }
@@ -141,19 +144,6 @@ final class AnalyzeCommand extends BaseCommand {
             throw usageError("option --metrics needs at least one metric id");
         }
         return ids;
-    }
-
-    /** A variant without units cannot be compared: the command line refuses rather than print empty rows. */
-    private static void requireUnitsInEveryVariant(Scorecard scorecard) {
-        for (Map.Entry<String, Long> variant : scorecard.population().units().entrySet()) {
-            if (variant.getValue() == 0) {
-                var experiment = scorecard.experiment();
-                throw new CommandException("experiment " + experiment.id() + ": variant '" + variant.getKey()
-                        + "' has no units in the analysed population (no valid exposure"
-                        + (experiment.timed() ? " between " + experiment.startDate() + " and " + experiment.endDate() : "")
-                        + ")");
-            }
-        }
     }
 
     /** Writes through a temporary file so a failed run never leaves a half-written or emptied FILE. */

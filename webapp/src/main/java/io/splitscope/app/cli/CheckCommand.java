@@ -87,7 +87,9 @@ final class CheckCommand extends BaseCommand {
                             .collect(Collectors.joining(", ")),
                     Long.toString(population.crossoverUnits()), Long.toString(population.invalidExposures())));
         }
-        return TextTable.render(sources) + System.lineSeparator()
+        String withoutUnits = report.sources().stream().flatMap(source -> source.rowsWithoutUnitLine().stream())
+                .map(line -> line + System.lineSeparator()).collect(Collectors.joining());
+        return TextTable.render(sources) + withoutUnits + System.lineSeparator()
                 + (report.experiments().isEmpty() ? "no experiments" + System.lineSeparator() : TextTable.render(experiments));
     }
 }

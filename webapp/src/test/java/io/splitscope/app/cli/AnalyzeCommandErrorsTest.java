@@ -106,15 +106,27 @@ class AnalyzeCommandErrorsTest {
                 "experiment exp_autoplay: end_date 2026-03-01 precedes start_date 2026-04-14");
     }
 
+    /** A second row of exp_price in experiments.csv: refused when the warehouse opens, naming the id. */
     @Test
-    void aVariantWithNoUnits() throws IOException {
+    void anExperimentOnTwoRows() throws IOException {
         warehouse();
-        replaceInFile("variants.csv", "\"exp_autoplay\",\"previews\",0.5",
-                "\"exp_autoplay\",\"previews\",0.25\n\"exp_autoplay\",\"dark_mode\",0.25");
+        Path experiments = folder.resolve("experiments.csv");
+        String row = Files.readAllLines(experiments).stream().filter(line -> line.startsWith("\"exp_price\"")).findFirst()
+                .orElseThrow();
+        Files.writeString(experiments, row + "\n", java.nio.file.StandardOpenOption.APPEND);
 
         assertFailsWith(analyze(folder, "--experiment", "exp_autoplay"),
-                "experiment exp_autoplay: variant 'dark_mode' has no units in the analysed population "
-                        + "(no valid exposure between 2026-03-01 and 2026-04-14)");
+                "table experiments: experiment_id 'exp_price' is on 2 rows, but an experiment has one");
+    }
+
+    /** An experiment id with a space and a slash: a path of the API could not name it. */
+    @Test
+    void anExperimentIdOutsideTheContractsCharacters() throws IOException {
+        warehouse();
+        replaceInFile("experiments.csv", "\"exp_price\",", "\"exp price/2\",");
+
+        assertFailsWith(analyze(folder, "--experiment", "exp_autoplay"),
+                "table experiments: experiment_id 'exp price/2' breaks the rule 1-64 characters of A-Za-z0-9_.-");
     }
 
     @Test

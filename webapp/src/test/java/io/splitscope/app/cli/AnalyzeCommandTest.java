@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.splitscope.analysis.GoldenWarehouse;
 import io.splitscope.analysis.ReferenceScorecards;
+import io.splitscope.analysis.WaitingProject;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
@@ -200,5 +203,57 @@ class AnalyzeCommandTest {
 
         assertThat(run.status()).isEqualTo(CommandLine.FAILED);
         assertThat(run.stderr()).contains("splitscope: error: unknown segment dimension 'age' (known: country, device, plan)");
+    }
+
+    /** Experiments that cannot be compared yet ({@link WaitingProject}): exit 0, and the output says what they wait for. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"no_exposures,waiting_for_exposures,no exposures yet between 2026-05-01 and 2026-05-28",
+            "one_arm,waiting_for_variants,only one variant (control) has units",
+            "single,waiting_for_variants,only one variant (control) has units"})
+    void saysWhatAnExperimentWaitsFor(String experiment, String status, String waitingFor, @TempDir Path folder) {
+        String project = WaitingProject.writeTo(folder).toString();
+
+        CommandLineRun json = CommandLineRun.of("analyze", "--project", project, "--experiment", experiment, "--format", "json");
+        CommandLineRun table = CommandLineRun.of("analyze", "--project", project, "--experiment", experiment);
+
+        assertThat(json.status()).as(json.stderr()).isZero();
+        JsonNode scorecard = JSON.readTree(json.stdout());
+        assertThat(scorecard.get("status").asString()).isEqualTo(status);
+        assertThat(scorecard.get("waiting_for").asString()).isEqualTo(waitingFor);
+        assertThat(scorecard.get("results").size()).isZero();
+        assertThat(table.status()).as(table.stderr()).isZero();
+        assertThat(table.stdout()).endsWith("status: " + status + " (" + waitingFor + "): nothing to compare yet\n");
+    }
+
+    /** {@code --verify-r} on an experiment with no rows: nothing for R to recompute (before, it "verified" an empty arm). */
+    @Test
+    void hasNothingToVerifyInRWhileAnExperimentWaits(@TempDir Path folder) {
+        String project = WaitingProject.writeTo(folder).toString();
+
+        CommandLineRun run = CommandLineRun.of("analyze", "--project", project, "--experiment", "one_arm", "--verify-r");
+
+        assertThat(run.status()).as(run.stderr()).isZero();
+        assertThat(run.stderr()).contains("splitscope: --verify-r: nothing to verify yet (only one variant (control) has units)")
+                .doesNotContain("recomputing in R");
+    }
+
+    /** A declared variant of the streaming contract that no unit saw: the others have units, that one is awaited. */
+    @Test
+    void namesADeclaredVariantWithoutUnits(@TempDir Path folder) throws IOException {
+        GoldenWarehouse.copyTo(folder);
+        Path variants = folder.resolve("variants.csv");
+        Files.writeString(variants, Files.readString(variants).replace("\"exp_autoplay\",\"previews\",0.5",
+                "\"exp_autoplay\",\"previews\",0.25\n\"exp_autoplay\",\"dark_mode\",0.25"));
+
+        CommandLineRun run = CommandLineRun.of("analyze", "--warehouse", folder.toString(), "--experiment", "exp_autoplay",
+                "--format", "json");
+
+        assertThat(run.status()).as(run.stderr()).isZero();
+        JsonNode scorecard = JSON.readTree(run.stdout());
+        assertThat(scorecard.get("status").asString()).isEqualTo("waiting_for_variants");
+        assertThat(scorecard.get("waiting_for").asString()).isEqualTo("variant 'dark_mode' has no units yet");
+        // golden exp_autoplay.json: 863 control and 897 previews units
+        assertThat(scorecard.get("population").get("units").toString())
+                .isEqualTo("{\"control\":863,\"dark_mode\":0,\"previews\":897}");
     }
 }

@@ -1,7 +1,6 @@
 package io.splitscope.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.splitscope.analysis.GoldenWarehouse;
 import java.io.IOException;
@@ -26,9 +25,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,14 +39,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code docs/screenshots/} (see {@link #screenshotDirs(String)}).
  *
  * <p>One application and one browser for the whole class, the tests in order (each builds on the
- * page the previous one left). Debian's Chromium and ChromeDriver ({@code build/ensure-test-tools.sh}),
- * with the driver path given so that Selenium Manager never runs.
+ * page the previous one left), in {@link Browser}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebAppBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final int WIDTH = 1400;
 
@@ -65,20 +58,6 @@ class WebAppBrowserIT {
             }));
             """;
 
-    /** Reads a Vaadin grid's rows as text (cells live behind slots). */
-    private static final String READ_GRID = """
-            const grid = document.querySelector(arguments[0]);
-            if (!grid || !grid.shadowRoot) return [];
-            return [...grid.shadowRoot.querySelectorAll('tbody#items tr')]
-              .filter(tr => !tr.hidden)
-              .map(tr => [...tr.querySelectorAll('td')].map(td => {
-                  const slot = td.querySelector('slot');
-                  const nodes = slot ? slot.assignedElements({flatten: true}) : [];
-                  return nodes.map(n => n.innerText.trim().replace(/\\s+/g, ' ')).join(' ');
-              }))
-              .filter(cells => cells.some(c => c.length > 0));
-            """;
-
     private static ConfigurableApplicationContext app;
     private static WebDriver driver;
     private static Path userDataDir;
@@ -87,10 +66,6 @@ class WebAppBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-                    + "); run build/ensure-test-tools.sh");
-        }
         // The golden experiments ran in March and April 2026: judge their status on 15 April 2026
         // (exp_autoplay finished the day before, exp_price runs until that day).
         System.setProperty("splitscope.today", "2026-04-15");
@@ -98,18 +73,8 @@ class WebAppBrowserIT {
         app = SplitscopeWebApplication.run(warehouse.toString(), 0);
         baseUrl = "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/";
 
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         userDataDir = Files.createTempDirectory("splitscope-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=" + WIDTH + ",1000", "--user-data-dir=" + userDataDir);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(PATIENCE);
-        driver.manage().timeouts().scriptTimeout(PATIENCE);
+        driver = Browser.open(userDataDir, WIDTH);
     }
 
     @AfterAll
@@ -491,10 +456,8 @@ class WebAppBrowserIT {
         return byKey;
     }
 
-    @SuppressWarnings("unchecked")
     private static List<List<String>> grid(String selector) {
-        Object rows = ((JavascriptExecutor) driver).executeScript(READ_GRID, selector);
-        return rows == null ? List.of() : (List<List<String>>) rows;
+        return Browser.grid(driver, selector);
     }
 
     /** Whether Vaadin has no request in flight and its loading bar has faded out. */

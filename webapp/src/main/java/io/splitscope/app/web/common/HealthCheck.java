@@ -1,5 +1,6 @@
 package io.splitscope.app.web.common;
 
+import io.splitscope.analysis.Readiness;
 import io.splitscope.metrics.population.Population;
 import io.splitscope.stats.health.SrmResult;
 import java.util.ArrayList;
@@ -10,6 +11,9 @@ import java.util.List;
  * sentence that says what it means and what to do. One place for the thresholds, shared by the
  * experiments list (badges) and the scorecard (banners):
  * <ul>
+ *   <li><b>Waiting</b>: nothing to compare yet — no exposures, or a variant without units
+ *       ({@link Readiness}) — a note that says what the scorecard waits for, in place of the
+ *       sample-ratio check;</li>
  *   <li><b>Sample ratio mismatch</b>: the chi-square test of the split against the planned
  *       weights ({@link SrmResult#mismatch()}) — a failure;</li>
  *   <li><b>Crossovers</b>: units exposed to more than one variant, excluded — a warning above
@@ -34,6 +38,8 @@ public record HealthCheck(Kind kind, Level level, String label, String detail) {
 
     /** The checks. */
     public enum Kind {
+        /** Nothing to compare yet. */
+        WAITING,
         /** The observed split against the planned weights. */
         SRM,
         /** Units in more than one variant. */
@@ -89,10 +95,23 @@ public record HealthCheck(Kind kind, Level level, String label, String detail) {
                 + " Results may be biased; check assignment and logging before trusting them.";
     }
 
-    /** Every check of a population, the sample-ratio check first. */
-    public static List<HealthCheck> all(Population population, SrmResult srm, long incompleteUnits, int windowDays) {
+    /** What the scorecard waits for, as a note. */
+    public static HealthCheck waiting(Readiness readiness) {
+        String waitingFor = readiness.waitingFor();
+        String label = readiness.status() == Readiness.Status.WAITING_FOR_EXPOSURES ? "No exposures yet"
+                : Character.toUpperCase(waitingFor.charAt(0)) + waitingFor.substring(1);
+        return new HealthCheck(Kind.WAITING, Level.NOTE, label, "Nothing to compare yet: " + waitingFor
+                + ". The scorecard compares the variants once each of them has units.");
+    }
+
+    /**
+     * Every check of a population, first what it waits for or else the sample-ratio check (a split
+     * with an empty variant is not a split to test).
+     */
+    public static List<HealthCheck> all(Readiness readiness, Population population, SrmResult srm, long incompleteUnits,
+                                        int windowDays) {
         List<HealthCheck> checks = new ArrayList<>();
-        checks.add(srm(srm));
+        checks.add(readiness.ready() ? srm(srm) : waiting(readiness));
         long units = population.totalUnits();
         long crossovers = population.crossoverUnits();
         double crossoverShare = units + crossovers == 0 ? 0 : (double) crossovers / (units + crossovers);

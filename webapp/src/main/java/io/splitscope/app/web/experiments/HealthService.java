@@ -92,7 +92,7 @@ public final class HealthService implements DisposableBean {
     private static ExperimentHealth healthOf(Scorecard scorecard, Metric probe) {
         long incomplete = scorecard.rows().stream().filter(row -> isProbe(row, probe))
                 .mapToLong(ScorecardRow::incompleteUnits).max().orElse(0);
-        return new ExperimentHealth(scorecard.population(), scorecard.srm(), incomplete,
+        return new ExperimentHealth(scorecard.readiness(), scorecard.population(), scorecard.srm(), incomplete,
                 probe == null ? 0 : probe.windowEndDays());
     }
 

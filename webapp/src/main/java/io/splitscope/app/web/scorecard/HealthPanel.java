@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Whether the test is healthy enough to trust: a loud banner for a sample ratio mismatch (what it
- * means, what to do), notes and warnings on crossovers, invalid exposures and incomplete windows
+ * Whether the test is healthy enough to trust: what it waits for when there is nothing to compare
+ * yet, a loud banner for a sample ratio mismatch (what it means, what to do), notes and warnings on crossovers, invalid exposures and incomplete windows
  * ({@link HealthCheck}), and the analysed population per variant against the planned split.
  */
 final class HealthPanel {
@@ -36,13 +36,14 @@ final class HealthPanel {
         Div health = new Div();
         health.addClassName("ss-health");
         Incomplete incomplete = incomplete(scorecard, metrics);
-        List<HealthCheck> checks = HealthCheck.all(scorecard.population(), scorecard.srm(), incomplete.units(),
+        List<HealthCheck> checks = HealthCheck.all(scorecard.readiness(), scorecard.population(), scorecard.srm(), incomplete.units(),
                 incomplete.windowDays());
         if (scorecard.srm().mismatch()) {
             health.add(srmBanner(scorecard.srm()));
         }
         for (HealthCheck check : checks) {
-            if (check.kind() != HealthCheck.Kind.SRM && check.level().compareTo(HealthCheck.Level.WARNING) >= 0) {
+            if (check.kind() == HealthCheck.Kind.WAITING
+                    || check.kind() != HealthCheck.Kind.SRM && check.level().compareTo(HealthCheck.Level.WARNING) >= 0) {
                 health.add(note(check));
             }
         }
@@ -125,12 +126,7 @@ final class HealthPanel {
             String kind = variant.equals(experiment.controlVariant()) ? "Control" : "Treatment";
             cards.add(card(kind, variant, Formats.count(units), caption, "ss-card-variant"));
         }
-        SrmResult srm = scorecard.srm();
-        Component srmCard = card("Sample ratio", srm.mismatch() ? "Mismatch" : "Split as planned",
-                srm.mismatch() ? "✗" : "✓", HealthCheck.srmStatistic(srm),
-                "ss-card-srm", srm.mismatch() ? HealthCheck.Level.FAILURE.className() : HealthCheck.Level.OK.className());
-        srmCard.getElement().setAttribute("title", HealthCheck.srm(srm).detail());
-        cards.add(srmCard);
+        cards.add(srmCard(scorecard.srm()));
         cards.add(qualityCard(checks, HealthCheck.Kind.CROSSOVERS, "Excluded", "Crossovers",
                 population.crossoverUnits(), "saw more than one variant"));
         cards.add(qualityCard(checks, HealthCheck.Kind.INVALID_EXPOSURES, "Dropped", "Invalid exposures",
@@ -142,6 +138,19 @@ final class HealthPanel {
             cards.add(c);
         });
         return cards;
+    }
+
+    /** The sample-ratio card; without a split to test (no units, one variant) it says so. */
+    private static Component srmCard(SrmResult srm) {
+        if (Double.isNaN(srm.pValue())) {
+            return card("Sample ratio", "Not tested", Formats.MISSING, "no split to test yet", "ss-card-srm",
+                    HealthCheck.Level.NOTE.className());
+        }
+        Component srmCard = card("Sample ratio", srm.mismatch() ? "Mismatch" : "Split as planned",
+                srm.mismatch() ? "✗" : "✓", HealthCheck.srmStatistic(srm),
+                "ss-card-srm", srm.mismatch() ? HealthCheck.Level.FAILURE.className() : HealthCheck.Level.OK.className());
+        srmCard.getElement().setAttribute("title", HealthCheck.srm(srm).detail());
+        return srmCard;
     }
 
     private static Component qualityCard(List<HealthCheck> checks, HealthCheck.Kind kind, String label, String title,

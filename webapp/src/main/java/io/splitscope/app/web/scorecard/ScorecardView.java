@@ -186,7 +186,9 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
             parts.add(Provenance.staleBanner(canRun));
         }
         parts.add(HealthPanel.of(scorecard, groups::metric));
-        parts.add(tabs.sheet(ShownScorecard.of(key, scorecard, ui, groups, analysis.project(), marks)));
+        if (scorecard.readiness().ready()) { // else the health panel says what it waits for, and there are no rows
+            parts.add(tabs.sheet(ShownScorecard.of(key, scorecard, ui, groups, analysis.project(), marks)));
+        }
         parts.add(Provenance.footer(stored));
         return parts;
     }

@@ -2,6 +2,7 @@ package io.splitscope.app.web.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.splitscope.analysis.Readiness;
 import io.splitscope.metrics.population.Population;
 import io.splitscope.stats.health.SrmResult;
 import java.util.List;
@@ -16,7 +17,7 @@ class HealthCheckTest {
     void theGoldenAutoplayPopulationHasNotesOnly() {
         // golden exp_autoplay.json: units 863 / 897, crossover_units 8, invalid_exposures 4
         Population population = new Population(Map.of("control", 863L, "previews", 897L), 8, 4);
-        List<HealthCheck> checks = HealthCheck.all(population, PLANNED, 346, 28);
+        List<HealthCheck> checks = HealthCheck.all(Readiness.READY, population, PLANNED, 346, 28);
         assertThat(checks).extracting(HealthCheck::kind).containsExactly(HealthCheck.Kind.SRM,
                 HealthCheck.Kind.CROSSOVERS, HealthCheck.Kind.INVALID_EXPOSURES, HealthCheck.Kind.INCOMPLETE_WINDOWS);
         assertThat(checks).extracting(HealthCheck::level).containsExactly(HealthCheck.Level.OK, HealthCheck.Level.NOTE,
@@ -30,7 +31,7 @@ class HealthCheckTest {
     @Test
     void manyCrossoversOrInvalidExposuresAreWarnings() {
         Population population = new Population(Map.of("control", 500L, "previews", 480L), 30, 25);
-        List<HealthCheck> checks = HealthCheck.all(population, PLANNED, 0, 7);
+        List<HealthCheck> checks = HealthCheck.all(Readiness.READY, population, PLANNED, 0, 7);
         assertThat(checks).extracting(HealthCheck::level).containsExactly(HealthCheck.Level.OK,
                 HealthCheck.Level.WARNING, HealthCheck.Level.WARNING);
         assertThat(checks.get(1).detail()).contains("not sticky");
@@ -43,5 +44,17 @@ class HealthCheckTest {
         assertThat(srm.label()).isEqualTo("SRM");
         assertThat(srm.detail()).isEqualTo("Sample ratio mismatch: the split differs from the planned weights"
                 + " (χ² = 14.52, p < 0.001). Results may be biased; check assignment and logging before trusting them.");
+    }
+
+    @Test
+    void anExperimentThatWaitsSaysForWhatInPlaceOfTheSampleRatioCheck() {
+        Population oneArm = new Population(Map.of("control", 3L, "previews", 0L), 0, 0);
+        Readiness waiting = new Readiness(Readiness.Status.WAITING_FOR_VARIANTS, "only one variant (control) has units");
+
+        List<HealthCheck> checks = HealthCheck.all(waiting, oneArm, PLANNED, 0, 7);
+
+        assertThat(checks).containsExactly(new HealthCheck(HealthCheck.Kind.WAITING, HealthCheck.Level.NOTE,
+                "Only one variant (control) has units", "Nothing to compare yet: only one variant (control) has units."
+                        + " The scorecard compares the variants once each of them has units."));
     }
 }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.splitscope.analysis.GoldenWarehouse;
 import io.splitscope.analysis.AnalysisRequest;
 import io.splitscope.analysis.AnalysisService;
+import io.splitscope.analysis.WaitingProject;
+import io.splitscope.app.web.common.HealthCheck;
+import io.splitscope.metrics.project.ProjectFile;
+import java.nio.file.Path;
 import io.splitscope.app.results.AnalysisJobs;
 import io.splitscope.analysis.results.ResultsStore;
 import io.splitscope.analysis.results.StoredScorecard;
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The experiments list's health, from the probe metric's analysis or from a stored default scorecard. */
 class HealthServiceTest {
@@ -93,5 +98,28 @@ class HealthServiceTest {
         fingerprint.set(new WarehouseFingerprint("v2"));
 
         assertThat(health(EXPERIMENT)).isEqualTo(analysed);
+    }
+
+    /**
+     * The badges of experiments that cannot be compared yet ({@link WaitingProject}, a real folder
+     * warehouse) say what they wait for; the sample-ratio badge is left out while there is no split.
+     */
+    @Test
+    void theBadgesSayWhatAnExperimentWaitsFor(@TempDir Path folder) {
+        try (AnalysisService waiting = AnalysisService.open(ProjectFile.load(WaitingProject.writeTo(folder)));
+             ResultsStore results = ResultsStore.inMemory();
+             AnalysisJobs analyses = new AnalysisJobs(waiting, results, fingerprint::get, 1)) {
+            HealthService health = new HealthService(waiting, analyses);
+            try {
+                assertThat(health.health("no_exposures").join().checks()).extracting(HealthCheck::label)
+                        .containsExactly("No exposures yet");
+                assertThat(health.health("one_arm").join().checks()).extracting(HealthCheck::label)
+                        .containsExactly("Only one variant (control) has units");
+                assertThat(health.health("single").join().checks()).extracting(HealthCheck::label)
+                        .containsExactly("Only one variant (control) has units");
+            } finally {
+                health.destroy();
+            }
+        }
     }
 }

@@ -7,10 +7,14 @@ import io.splitscope.analysis.GoldenWarehouse;
 import io.splitscope.analysis.AnalysisRequest;
 import io.splitscope.analysis.AnalysisService;
 import io.splitscope.analysis.Scorecard;
+import io.splitscope.analysis.WaitingProject;
+import io.splitscope.metrics.project.ProjectFile;
 import io.splitscope.metrics.Metric;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The health section's cards, on the golden autoplay scorecard. */
 class HealthPanelTest {
@@ -37,6 +41,23 @@ class HealthPanelTest {
             assertThat(cardTexts(health)).contains(
                     "Sample ratio|Split as planned|✓|χ² = 0.6568, p = 0.418",
                     "Left out|In window|346|window not over by the end date");
+        }
+    }
+
+    /**
+     * An experiment nobody was exposed to yet ({@link WaitingProject}): the panel says what the
+     * scorecard waits for and that there is no split to test, instead of failing on a NaN χ².
+     */
+    @Test
+    void anExperimentWithoutExposuresSaysWhatItWaitsFor(@TempDir Path folder) {
+        try (AnalysisService service = AnalysisService.open(ProjectFile.load(WaitingProject.writeTo(folder)))) {
+            Scorecard scorecard = service.analyze(AnalysisRequest.of("no_exposures"));
+            Element health = HealthPanel.of(scorecard, id -> null).getElement();
+
+            assertThat(cardTexts(health)).contains("Control|control|0|— of units · planned 50 %",
+                    "Sample ratio|Not tested|—|no split to test yet");
+            assertThat(health.getTextRecursively()).contains("Nothing to compare yet: no exposures yet between 2026-05-01"
+                    + " and 2026-05-28. The scorecard compares the variants once each of them has units.");
         }
     }
 }

@@ -1,0 +1,72 @@
+package io.splitscope.app.web;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The browser of the browser tests: Debian's headless Chromium and ChromeDriver
+ * ({@code build/ensure-test-tools.sh}), with the driver path given so that Selenium Manager never
+ * runs; and how they read a Vaadin grid.
+ */
+public final class Browser {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    /** Reads a Vaadin grid's rows as text (cells live behind slots). */
+    private static final String READ_GRID = """
+            const grid = document.querySelector(arguments[0]);
+            if (!grid || !grid.shadowRoot) return [];
+            return [...grid.shadowRoot.querySelectorAll('tbody#items tr')]
+              .filter(tr => !tr.hidden)
+              .map(tr => [...tr.querySelectorAll('td')].map(td => {
+                  const slot = td.querySelector('slot');
+                  const nodes = slot ? slot.assignedElements({flatten: true}) : [];
+                  return nodes.map(n => n.innerText.trim().replace(/\\s+/g, ' ')).join(' ');
+              }))
+              .filter(cells => cells.some(c => c.length > 0));
+            """;
+
+    private Browser() {
+    }
+
+    /**
+     * A headless Chromium {@code width} pixels wide with its profile in {@code userDataDir}; the
+     * caller quits it. Fails the test, saying what to install, without Chromium or ChromeDriver.
+     */
+    public static WebDriver open(Path userDataDir, int width) {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+                    + "); run build/ensure-test-tools.sh");
+        }
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=" + width + ",1000", "--user-data-dir=" + userDataDir);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        WebDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(PATIENCE);
+        driver.manage().timeouts().scriptTimeout(PATIENCE);
+        return driver;
+    }
+
+    /** The rows of the Vaadin grid {@code selector} as text, one list of cell texts a row. */
+    @SuppressWarnings("unchecked")
+    public static List<List<String>> grid(WebDriver driver, String selector) {
+        Object rows = ((JavascriptExecutor) driver).executeScript(READ_GRID, selector);
+        return rows == null ? List.of() : (List<List<String>>) rows;
+    }
+}
