@@ -229,7 +229,8 @@ public final class ProjectFile {
         if (Source.ID.matcher(entry.key()).matches()) {
             return true;
         }
-        errors.add(entry.line(), section + "." + entry.key(), "a " + kind + " id is 1 to 64 characters of A-Z, a-z, 0-9, _, . and -");
+        String article = "aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ";
+        errors.add(entry.line(), section + "." + entry.key(), article + kind + " id is 1 to 64 characters of A-Z, a-z, 0-9, _, . and -");
         return false;
     }
 
