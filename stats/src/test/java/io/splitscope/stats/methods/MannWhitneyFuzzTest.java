@@ -17,7 +17,7 @@ import net.jqwik.api.Arbitrary;
  */
 class MannWhitneyFuzzTest {
 
-    @Property(tries = 400)
+    @Property(tries = 200)
     void everyMagnitudeGivesAResult(@ForAll("values") List<Double> control, @ForAll("values") List<Double> treatment) {
         ComparisonResult result = new MannWhitney().compare(values(control), values(treatment), ConfidenceLevel.DEFAULT);
         assertThat(result.status()).isNotNull();

@@ -1,0 +1,5 @@
+/**
+ * Helpers of the property-based fuzz tests ({@code FooFuzzTest}, jqwik) of every module: a
+ * parser's corpus and the inputs made from it. In the sql test-jar, so they are written once.
+ */
+package io.splitscope.sql.fuzz;
