@@ -31,12 +31,12 @@ class SufficientStatisticsComparisonFuzzTest {
         TextFuzz.corpus("compare").forEach(SufficientStatisticsComparisonFuzzTest::resultOrOneLine);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 600)
     void editedDocumentsGiveAResultOrOneLine(@ForAll("edited") String input) {
         resultOrOneLine(input);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 150)
     void anyTextGivesAResultOrOneLine(@ForAll String input) {
         resultOrOneLine(input);
     }

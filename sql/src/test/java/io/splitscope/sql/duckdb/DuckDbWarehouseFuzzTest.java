@@ -59,12 +59,12 @@ class DuckDbWarehouseFuzzTest {
                 .forEach(file -> opensOrNamesItsProblem(file, ".csv"));
     }
 
-    @Property(tries = 40)
+    @Property(tries = 30)
     void editedCsvFilesOpenOrNameTheirProblem(@ForAll("editedCsv") TableFile file) {
         opensOrNamesItsProblem(file, ".csv");
     }
 
-    @Property(tries = 20)
+    @Property(tries = 15)
     void editedParquetFilesOpenOrNameTheirProblem(@ForAll("editedParquet") TableFile file) {
         opensOrNamesItsProblem(file, ".parquet");
     }
