@@ -44,6 +44,22 @@ final class CsvDiagnosis {
         }
     }
 
+    /**
+     * {@link #explain} when DuckDB made {@code columns} columns of {@code file} but its header line
+     * has another number of fields: DuckDB may take a longer row for the header without failing.
+     */
+    static Optional<WarehouseException> explainOtherColumns(String table, Path file, int columns) {
+        try (var reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) { // a header's separators are ASCII
+            String header = reader.readLine();
+            Fields fields = new Fields();
+            fields.add(header == null ? "" : header);
+            return fields.endRow() == columns ? Optional.empty() : explain(table, file);
+        } catch (IOException e) {
+            return Optional.of(new WarehouseException("table " + table + " (" + file.getFileName() + ") cannot be read: "
+                    + e.getMessage(), e));
+        }
+    }
+
     /** The first problem of {@code file}, or empty when it is UTF-8 with as many fields in every row as in its header. */
     private static Optional<String> firstProblem(Path file) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()

@@ -67,10 +67,22 @@ record FolderTableSources(Path folder) implements TableSources {
                 : "CREATE VIEW " + SqlText.identifier(table) + " AS SELECT * FROM read_parquet(" + SqlText.literal(file.toString()) + ")";
         try (Statement statement = connection.createStatement()) {
             statement.execute(ddl);
+            if (csv) {
+                Optional<WarehouseException> problem = CsvDiagnosis.explainOtherColumns(table, file, columnCount(statement, table));
+                if (problem.isPresent()) {
+                    throw problem.get();
+                }
+            }
         } catch (SQLException e) {
             throw (csv ? CsvDiagnosis.explain(table, file) : Optional.<WarehouseException>empty())
                     .orElseGet(() -> new WarehouseException("table " + table + " (" + file.getFileName() + ") cannot be read: "
                     + ContractCheck.firstLine(e.getMessage()), e));
+        }
+    }
+
+    private static int columnCount(Statement statement, String table) throws SQLException {
+        try (var rows = statement.executeQuery("SELECT * FROM " + SqlText.identifier(table) + " LIMIT 0")) {
+            return rows.getMetaData().getColumnCount();
         }
     }
 

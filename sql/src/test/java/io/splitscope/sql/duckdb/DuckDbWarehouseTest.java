@@ -159,6 +159,18 @@ class DuckDbWarehouseTest {
     }
 
     @Test
+    void aProjectWarehouseNamesTheLineOfACsvFileThatDuckDbCannotRead() throws IOException {
+        // a project file's warehouse (no contract): every file under its own name, as DuckDB reads it
+        Files.writeString(folder.resolve("orders.csv"), "user_id,amount\n1,9.99\n2,5.00,extra\n");
+        assertThatThrownBy(() -> DuckDbWarehouse.open(folder, List.of()))
+                .hasMessage("table orders (orders.csv): line 3 has 3 fields where the header has 2");
+        Files.delete(folder.resolve("orders.csv"));
+        Files.write(folder.resolve("users.csv"), "user_id,city\n1,Z\u00fcrich\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> DuckDbWarehouse.open(folder, List.of()))
+                .hasMessage("table users (users.csv): line 2 is not UTF-8 text (byte 16 of the file; save it as UTF-8)");
+    }
+
+    @Test
     void namesABadTimestamp() throws IOException {
         var tables = new java.util.HashMap<>(VALID);
         tables.put("payments", "unit_id,paid_at,amount\n1,yesterday,9.99\n");
