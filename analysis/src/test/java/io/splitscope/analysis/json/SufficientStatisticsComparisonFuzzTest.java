@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.splitscope.analysis.AnalysisException;
+import io.splitscope.sql.fuzz.Campaign;
 import io.splitscope.sql.fuzz.TextFuzz;
 import java.time.Duration;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code compare}'s JSON, fuzzed from its corpus ({@code src/test/resources/fuzz/compare}: valid
@@ -26,24 +22,21 @@ class SufficientStatisticsComparisonFuzzTest {
             "2", "2.5", "1e308", "-1e308", "1e154", "1e-320", "NaN", "9223372036854775808", "\"n\"", "\"sum\"",
             "\"sum_squares\"", "\"name\"", "\"confidence_level\"", "0.999", "\"cuped\"", "\"delta_ratio\"", "\\u0000");
 
-    @Example
+    @Test
     void everyCorpusDocumentGivesAResultOrOneLine() {
         TextFuzz.corpus("compare").forEach(SufficientStatisticsComparisonFuzzTest::resultOrOneLine);
     }
 
-    @Property(tries = 600)
-    void editedDocumentsGiveAResultOrOneLine(@ForAll("edited") String input) {
-        resultOrOneLine(input);
+    @Test
+    void editedDocumentsGiveAResultOrOneLine() {
+        Campaign.current().tries(600).forAll(TextFuzz.mutated(TextFuzz.corpus("compare"), TOKENS))
+                .checkAssert(SufficientStatisticsComparisonFuzzTest::resultOrOneLine);
     }
 
-    @Property(tries = 150)
-    void anyTextGivesAResultOrOneLine(@ForAll String input) {
-        resultOrOneLine(input);
-    }
-
-    @Provide
-    Arbitrary<String> edited() {
-        return TextFuzz.mutated(TextFuzz.corpus("compare"), TOKENS);
+    @Test
+    void anyTextGivesAResultOrOneLine() {
+        Campaign.current().tries(150).forAll(TextFuzz.anyText(255))
+                .checkAssert(SufficientStatisticsComparisonFuzzTest::resultOrOneLine);
     }
 
     private static void resultOrOneLine(String input) {

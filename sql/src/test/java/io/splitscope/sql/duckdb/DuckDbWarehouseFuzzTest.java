@@ -3,6 +3,7 @@ package io.splitscope.sql.duckdb;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.splitscope.sql.WarehouseException;
+import io.splitscope.sql.fuzz.Campaign;
 import io.splitscope.sql.fuzz.TextFuzz;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,12 +18,9 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Loading a folder warehouse ({@link DuckDbWarehouse#open}: CSV and Parquet through DuckDB and
@@ -52,34 +50,35 @@ class DuckDbWarehouseFuzzTest {
         }
     }
 
-    @Example
+    @Test
     void everyCorpusFileOpensOrNamesItsProblem() {
-        Stream.concat(TextFuzz.corpusFiles("csv-warehouse").stream(), TextFuzz.corpusFiles("csv-seeds").stream())
-                .map(TableFile::of)
-                .forEach(file -> opensOrNamesItsProblem(file, ".csv"));
+        corpus().forEach(file -> opensOrNamesItsProblem(file, ".csv"));
     }
 
-    @Property(tries = 30)
-    void editedCsvFilesOpenOrNameTheirProblem(@ForAll("editedCsv") TableFile file) {
-        opensOrNamesItsProblem(file, ".csv");
+    @Test
+    void editedCsvFilesOpenOrNameTheirProblem() {
+        Campaign.current().tries(30).forAll(editedCsv()).checkAssert(file -> opensOrNamesItsProblem(file, ".csv"));
     }
 
-    @Property(tries = 15)
-    void editedParquetFilesOpenOrNameTheirProblem(@ForAll("editedParquet") TableFile file) {
-        opensOrNamesItsProblem(file, ".parquet");
+    @Test
+    void editedParquetFilesOpenOrNameTheirProblem() {
+        Campaign.current().tries(15).forAll(editedParquet())
+                .checkAssert(file -> opensOrNamesItsProblem(file, ".parquet"));
     }
 
-    @Provide
-    Arbitrary<TableFile> editedCsv() {
-        List<TableFile> seeds = Stream.concat(TextFuzz.corpusFiles("csv-warehouse").stream(),
-                TextFuzz.corpusFiles("csv-seeds").stream()).map(TableFile::of).toList();
-        return Arbitraries.of(seeds).flatMap(seed -> TextFuzz.mutated(List.of(seed.bytes()), CSV_TOKENS)
+    /** The valid warehouse's files and the files that found bugs. */
+    private static List<TableFile> corpus() {
+        return Stream.concat(TextFuzz.corpusFiles("csv-warehouse").stream(), TextFuzz.corpusFiles("csv-seeds").stream())
+                .map(TableFile::of).toList();
+    }
+
+    private static Gen<TableFile> editedCsv() {
+        return Generate.pick(corpus()).flatMap(seed -> TextFuzz.mutated(List.of(seed.bytes()), CSV_TOKENS)
                 .map(bytes -> new TableFile(seed.table(), bytes)));
     }
 
     /** The valid payments table written as Parquet by DuckDB, then edited. */
-    @Provide
-    Arbitrary<TableFile> editedParquet() {
+    private static Gen<TableFile> editedParquet() {
         return TextFuzz.mutated(List.of(validParquet("payments")), PARQUET_TOKENS)
                 .map(bytes -> new TableFile("payments", bytes));
     }

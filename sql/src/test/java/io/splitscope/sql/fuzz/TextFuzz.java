@@ -11,9 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import org.quicktheories.generators.SourceDSL;
 
 /**
  * What the fuzz tests of every module share ({@code FooFuzzTest}): the corpus of a parser — valid
@@ -78,17 +78,22 @@ public final class TextFuzz {
      * Texts made from the seeds by one to four edits; inserted tokens are drawn from {@code tokens}
      * (the format's own: quotes, separators, keys) or are a few random characters.
      */
-    public static Arbitrary<String> mutated(List<String> seeds, List<String> tokens) {
-        Arbitrary<String> token = Arbitraries.oneOf(Arbitraries.of(tokens), Arbitraries.strings().ofMaxLength(4));
-        Arbitrary<Edit> edit = Combinators.combine(Arbitraries.integers().between(0, 4), Arbitraries.doubles().between(0, 1),
-                Arbitraries.integers().between(0, 40), token).as(Edit::new);
-        return Combinators.combine(Arbitraries.of(seeds), edit.list().ofMinSize(1).ofMaxSize(4)).as((seed, edits) -> {
+    public static Gen<String> mutated(List<String> seeds, List<String> tokens) {
+        Gen<String> token = Generate.oneOf(Generate.pick(tokens), anyText(4));
+        Gen<Edit> edit = SourceDSL.integers().between(0, 4).zip(SourceDSL.doubles().between(0, 1),
+                SourceDSL.integers().between(0, 40), token, Edit::new);
+        return Generate.pick(seeds).zip(SourceDSL.lists().of(edit).ofSizeBetween(1, 4), (seed, edits) -> {
             String text = seed;
             for (Edit e : edits) {
                 text = e.apply(text);
             }
             return text;
         });
+    }
+
+    /** Any text of at most {@code maxLength} characters, from the whole of Unicode. */
+    public static Gen<String> anyText(int maxLength) {
+        return SourceDSL.strings().allPossible().ofLengthBetween(0, maxLength);
     }
 
     /** Fails unless {@code message} is one non-blank line: what every error of Splitscope is. */

@@ -2,14 +2,14 @@ package io.splitscope.stats.methods;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.splitscope.sql.fuzz.Campaign;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.UnitValues;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Arbitrary;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.SourceDSL;
 
 /**
  * {@code mann_whitney} on values of every magnitude a double holds, where differences of values
@@ -17,15 +17,16 @@ import net.jqwik.api.Arbitrary;
  */
 class MannWhitneyFuzzTest {
 
-    @Property(tries = 200)
-    void everyMagnitudeGivesAResult(@ForAll("values") List<Double> control, @ForAll("values") List<Double> treatment) {
-        ComparisonResult result = new MannWhitney().compare(values(control), values(treatment), ConfidenceLevel.DEFAULT);
-        assertThat(result.status()).isNotNull();
+    @Test
+    void everyMagnitudeGivesAResult() {
+        Campaign.current().tries(200).forAll(values(), values()).checkAssert((control, treatment) -> {
+            ComparisonResult result = new MannWhitney().compare(values(control), values(treatment), ConfidenceLevel.DEFAULT);
+            assertThat(result.status()).isNotNull();
+        });
     }
 
-    @Provide
-    Arbitrary<List<Double>> values() {
-        return MagnitudeFuzz.anyMagnitude().list().ofMinSize(0).ofMaxSize(30);
+    private static Gen<List<Double>> values() {
+        return SourceDSL.lists().of(MagnitudeFuzz.anyMagnitude()).ofSizeBetween(0, 30);
     }
 
     private static UnitValues values(List<Double> values) {

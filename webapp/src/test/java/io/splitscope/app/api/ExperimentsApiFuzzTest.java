@@ -7,18 +7,16 @@ import io.splitscope.analysis.AnalysisRequest;
 import io.splitscope.analysis.AnalysisService;
 import io.splitscope.analysis.GoldenWarehouse;
 import io.splitscope.app.api.ExperimentsApi.ScorecardParameters;
+import io.splitscope.sql.fuzz.Campaign;
 import io.splitscope.sql.fuzz.TextFuzz;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import org.quicktheories.generators.SourceDSL;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -33,26 +31,34 @@ class ExperimentsApiFuzzTest {
     private static AnalysisService analysis;
     private static ExperimentsApi api;
 
-    @BeforeContainer
+    /** One try: the experiment id of the path and the query's parameters. */
+    private record Request(String id, ScorecardParameters parameters) {
+    }
+
+    @BeforeAll
     static void open() {
         analysis = AnalysisService.open(GoldenWarehouse.folder().toString());
         api = new ExperimentsApi(analysis, null); // reading parameters never reaches the jobs
     }
 
-    @AfterContainer
+    @AfterAll
     static void close() {
         analysis.close();
     }
 
-    @Property(tries = 250)
-    void everyParameterIsARequestOrOneLine(@ForAll("ids") String id, @ForAll("values") String method,
-                                          @ForAll("values") String segment, @ForAll("metrics") String metrics,
-                                          @ForAll("values") String confidence) {
-        ScorecardParameters parameters = new ScorecardParameters(method, segment, metrics, confidence);
+    @Test
+    void everyParameterIsARequestOrOneLine() {
+        Gen<Request> requests = ids().zip(values(), values(), metrics(), values(),
+                (id, method, segment, metrics, confidence) ->
+                        new Request(id, new ScorecardParameters(method, segment, metrics, confidence)));
+        Campaign.current().tries(250).forAll(requests).checkAssert(ExperimentsApiFuzzTest::isARequestOrOneLine);
+    }
+
+    private static void isARequestOrOneLine(Request tried) {
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
             try {
-                AnalysisRequest request = api.request(id, parameters);
-                assertThat(request.experimentId()).isEqualTo(id);
+                AnalysisRequest request = api.request(tried.id(), tried.parameters());
+                assertThat(request.experimentId()).isEqualTo(tried.id());
             } catch (ApiException e) {
                 assertThat(e.status()).isIn(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND);
                 TextFuzz.assertOneLine(e.getMessage());
@@ -60,28 +66,34 @@ class ExperimentsApiFuzzTest {
         });
     }
 
-    @Provide
-    Arbitrary<String> ids() {
-        List<String> ids = new ArrayList<>(analysis.experiments().stream().map(e -> e.id()).toList());
-        return Arbitraries.oneOf(Arbitraries.of(ids), TextFuzz.mutated(ids, List.of("/", "%", "..", "'", "\u0000")),
-                Arbitraries.strings().ofMaxLength(20));
+    private static Gen<String> ids() {
+        List<String> ids = analysis.experiments().stream().map(e -> e.id()).toList();
+        return Generate.oneOf(Generate.pick(ids), TextFuzz.mutated(ids, List.of("/", "%", "..", "'", "\u0000")),
+                TextFuzz.anyText(20));
     }
 
     /** A value of the corpus, edited or not, any text, blank or absent (null). */
-    @Provide
-    Arbitrary<String> values() {
+    private static Gen<String> values() {
+        return orAbsent(presentValues());
+    }
+
+    private static Gen<String> presentValues() {
         List<String> corpus = corpusValues();
-        return Arbitraries.oneOf(Arbitraries.of(corpus), TextFuzz.mutated(corpus, List.of(",", "%", ".", "-", "e", "NaN",
-                "Infinity", " ", "1e309", "\u0000")), Arbitraries.strings().ofMaxLength(12), Arbitraries.of("", " ")).injectNull(0.1);
+        return Generate.oneOf(Generate.pick(corpus), TextFuzz.mutated(corpus, List.of(",", "%", ".", "-", "e", "NaN",
+                "Infinity", " ", "1e309", "\u0000")), TextFuzz.anyText(12), Generate.pick(List.of("", " ")));
     }
 
     /** Comma-separated lists of known metric ids and other values, with empty items and repeats. */
-    @Provide
-    Arbitrary<String> metrics() {
+    private static Gen<String> metrics() {
         List<String> known = analysis.metrics().stream().map(m -> m.id()).toList();
-        Arbitrary<String> item = Arbitraries.oneOf(Arbitraries.of(known), values().filter(v -> v != null));
-        return Combinators.combine(item.list().ofMaxSize(5), Arbitraries.of(",", ", ", ",,"))
-                .as((items, separator) -> String.join(separator, items)).injectNull(0.1);
+        Gen<String> item = Generate.oneOf(Generate.pick(known), presentValues());
+        return orAbsent(SourceDSL.lists().of(item).ofSizeBetween(0, 5)
+                .zip(Generate.pick(List.of(",", ", ", ",,")), (items, separator) -> String.join(separator, items)));
+    }
+
+    /** The values, or null one time in ten: a parameter not given. */
+    private static Gen<String> orAbsent(Gen<String> values) {
+        return values.toOptionals(10).map(value -> value.orElse(null));
     }
 
     private static List<String> corpusValues() {
