@@ -53,8 +53,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Invalid input — not JSON, an unknown method, a field that no method takes (with the nearest
  * known name when it looks like a typo), a missing or non-numeric field, fewer than two variants, a
- * repeated name, {@code n < 2}, sums that imply a negative variance — is one line naming the
- * variant and the field (an {@link AnalysisException}).
+ * repeated name, {@code n < 2}, sums that imply a negative variance, a sum whose square overflows a
+ * double — is one line naming the variant and the field (an {@link AnalysisException}).
  */
 public final class SufficientStatisticsComparison {
 
@@ -251,6 +251,11 @@ public final class SufficientStatisticsComparison {
         Moments moments(long n, String sumField, String squaresField) {
             double sum = number(sumField);
             double squares = number(squaresField);
+            if (Double.isInfinite(sum / n * sum)) {
+                // Σy²/n is what the variance subtracts: past Double.MAX_VALUE it is an overflow, not a negative variance
+                throw new AnalysisException("variant '" + variant + "': field '" + sumField + "' = " + sum
+                        + " is too large: sum² / n overflows a double (above 1.8e308); rescale the values");
+            }
             try {
                 return new Moments(n, sum, squares);
             } catch (IllegalArgumentException e) {

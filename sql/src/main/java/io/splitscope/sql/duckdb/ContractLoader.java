@@ -68,11 +68,21 @@ final class ContractLoader {
                 types.put(rows.getString("column_name").toLowerCase(Locale.ROOT), rows.getString("column_type"));
             }
         } catch (SQLException e) {
-            throw new WarehouseException("table " + table.name() + " (" + source.label() + ") cannot be read: "
-                    + ContractCheck.firstLine(e.getMessage()), e);
+            throw csvProblem(table, source).orElseGet(() -> new WarehouseException("table " + table.name() + " ("
+                    + source.label() + ") cannot be read: " + ContractCheck.firstLine(e.getMessage()), e));
         }
-        ContractCheck.requireColumns(table, source.label(), types.keySet());
+        try {
+            ContractCheck.requireColumns(table, source.label(), types.keySet());
+        } catch (WarehouseException missing) {
+            // DuckDB may take a row longer than the header for the header: name that row instead
+            throw csvProblem(table, source).orElse(missing);
+        }
         return types;
+    }
+
+    /** What {@link CsvDiagnosis} finds wrong with the source's CSV file, if it is one. */
+    private static Optional<WarehouseException> csvProblem(TableSpec table, TableSource source) {
+        return source.csvFile().flatMap(file -> CsvDiagnosis.explain(table.name(), file));
     }
 
     private static String typedColumn(Field<?> column, Map<String, String> sourceTypes) {
@@ -97,6 +107,10 @@ final class ContractLoader {
 
     private WarehouseException explainFailure(TableSpec table, TableSource source, Map<String, String> sourceTypes,
                                               SQLException failure) {
+        Optional<WarehouseException> csv = csvProblem(table, source);
+        if (csv.isPresent()) {
+            return csv.get();
+        }
         return badValue(table, source, sourceTypes).orElseGet(() -> new WarehouseException("table " + table.name()
                 + " (" + source.label() + ") cannot be loaded: " + ContractCheck.firstLine(failure.getMessage()), failure));
     }

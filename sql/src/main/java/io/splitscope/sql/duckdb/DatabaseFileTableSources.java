@@ -49,7 +49,7 @@ record DatabaseFileTableSources(Path file, Set<String> tables) implements TableS
     @Override
     public Optional<TableSource> find(TableSpec table) {
         return tables.contains(table.name())
-                ? Optional.of(new TableSource(CATALOG + ".main." + table.name(), file.getFileName() + ":" + table.name(), false))
+                ? Optional.of(new TableSource(CATALOG + ".main." + table.name(), file.getFileName() + ":" + table.name(), Optional.empty()))
                 : Optional.empty();
     }
 

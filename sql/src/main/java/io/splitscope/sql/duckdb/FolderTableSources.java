@@ -22,13 +22,13 @@ record FolderTableSources(Path folder) implements TableSources {
     public Optional<TableSource> find(TableSpec table) {
         Path parquet = folder.resolve(table.name() + ".parquet");
         if (Files.isRegularFile(parquet)) {
-            return Optional.of(new TableSource("read_parquet(" + SqlText.literal(parquet.toString()) + ")", parquet.getFileName().toString(), false));
+            return Optional.of(new TableSource("read_parquet(" + SqlText.literal(parquet.toString()) + ")", parquet.getFileName().toString(), Optional.empty()));
         }
         Path csv = folder.resolve(table.name() + ".csv");
         if (Files.isRegularFile(csv)) {
             // Read every column as text and cast it ourselves, so a bad value is reported by column.
             String relation = "read_csv(" + SqlText.literal(csv.toString()) + ", header = true, all_varchar = true, quote = '\"', escape = '\"')";
-            return Optional.of(new TableSource(relation, csv.getFileName().toString(), true));
+            return Optional.of(new TableSource(relation, csv.getFileName().toString(), Optional.of(csv)));
         }
         return Optional.empty();
     }
@@ -67,9 +67,22 @@ record FolderTableSources(Path folder) implements TableSources {
                 : "CREATE VIEW " + SqlText.identifier(table) + " AS SELECT * FROM read_parquet(" + SqlText.literal(file.toString()) + ")";
         try (Statement statement = connection.createStatement()) {
             statement.execute(ddl);
+            if (csv) {
+                Optional<WarehouseException> problem = CsvDiagnosis.explainOtherColumns(table, file, columnCount(statement, table));
+                if (problem.isPresent()) {
+                    throw problem.get();
+                }
+            }
         } catch (SQLException e) {
-            throw new WarehouseException("table " + table + " (" + file.getFileName() + ") cannot be read: "
-                    + ContractCheck.firstLine(e.getMessage()), e);
+            throw (csv ? CsvDiagnosis.explain(table, file) : Optional.<WarehouseException>empty())
+                    .orElseGet(() -> new WarehouseException("table " + table + " (" + file.getFileName() + ") cannot be read: "
+                    + ContractCheck.firstLine(e.getMessage()), e));
+        }
+    }
+
+    private static int columnCount(Statement statement, String table) throws SQLException {
+        try (var rows = statement.executeQuery("SELECT * FROM " + SqlText.identifier(table) + " LIMIT 0")) {
+            return rows.getMetaData().getColumnCount();
         }
     }
 

@@ -23,8 +23,15 @@ sealed interface TableSources permits FolderTableSources, DatabaseFileTableSourc
      *
      * @param relation    a DuckDB relation expression ({@code read_parquet('...')}, {@code source.main.t})
      * @param label       how users know it ({@code playback.csv})
-     * @param materialise whether to copy it into a DuckDB table (CSV: parse once) or keep a view
+     * @param csvFile     the CSV file it reads, if it is one: copied into a DuckDB table (parsed once)
+     *                    and scanned by {@link CsvDiagnosis} when DuckDB cannot read it; other
+     *                    sources stay views
      */
-    record TableSource(String relation, String label, boolean materialise) {
+    record TableSource(String relation, String label, java.util.Optional<java.nio.file.Path> csvFile) {
+
+        /** Whether to copy it into a DuckDB table rather than keep a view. */
+        boolean materialise() {
+            return csvFile.isPresent();
+        }
     }
 }

@@ -136,6 +136,41 @@ class DuckDbWarehouseTest {
     }
 
     @Test
+    void namesACsvFileThatIsNotUtf8WithItsLine() throws IOException {
+        var tables = new java.util.HashMap<>(VALID);
+        tables.remove("members");
+        writeCsv(tables);
+        // Latin-1 "é" (0xE9) on line 3: 40 + 25 bytes of lines 1-2, then 22 of "2,2025-01-01,FR,tv,caf" -> byte 87 (from 0)
+        Files.write(folder.resolve("members.csv"), ("unit_id,signup_date,country,device,plan\n1,2025-01-01,US,tv,basic\n"
+                + "2,2025-01-01,FR,tv,caf\u00e9\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> DuckDbWarehouse.open(folder))
+                .hasMessage("table members (members.csv): line 3 is not UTF-8 text (byte 87 of the file; save it as UTF-8)");
+    }
+
+    @Test
+    void namesARowWithMoreFieldsThanTheHeader() throws IOException {
+        var tables = new java.util.HashMap<>(VALID);
+        tables.put("payments", "unit_id,paid_at,amount\n1,2026-03-02 00:00:00,9.99\n2,2026-03-02 00:00:00,9.99,extra\n");
+        writeCsv(tables);
+
+        assertThatThrownBy(() -> DuckDbWarehouse.open(folder))
+                .hasMessage("table payments (payments.csv): line 3 has 4 fields where the header has 3");
+    }
+
+    @Test
+    void aProjectWarehouseNamesTheLineOfACsvFileThatDuckDbCannotRead() throws IOException {
+        // a project file's warehouse (no contract): every file under its own name, as DuckDB reads it
+        Files.writeString(folder.resolve("orders.csv"), "user_id,amount\n1,9.99\n2,5.00,extra\n");
+        assertThatThrownBy(() -> DuckDbWarehouse.open(folder, List.of()))
+                .hasMessage("table orders (orders.csv): line 3 has 3 fields where the header has 2");
+        Files.delete(folder.resolve("orders.csv"));
+        Files.write(folder.resolve("users.csv"), "user_id,city\n1,Z\u00fcrich\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> DuckDbWarehouse.open(folder, List.of()))
+                .hasMessage("table users (users.csv): line 2 is not UTF-8 text (byte 16 of the file; save it as UTF-8)");
+    }
+
+    @Test
     void namesABadTimestamp() throws IOException {
         var tables = new java.util.HashMap<>(VALID);
         tables.put("payments", "unit_id,paid_at,amount\n1,yesterday,9.99\n");

@@ -68,7 +68,8 @@ public final class StudentT {
             return 0.0;
         }
         if (df > QUADRATURE_DF) {
-            return 2 * upperTailByQuadrature(at, df);
+            // near t = 0 the quadrature's round-off can pass 1 (1.0000000000000004 for t ≈ 1e-30)
+            return Math.min(1.0, 2 * upperTailByQuadrature(at, df));
         }
         // p = I_x(a, b) with x = ν/(ν+t²), a = ν/2, b = 1/2.
         double a = df / 2, b = 0.5;

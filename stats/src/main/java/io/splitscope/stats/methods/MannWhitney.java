@@ -40,7 +40,8 @@ import java.util.Objects;
  *       a shift to a median has no distribution-free interval).</li>
  * </ul>
  *
- * <p>Degenerate data gives a status: NON_FINITE (a NaN or infinite value), EMPTY_ARM,
+ * <p>Degenerate data gives a status: NON_FINITE (a NaN or infinite value; differences of values or
+ * the relative effect beyond the range of a double), EMPTY_ARM,
  * TOO_FEW_UNITS (a single unit), ZERO_VARIANCE (every value is the same: σ = 0), ZERO_BASELINE
  * (control median 0: no relative effect).
  *
@@ -54,6 +55,10 @@ public final class MannWhitney implements ComparisonMethod<UnitValues> {
 
     /** The stable id, {@value}. */
     public static final String ID = "mann_whitney";
+
+    /** The reason when differences of values (treatment − control) are beyond the range of a double. */
+    private static final String DIFFERENCES_OVERFLOW = "Differences between the treatment's and the control's values"
+            + " overflow a double (values near ±1.8e308): no shift, interval or p-value.";
 
     /** For {@link java.util.ServiceLoader}. */
     public MannWhitney() {
@@ -108,7 +113,10 @@ public final class MannWhitney implements ComparisonMethod<UnitValues> {
         double mt = tMedian;
         long pairs = (long) c.length * t.length;
         double shift = hodgesLehmann(c, t);
-        Double relative = mc != 0 ? shift / mc : null;
+        Double relative = mc != 0 ? Degenerate.finiteOrNull(shift / mc) : null;
+        if (!Double.isFinite(shift)) {
+            return Degenerate.valuesOnly(ResultStatus.NON_FINITE, DIFFERENCES_OVERFLOW, mc, mt);
+        }
         if (c.length < 2 || t.length < 2) {
             return Degenerate.effectsOnly(ResultStatus.TOO_FEW_UNITS, Degenerate.arms(c.length < 2, t.length < 2)
                     + " a single unit; the test and the interval need at least 2 per variant.", mc, mt, shift, relative);
@@ -130,10 +138,18 @@ public final class MannWhitney implements ComparisonMethod<UnitValues> {
 
         long k = (long) Math.ceil(pairs / 2.0 - 0.5 - level.z() * sigma);
         k = Math.max(1, Math.min(k, (pairs + 1) / 2));
-        Interval ci = new Interval(kthDifference(c, t, k), kthDifference(c, t, pairs + 1 - k));
-        var result = ComparisonResult.builder().values(mc, mt).absolute(shift, ci).pValue(p);
+        double low = kthDifference(c, t, k);
+        double high = kthDifference(c, t, pairs + 1 - k);
+        if (!Double.isFinite(low) || !Double.isFinite(high)) {
+            return Degenerate.effectsOnly(ResultStatus.NON_FINITE, DIFFERENCES_OVERFLOW, mc, mt, shift, relative);
+        }
+        var result = ComparisonResult.builder().values(mc, mt).absolute(shift, new Interval(low, high)).pValue(p);
         if (mc == 0) {
             return Degenerate.zeroBaseline(result, "control median");
+        }
+        if (relative == null) {
+            return result.withStatus(ResultStatus.NON_FINITE, "The relative effect overflowed: the shift over the"
+                    + " control median is beyond the range of a double.");
         }
         return result.relative(relative, null).ok();
     }

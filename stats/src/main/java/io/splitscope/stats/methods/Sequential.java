@@ -119,7 +119,7 @@ public final class Sequential implements ComparisonMethod<Moments> {
         Boundary boundary = Boundary.of(level.alpha(), tuning);
         Interval absoluteCi = WelchT.interval(d, boundary.halfWidth(se, n));
         double p = boundary.pValue(d, se, n);
-        if (absoluteCi == null) {
+        if (absoluteCi == null || Double.isNaN(p)) {
             return Degenerate.valuesOnly(ResultStatus.NON_FINITE, "The confidence sequence overflowed.",
                     diff.control(), diff.treatment());
         }
@@ -136,18 +136,24 @@ public final class Sequential implements ComparisonMethod<Moments> {
             return new Boundary(alpha, (-2 * logAlpha + Math.log(-2 * logAlpha + 1)) / tuning);
         }
 
-        /** The half-width of the sequence for an estimator with standard error se after n units. */
+        /**
+         * The half-width of the sequence for an estimator with standard error se after n units;
+         * {@code s = se·√n} is not squared, so that an se up to 1.8e308 does not overflow.
+         */
         double halfWidth(double se, double n) {
-            double s2 = se * se * n;
             double nr = n * rho2 + 1;
-            return Math.sqrt(s2) * Math.sqrt(2 * nr / (n * n * rho2) * Math.log(Math.sqrt(nr) / alpha));
+            return se * Math.sqrt(n) * Math.sqrt(2 * nr / (n * n * rho2) * Math.log(Math.sqrt(nr) / alpha));
         }
 
-        /** The always-valid p-value (see the class comment). */
+        /**
+         * The always-valid p-value (see the class comment), its exponent written with
+         * {@code d²N²ρ² / (2s²(Nρ² + 1)) = (d/se)² · Nρ² / (2(Nρ² + 1))}: d² and s² overflow for
+         * moments near 1e154, where their ratio was ∞/∞ = NaN.
+         */
         double pValue(double d, double se, double n) {
-            double s2 = se * se * n;
             double nr = n * rho2 + 1;
-            double exponent = -d * d * n * n * rho2 / (2 * s2 * nr);
+            double t = d / se;
+            double exponent = -t * t * n * rho2 / (2 * nr);
             return Math.min(1.0, Math.sqrt(nr) * Math.exp(exponent));
         }
     }

@@ -103,6 +103,30 @@ class MannWhitneyTest {
         assertThat(r.pValue()).isNotNull();
     }
 
+    @Test
+    void aRelativeEffectBeyondTheRangeOfADoubleIsNonFiniteNotAnException() {
+        // found by MannWhitneyFuzzTest: shift = median of {-0.01, 0, 1.8e306, 1.8e306} = 9e305 over the
+        // control median 0.005 is 1.8e308 > Double.MAX_VALUE; it threw "relativeEffect must be finite"
+        ComparisonResult r = mw.compare(UnitValues.of(0.0, 0.01), UnitValues.of(0.0, 1.8e306));
+        assertThat(r.status()).isEqualTo(ResultStatus.NON_FINITE);
+        assertThat(r.reason()).startsWith("The relative effect overflowed");
+        assertThat(r.absoluteEffect()).isEqualTo(9e305);
+        assertThat(r.relativeEffect()).isNull();
+        assertThat(r.pValue()).isNotNull();
+    }
+
+    @Test
+    void differencesBeyondTheRangeOfADoubleAreNonFiniteNotAnException() {
+        // found by MannWhitneyFuzzTest: 1.7e308 − (−1e308) overflows, so Moses's interval (k = 1: the
+        // smallest and largest differences) is infinite; it threw "interval bounds must be finite".
+        // The shift, the median of {−∞, −7e307, 7e307, ∞}, is 0.
+        ComparisonResult r = mw.compare(UnitValues.of(-1e308, 1e308), UnitValues.of(-1.7e308, 1.7e308));
+        assertThat(r.status()).isEqualTo(ResultStatus.NON_FINITE);
+        assertThat(r.reason()).startsWith("Differences between the treatment's and the control's values overflow a double");
+        assertThat(r.absoluteEffect()).isEqualTo(0.0);
+        assertThat(r.absoluteCi()).isNull();
+    }
+
     private static double[] sorted(double... v) {
         double[] s = v.clone();
         Arrays.sort(s);

@@ -77,4 +77,14 @@ class SequentialTest {
         assertThat(r.status()).isEqualTo(ResultStatus.ZERO_BASELINE);
         assertThat(r.absoluteCi()).isNotNull();
     }
+
+    @Test
+    void momentsNear1e154GiveAResultNotAnException() {
+        // found by SequentialFuzzTest: d ≈ 2.5e153 and se ≈ 1e154, so d² and s² = se²·N overflow and
+        // the p-value's exponent was ∞/∞ = NaN ("pValue must be finite"); d/se is about 0.1
+        ComparisonResult r = new Sequential().compare(new Moments(4, -1e154, 1e308), new Moments(4, 1e10, 1e308));
+        assertThat(r.status()).isEqualTo(ResultStatus.OK);
+        assertThat(r.pValue()).isEqualTo(1.0);
+        assertThat(r.absoluteEffect()).isCloseTo(2.5e153, relative(2.5e153, 1e-12));
+    }
 }

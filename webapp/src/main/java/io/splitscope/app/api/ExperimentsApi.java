@@ -161,8 +161,11 @@ public final class ExperimentsApi {
                 + " (see GET /api/experiments)").response();
     }
 
-    /** The request the parameters describe, checked: 404 for an unknown experiment, 400 for a bad parameter. */
-    private AnalysisRequest request(String id, ScorecardParameters parameters) {
+    /**
+     * The request the parameters describe, checked: 404 for an unknown experiment, 400 for a bad
+     * parameter (package-private: ExperimentsApiFuzzTest fuzzes it without a server).
+     */
+    AnalysisRequest request(String id, ScorecardParameters parameters) {
         if (experiments.find(id).isEmpty()) {
             throw new ApiException(HttpStatus.NOT_FOUND, "unknown experiment '" + id + "'");
         }

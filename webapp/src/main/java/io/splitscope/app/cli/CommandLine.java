@@ -8,7 +8,8 @@ import java.io.PrintWriter;
 /**
  * The command line: parses the arguments with picocli into one of the commands of
  * {@link SplitscopeCommand} and runs it; every failure becomes one line on standard error and a
- * non-zero exit status ({@link UsageErrorHandler}, {@link FailureHandler}).
+ * non-zero exit status ({@link UsageErrorHandler}, {@link FailureHandler}, and running out of memory
+ * here).
  */
 public final class CommandLine {
 
@@ -39,10 +40,25 @@ public final class CommandLine {
         Converters.register(commandLine);
         try {
             return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli lets errors through; the stack is unwound, so its memory is free for one line
+            err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+            return FAILED;
         } finally {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * The line for a run that ran out of memory, with a heap twice as large to try:
+     * {@code splitscope: error: out of memory (the Java heap's limit is 512 MB); give it more, e.g.
+     * SPLITSCOPE_JAVA_OPTS=-Xmx1024m ./splitscope ...} (the launcher passes that variable to Java).
+     */
+    static String outOfMemory(long maxHeapBytes) {
+        long megabytes = Math.max(1, maxHeapBytes >> 20);
+        return "splitscope: error: out of memory (the Java heap's limit is " + megabytes
+                + " MB); give it more, e.g. SPLITSCOPE_JAVA_OPTS=-Xmx" + 2 * megabytes + "m ./splitscope ...";
     }
 
     private static PrintWriter writer(PrintStream stream) {

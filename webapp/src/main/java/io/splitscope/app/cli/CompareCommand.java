@@ -1,11 +1,6 @@
 package io.splitscope.app.cli;
 
 import io.splitscope.analysis.json.SufficientStatisticsComparison;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -21,6 +16,9 @@ import picocli.CommandLine.ParentCommand;
                 + "\"sum_squares\": …}, …]}), the result rows out (spec/scorecard.md)."})
 final class CompareCommand extends BaseCommand {
 
+    /** The largest input read: thousands of variants, far more than an experiment has. */
+    private static final int MAX_INPUT_BYTES = 1 << 20;
+
     @ParentCommand
     private SplitscopeCommand splitscope;
 
@@ -35,15 +33,7 @@ final class CompareCommand extends BaseCommand {
     }
 
     private String read() {
-        try {
-            if (input.equals("-")) {
-                return new String(splitscope.stdin().readAllBytes(), StandardCharsets.UTF_8);
-            }
-            return Files.readString(Path.of(input), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new CommandException("cannot read " + input + ": no such file");
-        } catch (IOException e) {
-            throw new CommandException("cannot read " + input + ": " + e.getMessage());
-        }
+        return new TextInput(input, MAX_INPUT_BYTES, "compare reads at most " + MAX_INPUT_BYTES
+                + " (1 MiB: sufficient statistics take some 200 bytes per variant)").read(splitscope.stdin());
     }
 }

@@ -198,7 +198,14 @@ class CompareCommandTest {
                         "\"confidence_level\" must be a number such as 0.95, got [0.9]"),
                 Arguments.of("{\"method\": \"welch_t\", \"confidence_levl\": 0.9, \"variants\": []}",
                         "unknown field 'confidence_levl' in the input (did you mean 'confidence_level'?)"),
-                Arguments.of("{\"method\": \"cuped\", \"method\": \"cuped\", \"variants\": []}", "the input is not valid JSON"));
+                Arguments.of("{\"method\": \"cuped\", \"method\": \"cuped\", \"variants\": []}", "the input is not valid JSON"),
+                // (1e308)² / 4 is beyond Double.MAX_VALUE (1.8e308): not a negative variance, an overflow
+                Arguments.of(twoVariants("\"sum\": 1e308, \"sum_squares\": 1e308", "\"sum\": 3, \"sum_squares\": 9"),
+                        "variant 'control': field 'sum' = 1.0E308 is too large: sum² / n overflows a double (above 1.8e308)"),
+                Arguments.of("{\"method\": \"delta_ratio\", \"variants\": [{\"name\": \"c\", \"n\": 2, \"numerator_sum\": 1,"
+                        + " \"numerator_sum_squares\": 1, \"denominator_sum\": -1e200, \"denominator_sum_squares\": 1e300,"
+                        + " \"numerator_denominator_sum_product\": 0}, {\"name\": \"t\", \"n\": 3}]}",
+                        "variant 'c': field 'denominator_sum' = -1.0E200 is too large: sum² / n overflows a double"));
     }
 
     private static String twoVariants(String control, String treatment) {
@@ -250,6 +257,53 @@ class CompareCommandTest {
         assertThat(run.status()).as(run.stderr()).isZero();
         assertThat(run.stderr().lines().toList()).containsExactly("splitscope: note: welch_t ignores numerator_sum, covariate_sum");
         assertThat(JSON.readTree(run.stdout()).get("results")).hasSize(1);
+    }
+
+    @Test
+    void inputThatIsNotUtf8IsNamedWithItsByteOffset(@TempDir Path dir) throws IOException {
+        // Latin-1 "é" (0xE9) in the control's name: byte 48 (from 0), after the 48 of {"method": "welch_t", "variants": [{"name": "caf
+        byte[] latin1 = twoVariants("\"sum\": 1, \"sum_squares\": 1", "\"sum\": 3, \"sum_squares\": 9")
+                .replace("\"control\"", "\"caf\u00e9\"").getBytes(StandardCharsets.ISO_8859_1);
+        Path file = Files.write(dir.resolve("latin1.json"), latin1);
+        String expected = "splitscope: error: the input is not UTF-8 text (byte 48); save it as UTF-8";
+
+        CommandLineRun run = CommandLineRun.of("compare", "--input", file.toString());
+        assertThat(run.status()).isEqualTo(CommandLine.FAILED);
+        assertThat(run.stderr().lines()).containsExactly(expected);
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = CommandLine.run(new String[] {"compare", "--input", "-"}, new ByteArrayInputStream(latin1),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).isEqualTo(CommandLine.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(expected);
+    }
+
+    @Test
+    void inputLargerThanTheCapIsRefusedBeforeItIsRead(@TempDir Path dir) throws IOException {
+        // a 44 MB document took 3.8 GB of heap; sufficient statistics are some 200 bytes per variant
+        Path file = dir.resolve("big.json");
+        try (var out = Files.newBufferedWriter(file)) {
+            out.write("{\"method\": \"welch_t\", \"variants\": [");
+            for (int i = 0; i < 20_000; i++) {
+                out.write("{\"name\": \"v" + i + "\", \"n\": 4, \"sum\": 1, \"sum_squares\": 1}, ");
+            }
+            out.write("{\"name\": \"last\", \"n\": 4, \"sum\": 1, \"sum_squares\": 1}]}");
+        }
+        long size = Files.size(file);
+
+        CommandLineRun run = CommandLineRun.of("compare", "--input", file.toString());
+        assertThat(run.status()).isEqualTo(CommandLine.FAILED);
+        assertThat(run.stderr().lines()).containsExactly("splitscope: error: " + file + " is " + size
+                + " bytes; compare reads at most 1048576 (1 MiB: sufficient statistics take some 200 bytes per variant)");
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = CommandLine.run(new String[] {"compare", "--input", "-"}, Files.newInputStream(file),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).isEqualTo(CommandLine.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly("splitscope: error: standard input is more than"
+                + " 1048576 bytes; compare reads at most 1048576 (1 MiB: sufficient statistics take some 200 bytes per variant)");
     }
 
     @Test
