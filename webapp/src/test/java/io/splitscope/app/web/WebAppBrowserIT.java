@@ -29,6 +29,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -104,6 +106,7 @@ class WebAppBrowserIT {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=" + WIDTH + ",1000", "--user-data-dir=" + userDataDir);
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL")); // the console, for CSP violations
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -441,6 +444,16 @@ class WebAppBrowserIT {
         assertThat(tableRows().get("streaming_hours/previews").get(4)).isEqualTo("+10.9 % INCONCLUSIVE −6.5 % to +28.3 %");
         assertThat(driver.findElement(By.cssSelector(".ss-col-bar-title")).getText()).isEqualTo("99 % interval");
         assertThat(driver.findElement(By.cssSelector("a.ss-export-json")).getAttribute("href")).contains("confidence=99");
+    }
+
+    @Test
+    @Order(18)
+    void noPageBreaksTheContentSecurityPolicy() {
+        // Every page the tests above opened (list, scorecard with its plots and health, catalog, power),
+        // under the app's Content-Security-Policy: the browser reports each violation in the console.
+        List<String> console = driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
+
+        assertThat(console).noneMatch(message -> message.contains("Content Security Policy") || message.contains("Content-Security-Policy"));
     }
 
     private static String text() {
