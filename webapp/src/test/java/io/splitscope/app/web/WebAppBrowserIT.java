@@ -29,8 +29,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -80,6 +78,15 @@ class WebAppBrowserIT {
               .filter(cells => cells.some(c => c.length > 0));
             """;
 
+    /** Keeps every Content-Security-Policy violation of the tab in its session storage (it outlives page loads). */
+    private static final String RECORD_CSP_VIOLATIONS = """
+            document.addEventListener('securitypolicyviolation', e => {
+              const seen = JSON.parse(sessionStorage.getItem('ss-csp-violations') || '[]');
+              seen.push(e.violatedDirective + ' ' + e.blockedURI + ' on ' + location.pathname);
+              sessionStorage.setItem('ss-csp-violations', JSON.stringify(seen));
+            });
+            """;
+
     private static ConfigurableApplicationContext app;
     private static WebDriver driver;
     private static Path userDataDir;
@@ -106,10 +113,11 @@ class WebAppBrowserIT {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=" + WIDTH + ",1000", "--user-data-dir=" + userDataDir);
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL")); // the console, for CSP violations
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_CSP_VIOLATIONS));
+        driver = chrome;
         driver.manage().timeouts().pageLoadTimeout(PATIENCE);
         driver.manage().timeouts().scriptTimeout(PATIENCE);
     }
@@ -449,11 +457,23 @@ class WebAppBrowserIT {
     @Test
     @Order(18)
     void noPageBreaksTheContentSecurityPolicy() {
-        // Every page the tests above opened (list, scorecard with its plots and health, catalog, power),
-        // under the app's Content-Security-Policy: the browser reports each violation in the console.
-        List<String> console = driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
+        // Every page the tests above opened (list, scorecard with its plots and health, catalog, power)
+        // ran under the app's Content-Security-Policy; the browser reports each violation (RECORD_CSP_VIOLATIONS).
+        // To show that a violation would be seen: an image from elsewhere, which img-src 'self' refuses.
+        ((JavascriptExecutor) driver).executeScript("""
+                const probe = document.createElement('img');
+                probe.src = 'http://203.0.113.1/probe.png';
+                document.body.appendChild(probe);
+                """);
+        until(d -> cspViolations().stream().anyMatch(v -> v.contains("203.0.113.1")));
 
-        assertThat(console).noneMatch(message -> message.contains("Content Security Policy") || message.contains("Content-Security-Policy"));
+        assertThat(cspViolations()).singleElement().satisfies(v -> assertThat(v).startsWith("img-src http://203.0.113.1/probe.png"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> cspViolations() {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return JSON.parse(sessionStorage.getItem('ss-csp-violations') || '[]');");
     }
 
     private static String text() {
