@@ -2,14 +2,17 @@ package io.splitscope.app.cli;
 
 import io.splitscope.app.web.ServeSettings;
 import io.splitscope.app.web.SplitscopeWebApplication;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code serve --project FILE | --warehouse SOURCE [--port N] [--demo-users] [--config FILE]}: the web app and the
- * REST API on a warehouse, until interrupted. Users come from {@code --config FILE} (or the
+ * {@code serve --project FILE | --warehouse SOURCE [--port N] [--bind ADDRESS] [--demo-users] [--config FILE]}: the
+ * web app and the REST API on a warehouse, until interrupted; on 127.0.0.1 (this machine only) unless
+ * {@code --bind} says otherwise. Users come from {@code --config FILE} (or the
  * environment); {@code --demo-users} adds {@code viewer}/{@code viewer} and
  * {@code analyst}/{@code analyst}; with no user at all, {@code serve} refuses to start.
  */
@@ -22,6 +25,10 @@ final class ServeCommand extends BaseCommand {
 
     @Option(names = "--port", paramLabel = "N", description = "The HTTP port (default: ${DEFAULT-VALUE}).")
     private long port = ServeSettings.DEFAULT_PORT;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "The IP address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0: every interface).")
+    private String bind = "127.0.0.1";
 
     @Option(names = "--demo-users", description = "Add the users viewer/viewer and analyst/analyst.")
     private boolean demoUsers;
@@ -36,11 +43,23 @@ final class ServeCommand extends BaseCommand {
             throw usageError("option --port needs a port number from 1 to 65535, not " + port);
         }
         SplitscopeWebApplication.run(ServeSettings.of(project.required()).withPort((int) port).withDemoUsers(demoUsers)
-                .withConfigFile(config));
+                .withConfigFile(config).withBind(bindAddress()));
         try {
             Thread.currentThread().join(); // the web server's threads serve until the process is interrupted
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** {@code --bind}'s address: an IP address as written (no name lookup). */
+    private InetAddress bindAddress() {
+        if (!bind.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+            throw usageError("option --bind needs an IP address such as 127.0.0.1 or 0.0.0.0, not '" + bind + "'");
+        }
+        try {
+            return InetAddress.getByName(bind); // a literal address: never looked up
+        } catch (UnknownHostException e) {
+            throw usageError("option --bind needs an IP address such as 127.0.0.1 or 0.0.0.0, not '" + bind + "'");
         }
     }
 }

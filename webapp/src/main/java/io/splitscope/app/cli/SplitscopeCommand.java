@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "splitscope", synopsisSubcommandLabel = "COMMAND", sortOptions = false, sortSynopsis = false,
         description = "Analyse A/B tests on the data in your warehouse.",
         subcommands = {CheckCommand.class, AnalyzeCommand.class, CompareCommand.class, MetricsCommand.class,
-                GenerateCommand.class, LoadCommand.class, ServeCommand.class, CompletionCommand.class, HelpCommand.class},
+                GenerateCommand.class, LoadCommand.class, ServeCommand.class, HashPasswordCommand.class, CompletionCommand.class, HelpCommand.class},
         footer = {"",
                 "SOURCE is a folder of CSV or Parquet files named after the tables, a DuckDB",
                 "database file, or a JDBC URL of PostgreSQL or Trino.",

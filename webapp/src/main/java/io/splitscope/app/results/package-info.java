@@ -5,9 +5,10 @@
  * (a failed run beside the stored result, never over it); a viewer may compute the default
  * scorecard only. {@link io.splitscope.app.results.ResultsConfiguration} opens the store where the
  * server's settings say, and {@link io.splitscope.app.results.ResultsStoreStatus} says when it could
- * not. What only changes with the warehouse is read once and kept while the warehouse's fingerprint
- * stays the same ({@link io.splitscope.app.results.WarehouseCache}): each stored scorecard, decoded,
- * and the experiments ({@link io.splitscope.app.results.WarehouseExperiments}). Nothing here
- * depends on Vaadin.
+ * not; {@link io.splitscope.app.results.AnalysisAudit} writes who started which analysis to the
+ * audit log. What only changes with the warehouse is read once and kept while the warehouse's
+ * fingerprint stays the same ({@link io.splitscope.app.results.WarehouseCache}): each stored
+ * scorecard, decoded, and the experiments ({@link io.splitscope.app.results.WarehouseExperiments}).
+ * Nothing here depends on Vaadin.
  */
 package io.splitscope.app.results;

@@ -40,13 +40,15 @@ import org.springframework.security.core.userdetails.UserDetails;
  * splitscope.users[0].password={bcrypt}$2a$10$...
  * splitscope.users[0].role=ANALYST
  * splitscope.users[1].name=bob
- * splitscope.users[1].password={noop}not-a-secret
+ * splitscope.users[1].password={bcrypt}$2a$10$...
  * splitscope.users[1].role=VIEWER
  * </pre>
  *
- * <p>A password names its encoding: {@code {bcrypt}} (recommended), {@code {pbkdf2}}, or
- * {@code {noop}} (plain text). With {@code --demo-users} the two {@link #demoAccounts() demo users}
- * are added. Without any user the app does not start: {@link #load} throws a
+ * <p>A password names its encoding: {@code {bcrypt}} (recommended; {@code ./splitscope hash-password}
+ * makes one), {@code {pbkdf2}}, or {@code {noop}} (plain text) — refused outside demo mode, since
+ * anyone who reads the file could sign in. With {@code --demo-users} the two
+ * {@link #demoAccounts() demo users} are added (and {@code {noop}} is allowed). Without any user
+ * the app does not start: {@link #load} throws a
  * {@link UsersConfigurationException} saying how to configure one.
  */
 public final class UserAccounts {
@@ -61,7 +63,7 @@ public final class UserAccounts {
 
     /** How to give users, for the messages that say none are there. */
     static final String HOW_TO = "start with --demo-users (users viewer/viewer and analyst/analyst), or give users in --config FILE: "
-            + PREFIX + "[0].name=alice, " + PREFIX + "[0].password={bcrypt}$2a$10$... (or {noop}secret), "
+            + PREFIX + "[0].name=alice, " + PREFIX + "[0].password={bcrypt}$2a$10$... (./splitscope hash-password makes one), "
             + PREFIX + "[0].role=ANALYST (or VIEWER)";
 
     private final List<UserAccount> accounts;
@@ -110,7 +112,7 @@ public final class UserAccounts {
         }
         List<UserAccount> accounts = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            accounts.add(account(i, entries.get(i)));
+            accounts.add(account(i, entries.get(i), demoUsers));
         }
         if (demoUsers) {
             accounts.addAll(demoAccounts());
@@ -151,7 +153,7 @@ public final class UserAccounts {
                 .toList();
     }
 
-    private static UserAccount account(int index, Map<String, String> entry) {
+    private static UserAccount account(int index, Map<String, String> entry, boolean demoMode) {
         String where = PREFIX + "[" + index + "]";
         Set<String> unknown = new TreeSet<>(entry.keySet());
         unknown.removeAll(KEYS);
@@ -162,7 +164,7 @@ public final class UserAccounts {
         String who = "user '" + name + "' (" + where + ")";
         Role role = Role.parse(required(entry, where, "role")).orElseThrow(() -> new UsersConfigurationException(
                 who + ": role must be " + Role.known() + ", not '" + entry.get("role") + "'"));
-        return new UserAccount(name, password(who, required(entry, where, "password")), role);
+        return new UserAccount(name, password(who, required(entry, where, "password"), demoMode), role);
     }
 
     private static String required(Map<String, String> entry, String where, String key) {
@@ -173,7 +175,7 @@ public final class UserAccounts {
         return value;
     }
 
-    private static String password(String where, String password) {
+    private static String password(String where, String password, boolean demoMode) {
         Matcher encoded = ENCODED.matcher(password);
         if (!encoded.matches()) {
             throw new UsersConfigurationException(where + ": the password must name its encoding,"
@@ -186,6 +188,10 @@ public final class UserAccounts {
         }
         if (encoded.group(2).isEmpty()) {
             throw new UsersConfigurationException(where + ": the password is empty");
+        }
+        if (encoding.equals("noop") && !demoMode) {
+            throw new UsersConfigurationException(where + ": a plain-text {noop} password is refused outside demo mode;"
+                    + " hash it with ./splitscope hash-password and give {bcrypt}$2a$10$...");
         }
         if (encoding.equals("bcrypt") && !BCRYPT.matcher(encoded.group(2)).matches()) {
             throw new UsersConfigurationException(where + ": the {bcrypt} password is not a bcrypt hash ($2a$10$ and 53 more characters)");

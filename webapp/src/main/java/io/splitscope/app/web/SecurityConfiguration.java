@@ -1,10 +1,12 @@
 package io.splitscope.app.web;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.splitscope.app.api.ApiError;
 import io.splitscope.app.results.WarehouseCache;
 import io.splitscope.app.security.RecentLogins;
+import io.splitscope.app.security.LoginThrottle;
 import io.splitscope.app.security.Role;
 import io.splitscope.app.security.UserAccounts;
 import io.splitscope.app.web.login.LoginView;
@@ -21,8 +23,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -31,7 +35,10 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * The two Spring Security filter chains.
@@ -47,8 +54,16 @@ import org.springframework.security.web.csrf.CsrfException;
  *       set up by Vaadin's {@link VaadinSecurityConfigurer} (which also handles Vaadin's own CSRF
  *       protection and log-out at {@code POST /logout}); views and layouts are closed unless
  *       annotated {@code @PermitAll}, {@code @RolesAllowed} or {@code @AnonymousAllowed}. The static
- *       style sheets and images ({@link #STATIC_RESOURCES}) are open to anyone.</li>
+ *       style sheets and images ({@link #STATIC_RESOURCES}) are open to anyone. The log-in form's
+ *       post needs the page's CSRF token too (Vaadin's configurer would exempt it, so this class
+ *       sets up CSRF itself, exempting only Vaadin's internal requests, which carry Vaadin's own
+ *       token).</li>
  * </ul>
+ *
+ * <p>Both chains refuse a sign-in that {@link LoginThrottle} holds back ({@link LoginThrottleFilter})
+ * and send the same protective headers: {@link #CONTENT_SECURITY_POLICY},
+ * {@code X-Content-Type-Options: nosniff}, {@code Referrer-Policy: same-origin} and
+ * {@code X-Frame-Options: DENY}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -59,6 +74,17 @@ class SecurityConfiguration {
 
     /** Static files anyone may fetch: the style sheets and images in {@code META-INF/resources}. */
     static final String[] STATIC_RESOURCES = {"/*.css", "/images/**", "/icons/**", "/fonts/**", "/favicon.ico"};
+
+    /**
+     * What pages may load: only this server's scripts, styles, images and connections, framed by
+     * nobody. Vaadin needs {@code 'unsafe-inline'} (the bootstrap page's inline script and the
+     * components' style attributes) and {@code 'unsafe-eval'} (Flow runs server-sent JavaScript
+     * with {@code new Function}); images and fonts may also be {@code data:} URLs (Lumo's icons,
+     * Plotly's images).
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval';"
+            + " style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self';"
+            + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -72,8 +98,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, AuthenticationConfiguration authentication, Environment environment)
-            throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, AuthenticationConfiguration authentication, Environment environment,
+                                       LoginThrottle throttle) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Splitscope\", charset=\"UTF-8\"");
             write(response, HttpServletResponse.SC_UNAUTHORIZED,
@@ -84,6 +110,8 @@ class SecurityConfiguration {
                         ? "missing or invalid CSRF token: a request from a browser session must send the session's CSRF token"
                         : "forbidden: only analysts may start analyses");
         return http.securityMatcher("/api/**")
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .headers(SecurityConfiguration::protectiveHeaders)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/experiments/*/analyses").hasRole(Role.ANALYST_NAME)
                         .anyRequest().authenticated())
@@ -101,10 +129,27 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain viewFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain viewFilterChain(HttpSecurity http, LoginThrottle throttle, RequestUtil vaadinRequests) throws Exception {
         // The app's own style sheets and pictures (META-INF/resources), for every page including the log-in page.
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, STATIC_RESOURCES).permitAll());
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, STATIC_RESOURCES).permitAll())
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .headers(SecurityConfiguration::protectiveHeaders)
+                .csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false))
+                .build();
+    }
+
+    private static void protectiveHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                    @Override
+                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                        // Before the servlet runs: Vaadin writes its pages past the filter's commit detection.
+                        filter.setShouldWriteHeadersEagerly(true);
+                        return filter;
+                    }
+                });
     }
 
     /** The users' password check, remembered for a while ({@link RecentLogins}) unless the caches are off. */

@@ -2,6 +2,7 @@ package io.splitscope.app.web;
 
 import io.splitscope.metrics.preset.StreamingPreset;
 import io.splitscope.metrics.project.Project;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -18,46 +19,55 @@ import java.util.Objects;
  * @param resultsLocation where to keep results, overriding the default next to the warehouse (a
  *                        folder, a {@code .duckdb} file, or {@code "memory"}), or null — see
  *                        {@code io.splitscope.analysis.results.ResultsLocation}
+ * @param bind            the address to listen on ({@code --bind}): loopback unless told otherwise,
+ *                        so that only this machine can connect; {@code 0.0.0.0} for every interface
  */
-public record ServeSettings(Project project, int port, boolean demoUsers, Path configFile, String resultsLocation) {
+public record ServeSettings(Project project, int port, boolean demoUsers, Path configFile, String resultsLocation,
+                            InetAddress bind) {
 
     /** The port {@code serve} uses unless told otherwise. */
     public static final int DEFAULT_PORT = 8080;
 
     public ServeSettings {
         Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(bind, "bind");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be in 0..65535, got " + port);
         }
     }
 
-    /** The streaming preset over {@code warehouse} on port 8080, users from configuration only, results next to the warehouse. */
+    /** The streaming preset over {@code warehouse} on port 8080 of loopback, users from configuration only, results next to the warehouse. */
     public static ServeSettings of(String warehouse) {
         return of(StreamingPreset.project(warehouse));
     }
 
-    /** {@code project} on port 8080, users from configuration only, results next to its warehouse. */
+    /** {@code project} on port 8080 of loopback, users from configuration only, results next to its warehouse. */
     public static ServeSettings of(Project project) {
-        return new ServeSettings(project, DEFAULT_PORT, false, null, null);
+        return new ServeSettings(project, DEFAULT_PORT, false, null, null, InetAddress.getLoopbackAddress());
     }
 
     /** The same on another port (0: any free one). */
     public ServeSettings withPort(int port) {
-        return new ServeSettings(project, port, demoUsers, configFile, resultsLocation);
+        return new ServeSettings(project, port, demoUsers, configFile, resultsLocation, bind);
     }
 
     /** The same with or without the demo users. */
     public ServeSettings withDemoUsers(boolean demoUsers) {
-        return new ServeSettings(project, port, demoUsers, configFile, resultsLocation);
+        return new ServeSettings(project, port, demoUsers, configFile, resultsLocation, bind);
     }
 
     /** The same with a configuration file. */
     public ServeSettings withConfigFile(Path configFile) {
-        return new ServeSettings(project, port, demoUsers, configFile, resultsLocation);
+        return new ServeSettings(project, port, demoUsers, configFile, resultsLocation, bind);
     }
 
     /** The same with results kept elsewhere: a folder, a {@code .duckdb} file, or {@code "memory"}. */
     public ServeSettings withResultsLocation(String resultsLocation) {
-        return new ServeSettings(project, port, demoUsers, configFile, resultsLocation);
+        return new ServeSettings(project, port, demoUsers, configFile, resultsLocation, bind);
+    }
+
+    /** The same listening on another address ({@code 0.0.0.0}: every interface). */
+    public ServeSettings withBind(InetAddress bind) {
+        return new ServeSettings(project, port, demoUsers, configFile, resultsLocation, bind);
     }
 }

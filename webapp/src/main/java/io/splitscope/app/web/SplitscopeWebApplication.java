@@ -4,6 +4,7 @@ import io.splitscope.analysis.AnalysisService;
 import io.splitscope.analysis.results.ResultsLocation;
 import io.splitscope.app.security.UserAccount;
 import io.splitscope.app.security.UserAccounts;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,7 +31,7 @@ import org.springframework.context.support.GenericApplicationContext;
  * context closes.
  */
 @SpringBootApplication(proxyBeanMethods = false, scanBasePackages = {"io.splitscope.app.web", "io.splitscope.app.security",
-        "io.splitscope.app.api", "io.splitscope.app.results"})
+        "io.splitscope.app.api", "io.splitscope.app.results", "io.splitscope.app.audit"})
 public final class SplitscopeWebApplication {
 
     private static final Logger LOG = LoggerFactory.getLogger(SplitscopeWebApplication.class);
@@ -74,7 +75,10 @@ public final class SplitscopeWebApplication {
             ConfigurableApplicationContext context = application.run(arguments(settings));
             LOG.info("Warehouse: {}", service.warehouseDescription());
             logUsers(users);
-            LOG.info("Splitscope is running at http://localhost:{}/", context.getEnvironment().getProperty("local.server.port"));
+            InetAddress bind = settings.bind();
+            LOG.info("Splitscope is running at http://{}:{}/{}", bind.isLoopbackAddress() || bind.isAnyLocalAddress() ? "localhost"
+                    : bind.getHostAddress(), context.getEnvironment().getProperty("local.server.port"),
+                    bind.isAnyLocalAddress() ? " on every interface: other machines can connect" : "");
             return context;
         } catch (RuntimeException | Error e) {
             closer.destroy();
@@ -85,6 +89,7 @@ public final class SplitscopeWebApplication {
     private static String[] arguments(ServeSettings settings) {
         List<String> arguments = new ArrayList<>();
         arguments.add("--server.port=" + settings.port());
+        arguments.add("--server.address=" + settings.bind().getHostAddress());
         if (settings.configFile() != null) {
             arguments.add("--spring.config.additional-location=file:" + settings.configFile().toAbsolutePath());
         }

@@ -3,6 +3,7 @@ package io.splitscope.app.api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -35,6 +36,17 @@ public final class TestHttp {
         return new TestHttp(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
     }
 
+    /** A client without cookies whose requests come from {@code localAddress} (another loopback address is another client). */
+    public static TestHttp from(String base, InetAddress localAddress) {
+        return new TestHttp(base, HttpClient.newBuilder().localAddress(localAddress).connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    /** A browser-like client that keeps cookies and is not signed in yet. */
+    public static TestHttp session(String base) {
+        return new TestHttp(base, HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
     /**
      * A browser-like session signed in through the log-in form ({@code POST /login} with the CSRF
      * token of the log-in page).
@@ -42,18 +54,24 @@ public final class TestHttp {
      * @throws AssertionError when the log-in fails
      */
     public static TestHttp signedIn(String base, String user, String password) {
-        TestHttp session = new TestHttp(base, HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .connectTimeout(Duration.ofSeconds(10)).build());
-        String token = session.csrfToken("/login");
-        HttpResponse<String> login = session.send(HttpRequest.newBuilder(session.uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user) + "&password=" + encode(password)
-                        + "&_csrf=" + encode(token))));
+        TestHttp session = session(base);
+        HttpResponse<String> login = session.logIn(user, password);
         String location = login.headers().firstValue("Location").orElse("");
         if (login.statusCode() != 302 || location.contains("error")) {
             throw new AssertionError("log-in as " + user + " failed: " + login.statusCode() + " " + location);
         }
         return session;
+    }
+
+    /** Posts the log-in form as the log-in page does, with the page's CSRF token; the answer is not followed. */
+    public HttpResponse<String> logIn(String user, String password) {
+        return postForm("/login", "username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + encode(csrfToken("/login")));
+    }
+
+    /** A form post ({@code application/x-www-form-urlencoded}) of {@code form}, as it is. */
+    public HttpResponse<String> postForm(String path, String form) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     /** The CSRF token a page of the views carries ({@code <meta name="_csrf">}). */

@@ -21,7 +21,7 @@ class CompletionCommandTest {
 
         assertThat(run.status()).isEqualTo(CommandLine.OK);
         assertThat(commands).containsExactly("check", "analyze", "compare", "metrics", "generate", "load", "serve",
-                "completion", "help");
+                "hash-password", "completion", "help");
         assertThat(run.stdout())
                 .contains("local commands=\"" + String.join(" ", commands) + "\"")
                 .contains("function _picocli_splitscope_metrics_show()")

@@ -1,15 +1,22 @@
 package io.splitscope.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.splitscope.analysis.GoldenWarehouse;
 import io.splitscope.app.api.TestHttp;
 import io.splitscope.analysis.results.ResultsStore;
+import io.splitscope.app.security.UsersConfigurationException;
 import io.splitscope.app.web.ServeSettings;
 import io.splitscope.app.web.SplitscopeWebApplication;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,6 +60,47 @@ class ServeIT {
         assertThat(run.status()).isEqualTo(CommandLine.FAILED);
         assertThat(run.lastErrorLine()).isEqualTo("splitscope: error: user 'alice' (splitscope.users[0]): the password must name"
                 + " its encoding, {bcrypt}$2a$10$... or {noop}plain-text");
+    }
+
+    @Test
+    void refusesPlainTextPasswordsOutsideDemoMode() throws IOException {
+        Path config = Files.writeString(dir.resolve("users.properties"), """
+                splitscope.users[0].name=bob
+                splitscope.users[0].password={noop}not-a-secret
+                splitscope.users[0].role=VIEWER
+                """);
+
+        assertThatThrownBy(() -> SplitscopeWebApplication.run(ServeSettings.of(GoldenWarehouse.folder().toString()).withPort(0)
+                .withConfigFile(config).withResultsLocation("memory")).close())
+                .isInstanceOf(UsersConfigurationException.class)
+                .hasMessage("user 'bob' (splitscope.users[0]): a plain-text {noop} password is refused outside demo mode;"
+                        + " hash it with ./splitscope hash-password and give {bcrypt}$2a$10$...");
+    }
+
+    @Test
+    void listensOnLoopbackOnlyUnlessToldOtherwise() throws IOException {
+        InetAddress outside = nonLoopbackAddress();
+        try (ConfigurableApplicationContext app = SplitscopeWebApplication.run(ServeSettings.of(GoldenWarehouse.folder().toString())
+                .withPort(0).withDemoUsers(true).withResultsLocation("memory"))) {
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            assertThat(reachable(InetAddress.getLoopbackAddress(), port)).isTrue();
+            assertThat(reachable(outside, port)).as("reachable at " + outside).isFalse();
+        }
+        try (ConfigurableApplicationContext app = SplitscopeWebApplication.run(ServeSettings.of(GoldenWarehouse.folder().toString())
+                .withPort(0).withDemoUsers(true).withResultsLocation("memory").withBind(InetAddress.getByName("0.0.0.0")))) {
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            assertThat(reachable(outside, port)).as("reachable at " + outside).isTrue();
+        }
+    }
+
+    @Test
+    void refusesABindAddressThatIsNotOne() {
+        CommandLineRun run = CommandLineRun.of("serve", "--warehouse", GoldenWarehouse.folder().toString(), "--demo-users",
+                "--bind", "example.com");
+
+        assertThat(run.status()).isEqualTo(CommandLine.USAGE);
+        assertThat(run.stderr().lines().findFirst())
+                .contains("splitscope: option --bind needs an IP address such as 127.0.0.1 or 0.0.0.0, not 'example.com'");
     }
 
     @Test
@@ -121,6 +169,33 @@ class ServeIT {
             HttpResponse<String> stale = TestHttp.to(base(app)).get(path, "viewer", "viewer");
             assertThat(stale.body()).isEqualTo(first);
             assertThat(stale.headers().firstValue("X-Splitscope-Stale")).contains("true");
+        }
+    }
+
+    /** This machine's first address that is not loopback (the one another machine would connect to). */
+    private static InetAddress nonLoopbackAddress() throws IOException {
+        return NetworkInterface.networkInterfaces().filter(UncheckedUp::isUp).flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress()).findFirst()
+                .orElseThrow(() -> new org.opentest4j.TestAbortedException("this machine has no address but loopback"));
+    }
+
+    private static boolean reachable(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 2_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** {@link NetworkInterface#isUp()} without its checked exception. */
+    private static final class UncheckedUp {
+        static boolean isUp(NetworkInterface network) {
+            try {
+                return network.isUp();
+            } catch (java.net.SocketException e) {
+                return false;
+            }
         }
     }
 

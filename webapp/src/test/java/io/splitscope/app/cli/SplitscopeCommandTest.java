@@ -19,15 +19,16 @@ class SplitscopeCommandTest {
               -h, --help    Show this help and exit.
                   --debug   Print the stack trace of an error.
             Commands:
-              check       Validate a project file against its warehouse.
-              analyze     Analyse one experiment: its scorecard.
-              compare     Compare variants from their sufficient statistics.
-              metrics     List the metric catalog.
-              generate    Generate a synthetic warehouse.
-              load        Copy a warehouse into PostgreSQL.
-              serve       Serve the web app and the REST API.
-              completion  Print a bash completion script.
-              help        Display help information about the specified command.
+              check          Validate a project file against its warehouse.
+              analyze        Analyse one experiment: its scorecard.
+              compare        Compare variants from their sufficient statistics.
+              metrics        List the metric catalog.
+              generate       Generate a synthetic warehouse.
+              load           Copy a warehouse into PostgreSQL.
+              serve          Serve the web app and the REST API.
+              hash-password  Print the bcrypt hash of a password, for a users file.
+              completion     Print a bash completion script.
+              help           Display help information about the specified command.
 
             SOURCE is a folder of CSV or Parquet files named after the tables, a DuckDB
             database file, or a JDBC URL of PostgreSQL or Trino.
@@ -67,7 +68,7 @@ class SplitscopeCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"check", "analyze", "compare", "metrics", "generate", "load", "serve", "completion"})
+    @ValueSource(strings = {"check", "analyze", "compare", "metrics", "generate", "load", "serve", "hash-password", "completion"})
     void everyCommandHasItsHelpBothWays(String command) {
         CommandLineRun option = CommandLineRun.of(command, "--help");
         CommandLineRun help = CommandLineRun.of("help", command);

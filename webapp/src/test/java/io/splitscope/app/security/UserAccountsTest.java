@@ -47,9 +47,9 @@ class UserAccountsTest {
                 splitscope.users[0].password={bcrypt}%s
                 splitscope.users[0].role=analyst
                 splitscope.users[1].name=bob
-                splitscope.users[1].password={noop}bobs-password
+                splitscope.users[1].password={bcrypt}%s
                 splitscope.users[1].role=VIEWER
-                """.formatted(hash));
+                """.formatted(hash, new BCryptPasswordEncoder(4).encode("bobs-password")));
 
         UserAccounts accounts = UserAccounts.load(config, false);
 
@@ -74,6 +74,16 @@ class UserAccountsTest {
         UserAccounts accounts = UserAccounts.load(config, true);
 
         assertThat(accounts.accounts()).extracting(UserAccount::name).containsExactly("carol", "viewer", "analyst");
+    }
+
+    @Test
+    void refusesPlainTextPasswordsUnlessInDemoMode() {
+        assertThatThrownBy(() -> UserAccounts.from(user("frank", "{noop}pw", "VIEWER"), false))
+                .isInstanceOf(UsersConfigurationException.class)
+                .hasMessage("user 'frank' (splitscope.users[0]): a plain-text {noop} password is refused outside demo mode;"
+                        + " hash it with ./splitscope hash-password and give {bcrypt}$2a$10$...");
+
+        assertThat(UserAccounts.from(user("frank", "{noop}pw", "VIEWER"), true).find("frank")).isPresent();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -15,7 +16,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * The browser of the browser tests: Debian's headless Chromium and ChromeDriver
  * ({@code build/ensure-test-tools.sh}), with the driver path given so that Selenium Manager never
- * runs; and how they read a Vaadin grid.
+ * runs; how they read a Vaadin grid; and the Content-Security-Policy violations a tab has seen.
  */
 public final class Browser {
 
@@ -35,6 +36,15 @@ public final class Browser {
                   return nodes.map(n => n.innerText.trim().replace(/\\s+/g, ' ')).join(' ');
               }))
               .filter(cells => cells.some(c => c.length > 0));
+            """;
+
+    /** Keeps every Content-Security-Policy violation of the tab in its session storage (it outlives page loads). */
+    private static final String RECORD_CSP_VIOLATIONS = """
+            document.addEventListener('securitypolicyviolation', e => {
+              const seen = JSON.parse(sessionStorage.getItem('ss-csp-violations') || '[]');
+              seen.push(e.violatedDirective + ' ' + e.blockedURI + ' on ' + location.pathname);
+              sessionStorage.setItem('ss-csp-violations', JSON.stringify(seen));
+            });
             """;
 
     private Browser() {
@@ -57,10 +67,18 @@ public final class Browser {
                 "--disable-sync", "--window-size=" + width + ",1000", "--user-data-dir=" + userDataDir);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        WebDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_CSP_VIOLATIONS));
         driver.manage().timeouts().pageLoadTimeout(PATIENCE);
         driver.manage().timeouts().scriptTimeout(PATIENCE);
         return driver;
+    }
+
+    /** The Content-Security-Policy violations the tab has seen since it opened, one line each. */
+    @SuppressWarnings("unchecked")
+    public static List<String> cspViolations(WebDriver driver) {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return JSON.parse(sessionStorage.getItem('ss-csp-violations') || '[]');");
     }
 
     /** The rows of the Vaadin grid {@code selector} as text, one list of cell texts a row. */

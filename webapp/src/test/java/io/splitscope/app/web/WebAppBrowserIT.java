@@ -414,6 +414,22 @@ class WebAppBrowserIT {
         assertThat(driver.findElement(By.cssSelector("a.ss-export-json")).getAttribute("href")).contains("confidence=99");
     }
 
+    @Test
+    @Order(18)
+    void noPageBreaksTheContentSecurityPolicy() {
+        // Every page the tests above opened (list, scorecard with its plots and health, catalog, power)
+        // ran under the app's Content-Security-Policy; the browser reports each violation (Browser.cspViolations).
+        // To show that a violation would be seen: an image from elsewhere, which img-src 'self' refuses.
+        ((JavascriptExecutor) driver).executeScript("""
+                const probe = document.createElement('img');
+                probe.src = 'http://203.0.113.1/probe.png';
+                document.body.appendChild(probe);
+                """);
+        until(d -> Browser.cspViolations(d).stream().anyMatch(v -> v.contains("203.0.113.1")));
+
+        assertThat(Browser.cspViolations(driver)).singleElement().satisfies(v -> assertThat(v).startsWith("img-src http://203.0.113.1/probe.png"));
+    }
+
     private static String text() {
         return driver.findElement(By.tagName("body")).getText();
     }

@@ -12,11 +12,16 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.splitscope.app.security.CurrentUser;
 import io.splitscope.app.security.UserAccounts;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The log-in page: a user name and password form that posts to Spring Security's {@code /login}
  * (form log-in). After a failed attempt Spring Security sends the browser back here with
- * {@code ?error}, and the form says so. When the app runs with {@code --demo-users}, the page names
+ * {@code ?error}, and the form says so; after too many ({@code io.splitscope.app.security.LoginThrottle})
+ * the app sends it back with {@code ?wait=SECONDS}, and the form says how long to wait. When the
+ * app runs with {@code --demo-users}, the page names
  * the demo users. A user who is already signed in is sent to the experiments list.
  *
  * <p>For browser tests: the form is a {@code vaadin-login-form} with the fields
@@ -43,11 +48,6 @@ public final class LoginView extends Div implements BeforeEnterObserver {
         mark.addClassName("ss-brand-mark");
         brand.add(mark, new Span("Splitscope"));
 
-        LoginI18n i18n = LoginI18n.createDefault();
-        i18n.getForm().setTitle("Sign in");
-        i18n.getErrorMessage().setTitle("Wrong user name or password");
-        i18n.getErrorMessage().setMessage("Check them and try again. Ask whoever runs Splitscope for an account.");
-        form.setI18n(i18n);
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
 
@@ -68,6 +68,14 @@ public final class LoginView extends Div implements BeforeEnterObserver {
             event.forwardTo("");
             return;
         }
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        Optional<String> wait = parameters.getOrDefault("wait", List.of()).stream().filter(s -> s.matches("\\d{1,6}")).findFirst();
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Sign in");
+        i18n.getErrorMessage().setTitle(wait.isPresent() ? "Too many failed sign-ins" : "Wrong user name or password");
+        i18n.getErrorMessage().setMessage(wait.map(seconds -> "Wait " + seconds + " s, then try again.")
+                .orElse("Check them and try again. Ask whoever runs Splitscope for an account."));
+        form.setI18n(i18n);
+        form.setError(wait.isPresent() || parameters.containsKey("error"));
     }
 }
