@@ -35,23 +35,28 @@ record TextInput(String source, int maxBytes, String limit) {
     private byte[] bytes(InputStream stdin) {
         try {
             if (source.equals("-")) {
-                byte[] bytes = stdin.readNBytes(maxBytes + 1);
-                if (bytes.length > maxBytes) {
-                    throw new CommandException("standard input is more than " + maxBytes + " bytes; " + limit);
-                }
-                return bytes;
+                return atMostMaxBytes(stdin, "standard input");
             }
             Path file = Path.of(source);
-            long size = Files.size(file);
-            if (size > maxBytes) {
-                throw new CommandException(source + " is " + size + " bytes; " + limit);
+            if (Files.isRegularFile(file) && Files.size(file) > maxBytes) {
+                throw new CommandException(source + " is " + Files.size(file) + " bytes; " + limit);
             }
-            return Files.readAllBytes(file);
+            try (InputStream in = Files.newInputStream(file)) {
+                return atMostMaxBytes(in, source); // a pipe or FIFO (--input <(…)) has no size to check first
+            }
         } catch (NoSuchFileException e) {
             throw new CommandException("cannot read " + source + ": no such file");
         } catch (IOException e) {
             throw new CommandException("cannot read " + source + ": " + e.getMessage());
         }
+    }
+
+    private byte[] atMostMaxBytes(InputStream in, String name) throws IOException {
+        byte[] bytes = in.readNBytes(maxBytes + 1);
+        if (bytes.length > maxBytes) {
+            throw new CommandException(name + " is more than " + maxBytes + " bytes; " + limit);
+        }
+        return bytes;
     }
 
     private static String utf8(byte[] bytes) {

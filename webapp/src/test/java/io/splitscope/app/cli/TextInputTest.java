@@ -36,6 +36,23 @@ class TextInputTest {
     }
 
     @Test
+    void aPipeWithoutASizeIsCutAtTheLimitToo(@TempDir Path dir) throws Exception {
+        // a FIFO, as --input <(…) or /dev/stdin give: Files.size says 0, whatever comes through it
+        Path fifo = dir.resolve("in.fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Thread writer = Thread.ofPlatform().start(() -> {
+            try (var out = Files.newOutputStream(fifo)) {
+                out.write("123456789".getBytes(StandardCharsets.UTF_8));
+            } catch (IOException ignored) {
+                // the reader closed the pipe after the limit
+            }
+        });
+        assertThatThrownBy(() -> input(fifo.toString()).read(stdin(new byte[0])))
+                .isInstanceOf(CommandException.class).hasMessage(fifo + " is more than 8 bytes; at most 8 here");
+        writer.join(5_000);
+    }
+
+    @Test
     void namesAMissingFileAndTheFirstByteThatIsNotUtf8(@TempDir Path dir) {
         assertThatThrownBy(() -> input(dir.resolve("nope.json").toString()).read(stdin(new byte[0])))
                 .hasMessage("cannot read " + dir.resolve("nope.json") + ": no such file");
