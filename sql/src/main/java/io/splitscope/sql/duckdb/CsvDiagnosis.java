@@ -12,6 +12,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,10 +22,11 @@ import java.util.Optional;
  * on Line: 3" for the first and, for the second, may take the longer row for the header; this scan
  * runs only after DuckDB failed, so valid files are read once, by DuckDB.
  *
- * <p>Fields are counted as RFC 4180 and {@link FolderTableSources} read them: separated by commas,
- * {@code "} quotes a field (which may span lines), {@code ""} is a quote inside it. Blank lines are
- * skipped. Lines are the file's physical lines, 1 being the header; a row that spans lines is named
- * by its first.
+ * <p>Fields are counted as RFC 4180 and {@link FolderTableSources} read them: separated by the
+ * file's delimiter — the one of {@code , ; TAB |} its header line has most of (DuckDB detects the
+ * delimiter itself, and a semicolon file's decimal commas are no separators) —, {@code "} quotes a
+ * field (which may span lines), {@code ""} is a quote inside it. Blank lines are skipped. Lines are
+ * the file's physical lines, 1 being the header; a row that spans lines is named by its first.
  */
 final class CsvDiagnosis {
 
@@ -50,9 +52,9 @@ final class CsvDiagnosis {
      */
     static Optional<WarehouseException> explainOtherColumns(String table, Path file, int columns) {
         try (var reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) { // a header's separators are ASCII
-            String header = reader.readLine();
-            Fields fields = new Fields();
-            fields.add(header == null ? "" : header);
+            String header = Objects.requireNonNullElse(reader.readLine(), "");
+            Fields fields = new Fields(Fields.delimiterOf(header));
+            fields.add(header);
             return fields.endRow() == columns ? Optional.empty() : explain(table, file);
         } catch (IOException e) {
             return Optional.of(new WarehouseException("table " + table + " (" + file.getFileName() + ") cannot be read: "
@@ -66,7 +68,7 @@ final class CsvDiagnosis {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            Fields fields = new Fields();
+            Fields fields = null; // made with the header's delimiter
             int headerFields = -1;
             long lineNumber = 0;
             long rowStart = 1;
@@ -92,9 +94,12 @@ final class CsvDiagnosis {
                             + " of the file; save it as UTF-8)");
                 }
                 offset += bytes.length + 1;
-                if (!fields.inQuotes() && text.strip().isEmpty()) {
+                if ((fields == null || !fields.inQuotes()) && text.strip().isEmpty()) {
                     rowStart = lineNumber + 1;
                     continue;
+                }
+                if (fields == null) {
+                    fields = new Fields(Fields.delimiterOf(text));
                 }
                 fields.add(text);
                 if (fields.inQuotes()) {
@@ -126,8 +131,29 @@ final class CsvDiagnosis {
     /** The fields of the row being read, counted across its lines. */
     private static final class Fields {
 
+        private static final String DELIMITERS = ",;\t|";
+
+        private final char delimiter;
         private int count = 1;
         private boolean quoted;
+
+        Fields(char delimiter) {
+            this.delimiter = delimiter;
+        }
+
+        /** The delimiter of {@link #DELIMITERS} that {@code header} has most of; a comma when it has none. */
+        static char delimiterOf(String header) {
+            char best = ',';
+            long most = 0;
+            for (char candidate : DELIMITERS.toCharArray()) {
+                long count = header.chars().filter(c -> c == candidate).count();
+                if (count > most) {
+                    best = candidate;
+                    most = count;
+                }
+            }
+            return best;
+        }
 
         boolean inQuotes() {
             return quoted;
@@ -138,7 +164,7 @@ final class CsvDiagnosis {
                 char c = line.charAt(i);
                 if (c == '"') {
                     quoted = !quoted; // "" inside quotes closes and reopens: the count stays right
-                } else if (c == ',' && !quoted) {
+                } else if (c == delimiter && !quoted) {
                     count++;
                 }
             }

@@ -32,6 +32,13 @@ class CsvDiagnosisTest {
     }
 
     @Test
+    void countsFieldsByTheHeadersDelimiter() throws IOException {
+        assertThat(problem("a;b\n1;9,99\n2;5,00\n")).isEmpty();
+        assertThat(problem("a\tb\n1\tZurich, CH\n")).isEmpty();
+        assertThat(problem("a;b\n1;9,99\n2;5,00;7\n")).contains("table t (t.csv): line 3 has 3 fields where the header has 2");
+    }
+
+    @Test
     void namesTheFirstRowWithAnotherNumberOfFieldsByItsFirstLine() throws IOException {
         assertThat(problem("a,b,c\r\n1,2,3\r\n4,5\r\n6,7,8,9\r\n"))
                 .contains("table t (t.csv): line 3 has 2 fields where the header has 3");

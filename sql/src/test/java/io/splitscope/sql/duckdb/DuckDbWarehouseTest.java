@@ -171,6 +171,20 @@ class DuckDbWarehouseTest {
     }
 
     @Test
+    void aProjectWarehouseReadsCsvFilesWithOtherDelimitersAsDuckDbDetectsThem() throws IOException {
+        // a semicolon file with decimal commas and a tab file with commas in its text: valid, and not
+        // taken for rows with more fields than the header
+        Files.writeString(folder.resolve("orders.csv"), "user_id;amount\n1;9,99\n2;5,00\n");
+        Files.writeString(folder.resolve("users.csv"), "user_id\tcity\n1\tZurich, CH\n2\tBern, CH\n");
+        try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(folder, List.of())) {
+            assertThat(warehouse.query(DSL.select(DSL.field(DSL.name("amount"))).from(DSL.table(DSL.name("orders"))),
+                    allocator, ArrowRows::read)).hasSize(2);
+            assertThat(warehouse.query(DSL.select(DSL.field(DSL.name("city"))).from(DSL.table(DSL.name("users"))),
+                    allocator, ArrowRows::read)).extracting(row -> row.string("city")).containsExactly("Zurich, CH", "Bern, CH");
+        }
+    }
+
+    @Test
     void namesABadTimestamp() throws IOException {
         var tables = new java.util.HashMap<>(VALID);
         tables.put("payments", "unit_id,paid_at,amount\n1,yesterday,9.99\n");
