@@ -5,6 +5,7 @@ import io.splitscope.metrics.population.Population;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -53,7 +54,11 @@ public record Readiness(Status status, String waitingFor) {
         if (withUnits.size() == 1) {
             return new Readiness(Status.WAITING_FOR_VARIANTS, "only one variant (" + withUnits.getFirst() + ") has units");
         }
-        List<String> without = units.entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey).toList();
+        // a variant planned to get nothing (weight 0) is not waited for, as SRM leaves it out too
+        Set<String> plannedNothing = experiment.variants().stream().filter(v -> v.weight() == 0)
+                .map(Experiment.VariantWeight::variant).collect(Collectors.toSet());
+        List<String> without = units.entrySet().stream().filter(e -> e.getValue() == 0 && !plannedNothing.contains(e.getKey()))
+                .map(Map.Entry::getKey).toList();
         if (without.isEmpty()) {
             return READY;
         }

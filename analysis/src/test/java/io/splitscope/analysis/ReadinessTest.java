@@ -8,6 +8,7 @@ import io.splitscope.metrics.population.Population;
 import io.splitscope.metrics.project.ProjectFile;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,5 +115,20 @@ class ReadinessTest {
                 .isEqualTo(Readiness.Status.WAITING_FOR_EXPOSURES);
         units.replaceAll((variant, n) -> 1L);
         assertThat(Readiness.of(experiment, new Population(units, 0, 0))).isEqualTo(Readiness.READY);
+    }
+
+    @Test
+    void aVariantPlannedToGetNothingIsNotWaitedFor() {
+        Experiment planned = service.experiment("one_arm").orElseThrow();
+        Experiment heldBack = new Experiment(planned.id(), planned.name(), planned.hypothesis(), planned.owner(),
+                planned.startDate(), planned.endDate(), "control", List.of(new Experiment.VariantWeight("control", 0.5),
+                new Experiment.VariantWeight("a", 0.5), new Experiment.VariantWeight("b", 0)), planned.assignment(),
+                planned.key(), planned.metricIds());
+        Map<String, Long> units = new LinkedHashMap<>();
+        units.put("control", 5L);
+        units.put("a", 4L);
+        units.put("b", 0L);
+
+        assertThat(Readiness.of(heldBack, new Population(units, 0, 0))).isEqualTo(Readiness.READY);
     }
 }
