@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * experiment and request (metrics, method, segment, confidence level). A request's latest
  * scorecard is the one {@link #find} gives; the store keeps its last {@code keep} runs (5 by
  * default) and as many failed runs, older ones are deleted. A failed run never replaces a stored
- * scorecard: it is kept beside it ({@link #lastFailure}). Reading one back is an indexed lookup
- * and a JSON parse: a few milliseconds, whatever the size of the warehouse.
+ * scorecard: it is kept beside it ({@link #lastFailure}). Reading one back is a scan of this small
+ * table (a few runs per request) and a JSON parse: a few milliseconds, whatever the size of the
+ * warehouse.
  *
  * <p>Durability: each write is followed by a checkpoint (the write-ahead log is folded into the
  * database file) and a copy of the file, the previous good copy; a store left damaged by kill -9
@@ -106,7 +107,12 @@ public final class ResultsStore implements AutoCloseable {
         }
         ResultsStore store = StoreFiles.open(file.toAbsolutePath(),
                 absolute -> connect("jdbc:duckdb:" + absolute, absolute, keep));
-        store.checkpoint();
+        try {
+            store.checkpoint();
+        } catch (ResultsStoreException e) {
+            store.close(); // e.g. a read-only folder: let go of the file before the caller falls back to memory
+            throw e;
+        }
         return store;
     }
 
@@ -235,8 +241,7 @@ public final class ResultsStore implements AutoCloseable {
         try (PreparedStatement query = connection.prepareStatement("SELECT failed_at, requested_by, message FROM failed_runs"
                 + " WHERE " + KEY + " AND run > coalesce((SELECT max(run) FROM scorecards WHERE " + KEY + "), 0)"
                 + " ORDER BY run DESC LIMIT 1")) {
-            setKey(query, request);
-            setKey(query, request, 6);
+            setKey(query, request, setKey(query, request));
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? Optional.of(new FailedRun(request, Instant.parse(row.getString("failed_at")),
                         row.getString("requested_by"), row.getString("message"))) : Optional.empty();
@@ -250,8 +255,7 @@ public final class ResultsStore implements AutoCloseable {
     private void keepLatest(String table, AnalysisRequest request) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE " + KEY
                 + " AND run NOT IN (SELECT run FROM " + table + " WHERE " + KEY + " ORDER BY run DESC LIMIT " + keep + ")")) {
-            setKey(delete, request);
-            setKey(delete, request, 6);
+            setKey(delete, request, setKey(delete, request));
             delete.executeUpdate();
         }
     }
