@@ -1,5 +1,6 @@
 package io.splitscope.metrics;
 
+import io.splitscope.sql.ContractCheck;
 import java.time.LocalDateTime;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,7 +31,7 @@ import org.jooq.impl.SQLDataType;
 public record Source(String id, Relation relation, String unit, String timestamp) {
 
     /** Ids of sources, assignments, dimensions, experiments and metrics ({@code spec/project.md}). */
-    public static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    public static final Pattern ID = ContractCheck.ID;
 
     /** The alias under which a source's rows are joined in metric queries. */
     public static final String EVENTS_ALIAS = "e";

@@ -153,9 +153,13 @@ public final class ContractCheck {
     }
 
     /** The rule of an experiment id ({@code spec/warehouse.md}, table experiments), as messages state it. */
-    public static final String EXPERIMENT_ID_RULE = "1-64 characters of A-Za-z0-9_.-";
+    private static final String EXPERIMENT_ID_RULE = "1-64 characters of A-Za-z0-9_.-";
 
-    private static final Pattern EXPERIMENT_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    /**
+     * The ids of experiments ({@code spec/warehouse.md}) and of everything a project file names
+     * ({@code spec/project.md}): sources, assignments, dimensions, experiments, metrics.
+     */
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     /**
      * Checks the ids of the experiments table: each follows {@link #EXPERIMENT_ID_RULE} (an id
@@ -170,7 +174,7 @@ public final class ContractCheck {
     public static void requireExperimentIds(List<String> ids) {
         Map<String, Long> rows = new LinkedHashMap<>();
         for (String id : ids) {
-            if (id == null || !EXPERIMENT_ID.matcher(id).matches()) {
+            if (id == null || !ID.matcher(id).matches()) {
                 throw new WarehouseException("table experiments: experiment_id " + (id == null ? "NULL" : "'" + id + "'")
                         + " breaks the rule " + EXPERIMENT_ID_RULE);
             }
