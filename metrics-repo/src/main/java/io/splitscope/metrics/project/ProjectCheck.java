@@ -26,6 +26,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.jooq.Condition;
 import org.jooq.impl.SQLDataType;
 
 /**
@@ -216,10 +217,10 @@ public final class ProjectCheck {
     private CheckReport report(Project project) {
         List<CheckReport.SourceReport> sources = new ArrayList<>();
         for (Source source : sources(project).values()) {
+            Condition hasUnit = Source.hasUnit(source.unitColumn()); // units are the ids that name one, as in populations
             var query = warehouse.dsl().select(count().cast(SQLDataType.BIGINT).as(ROWS),
-                            countDistinct(source.unitColumn()).cast(SQLDataType.BIGINT).as(UNITS),
-                            count().filterWhere(Source.hasUnit(source.unitColumn()).not()).cast(SQLDataType.BIGINT)
-                                    .as(WITHOUT_UNIT))
+                            countDistinct(source.unitColumn()).filterWhere(hasUnit).cast(SQLDataType.BIGINT).as(UNITS),
+                            count().filterWhere(hasUnit.not()).cast(SQLDataType.BIGINT).as(WITHOUT_UNIT))
                     .from(source.events());
             ArrowRows.Row row = warehouse.query(query, allocator, ArrowRows::read).getFirst();
             String table = source.relation() instanceof Source.TableRelation relation ? "table " + relation.name() : "sql";
