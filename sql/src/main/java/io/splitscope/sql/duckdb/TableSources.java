@@ -1,6 +1,7 @@
 package io.splitscope.sql.duckdb;
 
 import io.splitscope.sql.WarehouseSchema.TableSpec;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /** Where each contract table of a warehouse is read from. */
@@ -27,7 +28,7 @@ sealed interface TableSources permits FolderTableSources, DatabaseFileTableSourc
      *                    and scanned by {@link CsvDiagnosis} when DuckDB cannot read it; other
      *                    sources stay views
      */
-    record TableSource(String relation, String label, java.util.Optional<java.nio.file.Path> csvFile) {
+    record TableSource(String relation, String label, Optional<Path> csvFile) {
 
         /** Whether to copy it into a DuckDB table rather than keep a view. */
         boolean materialise() {
