@@ -4,6 +4,7 @@ import io.splitscope.analysis.results.ResultsStore;
 import io.splitscope.analysis.results.ResultsLocation;
 import io.splitscope.analysis.results.WarehouseFingerprint;
 import io.splitscope.analysis.AnalysisService;
+import io.splitscope.app.CacheSwitch;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -18,8 +19,8 @@ import org.springframework.core.env.Environment;
  *
  * <p>Settings: {@value ResultsLocation#PROPERTY} (see {@link ResultsLocation}),
  * {@code splitscope.results.keep} (runs kept of each request, and failed ones, default 5),
- * {@code splitscope.analysis.threads} (analyses at once, 1 to 4, default 1) and {@value WarehouseCache#SWITCH}
- * ({@code on} by default; {@code off} only in the load benchmark's uncached run). When the store's file
+ * {@code splitscope.analysis.threads} (analyses at once, 1 to 4, default 1) and {@value CacheSwitch#PROPERTY}
+ * ({@link CacheSwitch}). When the store's file
  * cannot be opened even after recovery — typically because another {@code serve} of the same
  * warehouse holds it — the app says so in the log, keeps results in memory and says so to every
  * user ({@link ResultsStoreStatus}).
@@ -69,16 +70,22 @@ class ResultsConfiguration {
         return opened.status();
     }
 
+    /** The warehouse's current fingerprint, taken on each call. */
+    @Bean
+    Supplier<WarehouseFingerprint> warehouseFingerprint(AnalysisService analysis) {
+        String warehouse = analysis.warehouseDescription();
+        return () -> WarehouseFingerprint.of(warehouse);
+    }
+
     @Bean(destroyMethod = "close")
-    AnalysisJobs analysisJobs(AnalysisService analysis, ResultsStore store, Environment environment) {
+    AnalysisJobs analysisJobs(AnalysisService analysis, ResultsStore store, Supplier<WarehouseFingerprint> current,
+                              CacheSwitch caches, Environment environment) {
         int threads = environment.getProperty(THREADS, Integer.class, 1);
         if (threads < 1 || threads > 4) {
             throw new IllegalArgumentException(THREADS + " must be from 1 to 4, not " + threads);
         }
-        String warehouse = analysis.warehouseDescription();
-        Supplier<WarehouseFingerprint> current = () -> WarehouseFingerprint.of(warehouse);
-        int kept = WarehouseCache.on(environment.getProperty(WarehouseCache.SWITCH)) ? AnalysisJobs.KEPT_SCORECARDS : 0;
-        if (WarehouseFingerprint.loadedAtOpen(warehouse)) {
+        int kept = caches.on() ? AnalysisJobs.KEPT_SCORECARDS : 0;
+        if (WarehouseFingerprint.loadedAtOpen(analysis.warehouseDescription())) {
             WarehouseFingerprint atOpen = current.get(); // CSV tables were read into memory when the warehouse opened
             return new AnalysisJobs(analysis, store, current, () -> atOpen, threads, kept);
         }
@@ -86,9 +93,7 @@ class ResultsConfiguration {
     }
 
     @Bean
-    WarehouseExperiments warehouseExperiments(AnalysisService analysis, Environment environment) {
-        String warehouse = analysis.warehouseDescription();
-        return new WarehouseExperiments(analysis, () -> WarehouseFingerprint.of(warehouse),
-                WarehouseCache.on(environment.getProperty(WarehouseCache.SWITCH)));
+    WarehouseExperiments warehouseExperiments(AnalysisService analysis, Supplier<WarehouseFingerprint> current, CacheSwitch caches) {
+        return new WarehouseExperiments(analysis, current, caches.on());
     }
 }

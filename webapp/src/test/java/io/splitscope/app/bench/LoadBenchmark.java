@@ -1,7 +1,7 @@
 package io.splitscope.app.bench;
 
 import io.splitscope.analysis.AnalysisService;
-import io.splitscope.app.results.WarehouseCache;
+import io.splitscope.app.CacheSwitch;
 import io.splitscope.app.web.ServeSettings;
 import io.splitscope.app.web.SplitscopeWebApplication;
 import io.splitscope.metrics.experiment.Experiment;
@@ -39,7 +39,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * the response times, and the errors (any status but 200, or no answer).
  *
  * <p>Before and after in one run: the same build is measured twice, first with the app's caches
- * off ({@value WarehouseCache#SWITCH}{@code =off}: the experiments read from the warehouse and the
+ * off ({@value CacheSwitch#PROPERTY}{@code =off}: the experiments read from the warehouse and the
  * stored scorecard decoded on every request, every password checked — the app before they
  * existed), then on. Client and server share the machine's cores.
  */
@@ -83,7 +83,7 @@ final class LoadBenchmark {
         List<Level> levels = new ArrayList<>();
         List<String> paths = null;
         for (boolean cached : List.of(false, true)) {
-            System.setProperty(WarehouseCache.SWITCH, cached ? "on" : "off");
+            System.setProperty(CacheSwitch.PROPERTY, cached ? "on" : "off");
             try (ConfigurableApplicationContext app = SplitscopeWebApplication.run(ServeSettings.of(warehouse.toString())
                     .withPort(0).withDemoUsers(true).withResultsLocation(results.toString()))) {
                 String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
@@ -98,7 +98,7 @@ final class LoadBenchmark {
                     levels.add(level);
                 }
             } finally {
-                System.clearProperty(WarehouseCache.SWITCH);
+                System.clearProperty(CacheSwitch.PROPERTY);
             }
         }
         return new LoadResult(warehouse.toString(), paths, seconds, levels, load);
