@@ -5,7 +5,9 @@ import io.splitscope.analysis.results.ResultsLocation;
 import io.splitscope.analysis.results.WarehouseFingerprint;
 import io.splitscope.analysis.AnalysisService;
 import io.splitscope.app.CacheSwitch;
+import io.splitscope.app.audit.AuditLog;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -15,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The results store and the analysis jobs of the web app, as Spring beans.
+ * The results store, the audit log beside it ({@link AuditLog#FILE_NAME}, or the logger only when
+ * results are kept in memory) and the analysis jobs of the web app, as Spring beans.
  *
  * <p>Settings: {@value ResultsLocation#PROPERTY} (see {@link ResultsLocation}),
  * {@code splitscope.results.keep} (runs kept of each request, and failed ones, default 5),
@@ -32,8 +35,11 @@ class ResultsConfiguration {
     static final String KEEP = "splitscope.results.keep";
     private static final Logger LOG = LoggerFactory.getLogger(ResultsConfiguration.class);
 
-    /** The store as it opened, and whether it is the configured one. */
-    record OpenedStore(ResultsStore store, ResultsStoreStatus status) {
+    /**
+     * The store as it opened, whether it is the configured one, and the configured file (kept when
+     * the store fell back to memory: the audit log still goes beside it).
+     */
+    record OpenedStore(ResultsStore store, ResultsStoreStatus status, Optional<Path> file) {
     }
 
     @Bean
@@ -47,16 +53,16 @@ class ResultsConfiguration {
         if (file.isEmpty()) {
             LOG.info("Results store: in memory ({}={}); results last until the app stops", ResultsLocation.PROPERTY,
                     ResultsLocation.MEMORY);
-            return new OpenedStore(ResultsStore.inMemory(keep), ResultsStoreStatus.USABLE);
+            return new OpenedStore(ResultsStore.inMemory(keep), ResultsStoreStatus.USABLE, file);
         }
         try {
             ResultsStore store = ResultsStore.open(file.get(), keep);
             LOG.info("Results store: {}", file.get().toAbsolutePath());
-            return new OpenedStore(store, ResultsStoreStatus.USABLE);
+            return new OpenedStore(store, ResultsStoreStatus.USABLE, file);
         } catch (ResultsStore.ResultsStoreException e) {
             LOG.warn("{}; keeping results in memory until the app stops (set {} to another folder to keep them)",
                     e.getMessage(), ResultsLocation.PROPERTY);
-            return new OpenedStore(ResultsStore.inMemory(keep), new ResultsStoreStatus(e.getMessage()));
+            return new OpenedStore(ResultsStore.inMemory(keep), new ResultsStoreStatus(e.getMessage()), file);
         }
     }
 
@@ -68,6 +74,14 @@ class ResultsConfiguration {
     @Bean
     ResultsStoreStatus resultsStoreStatus(OpenedStore opened) {
         return opened.status();
+    }
+
+    @Bean
+    AuditLog auditLog(OpenedStore opened) {
+        Path file = opened.file().map(store -> store.resolveSibling(AuditLog.FILE_NAME)).orElse(null);
+        LOG.info("Audit log: {} and the logger {}", file == null ? "no file (results in memory)" : file.toAbsolutePath(),
+                AuditLog.LOGGER);
+        return new AuditLog(file, Clock.systemUTC());
     }
 
     /** The warehouse's current fingerprint, taken on each call. */

@@ -34,7 +34,7 @@ import org.springframework.core.env.Environment;
  * context closes.
  */
 @SpringBootApplication(proxyBeanMethods = false, scanBasePackages = {"io.splitscope.app.web", "io.splitscope.app.security",
-        "io.splitscope.app.api", "io.splitscope.app.results", "io.splitscope.app.audit"})
+        "io.splitscope.app.api", "io.splitscope.app.results"})
 public final class SplitscopeWebApplication {
 
     private static final Logger LOG = LoggerFactory.getLogger(SplitscopeWebApplication.class);
