@@ -2,6 +2,7 @@ package io.splitscope.app.bench;
 
 import io.splitscope.analysis.AnalysisService;
 import io.splitscope.app.CacheSwitch;
+import io.splitscope.app.api.TestHttp;
 import io.splitscope.app.web.ServeSettings;
 import io.splitscope.app.web.SplitscopeWebApplication;
 import io.splitscope.metrics.experiment.Experiment;
@@ -27,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The web app under load ({@code ./splitscope bench}, project {@code load}): the real app (Spring
@@ -86,7 +88,7 @@ final class LoadBenchmark {
             System.setProperty(CacheSwitch.PROPERTY, cached ? "on" : "off");
             try (ConfigurableApplicationContext app = SplitscopeWebApplication.run(ServeSettings.of(warehouse.toString())
                     .withPort(0).withDemoUsers(true).withResultsLocation(results.toString()))) {
-                String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+                String base = TestHttp.base(app);
                 if (paths == null) {
                     paths = storedScorecards(app.getBean(AnalysisService.class), base, log);
                 }
@@ -109,23 +111,20 @@ final class LoadBenchmark {
      * experiments (by id) that can be analysed — each computed and stored now unless it is.
      */
     private static List<String> storedScorecards(AnalysisService analysis, String base, PrintStream log) {
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            return storedScorecards(analysis.experiments().stream().map(Experiment::id).sorted().toList(), client, base, log);
-        }
-    }
-
-    private static List<String> storedScorecards(List<String> experimentIds, HttpClient client, String base, PrintStream log) {
         List<String> paths = new ArrayList<>(List.of("/api/experiments"));
-        for (String id : experimentIds) {
-            if (paths.size() > EXPERIMENTS) {
-                break;
-            }
-            String path = "/api/experiments/" + id + "/scorecard";
-            long start = System.nanoTime();
-            Answer answer = send(client, URI.create(base + path));
-            log.printf(Locale.ROOT, "bench:   %s: %d in %.1f s%n", path, answer.status(), (System.nanoTime() - start) / 1e9);
-            if (answer.status() == 200) {
-                paths.add(path);
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            for (String id : analysis.experiments().stream().map(Experiment::id).sorted().toList()) {
+                if (paths.size() > EXPERIMENTS) {
+                    break;
+                }
+                String path = UriComponentsBuilder.fromPath("/api/experiments/{id}/scorecard").buildAndExpand(id).encode()
+                        .toUriString();
+                long start = System.nanoTime();
+                Answer answer = send(client, URI.create(base + path));
+                log.printf(Locale.ROOT, "bench:   %s: %d in %.1f s%n", path, answer.status(), (System.nanoTime() - start) / 1e9);
+                if (answer.status() == 200) {
+                    paths.add(path);
+                }
             }
         }
         return List.copyOf(paths);
