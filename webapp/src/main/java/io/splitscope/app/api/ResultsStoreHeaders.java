@@ -19,9 +19,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class ResultsStoreHeaders extends OncePerRequestFilter {
 
     private final ResultsStoreStatus status;
+    /** The problem as a header value: it never changes while the app runs. */
+    private final String problem;
 
     ResultsStoreHeaders(ResultsStoreStatus status) {
         this.status = status;
+        this.problem = status.usable() ? null : ExperimentsApi.ascii(status.problem());
     }
 
     @Override
@@ -33,7 +36,7 @@ final class ResultsStoreHeaders extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         response.setHeader(ResultsStoreStatus.HEADER, "unavailable");
-        response.setHeader(ResultsStoreStatus.PROBLEM_HEADER, ExperimentsApi.ascii(status.problem()));
+        response.setHeader(ResultsStoreStatus.PROBLEM_HEADER, problem);
         chain.doFilter(request, response);
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.Objects;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.context.request.RequestAttributes;
@@ -42,11 +41,6 @@ public final class AuditLog {
     public AuditLog(Path file, Clock clock) {
         this.file = file;
         this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
-    /** The file events are appended to; empty when they go to the logger only. */
-    public Optional<Path> file() {
-        return Optional.ofNullable(file);
     }
 
     /** Records an event of a request from {@code client} (its IP address). */

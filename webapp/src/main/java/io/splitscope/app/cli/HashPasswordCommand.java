@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -24,16 +24,13 @@ final class HashPasswordCommand extends BaseCommand {
     @ParentCommand
     private SplitscopeCommand splitscope;
 
-    /** bcrypt's cost: 2^10 rounds, the usual default (about 0.1 s per sign-in on a small machine). */
-    private static final int COST = 10;
-
     @Override
     public void run() {
         String password = firstLine();
         if (password == null || password.isEmpty()) {
             throw usageError("hash-password needs the password on standard input, got " + (password == null ? "nothing" : "an empty line"));
         }
-        stdout().println("{bcrypt}" + new BCryptPasswordEncoder(COST).encode(password));
+        stdout().println(PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(password)); // as serve checks them
     }
 
     private String firstLine() {

@@ -64,7 +64,7 @@ public final class AnalysisJobs implements AutoCloseable {
     /** How many requests' stored scorecards are kept decoded by default: a few dozen kilobytes each. */
     public static final int KEPT_SCORECARDS = 256;
 
-    private final AnalysisService analysis;
+    private final List<String> metricIds;
     private final StoredResults results;
     private final Clock clock;
     private final AnalysisThreads threads;
@@ -103,12 +103,12 @@ public final class AnalysisJobs implements AutoCloseable {
 
     AnalysisJobs(AnalysisService analysis, ResultsStore store, Supplier<WarehouseFingerprint> fingerprint,
                  Supplier<WarehouseFingerprint> analysedFingerprint, int threads, int keptScorecards, Clock clock) {
-        this.analysis = analysis;
+        this.metricIds = Objects.requireNonNull(analysis, "analysis").metrics().stream().map(Metric::id).toList();
         this.threads = new AnalysisThreads(threads);
         this.results = new StoredResults(Objects.requireNonNull(store, "store"), Objects.requireNonNull(fingerprint, "fingerprint"),
                 keptScorecards);
         this.clock = clock;
-        this.execution = new AnalysisExecution(Objects.requireNonNull(analysis, "analysis"), results,
+        this.execution = new AnalysisExecution(analysis, results,
                 Objects.requireNonNull(analysedFingerprint, "analysedFingerprint"), clock, registry, listeners);
     }
 
@@ -229,13 +229,13 @@ public final class AnalysisJobs implements AutoCloseable {
 
     /** The request as the store keys it: equivalent requests (metrics in another order, the whole catalog listed) alike. */
     private AnalysisRequest normalised(AnalysisRequest request) {
-        return request.normalised(analysis.metrics().stream().map(Metric::id).toList());
+        return request.normalised(metricIds);
     }
 
-    /** The job of this request: the one queued or running, a finished one with the stored result, or a new one, queued. */
+    /** The job of this (normalised) request: the one queued or running, a finished one with the stored result, or a new one, queued. */
     private AnalysisJob submit(AnalysisRequest request, String user, boolean onlyIfAbsent) {
         JobRegistry.Admission admitted = registry.admit(request, () -> {
-            Optional<StoredScorecard> stored = onlyIfAbsent ? stored(request) : Optional.empty();
+            Optional<StoredScorecard> stored = onlyIfAbsent ? results.find(request) : Optional.empty();
             TrackedJob job = new TrackedJob(UUID.randomUUID().toString(), request, user, clock.instant());
             stored.ifPresent(found -> {
                 job.succeed(found, clock.instant());

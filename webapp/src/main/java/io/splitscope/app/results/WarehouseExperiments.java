@@ -9,16 +9,21 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The experiments of the warehouse, read once and kept while its fingerprint stays the same
- * ({@link WarehouseCache}): listing them, or finding one for a request, then costs no query. A
- * warehouse without a fingerprint (a database server) is read every time, as its rows may
- * change unseen.
+ * The experiments of the warehouse, read once and kept while its {@link WarehouseFingerprint}
+ * stays the same (a changed warehouse is read again at once): listing them, or finding one for a
+ * request, then costs no query. A warehouse without a fingerprint (a database server) is read
+ * every time, as its rows may change unseen.
  */
 public final class WarehouseExperiments {
 
+    /** The experiments as read under one fingerprint. */
+    private record Kept(WarehouseFingerprint fingerprint, List<Experiment> experiments) {
+    }
+
     private final AnalysisService analysis;
     private final Supplier<WarehouseFingerprint> fingerprint;
-    private final WarehouseCache<String, List<Experiment>> kept;
+    private final boolean cached;
+    private volatile Kept kept;
 
     /**
      * @param fingerprint the warehouse's current fingerprint
@@ -27,12 +32,25 @@ public final class WarehouseExperiments {
     public WarehouseExperiments(AnalysisService analysis, Supplier<WarehouseFingerprint> fingerprint, boolean cached) {
         this.analysis = Objects.requireNonNull(analysis, "analysis");
         this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
-        this.kept = new WarehouseCache<>(cached ? 1 : 0, false);
+        this.cached = cached;
     }
 
     /** Every experiment, as {@link AnalysisService#experiments()} lists them. */
     public List<Experiment> all() {
-        return kept.get(fingerprint.get(), "all", all -> List.copyOf(analysis.experiments()));
+        WarehouseFingerprint current = fingerprint.get();
+        if (!cached || current.unknown()) {
+            return List.copyOf(analysis.experiments());
+        }
+        Kept now = kept;
+        return now != null && now.fingerprint().equals(current) ? now.experiments() : read(current);
+    }
+
+    /** The experiments under {@code current}: read once, however many ask at the same time. */
+    private synchronized List<Experiment> read(WarehouseFingerprint current) {
+        if (kept == null || !kept.fingerprint().equals(current)) {
+            kept = new Kept(current, List.copyOf(analysis.experiments()));
+        }
+        return kept.experiments();
     }
 
     /** The experiment with this id, if there is one. */

@@ -7,10 +7,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -23,6 +24,8 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 
     /** The log-in page's query parameter with the seconds to wait. */
     static final String WAIT_PARAMETER = "wait";
+
+    private static final BasicAuthenticationConverter BASIC = new BasicAuthenticationConverter();
 
     private final LoginThrottle throttle;
 
@@ -52,15 +55,9 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 
     /** The user name of {@code Authorization: Basic …}; empty without one or when it cannot be decoded (then Spring refuses it). */
     private static Optional<String> basicUser(HttpServletRequest request) {
-        String authorization = request.getHeader("Authorization");
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return Optional.empty();
-        }
         try {
-            String credentials = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
-            int colon = credentials.indexOf(':');
-            return colon < 0 ? Optional.empty() : Optional.of(credentials.substring(0, colon));
-        } catch (IllegalArgumentException e) {
+            return Optional.ofNullable(BASIC.convert(request)).map(UsernamePasswordAuthenticationToken::getName);
+        } catch (BadCredentialsException e) {
             return Optional.empty();
         }
     }

@@ -3,8 +3,8 @@ package io.splitscope.app.web;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import io.splitscope.app.CacheSwitch;
 import io.splitscope.app.api.ApiError;
-import io.splitscope.app.results.WarehouseCache;
 import io.splitscope.app.security.RecentLogins;
 import io.splitscope.app.security.LoginThrottle;
 import io.splitscope.app.security.Role;
@@ -19,7 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
@@ -98,7 +97,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, AuthenticationConfiguration authentication, Environment environment,
+    SecurityFilterChain apiFilterChain(HttpSecurity http, AuthenticationConfiguration authentication, CacheSwitch caches,
                                        LoginThrottle throttle) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Splitscope\", charset=\"UTF-8\"");
@@ -116,7 +115,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/experiments/*/analyses").hasRole(Role.ANALYST_NAME)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Splitscope").authenticationEntryPoint(unauthorized))
-                .authenticationManager(apiAuthentication(authentication.getAuthenticationManager(), environment))
+                .authenticationManager(apiAuthentication(authentication.getAuthenticationManager(), caches))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 // The session's token, as the views' page carries it (meta _csrf, masked per response).
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new ApiCsrfRequirement()))
@@ -153,8 +152,8 @@ class SecurityConfiguration {
     }
 
     /** The users' password check, remembered for a while ({@link RecentLogins}) unless the caches are off. */
-    private static AuthenticationManager apiAuthentication(AuthenticationManager check, Environment environment) {
-        return WarehouseCache.on(environment.getProperty(WarehouseCache.SWITCH)) ? new RecentLogins(check, Clock.systemUTC()) : check;
+    private static AuthenticationManager apiAuthentication(AuthenticationManager check, CacheSwitch caches) {
+        return caches.on() ? new RecentLogins(check, Clock.systemUTC()) : check;
     }
 
     private static void write(HttpServletResponse response, int status, String message) throws IOException {

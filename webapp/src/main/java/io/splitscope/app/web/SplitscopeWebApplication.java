@@ -2,6 +2,7 @@ package io.splitscope.app.web;
 
 import io.splitscope.analysis.AnalysisService;
 import io.splitscope.analysis.results.ResultsLocation;
+import io.splitscope.app.CacheSwitch;
 import io.splitscope.app.security.UserAccount;
 import io.splitscope.app.security.UserAccounts;
 import java.net.InetAddress;
@@ -16,7 +17,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.Environment;
 
 /**
  * The Splitscope web app: a Spring Boot application serving the Vaadin views (experiments and
@@ -31,13 +34,19 @@ import org.springframework.context.support.GenericApplicationContext;
  * context closes.
  */
 @SpringBootApplication(proxyBeanMethods = false, scanBasePackages = {"io.splitscope.app.web", "io.splitscope.app.security",
-        "io.splitscope.app.api", "io.splitscope.app.results", "io.splitscope.app.audit"})
+        "io.splitscope.app.api", "io.splitscope.app.results"})
 public final class SplitscopeWebApplication {
 
     private static final Logger LOG = LoggerFactory.getLogger(SplitscopeWebApplication.class);
 
     /** Spring instantiates the configuration class; nobody else does. */
     SplitscopeWebApplication() {
+    }
+
+    /** Whether the caches are on, as the settings say: read once for every bean that keeps values. */
+    @Bean
+    CacheSwitch cacheSwitch(Environment environment) {
+        return CacheSwitch.parse(environment.getProperty(CacheSwitch.PROPERTY));
     }
 
     /**

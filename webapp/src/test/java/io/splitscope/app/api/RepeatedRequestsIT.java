@@ -32,7 +32,7 @@ class RepeatedRequestsIT {
                     checks.add(check);
                 }
             });
-            assertChecks(TestHttp.to("http://localhost:" + app.getEnvironment().getProperty("local.server.port")), checks);
+            assertChecks(TestHttp.to(TestHttp.base(app)), checks);
         }
     }
 

@@ -45,7 +45,7 @@ class RestApiIT {
     static void start() throws URISyntaxException {
         app = SplitscopeWebApplication.run(ServeSettings.of(golden().toString()).withPort(0).withDemoUsers(true)
                 .withResultsLocation(results.toString()));
-        base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+        base = TestHttp.base(app);
         http = TestHttp.to(base);
     }
 

@@ -30,7 +30,7 @@ class ResultsStoreHeadersIT {
                 StandardCharsets.UTF_8);
         try (ConfigurableApplicationContext app = SplitscopeWebApplication.run(ServeSettings.of(GoldenWarehouse.folder().toString())
                 .withPort(0).withDemoUsers(true).withResultsLocation(store.toString()))) {
-            TestHttp http = TestHttp.to("http://localhost:" + app.getEnvironment().getProperty("local.server.port"));
+            TestHttp http = TestHttp.to(TestHttp.base(app));
 
             for (HttpResponse<String> response : java.util.List.of(http.get("/api/experiments", "viewer", "viewer"),
                     http.get("/api/experiments/exp_autoplay/scorecard", "viewer", "viewer"))) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Real HTTP against a running Splitscope, with {@link HttpClient}: plain requests with or without
@@ -29,6 +30,11 @@ public final class TestHttp {
     private TestHttp(String base, HttpClient client) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.client = client;
+    }
+
+    /** Where a running app answers, e.g. {@code http://localhost:41234}. */
+    public static String base(ApplicationContext app) {
+        return "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
     }
 
     /** A client without cookies: every request stands alone. */

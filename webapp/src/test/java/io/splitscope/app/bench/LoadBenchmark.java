@@ -1,7 +1,8 @@
 package io.splitscope.app.bench;
 
 import io.splitscope.analysis.AnalysisService;
-import io.splitscope.app.results.WarehouseCache;
+import io.splitscope.app.CacheSwitch;
+import io.splitscope.app.api.TestHttp;
 import io.splitscope.app.web.ServeSettings;
 import io.splitscope.app.web.SplitscopeWebApplication;
 import io.splitscope.metrics.experiment.Experiment;
@@ -27,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The web app under load ({@code ./splitscope bench}, project {@code load}): the real app (Spring
@@ -39,7 +41,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * the response times, and the errors (any status but 200, or no answer).
  *
  * <p>Before and after in one run: the same build is measured twice, first with the app's caches
- * off ({@value WarehouseCache#SWITCH}{@code =off}: the experiments read from the warehouse and the
+ * off ({@value CacheSwitch#PROPERTY}{@code =off}: the experiments read from the warehouse and the
  * stored scorecard decoded on every request, every password checked — the app before they
  * existed), then on. Client and server share the machine's cores.
  */
@@ -83,10 +85,10 @@ final class LoadBenchmark {
         List<Level> levels = new ArrayList<>();
         List<String> paths = null;
         for (boolean cached : List.of(false, true)) {
-            System.setProperty(WarehouseCache.SWITCH, cached ? "on" : "off");
+            System.setProperty(CacheSwitch.PROPERTY, cached ? "on" : "off");
             try (ConfigurableApplicationContext app = SplitscopeWebApplication.run(ServeSettings.of(warehouse.toString())
                     .withPort(0).withDemoUsers(true).withResultsLocation(results.toString()))) {
-                String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+                String base = TestHttp.base(app);
                 if (paths == null) {
                     paths = storedScorecards(app.getBean(AnalysisService.class), base, log);
                 }
@@ -98,7 +100,7 @@ final class LoadBenchmark {
                     levels.add(level);
                 }
             } finally {
-                System.clearProperty(WarehouseCache.SWITCH);
+                System.clearProperty(CacheSwitch.PROPERTY);
             }
         }
         return new LoadResult(warehouse.toString(), paths, seconds, levels, load);
@@ -109,23 +111,20 @@ final class LoadBenchmark {
      * experiments (by id) that can be analysed — each computed and stored now unless it is.
      */
     private static List<String> storedScorecards(AnalysisService analysis, String base, PrintStream log) {
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            return storedScorecards(analysis.experiments().stream().map(Experiment::id).sorted().toList(), client, base, log);
-        }
-    }
-
-    private static List<String> storedScorecards(List<String> experimentIds, HttpClient client, String base, PrintStream log) {
         List<String> paths = new ArrayList<>(List.of("/api/experiments"));
-        for (String id : experimentIds) {
-            if (paths.size() > EXPERIMENTS) {
-                break;
-            }
-            String path = "/api/experiments/" + id + "/scorecard";
-            long start = System.nanoTime();
-            Answer answer = send(client, URI.create(base + path));
-            log.printf(Locale.ROOT, "bench:   %s: %d in %.1f s%n", path, answer.status(), (System.nanoTime() - start) / 1e9);
-            if (answer.status() == 200) {
-                paths.add(path);
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            for (String id : analysis.experiments().stream().map(Experiment::id).sorted().toList()) {
+                if (paths.size() > EXPERIMENTS) {
+                    break;
+                }
+                String path = UriComponentsBuilder.fromPath("/api/experiments/{id}/scorecard").buildAndExpand(id).encode()
+                        .toUriString();
+                long start = System.nanoTime();
+                Answer answer = send(client, URI.create(base + path));
+                log.printf(Locale.ROOT, "bench:   %s: %d in %.1f s%n", path, answer.status(), (System.nanoTime() - start) / 1e9);
+                if (answer.status() == 200) {
+                    paths.add(path);
+                }
             }
         }
         return List.copyOf(paths);

@@ -151,6 +151,11 @@ public final class ScorecardBenchmark {
         boolean load() {
             return projects.contains("load");
         }
+
+        /** Whether the data is generated (no existing warehouse or shop project given): the load benchmark needs it. */
+        boolean generated() {
+            return warehouses.isEmpty() && shopProjects.isEmpty();
+        }
     }
 
     /** The results of one run: the streaming warehouses', the shops' and the web app's under load. */
@@ -251,7 +256,7 @@ public final class ScorecardBenchmark {
         try (HeapPeak heap = new HeapPeak()) {
             List<Path> warehouses = new ArrayList<>(options.warehouses());
             List<Path> shopProjects = new ArrayList<>(options.shopProjects());
-            if (warehouses.isEmpty() && shopProjects.isEmpty()) {
+            if (options.generated()) {
                 if (options.streaming()) {
                     for (long members : options.sizes()) {
                         warehouses.add(ensureWarehouse(options.data(), members, options.seed(), log));
@@ -275,7 +280,7 @@ public final class ScorecardBenchmark {
                 shops.add(result);
                 log.println("bench: " + result.summary());
             }
-            if (options.load() && warehouses.isEmpty() && shopProjects.isEmpty()) {
+            if (options.load() && options.generated()) {
                 Path warehouse = ensureWarehouse(options.data(), LoadBenchmark.MEMBERS, options.seed(), log);
                 log.printf(Locale.ROOT, "bench: load on %s (load average %.2f)%n", warehouse, loadAverage());
                 LoadBenchmark.LoadResult result = LoadBenchmark.measure(warehouse,
@@ -623,8 +628,7 @@ public final class ScorecardBenchmark {
     static String json(Results all, Map<String, Object> environment) {
         List<SizeResult> results = all.streaming();
         StringBuilder json = new StringBuilder("{\n  \"environment\": {");
-        json.append(environment.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + value(e.getValue()))
-                .collect(Collectors.joining(", "))).append("},\n  \"sizes\": [");
+        json.append(fields(environment)).append("},\n  \"sizes\": [");
         for (int i = 0; i < results.size(); i++) {
             SizeResult r = results.get(i);
             json.append(i == 0 ? "\n" : ",\n").append("    {");
@@ -653,8 +657,7 @@ public final class ScorecardBenchmark {
             fields.put("per_metric_queries", r.perMetricQueries());
             fields.put("fused_speedup", r.fusedSpeedup());
             fields.put("load_average", r.loadAverage());
-            json.append(fields.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + value(e.getValue()))
-                    .collect(Collectors.joining(", ")));
+            json.append(fields(fields));
             json.append(", \"quantiles\": [");
             json.append(r.quantiles().stream().map(q -> {
                 ComparisonResult c = q.result();
@@ -669,16 +672,13 @@ public final class ScorecardBenchmark {
                 quantile.put("ci_low", c.absoluteCi() == null ? null : c.absoluteCi().low());
                 quantile.put("ci_high", c.absoluteCi() == null ? null : c.absoluteCi().high());
                 quantile.put("p_value", c.pValue());
-                return "{" + quantile.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + value(e.getValue()))
-                        .collect(Collectors.joining(", ")) + "}";
+                return "{" + fields(quantile) + "}";
             }).collect(Collectors.joining(", ")));
             json.append("]}");
         }
         json.append("\n  ],\n  \"shop\": [");
         for (int i = 0; i < all.shop().size(); i++) {
-            json.append(i == 0 ? "\n" : ",\n").append("    {").append(ShopBenchmark.jsonFields(all.shop().get(i)).entrySet()
-                    .stream().map(e -> "\"" + e.getKey() + "\": " + value(e.getValue())).collect(Collectors.joining(", ")))
-                    .append("}");
+            json.append(i == 0 ? "\n" : ",\n").append("    {").append(fields(ShopBenchmark.jsonFields(all.shop().get(i)))).append("}");
         }
         json.append("\n  ],\n  \"load\": [");
         for (int i = 0; i < all.load().size(); i++) {
@@ -690,7 +690,8 @@ public final class ScorecardBenchmark {
         return json.append("\n  ]\n}\n").toString();
     }
 
-    private static String fields(Map<String, Object> fields) {
+    /** The entries of {@code fields} as JSON members, without braces. */
+    private static String fields(Map<?, ?> fields) {
         return fields.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + value(e.getValue())).collect(Collectors.joining(", "));
     }
 
@@ -702,8 +703,7 @@ public final class ScorecardBenchmark {
         } else if (value instanceof Number || value instanceof Boolean) {
             return value.toString();
         } else if (value instanceof Map<?, ?> map) {
-            return map.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + value(e.getValue()))
-                    .collect(Collectors.joining(", ", "{", "}"));
+            return "{" + fields(map) + "}";
         }
         return "\"" + value.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }

@@ -80,6 +80,9 @@ class ScorecardBenchmarkTest {
                     assertThat(options.streaming()).isFalse();
                     assertThat(options.loadSeconds()).isEqualTo(2.5);
                 });
+        assertThat(ScorecardBenchmark.parse(new String[0]).generated()).as("the default run generates its data and measures the load")
+                .isTrue();
+        assertThat(ScorecardBenchmark.parse(new String[] {"--warehouse", "w"}).generated()).isFalse();
         assertThatThrownBy(() -> ScorecardBenchmark.parse(new String[] {"--load-seconds", "0.5"}))
                 .hasMessage("--load-seconds must be at least 1");
         assertThat(ScorecardBenchmark.parse(new String[0]).shopUsers()).containsExactly(1_000_000L);

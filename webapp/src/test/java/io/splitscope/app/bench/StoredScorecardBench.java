@@ -9,6 +9,7 @@ import io.splitscope.analysis.results.ResultsLocation;
 import io.splitscope.analysis.results.ResultsStore;
 import io.splitscope.analysis.results.StoredScorecard;
 import io.splitscope.analysis.results.WarehouseFingerprint;
+import io.splitscope.app.api.TestHttp;
 import io.splitscope.app.web.ServeSettings;
 import io.splitscope.app.web.SplitscopeWebApplication;
 import io.splitscope.metrics.experiment.Experiment;
@@ -136,7 +137,7 @@ public final class StoredScorecardBench {
         List<Duration> times = new ArrayList<>();
         try (ConfigurableApplicationContext app = SplitscopeWebApplication.run(ServeSettings.of(warehouse.toString()).withPort(0)
                 .withDemoUsers(true))) {
-            URI uri = URI.create("http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/api/experiments/"
+            URI uri = URI.create(TestHttp.base(app) + "/api/experiments/"
                     + experimentId + "/scorecard");
             HttpClient client = HttpClient.newHttpClient();
             String credentials = "Basic " + Base64.getEncoder().encodeToString("viewer:viewer".getBytes(StandardCharsets.UTF_8));

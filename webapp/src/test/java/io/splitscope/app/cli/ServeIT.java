@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.splitscope.analysis.GoldenWarehouse;
-import io.splitscope.app.api.TestHttp;
 import io.splitscope.analysis.results.ResultsStore;
+import io.splitscope.app.api.TestHttp;
 import io.splitscope.app.security.UsersConfigurationException;
 import io.splitscope.app.web.ServeSettings;
 import io.splitscope.app.web.SplitscopeWebApplication;
@@ -110,7 +110,7 @@ class ServeIT {
         System.setOut(new PrintStream(new TeeStream(console, captured), true, StandardCharsets.UTF_8));
         try (ConfigurableApplicationContext app = SplitscopeWebApplication.run(ServeSettings.of(GoldenWarehouse.folder().toString())
                 .withPort(0).withDemoUsers(true).withResultsLocation("memory"))) {
-            String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+            String base = TestHttp.base(app);
             assertThat(TestHttp.to(base).get("/api/experiments", "analyst", "analyst").statusCode()).isEqualTo(200);
         } finally {
             System.setOut(console);
@@ -130,7 +130,7 @@ class ServeIT {
 
         try (ConfigurableApplicationContext app = SplitscopeWebApplication.run(ServeSettings.of(GoldenWarehouse.folder().toString())
                 .withPort(0).withConfigFile(config))) {
-            TestHttp http = TestHttp.to("http://localhost:" + app.getEnvironment().getProperty("local.server.port"));
+            TestHttp http = TestHttp.to(TestHttp.base(app));
             assertThat(http.get("/api/experiments", "alice", "wonderland").statusCode()).isEqualTo(200);
             assertThat(http.get("/api/experiments", "alice", "alice").statusCode()).isEqualTo(401);
             assertThat(http.get("/api/experiments", "viewer", "viewer").statusCode()).isEqualTo(401);
@@ -152,13 +152,13 @@ class ServeIT {
 
         String first;
         try (ConfigurableApplicationContext app = SplitscopeWebApplication.run(settings)) {
-            HttpResponse<String> computed = TestHttp.to(base(app)).get(path, "analyst", "analyst"); // a viewer then reads it
+            HttpResponse<String> computed = TestHttp.to(TestHttp.base(app)).get(path, "analyst", "analyst"); // a viewer then reads it
             assertThat(computed.headers().firstValue("X-Splitscope-Stale")).contains("false");
             first = computed.body();
         }
         assertThat(warehouse.resolve(ResultsStore.FILE_NAME)).exists(); // next to the warehouse's tables
         try (ConfigurableApplicationContext app = SplitscopeWebApplication.run(settings)) {
-            HttpResponse<String> again = TestHttp.to(base(app)).get(path, "viewer", "viewer");
+            HttpResponse<String> again = TestHttp.to(TestHttp.base(app)).get(path, "viewer", "viewer");
             assertThat(again.body()).isEqualTo(first); // computed_at and all: read from the store
             assertThat(again.headers().firstValue("X-Splitscope-Stale")).contains("false");
         }
@@ -166,7 +166,7 @@ class ServeIT {
         Files.setLastModifiedTime(warehouse.resolve("members.csv"),
                 java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(60)));
         try (ConfigurableApplicationContext app = SplitscopeWebApplication.run(settings)) {
-            HttpResponse<String> stale = TestHttp.to(base(app)).get(path, "viewer", "viewer");
+            HttpResponse<String> stale = TestHttp.to(TestHttp.base(app)).get(path, "viewer", "viewer");
             assertThat(stale.body()).isEqualTo(first);
             assertThat(stale.headers().firstValue("X-Splitscope-Stale")).contains("true");
         }
@@ -197,10 +197,6 @@ class ServeIT {
                 return false;
             }
         }
-    }
-
-    private static String base(ConfigurableApplicationContext app) {
-        return "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
     }
 
     /** Writes to two streams. */

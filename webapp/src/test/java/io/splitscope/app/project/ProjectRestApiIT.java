@@ -39,7 +39,7 @@ class ProjectRestApiIT {
     static void start() {
         app = SplitscopeWebApplication.run(ServeSettings.of(UnseenProject.project()).withPort(0).withDemoUsers(true)
                 .withResultsLocation(results.toString()));
-        http = TestHttp.to("http://localhost:" + app.getEnvironment().getProperty("local.server.port"));
+        http = TestHttp.to(TestHttp.base(app));
     }
 
     @AfterAll

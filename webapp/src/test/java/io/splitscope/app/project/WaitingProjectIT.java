@@ -38,7 +38,7 @@ class WaitingProjectIT {
     @BeforeAll
     static void start() {
         app = WaitingProjectServer.start(folder);
-        http = TestHttp.to(WaitingProjectServer.address(app));
+        http = TestHttp.to(TestHttp.base(app));
     }
 
     @AfterAll

@@ -229,9 +229,10 @@ class AnalysisJobsTest {
                 assertThat(failed.requestedBy()).isEqualTo("anna");
                 assertThat(failed.message()).isEqualTo("Rserve stopped answering");
             });
+            assertThat(failing.lastFailure(request)).as("kept as the store answers").isEqualTo(store.lastFailure(request));
         }
         jobs.await(jobs.run(request).id());
-        assertThat(jobs.lastFailure(request)).as("a later success supersedes it").isEmpty();
+        assertThat(jobs.lastFailure(request)).as("a later success supersedes it").isEmpty().isEqualTo(store.lastFailure(request));
     }
 
     @Test

@@ -42,7 +42,7 @@ class SecurityConfigurationIT {
     static void start() {
         app = SplitscopeWebApplication.run(ServeSettings.of(GoldenWarehouse.folder().toString()).withPort(0).withDemoUsers(true)
                 .withResultsLocation(results.toString()));
-        base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+        base = TestHttp.base(app);
     }
 
     @AfterAll

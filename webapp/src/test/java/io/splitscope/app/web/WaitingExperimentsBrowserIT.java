@@ -3,6 +3,7 @@ package io.splitscope.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.splitscope.analysis.WaitingProject;
+import io.splitscope.app.api.TestHttp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +35,7 @@ class WaitingExperimentsBrowserIT {
     @BeforeAll
     static void start() {
         app = WaitingProjectServer.start(folder);
-        baseUrl = WaitingProjectServer.address(app) + "/";
+        baseUrl = TestHttp.base(app) + "/";
         driver = Browser.open(folder.resolve("chromium"), 1400);
         LoginFlow.signIn(driver, baseUrl, "viewer", "viewer");
     }

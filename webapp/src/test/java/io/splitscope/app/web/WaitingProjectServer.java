@@ -21,8 +21,4 @@ public final class WaitingProjectServer {
                 .withResultsLocation(folder.resolve("results").toString()));
     }
 
-    /** Where the app answers, e.g. {@code http://localhost:41234}. */
-    public static String address(ConfigurableApplicationContext app) {
-        return "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
-    }
 }

@@ -3,6 +3,7 @@ package io.splitscope.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.splitscope.analysis.GoldenWarehouse;
+import io.splitscope.app.api.TestHttp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ class WebAppBrowserIT {
         System.setProperty("splitscope.today", "2026-04-15");
         warehouse = goldenWarehouse();
         app = SplitscopeWebApplication.run(warehouse.toString(), 0);
-        baseUrl = "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/";
+        baseUrl = TestHttp.base(app) + "/";
 
         userDataDir = Files.createTempDirectory("splitscope-chromium-");
         driver = Browser.open(userDataDir, WIDTH);

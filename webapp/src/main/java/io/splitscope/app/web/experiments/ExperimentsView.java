@@ -20,8 +20,8 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
-import io.splitscope.analysis.AnalysisService;
 import io.splitscope.app.results.ResultsStoreStatus;
+import io.splitscope.app.results.WarehouseExperiments;
 import io.splitscope.app.web.common.Banners;
 import io.splitscope.app.web.common.Formats;
 import io.splitscope.app.web.common.HealthCheck;
@@ -64,11 +64,11 @@ public final class ExperimentsView extends Div {
     private final Grid<Experiment> grid = new Grid<>();
 
     /** Built by Vaadin's Spring integration. */
-    public ExperimentsView(AnalysisService analysis, HealthService healthService, Today today, ResultsStoreStatus storeStatus) {
+    public ExperimentsView(WarehouseExperiments warehouseExperiments, HealthService healthService, Today today, ResultsStoreStatus storeStatus) {
         this.healthService = Objects.requireNonNull(healthService, "healthService");
         this.today = today.date();
         addClassNames("ss-page", "ss-experiments-page");
-        experiments = List.copyOf(analysis.experiments()); // the most recently started first
+        experiments = warehouseExperiments.all(); // the most recently started first
 
         H1 title = new H1("Experiments");
         Paragraph summary = new Paragraph(experiments.isEmpty()

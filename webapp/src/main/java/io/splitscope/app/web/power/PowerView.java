@@ -18,6 +18,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.splitscope.analysis.AnalysisService;
 import io.splitscope.analysis.ScorecardRow;
+import io.splitscope.app.results.WarehouseExperiments;
 import io.splitscope.app.web.chart.Figures;
 import io.splitscope.app.web.chart.PlotlyChart;
 import io.splitscope.app.web.common.Formats;
@@ -84,7 +85,7 @@ public final class PowerView extends Div {
     private final Span baselineNote = new Span();
 
     /** Built by Vaadin's Spring integration. */
-    public PowerView(AnalysisService analysis, ScorecardCache scorecards) {
+    public PowerView(AnalysisService analysis, WarehouseExperiments warehouseExperiments, ScorecardCache scorecards) {
         this.scorecards = scorecards;
         addClassNames("ss-page", "ss-power-page");
         H1 title = new H1("Power calculator");
@@ -131,7 +132,7 @@ public final class PowerView extends Div {
         effect.addClassName("ss-power-effect");
         units.addClassName("ss-power-units");
 
-        Div form = new Div(goal, kind, mean, sd, rate, effect, units, alpha, power, baseline(analysis));
+        Div form = new Div(goal, kind, mean, sd, rate, effect, units, alpha, power, baseline(warehouseExperiments.all(), analysis));
         form.addClassName("ss-power-form");
         result.addClassName("ss-power-result");
         chart.addClassName("ss-power-chart");
@@ -143,8 +144,7 @@ public final class PowerView extends Div {
         compute();
     }
 
-    private Component baseline(AnalysisService analysis) {
-        List<Experiment> experiments = analysis.experiments();
+    private Component baseline(List<Experiment> experiments, AnalysisService analysis) {
         List<Metric> metrics = analysis.metrics().stream()
                 .filter(m -> m.type() == MetricType.MEAN || m.type() == MetricType.PROPORTION).toList();
         Select<Experiment> experiment = new Select<>();

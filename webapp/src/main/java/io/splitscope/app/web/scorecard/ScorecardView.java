@@ -17,6 +17,7 @@ import io.splitscope.analysis.MeanMethod;
 import io.splitscope.analysis.Scorecard;
 import io.splitscope.analysis.results.StoredScorecard;
 import io.splitscope.app.results.ResultsStoreStatus;
+import io.splitscope.app.results.WarehouseExperiments;
 import io.splitscope.app.security.CurrentUser;
 import io.splitscope.app.web.common.Banners;
 import io.splitscope.app.web.common.Links;
@@ -62,6 +63,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
     public static final String TAB = "tab";
 
     private final AnalysisService analysis;
+    private final WarehouseExperiments experiments;
     private final ScorecardCache scorecards;
     private final MetricGroups groups;
     private final ResultsStoreStatus storeStatus;
@@ -80,13 +82,14 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
     private UI ui;
 
     /** Built by Vaadin's Spring integration. */
-    public ScorecardView(AnalysisService analysis, ScorecardCache scorecards, SeriesCache seriesCache,
+    public ScorecardView(AnalysisService analysis, WarehouseExperiments experiments, ScorecardCache scorecards, SeriesCache seriesCache,
                          MetricGroups groups, CurrentUser currentUser, RVerifications rVerifications,
                          ResultsStoreStatus storeStatus) {
         this.storeStatus = storeStatus;
         this.currentUser = currentUser;
         this.rVerifications = rVerifications;
         this.analysis = analysis;
+        this.experiments = experiments;
         this.scorecards = scorecards;
         this.groups = groups;
         this.verify = new VerifyInR(rVerifications, marks, () -> key);
@@ -114,7 +117,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         ui = event.getUI();
         String experimentId = event.getRouteParameters().get(EXPERIMENT_ID).orElse("");
         add(backLink());
-        Optional<Experiment> found = analysis.experiment(experimentId);
+        Optional<Experiment> found = experiments.find(experimentId);
         if (found.isEmpty()) {
             title = "Experiment not found · Splitscope";
             add(PageMessage.of("No experiment “" + experimentId + "” here",
