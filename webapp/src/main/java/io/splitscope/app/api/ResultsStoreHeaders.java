@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -13,9 +14,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Tells every client of the REST API when results are not being stored
  * ({@link ResultsStoreStatus#HEADER}{@code : unavailable} and the problem in
  * {@link ResultsStoreStatus#PROBLEM_HEADER}), so that a script never takes a lost result for a
- * stored one.
+ * stored one. It runs before Spring Security's filter chain, so that answers the chain itself gives
+ * (401, 403, 429) say so too.
  */
 @Component
+@Order(-101) // Spring Boot registers Spring Security's filter chain at -100 (SecurityProperties.DEFAULT_FILTER_ORDER)
 final class ResultsStoreHeaders extends OncePerRequestFilter {
 
     private final ResultsStoreStatus status;

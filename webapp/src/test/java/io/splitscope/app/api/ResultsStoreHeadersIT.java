@@ -41,6 +41,10 @@ class ResultsStoreHeadersIT {
                                 .contains("not a valid DuckDB database file").endsWith("; no previous good copy "
                                         + store.toAbsolutePath() + ".good to open instead"));
             }
+            // answers Spring Security gives before the API runs say it too
+            HttpResponse<String> refused = http.get("/api/experiments", "viewer", "wrong password");
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("X-Splitscope-Results-Store")).contains("unavailable");
         }
         assertThat(store).hasContent("not a database: what a bad disk leaves");
     }
