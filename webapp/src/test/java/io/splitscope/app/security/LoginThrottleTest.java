@@ -2,16 +2,13 @@ package io.splitscope.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** {@link LoginThrottle}: per account after 5 failures, per client after 20; a success resets only the account. */
 class LoginThrottleTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = new TestClock();
     private final LoginThrottle throttle = new LoginThrottle(clock);
 
     @Test
@@ -62,26 +59,4 @@ class LoginThrottleTest {
     }
 
     /** A clock the test moves. */
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-05T08:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 }

@@ -3,10 +3,7 @@ package io.splitscope.app.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -29,23 +26,8 @@ class RecentLoginsTest {
 
     private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4); // the lowest cost, for speed
     private final AtomicInteger checks = new AtomicInteger();
-    private Instant now = Instant.parse("2026-12-05T08:00:00Z");
-    private final RecentLogins logins = new RecentLogins(counted(realCheck()), new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    });
+    private final TestClock clock = new TestClock();
+    private final RecentLogins logins = new RecentLogins(counted(realCheck()), clock);
 
     @Test
     void theSamePasswordIsCheckedOnceWhileRemembered() {
@@ -85,11 +67,11 @@ class RecentLoginsTest {
     @Test
     void aPasswordIsCheckedAgainOnceTheTimeHasPassed() {
         logins.authenticate(login("anna", "s3cret"));
-        now = now.plus(RecentLogins.REMEMBERED).minusSeconds(1);
+        clock.advance(RecentLogins.REMEMBERED.minusSeconds(1));
         logins.authenticate(login("anna", "s3cret"));
         assertThat(checks).hasValue(1);
 
-        now = now.plus(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         logins.authenticate(login("anna", "s3cret"));
         assertThat(checks).hasValue(2);
     }
