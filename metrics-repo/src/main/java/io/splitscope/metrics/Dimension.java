@@ -23,4 +23,9 @@ public record Dimension(String id, Source source, String column) {
             throw new IllegalArgumentException("dimension " + id + " has no column");
         }
     }
+
+    /** The unit's value of this dimension, as a {@link UnitFilter}'s condition reads it. */
+    public org.jooq.Field<Object> attribute() {
+        return org.jooq.impl.DSL.field(org.jooq.impl.DSL.name(UnitFilter.ATTRIBUTES, id));
+    }
 }

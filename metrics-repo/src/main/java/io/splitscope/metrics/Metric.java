@@ -30,10 +30,20 @@ import org.jooq.impl.DSL;
  * @param cap         winsorisation of the per-unit values of a mean metric, or null
  * @param covariate   the CUPED covariate of a mean or proportion metric, or null for the default
  *                    ({@link #cupedCovariate()})
+ * @param kind        how it was defined ({@code retention}, {@code funnel}, ...); null for the kind of its measure
+ * @param eligibility which units a windowed metric counts; null for {@link Eligibility#ELAPSED}
+ * @param unitFilter  which units it analyses by their attributes, or null for all
  */
 public record Metric(String id, String title, String description, Source source, Measure measure,
                      Window window, Direction direction, boolean guardrail, Condition filter, Cap cap,
-                     Covariate covariate) {
+                     Covariate covariate, MetricKind kind, Eligibility eligibility, UnitFilter unitFilter) {
+
+    /** A mean, proportion, ratio or quantile metric counting units whose window has elapsed, over all units. */
+    public Metric(String id, String title, String description, Source source, Measure measure, Window window,
+                  Direction direction, boolean guardrail, Condition filter, Cap cap, Covariate covariate) {
+        this(id, title, description, source, measure, window, direction, guardrail, filter, cap, covariate,
+                null, null, null);
+    }
 
     public Metric {
         Source.requireId("metric", id);
@@ -51,9 +61,26 @@ public record Metric(String id, String title, String description, Source source,
         }
         requireSet(id, "direction", direction);
         filter = filter == null ? DSL.noCondition() : filter;
+        kind = kind == null ? MetricKind.valueOf(measure.type().name()) : kind;
+        if ((kind == MetricKind.FUNNEL) != (measure instanceof Measure.Funnel) || kind.type() != measure.type()) {
+            throw new IllegalArgumentException("metric " + id + ": a " + kind.jsonName() + " metric cannot be measured as a "
+                    + (measure instanceof Measure.Funnel ? "funnel" : measure.type().jsonName()));
+        }
+        if (kind.needsTimestamp() && !source.timed()) {
+            throw new IllegalArgumentException("metric " + id + ": a " + kind.jsonName() + " metric needs a source with a "
+                    + "timestamp, and source " + source.id() + " has none");
+        }
+        eligibility = eligibility == null ? Eligibility.ELAPSED : eligibility;
+        if (eligibility == Eligibility.ALL && window == null) {
+            throw new IllegalArgumentException("metric " + id + " has no window, so every unit is eligible: "
+                    + "eligibility 'all' applies to windowed metrics only");
+        }
         if (cap != null && !(measure instanceof Measure.Mean)) {
             throw new IllegalArgumentException("metric " + id + ": only mean metrics can be capped, not a "
                     + measure.type().jsonName() + " metric");
+        }
+        if (covariate != null && (measure instanceof Measure.Funnel || funnelRow(measure))) {
+            throw new IllegalArgumentException("metric " + id + ": a funnel's rows have no CUPED covariate");
         }
         if (covariate != null && !(measure instanceof Measure.Mean || measure instanceof Measure.Proportion)) {
             throw new IllegalArgumentException("metric " + id + ": CUPED applies to mean and proportion metrics only, not a "
@@ -77,16 +104,62 @@ public record Metric(String id, String title, String description, Source source,
         }
     }
 
+    private static boolean funnelRow(Measure measure) {
+        return measure instanceof Measure.Proportion p && p.value() instanceof UnitValue.FunnelReached
+                || measure instanceof Measure.Ratio r && r.numerator() instanceof UnitValue.FunnelReached;
+    }
+
     public MetricType type() {
         return measure.type();
     }
 
     /**
      * The covariate CUPED uses: the declared one, else the pre-period value on a source with
-     * timestamps; empty without either.
+     * timestamps; empty without either, and for a funnel's rows (their steps are matched in the
+     * window only, so CUPED gives the {@code welch_t} result with a note).
      */
     public java.util.Optional<Covariate> cupedCovariate() {
+        if (funnelRow(measure)) {
+            return java.util.Optional.empty();
+        }
         return java.util.Optional.ofNullable(covariate != null ? covariate : source.timed() ? Covariate.prePeriod() : null);
+    }
+
+    /**
+     * The metrics whose rows this metric adds to a scorecard: itself, or for a funnel of k steps,
+     * {@code <id>.step1 … <id>.step<k>} (the share of all eligible units that complete steps 1..j, a
+     * proportion) and {@code <id>.step<j>_of_<j-1>} (step j's completions over step j−1's, a ratio
+     * analysed with the delta method, {@linkplain MetricKind#descriptive() descriptive}), in the
+     * order step1, step2, step2_of_1, step3, step3_of_2, ...
+     */
+    public java.util.List<Metric> scorecardMetrics() {
+        if (!(measure instanceof Measure.Funnel funnel)) {
+            return java.util.List.of(this);
+        }
+        java.util.List<Metric> rows = new java.util.ArrayList<>();
+        for (int step = 1; step <= funnel.steps().size(); step++) {
+            String name = funnel.steps().get(step - 1).name();
+            UnitValue reached = new UnitValue.FunnelReached(id, funnel, step);
+            rows.add(row(id + ".step" + step, title + " · step " + step + " (" + name + ")",
+                    "Share of all eligible units that complete steps 1 to " + step + " of " + title + " in order.",
+                    new Measure.Proportion(reached), MetricKind.FUNNEL_STEP));
+            if (step > 1) {
+                String before = funnel.steps().get(step - 2).name();
+                rows.add(row(id + ".step" + step + "_of_" + (step - 1),
+                        title + " · " + name + " of " + before,
+                        "Units that complete step " + step + " (" + name + ") over those that complete step " + (step - 1)
+                                + " (" + before + "), by the delta method. Descriptive: it conditions on what happened "
+                                + "after assignment, so it is not tested.",
+                        new Measure.Ratio(reached, new UnitValue.FunnelReached(id, funnel, step - 1)),
+                        MetricKind.FUNNEL_CONVERSION));
+            }
+        }
+        return java.util.List.copyOf(rows);
+    }
+
+    private Metric row(String rowId, String rowTitle, String rowDescription, Measure rowMeasure, MetricKind rowKind) {
+        return new Metric(rowId, rowTitle, rowDescription, source, rowMeasure, window, direction, guardrail, filter, null,
+                null, rowKind, eligibility, unitFilter);
     }
 
     /** The window as a short text ({@link Window#shortText}), or {@code "all rows"} for a metric without one. */
@@ -122,6 +195,10 @@ public record Metric(String id, String title, String description, Source source,
         private Condition filter;
         private Cap cap;
         private Covariate covariate;
+        private MetricKind kind;
+        private Eligibility eligibility;
+        private UnitFilter unitFilter;
+        private Boolean activeDayShare;
 
         private Builder(String id) {
             this.id = id;
@@ -160,31 +237,95 @@ public record Metric(String id, String title, String description, Source source,
             return this;
         }
 
+        /**
+         * Which units the windowed metric counts: {@link Eligibility#ELAPSED} (the default) or
+         * {@link Eligibility#ALL}, where days not yet reached count as nothing.
+         */
+        public Builder eligibility(Eligibility eligibility) {
+            this.eligibility = eligibility;
+            return this;
+        }
+
+        /** Analyses only the units that pass {@code filter} (the population and its SRM check stay whole). */
+        public Builder unitFilter(UnitFilter filter) {
+            this.unitFilter = filter;
+            return this;
+        }
+
         public Builder mean(UnitValue value) {
-            this.measure = new Measure.Mean(value);
+            return measure(new Measure.Mean(value), null);
+        }
+
+        /**
+         * Retention: the share of units with a row in {@code [first_exposed_at + start, first_exposed_at + end)}
+         * (sets the window; day 7 is {@code retention(Duration.ofDays(7), Duration.ofDays(8))}).
+         */
+        public Builder retention(java.time.Duration start, java.time.Duration end) {
+            this.window = Window.between(start, end);
+            return measure(new Measure.Proportion(UnitValue.any()), MetricKind.RETENTION);
+        }
+
+        /** Conversion: the share of units with a row within {@code within} of first exposure (sets the window). */
+        public Builder conversionWithin(java.time.Duration within) {
+            this.window = new Window(within, java.time.Duration.ZERO);
+            return measure(new Measure.Proportion(UnitValue.any()), MetricKind.CONVERSION);
+        }
+
+        /** The mean number of distinct non-NULL values of {@code value} per unit. */
+        public Builder countDistinct(org.jooq.Field<?> value) {
+            return measure(new Measure.Mean(UnitValue.countDistinct(value)), MetricKind.COUNT_DISTINCT);
+        }
+
+        /** {@link #countDistinct} with the engine's HyperLogLog estimate where it has one. */
+        public Builder countDistinctApproximately(org.jooq.Field<?> value) {
+            return measure(new Measure.Mean(UnitValue.approximateCountDistinct(value)), MetricKind.COUNT_DISTINCT);
+        }
+
+        /** The mean number of distinct UTC dates with a row, over the source's timestamp. */
+        public Builder activeDays() {
+            this.activeDayShare = false;
+            return measure(null, MetricKind.ACTIVE_DAYS);
+        }
+
+        /** Daily participation: active days over the UTC dates the window touches (at most 1). */
+        public Builder activeDayShare() {
+            this.activeDayShare = true;
+            return measure(null, MetricKind.ACTIVE_DAYS);
+        }
+
+        /** The share of units whose per-unit {@code value} is at least {@code atLeast} (e.g. spent at least 50). */
+        public Builder threshold(UnitValue value, double atLeast) {
+            return measure(new Measure.Proportion(UnitValue.atLeast(value, atLeast)), MetricKind.THRESHOLD);
+        }
+
+        /** A funnel of at least two steps ({@link Measure.Funnel}); a scorecard shows its rows ({@link Metric#scorecardMetrics()}). */
+        public Builder funnel(Measure.Funnel.Step... steps) {
+            return measure(new Measure.Funnel(java.util.List.of(steps)), MetricKind.FUNNEL);
+        }
+
+        private Builder measure(Measure measure, MetricKind kind) {
+            this.measure = measure;
+            this.kind = kind;
+            this.activeDayShare = kind == MetricKind.ACTIVE_DAYS ? activeDayShare : null;
             return this;
         }
 
         /** A proportion: the share of units with at least one row. */
         public Builder proportionWithAnyEvent() {
-            this.measure = new Measure.Proportion(new UnitValue.Any());
-            return this;
+            return measure(new Measure.Proportion(new UnitValue.Any()), null);
         }
 
         /** A proportion: the share of units whose per-unit {@code value} is positive. */
         public Builder proportionPositive(UnitValue value) {
-            this.measure = new Measure.Proportion(new UnitValue.Positive(value));
-            return this;
+            return measure(new Measure.Proportion(new UnitValue.Positive(value)), null);
         }
 
         public Builder ratio(UnitValue numerator, UnitValue denominator) {
-            this.measure = new Measure.Ratio(numerator, denominator);
-            return this;
+            return measure(new Measure.Ratio(numerator, denominator), null);
         }
 
         public Builder quantile(org.jooq.Field<Double> eventValue, double level) {
-            this.measure = new Measure.Quantile(eventValue, level);
-            return this;
+            return measure(new Measure.Quantile(eventValue, level), null);
         }
 
         public Builder window(Window window) {
@@ -209,7 +350,15 @@ public record Metric(String id, String title, String description, Source source,
         }
 
         public Metric build() {
-            return new Metric(id, title, description, source, measure, window, direction, guardrail, filter, cap, covariate);
+            Measure built = measure;
+            if (activeDayShare != null) {
+                if (source == null || !source.timed()) {
+                    throw new IllegalArgumentException("metric " + id + ": active days need a source with a timestamp");
+                }
+                built = new Measure.Mean(new UnitValue.DistinctDays(source.timestampColumn().orElseThrow(), activeDayShare));
+            }
+            return new Metric(id, title, description, source, built, window, direction, guardrail, filter, cap, covariate,
+                    kind, eligibility, unitFilter);
         }
     }
 }

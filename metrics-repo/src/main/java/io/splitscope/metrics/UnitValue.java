@@ -32,12 +32,31 @@ public sealed interface UnitValue {
 
     /** The number of distinct UTC calendar dates of {@code time} among the unit's events. */
     static UnitValue distinctDays(Field<LocalDateTime> time) {
-        return new DistinctDays(time);
+        return new DistinctDays(time, false);
+    }
+
+    /**
+     * Daily participation: the distinct UTC dates of {@code time} among the unit's events, divided by
+     * the number of UTC dates its window touches (with {@link Eligibility#ALL}, up to the analysis
+     * end); at most 1.
+     */
+    static UnitValue activeDayShare(Field<LocalDateTime> time) {
+        return new DistinctDays(time, true);
     }
 
     /** The number of distinct non-NULL values of {@code expression} among the unit's rows. */
     static UnitValue countDistinct(Field<?> expression) {
-        return new CountDistinct(expression);
+        return new CountDistinct(expression, false);
+    }
+
+    /** {@link #countDistinct} estimated with the engine's HyperLogLog where it has one (exact elsewhere). */
+    static UnitValue approximateCountDistinct(Field<?> expression) {
+        return new CountDistinct(expression, true);
+    }
+
+    /** 1 when {@code value} is at least {@code threshold} for the unit, else 0: a threshold metric's value. */
+    static UnitValue atLeast(UnitValue value, double threshold) {
+        return new AtLeast(value, threshold);
     }
 
     /** The largest value of {@code expression} among the unit's rows (0 without one). */
@@ -72,19 +91,69 @@ public sealed interface UnitValue {
         }
     }
 
-    /** The number of distinct calendar dates on which the unit has events in the window. */
-    record DistinctDays(Field<LocalDateTime> time) implements UnitValue {
+    /**
+     * The number of distinct calendar dates on which the unit has events in the window; with
+     * {@code perEligibleDay}, divided by the dates the window touches (the per-unit table divides,
+     * as it knows the unit's first exposure).
+     */
+    record DistinctDays(Field<LocalDateTime> time, boolean perEligibleDay) implements UnitValue {
         @Override
         public Field<Double> aggregate(Condition inWindow) {
             return DSL.countDistinct(time.cast(SQLDataType.LOCALDATE)).filterWhere(inWindow).cast(SQLDataType.DOUBLE);
         }
     }
 
-    /** The number of distinct non-NULL values of an expression over the rows in the window. */
-    record CountDistinct(Field<?> expression) implements UnitValue {
+    /**
+     * The number of distinct non-NULL values of an expression over the rows in the window; with
+     * {@code approximate}, the engine's HyperLogLog estimate where it has one.
+     */
+    record CountDistinct(Field<?> expression, boolean approximate) implements UnitValue {
         @Override
         public Field<Double> aggregate(Condition inWindow) {
             return DSL.countDistinct(expression).filterWhere(inWindow).cast(SQLDataType.DOUBLE);
+        }
+    }
+
+    /** 1 when another per-unit value reaches {@code threshold}, else 0. */
+    record AtLeast(UnitValue value, double threshold) implements UnitValue {
+        public AtLeast {
+            java.util.Objects.requireNonNull(value, "a threshold needs a per-unit value");
+            if (!Double.isFinite(threshold)) {
+                throw new IllegalArgumentException("a threshold must be a finite number, not " + threshold);
+            }
+        }
+
+        @Override
+        public Field<Double> aggregate(Condition inWindow) {
+            return DSL.when(value.aggregate(inWindow).ge(DSL.inline(threshold)), DSL.inline(1.0)).otherwise(DSL.inline(0.0));
+        }
+    }
+
+    /**
+     * 1 when the unit completed steps 1..{@code step} of {@code funnel} in order, else 0. The per-unit
+     * table computes the funnel's steps over the rows of the source ({@link Measure.Funnel}) into
+     * the column {@link #column()} of each row, non-NULL on every row of a unit that completed them.
+     *
+     * @param funnelId the funnel metric's id
+     * @param funnel   its steps
+     * @param step     1-based
+     */
+    record FunnelReached(String funnelId, Measure.Funnel funnel, int step) implements UnitValue {
+        public FunnelReached {
+            if (step < 1 || step > funnel.steps().size()) {
+                throw new IllegalArgumentException("funnel " + funnelId + " has no step " + step);
+            }
+        }
+
+        /** The row column that holds, for a unit that completed steps 1..step, the position of its step-th row. */
+        public String column() {
+            return funnelId + "__step" + step;
+        }
+
+        @Override
+        public Field<Double> aggregate(Condition inWindow) {
+            return DSL.when(DSL.max(DSL.field(DSL.name(Source.EVENTS_ALIAS, column()))).isNotNull(), DSL.inline(1.0))
+                    .otherwise(DSL.inline(0.0));
         }
     }
 

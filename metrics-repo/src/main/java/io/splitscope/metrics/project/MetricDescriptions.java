@@ -40,8 +40,8 @@ final class MetricDescriptions {
             if (window == null) {
                 return "";
             }
-            String after = window.delayDays() == 0 ? "first exposure" : window.delayDays() + " days after first exposure";
-            return window.days() == 1 ? ", in the day after " + after : ", in the " + window.days() + " days after " + after;
+            String after = window.delay().isZero() ? "first exposure" : Window.words(window.delay()) + " after first exposure";
+            return ", in the " + Window.words(window.length()) + " after " + after;
         }
     }
 

@@ -27,14 +27,14 @@ final class MetricWindows {
     private MetricWindows() {
     }
 
-    /** {@code first_exposed_at + delay <= t < first_exposed_at + delay + days}. */
+    /** {@code first_exposed_at + delay <= t < first_exposed_at + delay + length}. */
     static Condition inWindow(Field<LocalDateTime> eventTime, Window window) {
-        return window == null ? DSL.noCondition() : between(eventTime, window.delayDays(), window.endDays());
+        return window == null ? DSL.noCondition() : between(eventTime, window.delayHours(), window.endHours());
     }
 
     /** {@code first_exposed_at - 14 days <= t < first_exposed_at}. */
     static Condition inPreExposureWindow(Field<LocalDateTime> eventTime) {
-        return between(eventTime, -PRE_EXPOSURE_DAYS, 0);
+        return between(eventTime, -PRE_EXPOSURE_DAYS * 24L, 0);
     }
 
     /** The union of the metrics' windows (and the pre-exposure window), for the join that feeds them. */
@@ -42,9 +42,9 @@ final class MetricWindows {
         if (eventTime == null) {
             return DSL.noCondition();
         }
-        int from = metrics.stream().mapToInt(m -> m.window().delayDays()).min().orElseThrow();
-        int to = metrics.stream().mapToInt(m -> m.window().endDays()).max().orElseThrow();
-        return between(eventTime, withCovariates ? -PRE_EXPOSURE_DAYS : from, to);
+        long from = metrics.stream().mapToLong(m -> m.window().delayHours()).min().orElseThrow();
+        long to = metrics.stream().mapToLong(m -> m.window().endHours()).max().orElseThrow();
+        return between(eventTime, withCovariates ? -PRE_EXPOSURE_DAYS * 24L : from, to);
     }
 
     /** The unit's window has fully elapsed: {@code first_exposed_at + delay + days <= analysis_end}. */
@@ -56,15 +56,19 @@ final class MetricWindows {
             throw new IllegalArgumentException("experiment " + experiment.id() + " has no exposure times: "
                     + "metrics with a window cannot be analysed in it");
         }
-        return firstExposedAt.le(inline(PopulationQuery.analysisEnd(experiment).minusDays(window.endDays())));
+        return firstExposedAt.le(inline(PopulationQuery.analysisEnd(experiment).minusHours(window.endHours())));
     }
 
-    private static Condition between(Field<LocalDateTime> eventTime, int fromDays, int toDays) {
-        return eventTime.ge(offset(fromDays)).and(eventTime.lt(offset(toDays)));
+    private static Condition between(Field<LocalDateTime> eventTime, long fromHours, long toHours) {
+        return eventTime.ge(offset(fromHours)).and(eventTime.lt(offset(toHours)));
     }
 
-    private static Field<LocalDateTime> offset(int days) {
-        return days == 0 ? PopulationQuery.FIRST_EXPOSED_AT
-                : localDateTimeAdd(PopulationQuery.FIRST_EXPOSED_AT, days, DatePart.DAY);
+    /** {@code first_exposed_at} plus whole days where it can (the SQL most windows have), else hours. */
+    private static Field<LocalDateTime> offset(long hours) {
+        if (hours == 0) {
+            return PopulationQuery.FIRST_EXPOSED_AT;
+        }
+        return hours % 24 == 0 ? localDateTimeAdd(PopulationQuery.FIRST_EXPOSED_AT, (int) (hours / 24), DatePart.DAY)
+                : localDateTimeAdd(PopulationQuery.FIRST_EXPOSED_AT, (int) hours, DatePart.HOUR);
     }
 }

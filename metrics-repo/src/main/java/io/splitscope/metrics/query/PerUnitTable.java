@@ -94,6 +94,8 @@ final class PerUnitTable {
                     columns.add(UnitColumn.ofEvents(metric.id() + EVENT_COUNT,
                             count(value).filterWhere(inWindow).cast(SQLDataType.BIGINT), inline(0L)));
                 }
+                case Measure.Funnel funnel -> throw new IllegalArgumentException("metric " + metric.id()
+                        + " is a funnel: compute its rows (Metric.scorecardMetrics()), not the funnel itself");
             }
         }
         var units = PopulationQuery.units(exposed, segmentBy);

@@ -61,12 +61,16 @@ public final class SeriesQuery {
                     + ": series need timestamps, and " + (metric.windowed() ? "the experiment's exposures have" : "source "
                     + metric.source().id() + " has") + " none");
         }
+        if (!metric.window().wholeDays()) {
+            throw new IllegalArgumentException("metric " + metric.id() + " has a window of " + metric.window().shortText()
+                    + ": series step by whole days, so they need a window of whole days");
+        }
         var units = PopulationQuery.units(experiment);
         Table<?> steps = steps(experiment, metric, axis);
         Field<LocalDateTime> eventTime = metric.source().timestampColumn().orElseThrow();
         // Where a step cuts a unit's events: k days into its window, or the end of calendar day d.
         Field<LocalDateTime> cutoff = axis == SeriesAxis.DAYS_SINCE_EXPOSURE
-                ? localDateTimeAdd(PopulationQuery.FIRST_EXPOSED_AT, STEP_FIELD.plus(metric.window().delayDays()), DatePart.DAY)
+                ? localDateTimeAdd(PopulationQuery.FIRST_EXPOSED_AT, STEP_FIELD.plus((int) metric.window().delay().toDays()), DatePart.DAY)
                 : CUTOFF_FIELD;
         Condition inWindow = MetricWindows.inWindow(eventTime, metric.window())
                 .and(eventTime.lt(cutoff))
@@ -99,7 +103,7 @@ public final class SeriesQuery {
     private static Table<?> steps(Experiment experiment, Metric metric, SeriesAxis axis) {
         if (axis == SeriesAxis.DAYS_SINCE_EXPOSURE) {
             List<Row1<Integer>> rows = new ArrayList<>();
-            for (int k = 1; k <= metric.window().days(); k++) {
+            for (int k = 1; k <= metric.window().length().toDays(); k++) {
                 rows.add(row(inline(k)));
             }
             return values(rows.toArray(Row1[]::new)).as(STEPS, STEP);

@@ -2,6 +2,7 @@ package io.splitscope.app.web.common;
 
 import io.splitscope.metrics.Direction;
 import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.Window;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
@@ -22,8 +23,9 @@ public final class MetricTexts {
         if (!metric.windowed()) {
             return "none: every row of the unit counts (the source has no timestamps)";
         }
-        return metric.window().days() + " days from first exposure"
-                + (metric.window().delayDays() > 0 ? ", opening " + metric.window().delayDays() + " days after it" : "");
+        Window window = metric.window();
+        return Window.words(window.length()) + " from first exposure"
+                + (window.delay().isZero() ? "" : ", opening " + Window.words(window.delay()) + " after it");
     }
 
     /** {@code "all"}, or the metric's event filter as SQL with its values inlined. */

@@ -14,8 +14,8 @@ class MetricTextsTest {
     @Test
     void readsAMetricsWindowEventsAndDirection() {
         for (Metric metric : CATALOG.all()) {
-            assertThat(MetricTexts.window(metric)).startsWith(metric.window().days() + " days from first exposure");
-            assertThat(MetricTexts.window(metric).contains(", opening ")).isEqualTo(metric.window().delayDays() > 0);
+            assertThat(MetricTexts.window(metric)).startsWith(io.splitscope.metrics.Window.words(metric.window().length()) + " from first exposure");
+            assertThat(MetricTexts.window(metric).contains(", opening ")).isEqualTo(!metric.window().delay().isZero());
             assertThat(MetricTexts.betterWhen(metric)).isIn("higher", "lower");
             assertThat(MetricTexts.filter(metric)).isNotBlank();
         }
