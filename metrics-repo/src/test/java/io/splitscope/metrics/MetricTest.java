@@ -76,4 +76,61 @@ class MetricTest {
         assertThat(StandardMetrics.CANCEL_RATE.type()).isEqualTo(MetricType.PROPORTION);
         assertThat(StandardMetrics.CANCEL_RATE.direction()).isEqualTo(Direction.LOWER_IS_BETTER);
     }
+
+    @Test
+    void aFunnelExpandsToEachStepsShareAndEachStepToStepConversion() {
+        var page = StreamingPreset.PLAYBACK.column("title_id", org.jooq.impl.SQLDataType.VARCHAR);
+        Metric funnel = valid("watch_funnel").title("Watch funnel").funnel(Measure.Funnel.Step.of("browse", page.eq("a")),
+                Measure.Funnel.Step.of("trailer", page.eq("b")), Measure.Funnel.Step.of("play", page.eq("c"))).build();
+
+        assertThat(funnel.kind()).isEqualTo(MetricKind.FUNNEL);
+        assertThat(funnel.scorecardMetrics()).extracting(Metric::id).containsExactly("watch_funnel.step1",
+                "watch_funnel.step2", "watch_funnel.step2_of_1", "watch_funnel.step3", "watch_funnel.step3_of_2");
+        assertThat(funnel.scorecardMetrics()).extracting(Metric::kind).containsExactly(MetricKind.FUNNEL_STEP,
+                MetricKind.FUNNEL_STEP, MetricKind.FUNNEL_CONVERSION, MetricKind.FUNNEL_STEP, MetricKind.FUNNEL_CONVERSION);
+        Metric trailerOfBrowse = funnel.scorecardMetrics().get(2);
+        assertThat(trailerOfBrowse.title()).isEqualTo("Watch funnel · trailer of browse");
+        assertThat(trailerOfBrowse.measure()).isEqualTo(new Measure.Ratio(
+                new UnitValue.FunnelReached("watch_funnel", (Measure.Funnel) funnel.measure(), 2),
+                new UnitValue.FunnelReached("watch_funnel", (Measure.Funnel) funnel.measure(), 1)));
+        assertThat(trailerOfBrowse.kind().descriptive()).isTrue();
+        assertThat(trailerOfBrowse.cupedCovariate()).isEmpty(); // steps match in the window only
+        assertThat(funnel.scorecardMetrics().getFirst().window()).isEqualTo(Window.days(7));
+        assertThat(valid("plays").build().scorecardMetrics()).extracting(Metric::id).containsExactly("plays");
+    }
+
+    @Test
+    void knowsEachKindsStatisticalTypeAndItsWindow() {
+        Metric retention = valid("day7").retention(java.time.Duration.ofDays(7), java.time.Duration.ofDays(8)).build();
+        Metric conversion = valid("within24h").conversionWithin(java.time.Duration.ofHours(24)).build();
+        Metric share = valid("participation").activeDayShare().eligibility(Eligibility.ALL).build();
+        Metric spenders = valid("spenders").threshold(UnitValue.count(), 3).build();
+
+        assertThat(retention.kind()).isEqualTo(MetricKind.RETENTION);
+        assertThat(retention.type()).isEqualTo(MetricType.PROPORTION);
+        assertThat(retention.window()).isEqualTo(Window.days(1).delayedBy(7));
+        assertThat(retention.eligibility()).isEqualTo(Eligibility.ELAPSED);
+        assertThat(conversion.window()).isEqualTo(Window.hours(24));
+        assertThat(share.measure()).isEqualTo(new Measure.Mean(new UnitValue.DistinctDays(
+                StreamingPreset.PLAYBACK.timestampColumn().orElseThrow(), true)));
+        assertThat(share.eligibility()).isEqualTo(Eligibility.ALL);
+        assertThat(spenders.type()).isEqualTo(MetricType.PROPORTION);
+        assertThat(valid("titles").countDistinct(StreamingPreset.PLAYBACK.column("title_id",
+                org.jooq.impl.SQLDataType.VARCHAR)).build().kind()).isEqualTo(MetricKind.COUNT_DISTINCT);
+    }
+
+    @Test
+    void refusesKindsTheirSourceCannotCarry() {
+        assertThatThrownBy(() -> valid("plays").from(StreamingPreset.MEMBERS).window(null).eligibility(Eligibility.ALL).build())
+                .hasMessage("metric plays has no window, so every unit is eligible: eligibility 'all' applies to windowed "
+                        + "metrics only");
+        assertThatThrownBy(() -> valid("days").from(StreamingPreset.MEMBERS).window(null).activeDays().build())
+                .hasMessage("metric days: active days need a source with a timestamp");
+        assertThatThrownBy(() -> new Measure.Funnel(java.util.List.of(Measure.Funnel.Step.of("only", org.jooq.impl.DSL.trueCondition()))))
+                .hasMessage("a funnel has at least two steps");
+        assertThatThrownBy(() -> valid("f").funnel(Measure.Funnel.Step.of("a", org.jooq.impl.DSL.trueCondition()),
+                Measure.Funnel.Step.of("a", org.jooq.impl.DSL.falseCondition())))
+                .hasMessage("a funnel's steps have distinct names: 'a' twice");
+        assertThatThrownBy(() -> MetricKind.fromJsonName("retension")).hasMessageStartingWith("unknown metric type 'retension'");
+    }
 }
