@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.splitscope.analysis.InputSummary;
 import io.splitscope.analysis.Scorecard;
 import io.splitscope.analysis.ScorecardRow;
+import io.splitscope.metrics.Eligibility;
+import io.splitscope.metrics.MetricKind;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.ConfidenceLevel;
@@ -32,7 +34,7 @@ class ScorecardCsvTest {
 
     private static ScorecardRow row(String metric, String title, String variant, String segment, ComparisonResult result) {
         return new ScorecardRow(metric, title, MetricType.PROPORTION, "welch_t", variant, segment, 1000, 1010, 3, result,
-                result.pValue() == null ? null : 0.024, InputSummary.NONE);
+                result.pValue() == null ? null : 0.024, InputSummary.NONE, MetricKind.PROPORTION, Eligibility.ELAPSED);
     }
 
     private static Scorecard scorecard(ScorecardRow... rows) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.splitscope.analysis.InputSummary;
 import io.splitscope.analysis.ScorecardRow;
 import io.splitscope.metrics.Direction;
+import io.splitscope.metrics.Eligibility;
+import io.splitscope.metrics.MetricKind;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.Interval;
@@ -15,7 +17,7 @@ class ResultRowTest {
 
     private static ScorecardRow row(ComparisonResult result, long incomplete) {
         return new ScorecardRow("streaming_hours", "Streaming hours", MetricType.MEAN, "welch_t", "previews", null,
-                863, 897, incomplete, result, 0.16100246355145592, InputSummary.NONE);
+                863, 897, incomplete, result, 0.16100246355145592, InputSummary.NONE, MetricKind.MEAN, Eligibility.ELAPSED);
     }
 
     @Test
