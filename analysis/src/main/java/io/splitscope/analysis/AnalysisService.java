@@ -3,6 +3,7 @@ package io.splitscope.analysis;
 import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.MetricKind;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.metrics.catalog.MetricRepository;
 import io.splitscope.metrics.experiment.Experiment;
@@ -232,9 +233,10 @@ public final class AnalysisService implements AutoCloseable {
         Experiment experiment = analysable(experimentId);
         Metric metric = selectMetrics(new AnalysisRequest(experimentId, List.of(metricId), MeanMethod.WELCH_T, null),
                 experiment).getFirst();
-        if (metric.type() != MetricType.MEAN && metric.type() != MetricType.PROPORTION) {
-            throw new AnalysisException("metric " + metricId + " is a " + metric.type().jsonName()
-                    + " metric: series are computed for mean and proportion metrics");
+        if (metric.type() != MetricType.MEAN && metric.type() != MetricType.PROPORTION
+                || metric.kind() == MetricKind.FUNNEL_STEP) {
+            throw new AnalysisException("metric " + metricId + " is a " + metric.kind().jsonName()
+                    + " metric: series are computed for mean and proportion metrics, not funnels");
         }
         if (!metric.windowed() || !experiment.timed()) {
             throw new AnalysisException("metric " + metricId + " in experiment " + experimentId + ": series need "

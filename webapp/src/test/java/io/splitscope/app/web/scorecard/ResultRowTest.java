@@ -56,6 +56,22 @@ class ResultRowTest {
     }
 
     @Test
+    void aDescriptiveRowHasNoVerdictWhateverItsInterval() {
+        ComparisonResult up = ComparisonResult.ok(0.5, 0.6, 0.1, new Interval(0.05, 0.15), 0.2, new Interval(0.1, 0.3), 0.001);
+        ScorecardRow conversion = new ScorecardRow("checkout_funnel.step2_of_1", "Checkout funnel · cart of browse",
+                MetricType.RATIO, "delta_ratio", "treatment", null, 1000, 1010, 0, up, null, InputSummary.NONE,
+                MetricKind.FUNNEL_CONVERSION, Eligibility.ELAPSED);
+
+        ResultRow row = ResultRow.of(conversion, Direction.HIGHER_IS_BETTER);
+
+        assertThat(row.verdict()).isEqualTo(ResultRow.Verdict.DESCRIPTIVE);
+        assertThat(row.verdict().label()).isEqualTo("Descriptive");
+        assertThat(row.relativeEffect()).isEqualTo("+20.0 %");
+        assertThat(row.pValueAdjusted()).isEqualTo("—");
+        assertThat(ScorecardFigures.colour(row.verdict())).isEqualTo(io.splitscope.app.web.chart.Figures.INCONCLUSIVE);
+    }
+
+    @Test
     void aBayesianRowShowsTheChanceToBeatControlInsteadOfAPValue() {
         ComparisonResult bayesian = new ComparisonResult(ResultStatus.OK, null, 1.0, 1.1, 0.1, new Interval(-0.05, 0.25),
                 0.1, new Interval(-0.05, 0.25), null, java.util.Map.of("chance_to_beat_control", 0.912, "expected_loss", 0.01));
