@@ -9,6 +9,7 @@ import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.values;
 
+import io.splitscope.metrics.Eligibility;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.UnitValue;
@@ -27,6 +28,7 @@ import org.jooq.Row1;
 import org.jooq.Row2;
 import org.jooq.ResultQuery;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
@@ -72,12 +74,13 @@ public final class SeriesQuery {
         Field<LocalDateTime> cutoff = axis == SeriesAxis.DAYS_SINCE_EXPOSURE
                 ? localDateTimeAdd(PopulationQuery.FIRST_EXPOSED_AT, STEP_FIELD.plus((int) metric.window().delay().toDays()), DatePart.DAY)
                 : CUTOFF_FIELD;
-        Condition inWindow = MetricWindows.inWindow(eventTime, metric.window())
+        Condition inWindow = MetricWindows.inWindow(eventTime, metric, experiment)
                 .and(eventTime.lt(cutoff))
                 .and(metric.filter());
-        // A unit counts at a step once its first k days have elapsed (by exposure), or once it is exposed (by date).
+        // A unit counts at a step once its first k days have elapsed (by exposure; at every step when the
+        // metric counts every unit), or once it is exposed (by date).
         Condition unitAtStep = axis == SeriesAxis.DAYS_SINCE_EXPOSURE
-                ? cutoff.le(inline(PopulationQuery.analysisEnd(experiment)))
+                ? (metric.eligibility() == Eligibility.ALL ? DSL.noCondition() : cutoff.le(inline(PopulationQuery.analysisEnd(experiment))))
                 : PopulationQuery.FIRST_EXPOSED_AT.lt(cutoff);
 
         Field<Double> y = field(name(PER_UNIT, metric.id()), SQLDataType.DOUBLE);
