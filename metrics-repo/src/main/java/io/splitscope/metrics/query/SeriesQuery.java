@@ -35,7 +35,9 @@ import org.jooq.impl.SQLDataType;
  * A mean or proportion metric as a cumulative day-by-day series ({@link SeriesAxis}): one row per
  * step and variant with the metric's sufficient statistics, in one query. Each unit is paired
  * with every step, its events are cut at the step's end, and the engine aggregates; read the
- * result with {@code VariantStatistics.readBySlice(reader, SeriesQuery.STEP)}.
+ * result with {@code VariantStatistics.readBySlice(reader, SeriesQuery.STEP)}. By days since
+ * exposure a unit counts at a step once the step's days have elapsed, or at every step with
+ * {@code eligibility: all}. A funnel's rows and active-day shares have no series.
  */
 public final class SeriesQuery {
 
@@ -58,6 +60,10 @@ public final class SeriesQuery {
             default -> throw new IllegalArgumentException("metric " + metric.id() + " is a " + metric.type().jsonName()
                     + " metric: series are computed for mean and proportion metrics");
         };
+        if (value instanceof UnitValue.FunnelReached || value instanceof UnitValue.DistinctDays days && days.perEligibleDay()) {
+            throw new IllegalArgumentException("metric " + metric.id() + " is " + (value instanceof UnitValue.FunnelReached
+                    ? "a funnel's row" : "an active-day share") + ": it has no day-by-day series, only its whole window's value");
+        }
         if (!metric.windowed() || !experiment.timed()) {
             throw new IllegalArgumentException("metric " + metric.id() + " in experiment " + experiment.id()
                     + ": series need timestamps, and " + (metric.windowed() ? "the experiment's exposures have" : "source "

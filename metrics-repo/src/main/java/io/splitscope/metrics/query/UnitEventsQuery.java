@@ -55,10 +55,11 @@ public final class UnitEventsQuery {
                         field(name(MomentColumns.UNIT_ID)), field(name(MomentColumns.VALUE)));
     }
 
-    /** Whether two quantile metrics read the same events, so that one query serves both. */
+    /** Whether two quantile metrics read the same events of the same units, so that one query serves both. */
     public static boolean sameEvents(Metric a, Metric b) {
         return a.measure() instanceof Measure.Quantile qa && b.measure() instanceof Measure.Quantile qb
                 && a.source().equals(b.source()) && java.util.Objects.equals(a.window(), b.window()) && a.filter().equals(b.filter())
+                && a.eligibility() == b.eligibility()
                 && qa.eventValue().equals(qb.eventValue());
     }
 
