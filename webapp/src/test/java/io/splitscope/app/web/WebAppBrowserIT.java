@@ -48,17 +48,6 @@ class WebAppBrowserIT {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final int WIDTH = 1400;
 
-    /** The scorecard table as text: per body row, its data-key and the text of each cell. */
-    private static final String READ_TABLE = """
-            const table = document.querySelector(arguments[0]);
-            if (!table) return [];
-            return [...table.querySelectorAll('tr.ss-result')].map(tr => ({
-                key: tr.dataset.key,
-                continued: tr.classList.contains('ss-result-continued'),
-                cells: [...tr.querySelectorAll('td')].map(td => td.innerText.trim().replace(/\\s+/g, ' '))
-            }));
-            """;
-
     private static ConfigurableApplicationContext app;
     private static WebDriver driver;
     private static Path userDataDir;
@@ -458,19 +447,8 @@ class WebAppBrowserIT {
                 selector);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, List<String>> tableRows() {
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) ((JavascriptExecutor) driver)
-                .executeScript(READ_TABLE, ".ss-panel-table table.ss-results-table");
-        Map<String, List<String>> byKey = new java.util.LinkedHashMap<>();
-        for (Map<String, Object> row : rows) {
-            List<String> cells = new java.util.ArrayList<>((List<String>) row.get("cells"));
-            if (Boolean.TRUE.equals(row.get("continued"))) { // the metric's cell spans its rows
-                cells.addFirst("");
-            }
-            byKey.put((String) row.get("key"), cells);
-        }
-        return byKey;
+        return Browser.resultRows(driver, ".ss-panel-table table.ss-results-table");
     }
 
     private static List<List<String>> grid(String selector) {

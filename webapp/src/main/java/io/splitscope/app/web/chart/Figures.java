@@ -222,13 +222,14 @@ public final class Figures {
      * One bar of a funnel: a step's share with its interval.
      *
      * @param label the step (left of the bar)
+     * @param note  a smaller line under the label (e.g. the conversion from the step before), or null
      * @param value the share, as plotted (e.g. a percentage)
      * @param low   the interval's low end, or null
      * @param high  the interval's high end, or null
-     * @param text  written on the bar
+     * @param text  written in the bar
      * @param hover the hover text (HTML line breaks allowed)
      */
-    public record Bar(String label, double value, Double low, Double high, String text, String hover) {
+    public record Bar(String label, String note, double value, Double low, Double high, String text, String hover) {
 
         public Bar {
             Objects.requireNonNull(label, "label");
@@ -237,7 +238,7 @@ public final class Figures {
 
     /**
      * A funnel: one horizontal bar per step, the first on top, in {@code colour}, each with its
-     * interval as an error bar and its text inside; the x axis from 0 to {@code max} with
+     * interval as an error bar, its text inside and its note under its label; the x axis from 0 to {@code max} with
      * {@code suffix} on the ticks. Plotly's own funnel trace is not in the app's bundle (scatter,
      * bar and pie only): a bar trace draws the same.
      */
@@ -247,9 +248,10 @@ public final class Figures {
         trace.put("orientation", "h");
         trace.put("name", name);
         trace.set("x", numbers(bars.stream().map(Bar::value).toList()));
-        trace.set("y", strings(bars.stream().map(b -> escape(b.label()) + "  ").toList()));
+        List<String> labels = bars.stream().map(b -> escape(b.label())).toList();
+        trace.set("y", strings(labels));
         trace.set("text", strings(bars.stream().map(Bar::text).toList()));
-        trace.put("textposition", "auto");
+        trace.put("textposition", "inside");
         trace.put("insidetextanchor", "start");
         trace.set("hovertext", strings(bars.stream().map(Bar::hover).toList()));
         trace.put("hovertemplate", "%{hovertext}<extra></extra>");
@@ -266,7 +268,7 @@ public final class Figures {
         data.add(trace);
 
         ObjectNode layout = baseLayout();
-        layout.put("height", Math.max(160, 60 + 44 * bars.size()));
+        layout.put("height", Math.max(160, 60 + 52 * bars.size()));
         layout.set("margin", margin(28, 16, 10, 40));
         layout.set("title", JSON.objectNode().put("text", "<b>" + escape(name) + "</b>").put("x", 0).put("xanchor", "left")
                 .set("font", JSON.objectNode().put("size", 13)));
@@ -278,6 +280,9 @@ public final class Figures {
         xAxis.put("fixedrange", true);
         ObjectNode yAxis = layout.putObject("yaxis");
         yAxis.put("autorange", "reversed"); // the first step on top
+        yAxis.set("tickvals", strings(labels));
+        yAxis.set("ticktext", strings(bars.stream().map(b -> "<b>" + escape(b.label()) + "</b>" + (b.note() == null ? ""
+                : "<br><span style=\"font-size:11px;color:#5f6368\">" + escape(b.note()) + "</span>") + "  ").toList()));
         yAxis.put("automargin", true);
         yAxis.put("fixedrange", true);
         layout.put("showlegend", false);

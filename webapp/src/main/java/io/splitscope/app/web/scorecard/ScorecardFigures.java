@@ -177,19 +177,18 @@ final class ScorecardFigures {
     /**
      * The funnel of one variant: each step's share of the eligible units with its interval, in the
      * variant's colour ({@code index} in the experiment's order), the conversion from the step before
-     * written on the bar; the x axis of every variant's funnel up to {@code maxShare} (a fraction).
+     * under the step's name; the x axis of every variant's funnel up to {@code maxShare} (a fraction).
      */
     static ObjectNode funnel(FunnelSteps.Arm arm, int index, double maxShare) {
         List<Figures.Bar> bars = new ArrayList<>();
         for (FunnelSteps.Step step : arm.steps()) {
             String share = Formats.percent(step.share());
-            String conversion = step.conversion() == null ? "" : " · " + Formats.percent(step.conversion()) + " of the step before";
-            bars.add(new Figures.Bar(step.name(), step.share() == null ? 0 : step.share() * 100,
+            String conversion = step.conversion() == null ? null : Formats.percent(step.conversion()) + " of the step before";
+            bars.add(new Figures.Bar(step.name(), conversion, step.share() == null ? 0 : step.share() * 100,
                     step.low() == null ? null : step.low() * 100, step.high() == null ? null : step.high() * 100,
-                    share + conversion, "<b>" + Figures.escape(arm.variant() + ", " + step.name()) + "</b>: " + share
-                    + " of " + Formats.count(step.units()) + " units ("
-                    + Formats.shareInterval(step.low(), step.high()) + ")"
-                    + (conversion.isEmpty() ? "" : "<br>" + conversion.substring(3))));
+                    share, "<b>" + Figures.escape(arm.variant() + ", " + step.name()) + "</b>: " + share
+                    + " of " + Formats.count(step.units()) + " units (" + Formats.shareInterval(step.low(), step.high()) + ")"
+                    + (conversion == null ? "" : "<br>" + conversion)));
         }
         return Figures.funnel(arm.variant(), Figures.SERIES.get(index % Figures.SERIES.size()), bars,
                 "Share of eligible units", " %", Math.min(100, maxShare * 100 * 1.08));

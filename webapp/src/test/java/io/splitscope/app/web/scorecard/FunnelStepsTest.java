@@ -59,9 +59,11 @@ class FunnelStepsTest {
         assertThat(bars.get("orientation").asString()).isEqualTo("h");
         assertThat(bars.get("name").asString()).isEqualTo("treatment");
         assertThat(bars.get("x").values()).map(JsonNode::asDouble).containsExactly(62.0, 33.0, 15.0);
-        assertThat(bars.get("y").values()).map(JsonNode::asString).containsExactly("browse  ", "cart  ", "checkout  ");
-        assertThat(bars.get("text").values()).map(JsonNode::asString).containsExactly("62 %",
-                "33 % · 53.2 % of the step before", "15 % · 45.5 % of the step before");
+        assertThat(bars.get("y").values()).map(JsonNode::asString).containsExactly("browse", "cart", "checkout");
+        assertThat(bars.get("text").values()).map(JsonNode::asString).containsExactly("62 %", "33 %", "15 %");
+        assertThat(figure.get("layout").get("yaxis").get("ticktext").get(1).asString()).contains("<b>cart</b>",
+                "53.2 % of the step before");
+        assertThat(figure.get("layout").get("yaxis").get("ticktext").get(0).asString()).isEqualTo("<b>browse</b>  ");
         assertThat(bars.get("error_x").get("array").get(2).asDouble()).isCloseTo(17.203218655600377 - 15, within(1e-9));
         assertThat(bars.get("marker").get("color").asString()).isEqualTo(io.splitscope.app.web.chart.Figures.SERIES.get(1));
         assertThat(figure.get("layout").get("xaxis").get("range").get(1).asDouble()).isCloseTo(70.2, within(1e-9));
