@@ -105,6 +105,23 @@ public final class Browser {
         return driver;
     }
 
+    /** Quits the browser, then closes the app it tested, either of them null when it did not start. */
+    public static void quitThenClose(WebDriver driver, AutoCloseable app) {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            if (app != null) {
+                try {
+                    app.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("the app did not close: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
     /** The Content-Security-Policy violations the tab has seen since it opened, one line each. */
     @SuppressWarnings("unchecked")
     public static List<String> cspViolations(WebDriver driver) {

@@ -71,15 +71,7 @@ class ShopFunnelBrowserIT {
 
     @AfterAll
     static void stop() {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            if (app != null) {
-                app.close();
-            }
-        }
+        Browser.quitThenClose(driver, app);
     }
 
     private static JsonNode row(String metric) {
