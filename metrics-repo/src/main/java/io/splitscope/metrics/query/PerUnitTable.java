@@ -36,7 +36,7 @@ import org.jooq.impl.SQLDataType;
  * row per analysed unit: one scan of the source joined to the units and aggregated per unit, then
  * joined back to every unit, 0 for a unit without events) and, over it, each metric's
  * value as the final query reads it (capped when the metric is), with the condition that the
- * unit's window has elapsed. For a quantile metric, a unit's value is the sorted list of its
+ * unit counts for it (its window has elapsed; any unit with {@code eligibility: all}). For a quantile metric, a unit's value is the sorted list of its
  * events' values and their number (engines that aggregate lists only, see
  * {@link io.splitscope.sql.dialect.Dialects#aggregatesEventLists}). A funnel's rows read the step
  * columns that {@link FunnelSteps} adds to the source's rows in the same scan; an active-day share
