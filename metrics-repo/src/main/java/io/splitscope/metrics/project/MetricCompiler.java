@@ -371,7 +371,7 @@ final class MetricCompiler {
         for (int number = 1; number <= sequence.items().size(); number++) {
             YamlNode item = sequence.items().get(number - 1);
             Optional<Measure.Funnel.Step> step = step(item, number);
-            Integer earlier = step.map(s -> named.putIfAbsent(s.name(), steps.size() + 1)).orElse(null);
+            Integer earlier = step.isEmpty() ? null : named.putIfAbsent(step.get().name(), number);
             if (earlier != null) {
                 errors.add(item.line(), entry.key("steps"), "step " + number + " has the name '" + step.get().name()
                         + "' of step " + earlier + ": give each step its own name ({name: ..., filter: ...})");

@@ -246,6 +246,11 @@ class MetricCompilerTest {
         assertThat(errors("source: orders", "type: funnel", "window: 14d", "steps:", "  - {name: paid, filter: amount > 0}",
                 "  - {name: paid, filter: amount > 1}")).containsExactly(
                 error(6, "steps", "step 2 has the name 'paid' of step 1: give each step its own name ({name: ..., filter: ...})"));
+        assertThat(errors("source: orders", "type: funnel", "window: 14d", "steps:", "  - amount > 0", "  - amount > = 1",
+                "  - amount > 0")).containsExactly(
+                error(6, "steps", "not valid SQL: Identifier expected at column 10 of \"amount > = 1\""),
+                error(7, "steps", "step 3 has the name 'amount > 0' of step 1: give each step its own name ({name: ..., "
+                        + "filter: ...})"));
         assertThat(errors("source: orders", "type: funnel", "window: 14d", "steps:", "  - amount > 0", "  - status = = 'x'"))
                 .containsExactly(error(6, "steps", "not valid SQL: Identifier expected at column 10 of \"status = = 'x'\""));
         assertThat(errors("source: orders", "type: funnel", "window: 14d", "steps: [amount > 0, amount > 1]",
