@@ -386,8 +386,9 @@ public final class AnalysisService implements AutoCloseable {
 
     /**
      * The metrics asked for; else the experiment's own list; else every metric that applies to it
-     * (without exposure times: the metrics without a window); each as the metrics of its scorecard
-     * rows ({@link Metric#scorecardMetrics()}: a funnel's steps and step-to-step conversions).
+     * (without exposure times: the metrics without a window); each restricted to the experiment's
+     * unit filter, and as the metrics of its scorecard rows ({@link Metric#scorecardMetrics()}: a
+     * funnel's steps and step-to-step conversions).
      *
      * @throws AnalysisException for an unknown metric, or a windowed metric in an experiment without exposure times
      */
@@ -412,7 +413,8 @@ public final class AnalysisService implements AutoCloseable {
         if (selected.isEmpty()) {
             throw new AnalysisException("experiment " + experiment.id() + ": no metric applies to it");
         }
-        return selected;
+        // the experiment's unit filter holds for each of its metrics, with the metric's own
+        return selected.stream().map(metric -> metric.restrictedTo(experiment.unitFilter())).toList();
     }
 
     /**

@@ -137,17 +137,22 @@ final class MetricCompiler {
     private void refuseKeysOfOtherTypes(String type) {
         TYPE_KEYS.forEach((key, owner) -> {
             if (!owner.type().equals(type) && entry.has(key)) {
-                entry.error(key, "only " + owner.type() + " metrics have " + owner.what() + ", not a " + type + " metric");
+                entry.error(key, "only " + owner.type() + " metrics have " + owner.what() + ", not " + aMetric(type));
             }
         });
         if (ROW_COUNTING.contains(type)) {
             for (String key : List.of("value", "aggregate")) {
                 if (entry.has(key)) {
-                    entry.error(key, "a " + type + " metric counts units by their qualifying rows: it has no " + key
+                    entry.error(key, aMetric(type) + " counts units by their qualifying rows: it has no " + key
                             + " ('filter' says which rows qualify)");
                 }
             }
         }
+    }
+
+    /** {@code a retention metric}, {@code an active_days metric}. */
+    private static String aMetric(String type) {
+        return ("aeiou".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type + " metric";
     }
 
     private Direction direction() {
@@ -366,7 +371,7 @@ final class MetricCompiler {
         for (int number = 1; number <= sequence.items().size(); number++) {
             YamlNode item = sequence.items().get(number - 1);
             Optional<Measure.Funnel.Step> step = step(item, number);
-            Integer earlier = step.map(s -> named.putIfAbsent(s.name(), steps.size() + 1)).orElse(null);
+            Integer earlier = step.isEmpty() ? null : named.putIfAbsent(step.get().name(), number);
             if (earlier != null) {
                 errors.add(item.line(), entry.key("steps"), "step " + number + " has the name '" + step.get().name()
                         + "' of step " + earlier + ": give each step its own name ({name: ..., filter: ...})");

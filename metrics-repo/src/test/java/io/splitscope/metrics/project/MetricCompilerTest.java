@@ -246,6 +246,11 @@ class MetricCompilerTest {
         assertThat(errors("source: orders", "type: funnel", "window: 14d", "steps:", "  - {name: paid, filter: amount > 0}",
                 "  - {name: paid, filter: amount > 1}")).containsExactly(
                 error(6, "steps", "step 2 has the name 'paid' of step 1: give each step its own name ({name: ..., filter: ...})"));
+        assertThat(errors("source: orders", "type: funnel", "window: 14d", "steps:", "  - amount > 0", "  - amount > = 1",
+                "  - amount > 0")).containsExactly(
+                error(6, "steps", "not valid SQL: Identifier expected at column 10 of \"amount > = 1\""),
+                error(7, "steps", "step 3 has the name 'amount > 0' of step 1: give each step its own name ({name: ..., "
+                        + "filter: ...})"));
         assertThat(errors("source: orders", "type: funnel", "window: 14d", "steps:", "  - amount > 0", "  - status = = 'x'"))
                 .containsExactly(error(6, "steps", "not valid SQL: Identifier expected at column 10 of \"status = = 'x'\""));
         assertThat(errors("source: orders", "type: funnel", "window: 14d", "steps: [amount > 0, amount > 1]",
@@ -272,6 +277,11 @@ class MetricCompilerTest {
                 error(0, "at_least", "missing: the value a unit reaches to count (e.g. at_least: 50)"));
         assertThat(errors("source: orders", "type: threshold", "value: amount", "at_least: lots", "window: 7d"))
                 .containsExactly(error(4, "at_least", "expected a number, not 'lots'"));
+        assertThat(errors("source: orders", "type: active_days", "value: amount", "window: 7d", "steps: [a = 1, b = 2]"))
+                .containsExactly(
+                        error(3, "value", "an active_days metric counts units by their qualifying rows: it has no value "
+                                + "('filter' says which rows qualify)"),
+                        error(5, "steps", "only funnel metrics have steps, not an active_days metric"));
         assertThat(errors("source: users", "type: active_days")).containsExactly(
                 error(2, "type", "type active_days places rows in time, and source 'users' has no timestamp"));
     }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.splitscope.metrics.Cap;
+import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.Direction;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.UnitFilter;
 import io.splitscope.metrics.UnitValue;
 import io.splitscope.metrics.Window;
 import io.splitscope.metrics.experiment.DeclaredExperiments;
@@ -220,6 +222,20 @@ class ProjectFileTest {
     void unknownDimensionInSegments() {
         assertThat(errors(valid(31, "    segments: [countri]"))).containsExactly(
                 "splitscope.yaml:31: experiments.checkout.segments: no dimension 'countri' (did you mean 'country'?)");
+    }
+
+    @Test
+    void anExperimentsUnitFilterReadsTheDimensions() {
+        Project project = read(valid(31, "    segments: [country]\n    unit_filter: country in ('de', 'fr')")).orThrow();
+        Experiment checkout = ((DeclaredExperiments) project.experiments()).declared().getFirst();
+        Dimension country = project.dimension("country");
+        assertThat(checkout.unitFilter()).isEqualTo(new UnitFilter("country in ('de', 'fr')",
+                country.attribute().in("de", "fr"), List.of(country)));
+        assertThat(errors(valid(31, "    segments: [country]\n    unit_filter: contry = 'de'"))).containsExactly(
+                "splitscope.yaml:32: experiments.checkout.unit_filter: no dimension 'contry': a unit filter reads the "
+                        + "project's dimensions (country) (did you mean 'country'?)");
+        assertThat(errors(valid(31, "    segments: [country]\n    unit_filtr: country = 'de'"))).containsExactly(
+                "splitscope.yaml:32: experiments.checkout.unit_filtr: unknown key (did you mean 'unit_filter'?)");
     }
 
     @Test

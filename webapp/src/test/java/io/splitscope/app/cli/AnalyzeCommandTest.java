@@ -154,10 +154,12 @@ class AnalyzeCommandTest {
                 "--experiment", "exp_price", "--cuped", "--verify-r", "--format", "json");
 
         assertThat(run.status()).as(run.stderr()).isZero();
-        // The six mean and proportion metrics use cuped, whose twin is r_cuped; R and Java agree to 1e-8.
-        assertThat(run.stderr()).contains("streaming_hours: cuped = r_cuped: largest relative difference")
-                .containsPattern("verified in R: 6 metric\\(s\\), largest relative difference \\d\\.\\de-(09|1\\d)");
-        assertThat(JSON.readTree(run.stdout()).get("results")).hasSize(18);
+        // The seven mean and proportion metrics (day-7 retention is a proportion) use cuped, whose twin
+        // is r_cuped; R and Java agree to 1e-8.
+        assertThat(run.stderr()).contains("streaming_hours: cuped = r_cuped: largest relative difference",
+                        "retention_d7: cuped = r_cuped: largest relative difference")
+                .containsPattern("verified in R: 7 metric\\(s\\), largest relative difference \\d\\.\\de-(09|1\\d)");
+        assertThat(JSON.readTree(run.stdout()).get("results")).hasSize(20);
     }
 
     @Test

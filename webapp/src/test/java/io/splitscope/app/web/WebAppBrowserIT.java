@@ -297,7 +297,7 @@ class WebAppBrowserIT {
         assertThat(driver.findElement(By.cssSelector("pre.ss-sql")).getText()).contains("interval");
         driver.findElement(By.xpath("//vaadin-radio-button[.//label[normalize-space(.)='DuckDB']]")).click();
         until(d -> d.findElement(By.cssSelector("pre.ss-sql")).getText().equals(duckdb));
-        assertThat(text()).contains("9 metrics", "Cancel rate", "guardrail", "primary");
+        assertThat(text()).contains("10 metrics", "Cancel rate", "guardrail", "primary");
         screenshot("metrics.png");
     }
 
