@@ -123,12 +123,15 @@ class WebAppBrowserIT {
         Map<String, List<String>> rows = tableRows();
         // golden exp_autoplay.json, streaming_hours / previews: control 3.1990929251963434, treatment
         // 3.5483241979437632, relative effect 0.1091657169433382 (−0.0233 to 0.2416), p 0.089445813084142178,
-        // adjusted 0.16100246355145592, n 863 / 897
+        // adjusted 0.16100246355145592 over its 9 metrics, n 863 / 897. The streaming catalog's tenth metric,
+        // retention_d7 (issue 15, p 0.4946809709309367), joins the family: R 4.2.2, p.adjust(c(0.08944581308414136,
+        // 0.06878406336250582, 0.0763110511776134, 0.7147645804659902, 0.4393256697918456, 0.43578455428678814,
+        // 0.7561640661358416, 0.01, 0, 0.4946809709309367), "BH")[1] = 0.17889162616828272
         List<String> streaming = rows.get("streaming_hours/previews");
         assertThat(streaming.get(0)).startsWith("Streaming hours streaming_hours");
         assertThat(streaming.subList(1, 4)).containsExactly("previews", "3.199", "3.548");
         assertThat(streaming.get(4)).isEqualTo("+10.9 % INCONCLUSIVE −2.3 % to +24.2 %");
-        assertThat(streaming.subList(6, 9)).containsExactly("0.089", "0.161", "863 / 897");
+        assertThat(streaming.subList(6, 9)).containsExactly("0.089", "0.179", "863 / 897");
         // a guardrail that improved: startup_ms_p90 is lower is better and its interval excludes zero
         assertThat(rows.get("startup_ms_p90/previews").get(4)).contains("BETTER");
         assertThat(driver.findElement(By.cssSelector("tr[data-key='startup_ms_p90/previews']")).getAttribute("class"))
@@ -206,11 +209,11 @@ class WebAppBrowserIT {
         assertThat(response.get("status")).isEqualTo(200L);
         assertThat((String) response.get("disposition")).contains("exp_autoplay-welch_t.csv");
         List<String> lines = ((String) response.get("body")).lines().toList();
-        assertThat(lines.getFirst()).startsWith("metric,metric_title,type,method,variant,segment,n_control");
+        assertThat(lines.getFirst()).startsWith("metric,metric_title,type,kind,eligibility,descriptive,method,variant,segment,n_control");
         // golden exp_autoplay.json, streaming_hours / previews: control_value 3.1990929251963434
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(
-                "streaming_hours,Streaming hours,mean,welch_t,previews,,863,897,0,3.19909292519634"));
-        assertThat(lines).hasSize(10);
+                "streaming_hours,Streaming hours,mean,mean,elapsed,false,welch_t,previews,,863,897,0,3.19909292519634"));
+        assertThat(lines).hasSize(11); // the header and the streaming catalog's ten metrics (retention_d7 the tenth)
     }
 
     @Test
