@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -34,9 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The shop demo ({@code generate --shop}, 2,000 users, seed 7) served through its project file, in
  * a real browser 1,440 pixels wide: the {@code recommendations} scorecard draws the checkout funnel
  * per variant with the very shares the scorecard's JSON (the REST API's) gives, shows the day-7
- * retention with the units it counts, and the funnel's step-to-step rows as descriptive. Leaves
+ * retention with the units it counts, and the funnel's step-to-step rows as descriptive; the metrics
+ * page gives each metric's kind, a funnel's steps and which units it counts. Leaves
  * {@code target/screenshots/shop-funnel.png}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ShopFunnelBrowserIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -141,6 +146,25 @@ class ShopFunnelBrowserIT {
         String effect = rows.get("checkout_funnel.step2_of_1/personalised").get(4);
         assertThat(effect).contains("DESCRIPTIVE", "Not tested").doesNotContain("INCONCLUSIVE", "BETTER", "WORSE");
         assertThat(driver.findElements(By.cssSelector("tr.ss-result.ss-descriptive"))).hasSize(2);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // leaves the scorecard page the other tests read
+    void theMetricsPageShowsEachMetricsKindAFunnelsStepsAndWhichUnitsItCounts() {
+        driver.get(baseUrl + "metrics/checkout_funnel");
+        String funnel = new WebDriverWait(driver, PATIENCE).until(d -> facts(d).contains("Steps") ? facts(d) : null);
+
+        assertThat(funnel).contains("Kind funnel", "Steps 1 product (", "→ 2 cart (", "→ 3 checkout (",
+                "Counts units whose 7-day window has elapsed");
+        assertThat(driver.findElement(By.cssSelector("pre.ss-sql")).getText()).contains("checkout_funnel__step3");
+        driver.get(baseUrl + "metrics/retention_d7");
+        String retention = new WebDriverWait(driver, PATIENCE).until(d -> facts(d).contains("retention") ? facts(d) : null);
+        assertThat(retention).contains("Kind retention", "Counts units whose 8-day window has elapsed");
+    }
+
+    private static String facts(WebDriver d) {
+        return d.findElements(By.cssSelector("table.ss-facts-table")).stream().map(t -> t.getText().replaceAll("\\s+", " "))
+                .findFirst().orElse("");
     }
 
     /** The scorecard page with its funnel, the window as tall as the page, in target/screenshots. */
