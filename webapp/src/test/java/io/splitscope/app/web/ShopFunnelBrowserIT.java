@@ -149,6 +149,20 @@ class ShopFunnelBrowserIT {
     }
 
     @Test
+    void explainingAStepToStepRowSaysItsKindWhichUnitsItCountsAndWhyItIsNotAdjusted() {
+        driver.findElement(By.cssSelector("tr[data-key='checkout_funnel.step2_of_1/personalised'] vaadin-button.ss-explain"))
+                .click();
+        String dialog = new WebDriverWait(driver, PATIENCE).until(d -> {
+            String body = d.findElement(By.tagName("body")).getText();
+            return body.contains("What the method read") ? body : null;
+        });
+        driver.findElement(By.cssSelector("vaadin-button.ss-explain-close")).click();
+
+        assertThat(dialog).contains("ratio (step-to-step conversion)", "counts units whose 7-day window has elapsed",
+                "none: Not tested", "The SQL", "checkout_funnel__step2");
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE) // leaves the scorecard page the other tests read
     void theMetricsPageShowsEachMetricsKindAFunnelsStepsAndWhichUnitsItCounts() {
         driver.get(baseUrl + "metrics/checkout_funnel");
