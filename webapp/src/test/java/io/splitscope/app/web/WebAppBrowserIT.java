@@ -134,12 +134,14 @@ class WebAppBrowserIT {
         Map<String, List<String>> rows = tableRows();
         // golden exp_autoplay.json, streaming_hours / previews: control 3.1990929251963434, treatment
         // 3.5483241979437632, relative effect 0.1091657169433382 (−0.0233 to 0.2416), p 0.089445813084142178,
-        // adjusted 0.16100246355145592, n 863 / 897
+        // n 863 / 897. Adjusted over the ten rows of the catalog, retention_d7 the tenth (the golden file has
+        // nine): R 4.2.2, p.adjust(c(<the nine golden p-values>, t.test(c(rep(1,309),rep(0,588)),
+        // c(rep(1,284),rep(0,579)))$p.value), "BH")[1] = 0.17889162616828436
         List<String> streaming = rows.get("streaming_hours/previews");
         assertThat(streaming.get(0)).startsWith("Streaming hours streaming_hours");
         assertThat(streaming.subList(1, 4)).containsExactly("previews", "3.199", "3.548");
         assertThat(streaming.get(4)).isEqualTo("+10.9 % INCONCLUSIVE −2.3 % to +24.2 %");
-        assertThat(streaming.subList(6, 9)).containsExactly("0.089", "0.161", "863 / 897");
+        assertThat(streaming.subList(6, 9)).containsExactly("0.089", "0.179", "863 / 897");
         // a guardrail that improved: startup_ms_p90 is lower is better and its interval excludes zero
         assertThat(rows.get("startup_ms_p90/previews").get(4)).contains("BETTER");
         assertThat(driver.findElement(By.cssSelector("tr[data-key='startup_ms_p90/previews']")).getAttribute("class"))
@@ -221,7 +223,8 @@ class WebAppBrowserIT {
         // golden exp_autoplay.json, streaming_hours / previews: control_value 3.1990929251963434
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(
                 "streaming_hours,Streaming hours,mean,welch_t,previews,,863,897,0,3.19909292519634"));
-        assertThat(lines).hasSize(10);
+        // a header and the catalog's ten rows
+        assertThat(lines).hasSize(11);
     }
 
     @Test
