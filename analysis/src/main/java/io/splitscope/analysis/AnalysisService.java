@@ -3,6 +3,7 @@ package io.splitscope.analysis;
 import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.MetricKind;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.metrics.catalog.MetricRepository;
 import io.splitscope.metrics.experiment.Experiment;
@@ -232,9 +233,10 @@ public final class AnalysisService implements AutoCloseable {
         Experiment experiment = analysable(experimentId);
         Metric metric = selectMetrics(new AnalysisRequest(experimentId, List.of(metricId), MeanMethod.WELCH_T, null),
                 experiment).getFirst();
-        if (metric.type() != MetricType.MEAN && metric.type() != MetricType.PROPORTION) {
-            throw new AnalysisException("metric " + metricId + " is a " + metric.type().jsonName()
-                    + " metric: series are computed for mean and proportion metrics");
+        if (metric.type() != MetricType.MEAN && metric.type() != MetricType.PROPORTION
+                || metric.kind() == MetricKind.FUNNEL_STEP) {
+            throw new AnalysisException("metric " + metricId + " is a " + metric.kind().jsonName()
+                    + " metric: series are computed for mean and proportion metrics, not funnels");
         }
         if (!metric.windowed() || !experiment.timed()) {
             throw new AnalysisException("metric " + metricId + " in experiment " + experimentId + ": series need "
@@ -384,7 +386,9 @@ public final class AnalysisService implements AutoCloseable {
 
     /**
      * The metrics asked for; else the experiment's own list; else every metric that applies to it
-     * (without exposure times: the metrics without a window).
+     * (without exposure times: the metrics without a window); each restricted to the experiment's
+     * unit filter, and as the metrics of its scorecard rows ({@link Metric#scorecardMetrics()}: a
+     * funnel's steps and step-to-step conversions).
      *
      * @throws AnalysisException for an unknown metric, or a windowed metric in an experiment without exposure times
      */
@@ -398,6 +402,7 @@ public final class AnalysisService implements AutoCloseable {
         } catch (MetricRepository.UnknownMetricException e) {
             throw new AnalysisException(e.getMessage(), e);
         }
+        selected = selected.stream().flatMap(metric -> metric.scorecardMetrics().stream()).toList(); // a funnel: its rows
         for (Metric metric : selected) {
             if (metric.windowed() && !experiment.timed()) {
                 throw new AnalysisException("metric " + metric.id() + " has a window, but experiment " + experiment.id()
@@ -408,7 +413,8 @@ public final class AnalysisService implements AutoCloseable {
         if (selected.isEmpty()) {
             throw new AnalysisException("experiment " + experiment.id() + ": no metric applies to it");
         }
-        return selected;
+        // the experiment's unit filter holds for each of its metrics, with the metric's own
+        return selected.stream().map(metric -> metric.restrictedTo(experiment.unitFilter())).toList();
     }
 
     /**
@@ -434,7 +440,8 @@ public final class AnalysisService implements AutoCloseable {
                             : compare(method, control, treated, List.copyOf(byVariant.values()), request.confidence());
                     rows.add(new ScorecardRow(metric.id(), metric.title(), metric.type(), method.id(), treatment,
                             request.segmentBy() == null ? null : segment, control.n(), treated.n(), units - analysed,
-                            result, null, InputSummary.of(control, treated)));
+                            result, null, InputSummary.of(control, treated), metric.kind(),
+                            metric.windowed() ? metric.eligibility() : null));
                 }
             });
         }
@@ -510,17 +517,18 @@ public final class AnalysisService implements AutoCloseable {
         return method.compare(input.cast(control), input.cast(treatment), all.stream().map(input::cast).toList(), level);
     }
 
-    /** Fills in the Benjamini–Hochberg adjusted p-value over all rows that have a p-value. */
+    /**
+     * Fills in the Benjamini–Hochberg adjusted p-value over all rows that have a p-value, descriptive
+     * rows ({@link ScorecardRow#descriptive()}) aside: they are not tested, so they get none.
+     */
     private static List<ScorecardRow> adjust(List<ScorecardRow> rows) {
-        List<Double> adjusted = new BenjaminiHochberg().adjust(rows.stream().map(r -> r.comparison().pValue()).toList());
-        List<ScorecardRow> result = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            ScorecardRow row = rows.get(i);
-            result.add(new ScorecardRow(row.metricId(), row.metricTitle(), row.type(), row.method(), row.variant(),
-                    row.segment(), row.nControl(), row.nTreatment(), row.incompleteUnits(), row.comparison(),
-                    adjusted.get(i), row.inputs()));
+        List<ScorecardRow> tested = rows.stream().filter(row -> !row.descriptive()).toList();
+        List<Double> adjusted = new BenjaminiHochberg().adjust(tested.stream().map(r -> r.comparison().pValue()).toList());
+        Map<ScorecardRow, Double> byRow = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < tested.size(); i++) {
+            byRow.put(tested.get(i), adjusted.get(i));
         }
-        return result;
+        return rows.stream().map(row -> row.withPValueAdjusted(byRow.get(row))).toList();
     }
 
     private BufferAllocator childAllocator(String purpose) {

@@ -1,5 +1,7 @@
 package io.splitscope.analysis;
 
+import io.splitscope.metrics.Eligibility;
+import io.splitscope.metrics.MetricKind;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.stats.ComparisonResult;
 
@@ -11,12 +13,29 @@ import io.splitscope.stats.ComparisonResult;
  * @param pValueAdjusted  the Benjamini–Hochberg adjusted p-value over all rows of the scorecard,
  *                        null when the row has no p-value
  * @param inputs          the sufficient statistics the comparison read (for "explain"), never null
+ * @param kind            how the metric was defined ({@code retention}, {@code funnel_step}, ...), never null
+ * @param eligibility     which units the windowed metric counted; null for a metric without a window
  */
 public record ScorecardRow(String metricId, String metricTitle, MetricType type, String method, String variant,
                            String segment, long nControl, long nTreatment, long incompleteUnits, ComparisonResult comparison,
-                           Double pValueAdjusted, InputSummary inputs) {
+                           Double pValueAdjusted, InputSummary inputs, MetricKind kind, Eligibility eligibility) {
 
     public ScorecardRow {
         java.util.Objects.requireNonNull(inputs, "inputs (InputSummary.NONE for none)");
+        java.util.Objects.requireNonNull(kind, "kind");
+    }
+
+    /**
+     * Whether the row describes rather than tests ({@link MetricKind#descriptive()}): it is outside the
+     * Benjamini–Hochberg family (no adjusted p-value) and carries no verdict.
+     */
+    public boolean descriptive() {
+        return kind.descriptive();
+    }
+
+    /** This row with its Benjamini–Hochberg adjusted p-value. */
+    public ScorecardRow withPValueAdjusted(Double adjusted) {
+        return new ScorecardRow(metricId, metricTitle, type, method, variant, segment, nControl, nTreatment,
+                incompleteUnits, comparison, adjusted, inputs, kind, eligibility);
     }
 }

@@ -1,6 +1,7 @@
 package io.splitscope.analysis;
 
 import io.splitscope.analysis.text.TextTable;
+import io.splitscope.metrics.Eligibility;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.Interval;
 import io.splitscope.stats.ResultStatus;
@@ -12,6 +13,10 @@ import java.util.stream.Collectors;
 /** The scorecard as a readable terminal table. */
 public final class ScorecardTable {
 
+    private static final String ALL_UNITS = "[all units]: eligibility 'all', every exposed unit counts; days not yet"
+            + " reached count as 0";
+    private static final String DESCRIPTIVE = "[descriptive]: step-to-step conversion, conditioned on what happened after"
+            + " assignment; not tested, no adjusted p";
 
     private ScorecardTable() {
     }
@@ -45,7 +50,7 @@ public final class ScorecardTable {
         for (ScorecardRow row : scorecard.rows()) {
             ComparisonResult r = row.comparison();
             String variant = row.segment() == null ? row.variant() : row.segment() + " / " + row.variant();
-            lines.add(List.of(row.metricId(), variant, row.nControl() + "/" + row.nTreatment(),
+            lines.add(List.of(metric(row), variant, row.nControl() + "/" + row.nTreatment(),
                     number(r.controlValue()), number(r.treatmentValue()),
                     number(r.absoluteEffect()) + " " + interval(r.absoluteCi(), false),
                     percent(r.relativeEffect()) + " " + interval(r.relativeCi(), true),
@@ -53,7 +58,22 @@ public final class ScorecardTable {
                     r.status() == ResultStatus.OK ? "ok" : r.status().name().toLowerCase(Locale.ROOT)));
         }
         out.append(TextTable.render(lines));
+        if (scorecard.rows().stream().anyMatch(row -> row.eligibility() == Eligibility.ALL)) {
+            out.append(ALL_UNITS).append('\n');
+        }
+        if (scorecard.rows().stream().anyMatch(ScorecardRow::descriptive)) {
+            out.append(DESCRIPTIVE).append('\n');
+        }
         return out.toString();
+    }
+
+    /**
+     * The row's metric id (a funnel's rows by their own ids, {@code checkout_funnel.step2}), marked
+     * when it counts every exposed unit or describes rather than tests (the notes below the table say so).
+     */
+    private static String metric(ScorecardRow row) {
+        return row.metricId() + (row.eligibility() == Eligibility.ALL ? " [all units]" : "")
+                + (row.descriptive() ? " [descriptive]" : "");
     }
 
     private static String number(Double value) {

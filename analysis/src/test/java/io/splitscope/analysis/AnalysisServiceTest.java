@@ -85,7 +85,7 @@ class AnalysisServiceTest {
     void hasNoSeriesForRatiosAndNamesUnknownMetrics() {
         assertThatThrownBy(() -> service.series("exp_price", "rebuffer_rate", SeriesAxis.CALENDAR_DATE))
                 .isInstanceOf(AnalysisException.class)
-                .hasMessage("metric rebuffer_rate is a ratio metric: series are computed for mean and proportion metrics");
+                .hasMessage("metric rebuffer_rate is a ratio metric: series are computed for mean and proportion metrics, not funnels");
         assertThatThrownBy(() -> service.series("exp_price", "joy", SeriesAxis.CALENDAR_DATE))
                 .hasMessageStartingWith("unknown metric 'joy'");
     }

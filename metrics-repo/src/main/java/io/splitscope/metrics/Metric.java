@@ -162,6 +162,18 @@ public record Metric(String id, String title, String description, Source source,
                 null, rowKind, eligibility, unitFilter);
     }
 
+    /**
+     * This metric analysed only for the units that pass {@code filter} too (an experiment's
+     * {@code unit_filter}, before the metric's own); this metric when {@code filter} is null.
+     */
+    public Metric restrictedTo(UnitFilter filter) {
+        if (filter == null) {
+            return this;
+        }
+        return new Metric(id, title, description, source, measure, window, direction, guardrail, filter(), cap, covariate,
+                kind, eligibility, filter.and(unitFilter));
+    }
+
     /** The window as a short text ({@link Window#shortText}), or {@code "all rows"} for a metric without one. */
     public String windowText() {
         return windowed() ? window.shortText() : "all rows";

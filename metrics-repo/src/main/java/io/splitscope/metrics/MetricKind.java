@@ -57,6 +57,11 @@ public enum MetricKind {
                 || this == FUNNEL_CONVERSION || this == ACTIVE_DAYS;
     }
 
+    /** The kind of a metric defined by its statistical type alone ({@code mean}, {@code proportion}, ...). */
+    public static MetricKind of(MetricType type) {
+        return valueOf(type.name());
+    }
+
     /** The lower-case name used in the project file and the scorecard JSON ({@code "retention"}, ...). */
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT);

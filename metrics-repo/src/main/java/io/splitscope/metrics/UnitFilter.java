@@ -33,6 +33,19 @@ public record UnitFilter(String text, Condition condition, List<Dimension> dimen
         text = text == null || text.isBlank() ? condition.toString() : text.strip();
     }
 
+    /**
+     * The units that pass this filter and {@code other} (an experiment's filter and a metric's
+     * own); this filter when {@code other} is null.
+     */
+    public UnitFilter and(UnitFilter other) {
+        if (other == null) {
+            return this;
+        }
+        java.util.Set<Dimension> read = new java.util.LinkedHashSet<>(dimensions);
+        read.addAll(other.dimensions);
+        return new UnitFilter("(" + text + ") and (" + other.text + ")", condition.and(other.condition), List.copyOf(read));
+    }
+
     /** A filter whose text is the condition as jOOQ renders it. */
     public static UnitFilter of(Condition condition, Dimension... dimensions) {
         return new UnitFilter(null, condition, List.of(dimensions));

@@ -1,5 +1,6 @@
 package io.splitscope.metrics;
 
+import io.splitscope.sql.dialect.Dialects;
 import java.time.LocalDateTime;
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -105,12 +106,15 @@ public sealed interface UnitValue {
 
     /**
      * The number of distinct non-NULL values of an expression over the rows in the window; with
-     * {@code approximate}, the engine's HyperLogLog estimate where it has one.
+     * {@code approximate}, the engine's HyperLogLog estimate where it has one
+     * ({@link Dialects#approxCountDistinct}: DuckDB and Trino; PostgreSQL has none and counts exactly).
      */
     record CountDistinct(Field<?> expression, boolean approximate) implements UnitValue {
         @Override
         public Field<Double> aggregate(Condition inWindow) {
-            return DSL.countDistinct(expression).filterWhere(inWindow).cast(SQLDataType.DOUBLE);
+            Field<?> distinct = approximate ? Dialects.approxCountDistinct(expression, inWindow)
+                    : DSL.countDistinct(expression).filterWhere(inWindow);
+            return distinct.cast(SQLDataType.DOUBLE);
         }
     }
 

@@ -33,6 +33,22 @@ class MetricTest {
     }
 
     @Test
+    void anExperimentsUnitFilterHoldsWithTheMetricsOwn() {
+        UnitFilter germany = new UnitFilter("country = 'DE'", StreamingPreset.COUNTRY.attribute().eq("DE"),
+                java.util.List.of(StreamingPreset.COUNTRY));
+        UnitFilter paying = new UnitFilter("plan <> 'free'", StreamingPreset.PLAN.attribute().ne("free"),
+                java.util.List.of(StreamingPreset.PLAN));
+        Metric plays = valid("plays").unitFilter(paying).build();
+
+        Metric restricted = plays.restrictedTo(germany);
+        assertThat(restricted.unitFilter()).isEqualTo(new UnitFilter("(country = 'DE') and (plan <> 'free')",
+                germany.condition().and(paying.condition()), java.util.List.of(StreamingPreset.COUNTRY, StreamingPreset.PLAN)));
+        assertThat(restricted).isEqualTo(valid("plays").unitFilter(restricted.unitFilter()).build());
+        assertThat(valid("plays").build().restrictedTo(germany).unitFilter()).isEqualTo(germany);
+        assertThat(plays.restrictedTo(null)).isSameAs(plays);
+    }
+
+    @Test
     void needsARatiosDenominator() {
         assertThatThrownBy(() -> valid("rebuffers").ratio(UnitValue.count(), null).build())
                 .hasMessage("metric rebuffers: a ratio needs a denominator");

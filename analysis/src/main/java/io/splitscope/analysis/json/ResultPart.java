@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonView;
 import io.splitscope.analysis.ScorecardRow;
+import io.splitscope.metrics.Eligibility;
+import io.splitscope.metrics.MetricKind;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.Interval;
@@ -22,6 +24,13 @@ import java.util.Map;
  *
  * @param metric      the metric id; null (left out) in a row of {@code splitscope compare}
  * @param type        the metric type's {@link MetricType#jsonName()}; null (left out) there too
+ * @param kind        how the metric was defined, {@link MetricKind#jsonName()} ({@code retention},
+ *                    {@code funnel_step}, ...); null (left out) there too, and in rows stored before
+ *                    kinds were kept (read as the kind of their type)
+ * @param eligibility {@code elapsed} or {@code all} for a windowed metric ({@link Eligibility#jsonName()});
+ *                    null (left out) for a metric without a window
+ * @param descriptive whether the row describes rather than tests (no adjusted p-value, no verdict);
+ *                    null (left out) in a row of {@code splitscope compare}
  * @param segment     the segment, null (left out) when the scorecard is not sliced
  * @param status      the result status in lower case ({@code ok}, {@code zero_baseline}, ...)
  * @param reason      why the status is not OK; null (left out) when it is
@@ -31,6 +40,9 @@ import java.util.Map;
 public record ResultPart(
         @JsonInclude(JsonInclude.Include.NON_NULL) String metric,
         @JsonInclude(JsonInclude.Include.NON_NULL) String type,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String kind,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String eligibility,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean descriptive,
         String method,
         String variant,
         @JsonInclude(JsonInclude.Include.NON_NULL) String segment,
@@ -55,23 +67,26 @@ public record ResultPart(
 
     /** The row of a scorecard. */
     public static ResultPart of(ScorecardRow row) {
-        return of(row.metricId(), row.type().jsonName(), row.method(), row.variant(), row.segment(), row.nControl(),
-                row.nTreatment(), row.incompleteUnits(), row.comparison(), row.pValueAdjusted(), row.metricTitle(),
-                InputsPart.of(row.inputs()));
+        return of(row.metricId(), row.type().jsonName(), row.kind().jsonName(),
+                row.eligibility() == null ? null : row.eligibility().jsonName(), row.descriptive(), row.method(),
+                row.variant(), row.segment(), row.nControl(), row.nTreatment(), row.incompleteUnits(), row.comparison(),
+                row.pValueAdjusted(), row.metricTitle(), InputsPart.of(row.inputs()));
     }
 
     /** A row of {@code splitscope compare}: no metric, type or segment, and every unit complete. */
     public static ResultPart comparing(String method, String variant, long nControl, long nTreatment,
                                       ComparisonResult result, Double pValueAdjusted) {
-        return of(null, null, method, variant, null, nControl, nTreatment, 0, result, pValueAdjusted, null, null);
+        return of(null, null, null, null, null, method, variant, null, nControl, nTreatment, 0, result, pValueAdjusted,
+                null, null);
     }
 
-    private static ResultPart of(String metric, String type, String method, String variant, String segment,
+    private static ResultPart of(String metric, String type, String kind, String eligibility, Boolean descriptive,
+                                String method, String variant, String segment,
                                 long nControl, long nTreatment, long incompleteUnits, ComparisonResult result,
                                 Double pValueAdjusted, String metricTitle, InputsPart inputs) {
         Interval absolute = result.absoluteCi();
         Interval relative = result.relativeCi();
-        return new ResultPart(metric, type, method, variant, segment, nControl, nTreatment, incompleteUnits,
+        return new ResultPart(metric, type, kind, eligibility, descriptive, method, variant, segment, nControl, nTreatment, incompleteUnits,
                 result.controlValue(), result.treatmentValue(),
                 result.absoluteEffect(), absolute == null ? null : absolute.low(), absolute == null ? null : absolute.high(),
                 result.relativeEffect(), relative == null ? null : relative.low(), relative == null ? null : relative.high(),
@@ -82,15 +97,18 @@ public record ResultPart(
     /**
      * The scorecard row this one was made {@link #of(ScorecardRow) of}.
      *
-     * @throws IllegalArgumentException for a status or type that is none of the known ones, or an
-     *                                  interval with one bound only
+     * @throws IllegalArgumentException for a status, type, kind or eligibility that is none of the known
+     *                                  ones, or an interval with one bound only
      */
     public ScorecardRow toRow() {
+        MetricType metricType = MetricType.fromJsonName(type);
         ComparisonResult result = new ComparisonResult(ResultStatus.valueOf(status.toUpperCase(Locale.ROOT)), reason,
                 controlValue, treatmentValue, absoluteEffect, interval("absolute_ci", absoluteCiLow, absoluteCiHigh),
                 relativeEffect, interval("relative_ci", relativeCiLow, relativeCiHigh), pValue, extras);
-        return new ScorecardRow(metric, metricTitle, MetricType.fromJsonName(type), method, variant, segment, nControl,
-                nTreatment, incompleteUnits, result, pValueAdjusted, inputs.toSummary());
+        return new ScorecardRow(metric, metricTitle, metricType, method, variant, segment, nControl,
+                nTreatment, incompleteUnits, result, pValueAdjusted, inputs.toSummary(),
+                kind == null ? MetricKind.of(metricType) : MetricKind.fromJsonName(kind),
+                eligibility == null ? null : Eligibility.fromJsonName(eligibility));
     }
 
     private static Interval interval(String name, Double low, Double high) {

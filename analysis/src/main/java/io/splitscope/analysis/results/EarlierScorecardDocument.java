@@ -7,6 +7,7 @@ import io.splitscope.analysis.json.InputsPart;
 import io.splitscope.analysis.json.PopulationPart;
 import io.splitscope.analysis.json.QueryPart;
 import io.splitscope.analysis.json.SrmPart;
+import io.splitscope.metrics.MetricKind;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.sql.log.QueryLog;
 import io.splitscope.stats.ComparisonResult;
@@ -22,7 +23,8 @@ import java.util.Map;
  * {@link io.splitscope.analysis.json.ScorecardDocument} kept as they were, and rows of their own
  * shape (the comparison nested, intervals as {@code [low, high]}, type and status by their Java
  * names). Formats 1 and 2 have no {@code confidence_level} (their intervals are at 95 %), and 1 has
- * no {@code metric_queries}, so its scorecards do not say which query served which metric.
+ * no {@code metric_queries}, so its scorecards do not say which query served which metric. None
+ * kept a row's kind or eligibility: a row reads as the kind of its type, its eligibility unknown (null).
  *
  * @param confidenceLevel the level in percent (format 3)
  */
@@ -36,8 +38,10 @@ record EarlierScorecardDocument(int format, ExperimentPart experiment, Populatio
                InputsPart inputs) {
 
         ScorecardRow toRow() {
-            return new ScorecardRow(metricId, metricTitle, MetricType.valueOf(type), method, variant, segment, nControl,
-                    nTreatment, incompleteUnits, comparison.toResult(), pValueAdjusted, inputs.toSummary());
+            MetricType metricType = MetricType.valueOf(type);
+            return new ScorecardRow(metricId, metricTitle, metricType, method, variant, segment, nControl,
+                    nTreatment, incompleteUnits, comparison.toResult(), pValueAdjusted, inputs.toSummary(),
+                    MetricKind.of(metricType), null);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.splitscope.analysis.ScorecardRow;
+import io.splitscope.metrics.MetricKind;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.Interval;
 import java.util.List;
@@ -37,8 +38,8 @@ class ResultPartTest {
 
     @Test
     void writesTheExtrasAsFieldsBetweenTheAdjustedPValueAndTheStatus() {
-        assertThat(written(ResultPart.of(ROWS.get(1))).propertyNames()).containsExactly("metric", "type", "method",
-                "variant", "segment", "n_control", "n_treatment", "incomplete_units", "control_value", "treatment_value",
+        assertThat(written(ResultPart.of(ROWS.get(1))).propertyNames()).containsExactly("metric", "type", "kind",
+                "descriptive", "method", "variant", "segment", "n_control", "n_treatment", "incomplete_units", "control_value", "treatment_value",
                 "absolute_effect", "absolute_ci_low", "absolute_ci_high", "relative_effect", "relative_ci_low",
                 "relative_ci_high", "p_value", "p_value_adjusted", "expected_loss", "chance_to_beat_control", "status");
     }
@@ -50,7 +51,7 @@ class ResultPartTest {
         JsonNode row = written(ResultPart.comparing("welch_t", "b", 10, 12, result, 0.02));
 
         assertThat(row.propertyNames()).startsWith("method", "variant", "n_control", "n_treatment", "incomplete_units")
-                .doesNotContain("metric", "type", "segment", "metric_title", "inputs");
+                .doesNotContain("metric", "type", "kind", "eligibility", "descriptive", "segment", "metric_title", "inputs");
         assertThat(row.get("incomplete_units").asLong()).isZero();
         assertThat(row.get("p_value_adjusted").asDouble()).isEqualTo(0.02);
     }
@@ -63,19 +64,59 @@ class ResultPartTest {
     }
 
     @Test
-    void rejectsAnIntervalWithOneBoundAnUnknownStatusAndAnUnknownType() {
-        ResultPart row = ResultPart.of(ROWS.get(0));
+    void saysEachRowsKindItsEligibilityWhenWindowedAndWhetherItIsDescriptive() {
+        List<ScorecardRow> funnel = FunnelRows.rows();
 
-        assertThatThrownBy(() -> changed(row, null, row.status(), row.type()).toRow())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("absolute_ci has one bound only: [-0.125, null]");
-        assertThatThrownBy(() -> changed(row, row.absoluteCiHigh(), "great", row.type()).toRow())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GREAT");
-        assertThatThrownBy(() -> changed(row, row.absoluteCiHigh(), row.status(), "median").toRow())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unknown metric type 'median'");
+        JsonNode step = written(ResultPart.of(funnel.get(0)));
+        JsonNode conversion = written(ResultPart.of(funnel.get(1)));
+        JsonNode retention = written(ResultPart.of(funnel.get(2)));
+        JsonNode plain = written(ResultPart.of(ROWS.get(0)));
+
+        assertThat(step.propertyNames()).startsWith("metric", "type", "kind", "eligibility", "descriptive", "method");
+        assertThat(List.of(step.get("kind").asString(), step.get("eligibility").asString(), step.get("descriptive").asBoolean()))
+                .containsExactly("funnel_step", "elapsed", false);
+        assertThat(List.of(conversion.get("type").asString(), conversion.get("kind").asString(),
+                conversion.get("descriptive").asBoolean())).containsExactly("ratio", "funnel_conversion", true);
+        assertThat(conversion.get("p_value_adjusted").isNull()).isTrue();
+        assertThat(retention.get("eligibility").asString()).isEqualTo("all");
+        assertThat(plain.has("eligibility")).as("a metric without a window").isFalse();
+        for (ScorecardRow row : funnel) {
+            assertThat(ResultPart.of(row).toRow()).isEqualTo(row);
+        }
     }
 
-    private static ResultPart changed(ResultPart row, Double absoluteCiHigh, String status, String type) {
-        return new ResultPart(row.metric(), type, row.method(), row.variant(), row.segment(), row.nControl(),
+    @Test
+    void readsARowWithoutKindEligibilityOrDescriptiveAsTheKindOfItsType() {
+        ResultPart row = ResultPart.of(ROWS.get(2));
+        ResultPart before = changed(row, row.absoluteCiHigh(), row.status(), row.type(), null, null);
+
+        ScorecardRow read = before.toRow();
+
+        assertThat(read.kind()).isEqualTo(MetricKind.PROPORTION);
+        assertThat(read.eligibility()).isNull();
+        assertThat(read.descriptive()).isFalse();
+    }
+
+    @Test
+    void rejectsAnIntervalWithOneBoundAnUnknownStatusTypeKindOrEligibility() {
+        ResultPart row = ResultPart.of(ROWS.get(0));
+
+        assertThatThrownBy(() -> changed(row, null, row.status(), row.type(), row.kind(), null).toRow())
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("absolute_ci has one bound only: [-0.125, null]");
+        assertThatThrownBy(() -> changed(row, row.absoluteCiHigh(), "great", row.type(), row.kind(), null).toRow())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GREAT");
+        assertThatThrownBy(() -> changed(row, row.absoluteCiHigh(), row.status(), "median", row.kind(), null).toRow())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unknown metric type 'median'");
+        assertThatThrownBy(() -> changed(row, row.absoluteCiHigh(), row.status(), row.type(), "cohort", null).toRow())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unknown metric type 'cohort'");
+        assertThatThrownBy(() -> changed(row, row.absoluteCiHigh(), row.status(), row.type(), row.kind(), "some").toRow())
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown eligibility 'some': elapsed or all");
+    }
+
+    private static ResultPart changed(ResultPart row, Double absoluteCiHigh, String status, String type, String kind,
+                                      String eligibility) {
+        return new ResultPart(row.metric(), type, kind, eligibility, row.descriptive(), row.method(), row.variant(),
+                row.segment(), row.nControl(),
                 row.nTreatment(), row.incompleteUnits(), row.controlValue(), row.treatmentValue(), row.absoluteEffect(),
                 row.absoluteCiLow(), absoluteCiHigh, row.relativeEffect(), row.relativeCiLow(), row.relativeCiHigh(),
                 row.pValue(), row.pValueAdjusted(), row.extras(), status, row.reason(), row.metricTitle(), row.inputs());

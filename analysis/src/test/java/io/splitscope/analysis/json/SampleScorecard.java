@@ -3,6 +3,7 @@ package io.splitscope.analysis.json;
 import io.splitscope.analysis.InputSummary;
 import io.splitscope.analysis.Scorecard;
 import io.splitscope.analysis.ScorecardRow;
+import io.splitscope.metrics.MetricKind;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.population.Population;
@@ -23,7 +24,8 @@ import java.util.Map;
  * A small scorecard built by hand with every case the JSON forms treat apart: a plain row, a
  * segmented row with a method's extras (not in alphabetical order), a row with a status other than
  * OK and values that do not exist, an SRM check of +∞ and NaN, a NaN statistic and a variant of
- * weight 0, at a level other than 95 %.
+ * weight 0, at a level other than 95 %. Its rows have the kind of their type and no window, as the
+ * rows of the earlier stored formats read back.
  */
 public final class SampleScorecard {
 
@@ -40,16 +42,17 @@ public final class SampleScorecard {
         ScorecardRow plain = new ScorecardRow("hours", "Streaming hours", MetricType.MEAN, "welch_t", "treatment", null,
                 120, 80, 3, ComparisonResult.ok(3.25, 3.5, 0.25, new Interval(-0.125, 0.625), 0.07692307692307693,
                         new Interval(-0.04, 0.2), 0.3), 0.45,
-                new InputSummary(ordered("n", 120.0, "sum", 390.0), ordered("n", 80.0, "sum", 280.0)));
+                new InputSummary(ordered("n", 120.0, "sum", 390.0), ordered("n", 80.0, "sum", 280.0)), MetricKind.MEAN, null);
         ScorecardRow bayesian = new ScorecardRow("hours", "Streaming hours", MetricType.MEAN, "bayesian", "treatment",
                 "mobile", 60, 40, 0, ComparisonResult.builder().values(3.0, 3.75).absolute(0.75, new Interval(0.1, 1.4))
                         .relative(0.25, new Interval(0.03, 0.47)).pValue(0.02)
                         .extras(ordered("expected_loss", 0.001, "chance_to_beat_control", 0.99)).ok(), 0.06,
-                new InputSummary(ordered("n", 60.0, "sum", Double.NaN), ordered("n", 40.0, "sum", 150.0)));
+                new InputSummary(ordered("n", 60.0, "sum", Double.NaN), ordered("n", 40.0, "sum", 150.0)), MetricKind.MEAN,
+                null);
         ScorecardRow zeroBaseline = new ScorecardRow("cancel_rate", null, MetricType.PROPORTION, "welch_t", "treatment",
                 null, 120, 80, 0, ComparisonResult.builder().values(0.0, 0.05).absolute(0.05, null)
                         .withStatus(ResultStatus.ZERO_BASELINE, "The control's rate is 0, so there is no relative effect."),
-                null, InputSummary.NONE);
+                null, InputSummary.NONE, MetricKind.PROPORTION, null);
 
         return new Scorecard(experiment, population, srm, List.of(plain, bayesian, zeroBaseline), new ConfidenceLevel(99),
                 "sample.duckdb", Instant.parse("2026-04-01T12:00:00.123456789Z"),

@@ -23,7 +23,7 @@ class ScorecardJsonTest {
     @Test
     void writesThePublicDocumentOfTheSpecToTheByte() throws IOException {
         // json/sample-scorecard.json: the sample as the hand-written tree of commit 441f2bf wrote it, with the
-        // status and waiting_for of issue 14 (point 6) after end_date
+        // status and waiting_for of issue 14 (point 6) after end_date, and each row's kind and descriptive (issue 15)
         String expected;
         try (InputStream in = ScorecardJsonTest.class.getResourceAsStream("/json/sample-scorecard.json")) {
             expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);

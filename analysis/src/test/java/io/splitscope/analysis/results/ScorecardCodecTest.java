@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.splitscope.analysis.Scorecard;
 import io.splitscope.analysis.json.SampleScorecard;
 import io.splitscope.analysis.json.ScorecardJson;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,6 +32,17 @@ class ScorecardCodecTest {
         SameStored.assertSame(ScorecardCodec.decode(EarlierScorecardDocumentTest.formatThree()), SAMPLE);
         SameStored.assertSame(ScorecardCodec.decode(EarlierScorecardDocumentTest.formatTwo()),
                 EarlierScorecardDocumentTest.sampleAt95(SAMPLE.metricQueries()));
+    }
+
+    @Test
+    void readsAFormatFourScorecardStoredBeforeRowsKeptTheirKindAndEligibility() {
+        ObjectNode before = (ObjectNode) ScorecardJson.STORED.readTree(ScorecardCodec.encode(SAMPLE));
+        for (JsonNode row : before.get("scorecard").get("results")) {
+            ((ObjectNode) row).remove(List.of("kind", "eligibility", "descriptive"));
+        }
+
+        // the sample's rows are of the kind of their type, without a window: what such a row reads as
+        SameStored.assertSame(ScorecardCodec.decode(before.toString()), SAMPLE);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.splitscope.metrics.experiment;
 
+import io.splitscope.metrics.UnitFilter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -17,10 +18,19 @@ import java.util.Optional;
  *                   store, which is shown, never analysed again
  * @param key        the value of the assignment's experiment column that marks its rows (its id by default)
  * @param metricIds  the metrics analysed by default, in order; empty for every metric that applies
+ * @param unitFilter the units every metric of the experiment is analysed for (with the metric's own
+ *                   filter), or null for all of them; the population and its sample-ratio check stay whole
  */
 public record Experiment(String id, String name, String hypothesis, String owner, LocalDate startDate,
                          LocalDate endDate, String controlVariant, List<VariantWeight> variants, Assignment assignment,
-                         String key, List<String> metricIds) {
+                         String key, List<String> metricIds, UnitFilter unitFilter) {
+
+    /** An experiment whose metrics are analysed for all its units. */
+    public Experiment(String id, String name, String hypothesis, String owner, LocalDate startDate, LocalDate endDate,
+                      String controlVariant, List<VariantWeight> variants, Assignment assignment, String key,
+                      List<String> metricIds) {
+        this(id, name, hypothesis, owner, startDate, endDate, controlVariant, variants, assignment, key, metricIds, null);
+    }
 
     /** A planned variant and its share of units. */
     public record VariantWeight(String variant, double weight) {

@@ -13,6 +13,7 @@ import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.UnitValue;
 import io.splitscope.metrics.catalog.MetricCatalog;
 import io.splitscope.metrics.Window;
+import java.time.Duration;
 import java.util.List;
 import org.jooq.Field;
 
@@ -75,9 +76,15 @@ public final class StandardMetrics implements MetricCatalog {
                     + "the variant's members.")
             .from(PLAYBACK).quantile(PLAYBACK.column(STARTUP_MS), 0.9).window(WEEK).lowerIsBetter().guardrail().build();
 
+    public static final Metric RETENTION_D7 = Metric.define("retention_d7")
+            .title("Day-7 retention")
+            .description("Share of members with a playback session on day 7 after first exposure: 7 to 8 days after it.")
+            .from(PLAYBACK).retention(Duration.ofDays(7), Duration.ofDays(8)).higherIsBetter().build();
+
+    /** The metrics of {@code spec/metrics.md}, then the examples of the later types ({@code spec/metric-types.md}). */
     @Override
     public List<Metric> metrics() {
         return List.of(STREAMING_HOURS, PLAYS_PER_MEMBER, ACTIVE_DAYS, PLAY_RATE, REVENUE_PER_MEMBER, CANCEL_RATE,
-                REBUFFER_RATE, STARTUP_MS_P50, STARTUP_MS_P90);
+                REBUFFER_RATE, STARTUP_MS_P50, STARTUP_MS_P90, RETENTION_D7);
     }
 }

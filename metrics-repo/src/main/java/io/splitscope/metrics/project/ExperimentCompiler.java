@@ -2,6 +2,7 @@ package io.splitscope.metrics.project;
 
 import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.UnitFilter;
 import io.splitscope.metrics.experiment.Assignment;
 import io.splitscope.metrics.experiment.DiscoveredExperiments;
 import io.splitscope.metrics.experiment.Experiment;
@@ -22,7 +23,7 @@ import java.util.Set;
 final class ExperimentCompiler {
 
     static final Set<String> KEYS = Set.of("title", "hypothesis", "owner", "assignment", "key", "control", "variants",
-            "start", "end", "metrics", "success", "guardrails", "segments");
+            "start", "end", "metrics", "success", "guardrails", "segments", UnitFilters.KEY);
     /** How far declared weights may be from summing to 1. */
     static final double WEIGHT_TOLERANCE = 1e-9;
 
@@ -79,6 +80,7 @@ final class ExperimentCompiler {
                 segments.add(item.text());
             }
         }
+        UnitFilter unitFilter = UnitFilters.compile(entry, dimensions).orElse(null);
         if (errors.count() > before || assignment == null || variants.isEmpty() || control == null) {
             return Optional.empty();
         }
@@ -94,7 +96,7 @@ final class ExperimentCompiler {
         variants.stream().filter(v -> !v.variant().equals(control)).forEach(ordered::add);
         Experiment experiment = new Experiment(id, entry.text("title").orElse(id), entry.text("hypothesis").orElse(null),
                 entry.text("owner").orElse(null), start, end, control, ordered, assignment,
-                assignment.experiment().isPresent() ? key : null, List.copyOf(analysed));
+                assignment.experiment().isPresent() ? key : null, List.copyOf(analysed), unitFilter);
         return Optional.of(new Compiled(experiment,
                 new ExperimentPlan(experiment, success, guardrails, segments, metricMentions, segmentMentions)));
     }

@@ -334,7 +334,8 @@ public final class ProjectFile {
                     boolean valid = validId(entry, "metrics", "metric");
                     Section.of(entry.value(), "metrics." + entry.key(), entry.line(), errors, MetricCompiler.KEYS, "a metric")
                             .flatMap(section -> MetricCompiler.compile(valid ? entry.key() : "invalid-id", section,
-                                    declared("sources", "source", sources), columns))
+                                    declared("sources", "source", sources), declared("dimensions", "dimension", dimensions),
+                                    columns))
                             .filter(metric -> valid)
                             .ifPresent(metric -> metrics.put(metric.id(), metric));
                 }));

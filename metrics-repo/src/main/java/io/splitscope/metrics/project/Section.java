@@ -92,6 +92,11 @@ final class Section {
         errors.add(line(key), key(key), message);
     }
 
+    /** Reports {@code mistake} in the expression {@code scalar} of {@code key}, at the line of the text where it is. */
+    void error(String key, YamlNode.Scalar scalar, SqlExpressions.InvalidExpression mistake) {
+        errors.add(scalar.textLine() + mistake.line() - 1, key(key), mistake.getMessage());
+    }
+
     Optional<YamlNode> node(String key) {
         return mapping.get(key).map(YamlNode.Entry::value);
     }
@@ -136,6 +141,18 @@ final class Section {
             }
             error(key, "expected a number, not '" + text + "'");
             return Optional.empty();
+        });
+    }
+
+    /** The {@code true} or {@code false} of {@code key}; other text is a mistake. */
+    Optional<Boolean> bool(String key) {
+        return text(key).flatMap(text -> switch (text.strip()) {
+            case "true" -> Optional.of(true);
+            case "false" -> Optional.of(false);
+            default -> {
+                error(key, "expected true or false, not '" + text + "'");
+                yield Optional.empty();
+            }
         });
     }
 

@@ -1,6 +1,7 @@
 package io.splitscope.metrics.project;
 
 import io.splitscope.metrics.Source;
+import io.splitscope.metrics.UnitFilter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -33,7 +34,8 @@ import org.jooq.impl.SQLDataType;
  * Compiles the SQL expressions of a project file ({@code spec/project.md}, "Expressions"): parsed
  * once with jOOQ's parser into a dialect-free tree, every column reference then made one of the
  * source's rows ({@code DSL.field(DSL.name("e", column))}, quoted as written, so that {@code group}
- * or {@code timestamp} are valid columns) and every {@code a / b} a division of doubles
+ * or {@code timestamp} are valid columns), or in a unit filter one of the unit's attributes
+ * ({@link Columns#UNIT_ATTRIBUTES}), and every {@code a / b} a division of doubles
  * ({@code cast(a as double) / b}), the same on DuckDB, PostgreSQL and Trino. Functions jOOQ does not
  * know pass through by name.
  *
@@ -70,6 +72,22 @@ public final class SqlExpressions {
         }
     }
 
+    /** What the column names of an expression name, and the table alias they are qualified with. */
+    public enum Columns {
+        /** Columns of the metric's source, on its rows ({@value Source#EVENTS_ALIAS}). */
+        SOURCE_ROWS(Source.EVENTS_ALIAS, "a column of the source"),
+        /** Declared dimensions, joined per unit ({@link io.splitscope.metrics.Dimension#attribute()}). */
+        UNIT_ATTRIBUTES(UnitFilter.ATTRIBUTES, "a dimension");
+
+        private final String alias;
+        private final String named;
+
+        Columns(String alias, String named) {
+            this.alias = alias;
+            this.named = named;
+        }
+    }
+
     /**
      * A value expression ({@code amount_cents / 100.0}).
      *
@@ -78,7 +96,7 @@ public final class SqlExpressions {
     public static SqlExpression<Field<?>> field(String text) {
         Parser parser = DEFAULT.parser();
         Field<?> parsed = parse(text, () -> parser.parseField(text));
-        Rewrite rewrite = rewrite(parsed);
+        Rewrite rewrite = rewrite(parsed, Columns.SOURCE_ROWS);
         return new SqlExpression<>(text, reparse(() -> DEFAULT.parser().parseField(rewrite.sql)), rewrite.columns);
     }
 
@@ -88,9 +106,19 @@ public final class SqlExpressions {
      * @throws InvalidExpression naming the mistake
      */
     public static SqlExpression<Condition> condition(String text) {
+        return condition(text, Columns.SOURCE_ROWS);
+    }
+
+    /**
+     * A condition whose column names name {@code columns}: a unit filter's over the dimensions
+     * ({@code country in ('DE', 'FR')}) with {@link Columns#UNIT_ATTRIBUTES}.
+     *
+     * @throws InvalidExpression naming the mistake
+     */
+    public static SqlExpression<Condition> condition(String text, Columns columns) {
         Parser parser = DEFAULT.parser();
         Condition parsed = parse(text, () -> parser.parseCondition(text));
-        Rewrite rewrite = rewrite(parsed);
+        Rewrite rewrite = rewrite(parsed, columns);
         return new SqlExpression<>(text, reparse(() -> DEFAULT.parser().parseCondition(rewrite.sql)), rewrite.columns);
     }
 
@@ -120,8 +148,8 @@ public final class SqlExpressions {
     private record Rewrite(String sql, List<String> columns) {
     }
 
-    private static Rewrite rewrite(QueryPart parsed) {
-        Qualifier qualifier = new Qualifier();
+    private static Rewrite rewrite(QueryPart parsed, Columns named) {
+        Qualifier qualifier = new Qualifier(named);
         Configuration configuration = new DefaultConfiguration().set(SQLDialect.DEFAULT).set(SETTINGS)
                 .set(new DefaultVisitListenerProvider(qualifier));
         String sql = DSL.using(configuration).renderInlined(parsed);
@@ -133,9 +161,14 @@ public final class SqlExpressions {
 
     /** Qualifies column references and casts dividends while a parsed expression renders; notes what is refused. */
     private static final class Qualifier implements VisitListener {
+        private final Columns named;
         private final Set<String> columns = new LinkedHashSet<>();
         private final List<String> problems = new ArrayList<>();
         private final Set<QueryPart> replacements = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        Qualifier(Columns named) {
+            this.named = named;
+        }
 
         @Override
         public void visitStart(VisitContext context) {
@@ -146,11 +179,11 @@ public final class SqlExpressions {
             switch (part) {
                 case TableField<?, ?> column -> {
                     if (column.getQualifiedName().qualified()) {
-                        problems.add("qualified column '" + column.getQualifiedName() + "': name a column of the source alone");
+                        problems.add("qualified column '" + column.getQualifiedName() + "': name " + named.named + " alone");
                         return;
                     }
                     columns.add(column.getName());
-                    replace(context, DSL.field(DSL.name(Source.EVENTS_ALIAS, column.getName())));
+                    replace(context, DSL.field(DSL.name(named.alias, column.getName())));
                 }
                 case QOM.Div<?> division when !isDoubleCast(division.$arg1()) -> {
                     @SuppressWarnings("unchecked")

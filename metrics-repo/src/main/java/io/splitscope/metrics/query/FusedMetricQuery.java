@@ -39,6 +39,7 @@ import org.jooq.impl.SQLDataType;
  * WITH units AS (population rules, over the exposed units: staged once per analysis or computed here),
  *      unit_totals AS (SELECT unit, y(m1), x(m1), y(m2), …
  *                      FROM units JOIN source ON unit AND time within the widest window
+ *                      (with funnels: the source's rows with their step columns, FunnelSteps)
  *                      GROUP BY unit),
  *      per_unit AS (SELECT unit, variant, first_exposed_at, coalesce(y(m1), 0), …
  *                   FROM units LEFT JOIN unit_totals USING (unit))

@@ -28,7 +28,8 @@ public final class MetricSql {
 
     /**
      * The metric's query for the example experiment, whose exposures are in {@code assignment}
-     * (March 2026 when they have a time), rendered with inlined values.
+     * (March 2026 when they have a time), rendered with inlined values; a funnel's is the query of
+     * all its rows ({@link Metric#scorecardMetrics()}).
      */
     public static String render(Metric metric, Assignment assignment, SQLDialect dialect, boolean withCovariate) {
         boolean timed = assignment.timed();
@@ -38,7 +39,8 @@ public final class MetricSql {
         DSLContext dsl = Dialects.using(dialect);
         ResultQuery<?> query = metric.type() == MetricType.QUANTILE
                 ? UnitEventsQuery.build(dsl, ExposedUnits.of(example), metric, null)
-                : FusedMetricQuery.build(dsl, ExposedUnits.of(example), metric.source(), List.of(metric), withCovariate, null);
+                : FusedMetricQuery.build(dsl, ExposedUnits.of(example), metric.source(), metric.scorecardMetrics(), withCovariate,
+                null);
         return dsl.renderInlined(query);
     }
 }

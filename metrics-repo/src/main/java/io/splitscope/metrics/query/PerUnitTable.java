@@ -7,6 +7,7 @@ import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.when;
 
 import io.splitscope.metrics.Covariate;
 import io.splitscope.metrics.Dimension;
@@ -35,10 +36,12 @@ import org.jooq.impl.SQLDataType;
  * row per analysed unit: one scan of the source joined to the units and aggregated per unit, then
  * joined back to every unit, 0 for a unit without events) and, over it, each metric's
  * value as the final query reads it (capped when the metric is), with the condition that the
- * unit's window has elapsed. For a quantile metric, a unit's value is the sorted list of its
+ * unit counts for it (its window has elapsed; any unit with {@code eligibility: all}). For a quantile metric, a unit's value is the sorted list of its
  * events' values and their number (engines that aggregate lists only, see
- * {@link io.splitscope.sql.dialect.Dialects#aggregatesEventLists}). The fused per-variant query
- * and the unit-level query both select from it.
+ * {@link io.splitscope.sql.dialect.Dialects#aggregatesEventLists}). A funnel's rows read the step
+ * columns that {@link FunnelSteps} adds to the source's rows in the same scan; an active-day share
+ * is divided here by the dates its window touches, where the unit's first exposure is known. The
+ * fused per-variant query and the unit-level query both select from it.
  */
 final class PerUnitTable {
 
@@ -73,16 +76,17 @@ final class PerUnitTable {
     static PerUnitTable build(DSLContext dsl, ExposedUnits exposed, Source source, List<Metric> metrics,
                               boolean withCovariates, Dimension segmentBy) {
         requireSameSource(source, metrics);
+        Experiment experiment = exposed.experiment();
         Field<LocalDateTime> eventTime = source.timestampColumn().orElse(null);
         List<UnitColumn> columns = new ArrayList<>();
         List<UnitCovariate> unitCovariates = new ArrayList<>();
         for (Metric metric : metrics) {
-            Condition inWindow = MetricWindows.inWindow(eventTime, metric.window()).and(metric.filter());
+            Condition inWindow = MetricWindows.inWindow(eventTime, metric, experiment).and(metric.filter());
             switch (metric.measure()) {
-                case Measure.Mean mean ->
-                        columns.addAll(valueAndCovariate(metric, mean.value(), inWindow, eventTime, withCovariates, unitCovariates));
+                case Measure.Mean mean -> columns.addAll(
+                        valueAndCovariate(metric, mean.value(), inWindow, experiment, withCovariates, unitCovariates));
                 case Measure.Proportion proportion -> columns.addAll(
-                        valueAndCovariate(metric, proportion.value(), inWindow, eventTime, withCovariates, unitCovariates));
+                        valueAndCovariate(metric, proportion.value(), inWindow, experiment, withCovariates, unitCovariates));
                 case Measure.Ratio ratio -> {
                     columns.add(UnitColumn.zeroWithoutEvents(metric.id() + NUMERATOR, ratio.numerator().aggregate(inWindow)));
                     columns.add(UnitColumn.zeroWithoutEvents(metric.id() + DENOMINATOR, ratio.denominator().aggregate(inWindow)));
@@ -104,11 +108,11 @@ final class PerUnitTable {
         // Each unit's aggregates over its events (an inner join: units without events have no row)...
         List<SelectField<?>> aggregates = new ArrayList<>(List.of(PopulationQuery.UNIT_ID));
         columns.stream().filter(UnitColumn::fromEvents).forEach(column -> aggregates.add(column.perUnit().as(column.name())));
+        Condition joinRange = MetricWindows.joinRange(eventTime, metrics, withCovariates);
         var eventTotals = name(EVENT_TOTALS).as(dsl.select(aggregates)
                 .from(units)
-                .join(source.events())
-                .on(source.unitColumn().eq(PopulationQuery.UNIT_ID)
-                        .and(MetricWindows.joinRange(eventTime, metrics, withCovariates)))
+                .join(FunnelSteps.events(source, metrics, experiment, units, joinRange))
+                .on(source.unitColumn().eq(PopulationQuery.UNIT_ID).and(joinRange))
                 .groupBy(PopulationQuery.UNIT_ID));
         tables.add(eventTotals);
 
@@ -125,10 +129,11 @@ final class PerUnitTable {
                 PopulationQuery.UNIT_ID, PopulationQuery.VARIANT, PopulationQuery.FIRST_EXPOSED_AT, PopulationQuery.SEGMENT));
         for (UnitColumn column : columns) {
             Field<?> value = column.fromEvents() ? field(name(EVENT_TOTALS, column.name())) : column.perUnit();
-            perUnitColumns.add((column.withoutEvents() == null ? value : coalesce(value, column.withoutEvents())).as(column.name()));
+            value = column.withoutEvents() == null ? value : coalesce(value, column.withoutEvents());
+            perUnitColumns.add((column.perDate() == null ? value : perDate(value, column.perDate())).as(column.name()));
         }
         var perUnit = name(PER_UNIT).as(dsl.select(perUnitColumns).from(joined));
-        PerUnitTable withoutCaps = new PerUnitTable(exposed.experiment(), List.copyOf(tables), perUnit, null);
+        PerUnitTable withoutCaps = new PerUnitTable(experiment, List.copyOf(tables), perUnit, null);
         List<SelectField<?>> capsColumns = new ArrayList<>();
         for (Metric metric : metrics) {
             if (metric.measure() instanceof Measure.Ratio || metric.measure() instanceof Measure.Quantile) {
@@ -137,7 +142,7 @@ final class PerUnitTable {
             Condition complete = withoutCaps.complete(metric);
             capsColumns.addAll(Capping.capsColumns(metric, metric.id(), column(metric.id()), complete));
         }
-        return capsColumns.isEmpty() ? withoutCaps : new PerUnitTable(exposed.experiment(), withoutCaps.tables, perUnit,
+        return capsColumns.isEmpty() ? withoutCaps : new PerUnitTable(experiment, withoutCaps.tables, perUnit,
                 name(Capping.CAPS).as(dsl.select(capsColumns).from(perUnit)));
     }
 
@@ -167,7 +172,7 @@ final class PerUnitTable {
     /** The unit's window for {@code metric} has fully elapsed. */
     Condition complete(Metric metric) {
         return MetricWindows.complete(column(PopulationQuery.FIRST_EXPOSED_AT.getName(), SQLDataType.LOCALDATETIME),
-                experiment, metric.window());
+                experiment, metric);
     }
 
     /** A mean or proportion metric's per-unit value, capped as the metric says. */
@@ -212,39 +217,52 @@ final class PerUnitTable {
      * The value over the metric's window ({@code inWindow}, filter included) and, for CUPED, its
      * covariate: the value over the pre-exposure window; a unit-level covariate's value, from a
      * table joined per unit (added to {@code unitCovariates}); or 0 for every unit of a metric with
-     * no covariate, so that CUPED leaves it as it is ({@code θ = 0}).
+     * no covariate, so that CUPED leaves it as it is ({@code θ = 0}). An active-day share is divided
+     * by the UTC dates its window touches (the covariate's: the pre-exposure window's).
      */
     private static List<UnitColumn> valueAndCovariate(Metric metric, UnitValue value, Condition inWindow,
-                                                      Field<LocalDateTime> eventTime, boolean withCovariates,
+                                                      Experiment experiment, boolean withCovariates,
                                                       List<UnitCovariate> unitCovariates) {
+        boolean share = value instanceof UnitValue.DistinctDays days && days.perEligibleDay();
         List<UnitColumn> columns = new ArrayList<>();
-        columns.add(UnitColumn.zeroWithoutEvents(metric.id(), value.aggregate(inWindow)));
+        columns.add(new UnitColumn(metric.id(), value.aggregate(inWindow), inline(0.0), true,
+                share ? MetricWindows.datesTouched(metric, experiment) : null));
         if (withCovariates) {
             String name = metric.id() + COVARIATE;
+            Field<LocalDateTime> eventTime = metric.source().timestampColumn().orElse(null);
             columns.add(switch (metric.cupedCovariate().orElse(null)) {
-                case Covariate.PrePeriod prePeriod -> UnitColumn.zeroWithoutEvents(name,
-                        value.aggregate(MetricWindows.inPreExposureWindow(eventTime).and(metric.filter())));
+                case Covariate.PrePeriod prePeriod -> new UnitColumn(name,
+                        value.aggregate(MetricWindows.inPreExposureWindow(eventTime).and(metric.filter())), inline(0.0), true,
+                        share ? MetricWindows.preExposureDatesTouched() : null);
                 case Covariate.UnitLevel unitLevel -> {
                     UnitCovariate joined = new UnitCovariate(name, unitLevel);
                     unitCovariates.add(joined);
-                    yield new UnitColumn(name, joined.value(), inline(0.0), false);
+                    yield new UnitColumn(name, joined.value(), inline(0.0), false, null);
                 }
-                case null -> new UnitColumn(name, inline(0.0), null, false);
+                case null -> new UnitColumn(name, inline(0.0), null, false, null);
             });
         }
         return columns;
     }
 
+    /** {@code value / dates}, 0 for a unit whose window touches no date yet (with {@code eligibility: all}). */
+    private static Field<Double> perDate(Field<?> value, Field<Integer> dates) {
+        return when(dates.gt(inline(0)), value.cast(SQLDataType.DOUBLE).div(dates.cast(SQLDataType.DOUBLE)))
+                .otherwise(inline(0.0));
+    }
+
     /**
      * One column of {@value #PER_UNIT}: {@code perUnit}, an aggregate over the unit's events when
      * {@code fromEvents} (else a value of the unit's own row), and the value of a unit without
-     * events or without a row in a joined table ({@code withoutEvents}, null to leave it NULL).
+     * events or without a row in a joined table ({@code withoutEvents}, null to leave it NULL),
+     * divided by {@code perDate} (the dates a window touches, per unit) unless that is null.
      * Every {@link UnitValue} is 0 over no events ({@code spec/metrics.md}).
      */
-    private record UnitColumn(String name, Field<?> perUnit, Field<?> withoutEvents, boolean fromEvents) {
+    private record UnitColumn(String name, Field<?> perUnit, Field<?> withoutEvents, boolean fromEvents,
+                              Field<Integer> perDate) {
 
         static UnitColumn ofEvents(String name, Field<?> aggregate, Field<?> withoutEvents) {
-            return new UnitColumn(name, aggregate, withoutEvents, true);
+            return new UnitColumn(name, aggregate, withoutEvents, true, null);
         }
 
         static UnitColumn zeroWithoutEvents(String name, Field<Double> aggregate) {

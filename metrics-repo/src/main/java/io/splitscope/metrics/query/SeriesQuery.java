@@ -9,6 +9,7 @@ import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.values;
 
+import io.splitscope.metrics.Eligibility;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.UnitValue;
@@ -27,13 +28,16 @@ import org.jooq.Row1;
 import org.jooq.Row2;
 import org.jooq.ResultQuery;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
  * A mean or proportion metric as a cumulative day-by-day series ({@link SeriesAxis}): one row per
  * step and variant with the metric's sufficient statistics, in one query. Each unit is paired
  * with every step, its events are cut at the step's end, and the engine aggregates; read the
- * result with {@code VariantStatistics.readBySlice(reader, SeriesQuery.STEP)}.
+ * result with {@code VariantStatistics.readBySlice(reader, SeriesQuery.STEP)}. By days since
+ * exposure a unit counts at a step once the step's days have elapsed, or at every step with
+ * {@code eligibility: all}. A funnel's rows and active-day shares have no series.
  */
 public final class SeriesQuery {
 
@@ -56,6 +60,10 @@ public final class SeriesQuery {
             default -> throw new IllegalArgumentException("metric " + metric.id() + " is a " + metric.type().jsonName()
                     + " metric: series are computed for mean and proportion metrics");
         };
+        if (value instanceof UnitValue.FunnelReached || value instanceof UnitValue.DistinctDays days && days.perEligibleDay()) {
+            throw new IllegalArgumentException("metric " + metric.id() + " is " + (value instanceof UnitValue.FunnelReached
+                    ? "a funnel's row" : "an active-day share") + ": it has no day-by-day series, only its whole window's value");
+        }
         if (!metric.windowed() || !experiment.timed()) {
             throw new IllegalArgumentException("metric " + metric.id() + " in experiment " + experiment.id()
                     + ": series need timestamps, and " + (metric.windowed() ? "the experiment's exposures have" : "source "
@@ -72,12 +80,13 @@ public final class SeriesQuery {
         Field<LocalDateTime> cutoff = axis == SeriesAxis.DAYS_SINCE_EXPOSURE
                 ? localDateTimeAdd(PopulationQuery.FIRST_EXPOSED_AT, STEP_FIELD.plus((int) metric.window().delay().toDays()), DatePart.DAY)
                 : CUTOFF_FIELD;
-        Condition inWindow = MetricWindows.inWindow(eventTime, metric.window())
+        Condition inWindow = MetricWindows.inWindow(eventTime, metric, experiment)
                 .and(eventTime.lt(cutoff))
                 .and(metric.filter());
-        // A unit counts at a step once its first k days have elapsed (by exposure), or once it is exposed (by date).
+        // A unit counts at a step once its first k days have elapsed (by exposure; at every step when the
+        // metric counts every unit), or once it is exposed (by date).
         Condition unitAtStep = axis == SeriesAxis.DAYS_SINCE_EXPOSURE
-                ? cutoff.le(inline(PopulationQuery.analysisEnd(experiment)))
+                ? (metric.eligibility() == Eligibility.ALL ? DSL.noCondition() : cutoff.le(inline(PopulationQuery.analysisEnd(experiment))))
                 : PopulationQuery.FIRST_EXPOSED_AT.lt(cutoff);
 
         Field<Double> y = field(name(PER_UNIT, metric.id()), SQLDataType.DOUBLE);

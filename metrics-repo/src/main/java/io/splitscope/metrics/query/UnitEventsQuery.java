@@ -18,8 +18,9 @@ import org.jooq.impl.SQLDataType;
 
 /**
  * The event-level values that quantile metrics need, clustered by unit: one row per event in the
- * window of each analysed unit whose window has elapsed, and one row with a null value for such a
- * unit without events (it still counts as a unit). Ordered by segment, variant and unit, as the columns of
+ * window of each analysed unit whose window has elapsed (of every unit with {@code eligibility: all}),
+ * and one row with a null value for such a unit without events (it still counts as a unit).
+ * Ordered by segment, variant and unit, as the columns of
  * {@link MomentColumns} describe, and by value within a unit, so that every engine gives the same
  * order. Quantile metrics over the same value and window share one query.
  */
@@ -46,18 +47,19 @@ public final class UnitEventsQuery {
                 .from(units)
                 .leftJoin(source.events())
                 .on(source.unitColumn().eq(PopulationQuery.UNIT_ID)
-                        .and(MetricWindows.inWindow(eventTime, metric.window()))
+                        .and(MetricWindows.inWindow(eventTime, metric, exposed.experiment()))
                         .and(metric.filter()))
-                .where(MetricWindows.complete(PopulationQuery.FIRST_EXPOSED_AT, exposed.experiment(), metric.window()))
+                .where(MetricWindows.complete(PopulationQuery.FIRST_EXPOSED_AT, exposed.experiment(), metric))
                 // Every engine returns the same rows in the same order, so a seeded bootstrap gives the same result.
                 .orderBy(field(name(MomentColumns.SEGMENT)), field(name(MomentColumns.VARIANT)),
                         field(name(MomentColumns.UNIT_ID)), field(name(MomentColumns.VALUE)));
     }
 
-    /** Whether two quantile metrics read the same events, so that one query serves both. */
+    /** Whether two quantile metrics read the same events of the same units, so that one query serves both. */
     public static boolean sameEvents(Metric a, Metric b) {
         return a.measure() instanceof Measure.Quantile qa && b.measure() instanceof Measure.Quantile qb
                 && a.source().equals(b.source()) && java.util.Objects.equals(a.window(), b.window()) && a.filter().equals(b.filter())
+                && a.eligibility() == b.eligibility()
                 && qa.eventValue().equals(qb.eventValue());
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.preset.StandardMetrics;
+import io.splitscope.metrics.preset.StreamingPreset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,12 +20,15 @@ class MetricRepositoryTest {
     }
 
     @Test
-    void holdsTheNineStandardMetricsInSpecOrder() {
+    void holdsTheNineStandardMetricsInSpecOrderThenTheDaySevenRetention() {
         MetricRepository repository = MetricRepository.of(List.of(new StandardMetrics()));
 
         assertThat(repository.all()).extracting(Metric::id).containsExactly("streaming_hours", "plays_per_member",
                 "active_days", "play_rate", "revenue_per_member", "cancel_rate", "rebuffer_rate", "startup_ms_p50",
-                "startup_ms_p90");
+                "startup_ms_p90", "retention_d7");
+        assertThat(repository.byId("retention_d7")).isEqualTo(Metric.define("retention_d7").title("Day-7 retention")
+                .description(StandardMetrics.RETENTION_D7.description()).from(StreamingPreset.PLAYBACK)
+                .retention(java.time.Duration.ofDays(7), java.time.Duration.ofDays(8)).higherIsBetter().build());
     }
 
     @Test

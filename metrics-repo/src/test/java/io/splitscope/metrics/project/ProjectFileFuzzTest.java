@@ -26,7 +26,9 @@ class ProjectFileFuzzTest {
     private static final List<String> TOKENS = List.of(":", ": ", "- ", "\n", "\n  ", "  ", "{", "}", "[", "]", ",",
             "'", "\"", "#", "&a", "*a", "!!str", "---", "...", "|", ">", "? ", "~", "null", "${DATA}", "${", "version",
             "sources", "metrics", "experiments", "type: ratio", "numerator", "window: 14d", "start: 2026-02-30",
-            "variants: {a: 0.5}", "filter: ", "value: ", "1e999", "-0");
+            "variants: {a: 0.5}", "filter: ", "value: ", "1e999", "-0", "type: funnel", "steps: ", "type: retention",
+            "start: 7d", "end: 0h", "within: 24h", "eligibility: all", "unit_filter: ", "cap: {quantile_low: 0.5}",
+            "type: active_days", "at_least: ", "approximate: true");
 
     @Test
     void everyCorpusFileCompilesOrNamesItsMistakes() {

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.splitscope.metrics.Cap;
+import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.Direction;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.UnitFilter;
 import io.splitscope.metrics.UnitValue;
 import io.splitscope.metrics.Window;
 import io.splitscope.metrics.experiment.DeclaredExperiments;
@@ -185,7 +187,8 @@ class ProjectFileTest {
     @Test
     void capOnANonMeanMetric() {
         assertThat(errors(valid(36, "    cap: {value: 3}"))).containsExactly(
-                "splitscope.yaml:36: metrics.purchase_rate.cap: only mean metrics can be capped, not a proportion metric");
+                "splitscope.yaml:36: metrics.purchase_rate.cap: only averaged metrics (mean, count_distinct, active_days) "
+                        + "can be capped, not a proportion metric");
     }
 
     @Test
@@ -222,6 +225,20 @@ class ProjectFileTest {
     }
 
     @Test
+    void anExperimentsUnitFilterReadsTheDimensions() {
+        Project project = read(valid(31, "    segments: [country]\n    unit_filter: country in ('de', 'fr')")).orThrow();
+        Experiment checkout = ((DeclaredExperiments) project.experiments()).declared().getFirst();
+        Dimension country = project.dimension("country");
+        assertThat(checkout.unitFilter()).isEqualTo(new UnitFilter("country in ('de', 'fr')",
+                country.attribute().in("de", "fr"), List.of(country)));
+        assertThat(errors(valid(31, "    segments: [country]\n    unit_filter: contry = 'de'"))).containsExactly(
+                "splitscope.yaml:32: experiments.checkout.unit_filter: no dimension 'contry': a unit filter reads the "
+                        + "project's dimensions (country) (did you mean 'country'?)");
+        assertThat(errors(valid(31, "    segments: [country]\n    unit_filtr: country = 'de'"))).containsExactly(
+                "splitscope.yaml:32: experiments.checkout.unit_filtr: unknown key (did you mean 'unit_filter'?)");
+    }
+
+    @Test
     void unknownAssignment() {
         assertThat(errors(valid(24, "    assignment: webb"))).containsExactly(
                 "splitscope.yaml:24: experiments.checkout.assignment: no assignment 'webb' (did you mean 'web'?)");
@@ -254,8 +271,11 @@ class ProjectFileTest {
                 "splitscope.yaml:51: metrics.refund_rate.direction: unknown direction 'lowr': higher or lower "
                         + "(did you mean 'lower'?)");
         assertThat(errors(valid(40, "    type: meen"))).containsExactly(
-                "splitscope.yaml:40: metrics.revenue.type: unknown metric type 'meen': mean, proportion, ratio or "
-                        + "quantile (did you mean 'mean'?)");
+                "splitscope.yaml:40: metrics.revenue.type: unknown metric type 'meen': mean, proportion, ratio, "
+                        + "quantile, retention, conversion, funnel, count_distinct, active_days or threshold (did you mean 'mean'?)");
+        assertThat(errors(valid(40, "    type: retension"))).contains(
+                "splitscope.yaml:40: metrics.revenue.type: unknown metric type 'retension': mean, proportion, ratio, "
+                        + "quantile, retention, conversion, funnel, count_distinct, active_days or threshold (did you mean 'retention'?)");
         assertThat(errors(valid(49, "    denominator: {aggregate: cnt}"))).containsExactly(
                 "splitscope.yaml:49: metrics.refund_rate.denominator.aggregate: unknown aggregate 'cnt': sum, count, "
                         + "count_distinct, max, min (did you mean 'count'?)");
@@ -264,8 +284,13 @@ class ProjectFileTest {
     @Test
     void badWindow() {
         assertThat(errors(valid(43, "    window: two weeks"))).containsExactly(
-                "splitscope.yaml:43: metrics.revenue.window: expected a number of days such as 14d or '14 days', not 'two weeks'");
+                "splitscope.yaml:43: metrics.revenue.window: expected a duration in days or hours such as 14d, '14 days', 36h "
+                        + "or '36 hours', not 'two weeks'");
+        assertThat(errors(valid(43, "    window: 0d"))).containsExactly(
+                "splitscope.yaml:43: metrics.revenue.window: a window lasts at least 1 hour, not '0d'");
         assertThat(read(valid(43, "    window: 7 days")).orThrow().metrics().byId("revenue").window()).isEqualTo(Window.days(7));
+        assertThat(read(valid(43, "    window: 36h")).orThrow().metrics().byId("revenue").window()).isEqualTo(Window.hours(36));
+        assertThat(read(valid(43, "    window: 1 hour")).orThrow().metrics().byId("revenue").window()).isEqualTo(Window.hours(1));
     }
 
     @Test

@@ -2,7 +2,11 @@ package io.splitscope.metrics.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.MetricKind;
+import io.splitscope.metrics.Window;
+import io.splitscope.metrics.experiment.DeclaredExperiments;
 import io.splitscope.metrics.population.Population;
 import io.splitscope.metrics.project.CheckReport.ExperimentReport;
 import io.splitscope.sql.Warehouse;
@@ -17,6 +21,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +59,32 @@ class ShopProjectFileTest {
         assertThat(compiled.errors()).isEmpty();
         Project project = compiled.orThrow();
         assertThat(project.metrics().all().stream().map(Metric::id))
-                .containsExactly("conversion", "revenue", "orders_per_user", "refund_rate", "order_value_p50", "pages_viewed");
+                .containsExactly("conversion", "revenue", "orders_per_user", "refund_rate", "order_value_p50", "pages_viewed",
+                        "retention_d1", "retention_d7", "checkout_funnel", "order_within_24h");
+    }
+
+    @Test
+    void declaresExamplesOfTheLaterMetricTypes() {
+        Project project = read().orThrow();
+        Metric dayOne = project.metrics().byId("retention_d1");
+        assertThat(dayOne.kind()).isEqualTo(MetricKind.RETENTION);
+        assertThat(dayOne.window()).isEqualTo(Window.between(Duration.ofDays(1), Duration.ofDays(2)));
+        assertThat(project.metrics().byId("retention_d7").description())
+                .isEqualTo("Share of units with a page_views row 7 to 8 days after first exposure.");
+        Metric funnel = project.metrics().byId("checkout_funnel");
+        assertThat(((Measure.Funnel) funnel.measure()).steps()).extracting(Measure.Funnel.Step::name)
+                .containsExactly("product", "cart", "checkout");
+        assertThat(funnel.window()).isEqualTo(Window.days(7));
+        assertThat(funnel.scorecardMetrics()).extracting(Metric::id).containsExactly("checkout_funnel.step1",
+                "checkout_funnel.step2", "checkout_funnel.step2_of_1", "checkout_funnel.step3", "checkout_funnel.step3_of_2");
+        Metric order = project.metrics().byId("order_within_24h");
+        assertThat(order.kind()).isEqualTo(MetricKind.CONVERSION);
+        assertThat(order.window()).isEqualTo(Window.hours(24));
+        Map<String, List<String>> listed = new LinkedHashMap<>();
+        ((DeclaredExperiments) project.experiments()).declared().forEach(x -> listed.put(x.id(), x.metricIds()));
+        assertThat(listed.get("recommendations")).endsWith("retention_d1", "retention_d7", "checkout_funnel");
+        assertThat(listed.get("free_shipping")).endsWith("pages_viewed", "checkout_funnel");
+        assertThat(listed.get("new_checkout")).endsWith("pages_viewed");
     }
 
     @Test

@@ -84,6 +84,17 @@ class SqlExpressionsTest {
     }
 
     @Test
+    void aUnitFilterNamesTheUnitsAttributes() {
+        SqlExpression<Condition> filter = SqlExpressions.condition("country in ('DE', 'FR') and plan <> 'basic'",
+                SqlExpressions.Columns.UNIT_ATTRIBUTES);
+        assertThat(filter.columns()).containsExactly("country", "plan");
+        assertThat(renderAll(filter.part())).containsOnly("(\"unit_attributes\".\"country\" in ('DE', 'FR') "
+                + "and \"unit_attributes\".\"plan\" <> 'basic')");
+        assertThatThrownBy(() -> SqlExpressions.condition("u.plan = 'x'", SqlExpressions.Columns.UNIT_ATTRIBUTES))
+                .hasMessage("qualified column 'u.plan': name a dimension alone");
+    }
+
+    @Test
     void reservedWordsAreQuotedColumns() {
         SqlExpression<Condition> group = SqlExpressions.condition("\"group\" = 'x'");
         assertThat(group.columns()).containsExactly("group");

@@ -3,13 +3,19 @@ package io.splitscope.metrics.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.splitscope.metrics.Eligibility;
+import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.TinyWarehouse;
+import io.splitscope.metrics.UnitValue;
+import io.splitscope.metrics.Window;
+import io.splitscope.metrics.preset.StreamingPreset;
 import io.splitscope.metrics.preset.StandardMetrics;
 import io.splitscope.stats.Moments;
 import io.splitscope.stats.arrow.VariantStatistics;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,6 +69,36 @@ class SeriesQueryTest {
         // Day 9 (2026-03-10): every unit, with its window's events up to the end of the analysis.
         assertThat(series.get("9").moments("streaming_hours", "control")).isEqualTo(new Moments(3, 3.5, 6.25));
         assertThat(series.get("9").moments("streaming_hours", "treatment")).isEqualTo(new Moments(3, 1.5, 1.25));
+    }
+
+    @Test
+    void withEligibilityAllEveryUnitCountsAtEveryStep() {
+        Metric everyUnit = Metric.define("hours_all").title("Hours").description("Streaming hours of every unit.")
+                .from(StreamingPreset.PLAYBACK).mean(UnitValue.sum(StreamingPreset.PLAYBACK.column("watch_seconds", SQLDataType.DOUBLE)
+                        .div(3600.0))).window(Window.days(7)).eligibility(Eligibility.ALL).higherIsBetter().build();
+
+        Map<String, VariantStatistics> series = tiny.warehouse.query(SeriesQuery.build(tiny.warehouse.dsl(),
+                tiny.experiment("exp_t"), everyUnit, SeriesAxis.DAYS_SINCE_EXPOSURE), tiny.allocator,
+                r -> VariantStatistics.readBySlice(r, SeriesQuery.STEP));
+
+        // Hand count: unit 7 (03-08 08:00, no rows) stays in at k = 3 and 7 with 0; units 2 (0.5 h) and 6
+        // (1 h on 03-06, before the analysis end although its 7 days are not over) as before.
+        assertThat(series.get("3").moments("hours_all", "treatment")).isEqualTo(new Moments(3, 1.5, 1.25));
+        assertThat(series.get("7").moments("hours_all", "treatment")).isEqualTo(new Moments(3, 1.5, 1.25));
+        assertThat(series.get("7").moments("hours_all", "control")).isEqualTo(new Moments(3, 3.5, 6.25));
+    }
+
+    @Test
+    void isNotForFunnelStepsNorActiveDayShares() {
+        Metric funnelStep = MetricTypesReference.ROWS.stream().filter(m -> m.id().equals("checkout.step2")).findFirst().orElseThrow();
+        Metric share = MetricTypesReference.ROWS.stream().filter(m -> m.id().equals("active_share")).findFirst().orElseThrow();
+
+        assertThatThrownBy(() -> SeriesQuery.build(tiny.warehouse.dsl(), MetricTypesReference.EXPERIMENT, funnelStep,
+                SeriesAxis.DAYS_SINCE_EXPOSURE))
+                .hasMessage("metric checkout.step2 is a funnel's row: it has no day-by-day series, only its whole window's value");
+        assertThatThrownBy(() -> SeriesQuery.build(tiny.warehouse.dsl(), MetricTypesReference.EXPERIMENT, share,
+                SeriesAxis.CALENDAR_DATE))
+                .hasMessage("metric active_share is an active-day share: it has no day-by-day series, only its whole window's value");
     }
 
     @Test

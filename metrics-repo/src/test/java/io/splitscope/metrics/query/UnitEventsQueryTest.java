@@ -3,6 +3,8 @@ package io.splitscope.metrics.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.splitscope.metrics.population.ExposedUnits;
+import io.splitscope.metrics.Eligibility;
+import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.TinyWarehouse;
 import io.splitscope.metrics.preset.StandardMetrics;
 import io.splitscope.stats.arrow.UnitEventsReader;
@@ -43,8 +45,26 @@ class UnitEventsQueryTest {
     }
 
     @Test
+    void withEligibilityAllKeepsTheUnitsWhoseWindowHasNotElapsed() {
+        // Treatment 2 (800, 700), 6 (1000 on 03-06, before the analysis end) and 7 (no session): hand count.
+        Map<String, ClusteredValues> events = tiny.warehouse.query(UnitEventsQuery.build(tiny.warehouse.dsl(),
+                ExposedUnits.of(tiny.experiment("exp_t")), everyUnit(), null), tiny.allocator, UnitEventsReader::read);
+
+        assertThat(events.get("treatment").unitOffsets()).containsExactly(0, 2, 3, 3);
+        assertThat(events.get("treatment").values()).containsExactlyInAnyOrder(800, 700, 1000);
+    }
+
+    @Test
     void sharesOneQueryBetweenQuantilesOfTheSameEvents() {
         assertThat(UnitEventsQuery.sameEvents(StandardMetrics.STARTUP_MS_P50, StandardMetrics.STARTUP_MS_P90)).isTrue();
         assertThat(UnitEventsQuery.sameEvents(StandardMetrics.STARTUP_MS_P50, StandardMetrics.STREAMING_HOURS)).isFalse();
+        assertThat(UnitEventsQuery.sameEvents(StandardMetrics.STARTUP_MS_P50, everyUnit())).isFalse();
+    }
+
+    /** The median startup time of every exposed unit. */
+    private static Metric everyUnit() {
+        Metric median = StandardMetrics.STARTUP_MS_P50;
+        return new Metric("startup_all", median.title(), median.description(), median.source(), median.measure(),
+                median.window(), median.direction(), median.guardrail(), median.filter(), null, null, null, Eligibility.ALL, null);
     }
 }

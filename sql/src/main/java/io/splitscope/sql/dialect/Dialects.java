@@ -43,6 +43,9 @@ import org.jooq.impl.SQLDataType;
  *   <tr><td>{@link #approxPercentile approximate percentile}</td><td>Trino: arguments
  *       swapped</td><td>{@code approx_quantile}</td><td>exact ({@code percentile_cont}; PostgreSQL
  *       has no approximation)</td><td>{@code approx_percentile(x, p)}</td></tr>
+ *   <tr><td>{@link #approxCountDistinct approximate distinct count}</td><td>no portable
+ *       function</td><td>{@code approx_count_distinct}</td><td>exact ({@code count(distinct …)};
+ *       PostgreSQL has no approximation)</td><td>{@code approx_distinct}</td></tr>
  *   <tr><td>{@link #weekStart start of the ISO week}</td><td>{@code trunc(d, WEEK)} renders
  *       {@code trunc(d, null)} on DuckDB and Trino</td><td colspan="3">{@code date_trunc('week', d)}
  *       as a date</td></tr>
@@ -177,6 +180,21 @@ public final class Dialects {
             case DUCKDB -> field("approx_quantile({0}, {1})", SQLDataType.DOUBLE, x, p.cast(SQLDataType.REAL));
             case TRINO -> field("approx_percentile({0}, {1})", SQLDataType.DOUBLE, x, p);
             default -> field("percentile_cont({0}) within group (order by {1})", SQLDataType.DOUBLE, p, x);
+        });
+    }
+
+    /**
+     * The number of distinct non-NULL values of {@code value} over a group's rows for which
+     * {@code filter} holds, estimated by the engine's HyperLogLog: DuckDB's
+     * {@code approx_count_distinct}, Trino's {@code approx_distinct} (standard error 2.3 %);
+     * PostgreSQL has no such aggregate and counts exactly ({@code count(distinct …)}). An
+     * aggregate function.
+     */
+    public static Field<Long> approxCountDistinct(Field<?> value, Condition filter) {
+        return portable("approx_count_distinct", SQLDataType.BIGINT, family -> switch (family) {
+            case DUCKDB -> filtered(field("approx_count_distinct({0})", SQLDataType.BIGINT, value), filter);
+            case TRINO -> filtered(field("approx_distinct({0})", SQLDataType.BIGINT, value), filter);
+            default -> DSL.countDistinct(value).filterWhere(filter).cast(SQLDataType.BIGINT);
         });
     }
 

@@ -59,8 +59,18 @@ record ShopExperiment(String id, String key, String title, String hypothesis, St
                 start, end, participation, rampDays, unknownVariant, DIRT);
     }
 
+    /** The metrics every experiment lists, those of the R reference ({@code shop-reference/} in the tests). */
     private static final List<String> ALL_METRICS = List.of("conversion", "revenue", "orders_per_user", "refund_rate",
             "order_value_p50", "pages_viewed");
+
+    /**
+     * {@link #ALL_METRICS} and examples of the later metric types ({@code spec/metric-types.md}) that
+     * fit the experiment; {@code new_checkout} keeps the first six, as the benchmark's floor
+     * measures them.
+     */
+    private static List<String> allMetricsAnd(String... examples) {
+        return java.util.stream.Stream.concat(ALL_METRICS.stream(), java.util.Arrays.stream(examples)).toList();
+    }
 
     /** The shop's experiments. */
     static final List<ShopExperiment> STANDARD = List.of(
@@ -76,11 +86,12 @@ record ShopExperiment(String id, String key, String title, String hypothesis, St
                     List.of(Arm.control("control", 0.5),
                             new Arm("banner", 0.25, 0.25, 1, 1, 1.12, 1, 1, 1),
                             new Arm("free shipping over 50", 0.25, 0.25, 1, 1, 1.12, 1, 1.15, 1.6)),
-                    0.40, 10, "Banner", ALL_METRICS, "revenue", "refund_rate"),
+                    0.40, 10, "Banner", allMetricsAnd("checkout_funnel"), "revenue", "refund_rate"),
             new ShopExperiment("recommendations", "recs-v2", "Personalised recommendations",
                     "Recommendations on product pages make users browse more", "discovery",
                     LocalDate.of(2026, 5, 18), LocalDate.of(2026, 6, 14),
                     List.of(new Arm("control", 0.5, 0.58, 1, 1, 1, 1, 1, 1),
                             new Arm("personalised", 0.5, 0.42, 1.1, 1.4, 1, 1, 1, 1)),
-                    0.50, 12, "personalized", ALL_METRICS, "pages_viewed", "refund_rate"));
+                    0.50, 12, "personalized", allMetricsAnd("retention_d1", "retention_d7", "checkout_funnel"),
+                    "pages_viewed", "refund_rate"));
 }

@@ -54,6 +54,13 @@ import java.util.stream.IntStream;
  * 40&nbsp;% more product pages a visit and 10&nbsp;% more visits, and a planted sample-ratio
  * mismatch: units are drawn 58/42.
  *
+ * <p>Besides the six metrics every experiment lists, the project file declares examples of the
+ * later metric types ({@code spec/metric-types.md}): {@code retention_d1} and {@code retention_d7}
+ * (a page view on day 1, day 7 after exposure) and the {@code checkout_funnel} (a product page,
+ * then the cart, then checkout, in 7 days), which {@code recommendations} lists ({@code free_shipping}
+ * the funnel too), and {@code order_within_24h} (a conversion), which none lists: in this shop it
+ * is too rare (under 1&nbsp;% of the units) for these experiments.
+ *
  * <h2>How</h2>
  *
  * <p>As the {@link WarehouseGenerator}: DuckDB SQL in memory, every random number a hash of
@@ -168,7 +175,7 @@ public final class ShopGenerator {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the project file into '" + out + "'", e);
         }
-        progress.accept(PROJECT_FILE + ": 3 experiments, 6 metrics");
+        progress.accept(PROJECT_FILE + ": 3 experiments, 10 metrics");
         return summary;
     }
 
@@ -436,6 +443,35 @@ public final class ShopGenerator {
                     value: page
                     aggregate: count_distinct
                     window: 7d
+                  retention_d1:
+                    title: Day-1 retention (a page view on day 1 after exposure)
+                    source: page_views
+                    type: retention
+                    start: 1d
+                    end: 2d
+                  retention_d7:
+                    title: Day-7 retention (a page view on day 7 after exposure)
+                    source: page_views
+                    type: retention
+                    start: 7d
+                    end: 8d
+                  checkout_funnel:
+                    title: Checkout funnel (product page, cart, checkout; 7 days)
+                    source: page_views
+                    type: funnel
+                    steps:
+                      - {name: product, filter: "page = 'product'"}
+                      - {name: cart, filter: "page = 'cart'"}
+                      - {name: checkout, filter: "page = 'checkout'"}
+                    window: 7d
+                  # a paid order within 24 hours is rare in this shop (0.3 to 0.7 % of an experiment's
+                  # units, 2 to 6 of them): no experiment lists it; analyze --metrics order_within_24h
+                  order_within_24h:
+                    title: Paid order within 24 hours of exposure
+                    source: orders
+                    type: conversion
+                    filter: status = 'paid'
+                    within: 24h
                 """);
         return yaml.toString();
     }

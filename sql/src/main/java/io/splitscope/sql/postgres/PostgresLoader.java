@@ -80,12 +80,20 @@ public final class PostgresLoader {
      *                            reached, or a table exists and {@code replace} is not set
      */
     public static Map<String, Long> load(Path source, String jdbcUrl, boolean replace) {
+        return load(source, jdbcUrl, replace, WarehouseSchema.TABLES);
+    }
+
+    /**
+     * {@link #load(Path, String, boolean)} of the tables of another contract ({@code tables}),
+     * checked and typed as it says.
+     */
+    public static Map<String, Long> load(Path source, String jdbcUrl, boolean replace, List<TableSpec> tables) {
         String description = JdbcUrls.redact(jdbcUrl);
-        try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(source);
+        try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(source, tables);
              BufferAllocator allocator = new RootAllocator();
              Connection connection = PostgresWarehouse.connect(jdbcUrl, description, false)) {
             try {
-                Map<String, Long> rows = load(warehouse, allocator, connection, replace, description);
+                Map<String, Long> rows = load(warehouse, allocator, connection, replace, description, tables);
                 connection.commit();
                 analyze(connection, rows.keySet().stream().toList());
                 return rows;
@@ -99,11 +107,11 @@ public final class PostgresLoader {
     }
 
     private static Map<String, Long> load(DuckDbWarehouse warehouse, BufferAllocator allocator, Connection connection,
-                                          boolean replace, String description) throws SQLException {
+                                          boolean replace, String description, List<TableSpec> tables) throws SQLException {
         DSLContext postgres = Dialects.using(SQLDialect.POSTGRES);
         CopyManager copies = connection.unwrap(BaseConnection.class).getCopyAPI();
         Map<String, Long> loaded = new LinkedHashMap<>();
-        for (TableSpec table : WarehouseSchema.TABLES) {
+        for (TableSpec table : tables) {
             try (Statement statement = connection.createStatement()) {
                 if (replace) {
                     statement.execute(postgres.dropTableIfExists(table.table()).getSQL());

@@ -72,15 +72,23 @@ public final class TrinoLoader {
      *                            table exists and {@code replace} is not set
      */
     public static Map<String, Long> load(Path source, String jdbcUrl, boolean replace) {
+        return load(source, jdbcUrl, replace, WarehouseSchema.TABLES);
+    }
+
+    /**
+     * {@link #load(Path, String, boolean)} of the tables of another contract ({@code tables}),
+     * checked and typed as it says.
+     */
+    public static Map<String, Long> load(Path source, String jdbcUrl, boolean replace, List<TableSpec> tables) {
         TrinoWarehouse.CatalogSchema location = TrinoWarehouse.catalogSchema(jdbcUrl);
         String description = JdbcUrls.redact(jdbcUrl);
         String prefix = SqlText.identifier(location.catalog()) + "." + SqlText.identifier(location.schema()) + ".";
         Map<String, Long> loaded = new LinkedHashMap<>();
-        try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(source);
+        try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(source, tables);
              BufferAllocator allocator = new RootAllocator();
              Connection connection = TrinoWarehouse.connect(jdbcUrl, description);
              Statement statement = connection.createStatement()) {
-            for (TableSpec table : WarehouseSchema.TABLES) {
+            for (TableSpec table : tables) {
                 String name = prefix + SqlText.identifier(table.name());
                 if (replace) {
                     statement.execute("DROP TABLE IF EXISTS " + name);

@@ -126,6 +126,20 @@ class DialectsTest {
     }
 
     @Test
+    void countsDistinctValuesApproximatelyWhereTheEngineCanAndExactlyOnPostgres() throws SQLException {
+        assertThat(render(SQLDialect.DUCKDB, Dialects.approxCountDistinct(I, X.gt(1.0))))
+                .isEqualTo("approx_count_distinct(\"i\") filter (where \"x\" > 1E0)");
+        assertThat(render(SQLDialect.TRINO, Dialects.approxCountDistinct(I, X.gt(1.0))))
+                .isEqualTo("approx_distinct(\"i\") filter (where \"x\" > 1E0)");
+        assertThat(render(SQLDialect.POSTGRES, Dialects.approxCountDistinct(I, X.gt(1.0))))
+                .isEqualTo("cast(count(distinct \"i\") filter (where \"x\" > cast(1E0 as double precision)) as bigint)");
+
+        // The rows with x > 1 have i 2, 1, 4: three distinct values (exact on a set this small)
+        assertThat(duckDbValue(Dialects.approxCountDistinct(I, X.gt(1.0)))).isEqualTo(3L);
+        assertThat(duckDbValue(Dialects.approxCountDistinct(I, DSL.noCondition()))).isEqualTo(4L);
+    }
+
+    @Test
     void truncatesToTheMondayOfTheIsoWeek() throws SQLException {
         assertThat(render(SQLDialect.DUCKDB, Dialects.weekStart(D))).isEqualTo("cast(date_trunc('week', \"d\") as date)");
         assertThat(render(SQLDialect.POSTGRES, Dialects.weekStart(D)))

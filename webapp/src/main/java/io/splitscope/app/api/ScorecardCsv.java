@@ -28,7 +28,8 @@ import org.apache.commons.csv.CSVPrinter;
 public final class ScorecardCsv {
 
     /** The fixed columns, in order; the methods' extra numbers follow. */
-    public static final List<String> COLUMNS = List.of("metric", "metric_title", "type", "method", "variant", "segment",
+    public static final List<String> COLUMNS = List.of("metric", "metric_title", "type", "kind", "eligibility",
+            "descriptive", "method", "variant", "segment",
             "n_control", "n_treatment", "incomplete_units", "control_value", "treatment_value", "absolute_effect",
             "absolute_ci_low", "absolute_ci_high", "relative_effect", "relative_ci_low", "relative_ci_high", "p_value",
             "p_value_adjusted", "status", "reason");
@@ -50,7 +51,8 @@ public final class ScorecardCsv {
             for (ScorecardRow row : scorecard.rows()) {
                 ComparisonResult r = row.comparison();
                 List<String> fields = new ArrayList<>(List.of(row.metricId(), row.metricTitle(), row.type().jsonName(),
-                        row.method(), row.variant(), text(row.segment()), Long.toString(row.nControl()),
+                        row.kind().jsonName(), row.eligibility() == null ? "" : row.eligibility().jsonName(),
+                        Boolean.toString(row.descriptive()), row.method(), row.variant(), text(row.segment()), Long.toString(row.nControl()),
                         Long.toString(row.nTreatment()), Long.toString(row.incompleteUnits()), number(r.controlValue()),
                         number(r.treatmentValue()), number(r.absoluteEffect()), low(r.absoluteCi()), high(r.absoluteCi()),
                         number(r.relativeEffect()), low(r.relativeCi()), high(r.relativeCi()), number(r.pValue()),

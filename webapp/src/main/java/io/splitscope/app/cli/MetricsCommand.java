@@ -27,7 +27,7 @@ final class MetricsCommand extends BaseCommand {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("id", "type", "source", "window", "direction", "title"));
         for (Metric metric : project().metrics().all()) {
-            rows.add(List.of(metric.id(), metric.type().jsonName(), metric.source().id(), metric.windowText(),
+            rows.add(List.of(metric.id(), metric.kind().jsonName(), metric.source().id(), metric.windowText(),
                     direction(metric), metric.title()));
         }
         stdout().print(TextTable.render(rows));

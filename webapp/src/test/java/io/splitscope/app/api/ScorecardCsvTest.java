@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.splitscope.analysis.InputSummary;
 import io.splitscope.analysis.Scorecard;
 import io.splitscope.analysis.ScorecardRow;
+import io.splitscope.metrics.Eligibility;
+import io.splitscope.metrics.MetricKind;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.ConfidenceLevel;
@@ -32,7 +34,7 @@ class ScorecardCsvTest {
 
     private static ScorecardRow row(String metric, String title, String variant, String segment, ComparisonResult result) {
         return new ScorecardRow(metric, title, MetricType.PROPORTION, "welch_t", variant, segment, 1000, 1010, 3, result,
-                result.pValue() == null ? null : 0.024, InputSummary.NONE);
+                result.pValue() == null ? null : 0.024, InputSummary.NONE, MetricKind.PROPORTION, Eligibility.ELAPSED);
     }
 
     private static Scorecard scorecard(ScorecardRow... rows) {
@@ -50,7 +52,7 @@ class ScorecardCsvTest {
         String csv = ScorecardCsv.write(scorecard(row("play_rate", "Play rate", "previews", null, OK)));
 
         assertThat(csv).isEqualTo(String.join(",", ScorecardCsv.COLUMNS) + "\r\n"
-                + "play_rate,Play rate,proportion,welch_t,previews,,1000,1010,3,0.25,0.3,0.05,0.01,0.09,0.2,0.04,0.36,"
+                + "play_rate,Play rate,proportion,proportion,elapsed,false,welch_t,previews,,1000,1010,3,0.25,0.3,0.05,0.01,0.09,0.2,0.04,0.36,"
                 + "0.012,0.024,ok,\r\n");
     }
 
@@ -62,9 +64,9 @@ class ScorecardCsvTest {
                 row("revenue", "Revenue \"net\", per member", "annual plan", "DE", failed)));
 
         List<String> lines = List.of(csv.split("\r\n", -1));
-        assertThat(lines.get(1)).isEqualTo("revenue,\"Revenue \"\"net\"\", per member\",proportion,welch_t,"
+        assertThat(lines.get(1)).isEqualTo("revenue,\"Revenue \"\"net\"\", per member\",proportion,proportion,elapsed,false,welch_t,"
                 + "\"Free trial, 14 days\",\"US, CA\",1000,1010,3,0.25,0.3,0.05,0.01,0.09,0.2,0.04,0.36,0.012,0.024,ok,");
-        assertThat(lines.get(2)).isEqualTo("revenue,\"Revenue \"\"net\"\", per member\",proportion,welch_t,annual plan,DE,"
+        assertThat(lines.get(2)).isEqualTo("revenue,\"Revenue \"\"net\"\", per member\",proportion,proportion,elapsed,false,welch_t,annual plan,DE,"
                 + "1000,1010,3,,,,,,,,,,,too_few_units,\"too few units:\nfewer than 2\"");
         assertThat(lines.get(3)).isEmpty();
         assertThat(lines).hasSize(4);

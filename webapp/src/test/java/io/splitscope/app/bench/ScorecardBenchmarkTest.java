@@ -47,7 +47,7 @@ class ScorecardBenchmarkTest {
                 "fused cancellations");
         assertThat(result.peakHeap()).isPositive();
         assertThat(result.fusedQueries()).isEqualTo(3);
-        assertThat(result.perMetricQueries()).isEqualTo(9);
+        assertThat(result.perMetricQueries()).isEqualTo(10);
         assertThat(result.quantiles()).extracting(q -> q.metric() + " " + q.method()).containsExactly(
                 "startup_ms_p50 bootstrap_quantile", "startup_ms_p50 quantile_asymptotic",
                 "startup_ms_p90 bootstrap_quantile", "startup_ms_p90 quantile_asymptotic");

@@ -94,7 +94,7 @@ class AnalyzeCommandErrorsTest {
     void anUnknownMetric() {
         assertFailsWith(analyze(GoldenWarehouse.folder(), "--experiment", "exp_autoplay", "--metrics", "streaming_hours,watch_love"),
                 "unknown metric 'watch_love' (known: streaming_hours, plays_per_member, active_days, play_rate, "
-                        + "revenue_per_member, cancel_rate, rebuffer_rate, startup_ms_p50, startup_ms_p90)");
+                        + "revenue_per_member, cancel_rate, rebuffer_rate, startup_ms_p50, startup_ms_p90, retention_d7)");
     }
 
     @Test

@@ -14,7 +14,8 @@ class MetricsCommandTest {
         assertThat(run.status()).as(run.stderr()).isZero();
         assertThat(run.stdout().lines().findFirst()).hasValueSatisfying(header -> assertThat(header)
                 .matches("id +type +source +window +direction +title"));
-        assertThat(run.stdout()).containsPattern("streaming_hours +mean +playback +.*higher is better");
+        assertThat(run.stdout()).containsPattern("streaming_hours +mean +playback +.*higher is better")
+                .containsPattern("retention_d7 +retention +playback +1 d after 7 d +higher is better +Day-7 retention");
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * The browser of the browser tests: Debian's headless Chromium and ChromeDriver
  * ({@code build/ensure-test-tools.sh}), with the driver path given so that Selenium Manager never
- * runs; how they read a Vaadin grid; and the Content-Security-Policy violations a tab has seen.
+ * runs; how they read a Vaadin grid and the scorecard table; and the Content-Security-Policy violations a tab has seen.
  */
 public final class Browser {
 
@@ -47,7 +47,38 @@ public final class Browser {
             });
             """;
 
+    /** The scorecard table as text: per body row, its data-key and the text of each cell. */
+    private static final String READ_RESULT_ROWS = """
+            const table = document.querySelector(arguments[0]);
+            if (!table) return [];
+            return [...table.querySelectorAll('tr.ss-result')].map(tr => ({
+                key: tr.dataset.key,
+                continued: tr.classList.contains('ss-result-continued'),
+                cells: [...tr.querySelectorAll('td')].map(td => td.innerText.trim().replace(/\\s+/g, ' '))
+            }));
+            """;
+
     private Browser() {
+    }
+
+    /**
+     * The rows of the scorecard table {@code selector} by their {@code data-key}
+     * ({@code metric/variant[/segment]}), each as its cells' texts; a row whose metric cell spans
+     * the rows above it starts with an empty cell, so that columns line up.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, List<String>> resultRows(WebDriver driver, String selector) {
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) ((JavascriptExecutor) driver)
+                .executeScript(READ_RESULT_ROWS, selector);
+        Map<String, List<String>> byKey = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> row : rows) {
+            List<String> cells = new java.util.ArrayList<>((List<String>) row.get("cells"));
+            if (Boolean.TRUE.equals(row.get("continued"))) { // the metric's cell spans its rows
+                cells.addFirst("");
+            }
+            byKey.put((String) row.get("key"), cells);
+        }
+        return byKey;
     }
 
     /**
@@ -72,6 +103,23 @@ public final class Browser {
         driver.manage().timeouts().pageLoadTimeout(PATIENCE);
         driver.manage().timeouts().scriptTimeout(PATIENCE);
         return driver;
+    }
+
+    /** Quits the browser, then closes the app it tested, either of them null when it did not start. */
+    public static void quitThenClose(WebDriver driver, AutoCloseable app) {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            if (app != null) {
+                try {
+                    app.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("the app did not close: " + e.getMessage(), e);
+                }
+            }
+        }
     }
 
     /** The Content-Security-Policy violations the tab has seen since it opened, one line each. */

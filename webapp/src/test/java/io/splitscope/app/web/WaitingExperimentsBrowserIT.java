@@ -42,15 +42,7 @@ class WaitingExperimentsBrowserIT {
 
     @AfterAll
     static void stop() {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            if (app != null) {
-                app.close();
-            }
-        }
+        Browser.quitThenClose(driver, app);
     }
 
     private static String body(WebDriver d) {

@@ -30,6 +30,7 @@ import io.splitscope.app.web.scorecard.MetricGroups;
 import io.splitscope.app.web.scorecard.MetricQueries;
 import io.splitscope.metrics.Cap;
 import io.splitscope.metrics.Direction;
+import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.project.Project;
 import io.splitscope.metrics.MetricType;
@@ -128,7 +129,7 @@ public final class MetricsCatalogView extends Div implements BeforeEnterObserver
             title.addClassName("ss-metric-title");
             Span id = new Span(metric.id());
             id.addClassName("ss-id");
-            Div tags = new Div(tag(metric.type().jsonName(), "ss-tag"), tag(groupLabel(metric), "ss-tag ss-tag-"
+            Div tags = new Div(tag(MetricTexts.kind(metric.kind()), "ss-tag"), tag(groupLabel(metric), "ss-tag ss-tag-"
                     + groups.groupOf(metric.id()).name().toLowerCase(Locale.ROOT)),
                     tag(arrow(metric) + " " + metric.windowText(), "ss-tag ss-tag-plain"));
             tags.addClassName("ss-tags");
@@ -217,8 +218,15 @@ public final class MetricsCatalogView extends Div implements BeforeEnterObserver
             case RATIO -> "ratio of two per-unit sums (delta method)";
             case QUANTILE -> "percentile of an event-level value (bootstrap)";
         });
+        row(table, "Kind", MetricTexts.kind(metric.kind()));
+        if (metric.measure() instanceof Measure.Funnel funnel) {
+            row(table, "Steps", MetricTexts.steps(funnel));
+        }
         row(table, "Source", metric.source().id());
         row(table, "Window", MetricTexts.window(metric));
+        if (metric.windowed()) {
+            row(table, "Counts", MetricTexts.eligibility(metric));
+        }
         row(table, "Better when", MetricTexts.betterWhen(metric));
         row(table, "Scorecard group", groupLabel(metric) + (metric.guardrail() ? " (defined as a guardrail)" : ""));
         row(table, "Events counted", MetricTexts.filter(metric));

@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The Plotly figures of the web app, as JSON for {@link PlotlyChart}: dot-and-whisker plots of
  * effects with their intervals (the forest plot, the segment breakdown, quantile differences),
- * effects over time with an interval band, and power curves. Pure functions of their inputs:
+ * effects over time with an interval band, power curves and funnels. Pure functions of their inputs:
  * nothing here computes statistics.
  *
  * <p>Colours carry the verdict: {@link #BETTER} green, {@link #WORSE} red, {@link #INCONCLUSIVE}
@@ -215,6 +215,78 @@ public final class Figures {
             g.put("y1", guide);
             g.set("line", JSON.objectNode().put("color", "#5f6368").put("width", 1).put("dash", "dash"));
         }
+        return figure(data, layout);
+    }
+
+    /**
+     * One bar of a funnel: a step's share with its interval.
+     *
+     * @param label the step (left of the bar)
+     * @param note  a smaller line under the label (e.g. the conversion from the step before), or null
+     * @param value the share, as plotted (e.g. a percentage)
+     * @param low   the interval's low end, or null
+     * @param high  the interval's high end, or null
+     * @param text  written in the bar
+     * @param hover the hover text (HTML line breaks allowed)
+     */
+    public record Bar(String label, String note, double value, Double low, Double high, String text, String hover) {
+
+        public Bar {
+            Objects.requireNonNull(label, "label");
+        }
+    }
+
+    /**
+     * A funnel: one horizontal bar per step, the first on top, in {@code colour}, each with its
+     * interval as an error bar, its text inside and its note under its label; the x axis from 0 to {@code max} with
+     * {@code suffix} on the ticks. Plotly's own funnel trace is not in the app's bundle (scatter,
+     * bar and pie only): a bar trace draws the same.
+     */
+    public static ObjectNode funnel(String name, String colour, List<Bar> bars, String xTitle, String suffix, double max) {
+        ObjectNode trace = JSON.objectNode();
+        trace.put("type", "bar");
+        trace.put("orientation", "h");
+        trace.put("name", name);
+        trace.set("x", numbers(bars.stream().map(Bar::value).toList()));
+        List<String> labels = bars.stream().map(b -> escape(b.label())).toList();
+        trace.set("y", strings(labels));
+        trace.set("text", strings(bars.stream().map(Bar::text).toList()));
+        trace.put("textposition", "inside");
+        trace.put("insidetextanchor", "start");
+        trace.set("hovertext", strings(bars.stream().map(Bar::hover).toList()));
+        trace.put("hovertemplate", "%{hovertext}<extra></extra>");
+        trace.set("marker", JSON.objectNode().put("color", colour));
+        ObjectNode error = trace.putObject("error_x");
+        error.put("type", "data");
+        error.put("symmetric", false);
+        error.set("array", numbers(bars.stream().map(b -> b.high() == null ? null : Math.max(0, b.high() - b.value())).toList()));
+        error.set("arrayminus", numbers(bars.stream().map(b -> b.low() == null ? null : Math.max(0, b.value() - b.low())).toList()));
+        error.put("color", "#3c4043");
+        error.put("thickness", 1.5);
+        error.put("width", 4);
+        ArrayNode data = JSON.arrayNode();
+        data.add(trace);
+
+        ObjectNode layout = baseLayout();
+        layout.put("height", Math.max(160, 60 + 52 * bars.size()));
+        layout.set("margin", margin(28, 16, 10, 40));
+        layout.set("title", JSON.objectNode().put("text", "<b>" + escape(name) + "</b>").put("x", 0).put("xanchor", "left")
+                .set("font", JSON.objectNode().put("size", 13)));
+        ObjectNode xAxis = layout.putObject("xaxis");
+        xAxis.set("title", JSON.objectNode().put("text", xTitle));
+        xAxis.put("ticksuffix", suffix == null ? "" : suffix);
+        xAxis.set("range", numbers(List.of(0.0, max)));
+        xAxis.put("gridcolor", "#e8eaed");
+        xAxis.put("fixedrange", true);
+        ObjectNode yAxis = layout.putObject("yaxis");
+        yAxis.put("autorange", "reversed"); // the first step on top
+        yAxis.set("tickvals", strings(labels));
+        yAxis.set("ticktext", strings(bars.stream().map(b -> "<b>" + escape(b.label()) + "</b>" + (b.note() == null ? ""
+                : "<br><span style=\"font-size:11px;color:#5f6368\">" + escape(b.note()) + "</span>") + "  ").toList()));
+        yAxis.put("automargin", true);
+        yAxis.put("fixedrange", true);
+        layout.put("showlegend", false);
+        layout.put("bargap", 0.25);
         return figure(data, layout);
     }
 

@@ -109,6 +109,14 @@ public final class Formats {
         return signedPercent(low) + " to " + signedPercent(high);
     }
 
+    /** An interval of shares: {@code 20.1 % to 25 %}. */
+    public static String shareInterval(Double low, Double high) {
+        if (low == null || high == null) {
+            return MISSING;
+        }
+        return percent(low) + " to " + percent(high);
+    }
+
     /** A p-value: {@code < 0.001}, {@code 0.089}, {@code 0.418}, {@code 1}. */
     public static String pValue(Double p) {
         if (p == null) {

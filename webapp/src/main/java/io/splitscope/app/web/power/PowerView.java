@@ -24,6 +24,7 @@ import io.splitscope.app.web.chart.PlotlyChart;
 import io.splitscope.app.web.common.Formats;
 import io.splitscope.app.web.common.UiUpdates;
 import io.splitscope.app.web.scorecard.ScorecardCache;
+import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.metrics.experiment.Experiment;
@@ -146,7 +147,8 @@ public final class PowerView extends Div {
 
     private Component baseline(List<Experiment> experiments, AnalysisService analysis) {
         List<Metric> metrics = analysis.metrics().stream()
-                .filter(m -> m.type() == MetricType.MEAN || m.type() == MetricType.PROPORTION).toList();
+                .filter(m -> m.type() == MetricType.MEAN || m.type() == MetricType.PROPORTION)
+                .filter(m -> !(m.measure() instanceof Measure.Funnel)).toList(); // several rows, no one baseline
         Select<Experiment> experiment = new Select<>();
         experiment.setLabel("Experiment");
         experiment.setItems(experiments);

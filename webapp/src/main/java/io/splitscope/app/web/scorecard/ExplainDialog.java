@@ -19,6 +19,7 @@ import io.splitscope.app.web.common.Formats;
 import io.splitscope.app.web.common.MetricTexts;
 import io.splitscope.metrics.Cap;
 import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.MetricKind;
 import io.splitscope.metrics.experiment.Assignment;
 import io.splitscope.metrics.query.MetricSql;
 import io.splitscope.sql.log.QueryLog;
@@ -100,9 +101,11 @@ final class ExplainDialog extends Dialog {
         description.addClassName("ss-markdown");
         Table facts = facts(List.of(
                 new String[] {"Id", metric.id()},
-                new String[] {"Type", metric.type().jsonName()},
+                new String[] {"Type", metric.type().jsonName() + (metric.kind() == MetricKind.of(metric.type()) ? ""
+                        : " (" + MetricTexts.kind(metric.kind()) + ")")},
                 new String[] {"Source", metric.source().id()},
-                new String[] {"Window", MetricTexts.window(metric)},
+                new String[] {"Window", MetricTexts.window(metric)
+                        + (metric.windowed() ? "; counts " + MetricTexts.eligibility(metric) : "")},
                 new String[] {"Better when", MetricTexts.betterWhen(metric)},
                 new String[] {"Guardrail", metric.guardrail() ? "yes" : "no"},
                 new String[] {"Events counted", MetricTexts.filter(metric)},
@@ -131,7 +134,8 @@ final class ExplainDialog extends Dialog {
         lines.add(new String[] {"Absolute effect", Formats.precise(c.absoluteEffect()) + interval(c.absoluteCi(), level)});
         lines.add(new String[] {"Relative effect", Formats.precise(c.relativeEffect()) + interval(c.relativeCi(), level)});
         lines.add(new String[] {"p-value", Formats.precise(c.pValue())});
-        lines.add(new String[] {"Adjusted p-value", Formats.precise(row.pValueAdjusted())});
+        lines.add(new String[] {"Adjusted p-value", row.descriptive() ? "none: " + ResultRow.DESCRIPTIVE_NOTE
+                : Formats.precise(row.pValueAdjusted())});
         c.extras().forEach((k, v) -> lines.add(new String[] {k.replace('_', ' '), Formats.precise(v)}));
         lines.add(new String[] {"Units analysed", Formats.count(row.nControl()) + " control, "
                 + Formats.count(row.nTreatment()) + " treatment"

@@ -64,7 +64,13 @@ public final class MetricGroups {
     }
 
     private final Map<String, Metric> metrics;
+    /** Every scorecard row's metric by its id (a funnel's rows, {@link Metric#scorecardMetrics()}), with the catalog's metric. */
+    private final Map<String, Row> rows;
     private final Set<String> primary;
+
+    /** A scorecard row's metric and the catalog metric it comes from (itself, or its funnel). */
+    private record Row(Metric metric, Metric definedBy) {
+    }
 
     /** Built by Spring with the configured primary metrics, else the project's. */
     @Autowired
@@ -77,6 +83,9 @@ public final class MetricGroups {
     public MetricGroups(List<Metric> metrics, String primaryMetrics) {
         this.metrics = metrics.stream().collect(Collectors.toMap(Metric::id, Function.identity(), (a, b) -> a,
                 java.util.LinkedHashMap::new));
+        this.rows = new java.util.HashMap<>();
+        this.metrics.values().forEach(defined -> defined.scorecardMetrics()
+                .forEach(row -> rows.putIfAbsent(row.id(), new Row(row, defined))));
         Set<String> ids = Arrays.stream(primaryMetrics == null ? new String[0] : primaryMetrics.split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
         Set<String> unknown = ids.stream().filter(id -> !this.metrics.containsKey(id))
@@ -88,18 +97,19 @@ public final class MetricGroups {
         this.primary = Set.copyOf(ids);
     }
 
-    /** The group of a metric id; an unknown metric is secondary. */
+    /** The group of a metric or scorecard row id (a funnel's rows are in their funnel's); an unknown metric is secondary. */
     public Group groupOf(String metricId) {
-        Metric metric = metrics.get(metricId);
-        if (metric != null && metric.guardrail()) {
+        Row row = rows.get(metricId);
+        if (row != null && row.definedBy().guardrail()) {
             return Group.GUARDRAIL;
         }
-        return primary.contains(metricId) ? Group.PRIMARY : Group.SECONDARY;
+        return primary.contains(row == null ? metricId : row.definedBy().id()) ? Group.PRIMARY : Group.SECONDARY;
     }
 
-    /** The metric with this id, or null. */
+    /** The metric of this id or of the scorecard row with this id (a funnel's {@code checkout_funnel.step2}), or null. */
     public Metric metric(String metricId) {
-        return metrics.get(metricId);
+        Row row = rows.get(metricId);
+        return row == null ? null : row.metric();
     }
 
     /** Every metric, in catalog order. */

@@ -14,7 +14,7 @@ import io.splitscope.stats.Interval;
  *                       e.g. to open its explanation from a chart
  * @param segment        the segment of a sliced scorecard, null when it is not sliced
  * @param verdict        better, worse or inconclusive, from the relative effect's interval and the
- *                       metric's direction
+ *                       metric's direction; descriptive for a row that is not tested
  * @param relative       the relative effect (a fraction), null when there is none
  * @param relativeLow    the low end of its 95 % interval, null when there is none
  * @param relativeHigh   the high end, null when there is none
@@ -38,7 +38,9 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
         /** The interval excludes zero on the bad side. */
         WORSE("Worse", "ss-worse"),
         /** The interval contains zero, or there is none. */
-        INCONCLUSIVE("Inconclusive", "ss-inconclusive");
+        INCONCLUSIVE("Inconclusive", "ss-inconclusive"),
+        /** Not tested, so no verdict: a row that describes ({@link ScorecardRow#descriptive()}). */
+        DESCRIPTIVE("Descriptive", "ss-descriptive");
 
         private final String label;
         private final String className;
@@ -69,6 +71,10 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
         }
     }
 
+    /** Why a descriptive row has no verdict, beside its effect. */
+    public static final String DESCRIPTIVE_NOTE = "Not tested: it counts only units that reached the step before,"
+            + " which the treatment itself may change.";
+
     /** The row key of a scorecard row, as {@link #key()}. */
     public static String keyOf(ScorecardRow row) {
         return row.metricId() + "/" + row.variant() + (row.segment() == null ? "" : "/" + row.segment());
@@ -96,7 +102,7 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
                 abs == null ? Formats.MISSING : Formats.interval(abs.low(), abs.high()),
                 Formats.signedPercent(c.relativeEffect()),
                 rel == null ? Formats.MISSING : Formats.percentInterval(rel.low(), rel.high()),
-                Verdict.of(rel, direction), c.relativeEffect(), rel == null ? null : rel.low(),
+                row.descriptive() ? Verdict.DESCRIPTIVE : Verdict.of(rel, direction), c.relativeEffect(), rel == null ? null : rel.low(),
                 rel == null ? null : rel.high(), p, pLabel, Formats.pValue(row.pValueAdjusted()),
                 Formats.count(row.nControl()) + " / " + Formats.count(row.nTreatment()),
                 c.isOk(), c.status().label(), c.reason(), incomplete);

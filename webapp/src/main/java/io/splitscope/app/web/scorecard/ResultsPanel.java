@@ -3,13 +3,19 @@ package io.splitscope.app.web.scorecard;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import io.splitscope.analysis.Scorecard;
+import io.splitscope.metrics.Measure;
+import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.MetricKind;
 import io.splitscope.metrics.MetricType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The scorecard tab: every metric's result against the control, in a table grouped into primary, guardrail and secondary metrics. */
+/**
+ * The scorecard tab: every metric's result against the control, in a table grouped into primary,
+ * guardrail and secondary metrics, then a section per funnel ({@link FunnelSection}).
+ */
 final class ResultsPanel implements ScorecardPanel {
 
     @Override
@@ -24,6 +30,20 @@ final class ResultsPanel implements ScorecardPanel {
             return;
         }
         panel.add(shown.table(shown.lines(), shown.key().segmentBy() != null));
+        funnels(panel, shown);
+    }
+
+    /** A section per funnel metric of the scorecard, for the whole population only. */
+    private static void funnels(Div panel, ShownScorecard shown) {
+        List<Metric> funnels = shown.groups().metrics().stream().filter(m -> m.measure() instanceof Measure.Funnel).toList();
+        for (Metric funnel : funnels) {
+            FunnelSteps.of(funnel, shown.scorecard())
+                    .ifPresent(steps -> panel.add(new FunnelSection(steps, shown.confidence())));
+        }
+        boolean sliced = shown.scorecard().rows().stream().anyMatch(r -> r.segment() != null);
+        if (sliced && shown.scorecard().rows().stream().anyMatch(r -> r.kind() == MetricKind.FUNNEL_STEP)) {
+            panel.add(new Paragraph("Funnel charts are drawn for the whole population: open the scorecard without a segment."));
+        }
     }
 
     /** The method of each type of metric, e.g. {@code Methods — means: welch_t, percentiles: quantile_asymptotic.} */

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.TableRow;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import io.splitscope.analysis.RVerification;
 import io.splitscope.analysis.ScorecardRow;
+import io.splitscope.app.web.common.MetricTexts;
 import io.splitscope.app.web.scorecard.MetricGroups.Group;
 import io.splitscope.metrics.Direction;
 import io.splitscope.metrics.Metric;
@@ -142,7 +143,8 @@ final class ResultsTable extends Div {
         return r.relative() == null ? null : Math.abs(r.relative());
     }
 
-    private static void header(TableRow head, String text, String className) {
+    /** A header cell of {@code text} in {@code head}. */
+    static void header(TableRow head, String text, String className) {
         TableHeaderCell cell = head.addHeaderCell();
         cell.setText(text);
         cell.addClassName(className);
@@ -184,6 +186,11 @@ final class ResultsTable extends Div {
             Span ci = new Span(r.relativeCi());
             ci.addClassName("ss-ci");
             effect.add(ci);
+            if (r.verdict() == ResultRow.Verdict.DESCRIPTIVE) {
+                Span note = new Span(ResultRow.DESCRIPTIVE_NOTE);
+                note.addClassName("ss-descriptive-note");
+                effect.add(note);
+            }
         } else {
             Span problem = new Span(r.statusLabel());
             problem.addClassName("ss-status-problem");
@@ -244,6 +251,12 @@ final class ResultsTable extends Div {
                 ? "higher is better" : "lower is better") + " · " + metric.windowText() + " · ") + r.method());
         facts.addClassName("ss-metric-facts");
         cell.add(facts);
+        String eligibility = MetricTexts.eligibility(line.row().eligibility(), metric == null ? null : metric.window());
+        if (eligibility != null) {
+            Span counts = new Span("counts " + eligibility);
+            counts.addClassNames("ss-eligibility", "ss-eligibility-" + line.row().eligibility().jsonName());
+            cell.add(counts);
+        }
         return cell;
     }
 

@@ -32,7 +32,7 @@ final class ScorecardFigures {
         return switch (verdict) {
             case BETTER -> Figures.BETTER;
             case WORSE -> Figures.WORSE;
-            case INCONCLUSIVE -> Figures.INCONCLUSIVE;
+            case INCONCLUSIVE, DESCRIPTIVE -> Figures.INCONCLUSIVE;
         };
     }
 
@@ -172,6 +172,26 @@ final class ScorecardFigures {
 
     static double level(ResultsTable.Line line) {
         return line.metric() != null && line.metric().measure() instanceof Measure.Quantile q ? q.level() : 0.5;
+    }
+
+    /**
+     * The funnel of one variant: each step's share of the eligible units with its interval, in the
+     * variant's colour ({@code index} in the experiment's order), the conversion from the step before
+     * under the step's name; the x axis of every variant's funnel up to {@code maxShare} (a fraction).
+     */
+    static ObjectNode funnel(FunnelSteps.Arm arm, int index, double maxShare) {
+        List<Figures.Bar> bars = new ArrayList<>();
+        for (FunnelSteps.Step step : arm.steps()) {
+            String share = Formats.percent(step.share());
+            String conversion = step.conversion() == null ? null : Formats.percent(step.conversion()) + " of the step before";
+            bars.add(new Figures.Bar(step.name(), conversion, step.share() == null ? 0 : step.share() * 100,
+                    step.low() == null ? null : step.low() * 100, step.high() == null ? null : step.high() * 100,
+                    share, "<b>" + Figures.escape(arm.variant() + ", " + step.name()) + "</b>: " + share
+                    + " of " + Formats.count(step.units()) + " units (" + Formats.shareInterval(step.low(), step.high()) + ")"
+                    + (conversion == null ? "" : "<br>" + conversion)));
+        }
+        return Figures.funnel(arm.variant(), Figures.SERIES.get(index % Figures.SERIES.size()), bars,
+                "Share of eligible units", " %", Math.min(100, maxShare * 100 * 1.08));
     }
 
     /** A cumulative series: the relative effect with its band per treatment, by step. */

@@ -37,6 +37,23 @@ class FiguresTest {
     }
 
     @Test
+    void aFunnelIsABarPerStepTheFirstOnTopWithItsInterval() {
+        ObjectNode figure = Figures.funnel("control", Figures.SERIES.getFirst(), List.of(
+                new Figures.Bar("browse", null, 60, 57.0, 63.0, "60 %", "browse"),
+                new Figures.Bar("cart <b>", "50 % of browse", 30, null, null, "30 %", "cart")), "Share", " %", 70);
+
+        JsonNode bars = figure.get("data").get(0);
+        assertThat(bars.get("type").asString()).isEqualTo("bar");
+        assertThat(bars.get("y").get(1).asString()).isEqualTo("cart &lt;b&gt;");
+        assertThat(figure.get("layout").get("yaxis").get("ticktext").get(1).asString()).startsWith("<b>cart &lt;b&gt;</b><br>")
+                .contains("50 % of browse");
+        assertThat(bars.get("error_x").get("array").get(0).asDouble()).isEqualTo(3.0);
+        assertThat(bars.get("error_x").get("arrayminus").get(1).isNull()).isTrue();
+        assertThat(figure.get("layout").get("yaxis").get("autorange").asString()).isEqualTo("reversed");
+        assertThat(figure.get("layout").get("title").get("text").asString()).isEqualTo("<b>control</b>");
+    }
+
+    @Test
     void missingNumbersBecomeNullsNotNaN() {
         ObjectNode figure = Figures.bands(List.of(new Figures.Band("previews", List.of(1, 2),
                 java.util.Arrays.asList(1.0, Double.NaN), java.util.Arrays.asList(0.5, null), List.of(1.5, 2.0),

@@ -3,6 +3,9 @@ package io.splitscope.app.web.scorecard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.splitscope.app.web.scorecard.MetricGroups.Group;
+import io.splitscope.metrics.Measure;
+import io.splitscope.metrics.MetricKind;
+import java.util.List;
 import io.splitscope.metrics.preset.StandardMetrics;
 import io.splitscope.metrics.preset.StreamingPreset;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,17 @@ class MetricGroupsTest {
         assertThat(groups.groupOf("startup_ms_p90")).isEqualTo(Group.GUARDRAIL);
         assertThat(groups.groupOf("play_rate")).isEqualTo(Group.SECONDARY);
         assertThat(groups.groupOf("no_such_metric")).isEqualTo(Group.SECONDARY);
+    }
+
+    @Test
+    void aFunnelsRowsAreFoundByTheirIdsAndGroupedWithTheirFunnel() {
+        MetricGroups withFunnel = new MetricGroups(List.of(FunnelScorecard.FUNNEL), "checkout_funnel");
+
+        assertThat(withFunnel.metric("checkout_funnel.step2").measure()).isInstanceOf(Measure.Proportion.class);
+        assertThat(withFunnel.metric("checkout_funnel.step3_of_2").kind()).isEqualTo(MetricKind.FUNNEL_CONVERSION);
+        assertThat(withFunnel.metric("checkout_funnel.step4")).isNull();
+        assertThat(withFunnel.groupOf("checkout_funnel.step3_of_2")).isEqualTo(Group.PRIMARY);
+        assertThat(withFunnel.metrics()).containsExactly(FunnelScorecard.FUNNEL);
     }
 
     @Test

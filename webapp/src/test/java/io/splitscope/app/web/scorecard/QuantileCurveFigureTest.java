@@ -7,6 +7,8 @@ import io.splitscope.analysis.QuantileCurve;
 import io.splitscope.analysis.RVerification;
 import io.splitscope.analysis.ScorecardRow;
 import io.splitscope.metrics.Direction;
+import io.splitscope.metrics.Eligibility;
+import io.splitscope.metrics.MetricKind;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.Interval;
@@ -28,7 +30,8 @@ class QuantileCurveFigureTest {
                         ComparisonResult.ok(907.5, 867.3, -40.2, new Interval(-70.0, -10.0), -0.0443, new Interval(-0.08, -0.01), 0.01))));
         ScorecardRow p50 = new ScorecardRow("startup_ms_p50", "Startup p50", MetricType.QUANTILE, "bootstrap_quantile",
                 "previews", null, 863, 897, 0, ComparisonResult.ok(907.5, 867.3, -40.2, new Interval(-70.0, -4.45),
-                -0.0443, new Interval(-0.08, -0.005), 0.03), 0.135, InputSummary.NONE);
+                -0.0443, new Interval(-0.08, -0.005), 0.03), 0.135, InputSummary.NONE,
+                MetricKind.QUANTILE, Eligibility.ELAPSED);
         ResultsTable.Line line = new ResultsTable.Line(p50, ResultRow.of(p50, Direction.LOWER_IS_BETTER), null,
                 MetricGroups.Group.GUARDRAIL);
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.splitscope.analysis.InputSummary;
 import io.splitscope.analysis.ScorecardRow;
 import io.splitscope.metrics.Direction;
+import io.splitscope.metrics.Eligibility;
+import io.splitscope.metrics.MetricKind;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.Interval;
@@ -15,7 +17,7 @@ class ResultRowTest {
 
     private static ScorecardRow row(ComparisonResult result, long incomplete) {
         return new ScorecardRow("streaming_hours", "Streaming hours", MetricType.MEAN, "welch_t", "previews", null,
-                863, 897, incomplete, result, 0.16100246355145592, InputSummary.NONE);
+                863, 897, incomplete, result, 0.16100246355145592, InputSummary.NONE, MetricKind.MEAN, Eligibility.ELAPSED);
     }
 
     @Test
@@ -51,6 +53,22 @@ class ResultRowTest {
         assertThat(ResultRow.of(row(down, 0), Direction.HIGHER_IS_BETTER).verdict()).isEqualTo(ResultRow.Verdict.WORSE);
         assertThat(ResultRow.of(row(up, 0), Direction.LOWER_IS_BETTER).verdict()).isEqualTo(ResultRow.Verdict.WORSE);
         assertThat(ResultRow.of(row(down, 0), Direction.LOWER_IS_BETTER).verdict()).isEqualTo(ResultRow.Verdict.BETTER);
+    }
+
+    @Test
+    void aDescriptiveRowHasNoVerdictWhateverItsInterval() {
+        ComparisonResult up = ComparisonResult.ok(0.5, 0.6, 0.1, new Interval(0.05, 0.15), 0.2, new Interval(0.1, 0.3), 0.001);
+        ScorecardRow conversion = new ScorecardRow("checkout_funnel.step2_of_1", "Checkout funnel · cart of browse",
+                MetricType.RATIO, "delta_ratio", "treatment", null, 1000, 1010, 0, up, null, InputSummary.NONE,
+                MetricKind.FUNNEL_CONVERSION, Eligibility.ELAPSED);
+
+        ResultRow row = ResultRow.of(conversion, Direction.HIGHER_IS_BETTER);
+
+        assertThat(row.verdict()).isEqualTo(ResultRow.Verdict.DESCRIPTIVE);
+        assertThat(row.verdict().label()).isEqualTo("Descriptive");
+        assertThat(row.relativeEffect()).isEqualTo("+20.0 %");
+        assertThat(row.pValueAdjusted()).isEqualTo("—");
+        assertThat(ScorecardFigures.colour(row.verdict())).isEqualTo(io.splitscope.app.web.chart.Figures.INCONCLUSIVE);
     }
 
     @Test
