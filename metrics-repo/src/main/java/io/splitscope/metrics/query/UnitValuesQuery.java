@@ -27,7 +27,7 @@ public final class UnitValuesQuery {
     }
 
     public static ResultQuery<?> build(DSLContext dsl, ExposedUnits exposed, Source source, List<Metric> metrics,
-                                       boolean withCovariates, Dimension segmentBy) {
+                                       boolean withCovariates, List<Dimension> segmentBy) {
         for (Metric metric : metrics) {
             if (metric.measure() instanceof Measure.Ratio) {
                 throw new IllegalArgumentException("metric " + metric.id() + " is a ratio: it has no single per-unit value");
