@@ -3,6 +3,7 @@ package io.splitscope.analysis.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.splitscope.analysis.CapUsed;
 import io.splitscope.analysis.ScorecardRow;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.Interval;
@@ -56,6 +57,27 @@ class ResultPartTest {
     }
 
     @Test
+    void writesTheCapUsedLastWithTheLevelsOfAPercentileCapAndReadsItBack() {
+        ScorecardRow plain = ROWS.get(0);
+        ScorecardRow twoTailed = capped(plain, new CapUsed(0.375, 1.625, 0.25, 0.75));
+        ScorecardRow fixed = capped(plain, new CapUsed(null, 100.0, null, null));
+
+        JsonNode row = written(ResultPart.of(twoTailed));
+        assertThat(row.propertyNames()).endsWith("status", "cap");
+        assertThat(row.get("cap").toString())
+                .isEqualTo("{\"lower\":0.375,\"upper\":1.625,\"quantile_low\":0.25,\"quantile\":0.75}");
+        assertThat(written(ResultPart.of(fixed)).get("cap").toString()).isEqualTo("{\"upper\":100.0}");
+        assertThat(written(ResultPart.of(plain)).has("cap")).isFalse();
+        assertThat(ResultPart.of(twoTailed).toRow()).isEqualTo(twoTailed);
+        assertThat(ResultPart.of(fixed).toRow()).isEqualTo(fixed);
+    }
+
+    private static ScorecardRow capped(ScorecardRow row, CapUsed cap) {
+        return new ScorecardRow(row.metricId(), row.metricTitle(), row.type(), row.method(), row.variant(), row.segment(),
+                row.nControl(), row.nTreatment(), row.incompleteUnits(), row.comparison(), row.pValueAdjusted(), row.inputs(), cap);
+    }
+
+    @Test
     void readsBackTheRowItWasMadeOf() {
         for (ScorecardRow row : ROWS) {
             assertThat(ResultPart.of(row).toRow()).isEqualTo(row);
@@ -78,6 +100,6 @@ class ResultPartTest {
         return new ResultPart(row.metric(), type, row.method(), row.variant(), row.segment(), row.nControl(),
                 row.nTreatment(), row.incompleteUnits(), row.controlValue(), row.treatmentValue(), row.absoluteEffect(),
                 row.absoluteCiLow(), absoluteCiHigh, row.relativeEffect(), row.relativeCiLow(), row.relativeCiHigh(),
-                row.pValue(), row.pValueAdjusted(), row.extras(), status, row.reason(), row.metricTitle(), row.inputs());
+                row.pValue(), row.pValueAdjusted(), row.extras(), status, row.reason(), row.metricTitle(), row.inputs(), row.cap());
     }
 }
