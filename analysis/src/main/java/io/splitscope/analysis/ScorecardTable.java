@@ -5,6 +5,7 @@ import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.Interval;
 import io.splitscope.stats.ResultStatus;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -53,6 +54,10 @@ public final class ScorecardTable {
                     r.status() == ResultStatus.OK ? "ok" : r.status().name().toLowerCase(Locale.ROOT)));
         }
         out.append(TextTable.render(lines));
+        // a note per capped metric: its values are winsorised, so its effect is on the capped values
+        scorecard.rows().stream().filter(row -> row.cap() != null)
+                .collect(Collectors.toMap(ScorecardRow::metricId, ScorecardRow::cap, (first, same) -> first, LinkedHashMap::new))
+                .forEach((metric, cap) -> out.append(metric).append(": ").append(cap.text()).append('\n'));
         return out.toString();
     }
 

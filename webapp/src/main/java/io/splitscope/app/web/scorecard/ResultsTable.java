@@ -244,6 +244,11 @@ final class ResultsTable extends Div {
                 ? "higher is better" : "lower is better") + " · " + metric.windowText() + " · ") + r.method());
         facts.addClassName("ss-metric-facts");
         cell.add(facts);
+        if (line.row().cap() != null) {
+            Span cap = new Span(line.row().cap().text());
+            cap.addClassName("ss-metric-cap");
+            cell.add(cap);
+        }
         return cell;
     }
 
