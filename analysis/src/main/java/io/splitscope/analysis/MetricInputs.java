@@ -83,8 +83,8 @@ final class MetricInputs {
 
     /**
      * The units of {@code segment} (all variants) that the metric's unit filter dropped in the last
-     * {@link #fetch}; 0 for a metric without one, and where the method reads unit-level values or
-     * events (the filter drops those units inside the query, as it does incomplete ones).
+     * {@link #fetch}; 0 for a metric without one, and for a quantile metric whose events come from an
+     * event-level query (the filter drops those units inside the query, as it does incomplete ones).
      */
     long filteredOut(Metric metric, String segment) {
         return filteredOut.getOrDefault(metric.id(), Map.of()).getOrDefault(segment, 0L);
@@ -131,8 +131,9 @@ final class MetricInputs {
                 } else {
                     inputs.get(metric.id()).put(segment, aggregatedInputs(statistics, metric, covariates));
                 }
-                filteredOut.computeIfAbsent(metric.id(), id -> new HashMap<>()).put(segment,
-                        variants.stream().mapToLong(variant -> statistics.filteredOut(metric.id(), variant)).sum());
+                long dropped = variants.stream().mapToLong(variant -> statistics.filteredOut(metric.id(), variant)).sum();
+                (metric.type() == MetricType.QUANTILE ? plan.sameEvents(metric) : List.of(metric)).forEach(served ->
+                        filteredOut.computeIfAbsent(served.id(), id -> new HashMap<>()).put(segment, dropped));
                 caps.putIfAbsent(metric.id(), CapUsed.of(metric.cap(), statistics.pooled(MomentColumns.capLower(metric.id())),
                         statistics.pooled(MomentColumns.capUpper(metric.id()))));
             }));
@@ -143,8 +144,10 @@ final class MetricInputs {
                     UnitValuesQuery.build(warehouse.dsl(), exposed, source, sourceMetrics, covariates, segmentBy),
                     allocator, reader -> UnitValuesReader.read(reader, ids, covariates));
             ran(sourceMetrics);
-            sourceMetrics.forEach(metric -> data.segments().forEach(segment ->
-                    inputs.get(metric.id()).put(segment, unitInputs(data, segment, metric, covariates))));
+            sourceMetrics.forEach(metric -> data.segments().forEach(segment -> {
+                inputs.get(metric.id()).put(segment, unitInputs(data, segment, metric, covariates));
+                filteredOut.computeIfAbsent(metric.id(), id -> new HashMap<>()).put(segment, data.filteredOut(segment, metric.id()));
+            }));
         });
         for (List<Metric> group : plan.eventQueries()) {
             Map<String, Map<String, ClusteredValues>> bySegment = warehouse.query(

@@ -81,6 +81,17 @@ class AnalysisServiceSegmentsTest {
     }
 
     @Test
+    void aMethodThatReadsEachUnitsValueAnalysesTheSameFilteredUnits() {
+        ScorecardRow summed = rows(null, GB_HOURS.id()).getFirst();
+        ScorecardRow unitLevel = service.analyze(new AnalysisRequest("exp_autoplay", List.of(GB_HOURS.id()),
+                MeanMethod.parse("mann_whitney"), null)).rows().getFirst();
+
+        assertThat(unitLevel.method()).isEqualTo("mann_whitney");
+        assertThat(List.of(unitLevel.nControl(), unitLevel.nTreatment(), unitLevel.incompleteUnits()))
+                .isEqualTo(List.of(summed.nControl(), summed.nTreatment(), summed.incompleteUnits()));
+    }
+
+    @Test
     void segmentsByTwoDimensionsGiveTheirCrossProductInTheOrderAsked() {
         List<ScorecardRow> byTwo = rows("country,device", HOURS.id());
         ScorecardRow whole = rows(null, HOURS.id()).getFirst();

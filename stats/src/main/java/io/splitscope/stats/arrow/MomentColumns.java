@@ -109,7 +109,7 @@ public final class MomentColumns {
 
     /**
      * Units of the variant that the metric's unit filter drops (64-bit integer); only for a metric
-     * with a unit filter.
+     * with a unit filter. In a unit-level table: 1 when it drops the unit, else 0.
      */
     public static String filteredOut(String metricId) {
         return metricId + SEPARATOR + "filtered_out";
