@@ -49,7 +49,7 @@ final class AnalyzeCommand extends BaseCommand {
             description = "How mean and proportion metrics are compared: ${COMPLETION-CANDIDATES} (default: welch_t).")
     private MeanMethod method;
 
-    @Option(names = "--segment", paramLabel = "DIMENSION[,DIMENSION]",
+    @Option(names = "--segment", paramLabel = "DIMENSION",
             description = "One row per value of this dimension and metric; of two (country,device): per pair of values (DE × mobile).")
     private String segment;
 
