@@ -118,6 +118,7 @@ select
     count(*) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
     as bigint
   ) "capped_hours__n",
+  max("caps"."capped_hours__upper") "capped_hours__cap_upper",
   cast(
     sum(least("per_unit"."capped_hours", "caps"."capped_hours__upper")) filter (where "per_unit"."first_exposed_at" <= timestamp '2026-03-04 00:00:00.0')
     as double

@@ -1,7 +1,9 @@
 package io.splitscope.analysis;
 
+import io.splitscope.metrics.population.PopulationQuery;
 import io.splitscope.stats.ConfidenceLevel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -14,11 +16,17 @@ import java.util.Set;
  * @param metricIds    the metrics, in the order to report them, each once (a repeated one would be a
  *                     second comparison in the multiple-testing adjustment); empty for the whole catalog
  * @param meanMethod   how mean and proportion metrics are compared
- * @param segmentBy    slice every result by the project's dimension of this id, or null for the whole population
+ * @param segmentBy    slice every result by the project's dimension of this id, or by the cross product of
+ *                     two ({@code country,device}: segments {@code DE × mobile}, in the order given, which
+ *                     is part of the request: {@code device,country} is another one); null (or blank) for
+ *                     the whole population
  * @param confidence   the confidence level of every interval (and of the sequential method's boundary)
  */
 public record AnalysisRequest(String experimentId, List<String> metricIds, MeanMethod meanMethod, String segmentBy,
                               ConfidenceLevel confidence) {
+
+    /** Between the dimension ids of a segment by two dimensions. */
+    public static final String SEGMENT_SEPARATOR = ",";
 
     public AnalysisRequest {
         metricIds = List.copyOf(metricIds);
@@ -28,8 +36,33 @@ public record AnalysisRequest(String experimentId, List<String> metricIds, MeanM
                 throw new IllegalArgumentException("metric " + id + " is asked for twice: name each metric once");
             }
         }
+        segmentBy = segmentBy == null || segmentBy.isBlank() ? null : String.join(SEGMENT_SEPARATOR, segmentIds(segmentBy));
         Objects.requireNonNull(meanMethod, "meanMethod");
         Objects.requireNonNull(confidence, "confidence");
+    }
+
+    /** The dimension ids of {@link #segmentBy}, in the order given; empty when the results are not sliced. */
+    public List<String> segmentDimensions() {
+        return segmentBy == null ? List.of() : List.of(segmentBy.split(SEGMENT_SEPARATOR));
+    }
+
+    /**
+     * @throws IllegalArgumentException for an empty id, a repeated one, or more ids than
+     *                                  {@link PopulationQuery#MAX_SEGMENT_DIMENSIONS}
+     */
+    private static List<String> segmentIds(String segmentBy) {
+        List<String> ids = Arrays.stream(segmentBy.split(SEGMENT_SEPARATOR, -1)).map(String::strip).toList();
+        if (ids.contains("")) {
+            throw new IllegalArgumentException("segment '" + segmentBy + "' names an empty dimension: write country or country,device");
+        }
+        if (ids.size() > PopulationQuery.MAX_SEGMENT_DIMENSIONS) {
+            throw new IllegalArgumentException("segment '" + segmentBy + "' names " + ids.size() + " dimensions: at most "
+                    + PopulationQuery.MAX_SEGMENT_DIMENSIONS + " at once");
+        }
+        if (new HashSet<>(ids).size() < ids.size()) {
+            throw new IllegalArgumentException("segment '" + segmentBy + "' names a dimension twice");
+        }
+        return ids;
     }
 
     /** A request at the default confidence level, {@link ConfidenceLevel#DEFAULT}. */
@@ -65,9 +98,9 @@ public record AnalysisRequest(String experimentId, List<String> metricIds, MeanM
         return new AnalysisRequest(experimentId, metricIds, method, segmentBy, confidence);
     }
 
-    /** This request sliced by the dimension {@code dimensionId}. */
-    public AnalysisRequest withSegmentBy(String dimensionId) {
-        return new AnalysisRequest(experimentId, metricIds, meanMethod, dimensionId, confidence);
+    /** This request sliced by the dimension {@code dimensionIds} ({@code country}, or two: {@code country,device}). */
+    public AnalysisRequest withSegmentBy(String dimensionIds) {
+        return new AnalysisRequest(experimentId, metricIds, meanMethod, dimensionIds, confidence);
     }
 
     /** This request with intervals at {@code level}. */

@@ -161,7 +161,7 @@ public final class AnalysisService implements AutoCloseable {
     public Scorecard analyze(AnalysisRequest request, ProgressListener progress) {
         Experiment experiment = analysable(request.experimentId());
         List<Metric> selected = selectMetrics(request, experiment);
-        Dimension segmentBy = segmentBy(request);
+        List<Dimension> segmentBy = segmentBy(request);
         int queries = MetricInputs.queryCount(selected, request.meanMethod(), warehouse.dsl().dialect());
         AnalysisSteps steps = new AnalysisSteps(progress, queries + (request.segmentBy() == null ? 2 : 3));
 
@@ -182,7 +182,7 @@ public final class AnalysisService implements AutoCloseable {
                         warehouse.description(), clock.instant(), log.entries());
             }
             if (request.segmentBy() != null) {
-                steps.start("units by " + segmentBy.id());
+                steps.start("units by " + segmentBy.stream().map(Dimension::id).collect(Collectors.joining(" × ")));
             }
             Map<String, Map<String, Long>> unitsBySegment = request.segmentBy() == null
                     ? Map.of(PopulationQuery.ALL, population.units())
@@ -194,7 +194,7 @@ public final class AnalysisService implements AutoCloseable {
             Map<String, Map<String, Map<String, VariantData>>> inputs =
                     metricInputs.fetch(selected, request.meanMethod(), segmentBy);
             steps.start("comparisons");
-            List<ScorecardRow> rows = compare(experiment, selected, inputs, unitsBySegment, request);
+            List<ScorecardRow> rows = compare(experiment, selected, inputs, metricInputs, unitsBySegment, request);
             Scorecard scorecard = new Scorecard(experiment, population, srm, adjust(rows), request.confidence(),
                     warehouse.description(), clock.instant(), log.entries(), metricInputs.queries());
             steps.finish();
@@ -358,8 +358,13 @@ public final class AnalysisService implements AutoCloseable {
         return verifications;
     }
 
-    private Dimension segmentBy(AnalysisRequest request) {
-        return request.segmentBy() == null ? null : dimension(request.segmentBy());
+    /**
+     * The dimensions {@code request} slices its results by, in its order; empty when unsliced.
+     *
+     * @throws AnalysisException for a dimension the project does not declare, naming those it does
+     */
+    public List<Dimension> segmentBy(AnalysisRequest request) {
+        return request.segmentDimensions().stream().map(this::dimension).toList();
     }
 
     /**
@@ -404,6 +409,7 @@ public final class AnalysisService implements AutoCloseable {
         }
         selected = selected.stream().flatMap(metric -> metric.scorecardMetrics().stream()).toList(); // a funnel: its rows
         for (Metric metric : selected) {
+            requireDeclaredDimensions(metric);
             if (metric.windowed() && !experiment.timed()) {
                 throw new AnalysisException("metric " + metric.id() + " has a window, but experiment " + experiment.id()
                         + " has no exposure times (its assignment " + experiment.requireAssignment().id()
@@ -418,11 +424,27 @@ public final class AnalysisService implements AutoCloseable {
     }
 
     /**
+     * @throws AnalysisException when the metric's unit filter reads a dimension the project does not declare
+     */
+    private void requireDeclaredDimensions(Metric metric) {
+        if (metric.unitFilter() == null) {
+            return;
+        }
+        for (Dimension dimension : metric.unitFilter().dimensions()) {
+            if (!project.dimensions().contains(dimension)) {
+                throw new AnalysisException("metric " + metric.id() + " filters units on dimension " + dimension.id()
+                        + ", which project " + project.name() + " does not declare (known: " + (project.dimensions().isEmpty()
+                        ? "none" : project.dimensions().stream().map(Dimension::id).collect(Collectors.joining(", "))) + ")");
+            }
+        }
+    }
+
+    /**
      * One row per metric, segment and treatment; metrics first, in the order asked for. Each row's
      * method is {@link MethodChoice}'s for its two arms (a quantile metric's depends on their sizes).
      */
     private List<ScorecardRow> compare(Experiment experiment, List<Metric> selected,
-                                       Map<String, Map<String, Map<String, VariantData>>> inputs,
+                                       Map<String, Map<String, Map<String, VariantData>>> inputs, MetricInputs fetched,
                                        Map<String, Map<String, Long>> unitsBySegment, AnalysisRequest request) {
         List<ScorecardRow> rows = new ArrayList<>();
         Map<List<String>, ComparisonResult> bootstrapped = jointBootstraps(experiment, selected, inputs, request);
@@ -431,6 +453,8 @@ public final class AnalysisService implements AutoCloseable {
                 VariantData control = byVariant.get(experiment.controlVariant());
                 long analysed = byVariant.values().stream().mapToLong(VariantData::n).sum();
                 long units = unitsBySegment.getOrDefault(segment, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+                // window-incomplete units only: those the unit filter drops are not in the metric's analysis
+                long incomplete = units - analysed - fetched.filteredOut(metric, segment);
                 for (String treatment : experiment.treatments()) {
                     VariantData treated = byVariant.get(treatment);
                     ComparisonMethod<?> method = ComparisonMethods.byId(
@@ -439,9 +463,9 @@ public final class AnalysisService implements AutoCloseable {
                     ComparisonResult result = joint != null ? joint
                             : compare(method, control, treated, List.copyOf(byVariant.values()), request.confidence());
                     rows.add(new ScorecardRow(metric.id(), metric.title(), metric.type(), method.id(), treatment,
-                            request.segmentBy() == null ? null : segment, control.n(), treated.n(), units - analysed,
+                            request.segmentBy() == null ? null : segment, control.n(), treated.n(), incomplete,
                             result, null, InputSummary.of(control, treated), metric.kind(),
-                            metric.windowed() ? metric.eligibility() : null));
+                            metric.windowed() ? metric.eligibility() : null, fetched.cap(metric)));
                 }
             });
         }

@@ -21,8 +21,10 @@ import io.splitscope.stats.arrow.UnitEventsReader;
 import io.splitscope.stats.arrow.UnitEventsReader.ClusteredValues;
 import io.splitscope.stats.arrow.UnitValuesReader;
 import io.splitscope.stats.arrow.UnitValuesReader.UnitData;
+import io.splitscope.stats.arrow.MomentColumns;
 import io.splitscope.stats.arrow.VariantStatistics;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,8 @@ final class MetricInputs {
     private final List<String> variants;
     private final int firstQuery;
     private final Map<String, Integer> queries = new LinkedHashMap<>();
+    private final Map<String, Map<String, Long>> filteredOut = new HashMap<>();
+    private final Map<String, CapUsed> caps = new HashMap<>();
     private int ran;
 
     MetricInputs(Warehouse warehouse, ExposedUnits exposed, BufferAllocator allocator) {
@@ -78,17 +82,37 @@ final class MetricInputs {
     }
 
     /**
+     * The units of {@code segment} (all variants) that the metric's unit filter dropped in the last
+     * {@link #fetch}; 0 for a metric without one, and for a quantile metric whose events come from an
+     * event-level query (the filter drops those units inside the query, as it does incomplete ones).
+     */
+    long filteredOut(Metric metric, String segment) {
+        return filteredOut.getOrDefault(metric.id(), Map.of()).getOrDefault(segment, 0L);
+    }
+
+    /**
+     * The cap {@code metric}'s values went through in the last {@link #fetch}, with the pooled
+     * percentiles the engine computed (not read back where the method reads unit-level values:
+     * levels only); null for an uncapped metric.
+     */
+    CapUsed cap(Metric metric) {
+        return caps.getOrDefault(metric.id(), CapUsed.of(metric.cap(), null, null));
+    }
+
+    /**
      * metric id → segment → variant → the method's input, for every metric, segment and planned
-     * variant; the one segment is {@link PopulationQuery#ALL} when {@code segmentBy} is null. Mean
+     * variant; the one segment is {@link PopulationQuery#ALL} when {@code segmentBy} is empty. Mean
      * and proportion metrics come in the form {@code meanMethod} compares.
      */
     Map<String, Map<String, Map<String, VariantData>>> fetch(List<Metric> metrics, MeanMethod meanMethod,
-                                                              Dimension segmentBy) {
+                                                              List<Dimension> segmentBy) {
         Plan plan = Plan.of(metrics, meanMethod, Dialects.aggregatesEventLists(warehouse.dsl().dialect()));
         boolean covariates = plan.covariates();
         Map<String, Map<String, Map<String, VariantData>>> inputs = new LinkedHashMap<>();
         metrics.forEach(metric -> inputs.put(metric.id(), new TreeMap<>()));
         queries.clear();
+        filteredOut.clear();
+        caps.clear();
         ran = 0;
         plan.summed().forEach((source, sourceMetrics) -> {
             Map<String, VariantStatistics> bySegment = warehouse.query(
@@ -107,6 +131,11 @@ final class MetricInputs {
                 } else {
                     inputs.get(metric.id()).put(segment, aggregatedInputs(statistics, metric, covariates));
                 }
+                long dropped = variants.stream().mapToLong(variant -> statistics.filteredOut(metric.id(), variant)).sum();
+                (metric.type() == MetricType.QUANTILE ? plan.sameEvents(metric) : List.of(metric)).forEach(served ->
+                        filteredOut.computeIfAbsent(served.id(), id -> new HashMap<>()).put(segment, dropped));
+                caps.putIfAbsent(metric.id(), CapUsed.of(metric.cap(), statistics.pooled(MomentColumns.capLower(metric.id())),
+                        statistics.pooled(MomentColumns.capUpper(metric.id()))));
             }));
         });
         plan.unitLevel().forEach((source, sourceMetrics) -> {
@@ -115,8 +144,10 @@ final class MetricInputs {
                     UnitValuesQuery.build(warehouse.dsl(), exposed, source, sourceMetrics, covariates, segmentBy),
                     allocator, reader -> UnitValuesReader.read(reader, ids, covariates));
             ran(sourceMetrics);
-            sourceMetrics.forEach(metric -> data.segments().forEach(segment ->
-                    inputs.get(metric.id()).put(segment, unitInputs(data, segment, metric, covariates))));
+            sourceMetrics.forEach(metric -> data.segments().forEach(segment -> {
+                inputs.get(metric.id()).put(segment, unitInputs(data, segment, metric, covariates));
+                filteredOut.computeIfAbsent(metric.id(), id -> new HashMap<>()).put(segment, data.filteredOut(segment, metric.id()));
+            }));
         });
         for (List<Metric> group : plan.eventQueries()) {
             Map<String, Map<String, ClusteredValues>> bySegment = warehouse.query(

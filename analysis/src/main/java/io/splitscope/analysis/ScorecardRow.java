@@ -9,20 +9,31 @@ import io.splitscope.stats.ComparisonResult;
  * One metric compared between one treatment variant and the control.
  *
  * @param segment         the segment of the dimension the scorecard is sliced by, or null when it is not
- * @param incompleteUnits units left out of this metric because their window had not elapsed
+ * @param incompleteUnits units left out of this metric because their window had not elapsed (units its
+ *                        unit filter drops are not counted: they are not in its analysis at all)
  * @param pValueAdjusted  the Benjamini–Hochberg adjusted p-value over all rows of the scorecard,
  *                        null when the row has no p-value
  * @param inputs          the sufficient statistics the comparison read (for "explain"), never null
  * @param kind            how the metric was defined ({@code retention}, {@code funnel_step}, ...), never null
  * @param eligibility     which units the windowed metric counted; null for a metric without a window
+ * @param cap             the winsorisation the metric's values went through, null when uncapped
  */
 public record ScorecardRow(String metricId, String metricTitle, MetricType type, String method, String variant,
                            String segment, long nControl, long nTreatment, long incompleteUnits, ComparisonResult comparison,
-                           Double pValueAdjusted, InputSummary inputs, MetricKind kind, Eligibility eligibility) {
+                           Double pValueAdjusted, InputSummary inputs, MetricKind kind, Eligibility eligibility,
+                           CapUsed cap) {
 
     public ScorecardRow {
         java.util.Objects.requireNonNull(inputs, "inputs (InputSummary.NONE for none)");
         java.util.Objects.requireNonNull(kind, "kind");
+    }
+
+    /** A row of an uncapped metric. */
+    public ScorecardRow(String metricId, String metricTitle, MetricType type, String method, String variant,
+                        String segment, long nControl, long nTreatment, long incompleteUnits, ComparisonResult comparison,
+                        Double pValueAdjusted, InputSummary inputs, MetricKind kind, Eligibility eligibility) {
+        this(metricId, metricTitle, type, method, variant, segment, nControl, nTreatment, incompleteUnits, comparison,
+                pValueAdjusted, inputs, kind, eligibility, null);
     }
 
     /**
@@ -36,6 +47,6 @@ public record ScorecardRow(String metricId, String metricTitle, MetricType type,
     /** This row with its Benjamini–Hochberg adjusted p-value. */
     public ScorecardRow withPValueAdjusted(Double adjusted) {
         return new ScorecardRow(metricId, metricTitle, type, method, variant, segment, nControl, nTreatment,
-                incompleteUnits, comparison, adjusted, inputs, kind, eligibility);
+                incompleteUnits, comparison, adjusted, inputs, kind, eligibility, cap);
     }
 }

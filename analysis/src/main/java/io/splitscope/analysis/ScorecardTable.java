@@ -6,6 +6,7 @@ import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.Interval;
 import io.splitscope.stats.ResultStatus;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -64,6 +65,10 @@ public final class ScorecardTable {
         if (scorecard.rows().stream().anyMatch(ScorecardRow::descriptive)) {
             out.append(DESCRIPTIVE).append('\n');
         }
+        // a note per capped metric: its values are winsorised, so its effect is on the capped values
+        scorecard.rows().stream().filter(row -> row.cap() != null)
+                .collect(Collectors.toMap(ScorecardRow::metricId, ScorecardRow::cap, (first, same) -> first, LinkedHashMap::new))
+                .forEach((metric, cap) -> out.append(metric).append(": ").append(cap.text()).append('\n'));
         return out.toString();
     }
 

@@ -46,4 +46,27 @@ class AnalysisRequestTest {
         assertThat(AnalysisRequest.of("exp").withSegmentBy("device").isDefault()).isFalse();
         assertThat(AnalysisRequest.of("exp").withMetrics(List.of("play_rate")).isDefault()).isFalse();
     }
+
+    @Test
+    void keepsTwoSegmentDimensionsInTheOrderGivenAsPartOfTheRequest() {
+        AnalysisRequest byTwo = AnalysisRequest.of("exp").withSegmentBy(" country , device ");
+
+        assertThat(byTwo.segmentBy()).isEqualTo("country,device");
+        assertThat(byTwo.segmentDimensions()).containsExactly("country", "device");
+        // the order names the segments (DE × mobile), so the reversed order is another request and stored result
+        assertThat(byTwo).isNotEqualTo(AnalysisRequest.of("exp").withSegmentBy("device,country"));
+        assertThat(byTwo.normalised(CATALOG).segmentBy()).isEqualTo("country,device");
+        assertThat(AnalysisRequest.of("exp").withSegmentBy(" ").segmentDimensions()).isEmpty();
+        assertThat(AnalysisRequest.of("exp").withSegmentBy(" ").isDefault()).isTrue();
+    }
+
+    @Test
+    void refusesThreeSegmentDimensionsAnEmptyOneOrOneTwice() {
+        assertThatThrownBy(() -> AnalysisRequest.of("exp").withSegmentBy("country,device,plan"))
+                .hasMessage("segment 'country,device,plan' names 3 dimensions: at most 2 at once");
+        assertThatThrownBy(() -> AnalysisRequest.of("exp").withSegmentBy("country,"))
+                .hasMessage("segment 'country,' names an empty dimension: write country or country,device");
+        assertThatThrownBy(() -> AnalysisRequest.of("exp").withSegmentBy("device,device"))
+                .hasMessage("segment 'device,device' names a dimension twice");
+    }
 }

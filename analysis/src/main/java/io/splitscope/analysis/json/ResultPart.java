@@ -36,6 +36,7 @@ import java.util.Map;
  * @param reason      why the status is not OK; null (left out) when it is
  * @param metricTitle the metric's title (stored only)
  * @param inputs      the statistics the comparison read (stored only)
+ * @param cap         the cap the metric's values went through; null (left out) when uncapped
  */
 public record ResultPart(
         @JsonInclude(JsonInclude.Include.NON_NULL) String metric,
@@ -63,27 +64,28 @@ public record ResultPart(
         String status,
         @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
         @JsonView(ScorecardDocument.Stored.class) String metricTitle,
-        @JsonView(ScorecardDocument.Stored.class) InputsPart inputs) {
+        @JsonView(ScorecardDocument.Stored.class) InputsPart inputs,
+        @JsonInclude(JsonInclude.Include.NON_NULL) CapPart cap) {
 
     /** The row of a scorecard. */
     public static ResultPart of(ScorecardRow row) {
         return of(row.metricId(), row.type().jsonName(), row.kind().jsonName(),
                 row.eligibility() == null ? null : row.eligibility().jsonName(), row.descriptive(), row.method(),
                 row.variant(), row.segment(), row.nControl(), row.nTreatment(), row.incompleteUnits(), row.comparison(),
-                row.pValueAdjusted(), row.metricTitle(), InputsPart.of(row.inputs()));
+                row.pValueAdjusted(), row.metricTitle(), InputsPart.of(row.inputs()), CapPart.of(row.cap()));
     }
 
     /** A row of {@code splitscope compare}: no metric, type or segment, and every unit complete. */
     public static ResultPart comparing(String method, String variant, long nControl, long nTreatment,
                                       ComparisonResult result, Double pValueAdjusted) {
         return of(null, null, null, null, null, method, variant, null, nControl, nTreatment, 0, result, pValueAdjusted,
-                null, null);
+                null, null, null);
     }
 
     private static ResultPart of(String metric, String type, String kind, String eligibility, Boolean descriptive,
                                 String method, String variant, String segment,
                                 long nControl, long nTreatment, long incompleteUnits, ComparisonResult result,
-                                Double pValueAdjusted, String metricTitle, InputsPart inputs) {
+                                Double pValueAdjusted, String metricTitle, InputsPart inputs, CapPart cap) {
         Interval absolute = result.absoluteCi();
         Interval relative = result.relativeCi();
         return new ResultPart(metric, type, kind, eligibility, descriptive, method, variant, segment, nControl, nTreatment, incompleteUnits,
@@ -91,7 +93,7 @@ public record ResultPart(
                 result.absoluteEffect(), absolute == null ? null : absolute.low(), absolute == null ? null : absolute.high(),
                 result.relativeEffect(), relative == null ? null : relative.low(), relative == null ? null : relative.high(),
                 result.pValue(), pValueAdjusted, result.extras(), result.status().name().toLowerCase(Locale.ROOT),
-                result.reason(), metricTitle, inputs);
+                result.reason(), metricTitle, inputs, cap);
     }
 
     /**
@@ -108,7 +110,7 @@ public record ResultPart(
         return new ScorecardRow(metric, metricTitle, metricType, method, variant, segment, nControl,
                 nTreatment, incompleteUnits, result, pValueAdjusted, inputs.toSummary(),
                 kind == null ? MetricKind.of(metricType) : MetricKind.fromJsonName(kind),
-                eligibility == null ? null : Eligibility.fromJsonName(eligibility));
+                eligibility == null ? null : Eligibility.fromJsonName(eligibility), cap == null ? null : cap.toCap());
     }
 
     private static Interval interval(String name, Double low, Double high) {

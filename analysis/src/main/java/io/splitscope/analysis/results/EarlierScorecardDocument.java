@@ -41,7 +41,7 @@ record EarlierScorecardDocument(int format, ExperimentPart experiment, Populatio
             MetricType metricType = MetricType.valueOf(type);
             return new ScorecardRow(metricId, metricTitle, metricType, method, variant, segment, nControl,
                     nTreatment, incompleteUnits, comparison.toResult(), pValueAdjusted, inputs.toSummary(),
-                    MetricKind.of(metricType), null);
+                    MetricKind.of(metricType), null, null);
         }
     }
 

@@ -3,6 +3,7 @@ package io.splitscope.analysis.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.splitscope.analysis.CapUsed;
 import io.splitscope.analysis.ScorecardRow;
 import io.splitscope.metrics.MetricKind;
 import io.splitscope.stats.ComparisonResult;
@@ -54,6 +55,28 @@ class ResultPartTest {
                 .doesNotContain("metric", "type", "kind", "eligibility", "descriptive", "segment", "metric_title", "inputs");
         assertThat(row.get("incomplete_units").asLong()).isZero();
         assertThat(row.get("p_value_adjusted").asDouble()).isEqualTo(0.02);
+    }
+
+    @Test
+    void writesTheCapUsedLastWithTheLevelsOfAPercentileCapAndReadsItBack() {
+        ScorecardRow plain = ROWS.get(0);
+        ScorecardRow twoTailed = capped(plain, new CapUsed(0.375, 1.625, 0.25, 0.75));
+        ScorecardRow fixed = capped(plain, new CapUsed(null, 100.0, null, null));
+
+        JsonNode row = written(ResultPart.of(twoTailed));
+        assertThat(row.propertyNames()).endsWith("status", "cap");
+        assertThat(row.get("cap").toString())
+                .isEqualTo("{\"lower\":0.375,\"upper\":1.625,\"quantile_low\":0.25,\"quantile\":0.75}");
+        assertThat(written(ResultPart.of(fixed)).get("cap").toString()).isEqualTo("{\"upper\":100.0}");
+        assertThat(written(ResultPart.of(plain)).has("cap")).isFalse();
+        assertThat(ResultPart.of(twoTailed).toRow()).isEqualTo(twoTailed);
+        assertThat(ResultPart.of(fixed).toRow()).isEqualTo(fixed);
+    }
+
+    private static ScorecardRow capped(ScorecardRow row, CapUsed cap) {
+        return new ScorecardRow(row.metricId(), row.metricTitle(), row.type(), row.method(), row.variant(), row.segment(),
+                row.nControl(), row.nTreatment(), row.incompleteUnits(), row.comparison(), row.pValueAdjusted(), row.inputs(),
+                row.kind(), row.eligibility(), cap);
     }
 
     @Test
@@ -119,6 +142,6 @@ class ResultPartTest {
                 row.segment(), row.nControl(),
                 row.nTreatment(), row.incompleteUnits(), row.controlValue(), row.treatmentValue(), row.absoluteEffect(),
                 row.absoluteCiLow(), absoluteCiHigh, row.relativeEffect(), row.relativeCiLow(), row.relativeCiHigh(),
-                row.pValue(), row.pValueAdjusted(), row.extras(), status, row.reason(), row.metricTitle(), row.inputs());
+                row.pValue(), row.pValueAdjusted(), row.extras(), status, row.reason(), row.metricTitle(), row.inputs(), row.cap());
     }
 }

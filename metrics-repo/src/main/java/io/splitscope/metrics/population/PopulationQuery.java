@@ -55,8 +55,10 @@ public final class PopulationQuery {
     /** The one segment of an analysis that is not sliced. */
     public static final String ALL = "all";
 
-    /** The alias of the dimension's rows. */
-    private static final String DIMENSION = "m";
+    /** The most dimensions results are sliced by at once (their cross product). */
+    public static final int MAX_SEGMENT_DIMENSIONS = 2;
+    /** Between the values of a segment of two dimensions: {@code DE × mobile}. */
+    public static final String SEGMENT_SEPARATOR = " × ";
     private static final String UNITS_COLUMN = "units";
     private static final String CROSSOVERS_COLUMN = "crossover_units";
     private static final String INVALID_COLUMN = "invalid_exposures";
@@ -71,42 +73,65 @@ public final class PopulationQuery {
 
     /**
      * {@code units(unit_id, variant, first_exposed_at, segment)}: the analysed population, one row
-     * per unit whose valid exposures name one variant, with its segment of {@code dimension}
-     * ({@value Dimension#UNKNOWN} without a row in the dimension's source), or {@value #ALL} when
-     * {@code dimension} is null.
+     * per unit whose valid exposures name one variant, with its segment of {@code segmentBy}
+     * (the unit's value of each dimension, in the order given, joined by {@value #SEGMENT_SEPARATOR}:
+     * {@code DE × mobile}; {@value Dimension#UNKNOWN} for a value the unit has no row for), or
+     * {@value #ALL} when {@code segmentBy} is empty or null.
+     *
+     * @throws IllegalArgumentException for more than {@value #MAX_SEGMENT_DIMENSIONS} dimensions or a repeated one
      */
     public static CommonTableExpression<Record4<Object, String, LocalDateTime, String>> units(ExposedUnits exposed,
-                                                                                            Dimension dimension) {
+                                                                                            List<Dimension> segmentBy) {
+        segmentBy = segmentBy == null ? List.of() : segmentBy;
+        requireSegmentable(segmentBy);
         Table<?> rows = exposed.table();
         // one variant: the smallest and the largest valid variant agree
         Condition oneVariant = ExposedUnits.FIRST_VARIANT.eq(ExposedUnits.LAST_VARIANT);
+        UnitAttributes attributes = new UnitAttributes(segmentBy);
         var columns = DSL.select(ExposedUnits.UNIT_ID, ExposedUnits.FIRST_VARIANT, ExposedUnits.FIRST_EXPOSED_AT,
-                segment(dimension));
-        var units = dimension == null ? columns.from(rows).where(oneVariant) : columns.from(rows)
-                .leftJoin(dimension.source().as(DIMENSION))
-                .on(field(name(DIMENSION, dimension.source().unit())).eq(ExposedUnits.UNIT_ID))
+                segment(attributes));
+        var units = segmentBy.isEmpty() ? columns.from(rows).where(oneVariant) : columns
+                .from(attributes.joinedTo(rows, ExposedUnits.UNIT_ID))
                 .where(oneVariant)
                 .groupBy(ExposedUnits.UNIT_ID, ExposedUnits.FIRST_VARIANT, ExposedUnits.FIRST_EXPOSED_AT);
         return name(UNITS).fields(UNIT_ID.getName(), VARIANT.getName(), FIRST_EXPOSED_AT.getName(), SEGMENT.getName())
                 .as(units);
     }
 
-    /** {@link #units(ExposedUnits, Dimension)} of units computed in the query, unsliced. */
+    /** {@link #units(ExposedUnits, List)} of units computed in the query, unsliced. */
     public static CommonTableExpression<Record4<Object, String, LocalDateTime, String>> units(Experiment experiment) {
-        return units(ExposedUnits.of(experiment), null);
+        return units(ExposedUnits.of(experiment), List.of());
     }
 
-    private static Field<String> segment(Dimension dimension) {
-        if (dimension == null) {
+    /**
+     * @throws IllegalArgumentException for more than {@value #MAX_SEGMENT_DIMENSIONS} dimensions or a repeated one
+     */
+    public static void requireSegmentable(List<Dimension> segmentBy) {
+        if (segmentBy.size() > MAX_SEGMENT_DIMENSIONS) {
+            throw new IllegalArgumentException("segments by " + segmentBy.stream().map(Dimension::id).toList()
+                    + ": at most " + MAX_SEGMENT_DIMENSIONS + " dimensions at once");
+        }
+        if (segmentBy.stream().map(Dimension::id).distinct().count() < segmentBy.size()) {
+            throw new IllegalArgumentException("segments by " + segmentBy.stream().map(Dimension::id).toList()
+                    + ": a dimension is named twice");
+        }
+    }
+
+    private static Field<String> segment(UnitAttributes attributes) {
+        if (attributes.dimensions().isEmpty()) {
             return inline(ALL);
         }
-        Field<String> value = field(name(DIMENSION, dimension.column())).cast(SQLDataType.VARCHAR);
-        return coalesce(min(value), inline(Dimension.UNKNOWN));
+        Field<String> label = null;
+        for (Dimension dimension : attributes.dimensions()) {
+            Field<String> part = coalesce(min(attributes.column(dimension).cast(SQLDataType.VARCHAR)), inline(Dimension.UNKNOWN));
+            label = label == null ? part : label.concat(inline(SEGMENT_SEPARATOR), part);
+        }
+        return label;
     }
 
     /** Units per segment and variant: {@code (segment, variant, units)}. */
-    public static ResultQuery<?> unitCounts(DSLContext dsl, ExposedUnits exposed, Dimension dimension) {
-        var units = units(exposed, dimension);
+    public static ResultQuery<?> unitCounts(DSLContext dsl, ExposedUnits exposed, List<Dimension> segmentBy) {
+        var units = units(exposed, segmentBy);
         return dsl.with(units)
                 .select(SEGMENT.as(SEGMENT.getName()), VARIANT.as(VARIANT.getName()),
                         count().cast(SQLDataType.BIGINT).as(UNITS_COLUMN))

@@ -4,11 +4,13 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.least;
+import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.name;
 
 import io.splitscope.metrics.Cap;
 import io.splitscope.metrics.Metric;
 import io.splitscope.sql.dialect.Dialects;
+import io.splitscope.stats.arrow.MomentColumns;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Condition;
@@ -24,6 +26,8 @@ import org.jooq.impl.SQLDataType;
 final class Capping {
 
     static final String CAPS = "caps";
+    private static final String LOWER = "__lower";
+    private static final String UPPER = "__upper";
 
     private Capping() {
     }
@@ -36,10 +40,29 @@ final class Capping {
         List<SelectField<?>> columns = new ArrayList<>();
         if (metric.cap() instanceof Cap.Percentile percentile) {
             if (percentile.lowerLevel() != null) {
-                columns.add(Dialects.percentileCont(value, percentile.lowerLevel(), complete).as(column + "__lower"));
+                columns.add(Dialects.percentileCont(value, percentile.lowerLevel(), complete).as(column + LOWER));
             }
             if (percentile.upperLevel() != null) {
-                columns.add(Dialects.percentileCont(value, percentile.upperLevel(), complete).as(column + "__upper"));
+                columns.add(Dialects.percentileCont(value, percentile.upperLevel(), complete).as(column + UPPER));
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * The pooled percentiles of {@link #capsColumns} as columns of the final per-variant
+     * aggregation ({@link MomentColumns#capLower}, {@link MomentColumns#capUpper}): the one row of
+     * {@value #CAPS} is joined to every unit, so {@code max} reads its value back; none for a
+     * metric without a percentile cap.
+     */
+    static List<SelectField<?>> capsUsed(Metric metric, String column) {
+        List<SelectField<?>> columns = new ArrayList<>();
+        if (metric.cap() instanceof Cap.Percentile percentile) {
+            if (percentile.lowerLevel() != null) {
+                columns.add(max(capsField(column + LOWER)).as(MomentColumns.capLower(metric.id())));
+            }
+            if (percentile.upperLevel() != null) {
+                columns.add(max(capsField(column + UPPER)).as(MomentColumns.capUpper(metric.id())));
             }
         }
         return columns;
@@ -52,8 +75,8 @@ final class Capping {
             case Cap.Absolute absolute -> clamp(value, absolute.lower() == null ? null : inline(absolute.lower()),
                     absolute.upper() == null ? null : inline(absolute.upper()));
             case Cap.Percentile percentile -> clamp(value,
-                    percentile.lowerLevel() == null ? null : capsField(column + "__lower"),
-                    percentile.upperLevel() == null ? null : capsField(column + "__upper"));
+                    percentile.lowerLevel() == null ? null : capsField(column + LOWER),
+                    percentile.upperLevel() == null ? null : capsField(column + UPPER));
         };
     }
 

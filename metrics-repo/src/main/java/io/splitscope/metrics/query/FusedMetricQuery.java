@@ -45,8 +45,10 @@ import org.jooq.impl.SQLDataType;
  *                   FROM units LEFT JOIN unit_totals USING (unit))
  * SELECT segment, variant, per metric: n, Σy, Σy² (Σx, Σx², Σxy; or the six sums of a ratio;
  *        or a quantile's flatten(list(events order by unit)), list(event count order by unit))
- *        over the units whose window has elapsed
- * FROM per_unit GROUP BY segment, variant
+ *        over the units whose window has elapsed and that pass its unit filter; the units the
+ *        filter drops; the percentile caps it used
+ * FROM per_unit [CROSS JOIN caps]
+ * GROUP BY segment, variant
  * </pre>
  */
 public final class FusedMetricQuery {
@@ -57,12 +59,12 @@ public final class FusedMetricQuery {
     /**
      * @param withCovariates also compute each mean and proportion metric's value over the
      *                       pre-exposure window ({@link MetricWindows#PRE_EXPOSURE_DAYS} days), for CUPED
-     * @param segmentBy      slice the statistics by this member dimension, or null for one segment
+     * @param segmentBy      slice the statistics by these dimensions' cross product (at most two), or empty (null) for one segment
      * @throws IllegalArgumentException for a quantile metric when the dialect does not
      *                                  {@linkplain Dialects#aggregatesEventLists aggregate event lists}
      */
     public static ResultQuery<?> build(DSLContext dsl, ExposedUnits exposed, Source source, List<Metric> metrics,
-                                       boolean withCovariates, Dimension segmentBy) {
+                                       boolean withCovariates, List<Dimension> segmentBy) {
         PerUnitTable table = PerUnitTable.build(dsl, exposed, source, metrics, withCovariates, segmentBy);
         List<SelectField<?>> moments = new ArrayList<>();
         moments.add(table.segment().as(MomentColumns.SEGMENT));
@@ -70,6 +72,10 @@ public final class FusedMetricQuery {
         for (Metric metric : metrics) {
             Condition complete = table.complete(metric);
             Function<Field<Double>, Field<Double>> total = value -> sum(value).filterWhere(complete).cast(SQLDataType.DOUBLE);
+            if (metric.unitFilter() != null) {
+                moments.add(count().filterWhere(table.filteredOut(metric)).cast(SQLDataType.BIGINT)
+                        .as(MomentColumns.filteredOut(metric.id())));
+            }
             if (metric.measure() instanceof Measure.Quantile) {
                 requireEventLists(dsl, metric);
                 moments.add(function("flatten", Double[].class,
@@ -91,6 +97,7 @@ public final class FusedMetricQuery {
                 continue;
             }
             Field<Double> y = table.value(metric);
+            moments.addAll(Capping.capsUsed(metric, metric.id()));
             moments.add(total.apply(y).as(MomentColumns.sum(metric.id())));
             moments.add(total.apply(y.times(y)).as(MomentColumns.sumSquares(metric.id())));
             if (withCovariates) {

@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.falseCondition;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.when;
 
@@ -18,6 +19,7 @@ import io.splitscope.metrics.UnitValue;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.population.ExposedUnits;
 import io.splitscope.metrics.population.PopulationQuery;
+import io.splitscope.metrics.population.UnitAttributes;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +38,9 @@ import org.jooq.impl.SQLDataType;
  * row per analysed unit: one scan of the source joined to the units and aggregated per unit, then
  * joined back to every unit, 0 for a unit without events) and, over it, each metric's
  * value as the final query reads it (capped when the metric is), with the condition that the
- * unit counts for it (its window has elapsed; any unit with {@code eligibility: all}). For a quantile metric, a unit's value is the sorted list of its
+ * unit counts for it: its window has elapsed (any unit with {@code eligibility: all}) and it passes
+ * the metric's unit filter (its attributes joined per unit as
+ * {@value io.splitscope.metrics.UnitFilter#ATTRIBUTES}). For a quantile metric, a unit's value is the sorted list of its
  * events' values and their number (engines that aggregate lists only, see
  * {@link io.splitscope.sql.dialect.Dialects#aggregatesEventLists}). A funnel's rows read the step
  * columns that {@link FunnelSteps} adds to the source's rows in the same scan; an active-day share
@@ -51,6 +55,8 @@ final class PerUnitTable {
     private static final String DENOMINATOR = "__den";
     private static final String EVENTS = "__events";
     private static final String EVENT_COUNT = "__event_count";
+    /** 1 when the unit passes the metric's unit filter, else 0 (a NULL attribute fails). */
+    private static final String KEPT = "__kept";
     /** Each unit's aggregates over its events, for the units that have some. */
     private static final String EVENT_TOTALS = "unit_totals";
 
@@ -71,10 +77,10 @@ final class PerUnitTable {
     /**
      * @param withCovariates also compute each mean and proportion metric's value over the
      *                       pre-exposure window, for CUPED
-     * @param segmentBy      the member dimension the units are sliced by, or null
+     * @param segmentBy      the dimensions the units are sliced by (at most two), or empty (null)
      */
     static PerUnitTable build(DSLContext dsl, ExposedUnits exposed, Source source, List<Metric> metrics,
-                              boolean withCovariates, Dimension segmentBy) {
+                              boolean withCovariates, List<Dimension> segmentBy) {
         requireSameSource(source, metrics);
         Experiment experiment = exposed.experiment();
         Field<LocalDateTime> eventTime = source.timestampColumn().orElse(null);
@@ -101,6 +107,10 @@ final class PerUnitTable {
                 case Measure.Funnel funnel -> throw new IllegalArgumentException("metric " + metric.id()
                         + " is a funnel: compute its rows (Metric.scorecardMetrics()), not the funnel itself");
             }
+            if (metric.unitFilter() != null) {
+                columns.add(new UnitColumn(metric.id() + KEPT,
+                        when(metric.unitFilter().condition(), inline(1)).otherwise(inline(0)), null, false, null));
+            }
         }
         var units = PopulationQuery.units(exposed, segmentBy);
         List<CommonTableExpression<?>> tables = new ArrayList<>(List.of(units));
@@ -124,6 +134,12 @@ final class PerUnitTable {
             CommonTableExpression<?> table = covariate.table(dsl);
             tables.add(table);
             joined = joined.leftJoin(table).on(covariate.unitId().eq(PopulationQuery.UNIT_ID));
+        }
+        List<Dimension> filtered = filterDimensions(metrics);
+        if (!filtered.isEmpty()) {
+            CommonTableExpression<?> attributes = new UnitAttributes(filtered).table(dsl, units);
+            tables.add(attributes);
+            joined = joined.leftJoin(attributes).on(UnitAttributes.unitId().eq(PopulationQuery.UNIT_ID));
         }
         List<SelectField<?>> perUnitColumns = new ArrayList<>(List.of(
                 PopulationQuery.UNIT_ID, PopulationQuery.VARIANT, PopulationQuery.FIRST_EXPOSED_AT, PopulationQuery.SEGMENT));
@@ -169,10 +185,19 @@ final class PerUnitTable {
         return field(name(PER_UNIT, PopulationQuery.UNIT_ID.getName()));
     }
 
-    /** The unit's window for {@code metric} has fully elapsed. */
+    /** The unit's window for {@code metric} has fully elapsed, and the unit passes the metric's unit filter. */
     Condition complete(Metric metric) {
         return MetricWindows.complete(column(PopulationQuery.FIRST_EXPOSED_AT.getName(), SQLDataType.LOCALDATETIME),
-                experiment, metric);
+                experiment, metric).and(metric.unitFilter() == null ? noCondition() : kept(metric).eq(inline(1)));
+    }
+
+    /** The unit fails the metric's unit filter (never, for a metric without one). */
+    Condition filteredOut(Metric metric) {
+        return metric.unitFilter() == null ? falseCondition() : kept(metric).eq(inline(0));
+    }
+
+    private static Field<Integer> kept(Metric metric) {
+        return column(metric.id() + KEPT, SQLDataType.INTEGER);
     }
 
     /** A mean or proportion metric's per-unit value, capped as the metric says. */
@@ -294,6 +319,12 @@ final class PerUnitTable {
         Field<Double> value() {
             return field(name(table, VALUE), SQLDataType.DOUBLE);
         }
+    }
+
+    /** The dimensions the metrics' unit filters read, each once. */
+    private static List<Dimension> filterDimensions(List<Metric> metrics) {
+        return metrics.stream().filter(metric -> metric.unitFilter() != null)
+                .flatMap(metric -> metric.unitFilter().dimensions().stream()).distinct().toList();
     }
 
     private static void requireSameSource(Source source, List<Metric> metrics) {

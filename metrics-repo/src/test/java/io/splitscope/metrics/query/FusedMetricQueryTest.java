@@ -7,13 +7,16 @@ import io.splitscope.metrics.population.ExposedUnits;
 import io.splitscope.metrics.Cap;
 import io.splitscope.metrics.preset.StreamingPreset;
 import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.TinyAttributes;
 import io.splitscope.metrics.TinyWarehouse;
+import io.splitscope.metrics.UnitFilter;
 import io.splitscope.metrics.Window;
 import io.splitscope.metrics.preset.StandardMetrics;
 import io.splitscope.stats.CovariateMoments;
 import io.splitscope.stats.Moments;
 import io.splitscope.stats.RatioMoments;
 import io.splitscope.stats.arrow.UnitEventsReader.ClusteredValues;
+import io.splitscope.stats.arrow.MomentColumns;
 import io.splitscope.stats.arrow.VariantStatistics;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +94,7 @@ class FusedMetricQueryTest {
     void slicesByAMemberDimensionWithUnitsWithoutAMembersRowAsUnknown() {
         // tiny/members.csv knows only unit 1 (device tv); units 3, 9 and 2 have no members row.
         Map<String, VariantStatistics> bySegment = tiny.warehouse.query(FusedMetricQuery.build(tiny.warehouse.dsl(),
-                ExposedUnits.of(tiny.experiment("exp_t")), StreamingPreset.PLAYBACK, PLAYBACK_METRICS, false, StreamingPreset.DEVICE),
+                ExposedUnits.of(tiny.experiment("exp_t")), StreamingPreset.PLAYBACK, PLAYBACK_METRICS, false, List.of(StreamingPreset.DEVICE)),
                 tiny.allocator, VariantStatistics::readBySegment);
 
         assertThat(bySegment).containsOnlyKeys("tv", "unknown");
@@ -115,6 +118,85 @@ class FusedMetricQueryTest {
             assertThat(statistics.moments(metric.id(), "control")).as(metric.id()).isEqualTo(new Moments(3, 2, 2));
             assertThat(statistics.moments(metric.id(), "treatment")).as(metric.id()).isEqualTo(new Moments(1, 0.5, 0.25));
         }
+    }
+
+    @Test
+    void winsorisesBothTailsAtPooledPercentilesAndReadsTheCapsBack() {
+        // hand count, type 7 over the complete units' hours (0, 0.5, 1.5, 2): p25 = 0 + 0.75 * 0.5 = 0.375,
+        // p75 = 1.5 + 0.25 * 0.5 = 1.625; control 1.5, 2, 0 -> 1.5, 1.625, 0.375; treatment 0.5 stays.
+        Metric twoTailed = capped(new Cap.Percentile(0.25, 0.75));
+        VariantStatistics statistics = statistics(List.of(twoTailed, StandardMetrics.STREAMING_HOURS), List.of());
+
+        assertThat(statistics.moments(twoTailed.id(), "control"))
+                .isEqualTo(new Moments(3, 1.5 + 1.625 + 0.375, 1.5 * 1.5 + 1.625 * 1.625 + 0.375 * 0.375));
+        assertThat(statistics.moments(twoTailed.id(), "treatment")).isEqualTo(new Moments(1, 0.5, 0.25));
+        assertThat(statistics.pooled(MomentColumns.capLower(twoTailed.id()))).isEqualTo(0.375);
+        assertThat(statistics.pooled(MomentColumns.capUpper(twoTailed.id()))).isEqualTo(1.625);
+        assertThat(statistics.pooled(MomentColumns.capLower(StandardMetrics.STREAMING_HOURS.id()))).isNull();
+    }
+
+    @Test
+    void dropsTheUnitsAUnitFilterFailsFromThatMetricOnlyAndCountsThem() {
+        // hand count (TinyAttributes, country = 'DE'): complete control units 1 (DE, 1.5 h) and 3 (DE, 2 h)
+        // pass, 9 has no attributes row (NULL fails); treatment 2 is FR; incomplete 6 is DE, 7 has no row.
+        Metric german = filtered(TinyAttributes.GERMANY, null);
+        VariantStatistics statistics = statistics(List.of(german, StandardMetrics.STREAMING_HOURS), List.of());
+
+        assertThat(statistics.moments(german.id(), "control")).isEqualTo(new Moments(2, 3.5, 6.25));
+        assertThat(statistics.moments(german.id(), "treatment")).isEqualTo(new Moments(0, 0, 0));
+        assertThat(statistics.filteredOut(german.id(), "control")).isEqualTo(1);
+        assertThat(statistics.filteredOut(german.id(), "treatment")).isEqualTo(2);
+        // the unfiltered metric of the same scan keeps every unit
+        assertThat(statistics.moments("streaming_hours", "control")).isEqualTo(new Moments(3, 3.5, 6.25));
+        assertThat(statistics.filteredOut("streaming_hours", "control")).isZero();
+    }
+
+    @Test
+    void computesPercentileCapsOverTheUnitsTheFilterKeeps() {
+        // the German complete units' hours 1.5 and 2: median 1.75 (type 7), so 2 -> 1.75
+        Metric german = filtered(TinyAttributes.GERMANY, Cap.abovePercentile(0.5));
+        VariantStatistics statistics = statistics(List.of(german), List.of());
+
+        assertThat(statistics.moments(german.id(), "control")).isEqualTo(new Moments(2, 3.25, 1.5 * 1.5 + 1.75 * 1.75));
+        assertThat(statistics.pooled(MomentColumns.capUpper(german.id()))).isEqualTo(1.75);
+    }
+
+    @Test
+    void keepsOnlyUnitsWithoutAnAttributeForAnIsNullFilter() {
+        // country is null: control unit 9 (0 h); treatment unit 7 has no row but is incomplete
+        Metric unknown = filtered(new UnitFilter("country is null", TinyAttributes.COUNTRY.attribute().isNull(),
+                List.of(TinyAttributes.COUNTRY)), null);
+        VariantStatistics statistics = statistics(List.of(unknown), List.of());
+
+        assertThat(statistics.moments(unknown.id(), "control")).isEqualTo(new Moments(1, 0, 0));
+        assertThat(statistics.moments(unknown.id(), "treatment")).isEqualTo(new Moments(0, 0, 0));
+        assertThat(statistics.filteredOut(unknown.id(), "treatment")).isEqualTo(2);
+    }
+
+    @Test
+    void filtersAndSegmentsByTwoDimensionsInOneQuery() {
+        // by country × device, country = 'DE': control 1 (DE × mobile, 1.5 h), 3 (DE × tv, 2 h)
+        Metric german = filtered(TinyAttributes.GERMANY, null);
+        Map<String, VariantStatistics> bySegment = tiny.warehouse.query(FusedMetricQuery.build(tiny.warehouse.dsl(),
+                ExposedUnits.of(tiny.experiment("exp_t")), StreamingPreset.PLAYBACK, List.of(german), false,
+                List.of(TinyAttributes.COUNTRY, TinyAttributes.DEVICE)), tiny.allocator, VariantStatistics::readBySegment);
+
+        assertThat(bySegment.get("DE × mobile").moments(german.id(), "control")).isEqualTo(new Moments(1, 1.5, 2.25));
+        assertThat(bySegment.get("DE × tv").moments(german.id(), "control")).isEqualTo(new Moments(1, 2, 4));
+        assertThat(bySegment.get("FR × mobile").moments(german.id(), "treatment")).isEqualTo(new Moments(0, 0, 0));
+        assertThat(bySegment.get("FR × mobile").filteredOut(german.id(), "treatment")).isEqualTo(1);
+    }
+
+    private static VariantStatistics statistics(List<Metric> metrics, List<io.splitscope.metrics.Dimension> segmentBy) {
+        return tiny.warehouse.query(FusedMetricQuery.build(tiny.warehouse.dsl(), ExposedUnits.of(tiny.experiment("exp_t")),
+                StreamingPreset.PLAYBACK, metrics, false, segmentBy), tiny.allocator, VariantStatistics::read);
+    }
+
+    private static Metric filtered(UnitFilter filter, Cap cap) {
+        Metric hours = StandardMetrics.STREAMING_HOURS;
+        return Metric.define(hours.id() + "_de").title(hours.title()).description(hours.description()).from(hours.source())
+                .mean(((io.splitscope.metrics.Measure.Mean) hours.measure()).value()).window(hours.window())
+                .higherIsBetter().capped(cap).unitFilter(filter).build();
     }
 
     private static Metric capped(Cap cap) {
@@ -168,7 +250,7 @@ class FusedMetricQueryTest {
         // Unit 1 (tv) alone in its segment; 3 and 9 (control) and 2 (treatment) unknown.
         Map<String, VariantStatistics> bySegment = tiny.warehouse.query(FusedMetricQuery.build(tiny.warehouse.dsl(),
                 ExposedUnits.of(tiny.experiment("exp_t")), StreamingPreset.PLAYBACK, List.of(StandardMetrics.STARTUP_MS_P50), false,
-                StreamingPreset.DEVICE), tiny.allocator, VariantStatistics::readBySegment);
+                List.of(StreamingPreset.DEVICE)), tiny.allocator, VariantStatistics::readBySegment);
 
         assertThat(bySegment.get("tv").events("startup_ms_p50", "control").values()).containsExactly(1200, 1300);
         assertThat(bySegment.get("tv").events("startup_ms_p50", "treatment").unitOffsets()).containsExactly(0);

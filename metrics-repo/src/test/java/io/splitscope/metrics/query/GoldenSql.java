@@ -4,6 +4,7 @@ import io.splitscope.metrics.population.ExposedUnits;
 import io.splitscope.metrics.Cap;
 import io.splitscope.metrics.preset.StreamingPreset;
 import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.TinyAttributes;
 import io.splitscope.metrics.UnitValue;
 import io.splitscope.metrics.Window;
 import io.splitscope.metrics.preset.StandardMetrics;
@@ -54,6 +55,12 @@ enum GoldenSql {
     /** A mean capped at its pooled median: the exact percentile, which jOOQ cannot render for Trino. */
     PLAYBACK_CAPPED(dsl -> FusedMetricQuery.build(dsl, ExposedUnits.of(Example.EXPERIMENT), StreamingPreset.PLAYBACK,
             List.of(Example.CAPPED_HOURS), false, null)),
+    /**
+     * A mean with a unit filter and two-tailed pooled percentile caps, segmented by two dimensions:
+     * the unit attributes joined per unit, the caps read back.
+     */
+    PLAYBACK_FILTERED_BY_TWO(dsl -> FusedMetricQuery.build(dsl, ExposedUnits.of(Example.EXPERIMENT), StreamingPreset.PLAYBACK,
+            List.of(Example.GERMAN_HOURS), false, List.of(TinyAttributes.COUNTRY, TinyAttributes.DEVICE))),
     /** A series by days since exposure: a VALUES table and day arithmetic with a column. */
     STREAMING_HOURS_SERIES(dsl -> SeriesQuery.build(dsl, Example.EXPERIMENT, StandardMetrics.STREAMING_HOURS,
             SeriesAxis.DAYS_SINCE_EXPOSURE));
@@ -124,6 +131,12 @@ enum GoldenSql {
                 .description("Streaming hours capped at the pooled median.").from(StreamingPreset.PLAYBACK)
                 .mean(UnitValue.sum(StreamingPreset.PLAYBACK.column(WarehouseSchema.WATCH_SECONDS).div(3600.0)))
                 .capped(Cap.abovePercentile(0.5)).window(Window.days(7)).higherIsBetter().build();
+        static final Metric GERMAN_HOURS = Metric.define("german_hours").title("Streaming hours in Germany")
+                .description("Streaming hours of German units, capped at the pooled 25th and 75th percentiles.")
+                .from(StreamingPreset.PLAYBACK)
+                .mean(UnitValue.sum(StreamingPreset.PLAYBACK.column(WarehouseSchema.WATCH_SECONDS).div(3600.0)))
+                .capped(new Cap.Percentile(0.25, 0.75)).unitFilter(TinyAttributes.GERMANY).window(Window.days(7))
+                .higherIsBetter().build();
     }
 
     /**

@@ -12,6 +12,7 @@ import io.splitscope.stats.Moments;
 import io.splitscope.stats.RatioMoments;
 import io.splitscope.stats.arrow.UnitEventsReader;
 import io.splitscope.stats.arrow.UnitEventsReader.ClusteredValues;
+import io.splitscope.stats.arrow.MomentColumns;
 import io.splitscope.stats.arrow.VariantStatistics;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -111,6 +112,20 @@ class GoldenSqlTest {
 
         assertThat(capped.moments("capped_hours", "control")).isEqualTo(new Moments(3, 2, 2));
         assertThat(capped.moments("capped_hours", "treatment")).isEqualTo(new Moments(1, 0.5, 0.25));
+    }
+
+    @Test
+    void theDuckDbFilesFilterUnitsByAttributesAndCapBothTails() {
+        // hand count: the German complete units 1 (1.5 h, DE × mobile) and 3 (2 h, DE × tv); type-7 pooled
+        // p25 = 1.5 + 0.25 * 0.5 = 1.625, p75 = 1.5 + 0.75 * 0.5 = 1.875, so 1.5 -> 1.625 and 2 -> 1.875
+        Map<String, VariantStatistics> bySegment = tiny.warehouse.query(
+                GoldenSql.PLAYBACK_FILTERED_BY_TWO.checkedInQuery(SQLDialect.DUCKDB), tiny.allocator, VariantStatistics::readBySegment);
+
+        assertThat(bySegment.get("DE × mobile").moments("german_hours", "control")).isEqualTo(new Moments(1, 1.625, 1.625 * 1.625));
+        assertThat(bySegment.get("DE × tv").moments("german_hours", "control")).isEqualTo(new Moments(1, 1.875, 1.875 * 1.875));
+        assertThat(bySegment.get("unknown × unknown").filteredOut("german_hours", "control")).isEqualTo(1);
+        assertThat(bySegment.get("DE × tv").pooled(MomentColumns.capLower("german_hours"))).isEqualTo(1.625);
+        assertThat(bySegment.get("DE × tv").pooled(MomentColumns.capUpper("german_hours"))).isEqualTo(1.875);
     }
 
     @Test

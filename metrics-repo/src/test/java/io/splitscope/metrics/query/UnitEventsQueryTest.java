@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.splitscope.metrics.population.ExposedUnits;
 import io.splitscope.metrics.Eligibility;
+import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.TinyAttributes;
 import io.splitscope.metrics.TinyWarehouse;
 import io.splitscope.metrics.preset.StandardMetrics;
 import io.splitscope.stats.arrow.UnitEventsReader;
@@ -52,6 +54,22 @@ class UnitEventsQueryTest {
 
         assertThat(events.get("treatment").unitOffsets()).containsExactly(0, 2, 3, 3);
         assertThat(events.get("treatment").values()).containsExactlyInAnyOrder(800, 700, 1000);
+    }
+
+    @Test
+    void leavesOutTheUnitsAUnitFilterFails() {
+        // country = 'DE' (TinyAttributes): control 1 (1200, 1300) and 3 (900) pass, 9 has no row; treatment 2 is FR
+        Metric p50 = StandardMetrics.STARTUP_MS_P50;
+        Metric german = Metric.define("startup_ms_p50_de").title(p50.title()).description(p50.description())
+                .from(p50.source()).quantile(((Measure.Quantile) p50.measure()).eventValue(), 0.5).window(p50.window())
+                .lowerIsBetter().unitFilter(TinyAttributes.GERMANY).build();
+        Map<String, ClusteredValues> events = tiny.warehouse.query(UnitEventsQuery.build(tiny.warehouse.dsl(),
+                ExposedUnits.of(tiny.experiment("exp_t")), german, null), tiny.allocator, UnitEventsReader::read);
+
+        assertThat(events.get("control").unitOffsets()).containsExactly(0, 2, 3);
+        assertThat(events.get("control").values()).containsExactly(1200, 1300, 900);
+        assertThat(events).doesNotContainKey("treatment");
+        assertThat(UnitEventsQuery.sameEvents(p50, german)).isFalse();
     }
 
     @Test

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.splitscope.metrics.population.ExposedUnits;
 import io.splitscope.metrics.preset.StreamingPreset;
+import io.splitscope.metrics.Measure;
+import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.TinyAttributes;
 import io.splitscope.metrics.TinyWarehouse;
 import io.splitscope.metrics.preset.StandardMetrics;
 import io.splitscope.metrics.population.PopulationQuery;
@@ -42,6 +45,25 @@ class UnitValuesQueryTest {
         assertThat(control.y()).containsExactly(1.5, 2.0, 0.0);
         assertThat(control.x()).containsExactly(1.0, 0.0, 0.0);
         assertThat(data.unitValues(PopulationQuery.ALL, "treatment", "streaming_hours").values()).containsExactly(0.5);
+    }
+
+    @Test
+    void leavesOutAndCountsTheUnitsAUnitFilterDrops() {
+        // hand count (TinyAttributes, country = 'DE'): control 1 (1.5 h) and 3 (2 h) pass, 9 has no row;
+        // treatment 2 (FR) and 7 (no row) are dropped, 6 (DE) is still in its window
+        Metric hours = StandardMetrics.STREAMING_HOURS;
+        Metric german = Metric.define("german_hours").title(hours.title()).description(hours.description())
+                .from(hours.source()).mean(((Measure.Mean) hours.measure()).value()).window(hours.window())
+                .higherIsBetter().unitFilter(TinyAttributes.GERMANY).build();
+        UnitData data = tiny.warehouse.query(UnitValuesQuery.build(tiny.warehouse.dsl(), ExposedUnits.of(tiny.experiment("exp_t")),
+                StreamingPreset.PLAYBACK, List.of(german, hours), false, null), tiny.allocator,
+                reader -> UnitValuesReader.read(reader, List.of("german_hours", "streaming_hours"), false));
+
+        assertThat(data.unitValues(PopulationQuery.ALL, "control", "german_hours").values()).containsExactly(1.5, 2.0);
+        assertThat(data.unitValues(PopulationQuery.ALL, "treatment", "german_hours").values()).isEmpty();
+        assertThat(data.filteredOut(PopulationQuery.ALL, "german_hours")).isEqualTo(3);
+        assertThat(data.filteredOut(PopulationQuery.ALL, "streaming_hours")).isZero();
+        assertThat(data.unitValues(PopulationQuery.ALL, "control", "streaming_hours").values()).containsExactly(1.5, 2.0, 0.0);
     }
 
     @Test

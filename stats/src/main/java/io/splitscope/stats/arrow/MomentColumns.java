@@ -9,7 +9,10 @@ package io.splitscope.stats.arrow;
  *   <li>mean and proportion metrics: {@code m__sum}, {@code m__sum_squares}; with the pre-exposure
  *       covariate x also {@code m__x_sum}, {@code m__x_sum_squares}, {@code m__xy_sum};</li>
  *   <li>ratio metrics: {@code m__num_sum}, {@code m__num_sum_squares}, {@code m__den_sum},
- *       {@code m__den_sum_squares}, {@code m__num_den_sum}.</li>
+ *       {@code m__den_sum_squares}, {@code m__num_den_sum};</li>
+ *   <li>a metric with a unit filter: {@code m__filtered_out} (64-bit integer, the units it drops);
+ *       with a percentile cap: {@code m__cap_lower} and/or {@code m__cap_upper}, the pooled
+ *       percentiles used, the same on every row.</li>
  * </ul>
  * Unit-level tables (methods that need each unit's value, such as {@code mann_whitney}) have
  * {@value #SEGMENT}, {@value #VARIANT}, {@value #UNIT_ID} and, for each metric {@code m}, its value
@@ -102,6 +105,24 @@ public final class MomentColumns {
     /** A quantile metric's number of events per unit, in the order of {@link #events}. */
     public static String unitEvents(String metricId) {
         return metricId + SEPARATOR + "unit_events";
+    }
+
+    /**
+     * Units of the variant that the metric's unit filter drops (64-bit integer); only for a metric
+     * with a unit filter. In a unit-level table: 1 when it drops the unit, else 0.
+     */
+    public static String filteredOut(String metricId) {
+        return metricId + SEPARATOR + "filtered_out";
+    }
+
+    /** The pooled lower percentile cap the metric's values were winsorised at; only for a metric with one. */
+    public static String capLower(String metricId) {
+        return metricId + SEPARATOR + "cap_lower";
+    }
+
+    /** The pooled upper percentile cap; only for a metric with one. */
+    public static String capUpper(String metricId) {
+        return metricId + SEPARATOR + "cap_upper";
     }
 
     /** A unit's value of the metric, in a unit-level table. */

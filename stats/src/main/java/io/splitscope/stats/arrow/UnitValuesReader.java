@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VarCharVector;
@@ -17,13 +18,23 @@ import org.apache.arrow.vector.ipc.ArrowReader;
 
 /**
  * Reads a unit-level table (see {@link MomentColumns}) into each metric's per-unit values by
- * segment and variant, skipping units whose window has not elapsed (null values).
+ * segment and variant, skipping units whose window has not elapsed or that the metric's unit
+ * filter drops (null values; the latter counted, from {@link MomentColumns#filteredOut} = 1).
  */
 public final class UnitValuesReader {
 
-    /** Per segment, variant and metric: the values of the analysed units, and their covariates when read. */
+    /**
+     * Per segment, variant and metric: the values of the analysed units, and their covariates when
+     * read; per segment and metric, the units its unit filter dropped (absent for a metric without one).
+     */
     public record UnitData(Map<String, Map<String, Map<String, double[]>>> values,
-                           Map<String, Map<String, Map<String, double[]>>> covariates) {
+                           Map<String, Map<String, Map<String, double[]>>> covariates,
+                           Map<String, Map<String, Long>> filteredOut) {
+
+        /** The units of {@code segment} (all variants) that the metric's unit filter dropped. */
+        public long filteredOut(String segment, String metric) {
+            return filteredOut.getOrDefault(segment, Map.of()).getOrDefault(metric, 0L);
+        }
 
         public UnitValues unitValues(String segment, String variant, String metric) {
             return new UnitValues(array(values, segment, variant, metric));
@@ -50,6 +61,7 @@ public final class UnitValuesReader {
     public static UnitData read(ArrowReader reader, List<String> metricIds, boolean withCovariates) throws IOException {
         Map<String, Map<String, Map<String, Values>>> values = new TreeMap<>();
         Map<String, Map<String, Map<String, Values>>> covariates = new TreeMap<>();
+        Map<String, Map<String, Long>> filteredOut = new HashMap<>();
         String[] metrics = metricIds.toArray(String[]::new);
         while (reader.loadNextBatch()) {
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
@@ -76,7 +88,12 @@ public final class UnitValuesReader {
                         y = yColumns[m] = doubles(root, MomentColumns.unitValue(metrics[m]));
                     }
                     if (y.isNull(row)) {
-                        continue; // the unit's window for this metric has not elapsed
+                        // the unit's window for this metric has not elapsed, or its unit filter drops it
+                        if (root.getVector(MomentColumns.filteredOut(metrics[m])) instanceof BaseIntVector dropped
+                                && !dropped.isNull(row) && dropped.getValueAsLong(row) == 1) {
+                            filteredOut.computeIfAbsent(segment, s -> new HashMap<>()).merge(metrics[m], 1L, Long::sum);
+                        }
+                        continue;
                     }
                     if (yValues[m] == null) {
                         yValues[m] = values(values, segment, variant, metrics[m]);
@@ -95,7 +112,7 @@ public final class UnitValuesReader {
                 }
             }
         }
-        return new UnitData(arrays(values), arrays(covariates));
+        return new UnitData(arrays(values), arrays(covariates), filteredOut);
     }
 
     private static Values values(Map<String, Map<String, Map<String, Values>>> data, String segment, String variant,

@@ -205,6 +205,20 @@ public final class VariantStatistics {
                 value(variant, MomentColumns.numeratorDenominatorSum(metric)));
     }
 
+    /** The units of the variant the metric's unit filter drops; 0 for a metric without one (no such column). */
+    public long filteredOut(String metric, String variant) {
+        Double count = rows.getOrDefault(variant, Map.of()).get(MomentColumns.filteredOut(metric));
+        return count == null ? 0 : count.longValue();
+    }
+
+    /**
+     * The pooled value of a column that is the same on every row ({@link MomentColumns#capLower},
+     * {@link MomentColumns#capUpper}), or null when no row has it (not a percentile cap, or no units).
+     */
+    public Double pooled(String column) {
+        return rows.values().stream().map(row -> row.get(column)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
     private Moments moments(String variant, String n, String sum, String sumSquares) {
         long units = (long) value(variant, n);
         return units == 0 ? new Moments(0, 0, 0) : new Moments(units, value(variant, sum), value(variant, sumSquares));

@@ -41,7 +41,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <ul>
  *   <li>{@code GET /api/experiments}: the experiments of the warehouse.</li>
- *   <li>{@code GET /api/experiments/{id}/scorecard[?method=welch_t|cuped|bayesian|sequential][&segment=country|device|plan][&metrics=m1,m2][&confidence=90|95|99]}:
+ *   <li>{@code GET /api/experiments/{id}/scorecard[?method=welch_t|cuped|bayesian|sequential][&segment=country|device|plan|country,device (at most two: their cross product)][&metrics=m1,m2][&confidence=90|95|99]}:
  *       the scorecard JSON of {@code spec/scorecard.md}, exactly as {@code ./splitscope analyze --format json}
  *       prints it; the stored one when there is one (header {@code X-Splitscope-Stale: true} when the
  *       warehouse has changed since; {@code X-Splitscope-Failed-Run} when a later run failed), else
@@ -174,11 +174,9 @@ public final class ExperimentsApi {
         String metrics = parameters.metrics();
         String confidence = parameters.confidence();
         MeanMethod meanMethod;
-        String segmentBy;
         ConfidenceLevel level;
         try {
             meanMethod = method == null || method.isBlank() ? MeanMethod.WELCH_T : MeanMethod.parse(method.strip());
-            segmentBy = segment == null || segment.isBlank() ? null : analysis.dimension(segment.strip()).id();
             level = ConfidenceLevel.parseOrDefault(confidence);
         } catch (IllegalArgumentException | AnalysisException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
@@ -195,8 +193,10 @@ public final class ExperimentsApi {
                     + String.join(", ", unknown) + " (GET /api/experiments lists experiments; ./splitscope metrics lists metrics)");
         }
         try {
-            return new AnalysisRequest(id, metricIds, meanMethod, segmentBy, level);
-        } catch (IllegalArgumentException e) {
+            AnalysisRequest request = new AnalysisRequest(id, metricIds, meanMethod, segment, level);
+            analysis.segmentBy(request); // every dimension known
+            return request;
+        } catch (IllegalArgumentException | AnalysisException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
     }

@@ -25,7 +25,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code analyze --project FILE | --warehouse SOURCE --experiment ID [--metrics m1,m2] [--cuped] [--segment DIMENSION] [--confidence LEVEL] [--format json|table] [--out FILE]}:
+ * {@code analyze --project FILE | --warehouse SOURCE --experiment ID [--metrics m1,m2] [--cuped] [--segment DIMENSION[,DIMENSION]] [--confidence LEVEL] [--format json|table] [--out FILE]}:
  * one scorecard, as {@code spec/scorecard.md} describes it.
  */
 @Command(name = "analyze", sortOptions = false, sortSynopsis = false, description = {"Analyse one experiment: its scorecard.",
@@ -49,7 +49,8 @@ final class AnalyzeCommand extends BaseCommand {
             description = "How mean and proportion metrics are compared: ${COMPLETION-CANDIDATES} (default: welch_t).")
     private MeanMethod method;
 
-    @Option(names = "--segment", paramLabel = "DIMENSION", description = "One row per value of this dimension and metric.")
+    @Option(names = "--segment", paramLabel = "DIMENSION",
+            description = "One row per value of this dimension and metric; of two (country,device): per pair of values (DE × mobile).")
     private String segment;
 
     @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "95",

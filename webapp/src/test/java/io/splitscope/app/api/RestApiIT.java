@@ -62,7 +62,8 @@ class RestApiIT {
             "exp_price   |?method=cuped                 |--experiment exp_price --cuped",
             "exp_autoplay|?method=bayesian&segment=plan |--experiment exp_autoplay --method bayesian --segment plan",
             "exp_price   |?metrics=play_rate,streaming_hours&method=sequential|--experiment exp_price --metrics streaming_hours,play_rate --method sequential",
-            "exp_autoplay|?confidence=90&segment=device |--experiment exp_autoplay --confidence 90 --segment device"})
+            "exp_autoplay|?confidence=90&segment=device |--experiment exp_autoplay --confidence 90 --segment device",
+            "exp_autoplay|?segment=device,country        |--experiment exp_autoplay --segment device,country"})
     void theScorecardIsExactlyWhatAnalyzePrints(String experiment, String query, String options) {
         HttpResponse<String> response = http.get("/api/experiments/" + experiment + "/scorecard" + (query == null ? "" : query),
                 "analyst", "analyst"); // a viewer may compute the default scorecard only
@@ -182,6 +183,8 @@ class RestApiIT {
                 .get("message").asString()).contains("unknown method 'magic'");
         assertThat(assertError(http.get("/api/experiments/exp_autoplay/scorecard?segment=planet", "viewer", "viewer"), 400)
                 .get("message").asString()).contains("unknown segment dimension 'planet'");
+        assertThat(assertError(http.get("/api/experiments/exp_autoplay/scorecard?segment=country,device,plan", "viewer", "viewer"), 400)
+                .get("message").asString()).isEqualTo("segment 'country,device,plan' names 3 dimensions: at most 2 at once");
         assertThat(assertError(http.get("/api/experiments/exp_autoplay/scorecard?metrics=nope", "viewer", "viewer"), 400)
                 .get("message").asString()).contains("unknown metric nope");
         assertError(http.get("/api/experiments/exp_autoplay/scorecard?metrics=", "viewer", "viewer"), 400);

@@ -201,6 +201,38 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void slicesTheScorecardByTwoDimensionsTheirCrossProduct() {
+        CommandLineRun json = CommandLineRun.of("analyze", "--warehouse", GoldenWarehouse.folder().toString(),
+                "--experiment", "exp_autoplay", "--metrics", "play_rate", "--segment", "device,country", "--format", "json");
+        CommandLineRun table = CommandLineRun.of("analyze", "--warehouse", GoldenWarehouse.folder().toString(),
+                "--experiment", "exp_autoplay", "--metrics", "play_rate", "--segment", "device,country");
+
+        assertThat(json.status()).as(json.stderr()).isZero();
+        long control = 0;
+        long treatment = 0;
+        List<String> segments = new ArrayList<>();
+        for (JsonNode row : JSON.readTree(json.stdout()).get("results")) {
+            segments.add(row.get("segment").asString());
+            control += row.get("n_control").asLong();
+            treatment += row.get("n_treatment").asLong();
+        }
+        // device first, as asked; units without a members row are unknown on both; together the whole population
+        assertThat(segments).contains("web × GB", "unknown × unknown").allMatch(s -> s.contains(" × "));
+        assertThat(List.of(control, treatment)).containsExactly(863L, 897L);
+        assertThat(table.stdout()).contains("web × GB / previews");
+    }
+
+    @Test
+    void rejectsAThirdSegmentDimension() {
+        CommandLineRun run = CommandLineRun.of("analyze", "--warehouse", GoldenWarehouse.folder().toString(),
+                "--experiment", "exp_autoplay", "--segment", "country,device,plan");
+
+        assertThat(run.status()).isEqualTo(CommandLine.FAILED);
+        assertThat(run.stderr().strip()).isEqualTo(
+                "splitscope: error: segment 'country,device,plan' names 3 dimensions: at most 2 at once");
+    }
+
+    @Test
     void rejectsAnUnknownSegmentDimension() {
         CommandLineRun run = CommandLineRun.of("analyze", "--warehouse", GoldenWarehouse.folder().toString(),
                 "--experiment", "exp_autoplay", "--segment", "age");

@@ -57,6 +57,19 @@ class UnseenProjectTest {
     }
 
     @Test
+    void showsTheFixedCapOfACappedMetricInTheTableAndTheJson() {
+        CommandLineRun table = CommandLineRun.of("analyze", "--project", UnseenProject.file().toString(),
+                "--experiment", "checkout_v2", "--metrics", "revenue");
+        CommandLineRun json = CommandLineRun.of("analyze", "--project", UnseenProject.file().toString(),
+                "--experiment", "checkout_v2", "--metrics", "revenue", "--format", "json");
+
+        assertThat(table.status()).as(table.stderr()).isZero();
+        assertThat(table.stdout()).contains("revenue: capped at 250\n");
+        // splitscope.yaml: revenue has cap: {value: 250}
+        assertThat(JSON.readTree(json.stdout()).get("results").get(0).get("cap").toString()).isEqualTo("{\"upper\":250.0}");
+    }
+
+    @Test
     void runsMethodsWrittenInROnStringUnitIds() throws IOException {
         CommandLineRun run = CommandLineRun.of("analyze", "--project", UnseenProject.file().toString(),
                 "--experiment", "pricing_page", "--metrics", "nps", "--method", "r_welch_t", "--format", "json");

@@ -249,6 +249,13 @@ class WebAppBrowserIT {
         plotDrawn(".ss-segments-chart");
         assertThat(text()).contains("Results by country");
         screenshot("segments.png");
+
+        // a second dimension: the cross product, labelled in the order chosen
+        choose("vaadin-select.ss-segment-then", "× device");
+        until(d -> java.net.URLDecoder.decode(d.getCurrentUrl(), java.nio.charset.StandardCharsets.UTF_8)
+                .contains("segment=country,device"));
+        until(d -> text().contains("Results by country × device"));
+        plotDrawn(".ss-segments-chart");
     }
 
     @Test

@@ -141,6 +141,9 @@ final class ExplainDialog extends Dialog {
                 + Formats.count(row.nTreatment()) + " treatment"
                 + (row.incompleteUnits() > 0 ? "; " + Formats.count(row.incompleteUnits())
                         + " left out (window not elapsed)" : "")});
+        if (row.cap() != null) {
+            lines.add(new String[] {"Per-unit values", row.cap().text()});
+        }
         lines.add(new String[] {"Status", c.isOk() ? "OK" : c.status().label() + ": " + c.reason()});
         Paragraph note = new Paragraph(MethodTexts.ADJUSTMENT);
         note.addClassName("ss-muted");

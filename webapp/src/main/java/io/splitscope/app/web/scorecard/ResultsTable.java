@@ -257,6 +257,11 @@ final class ResultsTable extends Div {
             counts.addClassNames("ss-eligibility", "ss-eligibility-" + line.row().eligibility().jsonName());
             cell.add(counts);
         }
+        if (line.row().cap() != null) {
+            Span cap = new Span(line.row().cap().text());
+            cap.addClassName("ss-metric-cap");
+            cell.add(cap);
+        }
         return cell;
     }
 

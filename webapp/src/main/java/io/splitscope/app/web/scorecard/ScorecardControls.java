@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
+import io.splitscope.analysis.AnalysisRequest;
 import io.splitscope.analysis.MeanMethod;
 import io.splitscope.metrics.Dimension;
 import io.splitscope.stats.ConfidenceLevel;
@@ -15,8 +16,9 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * The controls above a scorecard: the method for means and proportions, the segment, the
- * confidence level, and the actions — re-run (analysts only), verify in R, export as CSV or JSON. Made for one address.
+ * The controls above a scorecard: the method for means and proportions, the segment (one dimension, or two
+ * for their cross product), the confidence level, and the actions — re-run (analysts only), verify in R,
+ * export as CSV or JSON. Made for one address.
  */
 final class ScorecardControls extends Div {
 
@@ -45,17 +47,34 @@ final class ScorecardControls extends Div {
             }
         });
 
+        // A segment by one dimension, and optionally a second one for their cross product (DE × mobile).
+        List<String> segmentIds = key.request().segmentDimensions();
         Select<String> segment = new Select<>();
         segment.setLabel("Segment");
         segment.setItems(dimensions.stream().map(Dimension::id).toList());
         segment.setItemLabelGenerator(d -> d == null ? "Whole population" : "By " + d);
         segment.setEmptySelectionAllowed(true);
         segment.setEmptySelectionCaption("Whole population");
-        segment.setValue(key.segmentBy());
+        segment.setValue(segmentIds.isEmpty() ? null : segmentIds.getFirst());
         segment.addClassName("ss-segment");
         segment.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 choose.accept(key.withSegmentBy(e.getValue()));
+            }
+        });
+        Select<String> then = new Select<>();
+        then.setLabel("And by");
+        then.setItems(dimensions.stream().map(Dimension::id).filter(d -> segmentIds.isEmpty() || !d.equals(segmentIds.getFirst())).toList());
+        then.setItemLabelGenerator(d -> d == null ? "Nothing else" : "× " + d);
+        then.setEmptySelectionAllowed(true);
+        then.setEmptySelectionCaption("Nothing else");
+        then.setValue(segmentIds.size() < 2 ? null : segmentIds.get(1));
+        then.setEnabled(!segmentIds.isEmpty());
+        then.addClassName("ss-segment-then");
+        then.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                choose.accept(key.withSegmentBy(e.getValue() == null ? segmentIds.getFirst()
+                        : segmentIds.getFirst() + AnalysisRequest.SEGMENT_SEPARATOR + e.getValue()));
             }
         });
 
@@ -88,7 +107,7 @@ final class ScorecardControls extends Div {
         }
         actions.add(verify.button(), export(key, "CSV", "/scorecard.csv"), export(key, "JSON", "/scorecard"), verify.status());
 
-        add(method, segment, confidence, actions);
+        add(method, segment, then, confidence, actions);
         addClassName("ss-controls");
     }
 

@@ -12,6 +12,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import io.splitscope.analysis.AnalysisRequest;
 import io.splitscope.analysis.AnalysisService;
 import io.splitscope.analysis.MeanMethod;
 import io.splitscope.analysis.Scorecard;
@@ -21,7 +22,6 @@ import io.splitscope.app.results.WarehouseExperiments;
 import io.splitscope.app.security.CurrentUser;
 import io.splitscope.app.web.common.Banners;
 import io.splitscope.app.web.common.Links;
-import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.stats.ConfidenceLevel;
 import jakarta.annotation.security.PermitAll;
@@ -128,7 +128,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         Experiment experiment = found.get();
         title = ExperimentHeader.name(experiment) + " · Splitscope";
         Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
-        key = new ScorecardCache.Key(experiment.id(), parseMethod(first(query, METHOD)), parseSegment(first(query, SEGMENT)),
+        key = new ScorecardCache.Key(experiment.id(), parseMethod(first(query, METHOD)), parseSegment(experiment.id(), first(query, SEGMENT)),
                 parseConfidence(first(query, CONFIDENCE)));
         tabs.open(first(query, TAB));
         canRun = currentUser.canRunAnalyses();
@@ -165,11 +165,18 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         }
     }
 
-    private String parseSegment(String id) {
-        if (id == null || id.isBlank() || id.equals("none")) {
+    /** The dimension ids of a {@value #SEGMENT} parameter ({@code country} or {@code country,device}); null when any is unknown. */
+    private String parseSegment(String experimentId, String ids) {
+        if (ids == null || ids.isBlank() || ids.equals("none")) {
             return null;
         }
-        return analysis.project().findDimension(id).map(Dimension::id).orElse(null);
+        try {
+            AnalysisRequest request = AnalysisRequest.of(experimentId).withSegmentBy(ids);
+            return request.segmentDimensions().stream().allMatch(id -> analysis.project().findDimension(id).isPresent())
+                    ? request.segmentBy() : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static Anchor backLink() {

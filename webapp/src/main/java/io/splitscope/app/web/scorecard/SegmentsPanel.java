@@ -38,7 +38,7 @@ final class SegmentsPanel implements ScorecardPanel {
             panel.add(new Paragraph("No results to break down."));
             return;
         }
-        panel.add(PanelParts.caption("Results by " + shown.key().segmentBy() + ": each segment's relative effect with its "
+        panel.add(PanelParts.caption("Results by " + String.join(" × ", shown.key().request().segmentDimensions()) + ": each segment's relative effect with its "
                 + shown.confidence() + " interval. Segments are smaller than the whole, so their intervals are wider; the adjusted p-values"
                 + " account for the many comparisons."));
         Select<Metric> metric = PanelParts.metricChoice(metrics, shown.groups(), "ss-segments-metric");
