@@ -3,7 +3,6 @@ package io.splitscope.analysis;
 import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
-import io.splitscope.metrics.MetricKind;
 import io.splitscope.metrics.MetricType;
 import io.splitscope.metrics.catalog.MetricRepository;
 import io.splitscope.metrics.experiment.Experiment;
@@ -233,15 +232,12 @@ public final class AnalysisService implements AutoCloseable {
         Experiment experiment = analysable(experimentId);
         Metric metric = selectMetrics(new AnalysisRequest(experimentId, List.of(metricId), MeanMethod.WELCH_T, null),
                 experiment).getFirst();
-        if (metric.type() != MetricType.MEAN && metric.type() != MetricType.PROPORTION
-                || metric.kind() == MetricKind.FUNNEL_STEP) {
-            throw new AnalysisException("metric " + metricId + " is a " + metric.kind().jsonName()
-                    + " metric: series are computed for mean and proportion metrics, not funnels");
-        }
-        if (!metric.windowed() || !experiment.timed()) {
+        metric.seriesRefusal().ifPresent(reason -> {
+            throw new AnalysisException(reason);
+        });
+        if (!experiment.timed()) {
             throw new AnalysisException("metric " + metricId + " in experiment " + experimentId + ": series need "
-                    + "timestamps, and " + (metric.windowed() ? "the experiment's exposures have" : "source "
-                    + metric.source().id() + " has") + " none");
+                    + "timestamps, and the experiment's exposures have none");
         }
         ComparisonMethod<Moments> method = ComparisonMethods.byId(MethodChoice.WELCH_T, Moments.class);
         try (BufferAllocator allocator = childAllocator(experiment.id())) {
@@ -407,7 +403,9 @@ public final class AnalysisService implements AutoCloseable {
         } catch (MetricRepository.UnknownMetricException e) {
             throw new AnalysisException(e.getMessage(), e);
         }
-        selected = selected.stream().flatMap(metric -> metric.scorecardMetrics().stream()).toList(); // a funnel: its rows
+        // a funnel: its rows; the experiment's unit filter holds for each of its metrics, with the metric's own
+        selected = selected.stream().flatMap(metric -> metric.scorecardMetrics().stream())
+                .map(metric -> metric.restrictedTo(experiment.unitFilter())).toList();
         for (Metric metric : selected) {
             requireDeclaredDimensions(metric);
             if (metric.windowed() && !experiment.timed()) {
@@ -419,8 +417,7 @@ public final class AnalysisService implements AutoCloseable {
         if (selected.isEmpty()) {
             throw new AnalysisException("experiment " + experiment.id() + ": no metric applies to it");
         }
-        // the experiment's unit filter holds for each of its metrics, with the metric's own
-        return selected.stream().map(metric -> metric.restrictedTo(experiment.unitFilter())).toList();
+        return selected;
     }
 
     /**

@@ -85,7 +85,7 @@ class AnalysisServiceTest {
     void hasNoSeriesForRatiosAndNamesUnknownMetrics() {
         assertThatThrownBy(() -> service.series("exp_price", "rebuffer_rate", SeriesAxis.CALENDAR_DATE))
                 .isInstanceOf(AnalysisException.class)
-                .hasMessage("metric rebuffer_rate is a ratio metric: series are computed for mean and proportion metrics, not funnels");
+                .hasMessage("metric rebuffer_rate has no day-by-day series: it is a ratio metric; series follow mean and proportion metrics over whole days, on all exposed units");
         assertThatThrownBy(() -> service.series("exp_price", "joy", SeriesAxis.CALENDAR_DATE))
                 .hasMessageStartingWith("unknown metric 'joy'");
     }

@@ -104,6 +104,11 @@ public record Metric(String id, String title, String description, Source source,
         }
     }
 
+    /** Whether this is one of a funnel's rows ({@link #scorecardMetrics()}), which the catalog does not list by id. */
+    public boolean isFunnelRow() {
+        return funnelRow(measure);
+    }
+
     private static boolean funnelRow(Measure measure) {
         return measure instanceof Measure.Proportion p && p.value() instanceof UnitValue.FunnelReached
                 || measure instanceof Measure.Ratio r && r.numerator() instanceof UnitValue.FunnelReached;
@@ -111,6 +116,23 @@ public record Metric(String id, String title, String description, Source source,
 
     public MetricType type() {
         return measure.type();
+    }
+
+    /**
+     * Why this metric has no day-by-day series ({@code SeriesQuery}), or empty when it has one: a
+     * series follows a mean or proportion over whole days of its window, on all exposed units.
+     */
+    public java.util.Optional<String> seriesRefusal() {
+        String why = measure instanceof Measure.Funnel || funnelRow(measure) ? "it is a funnel's row"
+                : !(measure instanceof Measure.Mean || measure instanceof Measure.Proportion) ? "it is a " + kind.jsonName() + " metric"
+                : measure instanceof Measure.Mean mean && mean.value() instanceof UnitValue.DistinctDays days && days.perEligibleDay()
+                ? "it is an active-day share"
+                : !windowed() ? "source " + source.id() + " has no timestamps"
+                : !window.wholeDays() ? "its window (" + window.shortText() + ") is not whole days"
+                : unitFilter != null ? "it filters units (" + unitFilter.text() + ")"
+                : null;
+        return java.util.Optional.ofNullable(why).map(reason -> "metric " + id + " has no day-by-day series: " + reason
+                + "; series follow mean and proportion metrics over whole days, on all exposed units");
     }
 
     /**

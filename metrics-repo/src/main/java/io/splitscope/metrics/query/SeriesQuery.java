@@ -54,25 +54,15 @@ public final class SeriesQuery {
     }
 
     public static ResultQuery<?> build(DSLContext dsl, Experiment experiment, Metric metric, SeriesAxis axis) {
-        UnitValue value = switch (metric.measure()) {
-            case Measure.Mean mean -> mean.value();
-            case Measure.Proportion proportion -> proportion.value();
-            default -> throw new IllegalArgumentException("metric " + metric.id() + " is a " + metric.type().jsonName()
-                    + " metric: series are computed for mean and proportion metrics");
-        };
-        if (value instanceof UnitValue.FunnelReached || value instanceof UnitValue.DistinctDays days && days.perEligibleDay()) {
-            throw new IllegalArgumentException("metric " + metric.id() + " is " + (value instanceof UnitValue.FunnelReached
-                    ? "a funnel's row" : "an active-day share") + ": it has no day-by-day series, only its whole window's value");
-        }
-        if (!metric.windowed() || !experiment.timed()) {
+        metric.seriesRefusal().ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
+        if (!experiment.timed()) {
             throw new IllegalArgumentException("metric " + metric.id() + " in experiment " + experiment.id()
-                    + ": series need timestamps, and " + (metric.windowed() ? "the experiment's exposures have" : "source "
-                    + metric.source().id() + " has") + " none");
+                    + ": series need timestamps, and the experiment's exposures have none");
         }
-        if (!metric.window().wholeDays()) {
-            throw new IllegalArgumentException("metric " + metric.id() + " has a window of " + metric.window().shortText()
-                    + ": series step by whole days, so they need a window of whole days");
-        }
+        UnitValue value = metric.measure() instanceof Measure.Mean mean ? mean.value()
+                : ((Measure.Proportion) metric.measure()).value();
         var units = PopulationQuery.units(experiment);
         Table<?> steps = steps(experiment, metric, axis);
         Field<LocalDateTime> eventTime = metric.source().timestampColumn().orElseThrow();

@@ -95,16 +95,16 @@ class SeriesQueryTest {
 
         assertThatThrownBy(() -> SeriesQuery.build(tiny.warehouse.dsl(), MetricTypesReference.EXPERIMENT, funnelStep,
                 SeriesAxis.DAYS_SINCE_EXPOSURE))
-                .hasMessage("metric checkout.step2 is a funnel's row: it has no day-by-day series, only its whole window's value");
+                .hasMessage("metric checkout.step2 has no day-by-day series: it is a funnel's row; series follow mean and proportion metrics over whole days, on all exposed units");
         assertThatThrownBy(() -> SeriesQuery.build(tiny.warehouse.dsl(), MetricTypesReference.EXPERIMENT, share,
                 SeriesAxis.CALENDAR_DATE))
-                .hasMessage("metric active_share is an active-day share: it has no day-by-day series, only its whole window's value");
+                .hasMessage("metric active_share has no day-by-day series: it is an active-day share; series follow mean and proportion metrics over whole days, on all exposed units");
     }
 
     @Test
     void isForMeanAndProportionMetrics() {
         assertThatThrownBy(() -> SeriesQuery.build(tiny.warehouse.dsl(), tiny.experiment("exp_t"),
                 StandardMetrics.REBUFFER_RATE, SeriesAxis.CALENDAR_DATE))
-                .hasMessage("metric rebuffer_rate is a ratio metric: series are computed for mean and proportion metrics");
+                .hasMessage("metric rebuffer_rate has no day-by-day series: it is a ratio metric; series follow mean and proportion metrics over whole days, on all exposed units");
     }
 }

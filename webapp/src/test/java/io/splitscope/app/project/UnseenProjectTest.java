@@ -119,7 +119,7 @@ class UnseenProjectTest {
     void saysWhySeriesNeedTimestamps() {
         Assertions.assertThatThrownBy(() -> service.series("pricing_page", "nps", SeriesAxis.DAYS_SINCE_EXPOSURE))
                 .isInstanceOf(AnalysisException.class)
-                .hasMessage("metric nps in experiment pricing_page: series need timestamps, and source survey has none");
+                .hasMessage("metric nps has no day-by-day series: source survey has no timestamps; series follow mean and proportion metrics over whole days, on all exposed units");
     }
 
     @Test

@@ -8,9 +8,7 @@ import com.vaadin.flow.component.select.Select;
 import io.splitscope.analysis.EffectSeries;
 import io.splitscope.app.web.chart.PlotlyChart;
 import io.splitscope.app.web.common.UiUpdates;
-import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
-import io.splitscope.metrics.MetricType;
 import io.splitscope.metrics.query.SeriesAxis;
 import java.util.List;
 import org.slf4j.Logger;
@@ -27,8 +25,7 @@ record TimeSeriesPanel(SeriesCache seriesCache) implements ScorecardPanel {
     @Override
     public void fill(Div panel, ShownScorecard shown) {
         List<Metric> candidates = shown.groups().metrics().stream()
-                .filter(m -> m.type() == MetricType.MEAN || m.type() == MetricType.PROPORTION)
-                .filter(m -> !(m.measure() instanceof Measure.Funnel)).toList(); // a funnel's rows have no series
+                .filter(m -> m.seriesRefusal().isEmpty()).toList();
         if (candidates.isEmpty()) {
             panel.add(new Paragraph("No mean or proportion metric to follow over time."));
             return;
