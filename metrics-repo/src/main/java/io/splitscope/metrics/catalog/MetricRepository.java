@@ -68,6 +68,15 @@ public final class MetricRepository {
                 metrics.put(metric.id(), metric);
             }
         }
+        // a funnel's rows have ids of their own in every scorecard: no metric may take one
+        for (Metric metric : metrics.values()) {
+            for (Metric row : metric.scorecardMetrics()) {
+                if (row != metric && metrics.containsKey(row.id())) {
+                    throw new IllegalStateException("metric " + row.id() + " (in " + origin.get(row.id()) + ") has the id "
+                            + "of a row of funnel " + metric.id() + " (in " + origin.get(metric.id()) + "): rename one of them");
+                }
+            }
+        }
         return new MetricRepository(metrics);
     }
 

@@ -38,6 +38,29 @@ class MetricRepositoryTest {
                         + "io.splitscope.metrics.catalog.MetricRepositoryTest$Clashing");
     }
 
+    /** A funnel {@code plays} and a metric with the id of its first row. */
+    static final class FunnelRowClash implements MetricCatalog {
+        @Override
+        public List<Metric> metrics() {
+            var playback = io.splitscope.metrics.preset.StreamingPreset.PLAYBACK;
+            var title = playback.column("title_id", org.jooq.impl.SQLDataType.VARCHAR);
+            Metric funnel = Metric.define("plays").title("Plays").description("D").from(playback)
+                    .funnel(io.splitscope.metrics.Measure.Funnel.Step.of("a", title.eq("a")),
+                            io.splitscope.metrics.Measure.Funnel.Step.of("b", title.eq("b")))
+                    .window(io.splitscope.metrics.Window.days(7)).higherIsBetter().build();
+            Metric clash = Metric.define("plays.step1").title("P").description("D").from(playback)
+                    .proportionWithAnyEvent().window(io.splitscope.metrics.Window.days(7)).higherIsBetter().build();
+            return List.of(funnel, clash);
+        }
+    }
+
+    @Test
+    void failsAtLoadOnAMetricWithTheIdOfAFunnelsRow() {
+        String catalog = "io.splitscope.metrics.catalog.MetricRepositoryTest$FunnelRowClash";
+        assertThatThrownBy(() -> MetricRepository.of(List.of(new FunnelRowClash()))).hasMessage("metric plays.step1 (in "
+                + catalog + ") has the id of a row of funnel plays (in " + catalog + "): rename one of them");
+    }
+
     @Test
     void namesAnUnknownMetricAndTheKnownOnes() {
         MetricRepository repository = MetricRepository.of(List.of(new StandardMetrics()));

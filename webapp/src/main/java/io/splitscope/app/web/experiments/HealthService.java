@@ -46,12 +46,14 @@ public final class HealthService implements DisposableBean {
 
     /**
      * The metric whose analysis gives an experiment's health: among the metrics of its default
-     * scorecard, the non-quantile one with the longest window (none without a window).
+     * scorecard, the non-quantile one with the longest window (none without a window); never a
+     * funnel's row, which cannot be asked for by its own id.
      */
     static Metric probeMetric(List<Metric> metrics) {
         Comparator<Metric> byWindow = Comparator.comparingInt(Metric::windowEndDays);
-        return metrics.stream().filter(m -> m.type() != MetricType.QUANTILE).max(byWindow)
-                .or(() -> metrics.stream().max(byWindow))
+        List<Metric> askable = metrics.stream().filter(m -> !m.isFunnelRow()).toList();
+        return askable.stream().filter(m -> m.type() != MetricType.QUANTILE).max(byWindow)
+                .or(() -> askable.stream().max(byWindow))
                 .orElse(null);
     }
 

@@ -122,4 +122,19 @@ class HealthServiceTest {
             }
         }
     }
+
+    @Test
+    void theProbeIsNeverAFunnelsRowEvenWithTheLongestWindow() {
+        var playback = io.splitscope.metrics.preset.StreamingPreset.PLAYBACK;
+        var title = playback.column("title_id", org.jooq.impl.SQLDataType.VARCHAR);
+        io.splitscope.metrics.Metric funnel = io.splitscope.metrics.Metric.define("watch_funnel").title("T").description("D")
+                .from(playback).funnel(io.splitscope.metrics.Measure.Funnel.Step.of("a", title.eq("a")),
+                        io.splitscope.metrics.Measure.Funnel.Step.of("b", title.eq("b")))
+                .window(io.splitscope.metrics.Window.days(28)).higherIsBetter().build();
+        var metrics = new java.util.ArrayList<>(funnel.scorecardMetrics());
+        metrics.add(io.splitscope.metrics.preset.StandardMetrics.STREAMING_HOURS);
+
+        // the funnel's rows (28 days) are longer, but "watch_funnel.step1" is no metric the catalog resolves
+        assertThat(HealthService.probeMetric(metrics)).isEqualTo(io.splitscope.metrics.preset.StandardMetrics.STREAMING_HOURS);
+    }
 }
