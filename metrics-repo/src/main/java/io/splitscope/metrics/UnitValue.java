@@ -122,8 +122,10 @@ public sealed interface UnitValue {
     record AtLeast(UnitValue value, double threshold) implements UnitValue {
         public AtLeast {
             java.util.Objects.requireNonNull(value, "a threshold needs a per-unit value");
-            if (!Double.isFinite(threshold)) {
-                throw new IllegalArgumentException("a threshold must be a finite number, not " + threshold);
+            // a unit without rows has value 0 and counts as not reaching the threshold: so it must be positive
+            if (!(threshold > 0) || !Double.isFinite(threshold)) {
+                throw new IllegalArgumentException("a threshold (at_least) must be a positive number, not " + threshold
+                        + ": units without rows have the value 0 and count as not reaching it");
             }
         }
 

@@ -211,7 +211,7 @@ final class MetricCompiler {
             return null;
         }
         if (end.get().compareTo(start.get()) <= 0) {
-            entry.error("end", "a retention's end (" + Window.words(end.get()) + ") comes after its start ("
+            entry.error("end", "a retention's end (" + Window.words(end.get()) + ") must come after its start ("
                     + Window.words(start.get()) + ")");
             return null;
         }
@@ -442,7 +442,13 @@ final class MetricCompiler {
 
     /** 1 when the unit's aggregated value reaches {@code at_least}. */
     private Optional<Compiled> threshold() {
-        Optional<Double> atLeast = entry.has("at_least") ? entry.number("at_least")
+        Optional<Double> atLeast = entry.has("at_least") ? entry.number("at_least").filter(level -> {
+            if (level <= 0) {
+                entry.error("at_least", "a threshold must be positive, not " + level
+                        + ": units without rows have the value 0 and count as not reaching it");
+            }
+            return level > 0;
+        })
                 : missing("at_least", "the value a unit reaches to count (e.g. at_least: 50)");
         Optional<PerUnit> value = aggregated(entry, true);
         if (atLeast.isEmpty() || value.isEmpty()) {

@@ -205,13 +205,20 @@ class MetricCompilerTest {
     }
 
     @Test
+    void thresholdMistakes() {
+        assertThat(errors("source: orders", "type: threshold", "aggregate: count", "at_least: 0", "window: 14d"))
+                .containsExactly(error(4, "at_least", "a threshold must be positive, not 0.0: units without rows have the "
+                        + "value 0 and count as not reaching it"));
+    }
+
+    @Test
     void retentionMistakes() {
         assertThat(errors("source: orders", "type: retention", "start: 7d", "end: 8d", "window: 14d")).containsExactly(
                 error(5, "window", "a retention metric has a start and an end instead of a window (day 7 is start: 7d, end: 8d)"));
         assertThat(errors("source: orders", "type: retention", "start: 7d")).containsExactly(
                 error(0, "end", "missing: when the retention day ends after first exposure (day 7: end: 8d)"));
         assertThat(errors("source: orders", "type: retention", "start: 8d", "end: 7d")).containsExactly(
-                error(4, "end", "a retention's end (7 days) comes after its start (8 days)"));
+                error(4, "end", "a retention's end (7 days) must come after its start (8 days)"));
         assertThat(errors("source: orders", "type: retention", "start: 1 week", "end: 8d")).containsExactly(
                 error(3, "start", "expected a duration in days or hours such as 14d, '14 days', 36h or '36 hours', not '1 week'"));
         assertThat(errors("source: orders", "type: retention", "start: 7d", "end: 8d", "value: amount")).containsExactly(
