@@ -32,7 +32,7 @@ public final class ScorecardCsv {
             "descriptive", "method", "variant", "segment",
             "n_control", "n_treatment", "incomplete_units", "control_value", "treatment_value", "absolute_effect",
             "absolute_ci_low", "absolute_ci_high", "relative_effect", "relative_ci_low", "relative_ci_high", "p_value",
-            "p_value_adjusted", "status", "reason");
+            "p_value_adjusted", "status", "reason", "cap");
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
@@ -56,7 +56,8 @@ public final class ScorecardCsv {
                         Long.toString(row.nTreatment()), Long.toString(row.incompleteUnits()), number(r.controlValue()),
                         number(r.treatmentValue()), number(r.absoluteEffect()), low(r.absoluteCi()), high(r.absoluteCi()),
                         number(r.relativeEffect()), low(r.relativeCi()), high(r.relativeCi()), number(r.pValue()),
-                        number(row.pValueAdjusted()), r.status().name().toLowerCase(Locale.ROOT), text(r.reason())));
+                        number(row.pValueAdjusted()), r.status().name().toLowerCase(Locale.ROOT), text(r.reason()),
+                        row.cap() == null ? "" : row.cap().text()));
                 extras.forEach(name -> fields.add(number(r.extras().get(name))));
                 printer.printRecord(fields);
             }

@@ -53,7 +53,18 @@ class ScorecardCsvTest {
 
         assertThat(csv).isEqualTo(String.join(",", ScorecardCsv.COLUMNS) + "\r\n"
                 + "play_rate,Play rate,proportion,proportion,elapsed,false,welch_t,previews,,1000,1010,3,0.25,0.3,0.05,0.01,0.09,0.2,0.04,0.36,"
-                + "0.012,0.024,ok,\r\n");
+                + "0.012,0.024,ok,,\r\n");
+    }
+
+    @Test
+    void aCappedRowSaysTheCapUsed() throws IOException {
+        ScorecardRow plain = row("revenue", "Revenue", "treatment", null, OK);
+        ScorecardRow capped = new ScorecardRow(plain.metricId(), plain.metricTitle(), MetricType.MEAN, plain.method(),
+                plain.variant(), null, 1000, 1010, 3, OK, 0.024, InputSummary.NONE, MetricKind.MEAN, Eligibility.ELAPSED,
+                new io.splitscope.analysis.CapUsed(null, 412.5, null, 0.99));
+
+        List<CSVRecord> records = parse(ScorecardCsv.write(scorecard(capped)));
+        assertThat(records.get(1).get(ScorecardCsv.COLUMNS.indexOf("cap"))).isEqualTo("capped at p99 = 412.5");
     }
 
     @Test
@@ -65,9 +76,9 @@ class ScorecardCsvTest {
 
         List<String> lines = List.of(csv.split("\r\n", -1));
         assertThat(lines.get(1)).isEqualTo("revenue,\"Revenue \"\"net\"\", per member\",proportion,proportion,elapsed,false,welch_t,"
-                + "\"Free trial, 14 days\",\"US, CA\",1000,1010,3,0.25,0.3,0.05,0.01,0.09,0.2,0.04,0.36,0.012,0.024,ok,");
+                + "\"Free trial, 14 days\",\"US, CA\",1000,1010,3,0.25,0.3,0.05,0.01,0.09,0.2,0.04,0.36,0.012,0.024,ok,,");
         assertThat(lines.get(2)).isEqualTo("revenue,\"Revenue \"\"net\"\", per member\",proportion,proportion,elapsed,false,welch_t,annual plan,DE,"
-                + "1000,1010,3,,,,,,,,,,,too_few_units,\"too few units:\nfewer than 2\"");
+                + "1000,1010,3,,,,,,,,,,,too_few_units,\"too few units:\nfewer than 2\",");
         assertThat(lines.get(3)).isEmpty();
         assertThat(lines).hasSize(4);
     }
