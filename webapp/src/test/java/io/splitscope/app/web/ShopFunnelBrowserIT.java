@@ -130,7 +130,7 @@ class ShopFunnelBrowserIT {
         assertThat(retention.get("kind").asString()).isEqualTo("retention");
         assertThat(retention.get("eligibility").asString()).isEqualTo("elapsed");
         assertThat(cells.get(0)).contains("Day-7 retention", "retention_d7", "1 d after 7 d")
-                .endsWith("counts units whose 8-day window has elapsed");
+                .endsWith("counts units at least 8 days past first exposure");
         assertThat(cells.subList(1, 4)).containsExactly("personalised",
                 io.splitscope.app.web.common.Formats.number(retention.get("control_value").asDouble()),
                 io.splitscope.app.web.common.Formats.number(retention.get("treatment_value").asDouble()));
@@ -158,7 +158,7 @@ class ShopFunnelBrowserIT {
         });
         driver.findElement(By.cssSelector("vaadin-button.ss-explain-close")).click();
 
-        assertThat(dialog).contains("ratio (step-to-step conversion)", "counts units whose 7-day window has elapsed",
+        assertThat(dialog).contains("ratio (step-to-step conversion)", "counts units at least 7 days past first exposure",
                 "none: Not tested", "The SQL", "checkout_funnel__step2");
     }
 
@@ -169,11 +169,11 @@ class ShopFunnelBrowserIT {
         String funnel = new WebDriverWait(driver, PATIENCE).until(d -> facts(d).contains("Steps") ? facts(d) : null);
 
         assertThat(funnel).contains("Kind funnel", "Steps 1 product (", "→ 2 cart (", "→ 3 checkout (",
-                "Counts units whose 7-day window has elapsed");
+                "Counts units at least 7 days past first exposure");
         assertThat(driver.findElement(By.cssSelector("pre.ss-sql")).getText()).contains("checkout_funnel__step3");
         driver.get(baseUrl + "metrics/retention_d7");
         String retention = new WebDriverWait(driver, PATIENCE).until(d -> facts(d).contains("retention") ? facts(d) : null);
-        assertThat(retention).contains("Kind retention", "Counts units whose 8-day window has elapsed");
+        assertThat(retention).contains("Kind retention", "Counts units at least 8 days past first exposure");
     }
 
     private static String facts(WebDriver d) {

@@ -35,8 +35,8 @@ public final class MetricTexts {
     }
 
     /**
-     * Which units a windowed metric counts, in words: {@code "units whose 8-day window has elapsed"}
-     * (the window's end after first exposure) or {@code "all exposed units; days not reached count as 0"};
+     * Which units a windowed metric counts, in words: {@code "units at least 8 days past first exposure"}
+     * (the window's end: day-7 retention needs 8 days) or {@code "all exposed units; days not reached count as 0"};
      * null for a metric without a window.
      *
      * @param window the metric's window; null when not known (a stored row whose metric is gone)
@@ -47,18 +47,14 @@ public final class MetricTexts {
         }
         return switch (eligibility) {
             case ALL -> "all exposed units; days not reached count as 0";
-            case ELAPSED -> "units whose " + (window == null ? "" : length(window.endHours()) + " ") + "window has elapsed";
+            case ELAPSED -> window == null ? "units whose window has elapsed"
+                    : "units at least " + Window.words(java.time.Duration.ofHours(window.endHours())) + " past first exposure";
         };
     }
 
     /** {@link #eligibility(Eligibility, Window)} of a metric; null for one without a window. */
     public static String eligibility(Metric metric) {
         return metric.windowed() ? eligibility(metric.eligibility(), metric.window()) : null;
-    }
-
-    /** {@code "8-day"}, {@code "24-hour"}: a length as an adjective. */
-    private static String length(long hours) {
-        return hours % 24 == 0 ? hours / 24 + "-day" : hours + "-hour";
     }
 
     /**

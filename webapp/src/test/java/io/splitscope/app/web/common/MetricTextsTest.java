@@ -35,14 +35,14 @@ class MetricTextsTest {
     void saysWhichUnitsAWindowedMetricCountsInWords() {
         Window day7 = Window.between(Duration.ofDays(7), Duration.ofDays(8));
 
-        assertThat(MetricTexts.eligibility(Eligibility.ELAPSED, day7)).isEqualTo("units whose 8-day window has elapsed");
-        assertThat(MetricTexts.eligibility(Eligibility.ELAPSED, Window.hours(36))).isEqualTo("units whose 36-hour window has elapsed");
+        assertThat(MetricTexts.eligibility(Eligibility.ELAPSED, day7)).isEqualTo("units at least 8 days past first exposure");
+        assertThat(MetricTexts.eligibility(Eligibility.ELAPSED, Window.hours(36))).isEqualTo("units at least 36 hours past first exposure");
         assertThat(MetricTexts.eligibility(Eligibility.ELAPSED, null)).as("a stored row whose metric is gone")
                 .isEqualTo("units whose window has elapsed");
         assertThat(MetricTexts.eligibility(Eligibility.ALL, day7)).isEqualTo("all exposed units; days not reached count as 0");
         assertThat(MetricTexts.eligibility(null, day7)).isNull();
         Metric hours = CATALOG.byId("streaming_hours");
-        assertThat(MetricTexts.eligibility(hours)).isEqualTo("units whose " + hours.window().endDays() + "-day window has elapsed");
+        assertThat(MetricTexts.eligibility(hours)).isEqualTo("units at least " + io.splitscope.metrics.Window.words(java.time.Duration.ofHours(hours.window().endHours())) + " past first exposure");
     }
 
     @Test
