@@ -3,7 +3,8 @@ package io.splitscope.metrics;
 /**
  * Winsorisation of a mean metric's per-unit values: values beyond a bound are set to the bound,
  * so that a few extreme units (bots, resellers) do not drown the effect in variance. Bounds may be
- * given on one tail only (null for the other). The same capping applies to the CUPED covariate.
+ * given on one tail only (null for the other). The CUPED covariate is never capped
+ * ({@code spec/project.md}).
  */
 public sealed interface Cap {
 

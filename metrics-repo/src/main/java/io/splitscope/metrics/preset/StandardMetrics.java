@@ -5,7 +5,6 @@ import static io.splitscope.metrics.preset.StreamingPreset.PAYMENTS;
 import static io.splitscope.metrics.preset.StreamingPreset.PLAYBACK;
 import static io.splitscope.sql.WarehouseSchema.AMOUNT;
 import static io.splitscope.sql.WarehouseSchema.REBUFFERS;
-import static io.splitscope.sql.WarehouseSchema.STARTED_AT;
 import static io.splitscope.sql.WarehouseSchema.STARTUP_MS;
 import static io.splitscope.sql.WarehouseSchema.WATCH_SECONDS;
 
@@ -39,7 +38,7 @@ public final class StandardMetrics implements MetricCatalog {
             .title("Active days")
             .description("Distinct UTC calendar days with at least one playback session, in the 7 days after "
                     + "first exposure.")
-            .from(PLAYBACK).mean(UnitValue.distinctDays(PLAYBACK.column(STARTED_AT))).window(WEEK).higherIsBetter()
+            .from(PLAYBACK).activeDays().window(WEEK).higherIsBetter()
             .build();
 
     public static final Metric PLAY_RATE = Metric.define("play_rate")
