@@ -20,10 +20,21 @@ import java.util.Optional;
  * @param metricIds  the metrics analysed by default, in order; empty for every metric that applies
  * @param unitFilter the units every metric of the experiment is analysed for (with the metric's own
  *                   filter), or null for all of them; the population and its sample-ratio check stay whole
+ * @param decisionPlan the roles of its metrics in the decision ({@code spec/decisions.md}); {@link
+ *                   DecisionPlan#NONE} when it has none (also for null)
  */
 public record Experiment(String id, String name, String hypothesis, String owner, LocalDate startDate,
                          LocalDate endDate, String controlVariant, List<VariantWeight> variants, Assignment assignment,
-                         String key, List<String> metricIds, UnitFilter unitFilter) {
+                         String key, List<String> metricIds, UnitFilter unitFilter,
+                         DecisionPlan decisionPlan) {
+
+    /** An experiment without a decision plan. */
+    public Experiment(String id, String name, String hypothesis, String owner, LocalDate startDate, LocalDate endDate,
+                      String controlVariant, List<VariantWeight> variants, Assignment assignment, String key,
+                      List<String> metricIds, UnitFilter unitFilter) {
+        this(id, name, hypothesis, owner, startDate, endDate, controlVariant, variants, assignment, key, metricIds,
+                unitFilter, DecisionPlan.NONE);
+    }
 
     /** An experiment whose metrics are analysed for all its units. */
     public Experiment(String id, String name, String hypothesis, String owner, LocalDate startDate, LocalDate endDate,
@@ -40,6 +51,7 @@ public record Experiment(String id, String name, String hypothesis, String owner
         variants = List.copyOf(variants);
         key = key == null ? id : key;
         metricIds = metricIds == null ? List.of() : List.copyOf(metricIds);
+        decisionPlan = decisionPlan == null ? DecisionPlan.NONE : decisionPlan;
     }
 
     /** The non-control variants, in the order of {@link #variants()}. */
