@@ -30,7 +30,11 @@ with
             )
           ))
           as bigint
-        ) as "invalid_rows"
+        ) as "invalid_rows",
+        cast(
+          count(*)
+          as bigint
+        ) as "exposure_rows"
       from "exposures" as "x"
       where (
         cast("x"."experiment_id" as varchar) = 'exp_t'

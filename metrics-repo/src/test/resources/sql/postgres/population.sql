@@ -13,7 +13,12 @@ select
   cast(
     sum("exposed_units"."invalid_rows")
     as bigint
-  ) as "invalid_exposures"
+  ) as "invalid_exposures",
+  cast(
+    sum("exposed_units"."exposure_rows")
+    as bigint
+  ) as "exposure_rows",
+  0 as "recent_units"
 from (
   select
     "x"."unit_id" as "unit_id",
@@ -43,7 +48,11 @@ from (
         )
       ))
       as bigint
-    ) as "invalid_rows"
+    ) as "invalid_rows",
+    cast(
+      count(*)
+      as bigint
+    ) as "exposure_rows"
   from "exposures" as "x"
   where (
     cast("x"."experiment_id" as varchar) = 'exp_t'

@@ -30,7 +30,11 @@ with
             )
           ))
           as bigint
-        ) "invalid_rows"
+        ) "invalid_rows",
+        cast(
+          count(*)
+          as bigint
+        ) "exposure_rows"
       from "exposures" "x"
       where (
         cast("x"."experiment_id" as varchar) = 'exp_t'

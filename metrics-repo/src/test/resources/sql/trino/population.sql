@@ -13,7 +13,12 @@ select
   cast(
     sum("exposed_units"."invalid_rows")
     as bigint
-  ) "invalid_exposures"
+  ) "invalid_exposures",
+  cast(
+    sum("exposed_units"."exposure_rows")
+    as bigint
+  ) "exposure_rows",
+  0 "recent_units"
 from (
   select
     "x"."unit_id" "unit_id",
@@ -43,7 +48,11 @@ from (
         )
       ))
       as bigint
-    ) "invalid_rows"
+    ) "invalid_rows",
+    cast(
+      count(*)
+      as bigint
+    ) "exposure_rows"
   from "exposures" "x"
   where (
     cast("x"."experiment_id" as varchar) = 'exp_t'

@@ -37,6 +37,8 @@ import io.splitscope.stats.methods.BootstrapQuantile;
 import io.splitscope.stats.multiple.BenjaminiHochberg;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +59,8 @@ public final class AnalysisService implements AutoCloseable {
     private final Warehouse warehouse;
     private final BufferAllocator rootAllocator = new RootAllocator();
     private final Clock clock;
+    /** Days of first exposures the intake per day is measured over. */
+    private static final int INTAKE_DAYS = 7;
 
     AnalysisService(Project project, Warehouse warehouse, Clock clock) {
         this.project = project;
@@ -171,8 +175,12 @@ public final class AnalysisService implements AutoCloseable {
         Optional<StagedTable> staged = log.stage(computed.select());
         try (BufferAllocator allocator = childAllocator(experiment.id())) {
             ExposedUnits exposed = staged.map(table -> computed.readFrom(table.table())).orElse(computed);
-            Population population = PopulationQuery.read(experiment,
-                    log.query(PopulationQuery.summary(log.dsl(), exposed), allocator, ArrowRows::read));
+            Optional<IntakePeriod> period = intakePeriod(experiment);
+            LocalDateTime intakeFrom = period.map(IntakePeriod::from).orElse(null);
+            LocalDateTime intakeTo = period.map(IntakePeriod::to).orElse(null);
+            Population population = PopulationQuery.read(experiment, log.query(
+                    PopulationQuery.summary(log.dsl(), exposed, intakeFrom, intakeTo), allocator, ArrowRows::read),
+                    intakeFrom, intakeTo);
             SrmResult srm = srm(experiment, population);
             if (!Readiness.of(experiment, population).ready()) {
                 // nothing to compare yet: the scorecard says what it waits for (Scorecard.readiness)
@@ -201,6 +209,27 @@ public final class AnalysisService implements AutoCloseable {
         } finally {
             staged.ifPresent(StagedTable::close);
         }
+    }
+
+    /**
+     * The period whose first exposures give the intake per day ({@code spec/decisions.md}: days left
+     * "at the last 7 days' intake"): the last {@value #INTAKE_DAYS} days before now or the end of the
+     * analysis, whichever is earlier, not before the start; empty for an experiment without timestamps
+     * or not started. Its units are counted in the population's query (no query of its own).
+     */
+    private Optional<IntakePeriod> intakePeriod(Experiment experiment) {
+        if (!experiment.timed()) {
+            return Optional.empty();
+        }
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDateTime to = now.isBefore(PopulationQuery.analysisEnd(experiment)) ? now : PopulationQuery.analysisEnd(experiment);
+        LocalDateTime weekBefore = to.minusDays(INTAKE_DAYS);
+        LocalDateTime start = experiment.startDate().atStartOfDay();
+        LocalDateTime from = weekBefore.isBefore(start) ? start : weekBefore;
+        return to.isAfter(from) ? Optional.of(new IntakePeriod(from, to)) : Optional.empty();
+    }
+
+    private record IntakePeriod(LocalDateTime from, LocalDateTime to) {
     }
 
     /**

@@ -21,9 +21,9 @@ import org.jooq.impl.SQLDataType;
 /**
  * An experiment's assignment rows condensed to one row per unit, the input of every population
  * rule ({@link PopulationQuery}): {@code (unit_id, first_variant, last_variant, first_exposed_at,
- * invalid_rows)}, the smallest and largest of the unit's valid variants (equal for a unit in one
+ * invalid_rows, exposure_rows)}, the smallest and largest of the unit's valid variants (equal for a unit in one
  * variant, different for a crossover, NULL without a valid row), its earliest valid exposure, and
- * its rows whose variant is not one of the experiment's.
+ * its rows whose variant is not one of the experiment's, and all its rows.
  *
  * <p>Rows without a unit id (NULL, or empty as text: {@link Source#hasUnit}) are left out: they
  * name nobody, and would otherwise count as one more unit.
@@ -44,6 +44,7 @@ public record ExposedUnits(Experiment experiment, Table<?> staged) {
     static final Field<String> LAST_VARIANT = field(name(ALIAS, "last_variant"), SQLDataType.VARCHAR);
     static final Field<LocalDateTime> FIRST_EXPOSED_AT = field(name(ALIAS, "first_exposed_at"), SQLDataType.LOCALDATETIME);
     static final Field<Long> INVALID_ROWS = field(name(ALIAS, "invalid_rows"), SQLDataType.BIGINT);
+    static final Field<Long> EXPOSURE_ROWS = field(name(ALIAS, "exposure_rows"), SQLDataType.BIGINT);
 
     /** The alias of the assignment's rows. */
     private static final String EXPOSURES = "x";
@@ -69,7 +70,8 @@ public record ExposedUnits(Experiment experiment, Table<?> staged) {
                         min(rows.variant).filterWhere(valid).as(FIRST_VARIANT.getName()),
                         max(rows.variant).filterWhere(valid).as(LAST_VARIANT.getName()),
                         firstExposure.as(FIRST_EXPOSED_AT.getName()),
-                        count().filterWhere(valid.not()).cast(SQLDataType.BIGINT).as(INVALID_ROWS.getName()))
+                        count().filterWhere(valid.not()).cast(SQLDataType.BIGINT).as(INVALID_ROWS.getName()),
+                        count().cast(SQLDataType.BIGINT).as(EXPOSURE_ROWS.getName()))
                 .from(rows.table)
                 .where(rows.ofExperiment(experiment))
                 .groupBy(rows.unit);

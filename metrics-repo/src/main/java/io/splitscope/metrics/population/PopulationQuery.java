@@ -62,6 +62,8 @@ public final class PopulationQuery {
     private static final String UNITS_COLUMN = "units";
     private static final String CROSSOVERS_COLUMN = "crossover_units";
     private static final String INVALID_COLUMN = "invalid_exposures";
+    private static final String ROWS_COLUMN = "exposure_rows";
+    private static final String RECENT_COLUMN = "recent_units";
 
     private PopulationQuery() {
     }
@@ -150,20 +152,37 @@ public final class PopulationQuery {
     }
 
     /**
-     * One row per variant with its unit count, plus totals of crossover units and invalid exposure
-     * rows; read it with {@link #read}.
+     * One row per variant with its unit count, plus totals of crossover units, invalid exposure rows
+     * and all exposure rows; read it with {@link #read}. No intake: see {@link #summary(DSLContext,
+     * ExposedUnits, LocalDateTime, LocalDateTime)}.
      */
     public static ResultQuery<?> summary(DSLContext dsl, ExposedUnits exposed) {
+        return summary(dsl, exposed, null, null);
+    }
+
+    /**
+     * {@link #summary(DSLContext, ExposedUnits)} with each variant's units first exposed in
+     * {@code [intakeFrom, intakeTo)} as well (its {@code recent_units}), for the intake per day.
+     *
+     * @param intakeFrom the start of the intake period, or null for none (then {@code intakeTo} is ignored)
+     */
+    public static ResultQuery<?> summary(DSLContext dsl, ExposedUnits exposed, LocalDateTime intakeFrom,
+                                         LocalDateTime intakeTo) {
         // A unit's valid exposures name one variant when their min and max agree, several when not
         // (neither without a valid exposure): cheaper than count(distinct variant).
         Field<String> first = ExposedUnits.FIRST_VARIANT;
         Field<String> last = ExposedUnits.LAST_VARIANT;
         Condition oneVariant = first.eq(last);
         Field<String> variant = when(oneVariant, first);
+        Field<Long> recent = intakeFrom == null ? inline(0L)
+                : count().filterWhere(oneVariant.and(ExposedUnits.FIRST_EXPOSED_AT.ge(inline(intakeFrom)))
+                        .and(ExposedUnits.FIRST_EXPOSED_AT.lt(inline(intakeTo)))).cast(SQLDataType.BIGINT);
         return dsl.select(variant.as(VARIANT.getName()),
                         count().filterWhere(oneVariant).cast(SQLDataType.BIGINT).as(UNITS_COLUMN),
                         count().filterWhere(first.ne(last)).cast(SQLDataType.BIGINT).as(CROSSOVERS_COLUMN),
-                        sum(ExposedUnits.INVALID_ROWS).cast(SQLDataType.BIGINT).as(INVALID_COLUMN))
+                        sum(ExposedUnits.INVALID_ROWS).cast(SQLDataType.BIGINT).as(INVALID_COLUMN),
+                        sum(ExposedUnits.EXPOSURE_ROWS).cast(SQLDataType.BIGINT).as(ROWS_COLUMN),
+                        recent.as(RECENT_COLUMN))
                 .from(exposed.table())
                 // the expression, not its alias: Trino cannot group by an output column's name
                 .groupBy(variant);
@@ -174,20 +193,37 @@ public final class PopulationQuery {
         return summary(dsl, ExposedUnits.of(experiment));
     }
 
-    /** The population from the rows of {@link #summary}; a planned variant without units counts 0. */
+    /** The population from the rows of {@link #summary(DSLContext, ExposedUnits)}; a planned variant without units counts 0. */
     public static Population read(Experiment experiment, List<Row> rows) {
+        return read(experiment, rows, null, null);
+    }
+
+    /**
+     * The population from the rows of {@link #summary(DSLContext, ExposedUnits, LocalDateTime,
+     * LocalDateTime)} with the same intake period (none when {@code intakeFrom} is null).
+     */
+    public static Population read(Experiment experiment, List<Row> rows, LocalDateTime intakeFrom,
+                                  LocalDateTime intakeTo) {
         Map<String, Long> units = new LinkedHashMap<>();
-        experiment.variantNames().forEach(v -> units.put(v, 0L));
+        Map<String, Long> recent = new LinkedHashMap<>();
+        experiment.variantNames().forEach(v -> {
+            units.put(v, 0L);
+            recent.put(v, 0L);
+        });
         long crossovers = 0;
         long invalid = 0;
+        long exposureRows = 0;
         for (Row row : rows) {
             String variant = row.string(VARIANT.getName());
             if (variant != null) {
                 units.put(variant, row.longValue(UNITS_COLUMN));
+                recent.put(variant, row.longValue(RECENT_COLUMN));
             }
             crossovers += row.longValue(CROSSOVERS_COLUMN);
             invalid += row.longValue(INVALID_COLUMN);
+            exposureRows += row.longValue(ROWS_COLUMN);
         }
-        return new Population(units, crossovers, invalid);
+        Population.Intake intake = intakeFrom == null ? null : new Population.Intake(intakeFrom, intakeTo, recent);
+        return new Population(units, crossovers, invalid, exposureRows, intake);
     }
 }

@@ -66,12 +66,12 @@ class ProjectCheckTest {
                 new SourceReport("assignments", 10, 8, UnitType.INTEGER, 0, "table assignment_log, column user_id"),
                 new SourceReport("orders", 4, 3, UnitType.INTEGER, 0, "table orders, column user_id"),
                 new SourceReport("users", 4, 4, UnitType.INTEGER, 0, "table users, column id"));
-        // banner (discovered) started later, so it comes first
+        // banner (discovered) started later, so it comes first; exposure rows: the log's 2 banner and 8 checkout-v2 rows
         assertThat(result.report().experiments()).containsExactly(
                 new ExperimentReport("banner", "web", false, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 2),
-                        new Population(Map.of("big", 1L, "control", 1L), 0, 0)),
+                        new Population(Map.of("big", 1L, "control", 1L), 0, 0, 2L, null)),
                 new ExperimentReport("checkout", "web", true, LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 28),
-                        new Population(Map.of("old", 2L, "new", 3L), 1, 0)));
+                        new Population(Map.of("old", 2L, "new", 3L), 1, 0, 8L, null)));
         assertThat(result.report().experiments().getFirst().population().units().keySet()).containsExactly("control", "big");
     }
 
@@ -96,7 +96,7 @@ class ProjectCheckTest {
         assertThat(assignments.rowsWithoutUnitLine()).contains("source assignments (table assignment_log, column user_id):"
                 + " 2 rows without a unit id (NULL or empty), left out of every population and metric");
         assertThat(result.report().experiments().getLast().population())
-                .isEqualTo(new Population(Map.of("old", 2L, "new", 3L), 1, 0));
+                .isEqualTo(new Population(Map.of("old", 2L, "new", 3L), 1, 0, 8L, null));
     }
 
     @Test

@@ -52,8 +52,9 @@ class UnseenProjectTest {
                 assertThat(source.rows()).isPositive();
                 assertThat(source.units()).isPositive().isLessThanOrEqualTo(source.rows());
             });
-            // the populations of the independent R reference (expected/*.json of the fixture)
-            assertThat(result.report().experiments()).containsExactly(
+            // the populations of the independent R reference (expected/*.json of the fixture), which does not count rows
+            assertThat(result.report().experiments()).usingRecursiveFieldByFieldElementComparatorIgnoringFields(
+                    "population.exposureRows").containsExactly(
                     new ExperimentReport("banner_test", "web", false, LocalDate.of(2026, 5, 4), LocalDate.of(2026, 5, 26),
                             new Population(Map.of("control", 148L, "treatment", 149L), 3, 1)),
                     new ExperimentReport("checkout_v2", "web", true, LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 28),
