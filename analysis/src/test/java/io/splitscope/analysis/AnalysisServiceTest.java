@@ -19,7 +19,13 @@ import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.QuantileSample;
 import io.splitscope.stats.VariantData;
 import io.splitscope.stats.methods.QuantileAsymptotic;
+import io.splitscope.metrics.population.Population;
+import io.splitscope.metrics.preset.StreamingPreset;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +53,35 @@ class AnalysisServiceTest {
     @AfterAll
     static void close() {
         service.close();
+    }
+
+    /**
+     * The population's exposure rows and intake, counted in its one query. Expected values counted
+     * in golden {@code exposures.csv} with awk: 2854 exp_autoplay rows with a unit in
+     * [2026-03-01, 2026-04-15); first valid exposures of non-crossover units in [2026-03-03,
+     * 2026-03-10), the 7 days before a clock at 2026-03-10: control 269, previews 289.
+     */
+    @Test
+    void countsTheExposureRowsAndTheLastSevenDaysIntake() {
+        try (AnalysisService atDayTen = new AnalysisService(StreamingPreset.project(GoldenWarehouse.folder().toString()),
+                Warehouses.open(GoldenWarehouse.folder().toString()),
+                Clock.fixed(Instant.parse("2026-03-10T00:00:00Z"), ZoneOffset.UTC))) {
+            Population population = atDayTen.analyze(new AnalysisRequest("exp_autoplay", List.of("play_rate"),
+                    MeanMethod.WELCH_T, null)).population();
+
+            assertThat(population.exposureRows()).isEqualTo(2854L);
+            assertThat(population.invalidShare().orElseThrow()).isEqualTo(4.0 / 2854);
+            assertThat(population.crossoverShare().orElseThrow()).isEqualTo(8.0 / (863 + 897 + 8));
+            Population.Intake intake = population.intake();
+            assertThat(intake.from()).isEqualTo(LocalDateTime.of(2026, 3, 3, 0, 0));
+            assertThat(intake.to()).isEqualTo(LocalDateTime.of(2026, 3, 10, 0, 0));
+            assertThat(intake.units()).containsExactly(Map.entry("control", 269L), Map.entry("previews", 289L));
+            assertThat(intake.perDay("previews")).isEqualTo(289 / 7.0);
+        }
+        // after the end, the intake is the last 7 days of the experiment (no first exposures then)
+        assertThat(service.analyze(new AnalysisRequest("exp_autoplay", List.of("play_rate"), MeanMethod.WELCH_T, null))
+                .population().intake()).isEqualTo(new Population.Intake(LocalDateTime.of(2026, 4, 8, 0, 0),
+                LocalDateTime.of(2026, 4, 15, 0, 0), Map.of("control", 0L, "previews", 0L)));
     }
 
     @Test
