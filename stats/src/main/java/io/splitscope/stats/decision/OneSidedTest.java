@@ -70,7 +70,10 @@ record OneSidedTest(RoleMetric metric, TestKind kind, double level, String level
         Interval interval;
         if (relative()) {
             boolean flip = control != null && control < 0;
-            estimate = flip && result.relativeEffect() != null ? -result.relativeEffect() : result.relativeEffect();
+            estimate = result.relativeEffect();
+            if (flip && estimate != null) {
+                estimate = -estimate;
+            }
             Interval ci = result.relativeCi();
             interval = flip && ci != null ? new Interval(-ci.high(), -ci.low()) : ci;
         } else {
