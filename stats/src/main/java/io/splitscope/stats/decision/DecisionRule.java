@@ -1,6 +1,9 @@
 package io.splitscope.stats.decision;
 
+import io.splitscope.stats.ComparisonResult;
+import io.splitscope.stats.ConfidenceLevel;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +101,7 @@ public final class DecisionRule {
         boolean anyBetter = false;
         boolean deteriorated = false;
         for (RoleMetric metric : metrics) {
-            Comparison comparison = evidence.metrics().get(metric.id());
+            Comparison comparison = onceEachLevel(evidence.metrics().get(metric.id()));
             OneSidedTest.Outcome deterioration = test(metric, TestKind.DETERIORATION, (successes + guardrails) * treatmentArms,
                     look).run(comparison, halvablePValue);
             deteriorated |= deterioration.test().significant();
@@ -162,6 +165,15 @@ public final class DecisionRule {
         }
         return new Decision(evidence.variant(), recommendation, reasons, ALPHA, power,
                 planned.isPresent() ? planned.getAsLong() : null, daysLeft, tests);
+    }
+
+    /**
+     * The comparison run at most once per level within one decision: the tests and the plan often
+     * share a level (superiority at α/2 and the plan's 95 %), and a row's method may be costly (R).
+     */
+    private static Comparison onceEachLevel(Comparison comparison) {
+        Map<ConfidenceLevel, ComparisonResult> results = new HashMap<>();
+        return level -> results.computeIfAbsent(level, comparison::at);
     }
 
     /** The test of {@code kind} at {@code α/divisor}, or at this look's nominal level of it in a group-sequential design. */
