@@ -195,6 +195,9 @@ public final class DecisionRule {
         if (planned.isEmpty()) {
             return prefix + "no sample size can be planned from the data so far (" + unitsNow + " units in the smaller arm)";
         }
+        if (unitsNow >= planned.getAsLong()) {
+            return prefix + "the planned sample of " + planned.getAsLong() + " per variant is reached";
+        }
         if (daysLeft != null) {
             return prefix + ReasonText.daysLeft(daysLeft, dailyIntake, planned.getAsLong());
         }

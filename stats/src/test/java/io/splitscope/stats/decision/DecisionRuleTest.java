@@ -240,6 +240,14 @@ class DecisionRuleTest {
         assertThat(d.recommendation()).isEqualTo(Recommendation.KEEP_RUNNING);
         assertThat(d.reasons()).last().asString().startsWith("look 2 of 5 not concluded; ");
 
+        // past the planned sample at an early look: still the boundary of the look, no days left
+        Decision past = rule.decide(List.of(REVENUE), 1,
+                evidence(Map.of("revenue", welch(2000, 10, 10.1, 5)), List.of(), 2000, 100), false, 2);
+        assertThat(past.recommendation()).isEqualTo(Recommendation.KEEP_RUNNING);
+        assertThat(past.daysLeft()).isZero();
+        assertThat(past.reasons()).last().asString().startsWith("look 2 of 5 not concluded; the planned sample of ")
+                .endsWith(" per variant is reached");
+
         // at the last look the rule concludes either way
         Decision last = rule.decide(List.of(REVENUE), 1,
                 evidence(Map.of("revenue", welch(400, 10, 10.5, 5)), List.of(), 400, 100), false, 5);
