@@ -43,6 +43,9 @@ public final class GroupSequential {
     /** The lower end of the integration, in standard deviations of S_k. */
     static final double LOWER_SDS = 10;
 
+    /** How far above the continuation region the boundary of a look is searched, in sd of the increment. */
+    private static final double FAR_SDS = 37;
+
     /** How far the normal kernel of an increment is summed, in its standard deviations. */
     private static final double KERNEL_SDS = 15;
 
@@ -171,11 +174,18 @@ public final class GroupSequential {
             return sum;
         }
 
-        /** The b (S scale) at which {@link #crossing} is {@code target}. */
+        /**
+         * The b (S scale) at which {@link #crossing} is {@code target}. The search ends
+         * {@value #FAR_SDS} sd of the increment above the continuation region, where Φ is still a
+         * normal double (about 10⁻²⁹⁹); a target below even that crossing gets that end.
+         */
         double crossingBoundary(double target, double delta) {
             double logTarget = Math.log(target);
             double lo = nodes[0];
-            double hi = nodes[nodes.length - 1] + 40 * Math.sqrt(delta);
+            double hi = nodes[nodes.length - 1] + FAR_SDS * Math.sqrt(delta);
+            if (crossing(hi, delta) >= target) {
+                return hi;
+            }
             return new BrentSolver(1e-13, 1e-14)
                     .solve(500, b -> Math.log(crossing(b, delta)) - logTarget, lo, hi);
         }
