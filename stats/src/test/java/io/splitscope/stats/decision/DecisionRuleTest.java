@@ -158,6 +158,26 @@ class DecisionRuleTest {
     }
 
     @Test
+    void twoGuardrailsNotShownSafeAndASuccessMetricThatGotWorse() {
+        // revenue down 5 % at 2,000 units (z ≈ −3.2 beyond z(1 − α/6) = 2.39): worse, so roll back;
+        // two guardrails with no effect and tight margins, not shown non-inferior
+        RoleMetric latency = RoleMetric.guardrail("latency", "latency", false, Margin.parse("+0.1%"));
+        RoleMetric errors = RoleMetric.guardrail("errors", "error rate", false, Margin.parse("+0.1%"));
+        Map<String, Comparison> rows = Map.of("revenue", welch(2000, 10, 9.5, 5), "latency", welch(2000, 200, 200, 10),
+                "errors", welch(2000, 0.02, 0.02, 0.1));
+        Decision worse = FIXED.decide(List.of(REVENUE, latency, errors), 1, evidence(rows, List.of(), 2000, 0), true, 1);
+        assertThat(worse.recommendation()).isEqualTo(Recommendation.ROLL_BACK);
+        assertThat(worse.reasons().get(0)).startsWith("revenue: −5.0 % [").endsWith("], worse at α/3");
+
+        Map<String, Comparison> flat = Map.of("revenue", welch(2000, 10, 10.5, 5), "latency", welch(2000, 200, 200, 10),
+                "errors", welch(2000, 0.02, 0.02, 0.1));
+        Decision unsafe = FIXED.decide(List.of(REVENUE, latency, errors), 1, evidence(flat, List.of(), 2000, 0), true, 1);
+        assertThat(unsafe.recommendation()).isEqualTo(Recommendation.NO_SHIP);
+        assertThat(unsafe.reasons()).last().isEqualTo("not proven safe: latency, error rate are not shown within their margins");
+        assertThat(unsafe.reasons().get(2)).startsWith("error rate: 0.0 % [").endsWith("], not shown within its +0.1 % margin (at α)");
+    }
+
+    @Test
     void rollsBackWhenAGuardrailDeteriorates() {
         // latency (lower is better) up 5 % with sd 10 at 2,000 units: z ≈ 15.8, far beyond z(1 − α/2)
         Decision d = FIXED.decide(List.of(REVENUE, latency("+10%")), 1,
