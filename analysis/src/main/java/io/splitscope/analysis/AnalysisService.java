@@ -204,9 +204,12 @@ public final class AnalysisService implements AutoCloseable {
                     metricInputs.fetch(selected, request.meanMethod(), segmentBy);
             steps.start("comparisons");
             List<ScorecardRow> rows = compare(experiment, selected, inputs, metricInputs, unitsBySegment, request);
-            List<Decision> decisions = request.segmentBy() != null ? List.of()
+            // a scorecard sliced by segment, or of metrics chosen without the plan's, has no decision
+            Map<String, Metric> roleMetrics = roleMetrics(experiment, selected);
+            List<Decision> decisions = request.segmentBy() != null
+                    || roleMetrics.size() < experiment.decisionPlan().roleMetricIds().size() ? List.of()
                     : new ScorecardDecisions(experiment, population, srm, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                            .decide(roleMetrics(experiment, selected), overAllUnits(inputs), request.meanMethod());
+                            .decide(roleMetrics, overAllUnits(inputs), request.meanMethod());
             Scorecard scorecard = new Scorecard(experiment, population, srm, adjust(rows), request.confidence(),
                     warehouse.description(), clock.instant(), log.entries(), metricInputs.queries(), decisions);
             steps.finish();
@@ -450,17 +453,6 @@ public final class AnalysisService implements AutoCloseable {
                     : metrics.all().stream().filter(metric -> experiment.timed() || !metric.windowed()).toList();
         } catch (MetricRepository.UnknownMetricException e) {
             throw new AnalysisException(e.getMessage(), e);
-        }
-        // the decision reads its success and guardrail metrics, whatever else is asked for
-        Set<String> chosen = selected.stream().map(Metric::id).collect(Collectors.toSet());
-        List<String> missingRoles = experiment.decisionPlan().roleMetricIds().stream()
-                .filter(id -> !chosen.contains(id)).toList();
-        if (!missingRoles.isEmpty()) {
-            try {
-                selected = java.util.stream.Stream.concat(selected.stream(), metrics.resolve(missingRoles).stream()).toList();
-            } catch (MetricRepository.UnknownMetricException e) {
-                throw new AnalysisException("experiment " + experiment.id() + "'s decision plan: " + e.getMessage(), e);
-            }
         }
         // a funnel: its rows; the experiment's unit filter holds for each of its metrics, with the metric's own
         selected = selected.stream().flatMap(metric -> metric.scorecardMetrics().stream())
