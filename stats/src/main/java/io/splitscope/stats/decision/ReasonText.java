@@ -13,7 +13,9 @@ import java.util.Locale;
  * <p>A line shows the effect and the interval of the test it reports (at {@code 1 − 2a}): the
  * relative effect in percent when the row has one (an absolute-margin guardrail shows the absolute
  * effect, the scale of its margin). A superiority or deterioration verdict is the absolute test's
- * (the row's own test), so at the very edge the relative bound shown may round to 0. Numbers keep
+ * (the row's own test), so its line shows that test's interval over the control's value, which
+ * agrees with the verdict, rather than the row's relative interval (delta method), which near the
+ * edge may not; at the very edge the bound shown may round to 0. Numbers keep
  * two significant digits of the interval's width; a number that rounds to zero has no sign
  * ({@code "0.0"}, never {@code "−0.0"}); negative numbers use the minus sign {@code "−"}.
  */
@@ -82,10 +84,14 @@ final class ReasonText {
         if (test.relative()) {
             return effect(test.estimate(), test.interval(), true);
         }
-        double sign = result.controlValue() != null && result.controlValue() < 0 ? -1 : 1;
-        Interval ci = result.relativeCi();
-        Interval shown = sign > 0 ? ci : new Interval(-ci.high(), -ci.low());
-        return effect(sign * result.relativeEffect(), shown, true);
+        // the tested (absolute) interval over the control's value, so that the interval shown agrees with
+        // the verdict (the row's own relative interval, by the delta method, may straddle 0 when the test does not)
+        double control = result.controlValue() == null ? 0 : Math.abs(result.controlValue());
+        if (control == 0) {
+            return effect(test.estimate(), test.interval(), false);
+        }
+        Interval ci = test.interval();
+        return effect(test.estimate() / control, new Interval(ci.low() / control, ci.high() / control), true);
     }
 
     /** {@code "+2.1 % [+0.4, +3.8]"} (percent: the fraction times 100) or {@code "+0.21 [+0.04, +0.38]"}. */
