@@ -11,14 +11,15 @@ import java.util.Locale;
  * probability {@code L}; its bounds use the quantiles at {@code α/2} and {@code 1 − α/2}, e.g.
  * {@code d ± z(1 − α/2) · se} for a normal interval.
  *
- * <p>The level is held as a percentage with one decimal so that the probabilities derived from it
- * are the doubles nearest to their decimal values ({@code 0.025}, {@code 0.975}) — the same
- * numbers as R's {@code qt(0.975, df)} receives, so intervals at 95 % are exactly the ones of a
- * fixed 0.975 quantile.
- *
- * @param percent the level in percent, in [50, 100) with at most one decimal (e.g. 95, 99.9)
+ * <p>A level a user sets is a percentage with one decimal ({@link #ConfidenceLevel(double)}), so
+ * that the probabilities derived from it are the doubles nearest to their decimal values
+ * ({@code 0.025}, {@code 0.975}) — the same numbers as R's {@code qt(0.975, df)} receives, so
+ * intervals at 95 % are exactly the ones of a fixed 0.975 quantile. The decision rule also needs
+ * exact levels such as {@code 1 − 2·α/6}: {@link #oneSided(double)} makes the level whose interval's
+ * lower bound is the one-sided test at level {@code a}, with {@code a} itself as the lower tail
+ * probability. Two levels are equal when their tail probabilities are.
  */
-public record ConfidenceLevel(double percent) {
+public final class ConfidenceLevel {
 
     /** The level used when none is set: 95 %. */
     public static final ConfidenceLevel DEFAULT = new ConfidenceLevel(95);
@@ -27,11 +28,65 @@ public record ConfidenceLevel(double percent) {
     public static final List<ConfidenceLevel> OFFERED =
             List.of(new ConfidenceLevel(90), DEFAULT, new ConfidenceLevel(99));
 
-    public ConfidenceLevel {
+    /** The level in percent; rounded to one decimal exactly when {@link #decimal}. */
+    private final double percent;
+    /** Whether the level is a percentage with one decimal (else a {@link #oneSided} level). */
+    private final boolean decimal;
+    /** {@code α/2}. */
+    private final double lowerProbability;
+    /** {@code 1 − α/2}. */
+    private final double upperProbability;
+
+    /**
+     * A level a user sets.
+     *
+     * @param percent the level in percent, in [50, 100) with at most one decimal (e.g. 95, 99.9)
+     * @throws IllegalArgumentException when it is out of range or has more decimals
+     */
+    public ConfidenceLevel(double percent) {
         if (!(percent >= 50 && percent < 100) || Math.abs(percent * 10 - Math.rint(percent * 10)) > 1e-9) {
             throw new IllegalArgumentException("confidence level must be a percentage from 50 to 99.9 with at most"
                     + " one decimal (e.g. 90, 95, 99), got " + plain(percent));
         }
+        this.percent = percent;
+        this.decimal = true;
+        this.lowerProbability = (100 - percent) / 200;
+        this.upperProbability = (100 + percent) / 200;
+    }
+
+    private ConfidenceLevel(double oneSidedLevel, double percent) {
+        this.percent = percent;
+        this.decimal = false;
+        this.lowerProbability = oneSidedLevel;
+        this.upperProbability = 1 - oneSidedLevel;
+    }
+
+    /**
+     * The two-sided level {@code 1 − 2a} whose interval's lower bound is the one-sided test at level
+     * {@code a}: the effect is significantly above a margin at level {@code a} when the lower bound
+     * is above it (and below it when the upper bound is below). A level that is a percentage with
+     * one decimal ({@code a = 0.025}: 95 %) is that percentage, equal to {@code new ConfidenceLevel(95)};
+     * any other keeps {@code a} exactly, and its quantiles are taken in the lower tail
+     * ({@code z = −Φ⁻¹(a)}), exact even for a tiny {@code a}.
+     *
+     * @param a the one-sided level, in (0, 0.25] (two-sided levels from 50 %)
+     * @throws IllegalArgumentException when {@code a} is out of range
+     */
+    public static ConfidenceLevel oneSided(double a) {
+        if (!(a > 0 && a <= 0.25)) {
+            throw new IllegalArgumentException("a one-sided level must be in (0, 0.25], got " + a);
+        }
+        double percent = 100 * (1 - 2 * a);
+        double tenths = Math.rint(percent * 10);
+        if (Math.abs(percent * 10 - tenths) <= 1e-9 && tenths < 1000) {
+            return new ConfidenceLevel(tenths / 10);
+        }
+        return new ConfidenceLevel(a, percent);
+    }
+
+    /** The level in percent, e.g. {@code 95}. */
+    public double percent() {
+        return percent;
     }
 
     /**
@@ -79,32 +134,32 @@ public record ConfidenceLevel(double percent) {
 
     /** The level as a probability, e.g. {@code 0.95}. */
     public double value() {
-        return percent / 100;
+        return decimal ? percent / 100 : 1 - 2 * lowerProbability;
     }
 
     /** {@code α = 1 − level}, e.g. {@code 0.05}: the two-sided error rate. */
     public double alpha() {
-        return (100 - percent) / 100;
+        return decimal ? (100 - percent) / 100 : 2 * lowerProbability;
     }
 
     /** {@code α/2}, e.g. {@code 0.025}: the probability below an interval's lower bound. */
     public double lowerProbability() {
-        return (100 - percent) / 200;
+        return lowerProbability;
     }
 
     /** {@code 1 − α/2}, e.g. {@code 0.975}: the probability below an interval's upper bound. */
     public double upperProbability() {
-        return (100 + percent) / 200;
+        return upperProbability;
     }
 
     /** {@code z(1 − α/2)}, the standard normal quantile of a normal interval: 1.96 at 95 %. */
     public double z() {
-        return Normal.quantile(upperProbability());
+        return decimal ? Normal.quantile(upperProbability) : -Normal.quantile(lowerProbability);
     }
 
     /** {@code t(1 − α/2, df)}, Student's t quantile of a t interval with {@code df} degrees of freedom. */
     public double t(double df) {
-        return StudentT.quantile(upperProbability(), df);
+        return decimal ? StudentT.quantile(upperProbability, df) : -StudentT.quantile(lowerProbability, df);
     }
 
     /** {@code "95 %"}, {@code "99.5 %"}. */
@@ -119,8 +174,28 @@ public record ConfidenceLevel(double percent) {
                 : String.valueOf(value);
     }
 
-    /** The percentage as {@link #parse} reads it back: {@code "95"}, {@code "99.5"}. */
+    /**
+     * The percentage as {@link #parse} reads it back: {@code "95"}, {@code "99.5"}; a
+     * {@link #oneSided} level that is not such a percentage shows six significant digits
+     * ({@code "98.3333"}), which {@link #parse} does not read.
+     */
     public String percentText() {
+        if (!decimal) {
+            return new java.math.BigDecimal(percent).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        }
         return percent == Math.rint(percent) ? String.valueOf((long) percent) : String.format(Locale.ROOT, "%.1f", percent);
+    }
+
+    /** Equal when the tail probabilities are: {@code oneSided(0.025)} equals {@link #DEFAULT}. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ConfidenceLevel other
+                && Double.compare(lowerProbability, other.lowerProbability) == 0
+                && Double.compare(upperProbability, other.upperProbability) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Double.hashCode(lowerProbability) * 31 + Double.hashCode(upperProbability);
     }
 }
