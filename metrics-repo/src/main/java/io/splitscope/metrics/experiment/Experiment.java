@@ -2,8 +2,10 @@ package io.splitscope.metrics.experiment;
 
 import io.splitscope.metrics.UnitFilter;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An experiment: what it tests, when, its variants with their planned weights, and where its
@@ -17,7 +19,9 @@ import java.util.Optional;
  * @param assignment where its exposures are; null only in a scorecard read back from the results
  *                   store, which is shown, never analysed again
  * @param key        the value of the assignment's experiment column that marks its rows (its id by default)
- * @param metricIds  the metrics analysed by default, in order; empty for every metric that applies
+ * @param metricIds  the metrics analysed by default, in order; empty for every metric that applies. The
+ *                   decision plan's success and guardrail metrics are always analysed: a list that
+ *                   lacks them gets them at its end
  * @param unitFilter the units every metric of the experiment is analysed for (with the metric's own
  *                   filter), or null for all of them; the population and its sample-ratio check stay whole
  * @param decisionPlan the roles of its metrics in the decision ({@code spec/decisions.md}); {@link
@@ -50,8 +54,21 @@ public record Experiment(String id, String name, String hypothesis, String owner
     public Experiment {
         variants = List.copyOf(variants);
         key = key == null ? id : key;
-        metricIds = metricIds == null ? List.of() : List.copyOf(metricIds);
         decisionPlan = decisionPlan == null ? DecisionPlan.NONE : decisionPlan;
+        metricIds = metricIds == null || metricIds.isEmpty() ? List.of() : withRoles(metricIds, decisionPlan);
+    }
+
+    private static List<String> withRoles(List<String> metricIds, DecisionPlan plan) {
+        Set<String> analysed = new LinkedHashSet<>(metricIds);
+        analysed.addAll(plan.success());
+        analysed.addAll(plan.guardrails().keySet());
+        return List.copyOf(analysed);
+    }
+
+    /** This experiment with {@code plan} as the roles of its metrics in the decision. */
+    public Experiment withDecisionPlan(DecisionPlan plan) {
+        return new Experiment(id, name, hypothesis, owner, startDate, endDate, controlVariant, variants, assignment, key,
+                metricIds, unitFilter, plan);
     }
 
     /** The non-control variants, in the order of {@link #variants()}. */
