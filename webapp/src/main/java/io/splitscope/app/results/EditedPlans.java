@@ -1,16 +1,13 @@
 package io.splitscope.app.results;
 
 import io.splitscope.analysis.results.PlanEdit;
-import io.splitscope.metrics.experiment.DecisionPlan;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.experiment.ExperimentCatalog;
 import io.splitscope.sql.Warehouse;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -53,23 +50,6 @@ public final class EditedPlans implements ExperimentCatalog {
 
     private Experiment edited(Experiment experiment) {
         PlanEdit edit = latest.get(experiment.id());
-        return edit == null ? experiment : withPlan(experiment, edit.plan());
-    }
-
-    /**
-     * {@code experiment} deciding by {@code plan}; an experiment that lists its metrics gets the
-     * plan's success and guardrail metrics too, as a project file's does: they are always analysed.
-     */
-    static Experiment withPlan(Experiment experiment, DecisionPlan plan) {
-        List<String> metricIds = experiment.metricIds();
-        if (!metricIds.isEmpty()) {
-            Set<String> analysed = new LinkedHashSet<>(metricIds);
-            analysed.addAll(plan.success());
-            analysed.addAll(plan.guardrails().keySet());
-            metricIds = List.copyOf(analysed);
-        }
-        return new Experiment(experiment.id(), experiment.name(), experiment.hypothesis(), experiment.owner(),
-                experiment.startDate(), experiment.endDate(), experiment.controlVariant(), experiment.variants(),
-                experiment.assignment(), experiment.key(), metricIds, experiment.unitFilter(), plan);
+        return edit == null ? experiment : experiment.withDecisionPlan(edit.plan());
     }
 }

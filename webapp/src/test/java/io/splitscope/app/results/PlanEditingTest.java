@@ -11,7 +11,6 @@ import io.splitscope.analysis.results.WarehouseFingerprint;
 import io.splitscope.app.audit.AuditLog;
 import io.splitscope.app.security.Role;
 import io.splitscope.metrics.experiment.DecisionPlan;
-import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.preset.StreamingPreset;
 import io.splitscope.stats.decision.Design;
 import io.splitscope.stats.decision.Margin;
@@ -108,22 +107,6 @@ class PlanEditingTest {
             assertThat(app.store().planEdits("exp_autoplay")).isEmpty();
             assertThat(app.editing().latest("exp_autoplay")).isEmpty();
         }
-    }
-
-    @Test
-    void anExperimentThatListsItsMetricsAnalysesThePlansToo() {
-        Experiment listing = experiment(List.of("play_rate"));
-        Experiment everyMetric = experiment(List.of());
-
-        assertThat(EditedPlans.withPlan(listing, PLAN).metricIds()).containsExactly("play_rate", "streaming_hours");
-        assertThat(EditedPlans.withPlan(everyMetric, PLAN).metricIds()).as("every metric already").isEmpty();
-        assertThat(EditedPlans.withPlan(listing, PLAN)).isEqualTo(new Experiment("e", "E", null, null, null, null, "a",
-                listing.variants(), null, null, List.of("play_rate", "streaming_hours"), null, PLAN));
-    }
-
-    private static Experiment experiment(List<String> metricIds) {
-        return new Experiment("e", "E", null, null, null, null, "a",
-                List.of(new Experiment.VariantWeight("a", 1), new Experiment.VariantWeight("b", 1)), null, null, metricIds);
     }
 
     private static void signIn(String name, Role role) {
