@@ -9,8 +9,8 @@ import io.splitscope.app.audit.AuditLog;
 import io.splitscope.app.security.CurrentUser;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.experiment.DecisionPlan;
+import io.splitscope.metrics.experiment.DecisionRoles;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,14 +51,9 @@ public final class PlanEditing {
         return plans.latest(experimentId);
     }
 
-    /** What is wrong with {@code plan}, one line each; empty when it may be saved. */
+    /** What is wrong with {@code plan}, one line each ({@link DecisionRoles#mistakes}, as for a project file); empty when it may be saved. */
     public List<String> mistakes(DecisionPlan plan) {
-        List<String> mistakes = new ArrayList<>();
-        plan.success().stream().filter(id -> !metrics.containsKey(id))
-                .forEach(id -> mistakes.add("success metric '" + id + "' is not a metric of this project"));
-        plan.guardrails().keySet().stream().filter(id -> !metrics.containsKey(id))
-                .forEach(id -> mistakes.add("guardrail '" + id + "' is not a metric of this project"));
-        return mistakes;
+        return DecisionRoles.mistakes(plan, metrics);
     }
 
     /**

@@ -101,7 +101,8 @@ class PlanEditingTest {
 
             signIn("ann", Role.ANALYST);
             DecisionPlan unknown = new DecisionPlan(List.of("streaming_hour"), Map.of(), 0.05, 0.8, Design.FIXED);
-            assertThat(app.editing().mistakes(unknown)).isNotEmpty().allSatisfy(line -> assertThat(line).contains("streaming_hour").doesNotContain("\n"));
+            assertThat(app.editing().mistakes(unknown)).containsExactly(
+                    "success metric 'streaming_hour' is not a metric of the project (did you mean 'streaming_hours'?)");
             assertThatThrownBy(() -> app.editing().save("exp_autoplay", unknown)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("the decision plan of exp_autoplay is not saved: ");
             assertThat(app.store().planEdits("exp_autoplay")).isEmpty();
