@@ -12,6 +12,7 @@ import static io.splitscope.sql.WarehouseSchema.VARIANT;
 import static io.splitscope.sql.WarehouseSchema.VARIANTS;
 import static io.splitscope.sql.WarehouseSchema.WEIGHT;
 
+import io.splitscope.metrics.experiment.DecisionPlan;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.experiment.Experiment.VariantWeight;
 import io.splitscope.metrics.experiment.ExperimentCatalog;
@@ -31,8 +32,28 @@ import org.jooq.DSLContext;
  * The experiments of the streaming preset, read from the warehouse's {@code experiments} and
  * {@code variants} tables; their exposures are in {@link StreamingPreset#ASSIGNMENT}. Ids outside
  * the contract's characters, or on two rows, are refused ({@link ContractCheck#requireExperimentIds}).
+ * The contract's tables have no roles of metrics: the demo's experiments get theirs from
+ * {@link #DECISION_PLANS}, by id; any other experiment has none.
  */
 public final class StreamingExperiments implements ExperimentCatalog {
+
+    /**
+     * The decision plans ({@code spec/decisions.md}) of the experiments {@code generate} plants in the
+     * demo warehouse, by id, with their {@link StandardMetrics}: autoplay previews are meant to raise
+     * streaming hours without slowing playback down (startup time p90 and rebuffers may rise by at
+     * most 5 %); the price test is meant to raise revenue without losing members (the cancel rate may
+     * rise by at most 10 %).
+     */
+    public static final Map<String, DecisionPlan> DECISION_PLANS = Map.of(
+            "exp_autoplay", DecisionPlan.builder()
+                    .success(StandardMetrics.STREAMING_HOURS.id())
+                    .guardrail(StandardMetrics.STARTUP_MS_P90.id(), "+5%")
+                    .guardrail(StandardMetrics.REBUFFER_RATE.id(), "+5%")
+                    .build(),
+            "exp_price", DecisionPlan.builder()
+                    .success(StandardMetrics.REVENUE_PER_MEMBER.id())
+                    .guardrail(StandardMetrics.CANCEL_RATE.id(), "+10%")
+                    .build());
 
     @Override
     public List<Experiment> list(Warehouse warehouse, BufferAllocator allocator) {
@@ -59,7 +80,7 @@ public final class StreamingExperiments implements ExperimentCatalog {
             experiments.add(new Experiment(id, row.string(NAME.getName()),
                     hypothesis == null || hypothesis.isBlank() ? null : hypothesis, row.string(OWNER.getName()),
                     row.date(START_DATE.getName()), row.date(END_DATE.getName()), control, variants,
-                    StreamingPreset.ASSIGNMENT, id, List.of()));
+                    StreamingPreset.ASSIGNMENT, id, List.of(), null, DECISION_PLANS.getOrDefault(id, DecisionPlan.NONE)));
         }
         experiments.sort(ORDER);
         return experiments;

@@ -4,6 +4,7 @@ import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.UnitFilter;
 import io.splitscope.metrics.experiment.Assignment;
+import io.splitscope.metrics.experiment.DecisionPlan;
 import io.splitscope.metrics.experiment.DiscoveredExperiments;
 import io.splitscope.metrics.experiment.Experiment;
 import java.time.LocalDate;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Compiles one entry of a project file's {@code experiments} into an {@link Experiment} and its
@@ -22,8 +25,9 @@ import java.util.Set;
  */
 final class ExperimentCompiler {
 
-    static final Set<String> KEYS = Set.of("title", "hypothesis", "owner", "assignment", "key", "control", "variants",
-            "start", "end", "metrics", "success", "guardrails", "segments", UnitFilters.KEY);
+    static final Set<String> KEYS = Stream.concat(Stream.of("title", "hypothesis", "owner", "assignment",
+            "key", "control", "variants", "start", "end", "metrics", "segments", UnitFilters.KEY),
+            DecisionPlanCompiler.KEYS.stream()).collect(Collectors.toUnmodifiableSet());
     /** How far declared weights may be from summing to 1. */
     static final double WEIGHT_TOLERANCE = 1e-9;
 
@@ -68,8 +72,8 @@ final class ExperimentCompiler {
         }
         Map<String, Location> metricMentions = new LinkedHashMap<>();
         List<String> listed = metricIds("metrics", entry.list("metrics"), metrics, assignment, metricMentions);
-        List<String> success = metricIds("success", entry.list("success"), metrics, assignment, metricMentions);
-        Map<String, String> guardrails = guardrails(metrics, assignment, metricMentions);
+        DecisionPlan decisionPlan = DecisionPlanCompiler.compile(entry, metrics.compiled(),
+                (metricId, line, listKey) -> metric(metricId, line, listKey, metrics, assignment, metricMentions));
         Map<String, Location> segmentMentions = new LinkedHashMap<>();
         List<String> segments = new ArrayList<>();
         for (Section.Item item : entry.list("segments")) {
@@ -84,21 +88,13 @@ final class ExperimentCompiler {
         if (errors.count() > before || assignment == null || variants.isEmpty() || control == null) {
             return Optional.empty();
         }
-        // the default ("metrics" left out) is every metric that applies; success and guardrail
-        // metrics are always analysed, so an explicit list gets them too
-        Set<String> analysed = new LinkedHashSet<>(listed);
-        if (!listed.isEmpty()) {
-            analysed.addAll(success);
-            analysed.addAll(guardrails.keySet());
-        }
         List<Experiment.VariantWeight> ordered = new ArrayList<>();
         variants.stream().filter(v -> v.variant().equals(control)).forEach(ordered::add);
         variants.stream().filter(v -> !v.variant().equals(control)).forEach(ordered::add);
         Experiment experiment = new Experiment(id, entry.text("title").orElse(id), entry.text("hypothesis").orElse(null),
                 entry.text("owner").orElse(null), start, end, control, ordered, assignment,
-                assignment.experiment().isPresent() ? key : null, List.copyOf(analysed), unitFilter);
-        return Optional.of(new Compiled(experiment,
-                new ExperimentPlan(experiment, success, guardrails, segments, metricMentions, segmentMentions)));
+                assignment.experiment().isPresent() ? key : null, listed, unitFilter, decisionPlan);
+        return Optional.of(new Compiled(experiment, new ExperimentPlan(experiment, segments, metricMentions, segmentMentions)));
     }
 
     private Assignment assignment(Declared<Assignment> assignments) {
@@ -210,23 +206,5 @@ final class ExperimentCompiler {
         }
         mentions.putIfAbsent(metricId, errors.at(line, entry.key(key)));
         return true;
-    }
-
-    private Map<String, String> guardrails(Declared<Metric> metrics, Assignment assignment, Map<String, Location> mentions) {
-        Map<String, String> guardrails = new LinkedHashMap<>();
-        Optional<YamlNode> node = entry.node("guardrails");
-        if (node.isPresent() && node.get() instanceof YamlNode.Mapping mapping) {
-            for (YamlNode.Entry guardrail : mapping.entries()) {
-                String threshold = guardrail.value() instanceof YamlNode.Scalar scalar && !scalar.isNull() ? scalar.text() : "";
-                if (metric(guardrail.key(), guardrail.line(), "guardrails", metrics, assignment, mentions)) {
-                    guardrails.put(guardrail.key(), threshold);
-                }
-            }
-        } else {
-            for (String metricId : metricIds("guardrails", entry.list("guardrails"), metrics, assignment, mentions)) {
-                guardrails.put(metricId, "");
-            }
-        }
-        return guardrails;
     }
 }
