@@ -72,7 +72,8 @@ class PlanEditingTest {
     @Test
     void anAnalystsEditIsStoredAuditedAndTheExperimentsPlanFromThenOnAlsoAfterARestart() throws Exception {
         try (App app = App.open(dir)) {
-            assertThat(app.experiments().find("exp_autoplay").orElseThrow().decisionPlan()).isEqualTo(DecisionPlan.NONE);
+            DecisionPlan priceFromTheProject = app.experiments().find("exp_price").orElseThrow().decisionPlan();
+            assertThat(app.experiments().find("exp_autoplay").orElseThrow().decisionPlan()).isNotEqualTo(PLAN);
             signIn("ann", Role.ANALYST);
 
             PlanEdit edit = app.editing().save("exp_autoplay", PLAN);
@@ -81,7 +82,7 @@ class PlanEditingTest {
             assertThat(app.store().planEdits("exp_autoplay")).containsExactly(edit);
             assertThat(app.experiments().find("exp_autoplay").orElseThrow().decisionPlan()).isEqualTo(PLAN);
             assertThat(app.analysis().analysable("exp_autoplay").decisionPlan()).as("what an analysis reads").isEqualTo(PLAN);
-            assertThat(app.experiments().find("exp_price").orElseThrow().decisionPlan()).isEqualTo(DecisionPlan.NONE);
+            assertThat(app.experiments().find("exp_price").orElseThrow().decisionPlan()).isEqualTo(priceFromTheProject);
         }
         assertThat(Files.readString(dir.resolve("audit.log"))).isEqualTo("2026-12-06T02:00:00Z plan-edit user=\"ann\" client=-"
                 + " detail=\"exp_autoplay {\\\"success\\\":[\\\"streaming_hours\\\"],\\\"guardrails\\\":{\\\"play_rate\\\":\\\"-2%\\\"},"
