@@ -66,4 +66,29 @@ class ConfidenceLevelTest {
         assertThat(ConfidenceLevel.parseOrDefault("99").isDefault()).isFalse();
         assertThatThrownBy(() -> ConfidenceLevel.ofValue(1.2)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void oneSidedLevelsAreExact() {
+        // a = α/6: the interval at 1 − 2a has its bounds at the a and 1 − a quantiles, a kept exactly;
+        // R 4.2.2: qnorm(1 - 0.05/6) = 2.3939797998185104, qt(1 - 0.05/6, 37.5) = 2.5061533615200662,
+        // -qt(1e-20, 37.5) = 18.474727617494683; relative 1e-13
+        ConfidenceLevel sixth = ConfidenceLevel.oneSided(0.05 / 6);
+        assertThat(sixth.lowerProbability()).isEqualTo(0.05 / 6);
+        assertThat(sixth.alpha()).isEqualTo(2 * (0.05 / 6));
+        assertThat(sixth.z()).isCloseTo(2.3939797998185104, relative(2.3939797998185104, 1e-13));
+        assertThat(sixth.t(37.5)).isCloseTo(2.5061533615200662, relative(2.5061533615200662, 1e-13));
+        assertThat(ConfidenceLevel.oneSided(1e-20).t(37.5)).isCloseTo(18.474727617494683, relative(18.474727617494683, 1e-12));
+        assertThat(sixth.percentText()).isEqualTo("98.3333");
+        assertThat(sixth).isEqualTo(ConfidenceLevel.oneSided(0.05 / 6)).isNotEqualTo(ConfidenceLevel.DEFAULT);
+        assertThat(sixth.hashCode()).isEqualTo(ConfidenceLevel.oneSided(0.05 / 6).hashCode());
+    }
+
+    @Test
+    void aOneSidedLevelThatIsADecimalPercentageIsThatPercentage() {
+        assertThat(ConfidenceLevel.oneSided(0.025)).isEqualTo(ConfidenceLevel.DEFAULT).matches(ConfidenceLevel::isDefault);
+        assertThat(ConfidenceLevel.oneSided(0.05)).isEqualTo(new ConfidenceLevel(90));
+        assertThat(ConfidenceLevel.oneSided(0.05 / 4).percentText()).isEqualTo("97.5");
+        assertThatThrownBy(() -> ConfidenceLevel.oneSided(0)).hasMessage("a one-sided level must be in (0, 0.25], got 0.0");
+        assertThatThrownBy(() -> ConfidenceLevel.oneSided(0.3)).hasMessage("a one-sided level must be in (0, 0.25], got 0.3");
+    }
 }

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param variant        the treatment variant
  * @param recommendation what the rule recommends
- * @param reasons        one line per metric, then the failed quality checks and the plan
+ * @param reasons        the failed quality checks, one line per metric, then (for keep_running) the
+ *                       days left or the plan, or (for no_ship) which part failed
  * @param alpha          the rule's α
  * @param power          the rule's power {@code 1 − β}
  * @param plannedUnits   the planned sample per variant; null if no plan could be made

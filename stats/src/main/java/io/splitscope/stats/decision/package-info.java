@@ -12,6 +12,9 @@
  * {@link io.splitscope.stats.decision.QualityCheck}s) and gives a
  * {@link io.splitscope.stats.decision.Decision}: a
  * {@link io.splitscope.stats.decision.Recommendation}, its reasons and every one-sided
- * {@link io.splitscope.stats.decision.TestResult} it ran.
+ * {@link io.splitscope.stats.decision.TestResult} it ran. Package-private parts: each one-sided
+ * test ({@code OneSidedTest}), the reason lines ({@code ReasonText}) and the planned sample
+ * ({@code SamplePlan}); {@link io.splitscope.stats.decision.GroupSequential} computes the
+ * Lan–DeMets boundaries of a group-sequential design.
  */
 package io.splitscope.stats.decision;

@@ -29,10 +29,21 @@ public final class Normal {
         return Math.min(1.0, Erf.erfc(Math.abs(z) / SQRT2));
     }
 
-    /** The quantile {@code Φ⁻¹(p)}, {@code 0 < p < 1} (erfInv polished by Newton steps on {@link #cdf}). */
+    /** Below this probability {@link #quantile} works in the lower tail on the logarithm (erfInv(2p − 1) loses p). */
+    private static final double TAIL = 1e-10;
+
+    /**
+     * The quantile {@code Φ⁻¹(p)}, {@code 0 < p < 1} (erfInv polished by Newton steps on {@link #cdf});
+     * below {@code p = 10⁻¹⁰}, where {@code 2p − 1} has lost p's digits, Newton steps on
+     * {@code ln Φ(x) = ln p} from the Mills-ratio start {@code x = −√(L − ln(2π L))}, {@code L = −2 ln p},
+     * accurate down to the smallest normal double.
+     */
     public static double quantile(double p) {
         if (!(p > 0 && p < 1)) {
             throw new IllegalArgumentException("probability must be in (0, 1), got " + p);
+        }
+        if (p < TAIL) {
+            return lowerTailQuantile(p);
         }
         double x = SQRT2 * Erf.erfInv(2 * p - 1);
         for (int i = 0; i < 3 && Double.isFinite(x); i++) {
@@ -41,6 +52,24 @@ public final class Normal {
                 break;
             }
             x -= step;
+        }
+        return x;
+    }
+
+    private static double lowerTailQuantile(double p) {
+        double logP = Math.log(p);
+        double l = -2 * logP;
+        double x = -Math.sqrt(l - Math.log(2 * Math.PI * l));
+        for (int i = 0; i < 50; i++) {
+            double cdf = cdf(x);
+            double step = (Math.log(cdf) - logP) * cdf / density(x);
+            if (!Double.isFinite(step)) {
+                break;
+            }
+            x -= step;
+            if (Math.abs(step) <= 4 * Math.ulp(x)) {
+                break;
+            }
         }
         return x;
     }

@@ -135,10 +135,16 @@ public final class StudentT {
         return upperQuantile(1.0 - p, df);
     }
 
+    /** Below this upper-tail probability the quantile is found on logarithms (1 − α has lost α's digits). */
+    private static final double TAIL = 1e-10;
+
     /** The q &gt; 0 with {@code P(T > q) = alpha}, for {@code 0 < alpha < 0.5}. */
     private static double upperQuantile(double alpha, double df) {
         if (df == Double.POSITIVE_INFINITY) {
-            return -NORMAL.inverseCumulativeProbability(alpha);
+            return alpha < TAIL ? -Normal.quantile(alpha) : -NORMAL.inverseCumulativeProbability(alpha);
+        }
+        if (alpha < TAIL) {
+            return tailQuantile(alpha, df);
         }
         double q;
         if (df < 1e5) {
@@ -163,6 +169,30 @@ public final class StudentT {
             }
         }
         return q;
+    }
+
+    /**
+     * The upper quantile of a tiny α (the far tail of a group-sequential boundary): Newton steps on
+     * {@code ln P(T > e^y) = ln α} in {@code y = ln q}, which converge for the normal-like tail of a
+     * large df as for the power-law tail {@code P(T > q) ~ q^−df} of a small one; started at the
+     * normal quantile, which is below the t quantile, with steps of at most a factor e⁵.
+     */
+    private static double tailQuantile(double alpha, double df) {
+        double logAlpha = Math.log(alpha);
+        double y = Math.log(-Normal.quantile(alpha));
+        for (int i = 0; i < 200; i++) {
+            double q = Math.exp(y);
+            double tail = upperTail(q, df);
+            double step = (Math.log(tail) - logAlpha) * tail / (q * density(q, df));
+            if (!Double.isFinite(step)) {
+                break;
+            }
+            y += Math.max(-5, Math.min(5, step));
+            if (Math.abs(step) <= 1e-15) {
+                break;
+            }
+        }
+        return Math.exp(y);
     }
 
     /**

@@ -90,4 +90,16 @@ class StudentTTest {
         assertThatThrownBy(() -> StudentT.quantile(1, 5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> StudentT.twoSidedPValue(1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @ParameterizedTest(name = "qt({0}, {1}) = {2}")
+    @CsvSource({
+        // R 4.2.2: qt(p, df), options(digits = 17) — the far tail of group-sequential boundaries
+        "1e-26, 5, -248573.46899370002",
+        "1e-20, 100, -11.694684673177001",
+        "1e-15, 2.5, -876543.78822689247",
+        "1e-12, 1e6, -7.0345726084112563",
+    })
+    void farTailQuantile(double p, double df, double expected) {
+        assertThat(StudentT.quantile(p, df)).isCloseTo(expected, relative(expected, 1e-12));
+    }
 }

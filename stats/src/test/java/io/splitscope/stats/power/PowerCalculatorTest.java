@@ -3,6 +3,9 @@ package io.splitscope.stats.power;
 import static io.splitscope.stats.Relative.relative;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.splitscope.stats.distribution.Normal;
 
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +66,30 @@ class PowerCalculatorTest {
         assertThatThrownBy(() -> PowerCalculator.proportionSampleSize(0.2, 0.2, 0.05, 0.8)).hasMessageContaining("equal");
         assertThatThrownBy(() -> PowerCalculator.proportionPower(10, 1.2, 0.5, 0.05)).hasMessageContaining("p1");
         assertThatThrownBy(() -> PowerCalculator.tTestSampleSize(1e-9, 1, 0.05, 0.8)).hasMessageContaining("no sample size");
+    }
+
+    @Test
+    void oneSidedSampleSizeIsTheNormalFormula() {
+        // R 4.2.2: 2 * (qnorm(1 - a) + qnorm(p))^2 * (sd / delta)^2, relative 1e-13
+        // (a, p, delta, sd) = (0.05, 0.8, 1, 1): 12.365114464039527; (0.001, 0.99, −0.3, 2.5): 4074.9084511985025
+        assertThat(PowerCalculator.oneSidedSampleSize(1, 1, 0.05, 0.8)).isCloseTo(12.365114464039527, relative(12.365114464039527, 1e-13));
+        assertThat(PowerCalculator.oneSidedSampleSize(-0.3, 2.5, 0.001, 0.99))
+                .isCloseTo(4074.9084511985025, relative(4074.9084511985025, 1e-13));
+    }
+
+    @Test
+    void oneSidedSampleSizeIsRsOneSidedTTestLessGuenthersCorrection() {
+        // R 4.2.2: power.t.test(delta = 1, sd = 1, sig.level = a, power = p, alternative = "one.sided", tol = 1e-13)$n
+        // exceeds the normal formula by z(1 − a)²/4 (Guenther 1981) to within 0.1 unit for these designs.
+        double[][] cases = {
+            {0.05, 0.8, 13.09776}, {0.05, 0.99, 32.24369}, {0.025, 0.8, 16.71476}, {0.001, 0.8, 33.3441}, {0.001, 0.99, 61.10197},
+        };
+        for (double[] c : cases) {
+            double z = Normal.quantile(1 - c[0]);
+            assertThat(PowerCalculator.oneSidedSampleSize(1, 1, c[0], c[1]) + z * z / 4).as("a %s, power %s", c[0], c[1])
+                    .isCloseTo(c[2], within(0.1));
+        }
+        assertThatThrownBy(() -> PowerCalculator.oneSidedSampleSize(0, 1, 0.05, 0.8)).hasMessageContaining("|delta| must be positive");
+        assertThatThrownBy(() -> PowerCalculator.oneSidedSampleSize(1, 1, 0.05, 1)).hasMessageContaining("power must be in (0, 1)");
     }
 }
