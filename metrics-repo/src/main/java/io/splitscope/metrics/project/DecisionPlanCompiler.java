@@ -84,7 +84,10 @@ final class DecisionPlanCompiler {
                 power().orElse(DecisionPlan.DEFAULT_POWER), design().orElse(Design.FIXED));
         for (DecisionRoles.Mistake mistake : DecisionRoles.find(plan, metrics)) {
             if (mistake.metricId() == null) {
-                entry.error("guardrails", mistake.message());
+                // written success metrics that all failed have said why already
+                if (!entry.has("success")) {
+                    entry.error("guardrails", mistake.message());
+                }
             } else if (mistake.guardrail()) {
                 errors.add(guardrailLines.get(mistake.metricId()), guardrailKey(mistake.metricId()), mistake.message());
             } else {

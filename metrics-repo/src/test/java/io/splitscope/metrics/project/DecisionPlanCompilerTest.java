@@ -89,6 +89,9 @@ class DecisionPlanCompilerTest {
         assertThat(errors("success: [purchase_rat]", "guardrails: {refund_rat: \"+5%\"}")).containsExactly(
                 "splitscope.yaml:32: experiments.checkout.success: no metric 'purchase_rat' (did you mean 'purchase_rate'?)",
                 "splitscope.yaml:33: experiments.checkout.guardrails: no metric 'refund_rat' (did you mean 'refund_rate'?)");
+        // the guardrail is fine: its success metric's own mistake is the only one
+        assertThat(errors("success: [purchase_rat]", "guardrails: {refund_rate: \"+5%\"}")).containsExactly(
+                "splitscope.yaml:32: experiments.checkout.success: no metric 'purchase_rat' (did you mean 'purchase_rate'?)");
     }
 
     @Test

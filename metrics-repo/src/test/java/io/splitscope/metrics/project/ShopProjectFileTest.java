@@ -6,6 +6,7 @@ import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.MetricKind;
 import io.splitscope.metrics.Window;
+import io.splitscope.metrics.experiment.DecisionPlan;
 import io.splitscope.metrics.experiment.DeclaredExperiments;
 import io.splitscope.metrics.population.Population;
 import io.splitscope.metrics.project.CheckReport.ExperimentReport;
@@ -85,6 +86,20 @@ class ShopProjectFileTest {
         assertThat(listed.get("recommendations")).endsWith("retention_d1", "retention_d7", "checkout_funnel");
         assertThat(listed.get("free_shipping")).endsWith("pages_viewed", "checkout_funnel");
         assertThat(listed.get("new_checkout")).endsWith("pages_viewed");
+    }
+
+    @Test
+    void declaresTheDecisionPlans() {
+        Map<String, DecisionPlan> plans = new LinkedHashMap<>();
+        ((DeclaredExperiments) read().orThrow().experiments()).declared().forEach(x -> plans.put(x.id(), x.decisionPlan()));
+        assertThat(plans).containsExactly(Map.entry("new_checkout", refundsGuarded("conversion")),
+                Map.entry("free_shipping", refundsGuarded("revenue")),
+                Map.entry("recommendations", refundsGuarded("pages_viewed")));
+    }
+
+    /** {@code success} as success metric, the refund rate allowed to rise by a quarter, mde 10 %, power 0.8. */
+    private static DecisionPlan refundsGuarded(String success) {
+        return DecisionPlan.builder().success(success).guardrail("refund_rate", "+25%").mde(0.10).power(0.8).build();
     }
 
     @Test

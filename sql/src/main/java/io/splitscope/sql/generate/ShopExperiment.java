@@ -1,7 +1,10 @@
 package io.splitscope.sql.generate;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An experiment of the {@link ShopGenerator}: what its project-file entry declares, how units
@@ -12,10 +15,12 @@ import java.util.List;
  *
  * @param key the experiment's name in the assignment log ({@code experiment_name})
  * @param metrics the metrics the project file lists for it
+ * @param success its success metrics ({@code spec/decisions.md})
+ * @param guardrails its guardrail metrics and their non-inferiority margins, as the project file writes them
  */
 record ShopExperiment(String id, String key, String title, String hypothesis, String owner, LocalDate start,
         LocalDate end, List<Arm> arms, double participation, double rampDays, String unknownVariant,
-        List<String> metrics, String success, String guardrail) {
+        List<String> metrics, List<String> success, Map<String, String> guardrails) {
 
     /**
      * One bucket and its planted effects.
@@ -43,6 +48,8 @@ record ShopExperiment(String id, String key, String title, String hypothesis, St
     ShopExperiment {
         arms = List.copyOf(arms);
         metrics = List.copyOf(metrics);
+        success = List.copyOf(success);
+        guardrails = Collections.unmodifiableMap(new LinkedHashMap<>(guardrails));
         for (double total : new double[] {arms.stream().mapToDouble(Arm::weight).sum(), arms.stream().mapToDouble(Arm::drawWeight).sum()}) {
             if (Math.abs(total - 1) > 1e-9) {
                 throw new IllegalArgumentException("weights of " + id + " sum to " + total + ", not 1");
@@ -72,26 +79,39 @@ record ShopExperiment(String id, String key, String title, String hypothesis, St
         return java.util.stream.Stream.concat(ALL_METRICS.stream(), java.util.Arrays.stream(examples)).toList();
     }
 
-    /** The shop's experiments. */
+    /**
+     * The shop's refund rate may rise by at most a quarter in every experiment: about 6&nbsp;% of
+     * paid orders are refunded, and at the demo's size (200,000 users) a quarter is what an
+     * experiment can tell apart from no change.
+     */
+    private static final Map<String, String> REFUNDS_GUARDED = Map.of("refund_rate", "+25%");
+
+    /**
+     * The shop's experiments. Their decision plans and planted effects make the decision rule's
+     * outcomes clear at the demo's size (200,000 users): {@code new_checkout} ships (conversion
+     * up, refunds unchanged); in {@code free_shipping} the banner ships (revenue up) and the
+     * threshold arm rolls back (its refunds, 1.6 times as many, are a guardrail deterioration);
+     * {@code recommendations} is unhealthy (its planted sample-ratio mismatch).
+     */
     static final List<ShopExperiment> STANDARD = List.of(
             new ShopExperiment("new_checkout", "checkout-redesign-2026", "One-page checkout",
                     "A single checkout page turns more checkouts into paid orders", "checkout-team",
                     LocalDate.of(2026, 5, 4), LocalDate.of(2026, 5, 31),
                     List.of(Arm.control("control", 0.5),
                             new Arm("new checkout", 0.5, 0.5, 1, 1, 1, 1.5, 1, 1)),
-                    0.50, 9, "new_checkout", ALL_METRICS, "conversion", "refund_rate"),
+                    0.50, 9, "new_checkout", ALL_METRICS, List.of("conversion"), REFUNDS_GUARDED),
             new ShopExperiment("free_shipping", "free-shipping-banner", "Free-shipping banner",
                     "Announcing free shipping fills more carts; a threshold raises order values", "growth",
                     LocalDate.of(2026, 5, 11), LocalDate.of(2026, 6, 7),
                     List.of(Arm.control("control", 0.5),
                             new Arm("banner", 0.25, 0.25, 1, 1, 1.12, 1, 1, 1),
                             new Arm("free shipping over 50", 0.25, 0.25, 1, 1, 1.12, 1, 1.15, 1.6)),
-                    0.40, 10, "Banner", allMetricsAnd("checkout_funnel"), "revenue", "refund_rate"),
+                    0.40, 10, "Banner", allMetricsAnd("checkout_funnel"), List.of("revenue"), REFUNDS_GUARDED),
             new ShopExperiment("recommendations", "recs-v2", "Personalised recommendations",
                     "Recommendations on product pages make users browse more", "discovery",
                     LocalDate.of(2026, 5, 18), LocalDate.of(2026, 6, 14),
                     List.of(new Arm("control", 0.5, 0.58, 1, 1, 1, 1, 1, 1),
                             new Arm("personalised", 0.5, 0.42, 1.1, 1.4, 1, 1, 1, 1)),
                     0.50, 12, "personalized", allMetricsAnd("retention_d1", "retention_d7", "checkout_funnel"),
-                    "pages_viewed", "refund_rate"));
+                    List.of("pages_viewed"), REFUNDS_GUARDED));
 }

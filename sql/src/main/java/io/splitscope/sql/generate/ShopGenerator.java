@@ -52,7 +52,11 @@ import java.util.stream.IntStream;
  * more carts in both banners, and in the threshold arm 15&nbsp;% larger orders and 60&nbsp;% more
  * refunds; {@code recommendations} ({@code control}/{@code personalised}, declared 50/50):
  * 40&nbsp;% more product pages a visit and 10&nbsp;% more visits, and a planted sample-ratio
- * mismatch: units are drawn 58/42.
+ * mismatch: units are drawn 58/42. Each declares a decision plan ({@code spec/decisions.md}:
+ * success metrics, the refund rate as a guardrail that may rise by at most 25&nbsp;%, mde 10&nbsp;%,
+ * power 0.8) under which, at the demo's size (200,000 users), {@code new_checkout} ships,
+ * {@code free_shipping}'s banner ships and its threshold arm rolls back (its refunds), and
+ * {@code recommendations} is unhealthy (its sample ratio).
  *
  * <p>Besides the six metrics every experiment lists, the project file declares examples of the
  * later metric types ({@code spec/metric-types.md}): {@code retention_d1} and {@code retention_d7}
@@ -78,6 +82,10 @@ public final class ShopGenerator {
     public static final List<String> TABLES = List.of("users", "assignments", "orders", "page_views");
 
     static final Timeline HISTORY = new Timeline(LocalDate.of(2026, 4, 6), 77);
+
+    // The decision plans: effects of 10 % on a success metric are worth detecting, with power 0.8.
+    private static final String MDE = "10%";
+    private static final double POWER = 0.8;
     private static final long DAY = Timeline.DAY;
 
     // Users.
@@ -392,8 +400,12 @@ public final class ShopGenerator {
                     .append("    start: ").append(x.start()).append('\n')
                     .append("    end: ").append(x.end()).append('\n')
                     .append("    metrics: [").append(String.join(", ", x.metrics())).append("]\n")
-                    .append("    success: [").append(x.success()).append("]\n")
-                    .append("    guardrails: {").append(x.guardrail()).append(": \"+5%\"}\n")
+                    .append("    success: [").append(String.join(", ", x.success())).append("]\n")
+                    .append("    guardrails: ").append(x.guardrails().entrySet().stream()
+                            .map(guardrail -> guardrail.getKey() + ": " + yamlString(guardrail.getValue()))
+                            .collect(Collectors.joining(", ", "{", "}"))).append('\n')
+                    .append("    mde: ").append(yamlString(MDE)).append('\n')
+                    .append("    power: ").append(POWER).append('\n')
                     .append("    segments: [country, plan, device]\n");
         }
         yaml.append("""

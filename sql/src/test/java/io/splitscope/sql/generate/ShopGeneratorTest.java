@@ -140,7 +140,9 @@ class ShopGeneratorTest {
         String project = Files.readString(folder(format).resolve("splitscope.yaml"));
         assertThat(project).startsWith("# A synthetic e-commerce shop: splitscope generate --shop --users 2000 --seed 7 --format "
                 + format.extension()).contains("warehouse: .\n", "experiment: experiment_name", "variant: bucket",
-                "variants: {\"control\": 0.5, \"new checkout\": 0.5}", "key: recs-v2");
+                "variants: {\"control\": 0.5, \"new checkout\": 0.5}", "key: recs-v2",
+                "    success: [conversion]\n    guardrails: {refund_rate: \"+25%\"}\n    mde: \"10%\"\n    power: 0.8\n",
+                "    success: [revenue]\n", "    success: [pages_viewed]\n");
     }
 
     @Test
