@@ -29,6 +29,7 @@ import io.splitscope.stats.QuantileSample;
 import io.splitscope.stats.VariantData;
 import io.splitscope.stats.arrow.UnitEventsReader.ClusteredValues;
 import io.splitscope.stats.arrow.VariantStatistics;
+import io.splitscope.stats.decision.Decision;
 import io.splitscope.stats.health.SampleRatioMismatch;
 import io.splitscope.stats.methods.QuantileAsymptotic;
 import io.splitscope.stats.r.RParity;
@@ -44,6 +45,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -202,8 +204,14 @@ public final class AnalysisService implements AutoCloseable {
                     metricInputs.fetch(selected, request.meanMethod(), segmentBy);
             steps.start("comparisons");
             List<ScorecardRow> rows = compare(experiment, selected, inputs, metricInputs, unitsBySegment, request);
+            // a scorecard sliced by segment, or of metrics chosen without the plan's, has no decision
+            Map<String, Metric> roleMetrics = roleMetrics(experiment, selected);
+            List<Decision> decisions = request.segmentBy() != null
+                    || roleMetrics.size() < experiment.decisionPlan().roleMetricIds().size() ? List.of()
+                    : new ScorecardDecisions(experiment, population, srm, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                            .decide(roleMetrics, overAllUnits(inputs), request.meanMethod());
             Scorecard scorecard = new Scorecard(experiment, population, srm, adjust(rows), request.confidence(),
-                    warehouse.description(), clock.instant(), log.entries(), metricInputs.queries());
+                    warehouse.description(), clock.instant(), log.entries(), metricInputs.queries(), decisions);
             steps.finish();
             return scorecard;
         } finally {
@@ -230,6 +238,20 @@ public final class AnalysisService implements AutoCloseable {
     }
 
     private record IntakePeriod(LocalDateTime from, LocalDateTime to) {
+    }
+
+    /** The decision plan's success and guardrail metrics among those selected, by id. */
+    private static Map<String, Metric> roleMetrics(Experiment experiment, List<Metric> selected) {
+        Set<String> roles = experiment.decisionPlan().roleMetricIds();
+        return selected.stream().filter(metric -> roles.contains(metric.id()))
+                .collect(Collectors.toMap(Metric::id, metric -> metric, (first, same) -> first, LinkedHashMap::new));
+    }
+
+    /** Metric id → variant → inputs, over all units (the inputs of a scorecard not sliced by segment). */
+    private static Map<String, Map<String, VariantData>> overAllUnits(Map<String, Map<String, Map<String, VariantData>>> inputs) {
+        Map<String, Map<String, VariantData>> all = new LinkedHashMap<>();
+        inputs.forEach((metric, bySegment) -> all.put(metric, bySegment.get(PopulationQuery.ALL)));
+        return all;
     }
 
     /**
@@ -560,7 +582,7 @@ public final class AnalysisService implements AutoCloseable {
         }
     }
 
-    private static <I extends VariantData> ComparisonResult compare(ComparisonMethod<I> method, VariantData control,
+    static <I extends VariantData> ComparisonResult compare(ComparisonMethod<I> method, VariantData control,
                                                                    VariantData treatment, List<VariantData> all,
                                                                    ConfidenceLevel level) {
         Class<I> input = method.inputType();

@@ -4,6 +4,7 @@ import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.population.Population;
 import io.splitscope.sql.log.QueryLog;
 import io.splitscope.stats.ConfidenceLevel;
+import io.splitscope.stats.decision.Decision;
 import io.splitscope.stats.health.SrmResult;
 import java.time.Instant;
 import java.util.List;
@@ -22,13 +23,17 @@ import java.util.Optional;
  * @param metricQueries metric id → the index in {@code queries} of the query that brought the
  *                      metric's inputs; empty when not known (a scorecard stored before it was kept).
  *                      Not part of the scorecard JSON.
+ * @param decisions     the decision for each treatment variant ({@code spec/decisions.md}), in the
+ *                      experiment's order; empty when the experiment has no decision plan, nothing
+ *                      could be compared yet, or the scorecard is sliced by segment
  */
 public record Scorecard(Experiment experiment, Population population, SrmResult srm, List<ScorecardRow> rows,
                         ConfidenceLevel confidence, String warehouse, Instant computedAt, List<QueryLog.Entry> queries,
-                        Map<String, Integer> metricQueries) {
+                        Map<String, Integer> metricQueries, List<Decision> decisions) {
 
     public Scorecard {
         rows = List.copyOf(rows);
+        decisions = List.copyOf(decisions);
         Objects.requireNonNull(confidence, "confidence");
         queries = List.copyOf(queries);
         metricQueries = Map.copyOf(metricQueries);
@@ -38,6 +43,13 @@ public record Scorecard(Experiment experiment, Population population, SrmResult 
     public Scorecard(Experiment experiment, Population population, SrmResult srm, List<ScorecardRow> rows,
                      ConfidenceLevel confidence, String warehouse, Instant computedAt, List<QueryLog.Entry> queries) {
         this(experiment, population, srm, rows, confidence, warehouse, computedAt, queries, Map.of());
+    }
+
+    /** A scorecard without decisions. */
+    public Scorecard(Experiment experiment, Population population, SrmResult srm, List<ScorecardRow> rows,
+                     ConfidenceLevel confidence, String warehouse, Instant computedAt, List<QueryLog.Entry> queries,
+                     Map<String, Integer> metricQueries) {
+        this(experiment, population, srm, rows, confidence, warehouse, computedAt, queries, metricQueries, List.of());
     }
 
     /** The scorecard as the table of {@code splitscope analyze} (see {@link ScorecardTable}). */

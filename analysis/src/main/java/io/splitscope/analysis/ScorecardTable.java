@@ -5,13 +5,18 @@ import io.splitscope.metrics.Eligibility;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.Interval;
 import io.splitscope.stats.ResultStatus;
+import io.splitscope.stats.decision.Decision;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The scorecard as a readable terminal table. */
+/**
+ * The scorecard as a readable terminal table: first the decision per treatment variant, when the
+ * experiment has a decision plan, then the population, the table of rows, its notes and the
+ * decisions' reasons.
+ */
 public final class ScorecardTable {
 
     private static final String ALL_UNITS = "[all units]: eligibility 'all', every exposed unit counts; days not yet"
@@ -25,6 +30,11 @@ public final class ScorecardTable {
     public static String render(Scorecard scorecard) {
         StringBuilder out = new StringBuilder();
         var experiment = scorecard.experiment();
+        if (!scorecard.decisions().isEmpty()) {
+            out.append("decision: ").append(scorecard.decisions().stream()
+                    .map(d -> d.recommendation().id() + " for '" + d.variant() + "' (" + d.recommendation().headline() + ")")
+                    .collect(Collectors.joining("; "))).append('\n');
+        }
         out.append(experiment.id()).append(" - ").append(experiment.name()).append('\n');
         out.append(experiment.timed() ? "period " + experiment.startDate() + " to " + experiment.endDate()
                         : "no exposure times: every assignment row counts, metrics have no windows")
@@ -64,6 +74,11 @@ public final class ScorecardTable {
         }
         if (scorecard.rows().stream().anyMatch(ScorecardRow::descriptive)) {
             out.append(DESCRIPTIVE).append('\n');
+        }
+        for (Decision decision : scorecard.decisions()) {
+            out.append("decision for '").append(decision.variant()).append("': ").append(decision.recommendation().id())
+                    .append(" (").append(decision.recommendation().headline()).append(")\n");
+            decision.reasons().forEach(reason -> out.append("  - ").append(reason).append('\n'));
         }
         // a note per capped metric: its values are winsorised, so its effect is on the capped values
         scorecard.rows().stream().filter(row -> row.cap() != null)

@@ -27,6 +27,8 @@ import java.util.TreeMap;
  *                        so not read back
  * @param waitingFor      what it waits for, one sentence; null when ready
  * @param confidenceLevel the confidence level of every interval, as a probability ({@code 0.95})
+ * @param decisions       the decision for each treatment variant ({@code spec/decisions.md}); empty
+ *                        without a decision plan
  * @param experiment      the experiment as it was analysed (stored only)
  * @param queries         the queries the analysis ran (stored only)
  * @param metricQueries   metric id → the index in {@code queries} of the query that served it, by
@@ -42,6 +44,7 @@ public record ScorecardDocument(
         double confidenceLevel,
         PopulationPart population,
         SrmPart srm,
+        List<DecisionPart> decisions,
         List<ResultPart> results,
         String warehouse,
         Instant computedAt,
@@ -62,7 +65,8 @@ public record ScorecardDocument(
         Readiness readiness = scorecard.readiness();
         return new ScorecardDocument(experiment.id(), experiment.controlVariant(), experiment.startDate(),
                 experiment.endDate(), readiness.status().jsonName(), readiness.waitingFor(), scorecard.confidence().value(), PopulationPart.of(scorecard.population()),
-                SrmPart.of(scorecard.srm()), scorecard.rows().stream().map(ResultPart::of).toList(),
+                SrmPart.of(scorecard.srm()), scorecard.decisions().stream().map(DecisionPart::of).toList(),
+                scorecard.rows().stream().map(ResultPart::of).toList(),
                 scorecard.warehouse(), scorecard.computedAt(), ExperimentPart.of(experiment),
                 scorecard.queries().stream().map(QueryPart::of).toList(), new TreeMap<>(scorecard.metricQueries()));
     }
@@ -78,6 +82,8 @@ public record ScorecardDocument(
                 results.stream().map(ResultPart::toRow).toList(),
                 // back from the probability, to the percentage with one decimal the level holds
                 ConfidenceLevel.ofValue(confidenceLevel), warehouse, computedAt,
-                queries.stream().map(QueryPart::toEntry).toList(), metricQueries);
+                queries.stream().map(QueryPart::toEntry).toList(), metricQueries,
+                // a scorecard stored before decisions has none
+                decisions == null ? List.of() : decisions.stream().map(DecisionPart::toDecision).toList());
     }
 }

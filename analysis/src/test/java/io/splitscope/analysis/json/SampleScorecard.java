@@ -12,6 +12,10 @@ import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.Interval;
 import io.splitscope.stats.ResultStatus;
+import io.splitscope.stats.decision.Decision;
+import io.splitscope.stats.decision.Recommendation;
+import io.splitscope.stats.decision.TestKind;
+import io.splitscope.stats.decision.TestResult;
 import io.splitscope.stats.health.SrmResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +28,7 @@ import java.util.Map;
  * A small scorecard built by hand with every case the JSON forms treat apart: a plain row, a
  * segmented row with a method's extras (not in alphabetical order), a row with a status other than
  * OK and values that do not exist, an SRM check of +∞ and NaN, a NaN statistic and a variant of
- * weight 0, at a level other than 95 %. Its rows have the kind of their type and no window, as the
+ * weight 0, at a level other than 95 %, and a decision with a test that could not run. Its rows have the kind of their type and no window, as the
  * rows of the earlier stored formats read back.
  */
 public final class SampleScorecard {
@@ -33,6 +37,15 @@ public final class SampleScorecard {
     }
 
     public static Scorecard scorecard() {
+        return scorecard(List.of(decision()));
+    }
+
+    /** The sample as formats written before decisions give it back: without its decision. */
+    public static Scorecard withoutDecisions() {
+        return scorecard(List.of());
+    }
+
+    private static Scorecard scorecard(List<Decision> decisions) {
         Experiment experiment = new Experiment("exp_sample", "Sample", "It helps", "team-a", LocalDate.of(2026, 3, 1),
                 LocalDate.of(2026, 3, 31), "control", List.of(new Experiment.VariantWeight("control", 1),
                         new Experiment.VariantWeight("treatment", 0)), null, null, List.of());
@@ -58,7 +71,18 @@ public final class SampleScorecard {
                 "sample.duckdb", Instant.parse("2026-04-01T12:00:00.123456789Z"),
                 List.of(new QueryLog.Entry("select 1", 1, 8, Duration.ofNanos(1_500_000)),
                         new QueryLog.Entry("select 2", 200, 1600, Duration.ofMillis(42))),
-                Map.of("hours", 1, "cancel_rate", 0));
+                Map.of("hours", 1, "cancel_rate", 0), decisions);
+    }
+
+    /** A decision with a test that ran and one that could not (no interval, a note). */
+    private static Decision decision() {
+        return new Decision("treatment", Recommendation.KEEP_RUNNING,
+                List.of("hours: +7.7 % [-4.0, +20.0], not better at α", "about 3 days left at ~40 units a day"),
+                0.05, 0.8, 320L, 3, List.of(
+                        new TestResult("hours", TestKind.SUPERIORITY, 0.05, "α", true, 0, 3.25, 0.07692307692307693,
+                                new Interval(-0.04, 0.2), -0.04, 0.15, false, null),
+                        new TestResult("cancel_rate", TestKind.NON_INFERIORITY, 0.05, "α", true, 0.1, 0.0, null, null,
+                                null, null, false, "The control's rate is 0, so there is no relative effect.")));
     }
 
     private static <V> Map<String, V> ordered(String firstKey, V first, String secondKey, V second) {

@@ -23,7 +23,8 @@ class ScorecardJsonTest {
     @Test
     void writesThePublicDocumentOfTheSpecToTheByte() throws IOException {
         // json/sample-scorecard.json: the sample as the hand-written tree of commit 441f2bf wrote it, with the
-        // status and waiting_for of issue 14 (point 6) after end_date, and each row's kind and descriptive (issue 15)
+        // status and waiting_for of issue 14 (point 6) after end_date, and each row's kind and descriptive (issue 15), and
+        // the (empty) decisions of issue 16
         String expected;
         try (InputStream in = ScorecardJsonTest.class.getResourceAsStream("/json/sample-scorecard.json")) {
             expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -39,7 +40,7 @@ class ScorecardJsonTest {
         assertThat(tree.get("srm").get("chi_square").isNull()).isTrue();
         assertThat(tree.get("srm").get("p_value").isNull()).isTrue();
         assertThat(tree.propertyNames()).containsExactly("experiment_id", "control_variant", "start_date", "end_date",
-                "status", "waiting_for", "confidence_level", "population", "srm", "results", "warehouse", "computed_at");
+                "status", "waiting_for", "confidence_level", "population", "srm", "decisions", "results", "warehouse", "computed_at");
         assertThat(tree.get("results").get(1).propertyNames()).doesNotContain("extras", "metric_title", "inputs")
                 .containsSubsequence("p_value_adjusted", "expected_loss", "chance_to_beat_control", "status");
     }

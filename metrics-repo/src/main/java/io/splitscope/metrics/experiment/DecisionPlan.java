@@ -5,9 +5,11 @@ import io.splitscope.stats.decision.Margin;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The roles an experiment gives its metrics for the decision ({@code spec/decisions.md}): what it
@@ -58,6 +60,13 @@ public record DecisionPlan(List<String> success, Map<String, Margin> guardrails,
         if (design == null) {
             throw new IllegalArgumentException("a decision plan needs a design (Design.FIXED by default)");
         }
+    }
+
+    /** The success and guardrail metrics' ids, success first: the metrics the decision reads. */
+    public Set<String> roleMetricIds() {
+        Set<String> ids = new LinkedHashSet<>(success);
+        ids.addAll(guardrails.keySet());
+        return Collections.unmodifiableSet(ids);
     }
 
     /** Whether the experiment has a decision: at least one success metric. */

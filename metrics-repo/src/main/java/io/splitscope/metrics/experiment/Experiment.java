@@ -60,8 +60,7 @@ public record Experiment(String id, String name, String hypothesis, String owner
 
     private static List<String> withRoles(List<String> metricIds, DecisionPlan plan) {
         Set<String> analysed = new LinkedHashSet<>(metricIds);
-        analysed.addAll(plan.success());
-        analysed.addAll(plan.guardrails().keySet());
+        analysed.addAll(plan.roleMetricIds());
         return List.copyOf(analysed);
     }
 
