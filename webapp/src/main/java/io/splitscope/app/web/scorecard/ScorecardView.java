@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -25,6 +26,7 @@ import io.splitscope.app.security.CurrentUser;
 import io.splitscope.app.web.common.Banners;
 import io.splitscope.app.web.common.Links;
 import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.experiment.DecisionPlan;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.stats.ConfidenceLevel;
 import jakarta.annotation.security.PermitAll;
@@ -200,6 +202,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
     private List<Component> render(StoredScorecard stored) {
         Scorecard scorecard = stored.scorecard();
         marks.reset(rVerifications.known(key));
+        showDecisions(scorecard);
         List<Component> parts = new ArrayList<>();
         Banners.resultsStore(storeStatus).ifPresent(parts::add);
         scorecards.lastFailure(key).map(Provenance::failedRunBanner).ifPresent(parts::add);
@@ -208,10 +211,29 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         }
         parts.add(HealthPanel.of(scorecard, groups::metric));
         if (scorecard.readiness().ready()) { // else the health panel says what it waits for, and there are no rows
-            parts.add(tabs.sheet(ShownScorecard.of(key, scorecard, ui, groups, analysis.project(), marks)));
+            parts.add(tabs.sheet(ShownScorecard.of(key, scorecard, ui, groups.forPlan(plannedBy(scorecard)), analysis.project(), marks)));
         }
         parts.add(Provenance.footer(stored));
         return parts;
+    }
+
+    /** The plan the experiment decides by now (an analyst may have edited it since the scorecard was computed). */
+    private DecisionPlan plannedBy(Scorecard scorecard) {
+        return experiments.find(scorecard.experiment().id()).map(Experiment::decisionPlan)
+                .orElse(scorecard.experiment().decisionPlan());
+    }
+
+    /** The decision banners of {@code scorecard} at the top, and a note when they predate the plan's latest edit. */
+    private void showDecisions(Scorecard scorecard) {
+        decisions.removeAll();
+        if (scorecard.decisions().isEmpty()) {
+            return;
+        }
+        planEditing.latest(scorecard.experiment().id()).filter(edit -> edit.editedAt().isAfter(scorecard.computedAt()))
+                .ifPresent(edit -> decisions.add(Banners.warning(VaadinIcon.INFO_CIRCLE, "These decisions were computed before "
+                        + edit.editedBy() + " edited the decision plan: " + (canRun ? "re-run the analysis" : "an analyst can re-run it")
+                        + " to decide by the new plan.", "ss-decision-outdated")));
+        decisions.add(DecisionBanner.of(scorecard.decisions(), this::metricTitle));
     }
 
     /** The experiment's decision plan, with the editor for analysts. */
