@@ -15,10 +15,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +46,10 @@ import org.slf4j.LoggerFactory;
  * provenance ({@code computed_at}, {@code warehouse}, {@code fingerprint}, {@code computed_by},
  * {@code elapsed_ms}) and {@code scorecard}, the whole scorecard as JSON (see
  * {@code ScorecardCodec}). Table {@code failed_runs}: {@code run}, the key, {@code failed_at},
- * {@code requested_by} and {@code message}. A row this version cannot read is treated as absent.
+ * {@code requested_by} and {@code message}. Table {@code plan_edits}: every analyst's edit of an
+ * experiment's decision plan ({@link PlanEdit}), kept for good — {@code run}, {@code experiment_id},
+ * {@code edited_at}, {@code edited_by} and {@code plan}, the plan as project-file keys in JSON
+ * ({@link DecisionPlanKeys}). A row this version cannot read is treated as absent.
  * A store written before (one row per key, or without {@code confidence_level}) is carried over on
  * opening, its rows at 95 % when they have no level.
  *
@@ -173,6 +179,13 @@ public final class ResultsStore implements AutoCloseable {
                         failed_at        VARCHAR NOT NULL,
                         requested_by     VARCHAR NOT NULL,
                         message          VARCHAR NOT NULL)""");
+            statement.execute("""
+                    CREATE TABLE IF NOT EXISTS plan_edits (
+                        run              BIGINT  NOT NULL DEFAULT nextval('runs'),
+                        experiment_id    VARCHAR NOT NULL,
+                        edited_at        VARCHAR NOT NULL,
+                        edited_by        VARCHAR NOT NULL,
+                        plan             VARCHAR NOT NULL)""");
             if (layout.before()) {
                 int carried = statement.executeUpdate("INSERT INTO scorecards (" + COLUMNS + ") SELECT experiment_id,"
                         + " mean_method, segment_by, metric_ids, " + (layout.confidence() ? "confidence_level" : "95")
@@ -246,6 +259,59 @@ public final class ResultsStore implements AutoCloseable {
                 return row.next() ? Optional.of(new FailedRun(request, Instant.parse(row.getString("failed_at")),
                         row.getString("requested_by"), row.getString("message"))) : Optional.empty();
             }
+        } catch (SQLException e) {
+            throw new ResultsStoreException("cannot read the results store: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** Keeps an analyst's edit of an experiment's decision plan; every edit stays (who changed what and when). */
+    public synchronized void savePlanEdit(PlanEdit edit) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO plan_edits (experiment_id, edited_at, edited_by, plan) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, edit.experimentId());
+            insert.setString(2, edit.editedAt().toString());
+            insert.setString(3, edit.editedBy());
+            insert.setString(4, DecisionPlanKeys.write(edit.plan()));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new ResultsStoreException("cannot store the decision plan of " + edit.experimentId() + ": "
+                    + firstLine(e.getMessage()), e);
+        }
+        checkpoint();
+    }
+
+    /** The edits of an experiment's decision plan, newest first. */
+    public synchronized List<PlanEdit> planEdits(String experimentId) {
+        return selectPlanEdits("WHERE experiment_id = ? ORDER BY run DESC", experimentId);
+    }
+
+    /** The latest (readable) edit of each experiment's decision plan that has one, by experiment id. */
+    public synchronized Map<String, PlanEdit> latestPlanEdits() {
+        Map<String, PlanEdit> latest = new LinkedHashMap<>();
+        selectPlanEdits("ORDER BY run DESC").forEach(edit -> latest.putIfAbsent(edit.experimentId(), edit));
+        return latest;
+    }
+
+    private List<PlanEdit> selectPlanEdits(String where, Object... parameters) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT experiment_id, edited_at, edited_by, plan FROM plan_edits " + where)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            List<PlanEdit> found = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String experimentId = rows.getString("experiment_id");
+                    try {
+                        found.add(new PlanEdit(experimentId, DecisionPlanKeys.read(rows.getString("plan")),
+                                rows.getString("edited_by"), Instant.parse(rows.getString("edited_at"))));
+                    } catch (IllegalArgumentException | DateTimeParseException e) {
+                        LOG.warn("Ignoring an edit of the decision plan of {} that this version cannot read: {}", experimentId,
+                                e.getMessage());
+                    }
+                }
+            }
+            return found;
         } catch (SQLException e) {
             throw new ResultsStoreException("cannot read the results store: " + firstLine(e.getMessage()), e);
         }

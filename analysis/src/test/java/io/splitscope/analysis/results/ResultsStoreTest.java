@@ -10,6 +10,9 @@ import io.splitscope.analysis.MeanMethod;
 import io.splitscope.analysis.Scorecard;
 import io.splitscope.analysis.json.SampleScorecard;
 import io.splitscope.analysis.json.ScorecardJson;
+import io.splitscope.metrics.experiment.DecisionPlan;
+import io.splitscope.stats.decision.Design;
+import io.splitscope.stats.decision.Margin;
 import io.splitscope.stats.ConfidenceLevel;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,6 +22,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -189,6 +193,37 @@ class ResultsStoreTest {
 
             store.save(new StoredScorecard(all, welch, new WarehouseFingerprint("f1"), "carol", Duration.ZERO, false));
             assertThat(store.lastFailure(all)).as("a later success supersedes the failure").isEmpty();
+        }
+    }
+
+    @Test
+    void keepsEveryEditOfADecisionPlanWithWhoAndWhenAndGivesTheLatest() throws Exception {
+        Path file = dir.resolve("plans.duckdb");
+        DecisionPlan first = new DecisionPlan(List.of("streaming_hours"), Map.of(), 0.05, 0.8, Design.FIXED);
+        DecisionPlan second = new DecisionPlan(List.of("streaming_hours"), Map.of("cancel_rate", Margin.parse("+10%")), 0.05,
+                0.8, Design.FIXED);
+        Instant morning = Instant.parse("2026-12-06T08:00:00Z");
+        try (ResultsStore store = ResultsStore.open(file)) {
+            store.savePlanEdit(new PlanEdit("exp_autoplay", first, "alice", morning));
+            store.savePlanEdit(new PlanEdit("exp_price", first, "bob", morning.plusSeconds(30)));
+            store.savePlanEdit(new PlanEdit("exp_autoplay", second, "carol", morning.plusSeconds(60)));
+        }
+        try (ResultsStore store = ResultsStore.open(file)) {
+            assertThat(store.planEdits("exp_autoplay")).containsExactly(
+                    new PlanEdit("exp_autoplay", second, "carol", morning.plusSeconds(60)),
+                    new PlanEdit("exp_autoplay", first, "alice", morning));
+            assertThat(store.latestPlanEdits()).containsOnlyKeys("exp_autoplay", "exp_price");
+            assertThat(store.latestPlanEdits().get("exp_autoplay").editedBy()).isEqualTo("carol");
+            assertThat(store.planEdits("exp_other")).isEmpty();
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
+             Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO plan_edits (experiment_id, edited_at, edited_by, plan)"
+                    + " VALUES ('exp_price', '2026-12-06T09:00:00Z', 'dave', '{\"success\": []}')");
+        }
+        try (ResultsStore store = ResultsStore.open(file)) {
+            assertThat(store.latestPlanEdits().get("exp_price").editedBy())
+                    .as("a row this version cannot read is absent: the edit before it holds").isEqualTo("bob");
         }
     }
 

@@ -51,6 +51,11 @@ public record Project(String name, String warehouse, List<Source> sources, List<
         return new Project(name, location, sources, assignments, dimensions, experiments, metrics, contract, check, primaryMetrics);
     }
 
+    /** This project with its experiments from {@code catalog} (e.g. the project's own, with plans edited elsewhere). */
+    public Project withExperiments(ExperimentCatalog catalog) {
+        return new Project(name, warehouse, sources, assignments, dimensions, catalog, metrics, contract, check, primaryMetrics);
+    }
+
     /**
      * The assignment an example experiment of {@code metric} would have, to show its SQL
      * ({@code MetricSql}): the first assignment with exposure times for a metric with a window,

@@ -11,6 +11,7 @@ import io.splitscope.app.results.WarehouseExperiments;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.stats.ConfidenceLevel;
+import io.splitscope.stats.decision.Decision;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Errors are JSON {@link ApiError}s.
  *
  * <ul>
- *   <li>{@code GET /api/experiments}: the experiments of the warehouse.</li>
+ *   <li>{@code GET /api/experiments}: the experiments of the warehouse, each with its {@code decision}
+ *       from its stored default scorecard: treatment variant → recommendation id ({@code ship},
+ *       {@code roll_back}, {@code keep_running}, {@code no_ship}, {@code unhealthy}; {@code spec/decisions.md}),
+ *       null while none is stored or the experiment has no decision plan.</li>
  *   <li>{@code GET /api/experiments/{id}/scorecard[?method=welch_t|cuped|bayesian|sequential][&segment=country|device|plan|country,device (at most two: their cross product)][&metrics=m1,m2][&confidence=90|95|99]}:
  *       the scorecard JSON of {@code spec/scorecard.md}, exactly as {@code ./splitscope analyze --format json}
  *       prints it; the stored one when there is one (header {@code X-Splitscope-Stale: true} when the
@@ -101,6 +105,13 @@ public final class ExperimentsApi {
             experiment.variants().forEach(v -> variants.addObject().put("name", v.variant()).put("weight", v.weight()));
             node.put("scorecard", UriComponentsBuilder.fromPath(SCORECARD_PATH).buildAndExpand(experiment.id()).encode()
                     .toUriString());
+            List<Decision> decisions = jobs.storedDecisions(experiment.id());
+            if (decisions.isEmpty()) {
+                node.putNull("decision");
+            } else {
+                ObjectNode decision = node.putObject("decision");
+                decisions.forEach(d -> decision.put(d.variant(), d.recommendation().id()));
+            }
         }
         return JSON.writeValueAsString(list);
     }

@@ -11,7 +11,9 @@ public enum AuditAction {
     /** A sign-in failed: unknown user or wrong password, through the form or HTTP Basic. */
     LOGIN_FAILED("login-failed"),
     /** A user started an analysis (a first one or a re-run), from a page or the REST API. */
-    ANALYSIS("analysis");
+    ANALYSIS("analysis"),
+    /** An analyst changed an experiment's decision plan (success metrics, guardrails, mde, power, design). */
+    PLAN_EDIT("plan-edit");
 
     private final String word;
 
@@ -19,7 +21,7 @@ public enum AuditAction {
         this.word = word;
     }
 
-    /** How the line names it: {@code login}, {@code login-failed}, {@code analysis}. */
+    /** How the line names it: {@code login}, {@code login-failed}, {@code analysis}, {@code plan-edit}. */
     public String word() {
         return word;
     }

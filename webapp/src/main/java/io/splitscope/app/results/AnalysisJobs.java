@@ -3,6 +3,7 @@ package io.splitscope.app.results;
 import io.splitscope.analysis.results.FailedRun;
 import io.splitscope.analysis.results.ResultsStore;
 import io.splitscope.analysis.results.StoredScorecard;
+import io.splitscope.stats.decision.Decision;
 import io.splitscope.analysis.results.WarehouseFingerprint;
 import io.splitscope.analysis.AnalysisException;
 import io.splitscope.analysis.AnalysisRequest;
@@ -118,6 +119,14 @@ public final class AnalysisJobs implements AutoCloseable {
     public Optional<StoredScorecard> stored(AnalysisRequest request) {
         Objects.requireNonNull(request, "request");
         return results.find(normalised(request));
+    }
+
+    /**
+     * The decisions of the experiment's stored default scorecard ({@link AnalysisRequest#of}), one per
+     * treatment variant; empty when none is stored yet or the experiment has no decision plan. Instant.
+     */
+    public List<Decision> storedDecisions(String experimentId) {
+        return stored(AnalysisRequest.of(experimentId)).map(stored -> stored.scorecard().decisions()).orElse(List.of());
     }
 
     /** The run of this request that failed after its stored scorecard (which it left as it was), if any. */

@@ -107,6 +107,12 @@ class ResultsConfiguration {
     }
 
     @Bean
+    PlanEditing planEditing(ResultsStore store, EditedPlans plans, WarehouseExperiments experiments, AuditLog audit,
+                            AnalysisService analysis) {
+        return new PlanEditing(store, plans, experiments, audit, analysis, Clock.systemUTC());
+    }
+
+    @Bean
     WarehouseExperiments warehouseExperiments(AnalysisService analysis, Supplier<WarehouseFingerprint> current, CacheSwitch caches) {
         return new WarehouseExperiments(analysis, current, caches.on());
     }

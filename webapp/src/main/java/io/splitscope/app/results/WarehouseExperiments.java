@@ -53,6 +53,11 @@ public final class WarehouseExperiments {
         return kept.experiments();
     }
 
+    /** Reads the experiments again on the next call: one of them has changed (an analyst edited its decision plan). */
+    public synchronized void forget() {
+        kept = null;
+    }
+
     /** The experiment with this id, if there is one. */
     public Optional<Experiment> find(String experimentId) {
         return all().stream().filter(experiment -> experiment.id().equals(experimentId)).findFirst();

@@ -56,10 +56,18 @@ public final class CurrentUser {
      *                               with 403, a view should not have offered the action
      */
     public static void requireAnalyst() {
+        requireAnalyst("run analyses");
+    }
+
+    /**
+     * @param action what only analysts may do, for the message ({@code "edit decision plans"})
+     * @throws AccessDeniedException unless the current user is an analyst
+     */
+    public static void requireAnalyst(String action) {
         Optional<Authentication> user = authentication();
         if (!canRunAnalyses(user.orElse(null))) {
-            throw new AccessDeniedException(user.map(u -> "user '" + u.getName() + "' is a viewer: only analysts may run analyses")
-                    .orElse("sign in as an analyst to run analyses"));
+            throw new AccessDeniedException(user.map(u -> "user '" + u.getName() + "' is a viewer: only analysts may " + action)
+                    .orElse("sign in as an analyst to " + action));
         }
     }
 

@@ -3,6 +3,7 @@ package io.splitscope.app.web;
 import io.splitscope.analysis.AnalysisService;
 import io.splitscope.analysis.results.ResultsLocation;
 import io.splitscope.app.CacheSwitch;
+import io.splitscope.app.results.EditedPlans;
 import io.splitscope.app.security.UserAccount;
 import io.splitscope.app.security.UserAccounts;
 import java.net.InetAddress;
@@ -70,7 +71,9 @@ public final class SplitscopeWebApplication {
     public static ConfigurableApplicationContext run(ServeSettings settings) {
         Objects.requireNonNull(settings, "settings");
         UserAccounts users = UserAccounts.load(settings.configFile(), settings.demoUsers());
-        AnalysisService service = AnalysisService.open(settings.project());
+        // the experiments with the decision plans analysts edit in the app (io.splitscope.app.results.PlanEditing)
+        EditedPlans editedPlans = new EditedPlans(settings.project().experiments());
+        AnalysisService service = AnalysisService.open(settings.project().withExperiments(editedPlans));
         WarehouseCloser closer = new WarehouseCloser(service);
         try {
             SpringApplication application = new SpringApplication(SplitscopeWebApplication.class);
@@ -80,6 +83,7 @@ public final class SplitscopeWebApplication {
                 generic.registerBean(AnalysisService.class, () -> service, definition -> definition.setDestroyMethodName(""));
                 generic.registerBean(WarehouseCloser.class, () -> closer);
                 generic.registerBean(UserAccounts.class, () -> users);
+                generic.registerBean(EditedPlans.class, () -> editedPlans);
             });
             ConfigurableApplicationContext context = application.run(arguments(settings));
             LOG.info("Warehouse: {}", service.warehouseDescription());

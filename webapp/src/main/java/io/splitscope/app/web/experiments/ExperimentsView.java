@@ -20,14 +20,17 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import io.splitscope.app.results.AnalysisJobs;
 import io.splitscope.app.results.ResultsStoreStatus;
 import io.splitscope.app.results.WarehouseExperiments;
 import io.splitscope.app.web.common.Banners;
+import io.splitscope.app.web.common.DecisionTexts;
 import io.splitscope.app.web.common.Formats;
 import io.splitscope.app.web.common.HealthCheck;
 import io.splitscope.app.web.common.UiUpdates;
 import io.splitscope.app.web.scorecard.ScorecardView;
 import io.splitscope.metrics.experiment.Experiment;
+import io.splitscope.stats.decision.Decision;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +41,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The start page: every experiment of the warehouse, newest first, with its status, owner, dates,
- * planned split and analysed units, and health badges (sample ratio, crossovers, invalid exposures,
+ * planned split and analysed units, its decision (from its stored scorecard), and health badges (sample ratio, crossovers, invalid exposures,
  * incomplete windows) that fill in as the background checks finish. Search and filters narrow the
  * list; clicking a row opens the experiment's scorecard.
  */
@@ -63,9 +66,13 @@ public final class ExperimentsView extends Div {
     private final Span shown = new Span();
     private final Grid<Experiment> grid = new Grid<>();
 
+    private final AnalysisJobs jobs;
+
     /** Built by Vaadin's Spring integration. */
-    public ExperimentsView(WarehouseExperiments warehouseExperiments, HealthService healthService, Today today, ResultsStoreStatus storeStatus) {
+    public ExperimentsView(WarehouseExperiments warehouseExperiments, HealthService healthService, Today today, ResultsStoreStatus storeStatus,
+                           AnalysisJobs jobs) {
         this.healthService = Objects.requireNonNull(healthService, "healthService");
+        this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.today = today.date();
         addClassNames("ss-page", "ss-experiments-page");
         experiments = warehouseExperiments.all(); // the most recently started first
@@ -172,6 +179,7 @@ public final class ExperimentsView extends Div {
                 .setKey("dates");
         grid.addComponentColumn(this::variantsCell).setHeader("Variants · planned · units").setAutoWidth(true)
                 .setFlexGrow(0).setKey("variants");
+        grid.addComponentColumn(this::decisionCell).setHeader("Decision").setAutoWidth(true).setFlexGrow(0).setKey("decision");
         grid.addComponentColumn(this::healthCell).setHeader("Health").setFlexGrow(2).setKey("health");
 
         grid.addItemClickListener(click -> grid.getUI().ifPresent(ui ->
@@ -245,6 +253,35 @@ public final class ExperimentsView extends Div {
             Span sum = new Span(Formats.count(h.population().totalUnits()) + " units");
             sum.addClassName("ss-split-total");
             cell.add(new Div(sum));
+        }
+        return cell;
+    }
+
+    /** The decision of each treatment, from the stored default scorecard; a dash while there is none. */
+    private Div decisionCell(Experiment experiment) {
+        Div cell = new Div();
+        cell.addClassNames("ss-stack", "ss-decision-cell");
+        List<Decision> decisions = jobs.storedDecisions(experiment.id());
+        if (decisions.isEmpty()) {
+            Span none = new Span(Formats.MISSING);
+            none.addClassName("ss-muted");
+            none.getElement().setAttribute("title", experiment.decisionPlan().decides()
+                    ? "Not analysed yet: open the experiment" : "No decision plan: an analyst can set success metrics and guardrails");
+            cell.add(none);
+            return cell;
+        }
+        for (Decision decision : decisions) {
+            Span badge = new Span(DecisionTexts.headline(decision));
+            badge.addClassNames("ss-badge", "ss-decision-badge", "ss-decision-" + decision.recommendation().id());
+            badge.getElement().setAttribute("data-variant", decision.variant());
+            badge.getElement().setAttribute("data-decision", decision.recommendation().id());
+            if (decisions.size() > 1) {
+                Span variant = new Span(decision.variant() + " ");
+                variant.addClassName("ss-muted");
+                cell.add(new Div(variant, badge));
+            } else {
+                cell.add(badge);
+            }
         }
         return cell;
     }

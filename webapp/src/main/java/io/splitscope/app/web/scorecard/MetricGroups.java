@@ -2,6 +2,7 @@ package io.splitscope.app.web.scorecard;
 
 import io.splitscope.analysis.AnalysisService;
 import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.experiment.DecisionPlan;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,8 +17,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Which scorecard group each metric belongs to. Experiments do not yet say which of their metrics
- * are primary, so the rule is global:
+ * Which scorecard group each metric belongs to. An experiment with a decision plan says it
+ * ({@link #forPlan}): its success metrics are primary, its guardrails guardrails, every other
+ * metric secondary (informative). Without one, the rule is global:
  * <ol>
  *   <li><b>Guardrail</b>: every metric defined with {@code guardrail()} (cancel rate, rebuffers,
  *       startup time) — they guard against harm, whatever the experiment's goal;</li>
@@ -67,6 +69,8 @@ public final class MetricGroups {
     /** Every scorecard row's metric by its id (a funnel's rows, {@link Metric#scorecardMetrics()}), with the catalog's metric. */
     private final Map<String, Row> rows;
     private final Set<String> primary;
+    /** The experiment's decision plan that decides the groups, or null for the global rule. */
+    private final DecisionPlan plan;
 
     /** A scorecard row's metric and the catalog metric it comes from (itself, or its funnel). */
     private record Row(Metric metric, Metric definedBy) {
@@ -95,11 +99,28 @@ public final class MetricGroups {
         }
         ids.removeAll(unknown);
         this.primary = Set.copyOf(ids);
+        this.plan = null;
+    }
+
+    private MetricGroups(MetricGroups global, DecisionPlan plan) {
+        this.metrics = global.metrics;
+        this.rows = global.rows;
+        this.primary = global.primary;
+        this.plan = plan;
+    }
+
+    /** The groups of an experiment with {@code plan}: by its roles when it decides, else the global rule. */
+    public MetricGroups forPlan(DecisionPlan plan) {
+        return plan.decides() ? new MetricGroups(this, plan) : this;
     }
 
     /** The group of a metric or scorecard row id (a funnel's rows are in their funnel's); an unknown metric is secondary. */
     public Group groupOf(String metricId) {
         Row row = rows.get(metricId);
+        if (plan != null) {
+            String id = row == null ? metricId : row.definedBy().id();
+            return plan.guardrails().containsKey(id) ? Group.GUARDRAIL : plan.success().contains(id) ? Group.PRIMARY : Group.SECONDARY;
+        }
         if (row != null && row.definedBy().guardrail()) {
             return Group.GUARDRAIL;
         }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -16,12 +17,16 @@ import io.splitscope.analysis.AnalysisRequest;
 import io.splitscope.analysis.AnalysisService;
 import io.splitscope.analysis.MeanMethod;
 import io.splitscope.analysis.Scorecard;
+import io.splitscope.analysis.results.PlanEdit;
 import io.splitscope.analysis.results.StoredScorecard;
+import io.splitscope.app.results.PlanEditing;
 import io.splitscope.app.results.ResultsStoreStatus;
 import io.splitscope.app.results.WarehouseExperiments;
 import io.splitscope.app.security.CurrentUser;
 import io.splitscope.app.web.common.Banners;
 import io.splitscope.app.web.common.Links;
+import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.experiment.DecisionPlan;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.stats.ConfidenceLevel;
 import jakarta.annotation.security.PermitAll;
@@ -73,6 +78,11 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
     private final VerifyInR verify;
     private final ScorecardLoader loader;
     private final ScorecardTabs tabs;
+    private final PlanEditing planEditing;
+    /** The decision banners, at the top: filled when the scorecard is shown. */
+    private final Div decisions = new Div();
+    /** The experiment's decision plan, under its header. */
+    private final Div plan = new Div();
 
     private String title = "Scorecard · Splitscope";
     private ScorecardCache.Key key;
@@ -84,8 +94,9 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
     /** Built by Vaadin's Spring integration. */
     public ScorecardView(AnalysisService analysis, WarehouseExperiments experiments, ScorecardCache scorecards, SeriesCache seriesCache,
                          MetricGroups groups, CurrentUser currentUser, RVerifications rVerifications,
-                         ResultsStoreStatus storeStatus) {
+                         ResultsStoreStatus storeStatus, PlanEditing planEditing) {
         this.storeStatus = storeStatus;
+        this.planEditing = planEditing;
         this.currentUser = currentUser;
         this.rVerifications = rVerifications;
         this.analysis = analysis;
@@ -135,7 +146,9 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         controls = new ScorecardControls(key, analysis.dimensions(),
                 chosen -> navigate(ui, chosen, tabs.open()),
                 canRun ? this::rerun : null, verify);
-        add(ExperimentHeader.of(experiment), controls, loader.progressArea(), loader.contentArea());
+        decisions.removeAll();
+        showPlan(experiment);
+        add(ExperimentHeader.of(experiment), decisions, plan, controls, loader.progressArea(), loader.contentArea());
         loader.load(scorecards.request(key), key, ui);
     }
 
@@ -189,6 +202,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
     private List<Component> render(StoredScorecard stored) {
         Scorecard scorecard = stored.scorecard();
         marks.reset(rVerifications.known(key));
+        showDecisions(scorecard);
         List<Component> parts = new ArrayList<>();
         Banners.resultsStore(storeStatus).ifPresent(parts::add);
         scorecards.lastFailure(key).map(Provenance::failedRunBanner).ifPresent(parts::add);
@@ -197,10 +211,55 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         }
         parts.add(HealthPanel.of(scorecard, groups::metric));
         if (scorecard.readiness().ready()) { // else the health panel says what it waits for, and there are no rows
-            parts.add(tabs.sheet(ShownScorecard.of(key, scorecard, ui, groups, analysis.project(), marks)));
+            parts.add(tabs.sheet(ShownScorecard.of(key, scorecard, ui, groups.forPlan(plannedBy(scorecard)), analysis.project(), marks)));
         }
         parts.add(Provenance.footer(stored));
         return parts;
+    }
+
+    /** The plan the experiment decides by now (an analyst may have edited it since the scorecard was computed). */
+    private DecisionPlan plannedBy(Scorecard scorecard) {
+        return experiments.find(scorecard.experiment().id()).map(Experiment::decisionPlan)
+                .orElse(scorecard.experiment().decisionPlan());
+    }
+
+    /** The decision banners of {@code scorecard} at the top, and a note when they predate the plan's latest edit. */
+    private void showDecisions(Scorecard scorecard) {
+        decisions.removeAll();
+        if (scorecard.decisions().isEmpty()) {
+            return;
+        }
+        planEditing.latest(scorecard.experiment().id()).filter(edit -> edit.editedAt().isAfter(scorecard.computedAt()))
+                .ifPresent(edit -> decisions.add(Banners.warning(VaadinIcon.INFO_CIRCLE, "These decisions were computed before "
+                        + edit.editedBy() + " edited the decision plan: " + (canRun ? "re-run the analysis" : "an analyst can re-run it")
+                        + " to decide by the new plan.", "ss-decision-outdated")));
+        decisions.add(DecisionBanner.of(scorecard.decisions(), this::metricTitle));
+    }
+
+    /** The experiment's decision plan, with the editor for analysts. */
+    private void showPlan(Experiment experiment) {
+        plan.removeAll();
+        plan.add(DecisionPlanSection.of(experiment.decisionPlan(), planEditing.latest(experiment.id()), this::metricTitle,
+                canRun ? () -> new DecisionPlanDialog(experiment.id(), experiment.decisionPlan(), editableMetrics(), planEditing,
+                        this::planSaved).open() : null));
+    }
+
+    /** The metrics a plan may name: the catalog's, without a funnel's rows (their funnel stands for them). */
+    private List<Metric> editableMetrics() {
+        return groups.metrics().stream().filter(m -> !m.isFunnelRow()).toList();
+    }
+
+    private String metricTitle(String metricId) {
+        Metric metric = groups.metric(metricId);
+        return metric == null ? metricId : metric.title();
+    }
+
+    /** After an analyst saved a plan: show it, and compute the decisions anew with it. */
+    private void planSaved(PlanEdit edit) {
+        experiments.find(edit.experimentId()).ifPresent(this::showPlan);
+        Notification.show("Decision plan saved; the decisions are being computed with it.", 4000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        rerun();
     }
 
     private void rerun() {

@@ -6,6 +6,10 @@ import io.splitscope.app.web.scorecard.MetricGroups.Group;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.MetricKind;
 import java.util.List;
+import java.util.Map;
+import io.splitscope.metrics.experiment.DecisionPlan;
+import io.splitscope.stats.decision.Design;
+import io.splitscope.stats.decision.Margin;
 import io.splitscope.metrics.preset.StandardMetrics;
 import io.splitscope.metrics.preset.StreamingPreset;
 import org.junit.jupiter.api.Test;
@@ -42,5 +46,18 @@ class MetricGroupsTest {
         assertThat(configured.groupOf("play_rate")).isEqualTo(Group.PRIMARY);
         assertThat(configured.groupOf("cancel_rate")).isEqualTo(Group.GUARDRAIL);
         assertThat(configured.groupOf("streaming_hours")).isEqualTo(Group.SECONDARY);
+    }
+
+    @Test
+    void anExperimentsDecisionPlanGroupsByItsRoles() {
+        MetricGroups planned = groups.forPlan(new DecisionPlan(List.of("play_rate"), Map.of("streaming_hours", Margin.parse("-2%")),
+                0.05, 0.8, Design.FIXED));
+
+        assertThat(planned.groupOf("play_rate")).isEqualTo(Group.PRIMARY);
+        assertThat(planned.groupOf("streaming_hours")).isEqualTo(Group.GUARDRAIL);
+        assertThat(planned.groupOf("cancel_rate")).as("informative in this experiment").isEqualTo(Group.SECONDARY);
+        assertThat(planned.groupOf("revenue_per_member")).isEqualTo(Group.SECONDARY);
+        assertThat(planned.metric("play_rate")).isSameAs(groups.metric("play_rate"));
+        assertThat(groups.forPlan(DecisionPlan.NONE)).as("no plan: the global rule").isSameAs(groups);
     }
 }
