@@ -1,7 +1,7 @@
 package io.splitscope.analysis.json;
 
 import io.splitscope.analysis.AnalysisException;
-import io.splitscope.metrics.project.DidYouMean;
+import io.splitscope.metrics.DidYouMean;
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonMethods;
 import io.splitscope.stats.ComparisonResult;

@@ -3,7 +3,7 @@ package io.splitscope.metrics.experiment;
 import io.splitscope.metrics.Direction;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.MetricKind;
-import io.splitscope.metrics.project.DidYouMean;
+import io.splitscope.metrics.DidYouMean;
 import io.splitscope.stats.decision.Margin;
 import java.util.ArrayList;
 import java.util.HashSet;

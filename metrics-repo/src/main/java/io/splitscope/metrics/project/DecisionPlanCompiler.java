@@ -1,5 +1,6 @@
 package io.splitscope.metrics.project;
 
+import io.splitscope.metrics.DidYouMean;
 import io.splitscope.metrics.Direction;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.experiment.DecisionPlan;

@@ -1,5 +1,6 @@
 package io.splitscope.metrics.project;
 
+import io.splitscope.metrics.DidYouMean;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.splitscope.metrics.project;
 
+import io.splitscope.metrics.DidYouMean;
 import io.splitscope.metrics.Cap;
 import io.splitscope.metrics.Covariate;
 import io.splitscope.metrics.Dimension;

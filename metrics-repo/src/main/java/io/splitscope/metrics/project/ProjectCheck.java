@@ -1,5 +1,6 @@
 package io.splitscope.metrics.project;
 
+import io.splitscope.metrics.DidYouMean;
 import static org.jooq.impl.DSL.asterisk;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;

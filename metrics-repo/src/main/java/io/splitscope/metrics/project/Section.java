@@ -1,5 +1,6 @@
 package io.splitscope.metrics.project;
 
+import io.splitscope.metrics.DidYouMean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.splitscope.app.cli;
 
 import io.splitscope.app.Messages;
-import io.splitscope.metrics.project.DidYouMean;
+import io.splitscope.metrics.DidYouMean;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;

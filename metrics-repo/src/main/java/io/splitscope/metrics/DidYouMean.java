@@ -1,4 +1,4 @@
-package io.splitscope.metrics.project;
+package io.splitscope.metrics;
 
 import java.util.Collection;
 import java.util.Comparator;
