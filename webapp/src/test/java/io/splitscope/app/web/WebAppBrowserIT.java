@@ -135,9 +135,9 @@ class WebAppBrowserIT {
         assertThat(rows.get("startup_ms_p90/previews").get(4)).contains("BETTER");
         assertThat(driver.findElement(By.cssSelector("tr[data-key='startup_ms_p90/previews']")).getAttribute("class"))
                 .contains("ss-better");
-        // groups in order: primary, guardrails, secondary
-        assertThat(text()).containsSubsequence("Primary metrics", "Streaming hours", "Guardrails", "Cancel rate",
-                "Secondary metrics", "Plays per member");
+        // groups in order, by exp_autoplay's decision plan: success (primary), guardrails, the rest secondary
+        assertThat(text()).containsSubsequence("Primary metrics", "Streaming hours", "Guardrails",
+                "Startup time, 90th percentile (ms)", "Secondary metrics", "Plays per member");
         assertThat(text()).contains("Split as planned", "Crossovers", "Invalid exposures", "In window",
                 "Welch's t-test · welch_t");
         assertThat(text()).doesNotContain("Sample ratio mismatch");
