@@ -25,7 +25,7 @@ public record ExperimentPart(String id, String name, String hypothesis, String o
         return new ExperimentPart(experiment.id(), experiment.name(), experiment.hypothesis(), experiment.owner(),
                 experiment.startDate(), experiment.endDate(), experiment.controlVariant(),
                 experiment.variants().stream().map(v -> new Variant(v.variant(), v.weight())).toList(),
-                DecisionPlanPart.of(experiment.decisionPlan()));
+                experiment.decisionPlan().decides() ? DecisionPlanPart.of(experiment.decisionPlan()) : null);
     }
 
     /** The experiment, without its assignment: a stored copy is shown, never analysed again. */

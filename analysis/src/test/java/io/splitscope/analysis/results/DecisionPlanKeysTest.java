@@ -41,17 +41,6 @@ class DecisionPlanKeysTest {
     }
 
     @Test
-    void readsAndWritesPercentages() {
-        assertThat(DecisionPlanKeys.percent(0.05)).isEqualTo("5%");
-        assertThat(DecisionPlanKeys.percent(0.125)).isEqualTo("12.5%");
-        assertThat(DecisionPlanKeys.parsePercent(" 7.5 %")).isEqualTo(0.075);
-        assertThatThrownBy(() -> DecisionPlanKeys.parsePercent("0.05")).hasMessage(
-                "a relative effect is a percentage such as \"5%\", got '0.05'");
-        assertThatThrownBy(() -> DecisionPlanKeys.parsePercent("five%")).hasMessage(
-                "a relative effect is a percentage such as \"5%\", got 'five%'");
-    }
-
-    @Test
     void namesWhatAStoredPlanLacks() {
         assertThatThrownBy(() -> DecisionPlanKeys.read("{\"success\":[],\"guardrails\":{},\"power\":0.8,\"design\":\"fixed\"}"))
                 .hasMessage("a stored decision plan lacks 'mde'");

@@ -14,7 +14,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
-import io.splitscope.analysis.results.DecisionPlanKeys;
+import io.splitscope.analysis.json.DecisionPlanPart;
 import io.splitscope.analysis.results.PlanEdit;
 import io.splitscope.app.results.PlanEditing;
 import io.splitscope.metrics.Metric;
@@ -85,7 +85,7 @@ final class DecisionPlanDialog extends Dialog {
         addGuardrail.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         addGuardrail.addClassName("ss-plan-add-guardrail");
 
-        mde.setValue(DecisionPlanKeys.percent(plan.mde()));
+        mde.setValue(DecisionPlanPart.percent(plan.mde()));
         mde.addClassName("ss-plan-mde");
         mde.setHelperText("Relative, on a success metric: 5%");
         power.setValue(plan.power());
@@ -199,7 +199,7 @@ final class DecisionPlanDialog extends Dialog {
         }
         double mdeValue = Double.NaN;
         try {
-            mdeValue = DecisionPlanKeys.parsePercent(mde.getValue());
+            mdeValue = DecisionPlanPart.parsePercent(mde.getValue());
         } catch (IllegalArgumentException e) {
             found.add("mde: " + e.getMessage());
         }

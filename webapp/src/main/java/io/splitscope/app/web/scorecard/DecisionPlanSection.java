@@ -6,7 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import io.splitscope.analysis.results.DecisionPlanKeys;
+import io.splitscope.analysis.json.DecisionPlanPart;
 import io.splitscope.analysis.results.PlanEdit;
 import io.splitscope.app.web.common.Formats;
 import io.splitscope.metrics.experiment.DecisionPlan;
@@ -50,7 +50,7 @@ final class DecisionPlanSection {
         } else {
             section.add(part("Success", plan.success().stream().map(title).collect(Collectors.joining(", ")), "ss-plan-success-shown"),
                     part("Guardrails", guardrails(plan, title), "ss-plan-guardrails-shown"),
-                    part("Planned", "mde " + DecisionPlanKeys.percent(plan.mde()) + " · power " + Formats.percent(plan.power())
+                    part("Planned", "mde " + DecisionPlanPart.percent(plan.mde()) + " · power " + Formats.percent(plan.power())
                             + " · " + design(plan.design()), "ss-plan-settings-shown"));
         }
         edit.ifPresent(e -> {
