@@ -171,7 +171,8 @@ public final class ExperimentsView extends Div {
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText("No experiment matches these filters.");
 
-        grid.addComponentColumn(ExperimentsView::nameCell).setHeader("Experiment").setFlexGrow(3).setResizable(true)
+        // the name column keeps a readable width; the decision column wraps its variants rather than widen
+        grid.addComponentColumn(ExperimentsView::nameCell).setHeader("Experiment").setWidth("13em").setFlexGrow(3).setResizable(true)
                 .setKey("experiment");
         grid.addComponentColumn(this::statusCell).setHeader("Status").setAutoWidth(true).setFlexGrow(0).setKey("status");
         grid.addColumn(e -> text(e.owner())).setHeader("Owner").setAutoWidth(true).setFlexGrow(0).setKey("owner");
@@ -179,8 +180,8 @@ public final class ExperimentsView extends Div {
                 .setKey("dates");
         grid.addComponentColumn(this::variantsCell).setHeader("Variants · planned · units").setAutoWidth(true)
                 .setFlexGrow(0).setKey("variants");
-        grid.addComponentColumn(this::decisionCell).setHeader("Decision").setAutoWidth(true).setFlexGrow(0).setKey("decision");
-        grid.addComponentColumn(this::healthCell).setHeader("Health").setFlexGrow(2).setKey("health");
+        grid.addComponentColumn(this::decisionCell).setHeader("Decision").setWidth("11em").setFlexGrow(0).setKey("decision");
+        grid.addComponentColumn(this::healthCell).setHeader("Health").setWidth("10em").setFlexGrow(2).setKey("health");
 
         grid.addItemClickListener(click -> grid.getUI().ifPresent(ui ->
                 ui.navigate(ScorecardView.class, new RouteParameters(ScorecardView.EXPERIMENT_ID, click.getItem().id()))));
