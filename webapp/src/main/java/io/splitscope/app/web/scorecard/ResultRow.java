@@ -39,6 +39,11 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
         WORSE("Worse", "ss-worse"),
         /** The interval contains zero, or there is none. */
         INCONCLUSIVE("Inconclusive", "ss-inconclusive"),
+        /**
+         * The interval excludes zero, but the Benjamini–Hochberg adjusted p-value is not below α: among
+         * this many comparisons the effect may be a false discovery, so it gets no colour.
+         */
+        NOT_AFTER_CORRECTION("Not after correction", "ss-inconclusive"),
         /** Not tested, so no verdict: a row that describes ({@link ScorecardRow#descriptive()}). */
         DESCRIPTIVE("Descriptive", "ss-descriptive");
 
@@ -60,10 +65,17 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
             return className;
         }
 
-        /** The verdict for a relative interval and a metric direction (higher is better when null). */
-        public static Verdict of(Interval ci, Direction direction) {
+        /**
+         * The verdict for a relative interval and a metric direction (higher is better when null), held
+         * to the row's adjusted p-value when it has one: an interval that excludes zero with an adjusted
+         * p-value of {@code alpha} or more is {@link #NOT_AFTER_CORRECTION}.
+         */
+        public static Verdict of(Interval ci, Direction direction, Double pValueAdjusted, double alpha) {
             if (ci == null || (ci.low() <= 0 && ci.high() >= 0)) {
                 return INCONCLUSIVE;
+            }
+            if (pValueAdjusted != null && pValueAdjusted >= alpha) {
+                return NOT_AFTER_CORRECTION;
             }
             boolean up = ci.low() > 0;
             boolean higherIsBetter = direction != Direction.LOWER_IS_BETTER;
@@ -75,13 +87,22 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
     public static final String DESCRIPTIVE_NOTE = "Not tested: it counts only units that reached the step before,"
             + " which the treatment itself may change.";
 
+    /** Why a row whose interval excludes zero has no colour, beside its effect. */
+    public static String correctionNote(String pValueAdjusted) {
+        return "Significant on its own, not after the correction for multiple comparisons (Benjamini–Hochberg"
+                + " adjusted p " + pValueAdjusted + "): among this many comparisons it may be chance.";
+    }
+
     /** The row key of a scorecard row, as {@link #key()}. */
     public static String keyOf(ScorecardRow row) {
         return row.metricId() + "/" + row.variant() + (row.segment() == null ? "" : "/" + row.segment());
     }
 
-    /** Formats one scorecard row of a metric with the given direction. */
-    public static ResultRow of(ScorecardRow row, Direction direction) {
+    /**
+     * Formats one scorecard row of a metric with the given direction; {@code alpha} (one minus the
+     * scorecard's confidence level) is what its adjusted p-value must be below for a coloured verdict.
+     */
+    public static ResultRow of(ScorecardRow row, Direction direction, double alpha) {
         ComparisonResult c = row.comparison();
         Interval abs = c.absoluteCi();
         Interval rel = c.relativeCi();
@@ -102,7 +123,7 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
                 abs == null ? Formats.MISSING : Formats.interval(abs.low(), abs.high()),
                 Formats.signedPercent(c.relativeEffect()),
                 rel == null ? Formats.MISSING : Formats.percentInterval(rel.low(), rel.high()),
-                row.descriptive() ? Verdict.DESCRIPTIVE : Verdict.of(rel, direction), c.relativeEffect(), rel == null ? null : rel.low(),
+                row.descriptive() ? Verdict.DESCRIPTIVE : Verdict.of(rel, direction, row.pValueAdjusted(), alpha), c.relativeEffect(), rel == null ? null : rel.low(),
                 rel == null ? null : rel.high(), p, pLabel, Formats.pValue(row.pValueAdjusted()),
                 Formats.count(row.nControl()) + " / " + Formats.count(row.nTreatment()),
                 c.isOk(), c.status().label(), c.reason(), incomplete);

@@ -32,7 +32,7 @@ class QuantileCurveFigureTest {
                 "previews", null, 863, 897, 0, ComparisonResult.ok(907.5, 867.3, -40.2, new Interval(-70.0, -4.45),
                 -0.0443, new Interval(-0.08, -0.005), 0.03), 0.135, InputSummary.NONE,
                 MetricKind.QUANTILE, Eligibility.ELAPSED);
-        ResultsTable.Line line = new ResultsTable.Line(p50, ResultRow.of(p50, Direction.LOWER_IS_BETTER), null,
+        ResultsTable.Line line = new ResultsTable.Line(p50, ResultRow.of(p50, Direction.LOWER_IS_BETTER, 0.05), null,
                 MetricGroups.Group.GUARDRAIL);
 
         JsonNode data = ScorecardFigures.quantileCurve(curve, List.of(line), "ms").get("data");

@@ -26,7 +26,7 @@ class ResultRowTest {
         ComparisonResult golden = ComparisonResult.ok(3.1990929251963434, 3.5483241979437632, 0.34923127274741983,
                 new Interval(-0.053855907569589301, 0.7523184530644289), 0.1091657169433382,
                 new Interval(-0.023288844437096654, 0.24162027832377303), 0.089445813084142178);
-        ResultRow row = ResultRow.of(row(golden, 0), Direction.HIGHER_IS_BETTER);
+        ResultRow row = ResultRow.of(row(golden, 0), Direction.HIGHER_IS_BETTER, 0.05);
         assertThat(row.controlValue()).isEqualTo("3.199");
         assertThat(row.treatmentValue()).isEqualTo("3.548");
         assertThat(row.absoluteEffect()).isEqualTo("+0.3492");
@@ -49,10 +49,30 @@ class ResultRowTest {
         ComparisonResult up = ComparisonResult.ok(1, 1.2, 0.2, new Interval(0.1, 0.3), 0.2, new Interval(0.1, 0.3), 0.001);
         ComparisonResult down = ComparisonResult.ok(1, 0.8, -0.2, new Interval(-0.3, -0.1), -0.2,
                 new Interval(-0.3, -0.1), 0.001);
-        assertThat(ResultRow.of(row(up, 0), Direction.HIGHER_IS_BETTER).verdict()).isEqualTo(ResultRow.Verdict.BETTER);
-        assertThat(ResultRow.of(row(down, 0), Direction.HIGHER_IS_BETTER).verdict()).isEqualTo(ResultRow.Verdict.WORSE);
-        assertThat(ResultRow.of(row(up, 0), Direction.LOWER_IS_BETTER).verdict()).isEqualTo(ResultRow.Verdict.WORSE);
-        assertThat(ResultRow.of(row(down, 0), Direction.LOWER_IS_BETTER).verdict()).isEqualTo(ResultRow.Verdict.BETTER);
+        assertThat(ResultRow.of(significant(up), Direction.HIGHER_IS_BETTER, 0.05).verdict()).isEqualTo(ResultRow.Verdict.BETTER);
+        assertThat(ResultRow.of(significant(down), Direction.HIGHER_IS_BETTER, 0.05).verdict()).isEqualTo(ResultRow.Verdict.WORSE);
+        assertThat(ResultRow.of(significant(up), Direction.LOWER_IS_BETTER, 0.05).verdict()).isEqualTo(ResultRow.Verdict.WORSE);
+        assertThat(ResultRow.of(significant(down), Direction.LOWER_IS_BETTER, 0.05).verdict()).isEqualTo(ResultRow.Verdict.BETTER);
+    }
+
+    @Test
+    void anIntervalThatExcludesZeroIsNotColouredWhenItsAdjustedPIsNotBelowAlpha() {
+        ComparisonResult up = ComparisonResult.ok(1, 1.2, 0.2, new Interval(0.01, 0.39), 0.2, new Interval(0.01, 0.39), 0.02);
+
+        // p = 0.02 alone, but adjusted 0.072 among the scorecard's comparisons (the case of issue 17)
+        ResultRow row = ResultRow.of(row(up, 0).withPValueAdjusted(0.072), Direction.HIGHER_IS_BETTER, 0.05);
+
+        assertThat(row.verdict()).isEqualTo(ResultRow.Verdict.NOT_AFTER_CORRECTION);
+        assertThat(row.verdict().label()).isEqualTo("Not after correction");
+        assertThat(ResultRow.correctionNote(row.pValueAdjusted())).contains("adjusted p 0.072");
+        // at 90 % confidence (α = 0.10) the same row is better
+        assertThat(ResultRow.of(row(up, 0).withPValueAdjusted(0.072), Direction.HIGHER_IS_BETTER, 0.10).verdict())
+                .isEqualTo(ResultRow.Verdict.BETTER);
+    }
+
+    /** A row whose adjusted p-value is below 0.05. */
+    private static ScorecardRow significant(ComparisonResult result) {
+        return row(result, 0).withPValueAdjusted(0.004);
     }
 
     @Test
@@ -62,7 +82,7 @@ class ResultRowTest {
                 MetricType.RATIO, "delta_ratio", "treatment", null, 1000, 1010, 0, up, null, InputSummary.NONE,
                 MetricKind.FUNNEL_CONVERSION, Eligibility.ELAPSED);
 
-        ResultRow row = ResultRow.of(conversion, Direction.HIGHER_IS_BETTER);
+        ResultRow row = ResultRow.of(conversion, Direction.HIGHER_IS_BETTER, 0.05);
 
         assertThat(row.verdict()).isEqualTo(ResultRow.Verdict.DESCRIPTIVE);
         assertThat(row.verdict().label()).isEqualTo("Descriptive");
@@ -75,7 +95,7 @@ class ResultRowTest {
     void aBayesianRowShowsTheChanceToBeatControlInsteadOfAPValue() {
         ComparisonResult bayesian = new ComparisonResult(ResultStatus.OK, null, 1.0, 1.1, 0.1, new Interval(-0.05, 0.25),
                 0.1, new Interval(-0.05, 0.25), null, java.util.Map.of("chance_to_beat_control", 0.912, "expected_loss", 0.01));
-        ResultRow row = ResultRow.of(row(bayesian, 0), Direction.HIGHER_IS_BETTER);
+        ResultRow row = ResultRow.of(row(bayesian, 0), Direction.HIGHER_IS_BETTER, 0.05);
         assertThat(row.pValue()).isEqualTo("91.2 %");
         assertThat(row.pLabel()).isEqualTo("chance higher");
     }
@@ -83,7 +103,7 @@ class ResultRowTest {
     @Test
     void anIncompleteResultShowsItsReason() {
         ComparisonResult zeroBaseline = ComparisonResult.builder().values(0.0, 0.5).absolute(0.5, new Interval(0.1, 0.9)).pValue(0.01).withStatus(ResultStatus.ZERO_BASELINE, "The control value is 0, so there is no relative effect.");
-        ResultRow row = ResultRow.of(row(zeroBaseline, 12), Direction.HIGHER_IS_BETTER);
+        ResultRow row = ResultRow.of(row(zeroBaseline, 12), Direction.HIGHER_IS_BETTER, 0.05);
         assertThat(row.ok()).isFalse();
         assertThat(row.statusLabel()).isEqualTo("Zero baseline");
         assertThat(row.statusReason()).contains("no relative effect");
