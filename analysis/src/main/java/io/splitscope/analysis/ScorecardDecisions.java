@@ -10,7 +10,6 @@ import io.splitscope.metrics.population.PopulationQuery;
 import io.splitscope.stats.ComparisonMethod;
 import io.splitscope.stats.ComparisonMethods;
 import io.splitscope.stats.ComparisonResult;
-import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.CovariateMoments;
 import io.splitscope.stats.Moments;
 import io.splitscope.stats.ResultStatus;
@@ -30,7 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The decisions of a scorecard ({@code spec/decisions.md}): for each treatment variant, the
@@ -113,7 +111,7 @@ final class ScorecardDecisions {
 
     /**
      * The comparison of one metric at any level: its row's method (or {@code sequential} in a
-     * sequential design), each level computed once.
+     * sequential design).
      */
     private static Comparison comparison(Metric metric, Design design, MeanMethod meanMethod, VariantData control,
                                          VariantData treatment, List<VariantData> all) {
@@ -135,13 +133,12 @@ final class ScorecardDecisions {
         } else {
             method = ComparisonMethods.byId(MethodChoice.methodFor(metric, meanMethod, control, treatment));
         }
-        Map<ConfidenceLevel, ComparisonResult> byLevel = new ConcurrentHashMap<>();
+        // DecisionRule runs each level once per decision, so no cache here
         ComparisonMethod<?> chosen = method;
         VariantData controlData = c;
         VariantData treatmentData = t;
         List<VariantData> armsData = arms;
-        return level -> byLevel.computeIfAbsent(level,
-                l -> AnalysisService.compare(chosen, controlData, treatmentData, armsData, l));
+        return level -> AnalysisService.compare(chosen, controlData, treatmentData, armsData, level);
     }
 
     /** The metric's own means: a CUPED input's outcome moments, which {@code sequential} compares. */

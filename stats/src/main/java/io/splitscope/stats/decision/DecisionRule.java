@@ -52,8 +52,14 @@ public final class DecisionRule {
     private final Design design;
     private final double mde;
     private final double power;
-    /** Group-sequential nominal levels per look, by overall one-sided level (computed once each). */
-    private final Map<Double, double[]> nominalLevels = new ConcurrentHashMap<>();
+    /**
+     * Group-sequential nominal levels per look, by plan (computed once each: a numerical integration
+     * that every analysis of the experiment would otherwise repeat; read only).
+     */
+    private static final Map<SpendingPlan, double[]> NOMINAL_LEVELS = new ConcurrentHashMap<>();
+
+    private record SpendingPlan(int looks, double level, Design.Spending spending) {
+    }
 
     /**
      * @param design how the experiment may be looked at
@@ -183,8 +189,8 @@ public final class DecisionRule {
         if (design.kind() != Design.Kind.GROUP_SEQUENTIAL) {
             return new OneSidedTest(metric, kind, level, text);
         }
-        double[] nominal = nominalLevels.computeIfAbsent(level, a -> GroupSequential.nominalLevels(
-                GroupSequential.boundaries(design.looks(), a, design.spending())));
+        double[] nominal = NOMINAL_LEVELS.computeIfAbsent(new SpendingPlan(design.looks(), level, design.spending()),
+                plan -> GroupSequential.nominalLevels(GroupSequential.boundaries(plan.looks(), plan.level(), plan.spending())));
         return new OneSidedTest(metric, kind, nominal[look - 1], text + " spent to look " + look + " of " + design.looks());
     }
 

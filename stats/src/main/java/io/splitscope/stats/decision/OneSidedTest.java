@@ -62,7 +62,7 @@ record OneSidedTest(RoleMetric metric, TestKind kind, double level, String level
      */
     Outcome run(Comparison comparison, boolean halvablePValue) {
         if (level == 0) {
-            return new Outcome(notRun(null, "the spending plan spends nothing at this look"), null);
+            return new Outcome(notRun("the spending plan spends nothing at this look"), null);
         }
         ComparisonResult result = comparison.at(ConfidenceLevel.oneSided(level));
         Double control = result.controlValue();
@@ -99,8 +99,8 @@ record OneSidedTest(RoleMetric metric, TestKind kind, double level, String level
         return onTestedSide ? twoSided / 2 : 1 - twoSided / 2;
     }
 
-    private TestResult notRun(Double control, String why) {
-        return new TestResult(metric.id(), kind, level, levelText, relative(), margin(), control, null, null, null,
+    private TestResult notRun(String why) {
+        return new TestResult(metric.id(), kind, level, levelText, relative(), margin(), null, null, null, null,
                 null, false, why);
     }
 }

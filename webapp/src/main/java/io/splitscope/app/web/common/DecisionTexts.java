@@ -97,7 +97,8 @@ public final class DecisionTexts {
         return text.isEmpty() ? otherwise : text;
     }
 
-    private static String days(int days) {
+    /** {@code "1 day"}, {@code "5 days"}. */
+    public static String days(int days) {
         return days + (days == 1 ? " day" : " days");
     }
 }

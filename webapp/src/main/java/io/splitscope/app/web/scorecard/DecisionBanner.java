@@ -85,7 +85,7 @@ final class DecisionBanner {
         Span settings = new Span("α = " + Formats.number(decision.alpha()) + ", power " + Formats.percent(decision.power())
                 + (decision.plannedUnits() == null ? "" : ", planned sample " + Formats.count(decision.plannedUnits())
                         + " units per variant")
-                + (decision.daysLeft() == null ? "" : ", about " + decision.daysLeft() + (decision.daysLeft() == 1 ? " day" : " days")
+                + (decision.daysLeft() == null ? "" : ", about " + DecisionTexts.days(decision.daysLeft())
                         + " left at the last 7 days' intake"));
         settings.addClassName("ss-muted");
         Div details = new Div(reasons, settings);
