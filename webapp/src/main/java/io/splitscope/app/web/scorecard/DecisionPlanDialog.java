@@ -104,7 +104,7 @@ final class DecisionPlanDialog extends Dialog {
         looks.setValue(plan.design().kind() == Design.Kind.GROUP_SEQUENTIAL ? plan.design().looks() : 5);
         spending.setLabel("Alpha spending");
         spending.setItems(Design.Spending.values());
-        spending.setItemLabelGenerator(s -> s == Design.Spending.POCOCK ? "Pocock" : "O'Brien–Fleming");
+        spending.setItemLabelGenerator(DecisionPlanSection::spending);
         spending.setValue(plan.design().spending() == null ? Design.Spending.OBRIEN_FLEMING : plan.design().spending());
         design.addValueChangeListener(change -> showSequentialFields());
         showSequentialFields();

@@ -79,8 +79,13 @@ final class DecisionPlanSection {
             case FIXED -> "fixed horizon";
             case SEQUENTIAL -> "sequential";
             case GROUP_SEQUENTIAL -> "group sequential, " + design.looks() + " looks ("
-                    + (design.spending() == Design.Spending.POCOCK ? "Pocock" : "O'Brien–Fleming") + ")";
+                    + spending(design.spending()) + ")";
         };
+    }
+
+    /** A spending function's name: {@code Pocock}, {@code O'Brien–Fleming}. */
+    static String spending(Design.Spending spending) {
+        return spending == Design.Spending.POCOCK ? "Pocock" : "O'Brien–Fleming";
     }
 
     private static Component part(String label, String value, String className) {
