@@ -173,7 +173,7 @@ public final class AnalysisService implements AutoCloseable {
      * @throws AnalysisException for an unknown experiment or metric, or an inconsistent experiment
      */
     public Scorecard analyze(AnalysisRequest request, ProgressListener progress) {
-        Experiment experiment = analysable(request.experimentId());
+        Experiment experiment = until(analysable(request.experimentId()), request.until());
         List<Metric> selected = selectMetrics(request, experiment);
         List<Dimension> segmentBy = segmentBy(request);
         int queries = MetricInputs.queryCount(selected, request.meanMethod(), warehouse.dsl().dialect());
@@ -443,6 +443,22 @@ public final class AnalysisService implements AutoCloseable {
                         + experiments().stream().map(Experiment::id).collect(Collectors.joining(", ")) + ")"));
         ExperimentCheck.requireAnalysable(experiment);
         return experiment;
+    }
+
+    /**
+     * {@code experiment} as it stood at the end of {@code day}; itself when {@code day} is null.
+     *
+     * @throws AnalysisException when the experiment has no dates or {@code day} is outside its period
+     */
+    private static Experiment until(Experiment experiment, LocalDate day) {
+        if (day == null) {
+            return experiment;
+        }
+        try {
+            return experiment.endingOn(day);
+        } catch (IllegalArgumentException e) {
+            throw new AnalysisException(e.getMessage());
+        }
     }
 
     /**
