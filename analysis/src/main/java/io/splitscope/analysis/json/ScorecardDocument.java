@@ -66,7 +66,7 @@ public record ScorecardDocument(
         return new ScorecardDocument(experiment.id(), experiment.controlVariant(), experiment.startDate(),
                 experiment.endDate(), readiness.status().jsonName(), readiness.waitingFor(), scorecard.confidence().value(), PopulationPart.of(scorecard.population()),
                 SrmPart.of(scorecard.srm()), scorecard.decisions().stream().map(DecisionPart::of).toList(),
-                scorecard.rows().stream().map(ResultPart::of).toList(),
+                scorecard.rows().stream().map(row -> ResultPart.of(row, scorecard.confidence().alpha())).toList(),
                 scorecard.warehouse(), scorecard.computedAt(), ExperimentPart.of(experiment),
                 scorecard.queries().stream().map(QueryPart::of).toList(), new TreeMap<>(scorecard.metricQueries()));
     }
