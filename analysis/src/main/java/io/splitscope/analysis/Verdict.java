@@ -13,7 +13,8 @@ import java.util.Locale;
  * or whose interval contains zero, is {@link #INCONCLUSIVE}; an interval that excludes zero is
  * {@link #NOT_AFTER_CORRECTION} when the row's Benjamini–Hochberg adjusted p-value is α or more
  * (among that many comparisons the effect may be a false discovery), else {@link #BETTER} or
- * {@link #WORSE} as it lies on the metric's good or bad side.
+ * {@link #WORSE} as it lies on the metric's good or bad side. A row a decision plan decides is
+ * judged by the plan's tests instead ({@link PlanVerdicts}).
  */
 public enum Verdict {
     /** The interval excludes zero on the good side, and the adjusted p-value is below α. */
@@ -25,7 +26,12 @@ public enum Verdict {
     /** The interval excludes zero, but the Benjamini–Hochberg adjusted p-value is not below α. */
     NOT_AFTER_CORRECTION,
     /** Not tested, so no verdict: a row that describes (a funnel's step-over-step conversion). */
-    DESCRIPTIVE;
+    DESCRIPTIVE,
+    /**
+     * A guardrail the decision plan's non-inferiority test shows within its margin: only
+     * {@link PlanVerdicts} gives it, never {@link #of}.
+     */
+    WITHIN_MARGIN;
 
     /** The name in JSON and CSV: {@code better}, {@code not_after_correction} ... */
     public String jsonName() {

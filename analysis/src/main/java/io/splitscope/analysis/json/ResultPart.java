@@ -3,6 +3,7 @@ package io.splitscope.analysis.json;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonView;
+import io.splitscope.analysis.PlanVerdicts;
 import io.splitscope.analysis.ScorecardRow;
 import io.splitscope.analysis.Verdict;
 import io.splitscope.metrics.Direction;
@@ -37,9 +38,11 @@ import java.util.Map;
  *                    a row of {@code splitscope compare} and in rows stored before directions were kept
  * @param segment     the segment, null (left out) when the scorecard is not sliced
  * @param status      the result status in lower case ({@code ok}, {@code zero_baseline}, ...)
- * @param verdict     what the row means in its metric's direction, {@link Verdict#jsonName()}, at the
- *                    scorecard's α; null (left out) where {@code direction} is. Derived from the
- *                    other fields, so not read back
+ * @param verdict     what the row means in its metric's direction, {@link Verdict#jsonName()}: by the
+ *                    decision plan's tests when the plan decides the row, else at the scorecard's α
+ *                    ({@link PlanVerdicts}); null (left out) where neither is known (a row of
+ *                    {@code splitscope compare}, or one stored before directions were kept). Derived
+ *                    from the scorecard, so not read back
  * @param reason      why the status is not OK; null (left out) when it is
  * @param metricTitle the metric's title (stored only)
  * @param inputs      the statistics the comparison read (stored only)
@@ -76,13 +79,13 @@ public record ResultPart(
         @JsonView(ScorecardDocument.Stored.class) InputsPart inputs,
         @JsonInclude(JsonInclude.Include.NON_NULL) CapPart cap) {
 
-    /** The row of a scorecard whose confidence level is {@code 1 − alpha}. */
-    public static ResultPart of(ScorecardRow row, double alpha) {
+    /** The row of a scorecard, with its verdict (null when not known: see {@link PlanVerdicts#verdict}). */
+    public static ResultPart of(ScorecardRow row, Verdict verdict) {
         return of(row.metricId(), row.type().jsonName(), row.kind().jsonName(),
                 row.eligibility() == null ? null : row.eligibility().jsonName(), row.descriptive(),
                 row.direction() == null ? null : row.direction().jsonName(), row.method(),
                 row.variant(), row.segment(), row.nControl(), row.nTreatment(), row.incompleteUnits(), row.comparison(),
-                row.pValueAdjusted(), row.verdict(alpha).map(Verdict::jsonName).orElse(null), row.metricTitle(),
+                row.pValueAdjusted(), verdict == null ? null : verdict.jsonName(), row.metricTitle(),
                 InputsPart.of(row.inputs()), CapPart.of(row.cap()));
     }
 

@@ -2,6 +2,7 @@ package io.splitscope.app.api;
 
 import io.splitscope.analysis.AnalysisRequest;
 import io.splitscope.analysis.Scorecard;
+import io.splitscope.analysis.PlanVerdicts;
 import io.splitscope.analysis.ScorecardRow;
 import io.splitscope.analysis.Verdict;
 import io.splitscope.stats.ComparisonResult;
@@ -44,6 +45,7 @@ public final class ScorecardCsv {
     /** The CSV text, header line first. */
     public static String write(Scorecard scorecard) {
         double alpha = scorecard.confidence().alpha();
+        PlanVerdicts verdicts = PlanVerdicts.of(scorecard.decisions());
         Set<String> extras = new LinkedHashSet<>();
         scorecard.rows().forEach(row -> extras.addAll(row.comparison().extras().keySet()));
         StringBuilder csv = new StringBuilder();
@@ -60,7 +62,7 @@ public final class ScorecardCsv {
                         Long.toString(row.nTreatment()), Long.toString(row.incompleteUnits()), number(r.controlValue()),
                         number(r.treatmentValue()), number(r.absoluteEffect()), low(r.absoluteCi()), high(r.absoluteCi()),
                         number(r.relativeEffect()), low(r.relativeCi()), high(r.relativeCi()), number(r.pValue()),
-                        number(row.pValueAdjusted()), row.verdict(alpha).map(Verdict::jsonName).orElse(""), r.status().name().toLowerCase(Locale.ROOT), text(r.reason()),
+                        number(row.pValueAdjusted()), verdicts.verdict(row, alpha).map(Verdict::jsonName).orElse(""), r.status().name().toLowerCase(Locale.ROOT), text(r.reason()),
                         row.cap() == null ? "" : row.cap().text()));
                 extras.forEach(name -> fields.add(number(r.extras().get(name))));
                 printer.printRecord(fields);

@@ -130,32 +130,34 @@ class ScorecardCsvTest {
 
     @Test
     void eachRowOfARealScorecardSaysItsMetricsDirectionAndItsVerdict() throws IOException {
-        // the golden warehouse (golden/streaming-small; expected/*.json are R's): CUPED exp_autoplay, streaming_hours
-        // relative [0.0153, 0.2202] with adjusted p 0.0347; exp_price, revenue_per_member of price_up_2 relative
-        // [0.0371, 0.2613], p 0.0067 but adjusted 0.1207
+        // the golden warehouse (golden/streaming-small), CUPED exp_autoplay: streaming_hours relative [0.0153, 0.2202],
+        // better by the decision plan's superiority test; the guardrail startup_ms_p90 [-0.1164, -0.0324], within its
+        // +5 % margin by the plan's non-inferiority test; by plan (no decision), plays_per_member of the premium members
+        // [0.0079, 0.2999] with adjusted p 0.183
         Scorecard autoplay;
-        Scorecard price;
+        Scorecard byPlan;
         try (AnalysisService service = GoldenWarehouse.service()) {
-            autoplay = service.analyze(AnalysisRequest.of("exp_autoplay").withMeanMethod(MeanMethod.CUPED));
-            price = service.analyze(AnalysisRequest.of("exp_price"));
+            AnalysisRequest cuped = AnalysisRequest.of("exp_autoplay").withMeanMethod(MeanMethod.CUPED);
+            autoplay = service.analyze(cuped);
+            byPlan = service.analyze(cuped.withSegmentBy("plan"));
         }
 
-        Map<String, String> hours = record(ScorecardCsv.write(autoplay), "streaming_hours", "previews");
-        Map<String, String> startup = record(ScorecardCsv.write(autoplay), "startup_ms_p90", "previews");
-        Map<String, String> revenue = record(ScorecardCsv.write(price), "revenue_per_member", "price_up_2");
+        Map<String, String> hours = record(ScorecardCsv.write(autoplay), "streaming_hours", "");
+        Map<String, String> startup = record(ScorecardCsv.write(autoplay), "startup_ms_p90", "");
+        Map<String, String> premium = record(ScorecardCsv.write(byPlan), "plays_per_member", "premium");
 
         assertThat(List.of(hours.get("direction"), hours.get("verdict"))).containsExactly("higher_is_better", "better");
-        assertThat(List.of(startup.get("direction"), startup.get("verdict"))).containsExactly("lower_is_better", "better");
-        assertThat(List.of(revenue.get("direction"), revenue.get("verdict")))
+        assertThat(List.of(startup.get("direction"), startup.get("verdict"))).containsExactly("lower_is_better", "within_margin");
+        assertThat(List.of(premium.get("direction"), premium.get("verdict")))
                 .containsExactly("higher_is_better", "not_after_correction");
     }
 
-    /** The line of that metric and variant, column name → value. */
-    private static Map<String, String> record(String csv, String metric, String variant) throws IOException {
+    /** The line of that metric and segment (empty when not sliced), column name → value. */
+    private static Map<String, String> record(String csv, String metric, String segment) throws IOException {
         List<CSVRecord> records = parse(csv);
         List<String> header = records.getFirst().toList();
         CSVRecord line = records.stream().skip(1).filter(r -> r.get(header.indexOf("metric")).equals(metric)
-                && r.get(header.indexOf("variant")).equals(variant)).findFirst().orElseThrow();
+                && r.get(header.indexOf("segment")).equals(segment)).findFirst().orElseThrow();
         Map<String, String> byColumn = new java.util.HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             byColumn.put(header.get(i), line.get(i));

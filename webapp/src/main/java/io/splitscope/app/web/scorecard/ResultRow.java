@@ -35,8 +35,7 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
 
     /**
      * What a result means for the product, given which way the metric should move: the label and
-     * colour of each {@link io.splitscope.analysis.Verdict}, by the same name, and {@link #WITHIN_MARGIN},
-     * which only a decision plan's test gives ({@link DecisionVerdicts}).
+     * colour of each {@link io.splitscope.analysis.Verdict}, by the same name.
      */
     public enum Verdict {
         /** The interval excludes zero on the good side. */
