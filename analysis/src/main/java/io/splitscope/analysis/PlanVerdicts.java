@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * <ol>
  *   <li>the deterioration test significant: {@link Verdict#WORSE};</li>
  *   <li>the superiority test (a success metric) significant: {@link Verdict#BETTER};</li>
- *   <li>the non-inferiority test (a guardrail) significant: {@link Verdict#WITHIN_MARGIN};</li>
+ *   <li>the non-inferiority test (a guardrail) significant: {@link Verdict#WITHIN_MARGIN}, or
+ *       {@link Verdict#BETTER} when the row is better on its own as well;</li>
  *   <li>else {@link Verdict#INCONCLUSIVE}: not shown better, or not shown within the margin.</li>
  * </ol>
  * Other rows, segments (a sliced scorecard has no decision) and rows whose test could not run get
@@ -55,8 +56,11 @@ public final class PlanVerdicts {
         return new PlanVerdicts(Map.copyOf(tests));
     }
 
-    /** The plan's judgement of {@code row}; empty when the plan does not decide it. */
-    public Optional<Judgement> judge(ScorecardRow row) {
+    /**
+     * The plan's judgement of {@code row}, whose own verdict ({@link Verdict#of}) is {@code own} (null
+     * when not known); empty when the plan does not decide it.
+     */
+    public Optional<Judgement> judge(ScorecardRow row, Verdict own) {
         List<TestResult> ran = row.segment() == null ? tests.get(row.metricId() + "/" + row.variant()) : null;
         if (ran == null || ran.stream().anyMatch(test -> test.note() != null)) {
             return Optional.empty();
@@ -68,7 +72,8 @@ public final class PlanVerdicts {
         }
         return ran.stream().filter(test -> test.kind() != TestKind.DETERIORATION).findFirst()
                 .map(main -> new Judgement(!main.significant() ? Verdict.INCONCLUSIVE
-                        : main.kind() == TestKind.SUPERIORITY ? Verdict.BETTER : Verdict.WITHIN_MARGIN, main));
+                        : main.kind() == TestKind.SUPERIORITY || own == Verdict.BETTER ? Verdict.BETTER
+                        : Verdict.WITHIN_MARGIN, main));
     }
 
     /**
@@ -76,6 +81,7 @@ public final class PlanVerdicts {
      * {@link ScorecardRow#verdict}'s (empty when the row's direction is not known).
      */
     public Optional<Verdict> verdict(ScorecardRow row, double alpha) {
-        return judge(row).map(Judgement::verdict).or(() -> row.verdict(alpha));
+        Optional<Verdict> own = row.verdict(alpha);
+        return judge(row, own.orElse(null)).map(Judgement::verdict).or(() -> own);
     }
 }

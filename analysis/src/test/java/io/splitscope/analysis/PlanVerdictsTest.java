@@ -40,17 +40,21 @@ class PlanVerdictsTest {
     }
 
     @Test
-    void aGuardrailShownWithinItsMarginIsWithinMarginThoughItsIntervalIsOnTheGoodSide() {
+    void aGuardrailShownWithinItsMarginIsWithinMarginOrBetterWhenItIsBetterOnItsOwnToo() {
         ScorecardRow startup = VerdictTest.row(autoplayCuped, "startup_ms_p90", "previews", null);
         PlanVerdicts plan = PlanVerdicts.of(autoplayCuped.decisions());
 
-        // relative [-0.1164, -0.0324]: better by the adjusted p alone, but the plan decides a guardrail by its margin
+        // relative [-0.1164, -0.0324], adjusted p 0: better on its own, and within the +5 % margin by the plan
         assertThat(startup.verdict(0.05)).contains(Verdict.BETTER);
-        assertThat(plan.judge(startup)).hasValueSatisfying(judged -> {
-            assertThat(judged.verdict()).isEqualTo(Verdict.WITHIN_MARGIN);
+        assertThat(plan.judge(startup, Verdict.BETTER)).hasValueSatisfying(judged -> {
+            assertThat(judged.verdict()).isEqualTo(Verdict.BETTER);
             assertThat(judged.test().kind()).isEqualTo(TestKind.NON_INFERIORITY);
+            assertThat(judged.test().significant()).isTrue();
         });
-        assertThat(jsonRow("startup_ms_p90").get("verdict").asString()).isEqualTo("within_margin");
+        // the same test, were the row not better on its own (e.g. its adjusted p held it back)
+        assertThat(plan.judge(startup, Verdict.NOT_AFTER_CORRECTION).map(PlanVerdicts.Judgement::verdict))
+                .contains(Verdict.WITHIN_MARGIN);
+        assertThat(jsonRow("startup_ms_p90").get("verdict").asString()).isEqualTo("better");
         assertThat(jsonRow("startup_ms_p90").get("direction").asString()).isEqualTo("lower_is_better");
     }
 
@@ -58,7 +62,7 @@ class PlanVerdictsTest {
     void theSuccessMetricFollowsTheSuperiorityTest() {
         ScorecardRow hours = VerdictTest.row(autoplayCuped, "streaming_hours", "previews", null);
 
-        assertThat(PlanVerdicts.of(autoplayCuped.decisions()).judge(hours)).hasValueSatisfying(judged ->
+        assertThat(PlanVerdicts.of(autoplayCuped.decisions()).judge(hours, Verdict.BETTER)).hasValueSatisfying(judged ->
                 assertThat(judged.test().kind()).isEqualTo(TestKind.SUPERIORITY));
         assertThat(jsonRow("streaming_hours").get("verdict").asString()).isEqualTo("better");
     }
@@ -67,7 +71,7 @@ class PlanVerdictsTest {
     void aMetricThePlanDoesNotDecideGetsTheRuleOfTheAdjustedP() {
         ScorecardRow playRate = VerdictTest.row(autoplayCuped, "play_rate", "previews", null);
 
-        assertThat(PlanVerdicts.of(autoplayCuped.decisions()).judge(playRate)).isEmpty();
+        assertThat(PlanVerdicts.of(autoplayCuped.decisions()).judge(playRate, Verdict.INCONCLUSIVE)).isEmpty();
         assertThat(PlanVerdicts.NONE.verdict(playRate, 0.05)).isEqualTo(playRate.verdict(0.05));
         assertThat(jsonRow("play_rate").get("verdict").asString()).isEqualTo("inconclusive");
     }

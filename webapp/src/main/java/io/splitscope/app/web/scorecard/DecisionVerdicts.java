@@ -2,6 +2,7 @@ package io.splitscope.app.web.scorecard;
 
 import io.splitscope.analysis.PlanVerdicts;
 import io.splitscope.analysis.ScorecardRow;
+import io.splitscope.analysis.Verdict;
 import io.splitscope.app.web.common.Formats;
 import io.splitscope.stats.decision.Decision;
 import io.splitscope.stats.decision.TestKind;
@@ -14,8 +15,9 @@ import java.util.Locale;
 /**
  * The badges of the rows a decision plan decides by: the verdict of {@link PlanVerdicts} (the
  * plan's own one-sided tests, not the Benjamini–Hochberg adjusted p-value, so that the badge agrees
- * with the decision above the table), with a note that says which test and at which level. Other
- * rows, segments and rows whose test could not run keep their verdict.
+ * with the decision above the table; a guardrail better on its own as well stays better), with a
+ * note that says which test and at which level. Other rows, segments and rows whose test could not
+ * run keep their verdict.
  */
 final class DecisionVerdicts {
 
@@ -35,7 +37,8 @@ final class DecisionVerdicts {
 
     /** {@code formatted} judged by the plan's tests when the plan decides its row; else as it is. */
     ResultRow judge(ScorecardRow row, ResultRow formatted) {
-        return plan.judge(row).map(judged -> formatted.judgedBy(ResultRow.Verdict.of(judged.verdict()), note(judged)))
+        Verdict own = formatted.verdict() == null ? null : Verdict.valueOf(formatted.verdict().name());
+        return plan.judge(row, own).map(judged -> formatted.judgedBy(ResultRow.Verdict.of(judged.verdict()), note(judged)))
                 .orElse(formatted);
     }
 
@@ -44,7 +47,8 @@ final class DecisionVerdicts {
         boolean success = test.kind() == TestKind.SUPERIORITY;
         return switch (judged.verdict()) {
             case WORSE -> "Worse by the decision plan's " + described(test) + ".";
-            case BETTER -> "Better by the decision plan's " + described(test) + ", which decides this success metric.";
+            case BETTER -> success ? "Better by the decision plan's " + described(test) + ", which decides this success metric."
+                    : "Better, and within its margin of " + margin(test) + " by the decision plan's " + described(test) + ".";
             case WITHIN_MARGIN -> "Within its margin of " + margin(test) + " by the decision plan's " + described(test) + ".";
             default -> success ? "Not shown better by the decision plan's " + described(test) + "."
                     : "Not shown within its margin of " + margin(test) + " by the decision plan's " + described(test) + ".";
