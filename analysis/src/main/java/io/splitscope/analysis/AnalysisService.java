@@ -538,7 +538,7 @@ public final class AnalysisService implements AutoCloseable {
                     rows.add(new ScorecardRow(metric.id(), metric.title(), metric.type(), method.id(), treatment,
                             request.segmentBy() == null ? null : segment, control.n(), treated.n(), incomplete,
                             result, null, InputSummary.of(control, treated), metric.kind(),
-                            metric.windowed() ? metric.eligibility() : null, fetched.cap(metric)));
+                            metric.windowed() ? metric.eligibility() : null, fetched.cap(metric), metric.direction()));
                 }
             });
         }

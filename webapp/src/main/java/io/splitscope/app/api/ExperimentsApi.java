@@ -171,7 +171,7 @@ public final class ExperimentsApi {
     @RequestMapping("/**")
     public ResponseEntity<String> unknown(HttpServletRequest request) {
         return ApiError.of(HttpStatus.NOT_FOUND, "no such API resource: " + request.getMethod() + " " + request.getRequestURI()
-                + " (see GET /api/experiments)").response();
+                + " (GET /api/openapi.json lists the API)").response();
     }
 
     /**
@@ -209,7 +209,7 @@ public final class ExperimentsApi {
         List<String> unknown = metricIds.stream().filter(m -> !known.contains(m)).toList();
         if (!unknown.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "unknown metric" + (unknown.size() == 1 ? " " : "s ")
-                    + String.join(", ", unknown) + " (GET /api/experiments lists experiments; ./splitscope metrics lists metrics)");
+                    + String.join(", ", unknown) + " (GET /api/metrics lists the metrics)");
         }
         try {
             AnalysisRequest request = new AnalysisRequest(id, metricIds, meanMethod, segment, level, until);
