@@ -199,7 +199,7 @@ public final class WarehouseGenerator {
         StringBuilder kept = new StringBuilder();
         for (int e = 0; e < rollouts.size(); e++) {
             drawn.append(rollouts.get(e).drawColumns(e, HISTORY));
-            kept.append(Rollout.armColumns(e, "e" + e + "_first < access_end"));
+            kept.append(Rollout.armColumns(e, experiments.get(e).loggedCondition(e, HISTORY)));
         }
         String cancelDays = "cancel_draw / cancel_hazard";
         for (int e = 0; e < experiments.size(); e++) {
