@@ -23,6 +23,7 @@ import io.splitscope.app.results.PlanEditing;
 import io.splitscope.app.results.ResultsStoreStatus;
 import io.splitscope.app.results.WarehouseExperiments;
 import io.splitscope.app.security.CurrentUser;
+import io.splitscope.app.web.common.HealthReports;
 import io.splitscope.app.web.common.Banners;
 import io.splitscope.app.web.common.Links;
 import io.splitscope.metrics.Metric;
@@ -64,7 +65,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
     public static final String SEGMENT = "segment";
     /** Query parameter: the confidence level in percent ({@code 90}, {@code 99}), absent for 95. */
     public static final String CONFIDENCE = "confidence";
-    /** Query parameter: the open tab ({@code table}, {@code forest}, {@code time}, {@code quantiles}, {@code segments}). */
+    /** Query parameter: the open tab ({@code table}, {@code forest}, {@code time}, {@code quantiles}, {@code segments}, {@code health}). */
     public static final String TAB = "tab";
 
     private final AnalysisService analysis;
@@ -93,6 +94,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
 
     /** Built by Vaadin's Spring integration. */
     public ScorecardView(AnalysisService analysis, WarehouseExperiments experiments, ScorecardCache scorecards, SeriesCache seriesCache,
+                         HealthReports healthReports,
                          MetricGroups groups, CurrentUser currentUser, RVerifications rVerifications,
                          ResultsStoreStatus storeStatus, PlanEditing planEditing) {
         this.storeStatus = storeStatus;
@@ -110,7 +112,8 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
                 new ScorecardTabs.TabPanel("forest", "Forest plot", new ForestPanel(scorecards)),
                 new ScorecardTabs.TabPanel("time", "Over time", new TimeSeriesPanel(seriesCache)),
                 new ScorecardTabs.TabPanel("quantiles", "Quantiles", new QuantilesPanel(seriesCache)),
-                new ScorecardTabs.TabPanel(SegmentsPanel.TAB, "Segments", new SegmentsPanel(analysis::dimensions))));
+                new ScorecardTabs.TabPanel(SegmentsPanel.TAB, "Segments", new SegmentsPanel(analysis::dimensions)),
+                new ScorecardTabs.TabPanel(HealthTab.TAB, "Health", new HealthTab(healthReports))));
         addClassNames("ss-page", "ss-scorecard-page");
     }
 
