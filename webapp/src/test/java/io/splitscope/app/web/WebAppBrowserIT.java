@@ -354,7 +354,7 @@ class WebAppBrowserIT {
         until(d -> tableRows().containsKey("streaming_hours/short_flow"));
         // R 4.2.2: chisq.test(c(560, 340)): X-squared = 53.778, p-value = 2.245e-13
         assertThat(driver.findElement(By.cssSelector(".ss-srm-banner")).getText()).isEqualTo(
-                "Sample ratio mismatch: the split differs from the planned weights (χ² = 53.78, p < 0.001)."
+                "Sample ratio mismatch: the split differs from the planned weights (χ² = 53.78, p = 2.2e-13 < 0.001 threshold)."
                         + " Results may be biased; check assignment and logging before trusting them.");
         assertThat(driver.findElement(By.cssSelector(".ss-card-srm")).getText()).contains("Mismatch");
         screenshot("scorecard-srm.png");
