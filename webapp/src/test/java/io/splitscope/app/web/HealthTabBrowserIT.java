@@ -12,10 +12,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -75,7 +76,22 @@ class HealthTabBrowserIT {
         Map<String, String> shares = rows(".ss-health-windows");
         assertThat(shares).isNotEmpty().allSatisfy((metric, share) -> assertThat(share).matches("[0-9.]+ ?%"));
         assertThat(text(".ss-health-segments")).contains("device", "tv", "mobile");
-        Files.write(Path.of("target", "health-tab.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        screenshotOfTheTab();
+    }
+
+    /** The health tab at 1440 px, whole, into {@code target/screenshots/health-tab.png} (docs/screenshots has a copy). */
+    private static void screenshotOfTheTab() throws IOException {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        Number height = (Number) js.executeScript("return Math.ceil(document.documentElement.scrollHeight);");
+        driver.manage().window().setSize(new Dimension(1440, Math.min(6000, height.intValue() + 200)));
+        try {
+            js.executeScript("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));");
+            WebElement tab = driver.findElement(By.cssSelector(".ss-panel-health"));
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            Files.write(dir.resolve("health-tab.png"), tab.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            driver.manage().window().setSize(new Dimension(1440, 1000));
+        }
     }
 
     @Test
