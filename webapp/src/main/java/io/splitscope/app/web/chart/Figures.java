@@ -154,18 +154,10 @@ public final class Figures {
             line.set("marker", JSON.objectNode().put("size", 6).put("color", colour));
             line.put("legendgroup", band.name());
         }
-        ObjectNode layout = baseLayout();
-        layout.put("height", 380);
-        layout.set("margin", margin(10, 20, 10, 50));
-        ObjectNode xAxis = layout.putObject("xaxis");
-        xAxis.set("title", JSON.objectNode().put("text", xTitle));
-        xAxis.put("type", xType);
-        xAxis.put("gridcolor", "#e8eaed");
-        xAxis.put("automargin", true);
+        ObjectNode layout = xLayout(380, xTitle, xType, "x unified");
         effectAxis(layout, "yaxis", yTitle, ySuffix);
         layout.put("showlegend", true);
         layout.set("legend", legendTopRight());
-        layout.put("hovermode", "x unified");
         return figure(data, layout);
     }
 
@@ -199,7 +191,7 @@ public final class Figures {
             trace.set("marker", JSON.objectNode().put("size", 5).put("color", colour));
             data.add(trace);
         }
-        ObjectNode layout = timeLayout(xTitle, xType);
+        ObjectNode layout = xLayout(320, xTitle, xType, "closest");
         ObjectNode yAxis = layout.putObject("yaxis");
         yAxis.set("title", JSON.objectNode().put("text", yTitle));
         yAxis.put("rangemode", "tozero");
@@ -231,7 +223,7 @@ public final class Figures {
         trace.set("marker", JSON.objectNode().<ObjectNode>set("color", colours).set("size", sizes));
         ArrayNode data = JSON.arrayNode();
         data.add(trace);
-        ObjectNode layout = timeLayout(xTitle, xType);
+        ObjectNode layout = xLayout(320, xTitle, xType, "closest");
         ObjectNode yAxis = layout.putObject("yaxis");
         yAxis.set("title", JSON.objectNode().put("text", yTitle));
         yAxis.put("type", "log");
@@ -259,17 +251,17 @@ public final class Figures {
         return figure(data, layout);
     }
 
-    /** The layout of a chart over time: 320 px high, the x axis titled, of {@code xType}. */
-    private static ObjectNode timeLayout(String xTitle, String xType) {
+    /** The layout of a chart of {@code height} px along an x axis titled {@code xTitle}, of {@code xType}. */
+    private static ObjectNode xLayout(int height, String xTitle, String xType, String hoverMode) {
         ObjectNode layout = baseLayout();
-        layout.put("height", 320);
+        layout.put("height", height);
         layout.set("margin", margin(10, 20, 10, 50));
         ObjectNode xAxis = layout.putObject("xaxis");
         xAxis.set("title", JSON.objectNode().put("text", xTitle));
         xAxis.put("type", xType);
         xAxis.put("gridcolor", "#e8eaed");
         xAxis.put("automargin", true);
-        layout.put("hovermode", "closest");
+        layout.put("hovermode", hoverMode);
         return layout;
     }
 
