@@ -8,6 +8,7 @@ import io.splitscope.stats.health.SrmResult;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -36,7 +37,7 @@ public record HealthReport(Experiment experiment, Status status, Population popu
 
         /** The status as the API names it. */
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
