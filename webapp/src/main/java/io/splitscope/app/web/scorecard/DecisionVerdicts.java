@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * <ol>
  *   <li>the deterioration test significant: {@link ResultRow.Verdict#WORSE};</li>
  *   <li>the superiority test (a success metric) significant: {@link ResultRow.Verdict#BETTER};</li>
- *   <li>the non-inferiority test (a guardrail) significant: {@link ResultRow.Verdict#WITHIN_MARGIN};</li>
+ *   <li>the non-inferiority test (a guardrail) significant: {@link ResultRow.Verdict#WITHIN_MARGIN}, or
+ *       {@link ResultRow.Verdict#BETTER} when the row is better on its own as well;</li>
  *   <li>else {@link ResultRow.Verdict#INCONCLUSIVE}: not shown better, or not shown within the margin.</li>
  * </ol>
  * Other rows, segments (a sliced scorecard has no decision) and rows whose test could not run keep
@@ -67,6 +68,10 @@ final class DecisionVerdicts {
             return formatted;
         }
         boolean success = main.kind() == TestKind.SUPERIORITY;
+        if (!success && main.significant() && formatted.verdict() == ResultRow.Verdict.BETTER) {
+            return formatted.judgedBy(ResultRow.Verdict.BETTER, "Better, and within its margin of " + margin(main)
+                    + " by the decision plan's " + described(main) + ".");
+        }
         if (main.significant()) {
             return formatted.judgedBy(success ? ResultRow.Verdict.BETTER : ResultRow.Verdict.WITHIN_MARGIN, success
                     ? "Better by the decision plan's " + described(main) + ", which decides this success metric."
