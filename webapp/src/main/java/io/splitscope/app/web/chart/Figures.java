@@ -192,11 +192,7 @@ public final class Figures {
             data.add(trace);
         }
         ObjectNode layout = xLayout(320, xTitle, xType, "closest");
-        ObjectNode yAxis = layout.putObject("yaxis");
-        yAxis.set("title", JSON.objectNode().put("text", yTitle));
-        yAxis.put("rangemode", "tozero");
-        yAxis.put("gridcolor", "#e8eaed");
-        yAxis.put("automargin", true);
+        valueAxis(layout, yTitle).put("rangemode", "tozero");
         layout.put("showlegend", true);
         layout.set("legend", legendTopRight());
         return figure(data, layout);
@@ -224,12 +220,7 @@ public final class Figures {
         ArrayNode data = JSON.arrayNode();
         data.add(trace);
         ObjectNode layout = xLayout(320, xTitle, xType, "closest");
-        ObjectNode yAxis = layout.putObject("yaxis");
-        yAxis.set("title", JSON.objectNode().put("text", yTitle));
-        yAxis.put("type", "log");
-        yAxis.put("exponentformat", "power");
-        yAxis.put("gridcolor", "#e8eaed");
-        yAxis.put("automargin", true);
+        valueAxis(layout, yTitle).put("type", "log").put("exponentformat", "power");
         ObjectNode line = layout.putArray("shapes").addObject();
         line.put("type", "line");
         line.put("xref", "paper");
@@ -249,6 +240,15 @@ public final class Figures {
         label.set("font", JSON.objectNode().put("color", WORSE).put("size", 12));
         layout.put("showlegend", false);
         return figure(data, layout);
+    }
+
+    /** The y axis of {@code layout}, titled, with a grid: for the caller to finish. */
+    private static ObjectNode valueAxis(ObjectNode layout, String title) {
+        ObjectNode yAxis = layout.putObject("yaxis");
+        yAxis.set("title", JSON.objectNode().put("text", title));
+        yAxis.put("gridcolor", "#e8eaed");
+        yAxis.put("automargin", true);
+        return yAxis;
     }
 
     /** The layout of a chart of {@code height} px along an x axis titled {@code xTitle}, of {@code xType}. */
