@@ -36,8 +36,8 @@ import java.util.function.Consumer;
  * direction — the units, and a button that explains how the row was computed.
  *
  * <p>Every cell of a column is formatted alike ({@link Formats#value}, {@link Formats#signedPercent},
- * {@link Formats#pValue}, {@link Formats#chance}). Under 720 px wide the secondary columns hide and
- * the table scrolls inside its own box, never the page.
+ * {@link Formats#pValue}, {@link Formats#chance}). Under 720 px wide (a phone) each row stacks into a
+ * card, its numbers labelled; wider, a table too wide for its box scrolls inside it, never the page.
  */
 final class ResultsTable extends Div {
 
@@ -60,6 +60,9 @@ final class ResultsTable extends Div {
         }
         return byGroup.values().stream().flatMap(List::stream).toList();
     }
+
+    /** The attribute naming a number's column, which a phone shows beside it when the rows stack. */
+    private static final String LABEL = "data-label";
 
     /** Per metric and segment ({@link #markKey}), the empty marks that "Verify in R" fills. */
     private final Map<String, List<Span>> rMarks = new LinkedHashMap<>();
@@ -230,8 +233,8 @@ final class ResultsTable extends Div {
         if (segmented) {
             cell(tr, r.segment() == null ? "" : r.segment(), "ss-col-segment");
         }
-        cell(tr, r.controlValue(), "ss-col-num ss-col-value");
-        cell(tr, r.treatmentValue(), "ss-col-num ss-col-value");
+        cell(tr, r.controlValue(), "ss-col-num ss-col-value").getElement().setAttribute(LABEL, "Control");
+        cell(tr, r.treatmentValue(), "ss-col-num ss-col-value").getElement().setAttribute(LABEL, "Treatment");
 
         TableDataCell effect = tr.addDataCell();
         effect.addClassName("ss-col-effect");
@@ -280,6 +283,7 @@ final class ResultsTable extends Div {
         if (bayesian) {
             TableDataCell chance = tr.addDataCell();
             chance.addClassNames("ss-col-num", "ss-col-chance");
+            chance.getElement().setAttribute(LABEL, "Chance to beat control");
             chance.add(new Span(r.chance() == null ? Formats.MISSING : r.chance()));
             if (r.chance() == null && r.ok()) { // a ratio or quantile row keeps its own method and p-value
                 Span p = new Span("p " + r.pValue());
@@ -288,15 +292,18 @@ final class ResultsTable extends Div {
                 chance.add(p);
             }
             chance.add(rMark);
-            cell(tr, r.expectedLoss() == null ? Formats.MISSING : r.expectedLoss(), "ss-col-num ss-col-loss");
+            cell(tr, r.expectedLoss() == null ? Formats.MISSING : r.expectedLoss(), "ss-col-num ss-col-loss")
+                    .getElement().setAttribute(LABEL, "Expected loss");
         } else {
             TableDataCell p = tr.addDataCell();
             p.addClassNames("ss-col-num", "ss-col-p");
+            p.getElement().setAttribute(LABEL, "p");
             p.add(new Span(r.pValue()), rMark);
-            cell(tr, r.pValueAdjusted(), "ss-col-num ss-col-padj");
+            cell(tr, r.pValueAdjusted(), "ss-col-num ss-col-padj").getElement().setAttribute(LABEL, "Adjusted p");
         }
         TableDataCell units = tr.addDataCell();
         units.addClassNames("ss-col-num", "ss-col-units");
+        units.getElement().setAttribute(LABEL, "Units");
         units.add(new Span(r.units()));
         if (line.row().incompleteUnits() > 0) {
             Span note = new Span("+" + Formats.count(line.row().incompleteUnits()) + " in window");
@@ -306,8 +313,10 @@ final class ResultsTable extends Div {
         }
         TableDataCell action = tr.addDataCell();
         action.addClassName("ss-col-explain");
-        Button button = new Button("Explain", VaadinIcon.QUESTION_CIRCLE.create(), e -> explain.accept(line.row()));
-        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        // an icon with a tooltip: the interval bars get the room
+        Button button = new Button(VaadinIcon.QUESTION_CIRCLE.create(), e -> explain.accept(line.row()));
+        button.setTooltipText("Explain how this row was computed");
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ICON);
         button.addClassName("ss-explain");
         button.getElement().setAttribute("aria-label", "Explain " + r.metricTitle() + ", " + r.variant()
                 + (r.segment() == null ? "" : ", " + r.segment()));
@@ -345,9 +354,10 @@ final class ResultsTable extends Div {
         return cell;
     }
 
-    private static void cell(TableRow tr, String text, String classNames) {
+    private static TableDataCell cell(TableRow tr, String text, String classNames) {
         TableDataCell cell = tr.addDataCell();
         cell.setText(text);
         cell.addClassNames(classNames.split(" "));
+        return cell;
     }
 }

