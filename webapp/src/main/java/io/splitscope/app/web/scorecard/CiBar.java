@@ -178,13 +178,9 @@ final class CiBar {
     static Component axis(Scale scale) {
         Div track = new Div();
         track.addClassName("ss-cibar-track");
-        List<Double> ticks = scale.ticks();
-        for (int i = 0; i < ticks.size(); i++) {
-            double tick = ticks.get(i);
+        for (double tick : scale.ticks()) {
             Span label = new Span(tickLabel(tick));
             label.addClassName("ss-cibar-axis-label");
-            // the end labels align inward so that they stay inside the cell
-            label.addClassName(i == 0 ? "ss-cibar-axis-first" : i == ticks.size() - 1 ? "ss-cibar-axis-last" : "ss-cibar-axis-mid");
             label.getStyle().set("left", percent(scale.position(tick)));
             track.add(label);
         }
