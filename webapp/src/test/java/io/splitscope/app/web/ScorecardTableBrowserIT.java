@@ -64,10 +64,10 @@ class ScorecardTableBrowserIT {
         return ((JavascriptExecutor) browser).executeScript(script, args);
     }
 
-    /** A row of the scorecard JSON of the REST API (extras as fields of the row). */
+    /** A row of the scorecard JSON of the REST API (extras as fields of the row), as an analyst (who may compute it). */
     private static JsonNode jsonRow(String experiment, String query, String metric) {
         HttpResponse<String> response = TestHttp.to(baseUrl).get("/api/experiments/" + experiment + "/scorecard" + query,
-                "viewer", "viewer");
+                "analyst", "analyst");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         for (JsonNode row : JSON.readTree(response.body()).get("results")) {
             if (row.get("metric").asString().equals(metric) && !row.has("segment")) {
@@ -143,6 +143,18 @@ class ScorecardTableBrowserIT {
 
     @Test
     void theBayesianViewHasItsOwnColumnsInEachMetricsDirection() throws IOException {
+        // a viewer reads stored scorecards and the default one: an analyst computes the Bayesian one
+        LoginFlow.signOut(driver, baseUrl);
+        LoginFlow.signIn(driver, baseUrl, "analyst", "analyst");
+        try {
+            bayesianView();
+        } finally {
+            LoginFlow.signOut(driver, baseUrl);
+            LoginFlow.signIn(driver, baseUrl, "viewer", "viewer");
+        }
+    }
+
+    private static void bayesianView() throws IOException {
         open(driver, "experiments/exp_price?method=bayesian");
         List<String> headers = driver.findElements(By.cssSelector("table.ss-results-table thead th")).stream()
                 .map(WebElement::getText).toList();
