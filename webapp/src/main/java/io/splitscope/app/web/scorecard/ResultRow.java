@@ -28,13 +28,15 @@ import java.util.Optional;
  * @param chance         a Bayesian row's chance to beat the control in the metric's direction
  *                       ({@link BayesianReading}), null for a row without a posterior
  * @param expectedLoss   a Bayesian row's expected loss of shipping, in the metric's units; null when none
+ * @param verdictNote    what the verdict follows when that needs saying (a descriptive row, an effect
+ *                       not significant after the correction, a decision plan's test); null otherwise
  */
 public record ResultRow(String key, String metricId, String metricTitle, String method, String variant,
                         String segment, String controlValue, String treatmentValue, String absoluteEffect,
                         String absoluteCi, String relativeEffect, String relativeCi, Verdict verdict,
                         Double relative, Double relativeLow, Double relativeHigh, String pValue,
                         String pValueAdjusted, String units, boolean ok, String statusLabel, String statusReason,
-                        String incompleteNote, String chance, String expectedLoss) {
+                        String incompleteNote, String chance, String expectedLoss, String verdictNote) {
 
     /** What a result means for the product, given which way the metric should move. */
     public enum Verdict {
@@ -49,6 +51,8 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
          * this many comparisons the effect may be a false discovery, so it gets no colour.
          */
         NOT_AFTER_CORRECTION("Not after correction", "ss-inconclusive"),
+        /** A guardrail the decision plan's non-inferiority test shows within its margin ({@link DecisionVerdicts}). */
+        WITHIN_MARGIN("Within margin", "ss-within"),
         /** Not tested, so no verdict: a row that describes ({@link ScorecardRow#descriptive()}). */
         DESCRIPTIVE("Descriptive", "ss-descriptive");
 
@@ -140,6 +144,12 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
         Verdict verdict = row.descriptive() ? Verdict.DESCRIPTIVE
                 : bayes.map(b -> Verdict.ofChance(b.chanceToBeatControl(), alpha))
                 .orElseGet(() -> Verdict.of(rel, direction, row.pValueAdjusted(), alpha));
+        String pAdjusted = Formats.pValue(row.pValueAdjusted());
+        String verdictNote = switch (verdict) {
+            case DESCRIPTIVE -> DESCRIPTIVE_NOTE;
+            case NOT_AFTER_CORRECTION -> correctionNote(pAdjusted);
+            default -> null;
+        };
         return new ResultRow(keyOf(row), row.metricId(), title, row.method(), row.variant(), row.segment(),
                 inUnit(Formats.value(c.controlValue()), unit), inUnit(Formats.value(c.treatmentValue()), unit),
                 inUnit(Formats.signedValue(c.absoluteEffect()), unit),
@@ -148,11 +158,19 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
                 Formats.signedPercent(c.relativeEffect()),
                 rel == null ? Formats.MISSING : Formats.percentInterval(rel.low(), rel.high()),
                 verdict, c.relativeEffect(), rel == null ? null : rel.low(),
-                rel == null ? null : rel.high(), Formats.pValue(c.pValue()), Formats.pValue(row.pValueAdjusted()),
+                rel == null ? null : rel.high(), Formats.pValue(c.pValue()), pAdjusted,
                 Formats.count(row.nControl()) + " / " + Formats.count(row.nTreatment()),
                 c.isOk(), c.status().label(), c.reason(), incomplete,
                 bayes.map(b -> Formats.chance(b.chanceToBeatControl())).orElse(null),
-                bayes.map(BayesianReading::expectedLoss).map(loss -> inUnit(Formats.value(loss), unit)).orElse(null));
+                bayes.map(BayesianReading::expectedLoss).map(loss -> inUnit(Formats.value(loss), unit)).orElse(null),
+                verdictNote);
+    }
+
+    /** The same row with the verdict another rule gives it (a decision plan's test), and why. */
+    public ResultRow judgedBy(Verdict otherVerdict, String note) {
+        return new ResultRow(key, metricId, metricTitle, method, variant, segment, controlValue, treatmentValue, absoluteEffect,
+                absoluteCi, relativeEffect, relativeCi, otherVerdict, relative, relativeLow, relativeHigh, pValue,
+                pValueAdjusted, units, ok, statusLabel, statusReason, incompleteNote, chance, expectedLoss, note);
     }
 
     /** A formatted number in {@code unit}; the number alone without one, or when it is missing. */

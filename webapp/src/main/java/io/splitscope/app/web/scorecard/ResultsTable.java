@@ -46,7 +46,7 @@ final class ResultsTable extends Div {
     }
 
     /** The lines of a scorecard, in display order: by group, then as the analysis listed them. */
-    static List<Line> lines(List<ScorecardRow> rows, MetricGroups groups, double alpha) {
+    static List<Line> lines(List<ScorecardRow> rows, MetricGroups groups, double alpha, DecisionVerdicts decisionVerdicts) {
         Map<Group, List<Line>> byGroup = new LinkedHashMap<>();
         for (Group g : Group.values()) {
             byGroup.put(g, new ArrayList<>());
@@ -55,8 +55,8 @@ final class ResultsTable extends Div {
             Metric metric = groups.metric(row.metricId());
             Direction direction = metric == null ? Direction.HIGHER_IS_BETTER : metric.direction();
             Group group = groups.groupOf(row.metricId());
-            byGroup.get(group).add(new Line(row, ResultRow.of(row, direction, metric == null ? null : metric.unit(), alpha),
-                    metric, group));
+            byGroup.get(group).add(new Line(row, decisionVerdicts.judge(row,
+                    ResultRow.of(row, direction, metric == null ? null : metric.unit(), alpha)), metric, group));
         }
         return byGroup.values().stream().flatMap(List::stream).toList();
     }
@@ -256,12 +256,8 @@ final class ResultsTable extends Div {
             absolute.addClassName("ss-abs");
             absolute.getElement().setAttribute("title", "Absolute effect, " + level + " interval " + r.absoluteCi());
             effect.add(ci, absolute);
-            if (r.verdict() == ResultRow.Verdict.DESCRIPTIVE) {
-                Span note = new Span(ResultRow.DESCRIPTIVE_NOTE);
-                note.addClassName("ss-descriptive-note");
-                effect.add(note);
-            } else if (r.verdict() == ResultRow.Verdict.NOT_AFTER_CORRECTION) {
-                Span note = new Span(ResultRow.correctionNote(r.pValueAdjusted()));
+            if (r.verdictNote() != null) {
+                Span note = new Span(r.verdictNote());
                 note.addClassName("ss-descriptive-note");
                 effect.add(note);
             }

@@ -41,7 +41,7 @@ class ResultsTableTest {
             Map.of("chance_to_beat_control", 0.9, "expected_loss", 2.5, "expected_loss_control", 52.5)), null);
 
     private static ResultsTable table(List<ScorecardRow> rows, String distrust) {
-        return new ResultsTable(ResultsTable.lines(rows, GROUPS, 0.05), false, ConfidenceLevel.DEFAULT, distrust, r -> { });
+        return new ResultsTable(ResultsTable.lines(rows, GROUPS, 0.05, DecisionVerdicts.NONE), false, ConfidenceLevel.DEFAULT, distrust, r -> { });
     }
 
     @Test
