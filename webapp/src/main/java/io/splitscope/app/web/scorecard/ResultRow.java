@@ -162,7 +162,7 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
                 Formats.count(row.nControl()) + " / " + Formats.count(row.nTreatment()),
                 c.isOk(), c.status().label(), c.reason(), incomplete,
                 bayes.map(b -> Formats.chance(b.chanceToBeatControl())).orElse(null),
-                bayes.map(BayesianReading::expectedLoss).map(loss -> inUnit(Formats.value(loss), unit)).orElse(null),
+                bayes.map(BayesianReading::expectedLoss).map(loss -> loss(loss, unit)).orElse(null),
                 verdictNote);
     }
 
@@ -172,6 +172,14 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
                 absoluteCi, relativeEffect, relativeCi, otherVerdict, relative, relativeLow, relativeHigh, pValue,
                 pValueAdjusted, units, ok, statusLabel, statusReason, incompleteNote, chance, expectedLoss, note);
     }
+
+    /** An expected loss in {@code unit}; {@code ≈ 0} for one below a millionth, not {@code 1.879e−35}. */
+    static String loss(double loss, MetricUnit unit) {
+        return Math.abs(loss) < NEGLIGIBLE_LOSS ? "≈ " + inUnit("0", unit) : inUnit(Formats.value(loss), unit);
+    }
+
+    /** An expected loss below this is shown as about zero. */
+    private static final double NEGLIGIBLE_LOSS = 1e-6;
 
     /** A formatted number in {@code unit}; the number alone without one, or when it is missing. */
     static String inUnit(String number, MetricUnit unit) {

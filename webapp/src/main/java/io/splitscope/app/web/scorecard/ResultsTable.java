@@ -55,8 +55,10 @@ final class ResultsTable extends Div {
             Metric metric = groups.metric(row.metricId());
             Direction direction = metric == null ? Direction.HIGHER_IS_BETTER : metric.direction();
             Group group = groups.groupOf(row.metricId());
-            byGroup.get(group).add(new Line(row, decisionVerdicts.judge(row,
-                    ResultRow.of(row, direction, metric == null ? null : metric.unit(), alpha)), metric, group));
+            ResultRow formatted = ResultRow.of(row, direction, metric == null ? null : metric.unit(), alpha);
+            // a Bayesian row's badge follows its chance to beat control, as the table's note says
+            byGroup.get(group).add(new Line(row, formatted.chance() == null ? decisionVerdicts.judge(row, formatted) : formatted,
+                    metric, group));
         }
         return byGroup.values().stream().flatMap(List::stream).toList();
     }

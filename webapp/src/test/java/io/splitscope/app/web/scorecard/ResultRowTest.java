@@ -136,6 +136,12 @@ class ResultRowTest {
     }
 
     @Test
+    void aNegligibleExpectedLossIsAboutZero() {
+        assertThat(ResultRow.loss(1.879e-35, MetricUnit.currency("USD"))).isEqualTo("≈ $0");
+        assertThat(ResultRow.loss(0.02357, MetricUnit.of("h"))).isEqualTo("0.02357 h");
+    }
+
+    @Test
     void aBayesianBadgeFollowsTheChanceToBeatControl() {
         assertThat(ResultRow.of(bayesian(0.97), Direction.HIGHER_IS_BETTER, 0.05).verdict()).isEqualTo(ResultRow.Verdict.BETTER);
         assertThat(ResultRow.of(bayesian(0.97), Direction.LOWER_IS_BETTER, 0.05).verdict()).isEqualTo(ResultRow.Verdict.WORSE);
