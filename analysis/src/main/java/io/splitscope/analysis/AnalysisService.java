@@ -173,7 +173,7 @@ public final class AnalysisService implements AutoCloseable {
      * @throws AnalysisException for an unknown experiment or metric, or an inconsistent experiment
      */
     public Scorecard analyze(AnalysisRequest request, ProgressListener progress) {
-        Experiment experiment = analysable(request.experimentId());
+        Experiment experiment = until(analysable(request.experimentId()), request.until());
         List<Metric> selected = selectMetrics(request, experiment);
         List<Dimension> segmentBy = segmentBy(request);
         int queries = MetricInputs.queryCount(selected, request.meanMethod(), warehouse.dsl().dialect());
@@ -446,6 +446,22 @@ public final class AnalysisService implements AutoCloseable {
     }
 
     /**
+     * {@code experiment} as it stood at the end of {@code day}; itself when {@code day} is null.
+     *
+     * @throws AnalysisException when the experiment has no dates or {@code day} is outside its period
+     */
+    private static Experiment until(Experiment experiment, LocalDate day) {
+        if (day == null) {
+            return experiment;
+        }
+        try {
+            return experiment.endingOn(day);
+        } catch (IllegalArgumentException e) {
+            throw new AnalysisException(e.getMessage());
+        }
+    }
+
+    /**
      * The metrics asked for; else the experiment's own list; else every metric that applies to it
      * (without exposure times: the metrics without a window); each restricted to the experiment's
      * unit filter, and as the metrics of its scorecard rows ({@link Metric#scorecardMetrics()}: a
@@ -522,7 +538,7 @@ public final class AnalysisService implements AutoCloseable {
                     rows.add(new ScorecardRow(metric.id(), metric.title(), metric.type(), method.id(), treatment,
                             request.segmentBy() == null ? null : segment, control.n(), treated.n(), incomplete,
                             result, null, InputSummary.of(control, treated), metric.kind(),
-                            metric.windowed() ? metric.eligibility() : null, fetched.cap(metric)));
+                            metric.windowed() ? metric.eligibility() : null, fetched.cap(metric), metric.direction()));
                 }
             });
         }

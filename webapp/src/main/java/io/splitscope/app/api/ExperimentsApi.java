@@ -16,6 +16,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -169,7 +171,7 @@ public final class ExperimentsApi {
     @RequestMapping("/**")
     public ResponseEntity<String> unknown(HttpServletRequest request) {
         return ApiError.of(HttpStatus.NOT_FOUND, "no such API resource: " + request.getMethod() + " " + request.getRequestURI()
-                + " (see GET /api/experiments)").response();
+                + " (GET /api/openapi.json lists the API)").response();
     }
 
     /**
@@ -177,18 +179,24 @@ public final class ExperimentsApi {
      * parameter (package-private: ExperimentsApiFuzzTest fuzzes it without a server).
      */
     AnalysisRequest request(String id, ScorecardParameters parameters) {
-        if (experiments.find(id).isEmpty()) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "unknown experiment '" + id + "'");
-        }
+        Experiment experiment = experiments.find(id)
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown experiment '" + id + "'"));
         String method = parameters.method();
         String segment = parameters.segment();
         String metrics = parameters.metrics();
         String confidence = parameters.confidence();
         MeanMethod meanMethod;
         ConfidenceLevel level;
+        LocalDate until;
         try {
             meanMethod = method == null || method.isBlank() ? MeanMethod.WELCH_T : MeanMethod.parse(method.strip());
             level = ConfidenceLevel.parseOrDefault(confidence);
+            until = parameters.until() == null || parameters.until().isBlank() ? null : LocalDate.parse(parameters.until().strip());
+            if (until != null) {
+                experiment.endingOn(until); // within the period
+            }
+        } catch (DateTimeParseException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "parameter until needs a day like 2026-04-01, not '" + parameters.until() + "'");
         } catch (IllegalArgumentException | AnalysisException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
@@ -201,10 +209,10 @@ public final class ExperimentsApi {
         List<String> unknown = metricIds.stream().filter(m -> !known.contains(m)).toList();
         if (!unknown.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "unknown metric" + (unknown.size() == 1 ? " " : "s ")
-                    + String.join(", ", unknown) + " (GET /api/experiments lists experiments; ./splitscope metrics lists metrics)");
+                    + String.join(", ", unknown) + " (GET /api/metrics lists the metrics)");
         }
         try {
-            AnalysisRequest request = new AnalysisRequest(id, metricIds, meanMethod, segment, level);
+            AnalysisRequest request = new AnalysisRequest(id, metricIds, meanMethod, segment, level, until);
             analysis.segmentBy(request); // every dimension known
             return request;
         } catch (IllegalArgumentException | AnalysisException e) {
@@ -214,10 +222,11 @@ public final class ExperimentsApi {
 
     /**
      * The query parameters of a scorecard, bound by name, each optional: {@code method},
-     * {@code segment}, {@code metrics} (comma-separated) and {@code confidence} (90, 95 or 99;
-     * {@code 0.9} and {@code 99%} are read too).
+     * {@code segment}, {@code metrics} (comma-separated), {@code confidence} (90, 95 or 99;
+     * {@code 0.9} and {@code 99%} are read too) and {@code until} (the last day of data, ISO, within the
+     * experiment's period).
      */
-    public record ScorecardParameters(String method, String segment, String metrics, String confidence) {
+    public record ScorecardParameters(String method, String segment, String metrics, String confidence, String until) {
     }
 
     /** A job as JSON: {@code id}, {@code state} (queued, running, succeeded, failed), progress and times, and where its scorecard is. */
@@ -229,6 +238,7 @@ public final class ExperimentsApi {
         node.put("method", request.meanMethod().methodId());
         node.put("segment", request.segmentBy());
         node.put("confidence_level", request.confidence().value());
+        node.put("until", request.until() == null ? null : request.until().toString());
         ArrayNode metricIds = node.putArray("metrics");
         request.metricIds().forEach(metricIds::add);
         node.put("state", job.state().jsonName());

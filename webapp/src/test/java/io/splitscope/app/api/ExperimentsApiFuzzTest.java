@@ -53,7 +53,7 @@ class ExperimentsApiFuzzTest {
     void everyParameterIsARequestOrOneLine() {
         Gen<Request> requests = ids().zip(values(), values(), metrics(), values(),
                 (id, method, segment, metrics, confidence) ->
-                        new Request(id, new ScorecardParameters(method, segment, metrics, confidence)));
+                        new Request(id, new ScorecardParameters(method, segment, metrics, confidence, null)));
         Campaign.current().tries(250).forAll(requests).checkAssert(ExperimentsApiFuzzTest::isARequestOrOneLine);
     }
 

@@ -38,7 +38,10 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
                         String pValueAdjusted, String units, boolean ok, String statusLabel, String statusReason,
                         String incompleteNote, String chance, String expectedLoss, String verdictNote) {
 
-    /** What a result means for the product, given which way the metric should move. */
+    /**
+     * What a result means for the product, given which way the metric should move: the label and
+     * colour of each {@link io.splitscope.analysis.Verdict}, by the same name.
+     */
     public enum Verdict {
         /** The interval excludes zero on the good side. */
         BETTER("Better", "ss-better"),
@@ -74,29 +77,9 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
             return className;
         }
 
-        /**
-         * The verdict for a relative interval and a metric direction (higher is better when null), held
-         * to the row's adjusted p-value when it has one: an interval that excludes zero with an adjusted
-         * p-value of {@code alpha} or more is {@link #NOT_AFTER_CORRECTION}.
-         */
-        public static Verdict of(Interval ci, Direction direction, Double pValueAdjusted, double alpha) {
-            if (ci == null || (ci.low() <= 0 && ci.high() >= 0)) {
-                return INCONCLUSIVE;
-            }
-            if (pValueAdjusted != null && pValueAdjusted >= alpha) {
-                return NOT_AFTER_CORRECTION;
-            }
-            boolean up = ci.low() > 0;
-            boolean higherIsBetter = direction != Direction.LOWER_IS_BETTER;
-            return up == higherIsBetter ? BETTER : WORSE;
-        }
-
-        /**
-         * The verdict of a Bayesian row from its chance to beat the control in the metric's direction:
-         * better at {@code 1 − alpha} or more (95 % by default), worse at {@code alpha} or less.
-         */
-        public static Verdict ofChance(double chanceToBeatControl, double alpha) {
-            return chanceToBeatControl >= 1 - alpha ? BETTER : chanceToBeatControl <= alpha ? WORSE : INCONCLUSIVE;
+        /** The presentation of the analysis module's verdict, which holds the rule. */
+        static Verdict of(io.splitscope.analysis.Verdict verdict) {
+            return valueOf(verdict.name());
         }
     }
 
@@ -130,7 +113,7 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
      * Formats one scorecard row of a metric with the given direction, its values and absolute
      * effects in {@code unit} (none when null); {@code alpha} (one minus the scorecard's confidence
      * level) is what its adjusted p-value must be below for a coloured verdict, and what a Bayesian
-     * row's chance to beat control must reach ({@link Verdict#ofChance}).
+     * row's chance to beat control must reach ({@link io.splitscope.analysis.Verdict#of}).
      */
     public static ResultRow of(ScorecardRow row, Direction direction, MetricUnit unit, double alpha) {
         ComparisonResult c = row.comparison();
@@ -141,9 +124,7 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
                 ? Formats.count(row.incompleteUnits()) + " units still in their window, left out"
                 : null;
         Optional<BayesianReading> bayes = BayesianReading.of(c, direction);
-        Verdict verdict = row.descriptive() ? Verdict.DESCRIPTIVE
-                : bayes.map(b -> Verdict.ofChance(b.chanceToBeatControl(), alpha))
-                .orElseGet(() -> Verdict.of(rel, direction, row.pValueAdjusted(), alpha));
+        Verdict verdict = Verdict.of(io.splitscope.analysis.Verdict.of(row, direction, alpha));
         String pAdjusted = Formats.pValue(row.pValueAdjusted());
         String verdictNote = switch (verdict) {
             case DESCRIPTIVE -> DESCRIPTIVE_NOTE;

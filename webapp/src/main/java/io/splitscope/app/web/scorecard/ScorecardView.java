@@ -30,6 +30,8 @@ import io.splitscope.metrics.experiment.DecisionPlan;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.stats.ConfidenceLevel;
 import jakarta.annotation.security.PermitAll;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +47,7 @@ import org.springframework.security.access.AccessDeniedException;
  * time, quantile differences, segment breakdown). Every row explains how it was computed.
  *
  * <p>The address carries the choices, so that a link reproduces the page:
- * {@code /experiments/exp_autoplay?method=cuped&segment=country&tab=segments}. Analyses run in the
+ * {@code /experiments/exp_autoplay?method=cuped&segment=country&until=2026-03-31&tab=segments}. Analyses run in the
  * background ({@link ScorecardCache}); the page shows progress and is updated by server push.
  *
  * <p>The view reads the address and composes: {@link ExperimentHeader}, {@link ScorecardControls},
@@ -64,6 +66,8 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
     public static final String SEGMENT = "segment";
     /** Query parameter: the confidence level in percent ({@code 90}, {@code 99}), absent for 95. */
     public static final String CONFIDENCE = "confidence";
+    /** Query parameter: the last day of data ({@code 2026-04-01}), absent for the whole period. */
+    public static final String UNTIL = "until";
     /** Query parameter: the open tab ({@code table}, {@code forest}, {@code time}, {@code quantiles}, {@code segments}). */
     public static final String TAB = "tab";
 
@@ -140,10 +144,10 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         title = ExperimentHeader.name(experiment) + " · Splitscope";
         Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
         key = new ScorecardCache.Key(experiment.id(), parseMethod(first(query, METHOD)), parseSegment(experiment.id(), first(query, SEGMENT)),
-                parseConfidence(first(query, CONFIDENCE)));
+                parseConfidence(first(query, CONFIDENCE)), parseUntil(experiment, first(query, UNTIL)));
         tabs.open(first(query, TAB));
         canRun = currentUser.canRunAnalyses();
-        controls = new ScorecardControls(key, analysis.dimensions(),
+        controls = new ScorecardControls(experiment, key, analysis.dimensions(),
                 chosen -> navigate(ui, chosen, tabs.open()),
                 canRun ? this::rerun : null, verify);
         decisions.removeAll();
@@ -175,6 +179,15 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
             return ConfidenceLevel.OFFERED.contains(level) ? level : ConfidenceLevel.DEFAULT;
         } catch (IllegalArgumentException e) {
             return ConfidenceLevel.DEFAULT;
+        }
+    }
+
+    /** An address's last day of data; null (the whole period) when it is not a day of the experiment's period. */
+    private static LocalDate parseUntil(Experiment experiment, String text) {
+        try {
+            return text == null ? null : experiment.endingOn(LocalDate.parse(text)).endDate();
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            return null;
         }
     }
 
@@ -297,7 +310,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
     /**
      * The query parameters of a scorecard: {@value #METHOD} (left out for {@code welch_t}, the
      * default, unless {@code methodAlways}), {@value #SEGMENT} when sliced, {@value #CONFIDENCE}
-     * unless 95 %, {@value #TAB} unless {@code tab} is null or the default {@code table}; in that order.
+     * unless 95 %, {@value #UNTIL} when not the whole period, {@value #TAB} unless {@code tab} is null or the default {@code table}; in that order.
      */
     static Map<String, String> queryParameters(ScorecardCache.Key key, String tab, boolean methodAlways) {
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -309,6 +322,9 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         }
         if (!key.confidence().isDefault()) {
             parameters.put(CONFIDENCE, key.confidence().percentText());
+        }
+        if (key.until() != null) {
+            parameters.put(UNTIL, key.until().toString());
         }
         if (tab != null && !"table".equals(tab)) {
             parameters.put(TAB, tab);

@@ -90,6 +90,19 @@ class DecisionVerdictsTest {
     }
 
     @Test
+    void aGuardrailBetterOnItsOwnStaysBetter() {
+        ScorecardRow row = new ScorecardRow("revenue_per_member", "revenue", MetricType.MEAN, "welch_t", "nudge", null, 5623, 5537, 0,
+                REVENUE, 0.001, InputSummary.NONE, MetricKind.MEAN, Eligibility.ELAPSED);
+        DecisionVerdicts within = plan(test("revenue_per_member", TestKind.NON_INFERIORITY, 0.05, "α", -0.05, true));
+
+        ResultRow judged = judged(within, row);
+
+        assertThat(judged.verdict()).isEqualTo(ResultRow.Verdict.BETTER);
+        assertThat(judged.verdictNote()).isEqualTo("Better, and within its margin of −5.0 % by the decision plan's"
+                + " non-inferiority test (one-sided, at α = 0.05).");
+    }
+
+    @Test
     void otherMetricsAndSegmentsKeepTheirVerdict() {
         DecisionVerdicts verdicts = plan(test("revenue_per_member", TestKind.SUPERIORITY, 0.025, "α/2", 0, true));
 
