@@ -30,7 +30,6 @@ import io.splitscope.stats.VariantData;
 import io.splitscope.stats.arrow.UnitEventsReader.ClusteredValues;
 import io.splitscope.stats.arrow.VariantStatistics;
 import io.splitscope.stats.decision.Decision;
-import io.splitscope.stats.health.SampleRatioMismatch;
 import io.splitscope.stats.methods.QuantileAsymptotic;
 import io.splitscope.stats.r.RParity;
 import io.splitscope.stats.health.SrmResult;
@@ -263,14 +262,24 @@ public final class AnalysisService implements AutoCloseable {
         return all;
     }
 
-    /**
-     * The sample-ratio check; with a single variant there is no split to test (χ² and p are NaN,
-     * as with no units at all).
-     */
+    /** The sample-ratio check of the population ({@link HealthAnalysis#srm}). */
     private static SrmResult srm(Experiment experiment, Population population) {
-        Map<String, Double> weights = ExperimentCheck.weights(experiment);
-        return weights.size() < 2 ? new SrmResult(Double.NaN, Double.NaN, false, weights)
-                : SampleRatioMismatch.check(population.units(), weights);
+        return HealthAnalysis.srm(experiment, population.units());
+    }
+
+    /**
+     * The health of an experiment's data ({@link HealthReport}): the sample-ratio check overall,
+     * per day of first exposure and per value of each of the project's dimensions, and the
+     * crossovers and invalid exposures per day. An experiment nobody is exposed to yet has the
+     * status {@link HealthReport.Status#NO_UNITS}.
+     *
+     * @throws AnalysisException for an unknown or inconsistent experiment
+     */
+    public HealthReport health(String experimentId) {
+        Experiment experiment = analysable(experimentId);
+        try (BufferAllocator allocator = childAllocator(experiment.id())) {
+            return HealthAnalysis.run(experiment, warehouse, project.dimensions(), allocator);
+        }
     }
 
     /**

@@ -3,11 +3,16 @@ package io.splitscope.app.api;
 import io.splitscope.analysis.AnalysisException;
 import io.splitscope.analysis.AnalysisRequest;
 import io.splitscope.analysis.AnalysisService;
+import io.splitscope.analysis.HealthReport;
+import io.splitscope.analysis.LeftOutUnits;
 import io.splitscope.analysis.MeanMethod;
 import io.splitscope.analysis.results.StoredScorecard;
 import io.splitscope.app.results.AnalysisJob;
 import io.splitscope.app.results.AnalysisJobs;
 import io.splitscope.app.results.WarehouseExperiments;
+import io.splitscope.app.web.common.HealthReports;
+import io.splitscope.app.web.experiments.ExperimentStatus;
+import io.splitscope.app.web.experiments.Today;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.stats.ConfidenceLevel;
@@ -20,7 +25,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -47,6 +55,9 @@ import tools.jackson.databind.node.ObjectNode;
  *       from its stored default scorecard: treatment variant → recommendation id ({@code ship},
  *       {@code roll_back}, {@code keep_running}, {@code no_ship}, {@code unhealthy}; {@code spec/decisions.md}),
  *       null while none is stored or the experiment has no decision plan.</li>
+ *   <li>{@code GET /api/experiments/{id}}: one experiment, its status and its health: the sample-ratio
+ *       check overall, per day and per segment, crossovers and invalid exposures per day, the units
+ *       each windowed metric leaves out ({@link ExperimentDocument}).</li>
  *   <li>{@code GET /api/experiments/{id}/scorecard[?method=welch_t|cuped|bayesian|sequential][&segment=country|device|plan|country,device (at most two: their cross product)][&metrics=m1,m2][&confidence=90|95|99]}:
  *       the scorecard JSON of {@code spec/scorecard.md}, exactly as {@code ./splitscope analyze --format json}
  *       prints it; the stored one when there is one (header {@code X-Splitscope-Stale: true} when the
@@ -79,12 +90,17 @@ public final class ExperimentsApi {
     private final AnalysisService analysis;
     private final WarehouseExperiments experiments;
     private final AnalysisJobs jobs;
+    private final HealthReports healthReports;
+    private final Today today;
 
     /** Built by Spring. */
-    public ExperimentsApi(AnalysisService analysis, WarehouseExperiments experiments, AnalysisJobs jobs) {
+    public ExperimentsApi(AnalysisService analysis, WarehouseExperiments experiments, AnalysisJobs jobs,
+                          HealthReports healthReports, Today today) {
         this.analysis = analysis;
         this.experiments = experiments;
         this.jobs = jobs;
+        this.healthReports = healthReports;
+        this.today = today;
     }
 
     /** Where an experiment's scorecard is, its id encoded as a path segment. */
@@ -96,15 +112,7 @@ public final class ExperimentsApi {
         ArrayNode list = JSON.createArrayNode();
         for (Experiment experiment : experiments.all()) {
             ObjectNode node = list.addObject();
-            node.put("id", experiment.id());
-            node.put("name", experiment.name());
-            node.put("owner", experiment.owner());
-            node.put("hypothesis", experiment.hypothesis());
-            node.put("start_date", experiment.startDate() == null ? null : experiment.startDate().toString());
-            node.put("end_date", experiment.endDate() == null ? null : experiment.endDate().toString());
-            node.put("control_variant", experiment.controlVariant());
-            ArrayNode variants = node.putArray("variants");
-            experiment.variants().forEach(v -> variants.addObject().put("name", v.variant()).put("weight", v.weight()));
+            ExperimentDocument.metadata(node, experiment);
             node.put("scorecard", UriComponentsBuilder.fromPath(SCORECARD_PATH).buildAndExpand(experiment.id()).encode()
                     .toUriString());
             List<Decision> decisions = jobs.storedDecisions(experiment.id());
@@ -116,6 +124,34 @@ public final class ExperimentsApi {
             }
         }
         return JSON.writeValueAsString(list);
+    }
+
+    /**
+     * {@code GET /api/experiments/{id}}: the experiment's metadata, its {@code status} on today's
+     * date ({@code scheduled}, {@code running}, {@code finished}, as the list of the web app shows
+     * it) and its {@code health} ({@link ExperimentDocument#health}); the windowed metrics' shares
+     * come from its default scorecard (stored, or computed now).
+     */
+    @GetMapping(value = "/experiments/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public String experiment(@PathVariable String id) {
+        AnalysisRequest defaults = request(id, new ScorecardParameters(null, null, null, null, null));
+        Experiment experiment = experiments.find(id).orElseThrow();
+        HealthReport report;
+        try {
+            report = healthReports.report(id).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        Map<String, Metric> metrics = analysis.metrics().stream().collect(Collectors.toMap(Metric::id, m -> m, (a, b) -> a));
+        List<LeftOutUnits> leftOut = report.status() == HealthReport.Status.READY
+                ? LeftOutUnits.of(jobs.scorecard(defaults).scorecard(), metrics::get) : List.of();
+        ObjectNode node = JSON.createObjectNode();
+        ExperimentDocument.metadata(node, experiment);
+        node.put("status", ExperimentStatus.of(experiment, today.date()).name().toLowerCase(Locale.ROOT));
+        node.put("scorecard", UriComponentsBuilder.fromPath(SCORECARD_PATH).buildAndExpand(experiment.id()).encode()
+                .toUriString());
+        ExperimentDocument.health(node.putObject("health"), report, leftOut);
+        return JSON.writeValueAsString(node);
     }
 
     /** {@code GET /api/experiments/{id}/scorecard}. */

@@ -55,10 +55,15 @@ final class DecisionVerdicts {
         };
     }
 
-    /** E.g. {@code superiority test (one-sided, at α/2 = 0.025)}. */
+    /**
+     * E.g. {@code superiority test (one-sided, at α/2 = 0.025; bound +0.4 %)}: the bound tells why a
+     * one-sided test can pass while the two-sided interval of the table still includes zero.
+     */
     private static String described(TestResult test) {
+        String bound = test.bound() == null ? "" : "; bound " + (test.relative() ? Formats.signedPercent(test.bound())
+                : Formats.signedNumber(test.bound()));
         return test.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + " test (one-sided, at " + test.levelText()
-                + " = " + new BigDecimal(test.level()).round(new MathContext(3)).stripTrailingZeros().toPlainString() + ")";
+                + " = " + new BigDecimal(test.level()).round(new MathContext(3)).stripTrailingZeros().toPlainString() + bound + ")";
     }
 
     private static String margin(TestResult test) {

@@ -23,6 +23,7 @@ import io.splitscope.app.results.PlanEditing;
 import io.splitscope.app.results.ResultsStoreStatus;
 import io.splitscope.app.results.WarehouseExperiments;
 import io.splitscope.app.security.CurrentUser;
+import io.splitscope.app.web.common.HealthReports;
 import io.splitscope.app.web.common.Banners;
 import io.splitscope.app.web.common.Links;
 import io.splitscope.metrics.Metric;
@@ -68,7 +69,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
     public static final String CONFIDENCE = "confidence";
     /** Query parameter: the last day of data ({@code 2026-04-01}), absent for the whole period. */
     public static final String UNTIL = "until";
-    /** Query parameter: the open tab ({@code table}, {@code forest}, {@code time}, {@code quantiles}, {@code segments}). */
+    /** Query parameter: the open tab ({@code table}, {@code forest}, {@code time}, {@code quantiles}, {@code segments}, {@code health}). */
     public static final String TAB = "tab";
 
     private final AnalysisService analysis;
@@ -97,6 +98,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
 
     /** Built by Vaadin's Spring integration. */
     public ScorecardView(AnalysisService analysis, WarehouseExperiments experiments, ScorecardCache scorecards, SeriesCache seriesCache,
+                         HealthReports healthReports,
                          MetricGroups groups, CurrentUser currentUser, RVerifications rVerifications,
                          ResultsStoreStatus storeStatus, PlanEditing planEditing) {
         this.storeStatus = storeStatus;
@@ -114,7 +116,8 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
                 new ScorecardTabs.TabPanel("forest", "Forest plot", new ForestPanel(scorecards)),
                 new ScorecardTabs.TabPanel("time", "Over time", new TimeSeriesPanel(seriesCache)),
                 new ScorecardTabs.TabPanel("quantiles", "Quantiles", new QuantilesPanel(seriesCache)),
-                new ScorecardTabs.TabPanel(SegmentsPanel.TAB, "Segments", new SegmentsPanel(analysis::dimensions))));
+                new ScorecardTabs.TabPanel(SegmentsPanel.TAB, "Segments", new SegmentsPanel(analysis::dimensions)),
+                new ScorecardTabs.TabPanel(HealthTab.TAB, "Health", new HealthTab(healthReports))));
         addClassNames("ss-page", "ss-scorecard-page");
     }
 
