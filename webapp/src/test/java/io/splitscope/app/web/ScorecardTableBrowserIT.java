@@ -121,8 +121,8 @@ class ScorecardTableBrowserIT {
                 const t = [...document.querySelectorAll('vaadin-tooltip')].find(t => t.target === arguments[0]);
                 return t && t.opened ? t.text : null;""", bar));
 
-        assertThat(shown).isEqualTo("Relative effect " + Formats.signedPercent(hours.get("relative_effect").asDouble())
-                + ", 95 % interval " + Formats.percentInterval(hours.get("relative_ci_low").asDouble(),
+        assertThat(shown).isEqualTo("Relative effect " + Formats.relativeEffect(hours.get("relative_effect").asDouble())
+                + ", 95 % interval " + Formats.relativeInterval(hours.get("relative_ci_low").asDouble(),
                 hours.get("relative_ci_high").asDouble())
                 + "\nAbsolute effect " + Formats.signedValue(hours.get("absolute_effect").asDouble()) + " h, 95 % interval "
                 + Formats.signedValue(hours.get("absolute_ci_low").asDouble()) + " h to "

@@ -86,18 +86,31 @@ public final class Formats {
     }
 
     /**
-     * A relative change as a percentage with its sign and one decimal, so that a column of them
-     * lines up: {@code +10.9 %}, {@code +1.0 %}, {@code −0.5 %}, {@code 0.0 %}.
+     * A relative change as a percentage with its sign and a fixed number of decimals, one (two
+     * below 1 %): {@code +10.9 %}, {@code +1.0 %}, {@code −0.45 %}, {@code 0.00 %}.
      */
     public static String signedPercent(Double fraction) {
-        if (fraction == null) {
-            return MISSING;
+        return fraction == null ? MISSING : signed(percentDigits(fraction));
+    }
+
+    /**
+     * A relative effect in a column of them: a percentage with its sign and always one decimal, so
+     * that the column lines up: {@code +10.9 %}, {@code +0.5 %}, {@code 0.0 %}.
+     */
+    public static String relativeEffect(Double fraction) {
+        return fraction == null ? MISSING : signed(BigDecimal.valueOf(fraction * 100).setScale(1, RoundingMode.HALF_EVEN));
+    }
+
+    /** An interval of relative effects in a column of them ({@link #relativeEffect}): {@code −2.3 % to +24.2 %}. */
+    public static String relativeInterval(Double low, Double high) {
+        return low == null || high == null ? MISSING : relativeEffect(low) + " to " + relativeEffect(high);
+    }
+
+    private static String signed(BigDecimal percent) {
+        if (percent.signum() == 0) {
+            return percent.abs().toPlainString() + " %";
         }
-        BigDecimal rounded = BigDecimal.valueOf(fraction * 100).setScale(1, RoundingMode.HALF_EVEN);
-        if (rounded.signum() == 0) {
-            return rounded.abs().toPlainString() + " %";
-        }
-        return (rounded.signum() < 0 ? MINUS : '+') + rounded.abs().toPlainString() + " %";
+        return (percent.signum() < 0 ? MINUS : '+') + percent.abs().toPlainString() + " %";
     }
 
     /** A share as a percentage, without trailing zeros: {@code 50 %}, {@code 49.3 %}, {@code 0.45 %}. */

@@ -136,8 +136,8 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
                 inUnit(Formats.signedValue(c.absoluteEffect()), unit),
                 abs == null ? Formats.MISSING
                         : inUnit(Formats.signedValue(abs.low()), unit) + " to " + inUnit(Formats.signedValue(abs.high()), unit),
-                Formats.signedPercent(c.relativeEffect()),
-                rel == null ? Formats.MISSING : Formats.percentInterval(rel.low(), rel.high()),
+                Formats.relativeEffect(c.relativeEffect()),
+                rel == null ? Formats.MISSING : Formats.relativeInterval(rel.low(), rel.high()),
                 verdict, c.relativeEffect(), rel == null ? null : rel.low(),
                 rel == null ? null : rel.high(), Formats.pValue(c.pValue()), pAdjusted,
                 Formats.count(row.nControl()) + " / " + Formats.count(row.nTreatment()),

@@ -48,10 +48,13 @@ class FormatsTest {
     void relativeEffectsArePercentages() {
         assertThat(Formats.signedPercent(0.1091657169433382)).isEqualTo("+10.9 %");
         assertThat(Formats.signedPercent(-0.023288844437096654)).isEqualTo("−2.3 %");
-        // one decimal always, so a column of them lines up
-        assertThat(Formats.signedPercent(0.0046)).isEqualTo("+0.5 %");
-        assertThat(Formats.signedPercent(-0.0004)).isEqualTo("0.0 %");
-        assertThat(Formats.signedPercent(0.00001)).isEqualTo("0.0 %");
+        assertThat(Formats.signedPercent(0.0045)).isEqualTo("+0.45 %");
+        assertThat(Formats.signedPercent(0.00001)).isEqualTo("0.00 %");
+        // in the scorecard's column: one decimal always, so the column lines up
+        assertThat(Formats.relativeEffect(0.0046)).isEqualTo("+0.5 %");
+        assertThat(Formats.relativeEffect(-0.0004)).isEqualTo("0.0 %");
+        assertThat(Formats.relativeEffect(0.1091657169433382)).isEqualTo("+10.9 %");
+        assertThat(Formats.relativeInterval(-0.0045, 0.0123)).isEqualTo("−0.4 % to +1.2 %");
         assertThat(Formats.signedPercent(0.0103)).isEqualTo("+1.0 %");
         assertThat(Formats.percent(0.5)).isEqualTo("50 %");
         assertThat(Formats.percentInterval(-0.023288844437096654, 0.24162027832377303)).isEqualTo("−2.3 % to +24.2 %");
