@@ -13,8 +13,10 @@ import java.util.Locale;
  * or whose interval contains zero, is {@link #INCONCLUSIVE}; an interval that excludes zero is
  * {@link #NOT_AFTER_CORRECTION} when the row's Benjamini–Hochberg adjusted p-value is α or more
  * (among that many comparisons the effect may be a false discovery), else {@link #BETTER} or
- * {@link #WORSE} as it lies on the metric's good or bad side. A row a decision plan decides is
- * judged by the plan's tests instead ({@link PlanVerdicts}).
+ * {@link #WORSE} as it lies on the metric's good or bad side. A Bayesian row (one with a posterior,
+ * {@link BayesianReading}) follows its chance to beat control in the metric's direction instead:
+ * better at {@code 1 − α} or more, worse at {@code α} or less, else inconclusive. A row a decision
+ * plan decides is judged by the plan's tests instead ({@link PlanVerdicts}).
  */
 public enum Verdict {
     /** The interval excludes zero on the good side, and the adjusted p-value is below α. */
@@ -46,6 +48,11 @@ public enum Verdict {
         java.util.Objects.requireNonNull(direction, "direction");
         if (row.descriptive()) {
             return DESCRIPTIVE;
+        }
+        java.util.Optional<BayesianReading> bayes = BayesianReading.of(row.comparison(), direction);
+        if (bayes.isPresent()) {
+            double chance = bayes.get().chanceToBeatControl();
+            return chance >= 1 - alpha ? BETTER : chance <= alpha ? WORSE : INCONCLUSIVE;
         }
         Interval ci = row.comparison().relativeCi();
         if (ci == null || (ci.low() <= 0 && ci.high() >= 0)) {

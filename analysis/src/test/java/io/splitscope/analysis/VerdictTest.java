@@ -120,4 +120,18 @@ class VerdictTest {
         return new ScorecardRow("m", "M", kind.type(), "welch_t", "b", null, 100, 100, 0, result, 0.004,
                 InputSummary.NONE, kind, null);
     }
+
+    @Test
+    void aBayesianRowFollowsItsChanceToBeatControlInTheMetricsDirection() {
+        // constructed: an interval that excludes zero, 0.97 chance the treatment is higher, no p-value
+        ScorecardRow bayesian = new ScorecardRow("cancel_rate", "Cancel rate", io.splitscope.metrics.MetricType.PROPORTION,
+                "bayesian", "t", null, 100, 100, 0, ComparisonResult.builder().values(0.1, 0.12)
+                .absolute(0.02, new Interval(0.001, 0.04)).relative(0.2, new Interval(0.01, 0.4))
+                .extras(java.util.Map.of("chance_to_beat_control", 0.97, "expected_loss", 0.0001, "expected_loss_control", 0.02))
+                .ok(), null, InputSummary.NONE, MetricKind.PROPORTION, null);
+
+        assertThat(Verdict.of(bayesian, Direction.HIGHER_IS_BETTER, 0.05)).isEqualTo(Verdict.BETTER);
+        assertThat(Verdict.of(bayesian, Direction.LOWER_IS_BETTER, 0.05)).isEqualTo(Verdict.WORSE); // 1 − 0.97 ≤ α
+        assertThat(Verdict.of(bayesian, Direction.HIGHER_IS_BETTER, 0.01)).isEqualTo(Verdict.INCONCLUSIVE); // < 99 %
+    }
 }

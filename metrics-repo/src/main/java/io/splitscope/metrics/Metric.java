@@ -33,16 +33,18 @@ import org.jooq.impl.DSL;
  * @param kind        how it was defined ({@code retention}, {@code funnel}, ...); null for the kind of its measure
  * @param eligibility which units a windowed metric counts; null for {@link Eligibility#ELAPSED}
  * @param unitFilter  which units it analyses by their attributes, or null for all
+ * @param unit        what its values are counted in ({@code ms}, {@code USD}), for display; null for a plain number
  */
 public record Metric(String id, String title, String description, Source source, Measure measure,
                      Window window, Direction direction, boolean guardrail, Condition filter, Cap cap,
-                     Covariate covariate, MetricKind kind, Eligibility eligibility, UnitFilter unitFilter) {
+                     Covariate covariate, MetricKind kind, Eligibility eligibility, UnitFilter unitFilter,
+                     MetricUnit unit) {
 
     /** A mean, proportion, ratio or quantile metric counting units whose window has elapsed, over all units. */
     public Metric(String id, String title, String description, Source source, Measure measure, Window window,
                   Direction direction, boolean guardrail, Condition filter, Cap cap, Covariate covariate) {
         this(id, title, description, source, measure, window, direction, guardrail, filter, cap, covariate,
-                null, null, null);
+                null, null, null, null);
     }
 
     public Metric {
@@ -181,7 +183,7 @@ public record Metric(String id, String title, String description, Source source,
 
     private Metric row(String rowId, String rowTitle, String rowDescription, Measure rowMeasure, MetricKind rowKind) {
         return new Metric(rowId, rowTitle, rowDescription, source, rowMeasure, window, direction, guardrail, filter, null,
-                null, rowKind, eligibility, unitFilter);
+                null, rowKind, eligibility, unitFilter, unit);
     }
 
     /**
@@ -193,7 +195,7 @@ public record Metric(String id, String title, String description, Source source,
             return this;
         }
         return new Metric(id, title, description, source, measure, window, direction, guardrail, filter(), cap, covariate,
-                kind, eligibility, filter.and(unitFilter));
+                kind, eligibility, filter.and(unitFilter), unit);
     }
 
     /** The window as a short text ({@link Window#shortText}), or {@code "all rows"} for a metric without one. */
@@ -233,6 +235,7 @@ public record Metric(String id, String title, String description, Source source,
         private Eligibility eligibility;
         private UnitFilter unitFilter;
         private Boolean activeDayShare;
+        private MetricUnit unit;
 
         private Builder(String id) {
             this.id = id;
@@ -377,6 +380,18 @@ public record Metric(String id, String title, String description, Source source,
             return this;
         }
 
+        /** The unit its values are counted in, for display: {@code ms}, {@code h}, {@code sessions}. */
+        public Builder unit(String symbol) {
+            this.unit = MetricUnit.of(symbol);
+            return this;
+        }
+
+        /** The currency of a money metric, by its ISO 4217 code ({@code USD}, {@code EUR}). */
+        public Builder currency(String isoCode) {
+            this.unit = MetricUnit.currency(isoCode);
+            return this;
+        }
+
         /** Marks the metric as a guardrail: it must not get worse. */
         public Builder guardrail() {
             this.guardrail = true;
@@ -392,7 +407,7 @@ public record Metric(String id, String title, String description, Source source,
                 built = new Measure.Mean(new UnitValue.DistinctDays(source.timestampColumn().orElseThrow(), activeDayShare));
             }
             return new Metric(id, title, description, source, built, window, direction, guardrail, filter, cap, covariate,
-                    kind, eligibility, unitFilter);
+                    kind, eligibility, unitFilter, unit);
         }
     }
 }

@@ -27,18 +27,18 @@ public final class StandardMetrics implements MetricCatalog {
             .title("Streaming hours")
             .description("Hours watched per member in the 7 days after first exposure: "
                     + "Σ `watch_seconds` / 3600 over the member's playback sessions that start in the window.")
-            .from(PLAYBACK).mean(UnitValue.sum(WATCH_HOURS)).window(WEEK).higherIsBetter().build();
+            .from(PLAYBACK).mean(UnitValue.sum(WATCH_HOURS)).window(WEEK).unit("h").higherIsBetter().build();
 
     public static final Metric PLAYS_PER_MEMBER = Metric.define("plays_per_member")
             .title("Plays per member")
             .description("Playback sessions per member that start in the 7 days after first exposure.")
-            .from(PLAYBACK).mean(UnitValue.count()).window(WEEK).higherIsBetter().build();
+            .from(PLAYBACK).mean(UnitValue.count()).window(WEEK).unit("plays").higherIsBetter().build();
 
     public static final Metric ACTIVE_DAYS = Metric.define("active_days")
             .title("Active days")
             .description("Distinct UTC calendar days with at least one playback session, in the 7 days after "
                     + "first exposure.")
-            .from(PLAYBACK).activeDays().window(WEEK).higherIsBetter()
+            .from(PLAYBACK).activeDays().window(WEEK).unit("days").higherIsBetter()
             .build();
 
     public static final Metric PLAY_RATE = Metric.define("play_rate")
@@ -49,7 +49,7 @@ public final class StandardMetrics implements MetricCatalog {
     public static final Metric REVENUE_PER_MEMBER = Metric.define("revenue_per_member")
             .title("Revenue per member")
             .description("Σ `amount` of the member's payments in the 28 days after first exposure.")
-            .from(PAYMENTS).mean(UnitValue.sum(PAYMENTS.column(AMOUNT))).window(FOUR_WEEKS).higherIsBetter().build();
+            .from(PAYMENTS).mean(UnitValue.sum(PAYMENTS.column(AMOUNT))).window(FOUR_WEEKS).currency("USD").higherIsBetter().build();
 
     public static final Metric CANCEL_RATE = Metric.define("cancel_rate")
             .title("Cancel rate")
@@ -61,19 +61,19 @@ public final class StandardMetrics implements MetricCatalog {
             .description("Σ `rebuffers` / Σ watch hours over the playback sessions in the 7 days after first "
                     + "exposure, summed over the variant's members (a ratio of sums, analysed with the delta method).")
             .from(PLAYBACK).ratio(UnitValue.sum(PLAYBACK.column(REBUFFERS)), UnitValue.sum(WATCH_HOURS))
-            .window(WEEK).lowerIsBetter().guardrail().build();
+            .window(WEEK).unit("rebuffers/h").lowerIsBetter().guardrail().build();
 
     public static final Metric STARTUP_MS_P50 = Metric.define("startup_ms_p50")
             .title("Startup time, median (ms)")
             .description("The 50th percentile of `startup_ms` over all playback sessions in the 7-day windows of "
                     + "the variant's members.")
-            .from(PLAYBACK).quantile(PLAYBACK.column(STARTUP_MS), 0.5).window(WEEK).lowerIsBetter().guardrail().build();
+            .from(PLAYBACK).quantile(PLAYBACK.column(STARTUP_MS), 0.5).window(WEEK).unit("ms").lowerIsBetter().guardrail().build();
 
     public static final Metric STARTUP_MS_P90 = Metric.define("startup_ms_p90")
             .title("Startup time, 90th percentile (ms)")
             .description("The 90th percentile of `startup_ms` over all playback sessions in the 7-day windows of "
                     + "the variant's members.")
-            .from(PLAYBACK).quantile(PLAYBACK.column(STARTUP_MS), 0.9).window(WEEK).lowerIsBetter().guardrail().build();
+            .from(PLAYBACK).quantile(PLAYBACK.column(STARTUP_MS), 0.9).window(WEEK).unit("ms").lowerIsBetter().guardrail().build();
 
     public static final Metric RETENTION_D7 = Metric.define("retention_d7")
             .title("Day-7 retention")

@@ -9,6 +9,7 @@ import io.splitscope.metrics.Eligibility;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.MetricKind;
+import io.splitscope.metrics.MetricUnit;
 import io.splitscope.metrics.Source;
 import io.splitscope.metrics.UnitFilter;
 import io.splitscope.metrics.UnitValue;
@@ -35,7 +36,7 @@ final class MetricCompiler {
 
     static final Set<String> KEYS = Set.of("title", "description", "source", "type", "value", "aggregate", "filter",
             "window", "cap", "covariate", "direction", "numerator", "denominator", "quantile", "start", "end", "within",
-            "steps", "approximate", "per_eligible_day", "at_least", "eligibility", UnitFilters.KEY);
+            "steps", "approximate", "per_eligible_day", "at_least", "eligibility", "unit", "currency", UnitFilters.KEY);
     private static final Set<String> PART_KEYS = Set.of("value", "aggregate");
     private static final Set<String> CAP_KEYS = Set.of("quantile_low", "quantile", "value");
     private static final Set<String> COVARIATE_KEYS = Set.of("source", "value", "aggregate");
@@ -110,6 +111,7 @@ final class MetricCompiler {
                     + "' has no timestamp");
         }
         Direction direction = direction();
+        MetricUnit unit = unit();
         Window window = window(type.orElse(null));
         Eligibility eligibility = eligibility(window);
         @SuppressWarnings("unchecked")
@@ -127,7 +129,7 @@ final class MetricCompiler {
         try {
             return Optional.of(new Metric(id, entry.text("title").orElse(id), description, source, measure.get().measure,
                     window, direction, false, filter == null ? null : filter.part(), cap, covariate, kind, eligibility,
-                    unitFilter));
+                    unitFilter, unit));
         } catch (IllegalArgumentException e) {
             errors.add(entry.line(), entry.path(), e.getMessage());
             return Optional.empty();
@@ -165,6 +167,23 @@ final class MetricCompiler {
                 yield null;
             }
         }).orElse(Direction.HIGHER_IS_BETTER);
+    }
+
+    /** The {@code unit:} or {@code currency:} of the entry (not both), or null without either or with a mistake. */
+    private MetricUnit unit() {
+        Optional<String> unit = entry.text("unit");
+        Optional<String> currency = entry.text("currency");
+        if (unit.isPresent() && currency.isPresent()) {
+            entry.error("currency", "a metric has a unit or a currency, not both (unit '" + unit.get() + "')");
+            return null;
+        }
+        String key = currency.isPresent() ? "currency" : "unit";
+        try {
+            return currency.map(MetricUnit::currency).or(() -> unit.map(MetricUnit::of)).orElse(null);
+        } catch (IllegalArgumentException e) {
+            entry.error(key, e.getMessage());
+            return null;
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import io.splitscope.metrics.Dimension;
 import io.splitscope.metrics.Direction;
 import io.splitscope.metrics.Measure;
 import io.splitscope.metrics.Metric;
+import io.splitscope.metrics.MetricUnit;
 import io.splitscope.metrics.UnitFilter;
 import io.splitscope.metrics.UnitValue;
 import io.splitscope.metrics.Window;
@@ -263,6 +264,24 @@ class ProjectFileTest {
                 "splitscope.yaml:44: metrics.revenue.covariate.valu: unknown key (did you mean 'value'?)",
                 "splitscope.yaml:44: metrics.revenue.covariate.value: missing: the row value to sum");
         assertThat(errors(valid(44, "    covariate: pre_period"))).isEmpty();
+    }
+
+    @Test
+    void aMetricHasAUnitOrACurrency() {
+        Project project = read(valid(44, "    currency: EUR", 51, "    unit: refunds/order")).orThrow();
+        assertThat(project.metrics().byId("revenue").unit()).isEqualTo(MetricUnit.currency("EUR"));
+        assertThat(project.metrics().byId("refund_rate").unit()).isEqualTo(MetricUnit.of("refunds/order"));
+        assertThat(project.metrics().byId("purchase_rate").unit()).isNull();
+    }
+
+    @Test
+    void aBadCurrencyIsOneLineNamingIt() {
+        assertThat(errors(valid(44, "    currency: eur"))).containsExactly(
+                "splitscope.yaml:44: metrics.revenue.currency: unknown currency 'eur': an ISO 4217 code in capitals, e.g. USD, EUR, GBP");
+        assertThat(errors(valid(44, "    currency: EURO"))).containsExactly(
+                "splitscope.yaml:44: metrics.revenue.currency: unknown currency 'EURO': an ISO 4217 code in capitals, e.g. USD, EUR, GBP");
+        assertThat(errors(valid(42, "    unit: euros", 44, "    currency: EUR"))).containsExactly(
+                "splitscope.yaml:44: metrics.revenue.currency: a metric has a unit or a currency, not both (unit 'euros')");
     }
 
     @Test

@@ -83,6 +83,6 @@ class UnitEventsQueryTest {
     private static Metric everyUnit() {
         Metric median = StandardMetrics.STARTUP_MS_P50;
         return new Metric("startup_all", median.title(), median.description(), median.source(), median.measure(),
-                median.window(), median.direction(), median.guardrail(), median.filter(), null, null, null, Eligibility.ALL, null);
+                median.window(), median.direction(), median.guardrail(), median.filter(), null, null, null, Eligibility.ALL, null, null);
     }
 }

@@ -426,12 +426,14 @@ public final class ShopGenerator {
                     filter: status = 'paid'
                     window: 14d
                     cap: {quantile: 0.99}
+                    currency: EUR
                   orders_per_user:
                     title: Orders per user (any status, 14 days)
                     source: orders
                     type: mean
                     aggregate: count
                     window: 14d
+                    unit: orders
                   refund_rate:
                     title: Refund rate (refunded orders per order)
                     source: orders
@@ -448,6 +450,7 @@ public final class ShopGenerator {
                     filter: status = 'paid'
                     quantile: 0.5
                     window: 14d
+                    currency: EUR
                   pages_viewed:
                     title: Distinct pages viewed (home, product, cart, checkout; 7 days)
                     source: page_views
@@ -455,6 +458,7 @@ public final class ShopGenerator {
                     value: page
                     aggregate: count_distinct
                     window: 7d
+                    unit: pages
                   retention_d1:
                     title: Day-1 retention (a page view on day 1 after exposure)
                     source: page_views

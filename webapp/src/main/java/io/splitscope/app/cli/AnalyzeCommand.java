@@ -7,6 +7,7 @@ import io.splitscope.analysis.RVerification;
 import io.splitscope.analysis.Scorecard;
 import io.splitscope.analysis.ScorecardTable;
 import io.splitscope.analysis.json.ScorecardJson;
+import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.project.Project;
 import io.splitscope.stats.ConfidenceLevel;
 import io.splitscope.stats.r.ParityReport;
@@ -84,9 +85,11 @@ final class AnalyzeCommand extends BaseCommand {
         Scorecard scorecard;
         boolean verify;
         List<RVerification> verifications = List.of();
+        List<Metric> metrics;
         try (AnalysisService service = AnalysisService.open(opened)) {
             stderr.println("splitscope: analysing " + experiment);
             scorecard = service.analyze(request);
+            metrics = service.metrics();
             verify = verifyR && scorecard.readiness().ready();
             if (verify) {
                 stderr.println("splitscope: recomputing in R");
@@ -96,7 +99,7 @@ final class AnalyzeCommand extends BaseCommand {
         if (verifyR && !verify) { // no rows: nothing for R to recompute
             stderr.println("splitscope: --verify-r: nothing to verify yet (" + scorecard.readiness().waitingFor() + ")");
         }
-        String text = format.equals("json") ? ScorecardJson.write(scorecard) : ScorecardTable.render(scorecard);
+        String text = format.equals("json") ? ScorecardJson.write(scorecard) : ScorecardTable.render(scorecard, metrics);
         if (out == null) {
             stdout().print(text);
         } else {

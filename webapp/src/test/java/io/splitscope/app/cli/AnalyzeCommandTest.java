@@ -73,7 +73,27 @@ class AnalyzeCommandTest {
         assertThat(run.stdout())
                 .contains("exp_autoplay - Autoplay previews on the home page")
                 .contains("units: control 863, previews 897; crossovers 8; invalid exposures 4")
-                .containsPattern("streaming_hours +previews +863/897 +3\\.199 +3\\.548 .* 0\\.089 ");
+                .containsPattern("streaming_hours +previews +863/897 +3\\.199 h +3\\.548 h .* 0\\.089 ");
+    }
+
+    @Test
+    void printsTheBayesianTableWithTheChanceToBeatControlInEachMetricsDirection() {
+        String[] args = {"analyze", "--warehouse", GoldenWarehouse.folder().toString(), "--experiment", "exp_autoplay",
+                "--metrics", "streaming_hours,cancel_rate,rebuffer_rate", "--method", "bayesian"};
+        CommandLineRun table = CommandLineRun.of(args);
+        CommandLineRun json = CommandLineRun.of(java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                java.util.stream.Stream.of("--format", "json")).toArray(String[]::new));
+
+        assertThat(table.status()).as(table.stderr()).isZero();
+        JsonNode cancels = JSON.readTree(json.stdout()).get("results").get(1);
+        assertThat(cancels.get("metric").asString()).isEqualTo("cancel_rate");
+        // cancel_rate is lower is better: P(treatment < control) = 1 − chance_to_beat_control, the loss E[max(t − c, 0)]
+        String chance = String.format(java.util.Locale.ROOT, "%.1f%%", 100 * (1 - cancels.get("chance_to_beat_control").asDouble()));
+        String loss = String.format(java.util.Locale.ROOT, "%.4g", cancels.get("expected_loss_control").asDouble());
+        assertThat(table.stdout()).contains("P(beat control)", "exp. loss", "[95% CrI]").doesNotContain("p adj.")
+                .containsPattern("cancel_rate +previews .* " + java.util.regex.Pattern.quote(chance) + " +"
+                        + java.util.regex.Pattern.quote(loss) + " +ok")
+                .containsPattern("rebuffer_rate .* p 0\\.\\d{3} +- +ok");
     }
 
     @Test

@@ -132,8 +132,8 @@ class ShopFunnelBrowserIT {
         assertThat(cells.get(0)).contains("Day-7 retention", "retention_d7", "1 d after 7 d")
                 .endsWith("counts units at least 8 days past first exposure");
         assertThat(cells.subList(1, 4)).containsExactly("personalised",
-                io.splitscope.app.web.common.Formats.number(retention.get("control_value").asDouble()),
-                io.splitscope.app.web.common.Formats.number(retention.get("treatment_value").asDouble()));
+                io.splitscope.app.web.common.Formats.value(retention.get("control_value").asDouble()),
+                io.splitscope.app.web.common.Formats.value(retention.get("treatment_value").asDouble()));
     }
 
     @Test

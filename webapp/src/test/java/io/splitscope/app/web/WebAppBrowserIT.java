@@ -129,11 +129,12 @@ class WebAppBrowserIT {
         // c(rep(1,284),rep(0,579)))$p.value), "BH")[1] = 0.17889162616828436
         List<String> streaming = rows.get("streaming_hours/previews");
         assertThat(streaming.get(0)).startsWith("Streaming hours streaming_hours");
-        assertThat(streaming.subList(1, 4)).containsExactly("previews", "3.199", "3.548");
+        assertThat(streaming.subList(1, 4)).containsExactly("previews", "3.199 h", "3.548 h");
         // judged by exp_autoplay's decision plan: its superiority test is one-sided at α = 0.05, which the
-        // one-sided p 0.089 / 2 passes while the two-sided 95 % interval still includes zero; the note says so
-        assertThat(streaming.get(4)).startsWith("+10.9 % BETTER −2.3 % to +24.2 % Better by the decision plan's superiority"
-                + " test (one-sided, at α = 0.05; bound +");
+        // one-sided p 0.089 / 2 passes while the two-sided 95 % interval still includes zero; the note says so;
+        // then the absolute effect, golden 0.34923127274741983 hours
+        assertThat(streaming.get(4)).startsWith("+10.9 % BETTER −2.3 % to +24.2 % +0.3492 h Better by the decision plan's"
+                + " superiority test (one-sided, at α = 0.05; bound +");
         assertThat(streaming.subList(6, 9)).containsExactly("0.089", "0.179", "863 / 897");
         // a guardrail that improved: startup_ms_p90 is lower is better and its interval excludes zero
         assertThat(rows.get("startup_ms_p90/previews").get(4)).contains("BETTER");
@@ -234,8 +235,9 @@ class WebAppBrowserIT {
         // golden exp_autoplay.cuped.json, streaming_hours: control 3.185866702946902, treatment 3.5610490918136275,
         // relative effect 0.11776462226736757 (0.0153 to 0.2202), p 0.01736841494899858
         List<String> streaming = tableRows().get("streaming_hours/previews");
-        assertThat(streaming.subList(1, 4)).containsExactly("previews", "3.186", "3.561");
-        assertThat(streaming.get(4)).startsWith("+11.8 % BETTER +1.5 % to +22.0 % Better by the decision plan's superiority test");
+        assertThat(streaming.subList(1, 4)).containsExactly("previews", "3.186 h", "3.561 h");
+        assertThat(streaming.get(4)).startsWith("+11.8 % BETTER +1.5 % to +22.0 % +");
+        assertThat(streaming.get(4)).contains("Better by the decision plan's superiority test");
         assertThat(streaming.get(6)).isEqualTo("0.017");
     }
 
@@ -349,7 +351,7 @@ class WebAppBrowserIT {
         List<String> progress = (List<String>) js.executeScript("return window.__progress;");
         assertThat(progress).isNotEmpty();
         assertThat(String.join(" ", progress)).contains("Analysing exp_autoplay");
-        assertThat(tableRows().get("streaming_hours/previews").get(2)).isEqualTo("3.199");
+        assertThat(tableRows().get("streaming_hours/previews").get(2)).isEqualTo("3.199 h");
     }
 
     @Test
@@ -416,8 +418,9 @@ class WebAppBrowserIT {
         // R 4.2.2 on the golden units' totals: r ± qt(0.995, df) · se_r (WelchT's delta-method relative
         // interval) = −0.064978619636763837 to 0.28331005352344024; the estimate is golden exp_autoplay.json's
         // the plan's test keeps its own level: the badge stays, the interval widens
-        assertThat(tableRows().get("streaming_hours/previews").get(4)).startsWith("+10.9 % BETTER −6.5 % to +28.3 % Better by the");
-        assertThat(driver.findElement(By.cssSelector(".ss-col-bar-title")).getText()).isEqualTo("99 % interval");
+        assertThat(tableRows().get("streaming_hours/previews").get(4)).startsWith("+10.9 % BETTER −6.5 % to +28.3 % +0.3492 h Better by the");
+        assertThat(driver.findElement(By.cssSelector(".ss-results-table thead th.ss-col-bar")).getText())
+                .isEqualTo("99 % interval of the relative effect");
         assertThat(driver.findElement(By.cssSelector("a.ss-export-json")).getAttribute("href")).contains("confidence=99");
     }
 

@@ -228,6 +228,9 @@ public final class MetricsCatalogView extends Div implements BeforeEnterObserver
             row(table, "Counts", MetricTexts.eligibility(metric));
         }
         row(table, "Better when", MetricTexts.betterWhen(metric));
+        if (metric.unit() != null) {
+            row(table, metric.unit().currency() != null ? "Currency" : "Unit", metric.unit().text());
+        }
         row(table, "Scorecard group", groupLabel(metric) + (metric.guardrail() ? " (defined as a guardrail)" : ""));
         row(table, "Events counted", MetricTexts.filter(metric));
         row(table, "Capping", cap(metric.cap()));

@@ -51,6 +51,31 @@ public final class Formats {
         return (v < 0 ? MINUS : "") + text;
     }
 
+    /**
+     * A value for a column of values: four significant digits with the trailing zeros kept, so that
+     * every value in the column has as many: {@code 3.200}, {@code 0.5000}, {@code 12,350}, {@code −0.05390}.
+     */
+    public static String value(Double value) {
+        if (value == null || value == 0 || Math.abs(value) < 1e-6) {
+            return number(value);
+        }
+        BigDecimal rounded = new BigDecimal(value).round(FOUR_DIGITS).abs();
+        if (rounded.compareTo(BigDecimal.valueOf(1000)) >= 0) {
+            return number(value); // a grouped whole number: four digits or more already
+        }
+        int wholeDigits = rounded.precision() - rounded.scale();
+        return (value < 0 ? MINUS : "") + rounded.setScale(4 - wholeDigits, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    /** Like {@link #value(Double)} with an explicit sign: {@code +0.3490}, {@code −0.05390}, {@code 0}. */
+    public static String signedValue(Double value) {
+        if (value == null) {
+            return MISSING;
+        }
+        String text = value(value);
+        return value > 0 ? "+" + text : text;
+    }
+
     /** Like {@link #number(Double)} with an explicit sign: {@code +0.3492}, {@code −0.05386}, {@code 0}. */
     public static String signedNumber(Double value) {
         if (value == null) {
@@ -65,14 +90,27 @@ public final class Formats {
      * below 1 %): {@code +10.9 %}, {@code +1.0 %}, {@code −0.45 %}, {@code 0.00 %}.
      */
     public static String signedPercent(Double fraction) {
-        if (fraction == null) {
-            return MISSING;
+        return fraction == null ? MISSING : signed(percentDigits(fraction));
+    }
+
+    /**
+     * A relative effect in a column of them: a percentage with its sign and always one decimal, so
+     * that the column lines up: {@code +10.9 %}, {@code +0.5 %}, {@code 0.0 %}.
+     */
+    public static String relativeEffect(Double fraction) {
+        return fraction == null ? MISSING : signed(BigDecimal.valueOf(fraction * 100).setScale(1, RoundingMode.HALF_EVEN));
+    }
+
+    /** An interval of relative effects in a column of them ({@link #relativeEffect}): {@code −2.3 % to +24.2 %}. */
+    public static String relativeInterval(Double low, Double high) {
+        return low == null || high == null ? MISSING : relativeEffect(low) + " to " + relativeEffect(high);
+    }
+
+    private static String signed(BigDecimal percent) {
+        if (percent.signum() == 0) {
+            return percent.abs().toPlainString() + " %";
         }
-        BigDecimal rounded = percentDigits(fraction);
-        if (rounded.signum() == 0) {
-            return rounded.abs().toPlainString() + " %";
-        }
-        return (rounded.signum() < 0 ? MINUS : '+') + rounded.abs().toPlainString() + " %";
+        return (percent.signum() < 0 ? MINUS : '+') + percent.abs().toPlainString() + " %";
     }
 
     /** A share as a percentage, without trailing zeros: {@code 50 %}, {@code 49.3 %}, {@code 0.45 %}. */
@@ -85,6 +123,23 @@ public final class Formats {
             return "0 %";
         }
         return (rounded.signum() < 0 ? MINUS : "") + rounded.abs().toPlainString() + " %";
+    }
+
+    /**
+     * A probability as a percentage with one decimal, never rounded to certainty: {@code 91.2 %},
+     * {@code 50.0 %}, {@code > 99.9 %}, {@code < 0.1 %}.
+     */
+    public static String chance(Double probability) {
+        if (probability == null) {
+            return MISSING;
+        }
+        if (probability > 0.999) {
+            return "> 99.9 %";
+        }
+        if (probability < 0.001) {
+            return "< 0.1 %";
+        }
+        return BigDecimal.valueOf(probability * 100).setScale(1, RoundingMode.HALF_EVEN).toPlainString() + " %";
     }
 
     private static BigDecimal percentDigits(double fraction) {
@@ -117,7 +172,7 @@ public final class Formats {
         return percent(low) + " to " + percent(high);
     }
 
-    /** A p-value: {@code < 0.001}, {@code 0.089}, {@code 0.418}, {@code 1}. */
+    /** A p-value, always three decimals so that a column of them lines up: {@code < 0.001}, {@code 0.004}, {@code 0.089}, {@code 1.000}. */
     public static String pValue(Double p) {
         if (p == null) {
             return MISSING;
@@ -125,10 +180,7 @@ public final class Formats {
         if (p < 0.001) {
             return "< 0.001";
         }
-        if (p < 0.01) {
-            return BigDecimal.valueOf(p).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
-        }
-        return BigDecimal.valueOf(p).setScale(3, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(p).setScale(3, RoundingMode.HALF_EVEN).toPlainString();
     }
 
     /** A p-value in a sentence: {@code p = 0.418}, {@code p < 0.001}. */

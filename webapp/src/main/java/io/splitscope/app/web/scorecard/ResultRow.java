@@ -1,10 +1,13 @@
 package io.splitscope.app.web.scorecard;
 
+import io.splitscope.analysis.BayesianReading;
 import io.splitscope.analysis.ScorecardRow;
 import io.splitscope.app.web.common.Formats;
 import io.splitscope.metrics.Direction;
+import io.splitscope.metrics.MetricUnit;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.Interval;
+import java.util.Optional;
 
 /**
  * One row of the scorecard, formatted for reading: every number is already text, the verdict says
@@ -18,20 +21,22 @@ import io.splitscope.stats.Interval;
  * @param relative       the relative effect (a fraction), null when there is none
  * @param relativeLow    the low end of its 95 % interval, null when there is none
  * @param relativeHigh   the high end, null when there is none
- * @param pValue         the p-value, or for a Bayesian row the chance that the treatment is higher
- * @param pLabel         what {@code pValue} is: {@code null} for a p-value, else a short label
+ * @param pValue         the p-value; {@code —} for a Bayesian row, which has none
  * @param statusLabel    the short status of the comparison ({@code OK}, {@code Zero baseline} ...)
  * @param statusReason   why the result is incomplete; null when the status is OK
  * @param incompleteNote a note on units left out because their window had not elapsed; null when none
+ * @param chance         a Bayesian row's chance to beat the control in the metric's direction
+ *                       ({@link BayesianReading}), null for a row without a posterior
+ * @param expectedLoss   a Bayesian row's expected loss of shipping, in the metric's units; null when none
  * @param verdictNote    what the verdict follows when that needs saying (a descriptive row, an effect
  *                       not significant after the correction, a decision plan's test); null otherwise
  */
 public record ResultRow(String key, String metricId, String metricTitle, String method, String variant,
                         String segment, String controlValue, String treatmentValue, String absoluteEffect,
                         String absoluteCi, String relativeEffect, String relativeCi, Verdict verdict,
-                        Double relative, Double relativeLow, Double relativeHigh, String pValue, String pLabel,
+                        Double relative, Double relativeLow, Double relativeHigh, String pValue,
                         String pValueAdjusted, String units, boolean ok, String statusLabel, String statusReason,
-                        String incompleteNote, String verdictNote) {
+                        String incompleteNote, String chance, String expectedLoss, String verdictNote) {
 
     /**
      * What a result means for the product, given which way the metric should move: the label and
@@ -78,6 +83,12 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
         }
     }
 
+    /** How a Bayesian table's badges are decided, stated beside the table. */
+    public static String chanceNote(double alpha) {
+        return "Badges follow the chance to beat control in each metric's direction: better at "
+                + Formats.percent(1 - alpha) + " or more, worse at " + Formats.percent(alpha) + " or less.";
+    }
+
     /** Why a descriptive row has no verdict, beside its effect. */
     public static final String DESCRIPTIVE_NOTE = "Not tested: it counts only units that reached the step before,"
             + " which the treatment itself may change.";
@@ -93,11 +104,18 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
         return row.metricId() + "/" + row.variant() + (row.segment() == null ? "" : "/" + row.segment());
     }
 
-    /**
-     * Formats one scorecard row of a metric with the given direction; {@code alpha} (one minus the
-     * scorecard's confidence level) is what its adjusted p-value must be below for a coloured verdict.
-     */
+    /** Formats one scorecard row of a metric with the given direction and no unit ({@link #of(ScorecardRow, Direction, MetricUnit, double)}). */
     public static ResultRow of(ScorecardRow row, Direction direction, double alpha) {
+        return of(row, direction, null, alpha);
+    }
+
+    /**
+     * Formats one scorecard row of a metric with the given direction, its values and absolute
+     * effects in {@code unit} (none when null); {@code alpha} (one minus the scorecard's confidence
+     * level) is what its adjusted p-value must be below for a coloured verdict, and what a Bayesian
+     * row's chance to beat control must reach ({@link io.splitscope.analysis.Verdict#of}).
+     */
+    public static ResultRow of(ScorecardRow row, Direction direction, MetricUnit unit, double alpha) {
         ComparisonResult c = row.comparison();
         Interval abs = c.absoluteCi();
         Interval rel = c.relativeCi();
@@ -105,13 +123,7 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
         String incomplete = row.incompleteUnits() > 0
                 ? Formats.count(row.incompleteUnits()) + " units still in their window, left out"
                 : null;
-        String p = Formats.pValue(c.pValue());
-        String pLabel = null;
-        Double chance = c.extras().get("chance_to_beat_control");
-        if (c.pValue() == null && chance != null) {
-            p = Formats.percent(chance);
-            pLabel = "chance higher";
-        }
+        Optional<BayesianReading> bayes = BayesianReading.of(c, direction);
         Verdict verdict = Verdict.of(io.splitscope.analysis.Verdict.of(row, direction, alpha));
         String pAdjusted = Formats.pValue(row.pValueAdjusted());
         String verdictNote = switch (verdict) {
@@ -120,21 +132,38 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
             default -> null;
         };
         return new ResultRow(keyOf(row), row.metricId(), title, row.method(), row.variant(), row.segment(),
-                Formats.number(c.controlValue()), Formats.number(c.treatmentValue()),
-                Formats.signedNumber(c.absoluteEffect()),
-                abs == null ? Formats.MISSING : Formats.interval(abs.low(), abs.high()),
-                Formats.signedPercent(c.relativeEffect()),
-                rel == null ? Formats.MISSING : Formats.percentInterval(rel.low(), rel.high()),
+                inUnit(Formats.value(c.controlValue()), unit), inUnit(Formats.value(c.treatmentValue()), unit),
+                inUnit(Formats.signedValue(c.absoluteEffect()), unit),
+                abs == null ? Formats.MISSING
+                        : inUnit(Formats.signedValue(abs.low()), unit) + " to " + inUnit(Formats.signedValue(abs.high()), unit),
+                Formats.relativeEffect(c.relativeEffect()),
+                rel == null ? Formats.MISSING : Formats.relativeInterval(rel.low(), rel.high()),
                 verdict, c.relativeEffect(), rel == null ? null : rel.low(),
-                rel == null ? null : rel.high(), p, pLabel, pAdjusted,
+                rel == null ? null : rel.high(), Formats.pValue(c.pValue()), pAdjusted,
                 Formats.count(row.nControl()) + " / " + Formats.count(row.nTreatment()),
-                c.isOk(), c.status().label(), c.reason(), incomplete, verdictNote);
+                c.isOk(), c.status().label(), c.reason(), incomplete,
+                bayes.map(b -> Formats.chance(b.chanceToBeatControl())).orElse(null),
+                bayes.map(BayesianReading::expectedLoss).map(loss -> loss(loss, unit)).orElse(null),
+                verdictNote);
     }
 
     /** The same row with the verdict another rule gives it (a decision plan's test), and why. */
     public ResultRow judgedBy(Verdict otherVerdict, String note) {
         return new ResultRow(key, metricId, metricTitle, method, variant, segment, controlValue, treatmentValue, absoluteEffect,
-                absoluteCi, relativeEffect, relativeCi, otherVerdict, relative, relativeLow, relativeHigh, pValue, pLabel,
-                pValueAdjusted, units, ok, statusLabel, statusReason, incompleteNote, note);
+                absoluteCi, relativeEffect, relativeCi, otherVerdict, relative, relativeLow, relativeHigh, pValue,
+                pValueAdjusted, units, ok, statusLabel, statusReason, incompleteNote, chance, expectedLoss, note);
+    }
+
+    /** An expected loss in {@code unit}; {@code ≈ 0} for one below a millionth, not {@code 1.879e−35}. */
+    static String loss(double loss, MetricUnit unit) {
+        return Math.abs(loss) < NEGLIGIBLE_LOSS ? "≈ " + inUnit("0", unit) : inUnit(Formats.value(loss), unit);
+    }
+
+    /** An expected loss below this is shown as about zero. */
+    private static final double NEGLIGIBLE_LOSS = 1e-6;
+
+    /** A formatted number in {@code unit}; the number alone without one, or when it is missing. */
+    static String inUnit(String number, MetricUnit unit) {
+        return unit == null || number.equals(Formats.MISSING) ? number : unit.format(number);
     }
 }

@@ -22,9 +22,10 @@ final class ResultsPanel implements ScorecardPanel {
     public void fill(Div panel, ShownScorecard shown) {
         Scorecard scorecard = shown.scorecard();
         panel.add(PanelParts.caption("Each treatment against " + scorecard.experiment().controlVariant() + ": the relative effect"
-                + " with its " + scorecard.confidence() + " interval, drawn as a bar around zero. Green is better and red is worse, given which way"
+                + " with its " + scorecard.confidence() + " interval, drawn as a bar on its group's scale (hover a bar for its numbers;"
+                + " an arrow marks an interval that goes on beyond the scale). Green is better and red is worse, given which way"
                 + " each metric should move; grey is inconclusive (the interval includes zero). "
-                + methodsLine(scorecard) + " Explain shows how any row was computed."));
+                + methodsLine(scorecard) + " The ? button explains how any row was computed."));
         if (shown.lines().isEmpty()) {
             panel.add(new Paragraph("No metric rows: the analysis produced no results for this experiment."));
             return;

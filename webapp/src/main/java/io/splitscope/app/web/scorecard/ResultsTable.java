@@ -11,13 +11,16 @@ import com.vaadin.flow.component.html.TableDataCell;
 import com.vaadin.flow.component.html.TableHeaderCell;
 import com.vaadin.flow.component.html.TableRow;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import io.splitscope.analysis.BayesianReading;
 import io.splitscope.analysis.RVerification;
 import io.splitscope.analysis.ScorecardRow;
+import io.splitscope.app.web.common.Formats;
 import io.splitscope.app.web.common.MetricTexts;
 import io.splitscope.app.web.scorecard.MetricGroups.Group;
 import io.splitscope.metrics.Direction;
 import io.splitscope.metrics.Metric;
 import io.splitscope.stats.ConfidenceLevel;
+import io.splitscope.stats.health.SrmResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +29,15 @@ import java.util.function.Consumer;
 
 /**
  * The scorecard as a table: rows grouped into primary metrics, guardrails and secondary metrics;
- * per metric and treatment (and segment, when sliced) the control and treatment values, the
- * relative effect coloured by its verdict with its interval drawn as a bar around zero, the
- * p-value and adjusted p-value, the units, and a button that explains how the row was computed.
+ * per metric and treatment (and segment, when sliced) the control and treatment values in the
+ * metric's unit, the relative effect coloured by its verdict with its absolute effect and its
+ * interval drawn as a bar on the group's scale ({@link CiBar}), the p-value and adjusted p-value —
+ * or, for a Bayesian scorecard, the chance to beat control and the expected loss in the metric's
+ * direction — the units, and a button that explains how the row was computed.
+ *
+ * <p>Every cell of a column is formatted alike ({@link Formats#value}, {@link Formats#signedPercent},
+ * {@link Formats#pValue}, {@link Formats#chance}). Under 720 px wide (a phone) each row stacks into a
+ * card, its numbers labelled; wider, a table too wide for its box scrolls inside it, never the page.
  */
 final class ResultsTable extends Div {
 
@@ -46,10 +55,16 @@ final class ResultsTable extends Div {
             Metric metric = groups.metric(row.metricId());
             Direction direction = metric == null ? Direction.HIGHER_IS_BETTER : metric.direction();
             Group group = groups.groupOf(row.metricId());
-            byGroup.get(group).add(new Line(row, decisionVerdicts.judge(row, ResultRow.of(row, direction, alpha)), metric, group));
+            ResultRow formatted = ResultRow.of(row, direction, metric == null ? null : metric.unit(), alpha);
+            // a Bayesian row's badge follows its chance to beat control, as the table's note says
+            byGroup.get(group).add(new Line(row, formatted.chance() == null ? decisionVerdicts.judge(row, formatted) : formatted,
+                    metric, group));
         }
         return byGroup.values().stream().flatMap(List::stream).toList();
     }
+
+    /** The attribute naming a number's column, which a phone shows beside it when the rows stack. */
+    private static final String LABEL = "data-label";
 
     /** Per metric and segment ({@link #markKey}), the empty marks that "Verify in R" fills. */
     private final Map<String, List<Span>> rMarks = new LinkedHashMap<>();
@@ -76,11 +91,30 @@ final class ResultsTable extends Div {
         }
     }
 
-    ResultsTable(List<Line> lines, boolean segmented, ConfidenceLevel level, Consumer<ScorecardRow> explain) {
+    /**
+     * The table of {@code lines}; {@code distrust}, when not null, says why the results may be biased
+     * (a sample ratio mismatch): it is stated once above the table, the rows are dimmed and their
+     * badges neutral, each saying why on hover.
+     */
+    ResultsTable(List<Line> lines, boolean segmented, ConfidenceLevel level, String distrust,
+                 Consumer<ScorecardRow> explain) {
         addClassName("ss-results-table-wrap");
+        boolean bayesian = BayesianReading.shown(lines.stream().map(Line::row).toList());
+        if (distrust != null) {
+            Div warning = new Div(new Span(distrust));
+            warning.addClassName("ss-results-distrust");
+            warning.getElement().setAttribute("role", "alert");
+            add(warning);
+        }
+        if (bayesian) {
+            Div note = new Div(new Span(ResultRow.chanceNote(level.alpha())));
+            note.addClassName("ss-results-note");
+            add(note);
+        }
         Table table = new Table();
         table.addClassName("ss-results-table");
-        double scale = CiBar.scaleFor(lines.stream().map(l -> widest(l.formatted())).toList());
+        table.setClassName("ss-bayesian", bayesian);
+        table.setClassName("ss-distrusted", distrust != null);
 
         TableRow head = table.getHead().addRow();
         header(head, "Metric", "ss-col-metric");
@@ -88,38 +122,35 @@ final class ResultsTable extends Div {
         if (segmented) {
             header(head, "Segment", "ss-col-segment");
         }
-        header(head, "Control", "ss-col-num");
-        header(head, "Treatment", "ss-col-num");
-        header(head, "Relative effect", "ss-col-effect");
-        TableHeaderCell barHead = head.addHeaderCell();
-        barHead.addClassName("ss-col-bar");
-        Span barTitle = new Span(level + " interval");
-        barTitle.addClassName("ss-col-bar-title");
-        barHead.add(barTitle, CiBar.axis(scale));
-        header(head, "p-value", "ss-col-num");
-        header(head, "Adjusted p", "ss-col-num");
-        header(head, "Units (C / T)", "ss-col-num");
+        header(head, "Control", "ss-col-num ss-col-value");
+        header(head, "Treatment", "ss-col-num ss-col-value");
+        header(head, "Effect", "ss-col-effect");
+        int barColumn = (int) head.getChildren().count();
+        header(head, level + (bayesian ? " credible interval" : " interval") + " of the relative effect", "ss-col-bar");
+        if (bayesian) {
+            header(head, "Chance to beat control", "ss-col-num ss-col-chance");
+            header(head, "Expected loss", "ss-col-num ss-col-loss");
+        } else {
+            header(head, "p-value", "ss-col-num ss-col-p");
+            header(head, "Adjusted p", "ss-col-num ss-col-padj");
+        }
+        header(head, "Units (C / T)", "ss-col-num ss-col-units");
         header(head, "", "ss-col-explain");
         int columns = (int) head.getChildren().count();
 
         Group current = null;
         TableBody body = null;
+        CiBar.Scale scale = null;
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             if (line.group() != current) {
                 current = line.group();
+                Group group = current;
+                scale = CiBar.Scale.fit(lines.stream().filter(l -> l.group() == group).map(Line::formatted).toList());
                 body = table.addBody();
                 body.addClassNames("ss-group", "ss-group-" + current.name().toLowerCase(java.util.Locale.ROOT));
-                TableRow heading = body.addRow();
-                heading.addClassName("ss-group-row");
-                TableHeaderCell cell = heading.addHeaderCell();
-                cell.setColspan(columns);
-                cell.setScope(TableHeaderCell.Scope.ROWGROUP);
-                Span title = new Span(current.title());
-                title.addClassName("ss-group-title");
-                Span caption = new Span(current.caption());
-                caption.addClassName("ss-group-caption");
-                cell.add(title, caption);
+                groupHeading(body, current, columns);
+                axisRow(body, scale, barColumn, columns);
             }
             int span = 1;
             while (i + span < lines.size() && lines.get(i + span).row().metricId().equals(line.row().metricId())
@@ -128,33 +159,67 @@ final class ResultsTable extends Div {
             }
             for (int k = 0; k < span; k++) {
                 Line l = lines.get(i + k);
-                body.add(row(l, k == 0 ? span : 0, segmented, scale, level, explain, rMarks));
+                body.add(row(l, k == 0 ? span : 0, segmented, bayesian, scale, level, distrust, explain, rMarks));
             }
             i += span - 1;
         }
-        add(table);
+        Div scroller = new Div(table);
+        scroller.addClassName("ss-results-scroll");
+        add(scroller);
     }
 
-    /** A row's largest absolute interval end (its estimate without an interval), or null. */
-    private static Double widest(ResultRow r) {
-        if (r.relativeLow() != null && r.relativeHigh() != null) {
-            return Math.max(Math.abs(r.relativeLow()), Math.abs(r.relativeHigh()));
-        }
-        return r.relative() == null ? null : Math.abs(r.relative());
+    /** The heading row of a group: its title and how to read it. */
+    private static void groupHeading(TableBody body, Group group, int columns) {
+        TableRow heading = body.addRow();
+        heading.addClassName("ss-group-row");
+        TableHeaderCell cell = heading.addHeaderCell();
+        cell.setColspan(columns);
+        cell.setScope(TableHeaderCell.Scope.ROWGROUP);
+        Span title = new Span(group.title());
+        title.addClassName("ss-group-title");
+        Span caption = new Span(group.caption());
+        caption.addClassName("ss-group-caption");
+        cell.add(title, caption);
+    }
+
+    /** The row under a group's heading with the group's scale, its ticks labelled, above the bar column. */
+    private static void axisRow(TableBody body, CiBar.Scale scale, int barColumn, int columns) {
+        TableRow row = body.addRow();
+        row.addClassName("ss-axis-row");
+        TableDataCell before = row.addDataCell();
+        before.setColspan(barColumn);
+        before.addClassName("ss-axis-before");
+        TableDataCell axis = row.addDataCell();
+        axis.addClassName("ss-col-bar");
+        axis.add(CiBar.axis(scale));
+        TableDataCell after = row.addDataCell();
+        after.setColspan(columns - barColumn - 1);
+        after.addClassName("ss-axis-after");
+    }
+
+    /**
+     * Why a scorecard's results may be biased, stated above its table: its sample ratio mismatch;
+     * null when the split is as planned.
+     */
+    static String distrust(SrmResult srm) {
+        return srm.mismatch() ? "Sample ratio mismatch (" + Formats.pStatement(srm.pValue())
+                + "): these results may be biased; find the cause before trusting them." : null;
     }
 
     /** A header cell of {@code text} in {@code head}. */
-    static void header(TableRow head, String text, String className) {
+    static void header(TableRow head, String text, String classNames) {
         TableHeaderCell cell = head.addHeaderCell();
         cell.setText(text);
-        cell.addClassName(className);
+        cell.addClassNames(classNames.split(" "));
     }
 
-    private static TableRow row(Line line, int metricRowSpan, boolean segmented, double scale, ConfidenceLevel level,
-                                Consumer<ScorecardRow> explain, Map<String, List<Span>> rMarks) {
+    private static TableRow row(Line line, int metricRowSpan, boolean segmented, boolean bayesian, CiBar.Scale scale,
+                                ConfidenceLevel level, String distrust, Consumer<ScorecardRow> explain,
+                                Map<String, List<Span>> rMarks) {
         ResultRow r = line.formatted();
         TableRow tr = new TableRow();
         tr.addClassNames("ss-result", r.verdict().className());
+        tr.setClassName("ss-distrusted-row", distrust != null);
         tr.getElement().setAttribute("data-key", r.key());
         if (metricRowSpan > 0) {
             TableDataCell metric = tr.addDataCell();
@@ -170,8 +235,8 @@ final class ResultsTable extends Div {
         if (segmented) {
             cell(tr, r.segment() == null ? "" : r.segment(), "ss-col-segment");
         }
-        cell(tr, r.controlValue(), "ss-col-num");
-        cell(tr, r.treatmentValue(), "ss-col-num");
+        cell(tr, r.controlValue(), "ss-col-num ss-col-value").getElement().setAttribute(LABEL, "Control");
+        cell(tr, r.treatmentValue(), "ss-col-num ss-col-value").getElement().setAttribute(LABEL, "Treatment");
 
         TableDataCell effect = tr.addDataCell();
         effect.addClassName("ss-col-effect");
@@ -179,13 +244,20 @@ final class ResultsTable extends Div {
         value.addClassNames("ss-effect", r.verdict().className());
         Span verdict = new Span(r.verdict().label());
         verdict.addClassNames("ss-verdict", r.verdict().className());
+        if (distrust != null) {
+            verdict.addClassName("ss-verdict-distrusted");
+            verdict.getElement().setAttribute("title", distrust);
+        }
         Div top = new Div(value, verdict);
         top.addClassName("ss-effect-line");
         effect.add(top);
         if (r.ok()) {
             Span ci = new Span(r.relativeCi());
             ci.addClassName("ss-ci");
-            effect.add(ci);
+            Span absolute = new Span(r.absoluteEffect());
+            absolute.addClassName("ss-abs");
+            absolute.getElement().setAttribute("title", "Absolute effect, " + level + " interval " + r.absoluteCi());
+            effect.add(ci, absolute);
             if (r.verdictNote() != null) {
                 Span note = new Span(r.verdictNote());
                 note.addClassName("ss-descriptive-note");
@@ -202,33 +274,47 @@ final class ResultsTable extends Div {
         bar.addClassName("ss-col-bar");
         bar.add(CiBar.bar(r, scale, level));
 
-        TableDataCell p = tr.addDataCell();
-        p.addClassName("ss-col-num");
-        p.add(new Span(r.pValue()));
-        if (r.pLabel() != null) {
-            Span label = new Span(r.pLabel());
-            label.addClassName("ss-ci");
-            p.add(label);
-        }
         Span rMark = new Span();
         rMark.addClassName("ss-r-mark");
         rMark.setVisible(false);
-        p.add(rMark);
         rMarks.computeIfAbsent(markKey(line.row().metricId(), line.row().segment()), k -> new ArrayList<>()).add(rMark);
-        cell(tr, r.pValueAdjusted(), "ss-col-num");
+        if (bayesian) {
+            TableDataCell chance = tr.addDataCell();
+            chance.addClassNames("ss-col-num", "ss-col-chance");
+            chance.getElement().setAttribute(LABEL, "Chance to beat control");
+            chance.add(new Span(r.chance() == null ? Formats.MISSING : r.chance()));
+            if (r.chance() == null && r.ok()) { // a ratio or quantile row keeps its own method and p-value
+                Span p = new Span("p " + r.pValue());
+                p.addClassName("ss-ci");
+                p.getElement().setAttribute("title", "Analysed with " + r.method() + ": a p-value, no posterior");
+                chance.add(p);
+            }
+            chance.add(rMark);
+            cell(tr, r.expectedLoss() == null ? Formats.MISSING : r.expectedLoss(), "ss-col-num ss-col-loss")
+                    .getElement().setAttribute(LABEL, "Expected loss");
+        } else {
+            TableDataCell p = tr.addDataCell();
+            p.addClassNames("ss-col-num", "ss-col-p");
+            p.getElement().setAttribute(LABEL, "p");
+            p.add(new Span(r.pValue()), rMark);
+            cell(tr, r.pValueAdjusted(), "ss-col-num ss-col-padj").getElement().setAttribute(LABEL, "Adjusted p");
+        }
         TableDataCell units = tr.addDataCell();
-        units.addClassName("ss-col-num");
+        units.addClassNames("ss-col-num", "ss-col-units");
+        units.getElement().setAttribute(LABEL, "Units");
         units.add(new Span(r.units()));
         if (line.row().incompleteUnits() > 0) {
-            Span note = new Span("+" + io.splitscope.app.web.common.Formats.count(line.row().incompleteUnits()) + " in window");
+            Span note = new Span("+" + Formats.count(line.row().incompleteUnits()) + " in window");
             note.addClassName("ss-ci");
             note.getElement().setAttribute("title", r.incompleteNote());
             units.add(note);
         }
         TableDataCell action = tr.addDataCell();
         action.addClassName("ss-col-explain");
-        Button button = new Button("Explain", VaadinIcon.QUESTION_CIRCLE.create(), e -> explain.accept(line.row()));
-        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        // an icon with a tooltip: the interval bars get the room
+        Button button = new Button(VaadinIcon.QUESTION_CIRCLE.create(), e -> explain.accept(line.row()));
+        button.setTooltipText("Explain how this row was computed");
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ICON);
         button.addClassName("ss-explain");
         button.getElement().setAttribute("aria-label", "Explain " + r.metricTitle() + ", " + r.variant()
                 + (r.segment() == null ? "" : ", " + r.segment()));
@@ -248,7 +334,8 @@ final class ResultsTable extends Div {
         id.addClassName("ss-id");
         cell.add(id);
         Span facts = new Span((metric == null ? "" : direction + (metric.direction() == Direction.HIGHER_IS_BETTER
-                ? "higher is better" : "lower is better") + " · " + metric.windowText() + " · ") + r.method());
+                ? "higher is better" : "lower is better") + " · " + metric.windowText() + " · "
+                + (metric.unit() == null ? "" : "in " + metric.unit().text() + " · ")) + r.method());
         facts.addClassName("ss-metric-facts");
         cell.add(facts);
         String eligibility = MetricTexts.eligibility(line.row().eligibility(), metric == null ? null : metric.window());
@@ -265,9 +352,10 @@ final class ResultsTable extends Div {
         return cell;
     }
 
-    private static void cell(TableRow tr, String text, String className) {
+    private static TableDataCell cell(TableRow tr, String text, String classNames) {
         TableDataCell cell = tr.addDataCell();
         cell.setText(text);
-        cell.addClassName(className);
+        cell.addClassNames(classNames.split(" "));
+        return cell;
     }
 }

@@ -77,7 +77,7 @@ final class ScorecardFigures {
     private static Figures.Estimate estimate(String label, ResultRow r) {
         String hover = "<b>" + Figures.escape(label) + "</b><br>" + r.relativeEffect() + "  (" + r.relativeCi() + ")<br>"
                 + r.controlValue() + " → " + r.treatmentValue() + "<br>"
-                + (r.pLabel() == null ? "p = " + r.pValue() : r.pLabel() + ": " + r.pValue()) + " · " + r.verdict().label();
+                + (r.chance() == null ? "p = " + r.pValue() : "chance to beat control: " + r.chance()) + " · " + r.verdict().label();
         return new Figures.Estimate(label, r.relative() * 100, r.relativeLow() == null ? null : r.relativeLow() * 100,
                 r.relativeHigh() == null ? null : r.relativeHigh() * 100, colour(r.verdict()), r.verdict().label(),
                 hover, r.key());

@@ -51,9 +51,13 @@ record ShownScorecard(ScorecardCache.Key key, Scorecard scorecard, List<ResultsT
         scorecard.rows().stream().filter(r -> ResultRow.keyOf(r).equals(rowKey)).findFirst().ifPresent(this::explain);
     }
 
-    /** A results table of {@code rows}, marked with what R verified when that is known. */
+    /**
+     * A results table of {@code rows}, marked with what R verified when that is known, its rows
+     * greyed when the scorecard's split failed its sample-ratio check.
+     */
     ResultsTable table(List<ResultsTable.Line> rows, boolean segmented) {
-        return marks.track(new ResultsTable(rows, segmented, scorecard.confidence(), this::explain));
+        return marks.track(new ResultsTable(rows, segmented, scorecard.confidence(),
+                ResultsTable.distrust(scorecard.srm()), this::explain));
     }
 
     /** Opens this experiment with the same method, sliced by {@code segment}, on {@code tab}. */

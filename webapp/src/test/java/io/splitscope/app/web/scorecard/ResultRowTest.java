@@ -8,6 +8,7 @@ import io.splitscope.metrics.Direction;
 import io.splitscope.metrics.Eligibility;
 import io.splitscope.metrics.MetricKind;
 import io.splitscope.metrics.MetricType;
+import io.splitscope.metrics.MetricUnit;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.Interval;
 import io.splitscope.stats.ResultStatus;
@@ -37,7 +38,8 @@ class ResultRowTest {
         assertThat(row.key()).isEqualTo("streaming_hours/previews");
         assertThat(row.relativeLow()).isEqualTo(-0.023288844437096654);
         assertThat(row.pValue()).isEqualTo("0.089");
-        assertThat(row.pLabel()).isNull();
+        assertThat(row.chance()).isNull();
+        assertThat(row.expectedLoss()).isNull();
         assertThat(row.pValueAdjusted()).isEqualTo("0.161");
         assertThat(row.units()).isEqualTo("863 / 897");
         assertThat(row.ok()).isTrue();
@@ -92,12 +94,63 @@ class ResultRowTest {
     }
 
     @Test
-    void aBayesianRowShowsTheChanceToBeatControlInsteadOfAPValue() {
-        ComparisonResult bayesian = new ComparisonResult(ResultStatus.OK, null, 1.0, 1.1, 0.1, new Interval(-0.05, 0.25),
-                0.1, new Interval(-0.05, 0.25), null, java.util.Map.of("chance_to_beat_control", 0.912, "expected_loss", 0.01));
-        ResultRow row = ResultRow.of(row(bayesian, 0), Direction.HIGHER_IS_BETTER, 0.05);
-        assertThat(row.pValue()).isEqualTo("91.2 %");
-        assertThat(row.pLabel()).isEqualTo("chance higher");
+    void valuesAndAbsoluteEffectsCarryTheMetricsUnitWithFourSignificantDigitsEach() {
+        // golden exp_autoplay.json, streaming_hours / previews, in hours
+        ComparisonResult golden = ComparisonResult.ok(3.1990929251963434, 3.2000000000000002, 0.34923127274741983,
+                new Interval(-0.053855907569589301, 0.7523184530644289), 0.1091657169433382,
+                new Interval(-0.023288844437096654, 0.24162027832377303), 0.089445813084142178);
+        ResultRow hours = ResultRow.of(row(golden, 0), Direction.HIGHER_IS_BETTER, MetricUnit.of("h"), 0.05);
+        assertThat(hours.controlValue()).isEqualTo("3.199 h");
+        assertThat(hours.treatmentValue()).isEqualTo("3.200 h"); // not "3.2": as many digits as the control
+        assertThat(hours.absoluteEffect()).isEqualTo("+0.3492 h");
+        assertThat(hours.absoluteCi()).isEqualTo("−0.05386 h to +0.7523 h");
+
+        ResultRow dollars = ResultRow.of(row(golden, 0), Direction.HIGHER_IS_BETTER, MetricUnit.currency("USD"), 0.05);
+        assertThat(dollars.controlValue()).isEqualTo("$3.199");
+        assertThat(dollars.absoluteCi()).isEqualTo("−$0.05386 to +$0.7523");
+        assertThat(dollars.relativeEffect()).isEqualTo("+10.9 %"); // relative effects have no unit
+    }
+
+    /** A Bayesian row (constructed: chance 0.912 that the treatment is higher, expected losses 0.01 and 0.11). */
+    private static ScorecardRow bayesian(double chanceHigher) {
+        ComparisonResult c = new ComparisonResult(ResultStatus.OK, null, 1.0, 1.1, 0.1, new Interval(-0.05, 0.25),
+                0.1, new Interval(-0.05, 0.25), null, java.util.Map.of("chance_to_beat_control", chanceHigher,
+                "expected_loss", 0.01, "expected_loss_control", 0.11));
+        return new ScorecardRow("startup_ms_p50", "Startup", MetricType.MEAN, "bayesian", "previews", null, 863, 897, 0, c,
+                null, InputSummary.NONE, MetricKind.MEAN, Eligibility.ELAPSED);
+    }
+
+    @Test
+    void aBayesianRowShowsTheChanceToBeatControlAndTheExpectedLossInTheMetricsDirection() {
+        ResultRow higher = ResultRow.of(bayesian(0.912), Direction.HIGHER_IS_BETTER, MetricUnit.of("ms"), 0.05);
+        assertThat(higher.chance()).isEqualTo("91.2 %");
+        assertThat(higher.expectedLoss()).isEqualTo("0.01000 ms"); // E[max(control − treatment, 0)]
+        assertThat(higher.pValue()).isEqualTo("—");
+        assertThat(higher.verdict()).isEqualTo(ResultRow.Verdict.INCONCLUSIVE);
+
+        // lower is better: beating the control is being lower, P = 1 − 0.912; the risk is the treatment being higher
+        ResultRow lower = ResultRow.of(bayesian(0.912), Direction.LOWER_IS_BETTER, MetricUnit.of("ms"), 0.05);
+        assertThat(lower.chance()).isEqualTo("8.8 %");
+        assertThat(lower.expectedLoss()).isEqualTo("0.1100 ms"); // E[max(treatment − control, 0)]
+        assertThat(lower.verdict()).isEqualTo(ResultRow.Verdict.INCONCLUSIVE);
+    }
+
+    @Test
+    void aNegligibleExpectedLossIsAboutZero() {
+        assertThat(ResultRow.loss(1.879e-35, MetricUnit.currency("USD"))).isEqualTo("≈ $0");
+        assertThat(ResultRow.loss(0.02357, MetricUnit.of("h"))).isEqualTo("0.02357 h");
+    }
+
+    @Test
+    void aBayesianBadgeFollowsTheChanceToBeatControl() {
+        assertThat(ResultRow.of(bayesian(0.97), Direction.HIGHER_IS_BETTER, 0.05).verdict()).isEqualTo(ResultRow.Verdict.BETTER);
+        assertThat(ResultRow.of(bayesian(0.97), Direction.LOWER_IS_BETTER, 0.05).verdict()).isEqualTo(ResultRow.Verdict.WORSE);
+        assertThat(ResultRow.of(bayesian(0.03), Direction.LOWER_IS_BETTER, 0.05).verdict()).isEqualTo(ResultRow.Verdict.BETTER);
+        assertThat(ResultRow.of(bayesian(0.94), Direction.HIGHER_IS_BETTER, 0.05).verdict())
+                .isEqualTo(ResultRow.Verdict.INCONCLUSIVE);
+        assertThat(ResultRow.of(bayesian(0.94), Direction.HIGHER_IS_BETTER, 0.10).verdict()).isEqualTo(ResultRow.Verdict.BETTER);
+        assertThat(ResultRow.chanceNote(0.05)).isEqualTo("Badges follow the chance to beat control in each metric's"
+                + " direction: better at 95 % or more, worse at 5 % or less.");
     }
 
     @Test
