@@ -4,9 +4,12 @@ import io.splitscope.analysis.AnalysisException;
 import io.splitscope.analysis.AnalysisRequest;
 import io.splitscope.analysis.AnalysisService;
 import io.splitscope.analysis.MeanMethod;
+import io.splitscope.analysis.results.RecordStatus;
 import io.splitscope.analysis.results.StoredScorecard;
 import io.splitscope.app.results.AnalysisJob;
 import io.splitscope.app.results.AnalysisJobs;
+import io.splitscope.app.results.ExperimentRecords;
+import io.splitscope.app.results.Today;
 import io.splitscope.app.results.WarehouseExperiments;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.experiment.Experiment;
@@ -44,7 +47,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code GET /api/experiments}: the experiments of the warehouse, each with its {@code decision}
  *       from its stored default scorecard: treatment variant → recommendation id ({@code ship},
  *       {@code roll_back}, {@code keep_running}, {@code no_ship}, {@code unhealthy}; {@code spec/decisions.md}),
- *       null while none is stored or the experiment has no decision plan.</li>
+ *       null while none is stored or the experiment has no decision plan; and its {@code record}, the
+ *       team's record ({@link ExperimentRecordsApi}).</li>
  *   <li>{@code GET /api/experiments/{id}/scorecard[?method=welch_t|cuped|bayesian|sequential][&segment=country|device|plan|country,device (at most two: their cross product)][&metrics=m1,m2][&confidence=90|95|99]}:
  *       the scorecard JSON of {@code spec/scorecard.md}, exactly as {@code ./splitscope analyze --format json}
  *       prints it; the stored one when there is one (header {@code X-Splitscope-Stale: true} when the
@@ -77,9 +81,14 @@ public final class ExperimentsApi {
     private final AnalysisService analysis;
     private final WarehouseExperiments experiments;
     private final AnalysisJobs jobs;
+    private final ExperimentRecords records;
+    private final Today today;
 
     /** Built by Spring. */
-    public ExperimentsApi(AnalysisService analysis, WarehouseExperiments experiments, AnalysisJobs jobs) {
+    public ExperimentsApi(AnalysisService analysis, WarehouseExperiments experiments, AnalysisJobs jobs, ExperimentRecords records,
+                          Today today) {
+        this.records = records;
+        this.today = today;
         this.analysis = analysis;
         this.experiments = experiments;
         this.jobs = jobs;
@@ -112,6 +121,7 @@ public final class ExperimentsApi {
                 ObjectNode decision = node.putObject("decision");
                 decisions.forEach(d -> decision.put(d.variant(), d.recommendation().id()));
             }
+            RecordJson.write(node.putObject("record"), records.of(experiment.id()), RecordStatus.byDates(experiment, today.date()));
         }
         return JSON.writeValueAsString(list);
     }

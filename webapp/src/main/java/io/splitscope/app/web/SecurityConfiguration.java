@@ -45,7 +45,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * <ul>
  *   <li>{@code /api/**}: HTTP Basic with the configured users (or the browser's signed-in session,
  *       so that the views can link to the CSV and JSON exports); every request needs a user,
- *       {@code POST /api/experiments/{id}/analyses} an analyst; a password that passed is remembered
+ *       {@code POST /api/experiments/{id}/analyses} and the writes of an experiment's record
+ *       ({@code PUT …/record}, {@code POST …/record/notes}) an analyst; a password that passed is remembered
  *       for a while ({@link RecentLogins}: bcrypt costs ~70 ms a check); no session is created; CSRF
  *       tokens as {@link ApiCsrfRequirement} says; errors are JSON ({@link ApiError}): 401 with
  *       {@code WWW-Authenticate: Basic}, 403.</li>
@@ -107,12 +108,15 @@ class SecurityConfiguration {
         AccessDeniedHandler forbidden = (request, response, e) -> write(response, HttpServletResponse.SC_FORBIDDEN,
                 e instanceof CsrfException
                         ? "missing or invalid CSRF token: a request from a browser session must send the session's CSRF token"
-                        : "forbidden: only analysts may start analyses");
+                        : "forbidden: only analysts may " + (request.getRequestURI().contains("/record")
+                                ? "write an experiment's record" : "start analyses"));
         return http.securityMatcher("/api/**")
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .headers(SecurityConfiguration::protectiveHeaders)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/experiments/*/analyses").hasRole(Role.ANALYST_NAME)
+                        .requestMatchers(HttpMethod.PUT, "/api/experiments/*/record").hasRole(Role.ANALYST_NAME)
+                        .requestMatchers(HttpMethod.POST, "/api/experiments/*/record/notes").hasRole(Role.ANALYST_NAME)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Splitscope").authenticationEntryPoint(unauthorized))
                 .authenticationManager(apiAuthentication(authentication.getAuthenticationManager(), caches))
