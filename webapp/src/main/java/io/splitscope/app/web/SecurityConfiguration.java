@@ -53,7 +53,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  *   <li>everything else: the Vaadin views behind form log-in at {@code /login} ({@link LoginView}),
  *       set up by Vaadin's {@link VaadinSecurityConfigurer} (which also handles Vaadin's own CSRF
  *       protection and log-out at {@code POST /logout}); views and layouts are closed unless
- *       annotated {@code @PermitAll}, {@code @RolesAllowed} or {@code @AnonymousAllowed}. The static
+ *       annotated {@code @PermitAll}, {@code @RolesAllowed} or {@code @AnonymousAllowed}; any other
+ *       address needs a signed-in user, who gets the app's "not found" page ({@link NotFoundView}),
+ *       an anonymous one the log-in page. The static
  *       style sheets and images ({@link #STATIC_RESOURCES}) are open to anyone. The log-in form's
  *       post needs the page's CSRF token too (Vaadin's configurer would exempt it, so this class
  *       sets up CSRF itself, exempting only Vaadin's internal requests, which carry Vaadin's own
@@ -138,7 +140,11 @@ class SecurityConfiguration {
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .headers(SecurityConfiguration::protectiveHeaders)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false))
+        // Any other address goes to Vaadin's router for a signed-in user — an unknown one gets the app's
+        // "not found" page (NotFoundView), not the container's bare 403 of Vaadin's default deny-all —
+        // and to the log-in page for an anonymous one.
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false)
+                        .anyRequest(any -> any.authenticated()))
                 .build();
     }
 

@@ -32,13 +32,13 @@ public final class RecordChips {
         return chip;
     }
 
-    /** The tags as chips ({@code ss-tag}), in a row that wraps; an empty row when there are none. */
+    /** The tags as chips ({@code ss-record-tag}), in a row that wraps; an empty row when there are none. */
     public static Div tags(List<String> tags) {
         Div row = new Div();
-        row.addClassName("ss-tags");
+        row.addClassName("ss-record-tags");
         for (String tag : tags) {
             Span chip = new Span(tag);
-            chip.addClassName("ss-tag");
+            chip.addClassName("ss-record-tag");
             row.add(chip);
         }
         return row;
