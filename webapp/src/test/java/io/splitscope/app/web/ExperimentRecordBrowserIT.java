@@ -291,11 +291,11 @@ class ExperimentRecordBrowserIT {
         }
     }
 
-    /** The top of the scorecard page, from its header to the end of the team's record. */
+    /** The top of the scorecard page, from its header to the end of the controls (the decision, the record, the plan between). */
     private static void screenshotTop(String name) throws IOException {
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
         Rectangle header = driver.findElement(By.cssSelector(".ss-header")).getRect();
-        Rectangle record = driver.findElement(By.cssSelector(".ss-record")).getRect();
+        Rectangle record = driver.findElement(By.cssSelector(".ss-controls")).getRect();
         BufferedImage page = ImageIO.read(new ByteArrayInputStream(((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES)));
         int top = Math.max(0, header.getY() - 8);
         int bottom = Math.min(page.getHeight(), record.getY() + record.getHeight() + 8);
