@@ -89,8 +89,17 @@ public final class AnalysisService implements AutoCloseable {
      * @throws ProjectException listing every table, source or column of the project file the warehouse lacks
      */
     public static AnalysisService open(Project project) {
+        return open(project, Clock.systemUTC());
+    }
+
+    /**
+     * {@link #open(Project)} with another clock: "now" for the decisions (days left, the look of a
+     * group-sequential design, the last 7 days' intake) and the scorecards' time of computation — for
+     * a warehouse whose data stop at some past day, a clock that runs on from that day.
+     */
+    public static AnalysisService open(Project project, Clock clock) {
         Warehouse warehouse = Warehouses.open(project.warehouse(), project.contract());
-        AnalysisService service = new AnalysisService(project, warehouse, Clock.systemUTC());
+        AnalysisService service = new AnalysisService(project, warehouse, clock);
         try (BufferAllocator allocator = service.childAllocator("check")) {
             List<ConfigError> mistakes = project.check().mistakes(warehouse, allocator);
             if (!mistakes.isEmpty()) {

@@ -55,6 +55,10 @@ import org.jooq.Field;
  * pre-exposure window. Two experiments mirror {@code golden/streaming-small}: {@code exp_autoplay}
  * ({@code control}/{@code previews}, 50/50, 2026-03-01..2026-04-14) and {@code exp_price}
  * ({@code control} 0.5, {@code price_up_1} 0.25, {@code price_up_2} 0.25, 2026-03-05..2026-04-15).
+ * Two more show the experiment page's states: {@code exp_plan_nudge} ({@code control}/{@code nudge},
+ * 2026-03-10..2026-04-08), whose revenue effect is significant before the multiple-testing
+ * correction and not after it, and {@code exp_onboarding} (2026-04-15..2026-05-13), launched on
+ * the demo's last day of analysis and not exposed to anyone yet.
  *
  * <ul>
  *   <li><b>members</b>: country (ISO alpha-2, skewed towards a few), device, plan, signup date;
@@ -76,7 +80,7 @@ import org.jooq.Field;
  * <p>Planted effects act only on events after a unit's first exposure: {@code previews} has
  * 8&nbsp;% more sessions (so plays and streaming hours) and 5&nbsp;% faster startups;
  * {@code price_up_1}/{@code price_up_2} charge 8&nbsp;%/16&nbsp;% more and raise the
- * cancellation hazard by 35&nbsp;%/75&nbsp;%.
+ * cancellation hazard by 35&nbsp;%/75&nbsp;%; {@code nudge} charges 2&nbsp;% more.
  *
  * <h2>How</h2>
  *

@@ -3,6 +3,8 @@ package io.splitscope.app.cli;
 import io.splitscope.analysis.MeanMethod;
 import io.splitscope.sql.dialect.Dialects;
 import io.splitscope.stats.ConfidenceLevel;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 import org.jooq.SQLDialect;
 import picocli.CommandLine.ITypeConverter;
@@ -25,6 +27,15 @@ final class Converters {
         commandLine.registerConverter(MeanMethod.class, parsedBy(MeanMethod::parse));
         commandLine.registerConverter(ConfidenceLevel.class, parsedBy(ConfidenceLevel::parse));
         commandLine.registerConverter(SQLDialect.class, parsedBy(Dialects::forName));
+        commandLine.registerConverter(LocalDate.class, Converters::date);
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new TypeConversionException("'" + value + "' is not a date like 2026-04-15");
+        }
     }
 
     private static Long wholeNumber(String value) {

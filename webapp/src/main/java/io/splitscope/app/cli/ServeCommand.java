@@ -5,6 +5,7 @@ import io.splitscope.app.web.SplitscopeWebApplication;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,13 +38,18 @@ final class ServeCommand extends BaseCommand {
             description = "A properties file with the users (splitscope.users[0].name=…) and other settings.")
     private Path config;
 
+    @Option(names = "--today", paramLabel = "DATE",
+            description = "Judge the experiments on this day (YYYY-MM-DD), for a warehouse whose data stop earlier: their status,"
+                    + " days left and decisions (default: today).")
+    private LocalDate today;
+
     @Override
     public void run() {
         if (port < 1 || port > 65535) {
             throw usageError("option --port needs a port number from 1 to 65535, not " + port);
         }
         SplitscopeWebApplication.run(ServeSettings.of(project.required()).withPort((int) port).withDemoUsers(demoUsers)
-                .withConfigFile(config).withBind(bindAddress()));
+                .withConfigFile(config).withBind(bindAddress()).withToday(today));
         try {
             Thread.currentThread().join(); // the web server's threads serve until the process is interrupted
         } catch (InterruptedException e) {

@@ -4,6 +4,10 @@ import io.splitscope.metrics.preset.StreamingPreset;
 import io.splitscope.metrics.project.Project;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
@@ -21,9 +25,13 @@ import java.util.Objects;
  *                        {@code io.splitscope.analysis.results.ResultsLocation}
  * @param bind            the address to listen on ({@code --bind}): loopback unless told otherwise,
  *                        so that only this machine can connect; {@code 0.0.0.0} for every interface
+ * @param today           the day experiments are judged on ({@code --today}), for a warehouse whose
+ *                        data stop at some past day (the demo): the experiments' status, and the
+ *                        decisions' clock (days left, the look of a group-sequential design), which
+ *                        runs on from the start of that day; null for today
  */
 public record ServeSettings(Project project, int port, boolean demoUsers, Path configFile, String resultsLocation,
-                            InetAddress bind) {
+                            InetAddress bind, LocalDate today) {
 
     /** The port {@code serve} uses unless told otherwise. */
     public static final int DEFAULT_PORT = 8080;
@@ -43,31 +51,42 @@ public record ServeSettings(Project project, int port, boolean demoUsers, Path c
 
     /** {@code project} on port 8080 of loopback, users from configuration only, results next to its warehouse. */
     public static ServeSettings of(Project project) {
-        return new ServeSettings(project, DEFAULT_PORT, false, null, null, InetAddress.getLoopbackAddress());
+        return new ServeSettings(project, DEFAULT_PORT, false, null, null, InetAddress.getLoopbackAddress(), null);
     }
 
     /** The same on another port (0: any free one). */
     public ServeSettings withPort(int port) {
-        return new ServeSettings(project, port, demoUsers, configFile, resultsLocation, bind);
+        return new ServeSettings(project, port, demoUsers, configFile, resultsLocation, bind, today);
     }
 
     /** The same with or without the demo users. */
     public ServeSettings withDemoUsers(boolean demoUsers) {
-        return new ServeSettings(project, port, demoUsers, configFile, resultsLocation, bind);
+        return new ServeSettings(project, port, demoUsers, configFile, resultsLocation, bind, today);
     }
 
     /** The same with a configuration file. */
     public ServeSettings withConfigFile(Path configFile) {
-        return new ServeSettings(project, port, demoUsers, configFile, resultsLocation, bind);
+        return new ServeSettings(project, port, demoUsers, configFile, resultsLocation, bind, today);
     }
 
     /** The same with results kept elsewhere: a folder, a {@code .duckdb} file, or {@code "memory"}. */
     public ServeSettings withResultsLocation(String resultsLocation) {
-        return new ServeSettings(project, port, demoUsers, configFile, resultsLocation, bind);
+        return new ServeSettings(project, port, demoUsers, configFile, resultsLocation, bind, today);
     }
 
     /** The same listening on another address ({@code 0.0.0.0}: every interface). */
     public ServeSettings withBind(InetAddress bind) {
-        return new ServeSettings(project, port, demoUsers, configFile, resultsLocation, bind);
+        return new ServeSettings(project, port, demoUsers, configFile, resultsLocation, bind, today);
+    }
+
+    /** The same judging experiments on another day (null: today). */
+    public ServeSettings withToday(LocalDate today) {
+        return new ServeSettings(project, port, demoUsers, configFile, resultsLocation, bind, today);
+    }
+
+    /** The analyses' clock: the system's, or one that runs on from the start of {@link #today} (UTC). */
+    public Clock clock() {
+        Clock system = Clock.systemUTC();
+        return today == null ? system : Clock.offset(system, Duration.between(system.instant(), today.atStartOfDay(ZoneOffset.UTC)));
     }
 }

@@ -73,7 +73,7 @@ public final class SplitscopeWebApplication {
         UserAccounts users = UserAccounts.load(settings.configFile(), settings.demoUsers());
         // the experiments with the decision plans analysts edit in the app (io.splitscope.app.results.PlanEditing)
         EditedPlans editedPlans = new EditedPlans(settings.project().experiments());
-        AnalysisService service = AnalysisService.open(settings.project().withExperiments(editedPlans));
+        AnalysisService service = AnalysisService.open(settings.project().withExperiments(editedPlans), settings.clock());
         WarehouseCloser closer = new WarehouseCloser(service);
         try {
             SpringApplication application = new SpringApplication(SplitscopeWebApplication.class);
@@ -105,6 +105,9 @@ public final class SplitscopeWebApplication {
         arguments.add("--server.address=" + settings.bind().getHostAddress());
         if (settings.configFile() != null) {
             arguments.add("--spring.config.additional-location=file:" + settings.configFile().toAbsolutePath());
+        }
+        if (settings.today() != null) {
+            arguments.add("--splitscope.today=" + settings.today()); // the experiments' status (web.experiments.Today)
         }
         if (settings.resultsLocation() != null) {
             arguments.add("--" + ResultsLocation.PROPERTY + "=" + settings.resultsLocation());

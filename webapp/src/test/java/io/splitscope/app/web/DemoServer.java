@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,6 +27,8 @@ public final class DemoServer {
     /** The demo's members and seed: the launcher's {@code DEMO_MEMBERS} and {@code DEMO_SEED}. */
     public static final long MEMBERS = 200_000;
     public static final long SEED = 42;
+    /** The day the demo judges its experiments on: the launcher's {@code DEMO_TODAY}. */
+    public static final LocalDate TODAY = LocalDate.of(2026, 4, 15);
 
     private static String baseUrl;
     private static Path folder;
@@ -41,12 +44,10 @@ public final class DemoServer {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            // the demo's data stop on 15 April 2026: judge the experiments' status on that day, as the demo does
-            System.setProperty("splitscope.today", "2026-04-15");
             Path warehouse = folder.resolve("warehouse");
             new WarehouseGenerator().generate(GeneratorSettings.of(MEMBERS, SEED, warehouse, "parquet"), line -> { });
             ConfigurableApplicationContext app = SplitscopeWebApplication.run(ServeSettings.of(warehouse.toString())
-                    .withPort(0).withDemoUsers(true).withResultsLocation(folder.resolve("results").toString()));
+                    .withPort(0).withDemoUsers(true).withToday(TODAY).withResultsLocation(folder.resolve("results").toString()));
             baseUrl = TestHttp.base(app) + "/";
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.close();

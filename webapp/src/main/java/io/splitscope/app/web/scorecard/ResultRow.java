@@ -23,13 +23,15 @@ import io.splitscope.stats.Interval;
  * @param statusLabel    the short status of the comparison ({@code OK}, {@code Zero baseline} ...)
  * @param statusReason   why the result is incomplete; null when the status is OK
  * @param incompleteNote a note on units left out because their window had not elapsed; null when none
+ * @param verdictNote    what the verdict follows when that needs saying (a descriptive row, an effect
+ *                       not significant after the correction, a decision plan's test); null otherwise
  */
 public record ResultRow(String key, String metricId, String metricTitle, String method, String variant,
                         String segment, String controlValue, String treatmentValue, String absoluteEffect,
                         String absoluteCi, String relativeEffect, String relativeCi, Verdict verdict,
                         Double relative, Double relativeLow, Double relativeHigh, String pValue, String pLabel,
                         String pValueAdjusted, String units, boolean ok, String statusLabel, String statusReason,
-                        String incompleteNote) {
+                        String incompleteNote, String verdictNote) {
 
     /** What a result means for the product, given which way the metric should move. */
     public enum Verdict {
@@ -44,6 +46,8 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
          * this many comparisons the effect may be a false discovery, so it gets no colour.
          */
         NOT_AFTER_CORRECTION("Not after correction", "ss-inconclusive"),
+        /** A guardrail the decision plan's non-inferiority test shows within its margin ({@link DecisionVerdicts}). */
+        WITHIN_MARGIN("Within margin", "ss-within"),
         /** Not tested, so no verdict: a row that describes ({@link ScorecardRow#descriptive()}). */
         DESCRIPTIVE("Descriptive", "ss-descriptive");
 
@@ -117,15 +121,29 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
             p = Formats.percent(chance);
             pLabel = "chance higher";
         }
+        Verdict verdict = row.descriptive() ? Verdict.DESCRIPTIVE : Verdict.of(rel, direction, row.pValueAdjusted(), alpha);
+        String pAdjusted = Formats.pValue(row.pValueAdjusted());
+        String verdictNote = switch (verdict) {
+            case DESCRIPTIVE -> DESCRIPTIVE_NOTE;
+            case NOT_AFTER_CORRECTION -> correctionNote(pAdjusted);
+            default -> null;
+        };
         return new ResultRow(keyOf(row), row.metricId(), title, row.method(), row.variant(), row.segment(),
                 Formats.number(c.controlValue()), Formats.number(c.treatmentValue()),
                 Formats.signedNumber(c.absoluteEffect()),
                 abs == null ? Formats.MISSING : Formats.interval(abs.low(), abs.high()),
                 Formats.signedPercent(c.relativeEffect()),
                 rel == null ? Formats.MISSING : Formats.percentInterval(rel.low(), rel.high()),
-                row.descriptive() ? Verdict.DESCRIPTIVE : Verdict.of(rel, direction, row.pValueAdjusted(), alpha), c.relativeEffect(), rel == null ? null : rel.low(),
-                rel == null ? null : rel.high(), p, pLabel, Formats.pValue(row.pValueAdjusted()),
+                verdict, c.relativeEffect(), rel == null ? null : rel.low(),
+                rel == null ? null : rel.high(), p, pLabel, pAdjusted,
                 Formats.count(row.nControl()) + " / " + Formats.count(row.nTreatment()),
-                c.isOk(), c.status().label(), c.reason(), incomplete);
+                c.isOk(), c.status().label(), c.reason(), incomplete, verdictNote);
+    }
+
+    /** The same row with the verdict another rule gives it (a decision plan's test), and why. */
+    public ResultRow judgedBy(Verdict otherVerdict, String note) {
+        return new ResultRow(key, metricId, metricTitle, method, variant, segment, controlValue, treatmentValue, absoluteEffect,
+                absoluteCi, relativeEffect, relativeCi, otherVerdict, relative, relativeLow, relativeHigh, pValue, pLabel,
+                pValueAdjusted, units, ok, statusLabel, statusReason, incompleteNote, note);
     }
 }

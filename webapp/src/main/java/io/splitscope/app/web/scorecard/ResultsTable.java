@@ -37,7 +37,7 @@ final class ResultsTable extends Div {
     }
 
     /** The lines of a scorecard, in display order: by group, then as the analysis listed them. */
-    static List<Line> lines(List<ScorecardRow> rows, MetricGroups groups, double alpha) {
+    static List<Line> lines(List<ScorecardRow> rows, MetricGroups groups, double alpha, DecisionVerdicts decisionVerdicts) {
         Map<Group, List<Line>> byGroup = new LinkedHashMap<>();
         for (Group g : Group.values()) {
             byGroup.put(g, new ArrayList<>());
@@ -46,7 +46,7 @@ final class ResultsTable extends Div {
             Metric metric = groups.metric(row.metricId());
             Direction direction = metric == null ? Direction.HIGHER_IS_BETTER : metric.direction();
             Group group = groups.groupOf(row.metricId());
-            byGroup.get(group).add(new Line(row, ResultRow.of(row, direction, alpha), metric, group));
+            byGroup.get(group).add(new Line(row, decisionVerdicts.judge(row, ResultRow.of(row, direction, alpha)), metric, group));
         }
         return byGroup.values().stream().flatMap(List::stream).toList();
     }
@@ -186,12 +186,8 @@ final class ResultsTable extends Div {
             Span ci = new Span(r.relativeCi());
             ci.addClassName("ss-ci");
             effect.add(ci);
-            if (r.verdict() == ResultRow.Verdict.DESCRIPTIVE) {
-                Span note = new Span(ResultRow.DESCRIPTIVE_NOTE);
-                note.addClassName("ss-descriptive-note");
-                effect.add(note);
-            } else if (r.verdict() == ResultRow.Verdict.NOT_AFTER_CORRECTION) {
-                Span note = new Span(ResultRow.correctionNote(r.pValueAdjusted()));
+            if (r.verdictNote() != null) {
+                Span note = new Span(r.verdictNote());
                 note.addClassName("ss-descriptive-note");
                 effect.add(note);
             }

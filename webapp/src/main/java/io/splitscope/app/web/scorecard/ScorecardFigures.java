@@ -32,7 +32,7 @@ final class ScorecardFigures {
         return switch (verdict) {
             case BETTER -> Figures.BETTER;
             case WORSE -> Figures.WORSE;
-            case INCONCLUSIVE, NOT_AFTER_CORRECTION, DESCRIPTIVE -> Figures.INCONCLUSIVE;
+            case INCONCLUSIVE, NOT_AFTER_CORRECTION, WITHIN_MARGIN, DESCRIPTIVE -> Figures.INCONCLUSIVE;
         };
     }
 

@@ -221,6 +221,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         if (stored.stale()) {
             parts.add(Provenance.staleBanner(canRun));
         }
+        ExperimentProgress.of(scorecard).map(ExperimentProgress::component).ifPresent(parts::add);
         parts.add(HealthPanel.of(scorecard, groups::metric));
         if (scorecard.readiness().ready()) { // else the health panel says what it waits for, and there are no rows
             parts.add(tabs.sheet(ShownScorecard.of(key, scorecard, ui, groups.forPlan(plannedBy(scorecard)), analysis.project(), marks)));

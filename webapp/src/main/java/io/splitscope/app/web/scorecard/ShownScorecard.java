@@ -25,7 +25,8 @@ record ShownScorecard(ScorecardCache.Key key, Scorecard scorecard, List<ResultsT
     /** {@code scorecard} as shown on the page, its rows grouped by {@code groups}. */
     static ShownScorecard of(ScorecardCache.Key key, Scorecard scorecard, UI ui, MetricGroups groups, Project project,
                              RVerificationMarks marks) {
-        return new ShownScorecard(key, scorecard, ResultsTable.lines(scorecard.rows(), groups, scorecard.confidence().alpha()), ui, groups, project, marks);
+        return new ShownScorecard(key, scorecard, ResultsTable.lines(scorecard.rows(), groups, scorecard.confidence().alpha(),
+                DecisionVerdicts.of(scorecard.decisions())), ui, groups, project, marks);
     }
 
     /** The confidence level of the scorecard's intervals, which its plots and series share. */
