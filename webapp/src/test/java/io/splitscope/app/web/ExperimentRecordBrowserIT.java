@@ -236,14 +236,7 @@ class ExperimentRecordBrowserIT {
     }
 
     private static void choose(String select, String label) {
-        driver.findElement(By.cssSelector(select)).click();
-        until(d -> ((JavascriptExecutor) d).executeScript("""
-                const item = [...document.querySelectorAll('vaadin-select-item')]
-                    .find(i => i.textContent.trim().startsWith(arguments[0]));
-                if (!item) return false;
-                item.click();
-                return true;
-                """, label).equals(Boolean.TRUE));
+        Browser.choose(driver, select, label);
     }
 
     private static void type(String selector, String text) {

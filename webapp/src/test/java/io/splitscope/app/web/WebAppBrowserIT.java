@@ -433,16 +433,8 @@ class WebAppBrowserIT {
         return driver.findElement(By.tagName("body")).getText();
     }
 
-    /** Opens a Vaadin select and picks the item whose text starts with {@code label}. */
     private static void choose(String select, String label) {
-        driver.findElement(By.cssSelector(select)).click();
-        until(d -> ((JavascriptExecutor) d).executeScript("""
-                const item = [...document.querySelectorAll('vaadin-select-item')]
-                    .find(i => i.textContent.trim().startsWith(arguments[0]));
-                if (!item) return false;
-                item.click();
-                return true;
-                """, label).equals(Boolean.TRUE));
+        Browser.choose(driver, select, label);
     }
 
     /** Waits until the Plotly chart in {@code selector} has drawn its SVG. */
