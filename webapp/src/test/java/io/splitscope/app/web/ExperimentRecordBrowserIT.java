@@ -184,6 +184,10 @@ class ExperimentRecordBrowserIT {
             until(d -> bodyText().contains("Page not found"));
             assertThat(bodyText()).as(path).contains("There is nothing at /" + path).doesNotContain("HTTP ERROR");
         }
+        driver.get(baseUrl + "VAADIN/no-such-file.js"); // a file the router never sees: Spring Boot's error page, in the app's words
+        assertThat(driver.getTitle()).isEqualTo("Page not found · Splitscope");
+        assertThat(bodyText()).contains("Page not found").doesNotContain("Whitelabel");
+        driver.get(baseUrl); // signing out needs a page of the app (its CSRF token)
         LoginFlow.signOut(driver, baseUrl);
         for (String path : List.of("no-such-page", "foo/bar.txt")) {
             driver.get(baseUrl + path);
