@@ -2,6 +2,7 @@ package io.splitscope.analysis;
 
 import io.splitscope.metrics.population.PopulationQuery;
 import io.splitscope.stats.ConfidenceLevel;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -21,9 +22,14 @@ import java.util.Set;
  *                     is part of the request: {@code device,country} is another one); null (or blank) for
  *                     the whole population
  * @param confidence   the confidence level of every interval (and of the sequential method's boundary)
+ * @param until        the last day of data to analyse, from the experiment's start to its end date: the
+ *                     experiment as it stood then (exposures and events after that day are left out,
+ *                     metric windows not over by then are incomplete); null for the whole period. The
+ *                     start is the experiment's own: a later one would take units exposed before it for
+ *                     new ones.
  */
 public record AnalysisRequest(String experimentId, List<String> metricIds, MeanMethod meanMethod, String segmentBy,
-                              ConfidenceLevel confidence) {
+                              ConfidenceLevel confidence, LocalDate until) {
 
     /** Between the dimension ids of a segment by two dimensions. */
     public static final String SEGMENT_SEPARATOR = ",";
@@ -65,14 +71,20 @@ public record AnalysisRequest(String experimentId, List<String> metricIds, MeanM
         return ids;
     }
 
-    /** A request at the default confidence level, {@link ConfidenceLevel#DEFAULT}. */
+    /** A request of the experiment's whole period. */
+    public AnalysisRequest(String experimentId, List<String> metricIds, MeanMethod meanMethod, String segmentBy,
+                           ConfidenceLevel confidence) {
+        this(experimentId, metricIds, meanMethod, segmentBy, confidence, null);
+    }
+
+    /** A request of the experiment's whole period at the default confidence level, {@link ConfidenceLevel#DEFAULT}. */
     public AnalysisRequest(String experimentId, List<String> metricIds, MeanMethod meanMethod, String segmentBy) {
         this(experimentId, metricIds, meanMethod, segmentBy, ConfidenceLevel.DEFAULT);
     }
 
     /** This request for these metrics, in this order. */
     public AnalysisRequest withMetrics(List<String> ids) {
-        return new AnalysisRequest(experimentId, ids, meanMethod, segmentBy, confidence);
+        return new AnalysisRequest(experimentId, ids, meanMethod, segmentBy, confidence, until);
     }
 
     /**
@@ -95,17 +107,22 @@ public record AnalysisRequest(String experimentId, List<String> metricIds, MeanM
 
     /** This request with means and proportions compared by {@code method}. */
     public AnalysisRequest withMeanMethod(MeanMethod method) {
-        return new AnalysisRequest(experimentId, metricIds, method, segmentBy, confidence);
+        return new AnalysisRequest(experimentId, metricIds, method, segmentBy, confidence, until);
     }
 
     /** This request sliced by the dimension {@code dimensionIds} ({@code country}, or two: {@code country,device}). */
     public AnalysisRequest withSegmentBy(String dimensionIds) {
-        return new AnalysisRequest(experimentId, metricIds, meanMethod, dimensionIds, confidence);
+        return new AnalysisRequest(experimentId, metricIds, meanMethod, dimensionIds, confidence, until);
     }
 
     /** This request with intervals at {@code level}. */
     public AnalysisRequest withConfidence(ConfidenceLevel level) {
-        return new AnalysisRequest(experimentId, metricIds, meanMethod, segmentBy, level);
+        return new AnalysisRequest(experimentId, metricIds, meanMethod, segmentBy, level, until);
+    }
+
+    /** This request of the data up to {@code day} (null: the whole period). */
+    public AnalysisRequest withUntil(LocalDate day) {
+        return new AnalysisRequest(experimentId, metricIds, meanMethod, segmentBy, confidence, day);
     }
 
     /** Whether this is its experiment's default scorecard, {@link #of}: the one every user may have computed. */

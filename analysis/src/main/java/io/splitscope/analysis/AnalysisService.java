@@ -30,7 +30,6 @@ import io.splitscope.stats.VariantData;
 import io.splitscope.stats.arrow.UnitEventsReader.ClusteredValues;
 import io.splitscope.stats.arrow.VariantStatistics;
 import io.splitscope.stats.decision.Decision;
-import io.splitscope.stats.health.SampleRatioMismatch;
 import io.splitscope.stats.methods.QuantileAsymptotic;
 import io.splitscope.stats.r.RParity;
 import io.splitscope.stats.health.SrmResult;
@@ -173,7 +172,7 @@ public final class AnalysisService implements AutoCloseable {
      * @throws AnalysisException for an unknown experiment or metric, or an inconsistent experiment
      */
     public Scorecard analyze(AnalysisRequest request, ProgressListener progress) {
-        Experiment experiment = analysable(request.experimentId());
+        Experiment experiment = until(analysable(request.experimentId()), request.until());
         List<Metric> selected = selectMetrics(request, experiment);
         List<Dimension> segmentBy = segmentBy(request);
         int queries = MetricInputs.queryCount(selected, request.meanMethod(), warehouse.dsl().dialect());
@@ -263,14 +262,24 @@ public final class AnalysisService implements AutoCloseable {
         return all;
     }
 
-    /**
-     * The sample-ratio check; with a single variant there is no split to test (χ² and p are NaN,
-     * as with no units at all).
-     */
+    /** The sample-ratio check of the population ({@link HealthAnalysis#srm}). */
     private static SrmResult srm(Experiment experiment, Population population) {
-        Map<String, Double> weights = ExperimentCheck.weights(experiment);
-        return weights.size() < 2 ? new SrmResult(Double.NaN, Double.NaN, false, weights)
-                : SampleRatioMismatch.check(population.units(), weights);
+        return HealthAnalysis.srm(experiment, population.units());
+    }
+
+    /**
+     * The health of an experiment's data ({@link HealthReport}): the sample-ratio check overall,
+     * per day of first exposure and per value of each of the project's dimensions, and the
+     * crossovers and invalid exposures per day. An experiment nobody is exposed to yet has the
+     * status {@link HealthReport.Status#NO_UNITS}.
+     *
+     * @throws AnalysisException for an unknown or inconsistent experiment
+     */
+    public HealthReport health(String experimentId) {
+        Experiment experiment = analysable(experimentId);
+        try (BufferAllocator allocator = childAllocator(experiment.id())) {
+            return HealthAnalysis.run(experiment, warehouse, project.dimensions(), allocator);
+        }
     }
 
     /**
@@ -446,6 +455,22 @@ public final class AnalysisService implements AutoCloseable {
     }
 
     /**
+     * {@code experiment} as it stood at the end of {@code day}; itself when {@code day} is null.
+     *
+     * @throws AnalysisException when the experiment has no dates or {@code day} is outside its period
+     */
+    private static Experiment until(Experiment experiment, LocalDate day) {
+        if (day == null) {
+            return experiment;
+        }
+        try {
+            return experiment.endingOn(day);
+        } catch (IllegalArgumentException e) {
+            throw new AnalysisException(e.getMessage());
+        }
+    }
+
+    /**
      * The metrics asked for; else the experiment's own list; else every metric that applies to it
      * (without exposure times: the metrics without a window); each restricted to the experiment's
      * unit filter, and as the metrics of its scorecard rows ({@link Metric#scorecardMetrics()}: a
@@ -522,7 +547,7 @@ public final class AnalysisService implements AutoCloseable {
                     rows.add(new ScorecardRow(metric.id(), metric.title(), metric.type(), method.id(), treatment,
                             request.segmentBy() == null ? null : segment, control.n(), treated.n(), incomplete,
                             result, null, InputSummary.of(control, treated), metric.kind(),
-                            metric.windowed() ? metric.eligibility() : null, fetched.cap(metric)));
+                            metric.windowed() ? metric.eligibility() : null, fetched.cap(metric), metric.direction()));
                 }
             });
         }

@@ -84,6 +84,28 @@ class AnalysisServiceTest {
                 LocalDateTime.of(2026, 4, 15, 0, 0), Map.of("control", 0L, "previews", 0L)));
     }
 
+    /**
+     * Up to a day, the experiment as it stood then. Expected counts from golden {@code exposures.csv}
+     * with awk: the units of exp_autoplay whose rows in [2026-03-01, 2026-03-15) name one known
+     * variant (the same awk over the whole period gives the golden 863 / 897).
+     */
+    private static final Map<String, Long> UNTIL_MARCH_14 = Map.of("control", 581L, "previews", 590L);
+
+    @Test
+    void analysesTheDataUpToAChosenDay() {
+        AnalysisRequest whole = new AnalysisRequest("exp_autoplay", List.of("play_rate"), MeanMethod.WELCH_T, null);
+        Scorecard untilMarch14 = service.analyze(whole.withUntil(LocalDate.of(2026, 3, 14)));
+        Scorecard all = service.analyze(whole);
+
+        assertThat(untilMarch14.experiment().endDate()).isEqualTo(LocalDate.of(2026, 3, 14));
+        assertThat(untilMarch14.population().units()).containsExactlyInAnyOrderEntriesOf(UNTIL_MARCH_14);
+        assertThat(untilMarch14.population().units().values().stream().mapToLong(Long::longValue).sum())
+                .isLessThan(all.population().units().values().stream().mapToLong(Long::longValue).sum());
+        assertThatThrownBy(() -> service.analyze(whole.withUntil(LocalDate.of(2026, 4, 20))))
+                .isInstanceOf(AnalysisException.class)
+                .hasMessage("until 2026-04-20 is outside experiment 'exp_autoplay': pick a day from 2026-03-01 to 2026-04-14");
+    }
+
     @Test
     void endsTheDaysSinceExposureSeriesOnTheScorecardsNumbers() {
         EffectSeries series = service.series("exp_autoplay", "streaming_hours", SeriesAxis.DAYS_SINCE_EXPOSURE);

@@ -3,7 +3,10 @@ package io.splitscope.analysis.json;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonView;
+import io.splitscope.analysis.PlanVerdicts;
 import io.splitscope.analysis.ScorecardRow;
+import io.splitscope.analysis.Verdict;
+import io.splitscope.metrics.Direction;
 import io.splitscope.metrics.Eligibility;
 import io.splitscope.metrics.MetricKind;
 import io.splitscope.metrics.MetricType;
@@ -31,8 +34,15 @@ import java.util.Map;
  *                    null (left out) for a metric without a window
  * @param descriptive whether the row describes rather than tests (no adjusted p-value, no verdict);
  *                    null (left out) in a row of {@code splitscope compare}
+ * @param direction   which way the metric should move, {@link Direction#jsonName()}; null (left out) in
+ *                    a row of {@code splitscope compare} and in rows stored before directions were kept
  * @param segment     the segment, null (left out) when the scorecard is not sliced
  * @param status      the result status in lower case ({@code ok}, {@code zero_baseline}, ...)
+ * @param verdict     what the row means in its metric's direction, {@link Verdict#jsonName()}: by the
+ *                    decision plan's tests when the plan decides the row, else at the scorecard's α
+ *                    ({@link PlanVerdicts}); null (left out) where neither is known (a row of
+ *                    {@code splitscope compare}, or one stored before directions were kept). Derived
+ *                    from the scorecard, so not read back
  * @param reason      why the status is not OK; null (left out) when it is
  * @param metricTitle the metric's title (stored only)
  * @param inputs      the statistics the comparison read (stored only)
@@ -44,6 +54,7 @@ public record ResultPart(
         @JsonInclude(JsonInclude.Include.NON_NULL) String kind,
         @JsonInclude(JsonInclude.Include.NON_NULL) String eligibility,
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean descriptive,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String direction,
         String method,
         String variant,
         @JsonInclude(JsonInclude.Include.NON_NULL) String segment,
@@ -61,45 +72,49 @@ public record ResultPart(
         Double pValue,
         Double pValueAdjusted,
         @JsonAnyGetter Map<String, Double> extras,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String verdict,
         String status,
         @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
         @JsonView(ScorecardDocument.Stored.class) String metricTitle,
         @JsonView(ScorecardDocument.Stored.class) InputsPart inputs,
         @JsonInclude(JsonInclude.Include.NON_NULL) CapPart cap) {
 
-    /** The row of a scorecard. */
-    public static ResultPart of(ScorecardRow row) {
+    /** The row of a scorecard, with its verdict (null when not known: see {@link PlanVerdicts#verdict}). */
+    public static ResultPart of(ScorecardRow row, Verdict verdict) {
         return of(row.metricId(), row.type().jsonName(), row.kind().jsonName(),
-                row.eligibility() == null ? null : row.eligibility().jsonName(), row.descriptive(), row.method(),
+                row.eligibility() == null ? null : row.eligibility().jsonName(), row.descriptive(),
+                row.direction() == null ? null : row.direction().jsonName(), row.method(),
                 row.variant(), row.segment(), row.nControl(), row.nTreatment(), row.incompleteUnits(), row.comparison(),
-                row.pValueAdjusted(), row.metricTitle(), InputsPart.of(row.inputs()), CapPart.of(row.cap()));
+                row.pValueAdjusted(), verdict == null ? null : verdict.jsonName(), row.metricTitle(),
+                InputsPart.of(row.inputs()), CapPart.of(row.cap()));
     }
 
     /** A row of {@code splitscope compare}: no metric, type or segment, and every unit complete. */
     public static ResultPart comparing(String method, String variant, long nControl, long nTreatment,
                                       ComparisonResult result, Double pValueAdjusted) {
-        return of(null, null, null, null, null, method, variant, null, nControl, nTreatment, 0, result, pValueAdjusted,
-                null, null, null);
+        return of(null, null, null, null, null, null, method, variant, null, nControl, nTreatment, 0, result,
+                pValueAdjusted, null, null, null, null);
     }
 
     private static ResultPart of(String metric, String type, String kind, String eligibility, Boolean descriptive,
-                                String method, String variant, String segment,
+                                String direction, String method, String variant, String segment,
                                 long nControl, long nTreatment, long incompleteUnits, ComparisonResult result,
-                                Double pValueAdjusted, String metricTitle, InputsPart inputs, CapPart cap) {
+                                Double pValueAdjusted, String verdict, String metricTitle, InputsPart inputs, CapPart cap) {
         Interval absolute = result.absoluteCi();
         Interval relative = result.relativeCi();
-        return new ResultPart(metric, type, kind, eligibility, descriptive, method, variant, segment, nControl, nTreatment, incompleteUnits,
+        return new ResultPart(metric, type, kind, eligibility, descriptive, direction, method, variant, segment, nControl,
+                nTreatment, incompleteUnits,
                 result.controlValue(), result.treatmentValue(),
                 result.absoluteEffect(), absolute == null ? null : absolute.low(), absolute == null ? null : absolute.high(),
                 result.relativeEffect(), relative == null ? null : relative.low(), relative == null ? null : relative.high(),
-                result.pValue(), pValueAdjusted, result.extras(), result.status().name().toLowerCase(Locale.ROOT),
+                result.pValue(), pValueAdjusted, result.extras(), verdict, result.status().name().toLowerCase(Locale.ROOT),
                 result.reason(), metricTitle, inputs, cap);
     }
 
     /**
      * The scorecard row this one was made {@link #of(ScorecardRow) of}.
      *
-     * @throws IllegalArgumentException for a status, type, kind or eligibility that is none of the known
+     * @throws IllegalArgumentException for a status, type, kind, eligibility or direction that is none of the known
      *                                  ones, or an interval with one bound only
      */
     public ScorecardRow toRow() {
@@ -110,7 +125,8 @@ public record ResultPart(
         return new ScorecardRow(metric, metricTitle, metricType, method, variant, segment, nControl,
                 nTreatment, incompleteUnits, result, pValueAdjusted, inputs.toSummary(),
                 kind == null ? MetricKind.of(metricType) : MetricKind.fromJsonName(kind),
-                eligibility == null ? null : Eligibility.fromJsonName(eligibility), cap == null ? null : cap.toCap());
+                eligibility == null ? null : Eligibility.fromJsonName(eligibility), cap == null ? null : cap.toCap(),
+                direction == null ? null : Direction.fromJsonName(direction));
     }
 
     private static Interval interval(String name, Double low, Double high) {

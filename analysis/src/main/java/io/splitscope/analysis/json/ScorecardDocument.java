@@ -1,6 +1,7 @@
 package io.splitscope.analysis.json;
 
 import com.fasterxml.jackson.annotation.JsonView;
+import io.splitscope.analysis.PlanVerdicts;
 import io.splitscope.analysis.Readiness;
 import io.splitscope.analysis.Scorecard;
 import io.splitscope.metrics.experiment.Experiment;
@@ -63,10 +64,12 @@ public record ScorecardDocument(
     public static ScorecardDocument of(Scorecard scorecard) {
         Experiment experiment = scorecard.experiment();
         Readiness readiness = scorecard.readiness();
+        PlanVerdicts verdicts = PlanVerdicts.of(scorecard.decisions());
+        double alpha = scorecard.confidence().alpha();
         return new ScorecardDocument(experiment.id(), experiment.controlVariant(), experiment.startDate(),
                 experiment.endDate(), readiness.status().jsonName(), readiness.waitingFor(), scorecard.confidence().value(), PopulationPart.of(scorecard.population()),
                 SrmPart.of(scorecard.srm()), scorecard.decisions().stream().map(DecisionPart::of).toList(),
-                scorecard.rows().stream().map(ResultPart::of).toList(),
+                scorecard.rows().stream().map(row -> ResultPart.of(row, verdicts.verdict(row, alpha).orElse(null))).toList(),
                 scorecard.warehouse(), scorecard.computedAt(), ExperimentPart.of(experiment),
                 scorecard.queries().stream().map(QueryPart::of).toList(), new TreeMap<>(scorecard.metricQueries()));
     }

@@ -24,7 +24,8 @@ import java.util.Map;
  * shape (the comparison nested, intervals as {@code [low, high]}, type and status by their Java
  * names). Formats 1 and 2 have no {@code confidence_level} (their intervals are at 95 %), and 1 has
  * no {@code metric_queries}, so its scorecards do not say which query served which metric. None
- * kept a row's kind or eligibility: a row reads as the kind of its type, its eligibility unknown (null).
+ * kept a row's kind, eligibility or direction: a row reads as the kind of its type, its eligibility
+ * and direction unknown (null).
  *
  * @param confidenceLevel the level in percent (format 3)
  */
@@ -41,7 +42,7 @@ record EarlierScorecardDocument(int format, ExperimentPart experiment, Populatio
             MetricType metricType = MetricType.valueOf(type);
             return new ScorecardRow(metricId, metricTitle, metricType, method, variant, segment, nControl,
                     nTreatment, incompleteUnits, comparison.toResult(), pValueAdjusted, inputs.toSummary(),
-                    MetricKind.of(metricType), null, null);
+                    MetricKind.of(metricType), null, null, null);
         }
     }
 

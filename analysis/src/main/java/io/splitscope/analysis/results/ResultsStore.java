@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,11 +68,11 @@ public final class ResultsStore implements AutoCloseable {
     public static final int DEFAULT_KEEP = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(ResultsStore.class);
-    private static final String COLUMNS = "experiment_id, mean_method, segment_by, metric_ids, confidence_level,"
-            + " computed_at, warehouse, fingerprint, computed_by, elapsed_ms, scorecard";
-    private static final String KEY_COLUMNS = "experiment_id, mean_method, segment_by, metric_ids, confidence_level";
+    /** The key of a request; {@code until_day} is empty for the whole period (stores written before it had none). */
+    private static final String KEY_COLUMNS = "experiment_id, mean_method, segment_by, metric_ids, confidence_level, until_day";
+    private static final String COLUMNS = KEY_COLUMNS + ", computed_at, warehouse, fingerprint, computed_by, elapsed_ms, scorecard";
     private static final String KEY = "experiment_id = ? AND mean_method = ? AND segment_by = ? AND metric_ids = ?"
-            + " AND confidence_level = ?";
+            + " AND confidence_level = ? AND until_day = ?";
     /** The first columns of both tables: the run, ascending across them, and the key. */
     private static final String RUN_AND_KEY = """
             run              BIGINT  NOT NULL DEFAULT nextval('runs'),
@@ -80,6 +81,7 @@ public final class ResultsStore implements AutoCloseable {
             segment_by       VARCHAR NOT NULL,
             metric_ids       VARCHAR NOT NULL,
             confidence_level DOUBLE  NOT NULL,
+            until_day        VARCHAR NOT NULL DEFAULT '',
             """;
     private static final String FAILED_COLUMNS = KEY_COLUMNS + ", failed_at, requested_by, message";
 
@@ -198,10 +200,13 @@ public final class ResultsStore implements AutoCloseable {
                         written_by       VARCHAR NOT NULL,
                         kind             VARCHAR NOT NULL,
                         entry_value      VARCHAR NOT NULL)""");
+            for (String table : List.of("scorecards", "failed_runs")) { // a store written before requests had a last day
+                statement.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS until_day VARCHAR DEFAULT ''");
+            }
             if (layout.before()) {
                 int carried = statement.executeUpdate("INSERT INTO scorecards (" + COLUMNS + ") SELECT experiment_id,"
                         + " mean_method, segment_by, metric_ids, " + (layout.confidence() ? "confidence_level" : "95")
-                        + ", computed_at, warehouse, fingerprint, computed_by, elapsed_ms, scorecard FROM scorecards_before"
+                        + ", '', computed_at, warehouse, fingerprint, computed_by, elapsed_ms, scorecard FROM scorecards_before"
                         + " ORDER BY computed_at");
                 statement.execute("DROP TABLE scorecards_before");
                 LOG.info("Results store {}: {} scorecards carried over to the layout that keeps the last runs of each request",
@@ -417,7 +422,8 @@ public final class ResultsStore implements AutoCloseable {
             AnalysisRequest request = new AnalysisRequest(experimentId,
                     metrics.isEmpty() ? List.of() : Arrays.asList(metrics.split(",")),
                     MeanMethod.parse(row.getString("mean_method")), segment.isEmpty() ? null : segment,
-                    new ConfidenceLevel(row.getDouble("confidence_level")));
+                    new ConfidenceLevel(row.getDouble("confidence_level")),
+                    row.getString("until_day").isEmpty() ? null : LocalDate.parse(row.getString("until_day")));
             return Optional.of(new StoredScorecard(request, ScorecardCodec.decode(row.getString("scorecard")),
                     new WarehouseFingerprint(row.getString("fingerprint")), row.getString("computed_by"),
                     Duration.ofMillis(row.getLong("elapsed_ms")), false));
@@ -449,10 +455,10 @@ public final class ResultsStore implements AutoCloseable {
 
     private static Object[] key(AnalysisRequest request) {
         return new Object[] {request.experimentId(), request.meanMethod().methodId(), segment(request), metrics(request),
-                request.confidence().percent()};
+                request.confidence().percent(), request.until() == null ? "" : request.until().toString()};
     }
 
-    /** Sets the key's five parameters from {@code first} (1 by default); returns the index after them. */
+    /** Sets the key's six parameters from {@code first} (1 by default); returns the index after them. */
     private static int setKey(PreparedStatement statement, AnalysisRequest request, int first) throws SQLException {
         Object[] key = key(request);
         for (int i = 0; i < key.length; i++) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.splitscope.analysis.CapUsed;
 import io.splitscope.analysis.ScorecardRow;
+import io.splitscope.analysis.Verdict;
+import io.splitscope.metrics.Direction;
 import io.splitscope.metrics.MetricKind;
 import io.splitscope.stats.ComparisonResult;
 import io.splitscope.stats.Interval;
@@ -18,6 +20,13 @@ class ResultPartTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<ScorecardRow> ROWS = SampleScorecard.scorecard().rows();
+    /** The sample's α: its confidence level is 99 %. */
+    private static final double ALPHA = 0.01;
+
+    /** The row with its verdict at the sample's α. */
+    private static ResultPart part(ScorecardRow row) {
+        return ResultPart.of(row, row.verdict(ALPHA).orElse(null));
+    }
 
     private static JsonNode written(ResultPart row) {
         return JSON.readTree(ScorecardJson.writePublic(row));
@@ -25,9 +34,9 @@ class ResultPartTest {
 
     @Test
     void leavesOutTheSegmentWhenNotSlicedAndTheReasonWhenOk() {
-        JsonNode plain = written(ResultPart.of(ROWS.get(0)));
-        JsonNode segmented = written(ResultPart.of(ROWS.get(1)));
-        JsonNode zeroBaseline = written(ResultPart.of(ROWS.get(2)));
+        JsonNode plain = written(part(ROWS.get(0)));
+        JsonNode segmented = written(part(ROWS.get(1)));
+        JsonNode zeroBaseline = written(part(ROWS.get(2)));
 
         assertThat(plain.has("segment")).isFalse();
         assertThat(plain.has("reason")).isFalse();
@@ -39,7 +48,7 @@ class ResultPartTest {
 
     @Test
     void writesTheExtrasAsFieldsBetweenTheAdjustedPValueAndTheStatus() {
-        assertThat(written(ResultPart.of(ROWS.get(1))).propertyNames()).containsExactly("metric", "type", "kind",
+        assertThat(written(part(ROWS.get(1))).propertyNames()).containsExactly("metric", "type", "kind",
                 "descriptive", "method", "variant", "segment", "n_control", "n_treatment", "incomplete_units", "control_value", "treatment_value",
                 "absolute_effect", "absolute_ci_low", "absolute_ci_high", "relative_effect", "relative_ci_low",
                 "relative_ci_high", "p_value", "p_value_adjusted", "expected_loss", "chance_to_beat_control", "status");
@@ -63,26 +72,26 @@ class ResultPartTest {
         ScorecardRow twoTailed = capped(plain, new CapUsed(0.375, 1.625, 0.25, 0.75));
         ScorecardRow fixed = capped(plain, new CapUsed(null, 100.0, null, null));
 
-        JsonNode row = written(ResultPart.of(twoTailed));
+        JsonNode row = written(part(twoTailed));
         assertThat(row.propertyNames()).endsWith("status", "cap");
         assertThat(row.get("cap").toString())
                 .isEqualTo("{\"lower\":0.375,\"upper\":1.625,\"quantile_low\":0.25,\"quantile\":0.75}");
-        assertThat(written(ResultPart.of(fixed)).get("cap").toString()).isEqualTo("{\"upper\":100.0}");
-        assertThat(written(ResultPart.of(plain)).has("cap")).isFalse();
-        assertThat(ResultPart.of(twoTailed).toRow()).isEqualTo(twoTailed);
-        assertThat(ResultPart.of(fixed).toRow()).isEqualTo(fixed);
+        assertThat(written(part(fixed)).get("cap").toString()).isEqualTo("{\"upper\":100.0}");
+        assertThat(written(part(plain)).has("cap")).isFalse();
+        assertThat(part(twoTailed).toRow()).isEqualTo(twoTailed);
+        assertThat(part(fixed).toRow()).isEqualTo(fixed);
     }
 
     private static ScorecardRow capped(ScorecardRow row, CapUsed cap) {
         return new ScorecardRow(row.metricId(), row.metricTitle(), row.type(), row.method(), row.variant(), row.segment(),
                 row.nControl(), row.nTreatment(), row.incompleteUnits(), row.comparison(), row.pValueAdjusted(), row.inputs(),
-                row.kind(), row.eligibility(), cap);
+                row.kind(), row.eligibility(), cap, row.direction());
     }
 
     @Test
     void readsBackTheRowItWasMadeOf() {
         for (ScorecardRow row : ROWS) {
-            assertThat(ResultPart.of(row).toRow()).isEqualTo(row);
+            assertThat(part(row).toRow()).isEqualTo(row);
         }
     }
 
@@ -90,10 +99,10 @@ class ResultPartTest {
     void saysEachRowsKindItsEligibilityWhenWindowedAndWhetherItIsDescriptive() {
         List<ScorecardRow> funnel = FunnelRows.rows();
 
-        JsonNode step = written(ResultPart.of(funnel.get(0)));
-        JsonNode conversion = written(ResultPart.of(funnel.get(1)));
-        JsonNode retention = written(ResultPart.of(funnel.get(2)));
-        JsonNode plain = written(ResultPart.of(ROWS.get(0)));
+        JsonNode step = written(part(funnel.get(0)));
+        JsonNode conversion = written(part(funnel.get(1)));
+        JsonNode retention = written(part(funnel.get(2)));
+        JsonNode plain = written(part(ROWS.get(0)));
 
         assertThat(step.propertyNames()).startsWith("metric", "type", "kind", "eligibility", "descriptive", "method");
         assertThat(List.of(step.get("kind").asString(), step.get("eligibility").asString(), step.get("descriptive").asBoolean()))
@@ -104,13 +113,59 @@ class ResultPartTest {
         assertThat(retention.get("eligibility").asString()).isEqualTo("all");
         assertThat(plain.has("eligibility")).as("a metric without a window").isFalse();
         for (ScorecardRow row : funnel) {
-            assertThat(ResultPart.of(row).toRow()).isEqualTo(row);
+            assertThat(part(row).toRow()).isEqualTo(row);
         }
     }
 
     @Test
+    void writesTheDirectionAfterDescriptiveAndTheVerdictBeforeTheStatusAndReadsTheDirectionBack() {
+        ScorecardRow bayesian = ROWS.get(1); // relative interval [0.03, 0.47], adjusted p 0.06
+        ScorecardRow lower = directed(bayesian, Direction.LOWER_IS_BETTER);
+
+        JsonNode atNinetyNine = written(part(lower));
+        JsonNode atNinety = written(ResultPart.of(lower, lower.verdict(0.10).orElse(null)));
+
+        assertThat(atNinetyNine.propertyNames()).containsSubsequence("descriptive", "direction", "method")
+                .containsSubsequence("p_value_adjusted", "chance_to_beat_control", "verdict", "status");
+        assertThat(atNinetyNine.get("direction").asString()).isEqualTo("lower_is_better");
+        assertThat(atNinetyNine.get("verdict").asString()).isEqualTo("not_after_correction"); // 0.06 ≥ α = 0.01
+        assertThat(atNinety.get("verdict").asString()).isEqualTo("worse"); // 0.06 < 0.10, and up is bad
+        assertThat(written(ResultPart.of(bayesian, Verdict.of(bayesian, Direction.HIGHER_IS_BETTER, 0.10))).get("verdict").asString())
+                .isEqualTo("better");
+        assertThat(part(lower).toRow()).isEqualTo(lower);
+    }
+
+    @Test
+    void aRowWithoutADirectionHasNeitherDirectionNorVerdict() {
+        JsonNode plain = written(part(ROWS.get(0))); // as rows stored before directions were kept
+
+        assertThat(plain.has("direction")).isFalse();
+        assertThat(plain.has("verdict")).isFalse();
+    }
+
+    @Test
+    void refusesAnUnknownDirection() {
+        ResultPart row = part(directed(ROWS.get(0), Direction.HIGHER_IS_BETTER));
+        ResultPart sideways = new ResultPart(row.metric(), row.type(), row.kind(), row.eligibility(), row.descriptive(),
+                "sideways", row.method(), row.variant(), row.segment(), row.nControl(), row.nTreatment(),
+                row.incompleteUnits(), row.controlValue(), row.treatmentValue(), row.absoluteEffect(), row.absoluteCiLow(),
+                row.absoluteCiHigh(), row.relativeEffect(), row.relativeCiLow(), row.relativeCiHigh(), row.pValue(),
+                row.pValueAdjusted(), row.extras(), row.verdict(), row.status(), row.reason(), row.metricTitle(),
+                row.inputs(), row.cap());
+
+        assertThatThrownBy(sideways::toRow).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown direction 'sideways' (known: [higher_is_better, lower_is_better])");
+    }
+
+    private static ScorecardRow directed(ScorecardRow row, Direction direction) {
+        return new ScorecardRow(row.metricId(), row.metricTitle(), row.type(), row.method(), row.variant(), row.segment(),
+                row.nControl(), row.nTreatment(), row.incompleteUnits(), row.comparison(), row.pValueAdjusted(), row.inputs(),
+                row.kind(), row.eligibility(), row.cap(), direction);
+    }
+
+    @Test
     void readsARowWithoutKindEligibilityOrDescriptiveAsTheKindOfItsType() {
-        ResultPart row = ResultPart.of(ROWS.get(2));
+        ResultPart row = part(ROWS.get(2));
         ResultPart before = changed(row, row.absoluteCiHigh(), row.status(), row.type(), null, null);
 
         ScorecardRow read = before.toRow();
@@ -122,7 +177,7 @@ class ResultPartTest {
 
     @Test
     void rejectsAnIntervalWithOneBoundAnUnknownStatusTypeKindOrEligibility() {
-        ResultPart row = ResultPart.of(ROWS.get(0));
+        ResultPart row = part(ROWS.get(0));
 
         assertThatThrownBy(() -> changed(row, null, row.status(), row.type(), row.kind(), null).toRow())
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("absolute_ci has one bound only: [-0.125, null]");
@@ -138,10 +193,10 @@ class ResultPartTest {
 
     private static ResultPart changed(ResultPart row, Double absoluteCiHigh, String status, String type, String kind,
                                       String eligibility) {
-        return new ResultPart(row.metric(), type, kind, eligibility, row.descriptive(), row.method(), row.variant(),
+        return new ResultPart(row.metric(), type, kind, eligibility, row.descriptive(), row.direction(), row.method(), row.variant(),
                 row.segment(), row.nControl(),
                 row.nTreatment(), row.incompleteUnits(), row.controlValue(), row.treatmentValue(), row.absoluteEffect(),
                 row.absoluteCiLow(), absoluteCiHigh, row.relativeEffect(), row.relativeCiLow(), row.relativeCiHigh(),
-                row.pValue(), row.pValueAdjusted(), row.extras(), status, row.reason(), row.metricTitle(), row.inputs(), row.cap());
+                row.pValue(), row.pValueAdjusted(), row.extras(), row.verdict(), status, row.reason(), row.metricTitle(), row.inputs(), row.cap());
     }
 }

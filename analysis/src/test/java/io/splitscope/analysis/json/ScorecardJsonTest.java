@@ -24,7 +24,8 @@ class ScorecardJsonTest {
     void writesThePublicDocumentOfTheSpecToTheByte() throws IOException {
         // json/sample-scorecard.json: the sample as the hand-written tree of commit 441f2bf wrote it, with the
         // status and waiting_for of issue 14 (point 6) after end_date, and each row's kind and descriptive (issue 15), and
-        // the (empty) decisions of issue 16
+        // the (empty) decisions of issue 16, and the verdict of issue 17 on the row its decision's test decides (the
+        // sample's rows have no direction, as rows stored before directions were kept, so the others have none)
         String expected;
         try (InputStream in = ScorecardJsonTest.class.getResourceAsStream("/json/sample-scorecard.json")) {
             expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -20,6 +20,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +124,7 @@ class ResultsStoreTest {
     }
 
     @Test
-    void keysByExperimentMethodSegmentAndMetricsAndReplacesOnReRun() {
+    void keysByExperimentMethodSegmentMetricsLevelAndLastDayAndReplacesOnReRun() {
         try (ResultsStore store = ResultsStore.inMemory()) {
             AnalysisRequest all = AnalysisRequest.of("exp_autoplay");
             AnalysisRequest cuped = new AnalysisRequest("exp_autoplay", List.of(), MeanMethod.CUPED, null);
@@ -137,9 +138,14 @@ class ResultsStoreTest {
             assertThat(store.find(oneMetric)).isEmpty();
             assertThat(store.find(AnalysisRequest.of("exp_price"))).isEmpty();
             assertThat(store.find(all.withConfidence(new ConfidenceLevel(90)))).isEmpty();
+            AnalysisRequest untilMarch = all.withUntil(LocalDate.of(2026, 3, 31));
+            assertThat(store.find(untilMarch)).isEmpty();
+            store.save(new StoredScorecard(untilMarch, welch, WarehouseFingerprint.UNKNOWN, "c", Duration.ZERO, false));
+            assertThat(store.find(untilMarch)).hasValueSatisfying(s -> assertThat(s.request().until()).isEqualTo(LocalDate.of(2026, 3, 31)));
+            assertThat(store.find(all)).hasValueSatisfying(s -> assertThat(s.computedBy()).isEqualTo("a"));
 
             store.save(new StoredScorecard(all, welch, new WarehouseFingerprint("later"), "b", Duration.ofSeconds(2), false));
-            assertThat(store.findAll("exp_autoplay")).singleElement()
+            assertThat(store.findAll("exp_autoplay")).hasSize(2).filteredOn(s -> s.request().until() == null).singleElement()
                     .satisfies(s -> assertThat(s.computedBy()).isEqualTo("b"))
                     .satisfies(s -> assertThat(s.fingerprint().value()).isEqualTo("later"));
         }

@@ -70,6 +70,23 @@ public record Experiment(String id, String name, String hypothesis, String owner
                 metricIds, unitFilter, plan);
     }
 
+    /**
+     * This experiment as it stood at the end of {@code day}: its period ends then.
+     *
+     * @throws IllegalArgumentException when it has no exposure times or {@code day} is outside its period
+     */
+    public Experiment endingOn(LocalDate day) {
+        if (!timed()) {
+            throw new IllegalArgumentException("experiment '" + id + "' has no exposure times: it cannot be analysed up to " + day);
+        }
+        if (day.isBefore(startDate) || day.isAfter(endDate)) {
+            throw new IllegalArgumentException("until " + day + " is outside experiment '" + id + "': pick a day from "
+                    + startDate + " to " + endDate);
+        }
+        return new Experiment(id, name, hypothesis, owner, startDate, day, controlVariant, variants, assignment, key,
+                metricIds, unitFilter, decisionPlan);
+    }
+
     /** The non-control variants, in the order of {@link #variants()}. */
     public List<String> treatments() {
         return variants.stream().map(VariantWeight::variant).filter(v -> !v.equals(controlVariant)).toList();

@@ -10,6 +10,7 @@ import static org.jooq.impl.DSL.name;
 import io.splitscope.metrics.Source;
 import io.splitscope.metrics.experiment.Assignment;
 import io.splitscope.metrics.experiment.Experiment;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -62,8 +63,7 @@ public record ExposedUnits(Experiment experiment, Table<?> staged) {
     /** The rows, one per unit with an assignment row of the experiment (in its dates when timed). */
     public Select<?> select() {
         Rows rows = Rows.of(experiment);
-        Condition valid = rows.variant.isNotNull().and(rows.variant.in(
-                experiment.variantNames().stream().map(v -> (Field<String>) inline(v)).toList()));
+        Condition valid = rows.valid(experiment);
         Field<LocalDateTime> firstExposure = rows.exposedAt == null ? DSL.castNull(SQLDataType.LOCALDATETIME)
                 : min(rows.exposedAt).filterWhere(valid);
         return DSL.select(rows.unit.as(UNIT_ID.getName()),
@@ -75,6 +75,25 @@ public record ExposedUnits(Experiment experiment, Table<?> staged) {
                 .from(rows.table)
                 .where(rows.ofExperiment(experiment))
                 .groupBy(rows.unit);
+    }
+
+    /**
+     * {@code (day, invalid_exposures)}: per calendar day (UTC) of {@code exposed_at}, the rows of
+     * the experiment in its period whose variant is not one of its own (NULL included): the
+     * invalid exposures of {@link #select()}'s {@code invalid_rows}, by the day they were logged.
+     *
+     * @throws IllegalStateException when the assignment has no timestamp (there are no days)
+     */
+    Select<?> invalidRowsPerDay(String dayColumn, String countColumn) {
+        Rows rows = Rows.of(experiment);
+        if (rows.exposedAt == null) {
+            throw new IllegalStateException("experiment " + experiment.id() + ": its exposures have no time, so no days");
+        }
+        Field<LocalDate> day = rows.exposedAt.cast(SQLDataType.LOCALDATE);
+        return DSL.select(day.as(dayColumn), count().cast(SQLDataType.BIGINT).as(countColumn))
+                .from(rows.table)
+                .where(rows.ofExperiment(experiment).and(rows.valid(experiment).not()))
+                .groupBy(day);
     }
 
     /** The rows under the alias {@value #ALIAS}. */
@@ -94,6 +113,12 @@ public record ExposedUnits(Experiment experiment, Table<?> staged) {
             // the variant as text, so that variants compare with their names on every engine whatever its type
             return new Rows(assignment, source.as(EXPOSURES), field(name(EXPOSURES, source.unit())),
                     field(name(EXPOSURES, assignment.variantColumn())).cast(SQLDataType.VARCHAR), exposedAt);
+        }
+
+        /** Whether a row's variant is one of {@code experiment}'s (not NULL, not another name). */
+        Condition valid(Experiment experiment) {
+            return variant.isNotNull().and(variant.in(
+                    experiment.variantNames().stream().map(v -> (Field<String>) inline(v)).toList()));
         }
 
         /** The rows of {@code experiment} that name a unit: its key, within its period when exposures have a time. */

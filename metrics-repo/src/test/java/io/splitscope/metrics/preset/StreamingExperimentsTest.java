@@ -46,7 +46,8 @@ class StreamingExperimentsTest {
         }
         Map<String, DecisionPlan> plans = experiments.stream()
                 .collect(Collectors.toMap(Experiment::id, Experiment::decisionPlan));
-        assertThat(plans).containsOnlyKeys("exp_autoplay", "exp_price");
+        assertThat(plans).containsOnlyKeys("exp_autoplay", "exp_price", "exp_plan_nudge", "exp_onboarding", "exp_search");
+        assertThat(plans.get("exp_search")).as("exp_search, the planted SRM, decides nothing").isEqualTo(DecisionPlan.NONE);
         assertThat(plans.get("exp_autoplay").success()).containsExactly("streaming_hours");
         assertThat(plans.get("exp_autoplay").guardrails()).extractingFromEntries(Map.Entry::getKey, e -> e.getValue().text())
                 .containsExactly(tuple("startup_ms_p90", "+5%"),

@@ -1,5 +1,6 @@
 package io.splitscope.metrics.query;
 
+import io.splitscope.metrics.population.DailyPopulationQuery;
 import io.splitscope.metrics.population.ExposedUnits;
 import io.splitscope.metrics.Cap;
 import io.splitscope.metrics.preset.StreamingPreset;
@@ -63,7 +64,9 @@ enum GoldenSql {
             List.of(Example.GERMAN_HOURS), false, List.of(TinyAttributes.COUNTRY, TinyAttributes.DEVICE))),
     /** A series by days since exposure: a VALUES table and day arithmetic with a column. */
     STREAMING_HOURS_SERIES(dsl -> SeriesQuery.build(dsl, Example.EXPERIMENT, StandardMetrics.STREAMING_HOURS,
-            SeriesAxis.DAYS_SINCE_EXPOSURE));
+            SeriesAxis.DAYS_SINCE_EXPOSURE)),
+    /** The population day by day: days of timestamps, a union with the invalid rows of each day. */
+    DAILY_POPULATION(dsl -> DailyPopulationQuery.build(dsl, ExposedUnits.of(Example.EXPERIMENT)));
 
     /** The example experiment: the tiny warehouse's exp_t. */
     static final Experiment EXPERIMENT = Example.EXPERIMENT;

@@ -16,6 +16,10 @@ import io.splitscope.stats.arrow.MomentColumns;
 import io.splitscope.stats.arrow.VariantStatistics;
 import java.util.Map;
 import java.util.stream.Stream;
+import io.splitscope.metrics.population.DailyPopulation;
+import io.splitscope.metrics.population.DailyPopulationQuery;
+import java.time.LocalDate;
+import java.util.List;
 import org.jooq.SQLDialect;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -140,6 +144,17 @@ class GoldenSqlTest {
         assertThat(events.get("control").unitOffsets()).containsExactly(0, 2, 3, 3);
         assertThat(events.get("control").values()).containsExactly(1200, 1300, 900);
         assertThat(series.get("3").moments("streaming_hours", "treatment")).isEqualTo(new Moments(2, 1.5, 1.25));
+    }
+
+    /** The days of DailyPopulationQueryTest (worked out by hand there), from the checked-in file. */
+    @Test
+    void theDuckDbFileGivesTheDaysOfTheTinyWarehouse() {
+        List<DailyPopulation> days = DailyPopulationQuery.read(GoldenSql.EXPERIMENT, tiny.warehouse.query(
+                GoldenSql.DAILY_POPULATION.checkedInQuery(SQLDialect.DUCKDB), tiny.allocator, ArrowRows::read));
+
+        assertThat(days).extracting(d -> d.date().getDayOfMonth()).containsExactly(1, 2, 3, 4, 5, 6, 8);
+        assertThat(days.get(1)).isEqualTo(new DailyPopulation(LocalDate.of(2026, 3, 2),
+                Map.of("control", 0L, "treatment", 1L), 1, 1));
     }
 
     private static VariantStatistics duckDb(GoldenSql query) {

@@ -14,9 +14,25 @@ import java.util.List;
  * @param rampDays first exposures fall off like an exponential with this mean (days after the
  *     start date), truncated at the end date: most units arrive early, some in the last 28 days
  * @param unknownVariant a variant name the logs sometimes carry that is not one of the arms
+ * @param loss a logging bug that loses some of one arm's units, or null for none
  */
 record SyntheticExperiment(String id, String name, String hypothesis, String owner, LocalDate start,
-        LocalDate end, List<Arm> arms, double participation, double rampDays, String unknownVariant) {
+        LocalDate end, List<Arm> arms, double participation, double rampDays, String unknownVariant, Loss loss) {
+
+    /** An experiment whose log loses nobody. */
+    SyntheticExperiment(String id, String name, String hypothesis, String owner, LocalDate start, LocalDate end,
+            List<Arm> arms, double participation, double rampDays, String unknownVariant) {
+        this(id, name, hypothesis, owner, start, end, arms, participation, rampDays, unknownVariant, null);
+    }
+
+    /**
+     * A logging bug that plants a sample-ratio mismatch from a day on: of the units of arm
+     * {@code arm} first exposed on or after {@code from}, a share {@code share} is never logged
+     * (none of its rows reach the exposures table), so the days before pass the per-day check and
+     * the days after fail it.
+     */
+    record Loss(String arm, LocalDate from, double share) {
+    }
 
     /**
      * One variant and its planted effects (1 = none).
@@ -41,6 +57,24 @@ record SyntheticExperiment(String id, String name, String hypothesis, String own
         }
     }
 
+    /**
+     * The SQL condition under which a candidate of experiment {@code e} is exposed and logged: its
+     * first exposure falls before {@code access_end}, and its arm and day are not hit by the {@link #loss}.
+     */
+    String loggedCondition(int e, Timeline history) {
+        String active = "e" + e + "_first < access_end";
+        if (loss == null) {
+            return active;
+        }
+        int arm = arms.stream().map(Arm::name).toList().indexOf(loss.arm());
+        if (arm < 0) {
+            throw new IllegalArgumentException(id + ": the loss names arm '" + loss.arm() + "', which it does not have");
+        }
+        // a purpose of its own (tag + 8: Rollout uses tag .. tag + 7), so the other draws stay as they are
+        return active + " AND NOT (e" + e + "_drawn_arm = " + arm + " AND e" + e + "_first >= " + history.second(loss.from())
+                + " AND u01(k, " + (Rollout.tag(e) + 8) + ") < " + loss.share() + ")";
+    }
+
     String control() {
         return arms.get(0).name();
     }
@@ -53,6 +87,9 @@ record SyntheticExperiment(String id, String name, String hypothesis, String own
         return new Rollout(id, arms.stream().map(Arm::name).toList(), arms.stream().mapToDouble(Arm::weight).toArray(),
                 start, end, participation, rampDays, unknownVariant, DIRT);
     }
+
+    /** The day from which the logging bug of {@code exp_search} loses a quarter of its {@code ranked} units. */
+    static final LocalDate SEARCH_LOSS_FROM = LocalDate.of(2026, 4, 2);
 
     /** The experiments Splitscope's demo warehouse holds, mirroring {@code golden/streaming-small}. */
     static final List<SyntheticExperiment> STANDARD = List.of(
@@ -82,5 +119,11 @@ record SyntheticExperiment(String id, String name, String hypothesis, String own
                     LocalDate.of(2026, 4, 15), LocalDate.of(2026, 5, 13),
                     List.of(Arm.control("control", 0.5),
                             new Arm("guided", 0.5, 1, 1, 1, 1)),
-                    0, 7, "guided_v0"));
+                    0, 7, "guided_v0"),
+            // --- exp_search: a sample-ratio mismatch planted from 2 April on (the experiment page's health tab) ---
+            new SyntheticExperiment("exp_search", "Search ranking",
+                    "Ranking by predicted watch time makes search lead to more viewing", "search",
+                    LocalDate.of(2026, 3, 20), LocalDate.of(2026, 4, 30),
+                    List.of(Arm.control("control", 0.5), Arm.control("ranked", 0.5)),
+                    0.50, 20, "ranked_v0", new Loss("ranked", SEARCH_LOSS_FROM, 0.25)));
 }

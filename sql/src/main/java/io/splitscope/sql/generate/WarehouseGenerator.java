@@ -58,7 +58,10 @@ import org.jooq.Field;
  * Two more show the experiment page's states: {@code exp_plan_nudge} ({@code control}/{@code nudge},
  * 2026-03-10..2026-04-08), whose revenue effect is significant before the multiple-testing
  * correction and not after it, and {@code exp_onboarding} (2026-04-15..2026-05-13), launched on
- * the demo's last day of analysis and not exposed to anyone yet.
+ * the demo's last day of analysis and not exposed to anyone yet. {@code exp_search}
+ * ({@code control}/{@code ranked}, 50/50, 2026-03-20..2026-04-30) has a logging bug: from
+ * 2026-04-02 on a quarter of its {@code ranked} units are never logged, a sample-ratio mismatch
+ * that the per-day check finds from that day.
  *
  * <ul>
  *   <li><b>members</b>: country (ISO alpha-2, skewed towards a few), device, plan, signup date;
@@ -203,7 +206,7 @@ public final class WarehouseGenerator {
         StringBuilder kept = new StringBuilder();
         for (int e = 0; e < rollouts.size(); e++) {
             drawn.append(rollouts.get(e).drawColumns(e, HISTORY));
-            kept.append(Rollout.armColumns(e, "e" + e + "_first < access_end"));
+            kept.append(Rollout.armColumns(e, experiments.get(e).loggedCondition(e, HISTORY)));
         }
         String cancelDays = "cancel_draw / cancel_hazard";
         for (int e = 0; e < experiments.size(); e++) {

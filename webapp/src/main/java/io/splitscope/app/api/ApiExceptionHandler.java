@@ -18,7 +18,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * Turns every failure of the REST API into a JSON {@link ApiError} with a one-line message; the
  * stack trace of an unexpected one goes to the server log only.
  */
-@RestControllerAdvice(assignableTypes = {ExperimentsApi.class, ExperimentRecordsApi.class})
+@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
 final class ApiExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);

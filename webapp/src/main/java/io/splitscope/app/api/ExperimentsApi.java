@@ -3,6 +3,8 @@ package io.splitscope.app.api;
 import io.splitscope.analysis.AnalysisException;
 import io.splitscope.analysis.AnalysisRequest;
 import io.splitscope.analysis.AnalysisService;
+import io.splitscope.analysis.HealthReport;
+import io.splitscope.analysis.LeftOutUnits;
 import io.splitscope.analysis.MeanMethod;
 import io.splitscope.analysis.results.RecordStatus;
 import io.splitscope.analysis.results.StoredScorecard;
@@ -11,6 +13,7 @@ import io.splitscope.app.results.AnalysisJobs;
 import io.splitscope.app.results.ExperimentRecords;
 import io.splitscope.app.results.Today;
 import io.splitscope.app.results.WarehouseExperiments;
+import io.splitscope.app.web.common.HealthReports;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.stats.ConfidenceLevel;
@@ -19,9 +22,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -49,6 +57,9 @@ import tools.jackson.databind.node.ObjectNode;
  *       {@code roll_back}, {@code keep_running}, {@code no_ship}, {@code unhealthy}; {@code spec/decisions.md}),
  *       null while none is stored or the experiment has no decision plan; and its {@code record}, the
  *       team's record ({@link ExperimentRecordsApi}).</li>
+ *   <li>{@code GET /api/experiments/{id}}: one experiment, its status and its health: the sample-ratio
+ *       check overall, per day and per segment, crossovers and invalid exposures per day, the units
+ *       each windowed metric leaves out ({@link ExperimentDocument}).</li>
  *   <li>{@code GET /api/experiments/{id}/scorecard[?method=welch_t|cuped|bayesian|sequential][&segment=country|device|plan|country,device (at most two: their cross product)][&metrics=m1,m2][&confidence=90|95|99]}:
  *       the scorecard JSON of {@code spec/scorecard.md}, exactly as {@code ./splitscope analyze --format json}
  *       prints it; the stored one when there is one (header {@code X-Splitscope-Stale: true} when the
@@ -82,16 +93,18 @@ public final class ExperimentsApi {
     private final WarehouseExperiments experiments;
     private final AnalysisJobs jobs;
     private final ExperimentRecords records;
+    private final HealthReports healthReports;
     private final Today today;
 
     /** Built by Spring. */
     public ExperimentsApi(AnalysisService analysis, WarehouseExperiments experiments, AnalysisJobs jobs, ExperimentRecords records,
-                          Today today) {
+                          HealthReports healthReports, Today today) {
         this.records = records;
-        this.today = today;
         this.analysis = analysis;
         this.experiments = experiments;
         this.jobs = jobs;
+        this.healthReports = healthReports;
+        this.today = today;
     }
 
     /** Where an experiment's scorecard is, its id encoded as a path segment. */
@@ -103,15 +116,7 @@ public final class ExperimentsApi {
         ArrayNode list = JSON.createArrayNode();
         for (Experiment experiment : experiments.all()) {
             ObjectNode node = list.addObject();
-            node.put("id", experiment.id());
-            node.put("name", experiment.name());
-            node.put("owner", experiment.owner());
-            node.put("hypothesis", experiment.hypothesis());
-            node.put("start_date", experiment.startDate() == null ? null : experiment.startDate().toString());
-            node.put("end_date", experiment.endDate() == null ? null : experiment.endDate().toString());
-            node.put("control_variant", experiment.controlVariant());
-            ArrayNode variants = node.putArray("variants");
-            experiment.variants().forEach(v -> variants.addObject().put("name", v.variant()).put("weight", v.weight()));
+            ExperimentDocument.metadata(node, experiment);
             node.put("scorecard", UriComponentsBuilder.fromPath(SCORECARD_PATH).buildAndExpand(experiment.id()).encode()
                     .toUriString());
             List<Decision> decisions = jobs.storedDecisions(experiment.id());
@@ -124,6 +129,34 @@ public final class ExperimentsApi {
             RecordJson.write(node.putObject("record"), records.of(experiment.id()), RecordStatus.byDates(experiment, today.date()));
         }
         return JSON.writeValueAsString(list);
+    }
+
+    /**
+     * {@code GET /api/experiments/{id}}: the experiment's metadata, its {@code status} as the list of
+     * the web app shows it (the team's, else the one its dates give today: {@code draft},
+     * {@code running}, {@code stopped}, {@code decided}; see {@link ExperimentRecordsApi}) and its {@code health} ({@link ExperimentDocument#health}); the windowed metrics' shares
+     * come from its default scorecard (stored, or computed now).
+     */
+    @GetMapping(value = "/experiments/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public String experiment(@PathVariable String id) {
+        AnalysisRequest defaults = request(id, new ScorecardParameters(null, null, null, null, null));
+        Experiment experiment = experiments.find(id).orElseThrow();
+        HealthReport report;
+        try {
+            report = healthReports.report(id).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        Map<String, Metric> metrics = analysis.metrics().stream().collect(Collectors.toMap(Metric::id, m -> m, (a, b) -> a));
+        List<LeftOutUnits> leftOut = report.status() == HealthReport.Status.READY
+                ? LeftOutUnits.of(jobs.scorecard(defaults).scorecard(), metrics::get) : List.of();
+        ObjectNode node = JSON.createObjectNode();
+        ExperimentDocument.metadata(node, experiment);
+        node.put("status", records.of(experiment.id()).shownStatus(experiment, today.date()).id());
+        node.put("scorecard", UriComponentsBuilder.fromPath(SCORECARD_PATH).buildAndExpand(experiment.id()).encode()
+                .toUriString());
+        ExperimentDocument.health(node.putObject("health"), report, leftOut);
+        return JSON.writeValueAsString(node);
     }
 
     /** {@code GET /api/experiments/{id}/scorecard}. */
@@ -179,7 +212,7 @@ public final class ExperimentsApi {
     @RequestMapping("/**")
     public ResponseEntity<String> unknown(HttpServletRequest request) {
         return ApiError.of(HttpStatus.NOT_FOUND, "no such API resource: " + request.getMethod() + " " + request.getRequestURI()
-                + " (see GET /api/experiments)").response();
+                + " (GET /api/openapi.json lists the API)").response();
     }
 
     /**
@@ -187,18 +220,24 @@ public final class ExperimentsApi {
      * parameter (package-private: ExperimentsApiFuzzTest fuzzes it without a server).
      */
     AnalysisRequest request(String id, ScorecardParameters parameters) {
-        if (experiments.find(id).isEmpty()) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "unknown experiment '" + id + "'");
-        }
+        Experiment experiment = experiments.find(id)
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown experiment '" + id + "'"));
         String method = parameters.method();
         String segment = parameters.segment();
         String metrics = parameters.metrics();
         String confidence = parameters.confidence();
         MeanMethod meanMethod;
         ConfidenceLevel level;
+        LocalDate until;
         try {
             meanMethod = method == null || method.isBlank() ? MeanMethod.WELCH_T : MeanMethod.parse(method.strip());
             level = ConfidenceLevel.parseOrDefault(confidence);
+            until = parameters.until() == null || parameters.until().isBlank() ? null : LocalDate.parse(parameters.until().strip());
+            if (until != null) {
+                experiment.endingOn(until); // within the period
+            }
+        } catch (DateTimeParseException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "parameter until needs a day like 2026-04-01, not '" + parameters.until() + "'");
         } catch (IllegalArgumentException | AnalysisException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
@@ -211,10 +250,10 @@ public final class ExperimentsApi {
         List<String> unknown = metricIds.stream().filter(m -> !known.contains(m)).toList();
         if (!unknown.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "unknown metric" + (unknown.size() == 1 ? " " : "s ")
-                    + String.join(", ", unknown) + " (GET /api/experiments lists experiments; ./splitscope metrics lists metrics)");
+                    + String.join(", ", unknown) + " (GET /api/metrics lists the metrics)");
         }
         try {
-            AnalysisRequest request = new AnalysisRequest(id, metricIds, meanMethod, segment, level);
+            AnalysisRequest request = new AnalysisRequest(id, metricIds, meanMethod, segment, level, until);
             analysis.segmentBy(request); // every dimension known
             return request;
         } catch (IllegalArgumentException | AnalysisException e) {
@@ -224,10 +263,11 @@ public final class ExperimentsApi {
 
     /**
      * The query parameters of a scorecard, bound by name, each optional: {@code method},
-     * {@code segment}, {@code metrics} (comma-separated) and {@code confidence} (90, 95 or 99;
-     * {@code 0.9} and {@code 99%} are read too).
+     * {@code segment}, {@code metrics} (comma-separated), {@code confidence} (90, 95 or 99;
+     * {@code 0.9} and {@code 99%} are read too) and {@code until} (the last day of data, ISO, within the
+     * experiment's period).
      */
-    public record ScorecardParameters(String method, String segment, String metrics, String confidence) {
+    public record ScorecardParameters(String method, String segment, String metrics, String confidence, String until) {
     }
 
     /** A job as JSON: {@code id}, {@code state} (queued, running, succeeded, failed), progress and times, and where its scorecard is. */
@@ -239,6 +279,7 @@ public final class ExperimentsApi {
         node.put("method", request.meanMethod().methodId());
         node.put("segment", request.segmentBy());
         node.put("confidence_level", request.confidence().value());
+        node.put("until", request.until() == null ? null : request.until().toString());
         ArrayNode metricIds = node.putArray("metrics");
         request.metricIds().forEach(metricIds::add);
         node.put("state", job.state().jsonName());

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
+import java.time.LocalDate;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,6 +58,10 @@ final class AnalyzeCommand extends BaseCommand {
             description = "The confidence level of every interval, in percent: 90, 95 or 99 (default: ${DEFAULT-VALUE}).")
     private ConfidenceLevel confidence;
 
+    @Option(names = "--until", paramLabel = "DATE",
+            description = "Analyse the data up to this day (YYYY-MM-DD), within the experiment's period (default: all of it).")
+    private LocalDate until;
+
     @Option(names = "--verify-r", description = "Recompute in R the metrics whose method has an R twin, and fail if they differ.")
     private boolean verifyR;
 
@@ -72,7 +77,7 @@ final class AnalyzeCommand extends BaseCommand {
         if (!format.equals("json") && !format.equals("table")) {
             throw usageError("option --format takes json or table, not '" + format + "'");
         }
-        AnalysisRequest request = new AnalysisRequest(experiment, metricList(), meanMethod(), segment, confidence);
+        AnalysisRequest request = new AnalysisRequest(experiment, metricList(), meanMethod(), segment, confidence, until);
         Project opened = project.required();
         PrintWriter stderr = stderr();
         stderr.println("splitscope: opening " + ProjectOptions.describe(opened));

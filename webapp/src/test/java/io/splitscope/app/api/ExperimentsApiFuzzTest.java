@@ -41,7 +41,7 @@ class ExperimentsApiFuzzTest {
     static void open() {
         analysis = AnalysisService.open(GoldenWarehouse.folder().toString());
         WarehouseExperiments experiments = new WarehouseExperiments(analysis, () -> new WarehouseFingerprint("golden"), false);
-        api = new ExperimentsApi(analysis, experiments, null, null, null); // reading parameters never reaches the jobs
+        api = new ExperimentsApi(analysis, experiments, null, null, null, null); // reading parameters never reaches the jobs
     }
 
     @AfterAll
@@ -53,7 +53,7 @@ class ExperimentsApiFuzzTest {
     void everyParameterIsARequestOrOneLine() {
         Gen<Request> requests = ids().zip(values(), values(), metrics(), values(),
                 (id, method, segment, metrics, confidence) ->
-                        new Request(id, new ScorecardParameters(method, segment, metrics, confidence)));
+                        new Request(id, new ScorecardParameters(method, segment, metrics, confidence, null)));
         Campaign.current().tries(250).forAll(requests).checkAssert(ExperimentsApiFuzzTest::isARequestOrOneLine);
     }
 

@@ -22,7 +22,7 @@ class ExperimentsApiTest {
     @BeforeAll
     static void open() {
         analysis = AnalysisService.open(GoldenWarehouse.folder().toString());
-        api = new ExperimentsApi(analysis, new WarehouseExperiments(analysis, () -> new WarehouseFingerprint("golden"), false), null, null, null);
+        api = new ExperimentsApi(analysis, new WarehouseExperiments(analysis, () -> new WarehouseFingerprint("golden"), false), null, null, null, null);
     }
 
     @AfterAll
@@ -31,7 +31,7 @@ class ExperimentsApiTest {
     }
 
     private static ScorecardParameters segment(String segment) {
-        return new ScorecardParameters(null, segment, null, null);
+        return new ScorecardParameters(null, segment, null, null, null);
     }
 
     @Test
@@ -49,5 +49,17 @@ class ExperimentsApiTest {
         assertThatThrownBy(() -> api.request("exp_autoplay", segment("country,planet")))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST))
                 .hasMessage("unknown segment dimension 'planet' (known: country, device, plan)");
+    }
+
+    @Test
+    void readsTheLastDayWithinThePeriodAndRefusesOthersWithOneLine() {
+        ScorecardParameters untilMarch14 = new ScorecardParameters(null, null, null, null, "2026-03-14");
+        assertThat(api.request("exp_autoplay", untilMarch14).until()).isEqualTo(java.time.LocalDate.of(2026, 3, 14));
+        assertThatThrownBy(() -> api.request("exp_autoplay", new ScorecardParameters(null, null, null, null, "2026-04-15")))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST))
+                .hasMessage("until 2026-04-15 is outside experiment 'exp_autoplay': pick a day from 2026-03-01 to 2026-04-14");
+        assertThatThrownBy(() -> api.request("exp_autoplay", new ScorecardParameters(null, null, null, null, "14/03/2026")))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST))
+                .hasMessage("parameter until needs a day like 2026-04-01, not '14/03/2026'");
     }
 }

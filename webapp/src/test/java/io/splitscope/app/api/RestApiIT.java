@@ -1,11 +1,13 @@
 package io.splitscope.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.splitscope.analysis.GoldenWarehouse;
 import io.splitscope.app.cli.CommandLine;
 import io.splitscope.app.web.ServeSettings;
 import io.splitscope.app.web.SplitscopeWebApplication;
+import io.splitscope.stats.health.SampleRatioMismatch;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
@@ -126,6 +128,63 @@ class RestApiIT {
         assertThat(autoplay.get("control_variant").asString()).isEqualTo("control");
         assertThat(autoplay.get("variants").size()).isEqualTo(2);
         assertThat(autoplay.get("scorecard").asString()).isEqualTo("/api/experiments/exp_autoplay/scorecard");
+    }
+
+    /**
+     * One experiment with its health. Reference values: R 4.2.2, {@code analysis/src/test/resources/health/health-reference.R}
+     * on the golden CSV files (the population rules by hand, {@code chisq.test(counts, p = weights)}); p to 1e-9.
+     */
+    @Test
+    void oneExperimentWithItsHealth() {
+        HttpResponse<String> response = http.get("/api/experiments/exp_autoplay", "viewer", "viewer");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode experiment = JSON.readTree(response.body());
+        assertThat(experiment.get("name").asString()).isEqualTo("Autoplay previews on the home page");
+        assertThat(experiment.get("start_date").asString()).isEqualTo("2026-03-01");
+        assertThat(experiment.get("variants").get(1).get("weight").asDouble()).isEqualTo(0.5);
+        assertThat(experiment.get("status").asString()).isEqualTo("finished"); // it ended on 14 April 2026
+        JsonNode health = experiment.get("health");
+        assertThat(health.get("status").asString()).isEqualTo("ready");
+        JsonNode srm = health.get("srm");
+        // R: overall 863 897 p=0.4176854972
+        assertThat(srm.get("units").get("control").asLong()).isEqualTo(863);
+        assertThat(srm.get("units").get("previews").asLong()).isEqualTo(897);
+        assertThat(srm.get("expected_share").get("previews").asDouble()).isEqualTo(0.5);
+        assertThat(srm.get("p_value").asDouble()).isCloseTo(0.4176854972, within(1e-9));
+        assertThat(srm.get("threshold").asDouble()).isEqualTo(SampleRatioMismatch.THRESHOLD);
+        assertThat(srm.get("mismatch").asBoolean()).isFalse();
+        assertThat(health.get("crossover_units").asLong()).isEqualTo(8);
+        assertThat(health.get("invalid_exposures").asLong()).isEqualTo(4);
+        // R: 2026-03-03 48 38 p=0.2808875253 cross 1 invalid 0
+        JsonNode third = health.get("days").get(2);
+        assertThat(third.get("date").asString()).isEqualTo("2026-03-03");
+        assertThat(third.get("units").get("control").asLong()).isEqualTo(48);
+        assertThat(third.get("units").get("previews").asLong()).isEqualTo(38);
+        assertThat(third.get("p_value").asDouble()).isCloseTo(0.2808875253, within(1e-9));
+        assertThat(third.get("mismatch").asBoolean()).isFalse();
+        assertThat(third.get("crossover_units").asLong()).isEqualTo(1);
+        assertThat(third.get("invalid_exposures").asLong()).isZero();
+        // R: tablet 72 92 p=0.1183498127
+        JsonNode tablet = health.get("segments").valueStream()
+                .filter(s -> s.get("dimension").asString().equals("device") && s.get("value").asString().equals("tablet"))
+                .findFirst().orElseThrow();
+        assertThat(tablet.get("units").get("previews").asLong()).isEqualTo(92);
+        assertThat(tablet.get("p_value").asDouble()).isCloseTo(0.1183498127, within(1e-9));
+        JsonNode windowed = health.get("windowed_metrics");
+        assertThat(windowed.size()).isPositive();
+        windowed.forEach(metric -> {
+            assertThat(metric.get("units").asLong()).isEqualTo(1760);
+            assertThat(metric.get("share").asDouble()).as(metric.get("metric").asString())
+                    .isEqualTo((double) metric.get("units_left_out").asLong() / 1760);
+        });
+        assertThat(windowed.valueStream().map(m -> m.get("window").asString())).contains("28 d");
+    }
+
+    @Test
+    void anUnknownExperimentIs404() {
+        assertThat(assertError(http.get("/api/experiments/exp_nope", "viewer", "viewer"), 404).get("message").asString())
+                .isEqualTo("unknown experiment 'exp_nope'");
     }
 
     @Test

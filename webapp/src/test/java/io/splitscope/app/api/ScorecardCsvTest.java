@@ -2,9 +2,14 @@ package io.splitscope.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.splitscope.analysis.AnalysisRequest;
+import io.splitscope.analysis.AnalysisService;
+import io.splitscope.analysis.GoldenWarehouse;
 import io.splitscope.analysis.InputSummary;
+import io.splitscope.analysis.MeanMethod;
 import io.splitscope.analysis.Scorecard;
 import io.splitscope.analysis.ScorecardRow;
+import io.splitscope.metrics.Direction;
 import io.splitscope.metrics.Eligibility;
 import io.splitscope.metrics.MetricKind;
 import io.splitscope.metrics.MetricType;
@@ -34,7 +39,8 @@ class ScorecardCsvTest {
 
     private static ScorecardRow row(String metric, String title, String variant, String segment, ComparisonResult result) {
         return new ScorecardRow(metric, title, MetricType.PROPORTION, "welch_t", variant, segment, 1000, 1010, 3, result,
-                result.pValue() == null ? null : 0.024, InputSummary.NONE, MetricKind.PROPORTION, Eligibility.ELAPSED);
+                result.pValue() == null ? null : 0.024, InputSummary.NONE, MetricKind.PROPORTION, Eligibility.ELAPSED, null,
+                Direction.HIGHER_IS_BETTER);
     }
 
     private static Scorecard scorecard(ScorecardRow... rows) {
@@ -52,8 +58,8 @@ class ScorecardCsvTest {
         String csv = ScorecardCsv.write(scorecard(row("play_rate", "Play rate", "previews", null, OK)));
 
         assertThat(csv).isEqualTo(String.join(",", ScorecardCsv.COLUMNS) + "\r\n"
-                + "play_rate,Play rate,proportion,proportion,elapsed,false,welch_t,previews,,1000,1010,3,0.25,0.3,0.05,0.01,0.09,0.2,0.04,0.36,"
-                + "0.012,0.024,ok,,\r\n");
+                + "play_rate,Play rate,proportion,proportion,elapsed,false,higher_is_better,welch_t,previews,,1000,1010,3,0.25,0.3,0.05,"
+                + "0.01,0.09,0.2,0.04,0.36,0.012,0.024,better,ok,,\r\n");
     }
 
     @Test
@@ -61,7 +67,7 @@ class ScorecardCsvTest {
         ScorecardRow plain = row("revenue", "Revenue", "treatment", null, OK);
         ScorecardRow capped = new ScorecardRow(plain.metricId(), plain.metricTitle(), MetricType.MEAN, plain.method(),
                 plain.variant(), null, 1000, 1010, 3, OK, 0.024, InputSummary.NONE, MetricKind.MEAN, Eligibility.ELAPSED,
-                new io.splitscope.analysis.CapUsed(null, 412.5, null, 0.99));
+                new io.splitscope.analysis.CapUsed(null, 412.5, null, 0.99), Direction.HIGHER_IS_BETTER);
 
         List<CSVRecord> records = parse(ScorecardCsv.write(scorecard(capped)));
         assertThat(records.get(1).get(ScorecardCsv.COLUMNS.indexOf("cap"))).isEqualTo("capped at p99 = 412.5");
@@ -75,10 +81,11 @@ class ScorecardCsvTest {
                 row("revenue", "Revenue \"net\", per member", "annual plan", "DE", failed)));
 
         List<String> lines = List.of(csv.split("\r\n", -1));
-        assertThat(lines.get(1)).isEqualTo("revenue,\"Revenue \"\"net\"\", per member\",proportion,proportion,elapsed,false,welch_t,"
-                + "\"Free trial, 14 days\",\"US, CA\",1000,1010,3,0.25,0.3,0.05,0.01,0.09,0.2,0.04,0.36,0.012,0.024,ok,,");
-        assertThat(lines.get(2)).isEqualTo("revenue,\"Revenue \"\"net\"\", per member\",proportion,proportion,elapsed,false,welch_t,annual plan,DE,"
-                + "1000,1010,3,,,,,,,,,,,too_few_units,\"too few units:\nfewer than 2\",");
+        assertThat(lines.get(1)).isEqualTo("revenue,\"Revenue \"\"net\"\", per member\",proportion,proportion,elapsed,false,"
+                + "higher_is_better,welch_t,\"Free trial, 14 days\",\"US, CA\",1000,1010,3,0.25,0.3,0.05,0.01,0.09,0.2,0.04,0.36,0.012,"
+                + "0.024,better,ok,,");
+        assertThat(lines.get(2)).isEqualTo("revenue,\"Revenue \"\"net\"\", per member\",proportion,proportion,elapsed,false,"
+                + "higher_is_better,welch_t,annual plan,DE,1000,1010,3,,,,,,,,,,,inconclusive,too_few_units,\"too few units:\nfewer than 2\",");
         assertThat(lines.get(3)).isEmpty();
         assertThat(lines).hasSize(4);
     }
@@ -119,5 +126,42 @@ class ScorecardCsvTest {
         assertThat(records.getFirst().get(ScorecardCsv.COLUMNS.size())).isEqualTo("expected_loss");
         assertThat(records.get(1).get(ScorecardCsv.COLUMNS.size())).isEmpty();
         assertThat(records.get(2).get(ScorecardCsv.COLUMNS.size())).isEqualTo("0.001");
+    }
+
+    @Test
+    void eachRowOfARealScorecardSaysItsMetricsDirectionAndItsVerdict() throws IOException {
+        // the golden warehouse (golden/streaming-small), CUPED exp_autoplay: streaming_hours relative [0.0153, 0.2202],
+        // better by the decision plan's superiority test; the guardrail startup_ms_p90 [-0.1164, -0.0324], better on its
+        // own and within its +5 % margin by the plan's non-inferiority test; by plan (no decision), plays_per_member of the premium members
+        // [0.0079, 0.2999] with adjusted p 0.183
+        Scorecard autoplay;
+        Scorecard byPlan;
+        try (AnalysisService service = GoldenWarehouse.service()) {
+            AnalysisRequest cuped = AnalysisRequest.of("exp_autoplay").withMeanMethod(MeanMethod.CUPED);
+            autoplay = service.analyze(cuped);
+            byPlan = service.analyze(cuped.withSegmentBy("plan"));
+        }
+
+        Map<String, String> hours = record(ScorecardCsv.write(autoplay), "streaming_hours", "");
+        Map<String, String> startup = record(ScorecardCsv.write(autoplay), "startup_ms_p90", "");
+        Map<String, String> premium = record(ScorecardCsv.write(byPlan), "plays_per_member", "premium");
+
+        assertThat(List.of(hours.get("direction"), hours.get("verdict"))).containsExactly("higher_is_better", "better");
+        assertThat(List.of(startup.get("direction"), startup.get("verdict"))).containsExactly("lower_is_better", "better");
+        assertThat(List.of(premium.get("direction"), premium.get("verdict")))
+                .containsExactly("higher_is_better", "not_after_correction");
+    }
+
+    /** The line of that metric and segment (empty when not sliced), column name → value. */
+    private static Map<String, String> record(String csv, String metric, String segment) throws IOException {
+        List<CSVRecord> records = parse(csv);
+        List<String> header = records.getFirst().toList();
+        CSVRecord line = records.stream().skip(1).filter(r -> r.get(header.indexOf("metric")).equals(metric)
+                && r.get(header.indexOf("segment")).equals(segment)).findFirst().orElseThrow();
+        Map<String, String> byColumn = new java.util.HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            byColumn.put(header.get(i), line.get(i));
+        }
+        return byColumn;
     }
 }

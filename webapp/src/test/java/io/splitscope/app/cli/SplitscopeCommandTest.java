@@ -83,15 +83,17 @@ class SplitscopeCommandTest {
     void theHelpOfAnalyzeNamesItsOptionsAndTheMethods() {
         List<String> lines = CommandLineRun.of("analyze", "--help").stdout().lines().toList();
 
-        assertThat(lines.subList(0, 5)).containsExactly(
+        assertThat(lines.subList(0, 6)).containsExactly(
                 "Usage: splitscope analyze [-h] [--debug] [--project=FILE] [--warehouse=SOURCE]",
                 "                          [--catalog=JAR,...]... --experiment=ID",
                 "                          [--metrics=ID,...]... [--cuped] [--method=ID]",
                 "                          [--segment=DIMENSION] [--confidence=LEVEL]",
-                "                          [--verify-r] [--format=json|table] [--out=FILE]");
+                "                          [--until=DATE] [--verify-r] [--format=json|table]",
+                "                          [--out=FILE]");
         assertThat(lines).contains(
                 "      --experiment=ID       The experiment to analyse.",
                 "      --cuped               Short for --method cuped.",
+                "      --until=DATE          Analyse the data up to this day (YYYY-MM-DD),",
                 "      --format=json|table   A table, or one JSON document (default: table).");
         // The methods come from the registry, like the values --method accepts.
         assertThat(String.join(" ", lines)).containsPattern("How mean and proportion metrics are compared: +welch_t, +cuped,"

@@ -165,7 +165,7 @@ class ExperimentPageBrowserIT {
         assertThat(groups.get("guardrail")).containsExactlyInAnyOrder("startup_ms_p90/previews", "rebuffer_rate/previews");
         assertThat(rows.get("streaming_hours/previews").get(4)).contains("BETTER",
                 "Better by the decision plan's superiority test (one-sided, at α");
-        assertThat(rows.get("rebuffer_rate/previews").get(4)).contains("by the decision plan's non-inferiority test (one-sided, at α = 0.05)");
+        assertThat(rows.get("rebuffer_rate/previews").get(4)).contains("by the decision plan's non-inferiority test (one-sided, at α = 0.05; bound");
         assertThat(rows.get("plays_per_member/previews").get(4)).doesNotContain("decision plan");
 
         openTable("exp_plan_nudge");

@@ -154,19 +154,115 @@ public final class Figures {
             line.set("marker", JSON.objectNode().put("size", 6).put("color", colour));
             line.put("legendgroup", band.name());
         }
+        ObjectNode layout = xLayout(380, xTitle, xType, "x unified");
+        effectAxis(layout, "yaxis", yTitle, ySuffix);
+        layout.put("showlegend", true);
+        layout.set("legend", legendTopRight());
+        return figure(data, layout);
+    }
+
+    /**
+     * One line of a line chart.
+     *
+     * @param name  the legend entry
+     * @param x     x values: numbers or ISO dates
+     * @param y     y values (nulls leave gaps)
+     * @param hover hover text per point
+     */
+    public record Line(String name, List<?> x, List<Double> y, List<String> hover) {
+
+        public Line {
+            x = List.copyOf(x);
+            y = java.util.Collections.unmodifiableList(new ArrayList<>(y));
+            hover = List.copyOf(hover);
+        }
+    }
+
+    /** Lines with markers, one colour each, the y axis from zero: counts over time ({@code xType} {@code "date"} or {@code "linear"}). */
+    public static ObjectNode lines(List<Line> lines, String xTitle, String xType, String yTitle) {
+        ArrayNode data = JSON.arrayNode();
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            String colour = SERIES.get(i % SERIES.size());
+            ObjectNode trace = scatter("lines+markers", line.name(), values(line.x()), numbers(line.y()));
+            trace.set("text", strings(line.hover()));
+            trace.put("hovertemplate", "%{text}<extra></extra>");
+            trace.set("line", JSON.objectNode().put("width", 2).put("color", colour));
+            trace.set("marker", JSON.objectNode().put("size", 5).put("color", colour));
+            data.add(trace);
+        }
+        ObjectNode layout = xLayout(320, xTitle, xType, "closest");
+        valueAxis(layout, yTitle).put("rangemode", "tozero");
+        layout.put("showlegend", true);
+        layout.set("legend", legendTopRight());
+        return figure(data, layout);
+    }
+
+    /**
+     * Values on a logarithmic y axis against a threshold, e.g. p-values per day: the points below
+     * {@code threshold} in {@link #WORSE}, larger, the others in {@link #INCONCLUSIVE}, and a dashed
+     * line at the threshold labelled {@code thresholdLabel}. Values must be positive (a log axis).
+     */
+    public static ObjectNode belowThreshold(String name, List<?> x, List<Double> y, List<String> hover, double threshold,
+                                            String thresholdLabel, String xTitle, String xType, String yTitle) {
+        ObjectNode trace = scatter("lines+markers", name, values(x), numbers(y));
+        trace.set("text", strings(hover));
+        trace.put("hovertemplate", "%{text}<extra></extra>");
+        trace.set("line", JSON.objectNode().put("width", 1).put("color", "#bdc1c6"));
+        ArrayNode colours = JSON.arrayNode();
+        ArrayNode sizes = JSON.arrayNode();
+        y.forEach(v -> {
+            boolean below = v != null && v < threshold;
+            colours.add(below ? WORSE : INCONCLUSIVE);
+            sizes.add(below ? 9 : 6);
+        });
+        trace.set("marker", JSON.objectNode().<ObjectNode>set("color", colours).set("size", sizes));
+        ArrayNode data = JSON.arrayNode();
+        data.add(trace);
+        ObjectNode layout = xLayout(320, xTitle, xType, "closest");
+        valueAxis(layout, yTitle).put("type", "log").put("exponentformat", "power");
+        ObjectNode line = layout.putArray("shapes").addObject();
+        line.put("type", "line");
+        line.put("xref", "paper");
+        line.put("x0", 0);
+        line.put("x1", 1);
+        line.put("y0", threshold);
+        line.put("y1", threshold);
+        line.set("line", JSON.objectNode().put("color", WORSE).put("width", 1.5).put("dash", "dash"));
+        ObjectNode label = layout.putArray("annotations").addObject();
+        label.put("xref", "paper");
+        label.put("x", 1);
+        label.put("xanchor", "right");
+        label.put("y", Math.log10(threshold));
+        label.put("yanchor", "bottom");
+        label.put("showarrow", false);
+        label.put("text", escape(thresholdLabel));
+        label.set("font", JSON.objectNode().put("color", WORSE).put("size", 12));
+        layout.put("showlegend", false);
+        return figure(data, layout);
+    }
+
+    /** The y axis of {@code layout}, titled, with a grid: for the caller to finish. */
+    private static ObjectNode valueAxis(ObjectNode layout, String title) {
+        ObjectNode yAxis = layout.putObject("yaxis");
+        yAxis.set("title", JSON.objectNode().put("text", title));
+        yAxis.put("gridcolor", "#e8eaed");
+        yAxis.put("automargin", true);
+        return yAxis;
+    }
+
+    /** The layout of a chart of {@code height} px along an x axis titled {@code xTitle}, of {@code xType}. */
+    private static ObjectNode xLayout(int height, String xTitle, String xType, String hoverMode) {
         ObjectNode layout = baseLayout();
-        layout.put("height", 380);
+        layout.put("height", height);
         layout.set("margin", margin(10, 20, 10, 50));
         ObjectNode xAxis = layout.putObject("xaxis");
         xAxis.set("title", JSON.objectNode().put("text", xTitle));
         xAxis.put("type", xType);
         xAxis.put("gridcolor", "#e8eaed");
         xAxis.put("automargin", true);
-        effectAxis(layout, "yaxis", yTitle, ySuffix);
-        layout.put("showlegend", true);
-        layout.set("legend", legendTopRight());
-        layout.put("hovermode", "x unified");
-        return figure(data, layout);
+        layout.put("hovermode", hoverMode);
+        return layout;
     }
 
     /**

@@ -2,9 +2,11 @@ package io.splitscope.app.web.common;
 
 import io.splitscope.analysis.Readiness;
 import io.splitscope.metrics.population.Population;
+import io.splitscope.stats.health.SampleRatioMismatch;
 import io.splitscope.stats.health.SrmResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The health checks of an experiment's data, each with a level, a short badge label and a
@@ -84,9 +86,36 @@ public record HealthCheck(Kind kind, Level level, String label, String detail) {
         return new HealthCheck(Kind.SRM, Level.OK, "Split OK", "Split as planned (" + srmStatistic(srm) + ")");
     }
 
-    /** The sample-ratio test's statistic, e.g. {@code χ² = 14.52, p < 0.001}. */
+    /** The sample-ratio test's statistic against its threshold, e.g. {@code χ² = 0.6568, p = 0.418 ≥ 0.001 threshold}. */
     public static String srmStatistic(SrmResult srm) {
-        return "χ² = " + Formats.number(srm.chiSquare()) + ", " + Formats.pStatement(srm.pValue());
+        return "χ² = " + Formats.number(srm.chiSquare()) + ", " + srmP(srm.pValue());
+    }
+
+    /**
+     * A sample-ratio p-value against {@link SampleRatioMismatch#THRESHOLD}: {@code p = 0.038 ≥ 0.001
+     * threshold}, {@code p = 1.4e-4 < 0.001 threshold} (a p below it in full, not as "< 0.001"), or
+     * that there is no split to test (NaN).
+     */
+    public static String srmP(double p) {
+        if (Double.isNaN(p)) {
+            return "no split to test";
+        }
+        return "p = " + srmPValue(p) + (p < SampleRatioMismatch.THRESHOLD ? " < " : " ≥ ")
+                + Formats.pValue(SampleRatioMismatch.THRESHOLD) + " threshold";
+    }
+
+    /**
+     * A sample-ratio p-value alone: as {@link Formats#pValue} at or above the threshold, in full
+     * below it ({@code 1.4e-4}, {@code 0}) so that it can be compared with the threshold; a dash for NaN.
+     */
+    public static String srmPValue(double p) {
+        if (Double.isNaN(p)) {
+            return Formats.MISSING;
+        }
+        if (p >= SampleRatioMismatch.THRESHOLD) {
+            return Formats.pValue(p);
+        }
+        return p == 0 ? "0" : String.format(Locale.ROOT, "%.1e", p).replaceAll("e-0*", "e-");
     }
 
     /** What a mismatch means and what to do, the sentence after {@link #SRM_MISMATCH_HEAD}. */

@@ -1,91 +1,69 @@
 package io.splitscope.app.web.scorecard;
 
+import io.splitscope.analysis.PlanVerdicts;
 import io.splitscope.analysis.ScorecardRow;
+import io.splitscope.analysis.Verdict;
 import io.splitscope.app.web.common.Formats;
 import io.splitscope.stats.decision.Decision;
 import io.splitscope.stats.decision.TestKind;
 import io.splitscope.stats.decision.TestResult;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * The verdicts of the rows a decision plan decides by: a success metric's or guardrail's row of a
- * treatment is judged by the plan's own one-sided tests ({@code spec/decisions.md}), not by its
- * Benjamini–Hochberg adjusted p-value, so that the badge agrees with the decision above the table;
- * the row's note says which test and at which level. In order:
- * <ol>
- *   <li>the deterioration test significant: {@link ResultRow.Verdict#WORSE};</li>
- *   <li>the superiority test (a success metric) significant: {@link ResultRow.Verdict#BETTER};</li>
- *   <li>the non-inferiority test (a guardrail) significant: {@link ResultRow.Verdict#WITHIN_MARGIN}, or
- *       {@link ResultRow.Verdict#BETTER} when the row is better on its own as well;</li>
- *   <li>else {@link ResultRow.Verdict#INCONCLUSIVE}: not shown better, or not shown within the margin.</li>
- * </ol>
- * Other rows, segments (a sliced scorecard has no decision) and rows whose test could not run keep
- * their verdict.
+ * The badges of the rows a decision plan decides by: the verdict of {@link PlanVerdicts} (the
+ * plan's own one-sided tests, not the Benjamini–Hochberg adjusted p-value, so that the badge agrees
+ * with the decision above the table; a guardrail better on its own as well stays better), with a
+ * note that says which test and at which level. Other rows, segments and rows whose test could not
+ * run keep their verdict.
  */
 final class DecisionVerdicts {
 
     /** No decision: every row keeps its verdict. */
-    static final DecisionVerdicts NONE = new DecisionVerdicts(Map.of());
+    static final DecisionVerdicts NONE = new DecisionVerdicts(PlanVerdicts.NONE);
 
-    /** The tests of each treatment's role metric, by {@code metric/variant}. */
-    private final Map<String, List<TestResult>> tests;
+    private final PlanVerdicts plan;
 
-    private DecisionVerdicts(Map<String, List<TestResult>> tests) {
-        this.tests = tests;
+    private DecisionVerdicts(PlanVerdicts plan) {
+        this.plan = plan;
     }
 
     /** The verdicts of a scorecard's decisions. */
     static DecisionVerdicts of(List<Decision> decisions) {
-        Map<String, List<TestResult>> tests = new HashMap<>();
-        for (Decision decision : decisions) {
-            for (TestResult test : decision.tests()) {
-                tests.merge(test.metric() + "/" + decision.variant(), List.of(test),
-                        (a, b) -> Stream.concat(a.stream(), b.stream()).toList());
-            }
-        }
-        return new DecisionVerdicts(Map.copyOf(tests));
+        return new DecisionVerdicts(PlanVerdicts.of(decisions));
     }
 
     /** {@code formatted} judged by the plan's tests when the plan decides its row; else as it is. */
     ResultRow judge(ScorecardRow row, ResultRow formatted) {
-        List<TestResult> ran = row.segment() == null ? tests.get(row.metricId() + "/" + row.variant()) : null;
-        if (ran == null || ran.stream().anyMatch(test -> test.note() != null)) {
-            return formatted;
-        }
-        for (TestResult test : ran) {
-            if (test.kind() == TestKind.DETERIORATION && test.significant()) {
-                return formatted.judgedBy(ResultRow.Verdict.WORSE, "Worse by the decision plan's " + described(test) + ".");
-            }
-        }
-        TestResult main = ran.stream().filter(test -> test.kind() != TestKind.DETERIORATION).findFirst().orElse(null);
-        if (main == null) {
-            return formatted;
-        }
-        boolean success = main.kind() == TestKind.SUPERIORITY;
-        if (!success && main.significant() && formatted.verdict() == ResultRow.Verdict.BETTER) {
-            return formatted.judgedBy(ResultRow.Verdict.BETTER, "Better, and within its margin of " + margin(main)
-                    + " by the decision plan's " + described(main) + ".");
-        }
-        if (main.significant()) {
-            return formatted.judgedBy(success ? ResultRow.Verdict.BETTER : ResultRow.Verdict.WITHIN_MARGIN, success
-                    ? "Better by the decision plan's " + described(main) + ", which decides this success metric."
-                    : "Within its margin of " + margin(main) + " by the decision plan's " + described(main) + ".");
-        }
-        return formatted.judgedBy(ResultRow.Verdict.INCONCLUSIVE, success
-                ? "Not shown better by the decision plan's " + described(main) + "."
-                : "Not shown within its margin of " + margin(main) + " by the decision plan's " + described(main) + ".");
+        Verdict own = formatted.verdict() == null ? null : Verdict.valueOf(formatted.verdict().name());
+        return plan.judge(row, own).map(judged -> formatted.judgedBy(ResultRow.Verdict.of(judged.verdict()), note(judged)))
+                .orElse(formatted);
     }
 
-    /** E.g. {@code superiority test (one-sided, at α/2 = 0.025)}. */
+    private static String note(PlanVerdicts.Judgement judged) {
+        TestResult test = judged.test();
+        boolean success = test.kind() == TestKind.SUPERIORITY;
+        return switch (judged.verdict()) {
+            case WORSE -> "Worse by the decision plan's " + described(test) + ".";
+            case BETTER -> success ? "Better by the decision plan's " + described(test) + ", which decides this success metric."
+                    : "Better, and within its margin of " + margin(test) + " by the decision plan's " + described(test) + ".";
+            case WITHIN_MARGIN -> "Within its margin of " + margin(test) + " by the decision plan's " + described(test) + ".";
+            default -> success ? "Not shown better by the decision plan's " + described(test) + "."
+                    : "Not shown within its margin of " + margin(test) + " by the decision plan's " + described(test) + ".";
+        };
+    }
+
+    /**
+     * E.g. {@code superiority test (one-sided, at α/2 = 0.025; bound +0.4 %)}: the bound tells why a
+     * one-sided test can pass while the two-sided interval of the table still includes zero.
+     */
     private static String described(TestResult test) {
+        String bound = test.bound() == null ? "" : "; bound " + (test.relative() ? Formats.signedPercent(test.bound())
+                : Formats.signedNumber(test.bound()));
         return test.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + " test (one-sided, at " + test.levelText()
-                + " = " + new BigDecimal(test.level()).round(new MathContext(3)).stripTrailingZeros().toPlainString() + ")";
+                + " = " + new BigDecimal(test.level()).round(new MathContext(3)).stripTrailingZeros().toPlainString() + bound + ")";
     }
 
     private static String margin(TestResult test) {

@@ -5,13 +5,14 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import io.splitscope.analysis.Scorecard;
-import io.splitscope.analysis.ScorecardRow;
+import io.splitscope.analysis.LeftOutUnits;
 import io.splitscope.app.web.common.Formats;
 import io.splitscope.app.web.common.HealthCheck;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.metrics.population.Population;
 import io.splitscope.stats.health.SrmResult;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -56,23 +57,10 @@ final class HealthPanel {
     }
 
     static Incomplete incomplete(Scorecard scorecard, Function<String, Metric> metrics) {
-        Map<String, Map<String, Long>> byMetricAndSegment = new java.util.LinkedHashMap<>();
-        for (ScorecardRow row : scorecard.rows()) {
-            // every treatment row of a metric and segment carries the same count: keep one
-            byMetricAndSegment.computeIfAbsent(row.metricId(), m -> new java.util.LinkedHashMap<>())
-                    .put(String.valueOf(row.segment()), row.incompleteUnits());
-        }
-        String worst = null;
-        long most = 0;
-        for (Map.Entry<String, Map<String, Long>> e : byMetricAndSegment.entrySet()) {
-            long sum = e.getValue().values().stream().mapToLong(Long::longValue).sum();
-            if (sum > most) {
-                most = sum;
-                worst = e.getKey();
-            }
-        }
-        Metric metric = worst == null ? null : metrics.apply(worst);
-        return new Incomplete(most, metric == null ? 0 : metric.windowEndDays());
+        return LeftOutUnits.of(scorecard, metrics).stream().filter(l -> l.unitsLeftOut() > 0)
+                .max(Comparator.comparingLong(LeftOutUnits::unitsLeftOut))
+                .map(l -> new Incomplete(l.unitsLeftOut(), metrics.apply(l.metricId()).windowEndDays()))
+                .orElse(new Incomplete(0, 0));
     }
 
     /** The sample-ratio check: a loud banner on a mismatch, a quiet line otherwise. */

@@ -33,7 +33,10 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
                         String pValueAdjusted, String units, boolean ok, String statusLabel, String statusReason,
                         String incompleteNote, String verdictNote) {
 
-    /** What a result means for the product, given which way the metric should move. */
+    /**
+     * What a result means for the product, given which way the metric should move: the label and
+     * colour of each {@link io.splitscope.analysis.Verdict}, by the same name.
+     */
     public enum Verdict {
         /** The interval excludes zero on the good side. */
         BETTER("Better", "ss-better"),
@@ -69,21 +72,9 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
             return className;
         }
 
-        /**
-         * The verdict for a relative interval and a metric direction (higher is better when null), held
-         * to the row's adjusted p-value when it has one: an interval that excludes zero with an adjusted
-         * p-value of {@code alpha} or more is {@link #NOT_AFTER_CORRECTION}.
-         */
-        public static Verdict of(Interval ci, Direction direction, Double pValueAdjusted, double alpha) {
-            if (ci == null || (ci.low() <= 0 && ci.high() >= 0)) {
-                return INCONCLUSIVE;
-            }
-            if (pValueAdjusted != null && pValueAdjusted >= alpha) {
-                return NOT_AFTER_CORRECTION;
-            }
-            boolean up = ci.low() > 0;
-            boolean higherIsBetter = direction != Direction.LOWER_IS_BETTER;
-            return up == higherIsBetter ? BETTER : WORSE;
+        /** The presentation of the analysis module's verdict, which holds the rule. */
+        static Verdict of(io.splitscope.analysis.Verdict verdict) {
+            return valueOf(verdict.name());
         }
     }
 
@@ -121,7 +112,7 @@ public record ResultRow(String key, String metricId, String metricTitle, String 
             p = Formats.percent(chance);
             pLabel = "chance higher";
         }
-        Verdict verdict = row.descriptive() ? Verdict.DESCRIPTIVE : Verdict.of(rel, direction, row.pValueAdjusted(), alpha);
+        Verdict verdict = Verdict.of(io.splitscope.analysis.Verdict.of(row, direction, alpha));
         String pAdjusted = Formats.pValue(row.pValueAdjusted());
         String verdictNote = switch (verdict) {
             case DESCRIPTIVE -> DESCRIPTIVE_NOTE;

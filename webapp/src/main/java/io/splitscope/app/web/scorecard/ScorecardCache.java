@@ -8,6 +8,7 @@ import io.splitscope.analysis.results.StoredScorecard;
 import io.splitscope.app.results.AnalysisJob;
 import io.splitscope.app.results.AnalysisJobs;
 import io.splitscope.stats.ConfidenceLevel;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,7 +35,7 @@ public final class ScorecardCache {
      * @param segmentBy  the dimension results are sliced by, or null for the whole population
      * @param confidence the confidence level of the intervals
      */
-    public record Key(String experimentId, MeanMethod method, String segmentBy, ConfidenceLevel confidence) {
+    public record Key(String experimentId, MeanMethod method, String segmentBy, ConfidenceLevel confidence, LocalDate until) {
 
         public Key {
             Objects.requireNonNull(experimentId, "experimentId");
@@ -42,29 +43,34 @@ public final class ScorecardCache {
             Objects.requireNonNull(confidence, "confidence");
         }
 
-        /** Every metric with the default methods, unsliced, at the default level. */
+        /** Every metric with the default methods, unsliced, at the default level, over the whole period. */
         public static Key of(String experimentId) {
-            return new Key(experimentId, MeanMethod.WELCH_T, null, ConfidenceLevel.DEFAULT);
+            return new Key(experimentId, MeanMethod.WELCH_T, null, ConfidenceLevel.DEFAULT, null);
         }
 
         /** The same scorecard with means and proportions compared by {@code other}. */
         public Key withMethod(MeanMethod other) {
-            return new Key(experimentId, other, segmentBy, confidence);
+            return new Key(experimentId, other, segmentBy, confidence, until);
         }
 
         /** The same scorecard sliced by {@code dimensionId} (null for the whole population). */
         public Key withSegmentBy(String dimensionId) {
-            return new Key(experimentId, method, dimensionId, confidence);
+            return new Key(experimentId, method, dimensionId, confidence, until);
         }
 
         /** The same scorecard with intervals at {@code level}. */
         public Key withConfidence(ConfidenceLevel level) {
-            return new Key(experimentId, method, segmentBy, level);
+            return new Key(experimentId, method, segmentBy, level, until);
+        }
+
+        /** The same scorecard of the data up to {@code day} (null: the whole period). */
+        public Key withUntil(LocalDate day) {
+            return new Key(experimentId, method, segmentBy, confidence, day);
         }
 
         /** The analysis request of this scorecard. */
         public AnalysisRequest request() {
-            return new AnalysisRequest(experimentId, List.of(), method, segmentBy, confidence);
+            return new AnalysisRequest(experimentId, List.of(), method, segmentBy, confidence, until);
         }
     }
 

@@ -2,12 +2,15 @@ package io.splitscope.app.web.scorecard;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import io.splitscope.analysis.AnalysisRequest;
+import io.splitscope.app.web.common.Formats;
+import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.analysis.MeanMethod;
 import io.splitscope.metrics.Dimension;
 import io.splitscope.stats.ConfidenceLevel;
@@ -27,12 +30,13 @@ final class ScorecardControls extends Div {
 
     /**
      * @param key        the scorecard's choices, as the address gives them
+     * @param experiment the experiment, for the days its data can be analysed up to
      * @param dimensions what results can be sliced by
      * @param choose     opens the scorecard with other choices
      * @param rerun      re-runs the analysis; null when the user may not
      * @param verify     the verify-in-R action
      */
-    ScorecardControls(ScorecardCache.Key key, List<Dimension> dimensions, Consumer<ScorecardCache.Key> choose,
+    ScorecardControls(Experiment experiment, ScorecardCache.Key key, List<Dimension> dimensions, Consumer<ScorecardCache.Key> choose,
                       Runnable rerun, VerifyInR verify) {
         Select<MeanMethod> method = new Select<>();
         method.setLabel("Method for means and proportions");
@@ -93,6 +97,10 @@ final class ScorecardControls extends Div {
 
         Div actions = new Div();
         actions.addClassName("ss-actions");
+        add(method, segment, then, confidence);
+        if (experiment.timed()) {
+            add(until(experiment, key, choose));
+        }
         if (rerun != null) {
             this.rerun = new Button("Re-run analysis", VaadinIcon.REFRESH.create(), e -> rerun.run());
             this.rerun.addClassName("ss-rerun");
@@ -107,8 +115,26 @@ final class ScorecardControls extends Div {
         }
         actions.add(verify.button(), export(key, "CSV", "/scorecard.csv"), export(key, "JSON", "/scorecard"), verify.status());
 
-        add(method, segment, then, confidence, actions);
+        add(actions);
         addClassName("ss-controls");
+    }
+
+    /** The last day of data to analyse: any day of the period; empty for all of it. */
+    private static DatePicker until(Experiment experiment, ScorecardCache.Key key, Consumer<ScorecardCache.Key> choose) {
+        DatePicker until = new DatePicker("Data up to");
+        until.setMin(experiment.startDate());
+        until.setMax(experiment.endDate());
+        until.setValue(key.until());
+        until.setPlaceholder(Formats.date(experiment.endDate()));
+        until.setClearButtonVisible(true);
+        until.setHelperText(key.until() == null ? "The whole period" : "Not after this day; clear for the whole period");
+        until.addClassName("ss-until");
+        until.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                choose.accept(key.withUntil(e.getValue()));
+            }
+        });
+        return until;
     }
 
     /** While an analysis runs, it cannot be re-run. */

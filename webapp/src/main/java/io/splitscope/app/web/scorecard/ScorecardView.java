@@ -27,6 +27,7 @@ import io.splitscope.app.results.ResultsStoreStatus;
 import io.splitscope.app.results.Today;
 import io.splitscope.app.results.WarehouseExperiments;
 import io.splitscope.app.security.CurrentUser;
+import io.splitscope.app.web.common.HealthReports;
 import io.splitscope.app.web.common.Banners;
 import io.splitscope.app.web.common.Links;
 import io.splitscope.metrics.Metric;
@@ -34,6 +35,8 @@ import io.splitscope.metrics.experiment.DecisionPlan;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.stats.ConfidenceLevel;
 import jakarta.annotation.security.PermitAll;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +52,7 @@ import org.springframework.security.access.AccessDeniedException;
  * time, quantile differences, segment breakdown). Every row explains how it was computed.
  *
  * <p>The address carries the choices, so that a link reproduces the page:
- * {@code /experiments/exp_autoplay?method=cuped&segment=country&tab=segments}. Analyses run in the
+ * {@code /experiments/exp_autoplay?method=cuped&segment=country&until=2026-03-31&tab=segments}. Analyses run in the
  * background ({@link ScorecardCache}); the page shows progress and is updated by server push.
  *
  * <p>The view reads the address and composes: {@link ExperimentHeader}, the team's record
@@ -69,7 +72,9 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
     public static final String SEGMENT = "segment";
     /** Query parameter: the confidence level in percent ({@code 90}, {@code 99}), absent for 95. */
     public static final String CONFIDENCE = "confidence";
-    /** Query parameter: the open tab ({@code table}, {@code forest}, {@code time}, {@code quantiles}, {@code segments}). */
+    /** Query parameter: the last day of data ({@code 2026-04-01}), absent for the whole period. */
+    public static final String UNTIL = "until";
+    /** Query parameter: the open tab ({@code table}, {@code forest}, {@code time}, {@code quantiles}, {@code segments}, {@code health}). */
     public static final String TAB = "tab";
 
     private final AnalysisService analysis;
@@ -102,6 +107,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
 
     /** Built by Vaadin's Spring integration. */
     public ScorecardView(AnalysisService analysis, WarehouseExperiments experiments, ScorecardCache scorecards, SeriesCache seriesCache,
+                         HealthReports healthReports,
                          MetricGroups groups, CurrentUser currentUser, RVerifications rVerifications,
                          ResultsStoreStatus storeStatus, PlanEditing planEditing, ExperimentRecords records, Today today) {
         this.records = records;
@@ -121,7 +127,8 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
                 new ScorecardTabs.TabPanel("forest", "Forest plot", new ForestPanel(scorecards)),
                 new ScorecardTabs.TabPanel("time", "Over time", new TimeSeriesPanel(seriesCache)),
                 new ScorecardTabs.TabPanel("quantiles", "Quantiles", new QuantilesPanel(seriesCache)),
-                new ScorecardTabs.TabPanel(SegmentsPanel.TAB, "Segments", new SegmentsPanel(analysis::dimensions))));
+                new ScorecardTabs.TabPanel(SegmentsPanel.TAB, "Segments", new SegmentsPanel(analysis::dimensions)),
+                new ScorecardTabs.TabPanel(HealthTab.TAB, "Health", new HealthTab(healthReports))));
         addClassNames("ss-page", "ss-scorecard-page");
     }
 
@@ -151,10 +158,10 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         title = ExperimentHeader.name(experiment) + " · Splitscope";
         Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
         key = new ScorecardCache.Key(experiment.id(), parseMethod(first(query, METHOD)), parseSegment(experiment.id(), first(query, SEGMENT)),
-                parseConfidence(first(query, CONFIDENCE)));
+                parseConfidence(first(query, CONFIDENCE)), parseUntil(experiment, first(query, UNTIL)));
         tabs.open(first(query, TAB));
         canRun = currentUser.canRunAnalyses();
-        controls = new ScorecardControls(key, analysis.dimensions(),
+        controls = new ScorecardControls(experiment, key, analysis.dimensions(),
                 chosen -> navigate(ui, chosen, tabs.open()),
                 canRun ? this::rerun : null, verify);
         decisions.removeAll();
@@ -187,6 +194,15 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
             return ConfidenceLevel.OFFERED.contains(level) ? level : ConfidenceLevel.DEFAULT;
         } catch (IllegalArgumentException e) {
             return ConfidenceLevel.DEFAULT;
+        }
+    }
+
+    /** An address's last day of data; null (the whole period) when it is not a day of the experiment's period. */
+    private static LocalDate parseUntil(Experiment experiment, String text) {
+        try {
+            return text == null ? null : experiment.endingOn(LocalDate.parse(text)).endDate();
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            return null;
         }
     }
 
@@ -322,7 +338,7 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
     /**
      * The query parameters of a scorecard: {@value #METHOD} (left out for {@code welch_t}, the
      * default, unless {@code methodAlways}), {@value #SEGMENT} when sliced, {@value #CONFIDENCE}
-     * unless 95 %, {@value #TAB} unless {@code tab} is null or the default {@code table}; in that order.
+     * unless 95 %, {@value #UNTIL} when not the whole period, {@value #TAB} unless {@code tab} is null or the default {@code table}; in that order.
      */
     static Map<String, String> queryParameters(ScorecardCache.Key key, String tab, boolean methodAlways) {
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -334,6 +350,9 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         }
         if (!key.confidence().isDefault()) {
             parameters.put(CONFIDENCE, key.confidence().percentText());
+        }
+        if (key.until() != null) {
+            parameters.put(UNTIL, key.until().toString());
         }
         if (tab != null && !"table".equals(tab)) {
             parameters.put(TAB, tab);

@@ -37,6 +37,36 @@ class FiguresTest {
     }
 
     @Test
+    void valuesBelowTheThresholdAreRedOnALogAxisWithTheThresholdDrawn() {
+        ObjectNode figure = Figures.belowThreshold("p-value", List.of("2026-04-01", "2026-04-02", "2026-04-03"),
+                java.util.Arrays.asList(0.41, 2e-5, null), List.of("a", "b", "c"), 0.001, "threshold 0.001",
+                "Day", "date", "p-value");
+
+        JsonNode trace = figure.get("data").get(0);
+        assertThat(trace.get("y").get(1).asDouble()).isEqualTo(2e-5);
+        assertThat(trace.get("y").get(2).isNull()).isTrue();
+        assertThat(trace.get("marker").get("color").toString())
+                .isEqualTo("[\"" + Figures.INCONCLUSIVE + "\",\"" + Figures.WORSE + "\",\"" + Figures.INCONCLUSIVE + "\"]");
+        JsonNode layout = figure.get("layout");
+        assertThat(layout.get("yaxis").get("type").asString()).isEqualTo("log");
+        assertThat(layout.get("shapes").get(0).get("y0").asDouble()).isEqualTo(0.001);
+        assertThat(layout.get("annotations").get(0).get("y").asDouble()).isCloseTo(-3.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(layout.get("annotations").get(0).get("text").asString()).isEqualTo("threshold 0.001");
+    }
+
+    @Test
+    void linesHaveAColourEachAndStartAtZero() {
+        ObjectNode figure = Figures.lines(List.of(
+                new Figures.Line("control", List.of("2026-04-01"), List.of(10.0), List.of("x")),
+                new Figures.Line("ranked", List.of("2026-04-01"), List.of(7.0), List.of("y"))), "Day", "date", "New units");
+
+        assertThat(figure.get("data").get(1).get("line").get("color").asString()).isEqualTo(Figures.SERIES.get(1));
+        assertThat(figure.get("data").get(1).get("name").asString()).isEqualTo("ranked");
+        assertThat(figure.get("layout").get("yaxis").get("rangemode").asString()).isEqualTo("tozero");
+        assertThat(figure.get("layout").get("xaxis").get("type").asString()).isEqualTo("date");
+    }
+
+    @Test
     void aFunnelIsABarPerStepTheFirstOnTopWithItsInterval() {
         ObjectNode figure = Figures.funnel("control", Figures.SERIES.getFirst(), List.of(
                 new Figures.Bar("browse", null, 60, 57.0, 63.0, "60 %", "browse"),

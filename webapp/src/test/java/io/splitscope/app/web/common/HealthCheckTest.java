@@ -37,13 +37,24 @@ class HealthCheckTest {
         assertThat(checks.get(1).detail()).contains("not sticky");
     }
 
+    /** Issue 17: "p = 0.038" was shown as "Split as planned ✓" without a word of the threshold. */
+    @Test
+    void theSampleRatioPValueIsStatedAgainstItsThreshold() {
+        assertThat(HealthCheck.srmP(0.038)).isEqualTo("p = 0.038 ≥ 0.001 threshold");
+        assertThat(HealthCheck.srmP(0.001)).isEqualTo("p = 0.001 ≥ 0.001 threshold");
+        assertThat(HealthCheck.srmP(0.000139)).isEqualTo("p = 1.4e-4 < 0.001 threshold");
+        assertThat(HealthCheck.srmP(0.0)).isEqualTo("p = 0 < 0.001 threshold");
+        assertThat(HealthCheck.srmP(Double.NaN)).isEqualTo("no split to test");
+        assertThat(HealthCheck.srmPValue(Double.NaN)).isEqualTo(Formats.MISSING);
+    }
+
     @Test
     void aMismatchFailsAndSaysWhatToDo() {
         HealthCheck srm = HealthCheck.srm(new SrmResult(14.52, 0.000139, true, Map.of("control", 0.5, "previews", 0.5)));
         assertThat(srm.level()).isEqualTo(HealthCheck.Level.FAILURE);
         assertThat(srm.label()).isEqualTo("SRM");
         assertThat(srm.detail()).isEqualTo("Sample ratio mismatch: the split differs from the planned weights"
-                + " (χ² = 14.52, p < 0.001). Results may be biased; check assignment and logging before trusting them.");
+                + " (χ² = 14.52, p = 1.4e-4 < 0.001 threshold). Results may be biased; check assignment and logging before trusting them.");
     }
 
     @Test

@@ -58,7 +58,7 @@ class DecisionVerdictsTest {
         ResultRow row = judged(verdicts, row("revenue_per_member", null));
 
         assertThat(row.verdict()).isEqualTo(ResultRow.Verdict.BETTER);
-        assertThat(row.verdictNote()).isEqualTo("Better by the decision plan's superiority test (one-sided, at α/2 = 0.025),"
+        assertThat(row.verdictNote()).isEqualTo("Better by the decision plan's superiority test (one-sided, at α/2 = 0.025; bound +0.23 %),"
                 + " which decides this success metric.");
     }
 
@@ -68,7 +68,7 @@ class DecisionVerdictsTest {
                 row("revenue_per_member", null));
 
         assertThat(row.verdict()).isEqualTo(ResultRow.Verdict.INCONCLUSIVE);
-        assertThat(row.verdictNote()).isEqualTo("Not shown better by the decision plan's superiority test (one-sided, at α/6 = 0.00833).");
+        assertThat(row.verdictNote()).isEqualTo("Not shown better by the decision plan's superiority test (one-sided, at α/6 = 0.00833; bound +0.23 %).");
     }
 
     @Test
@@ -81,11 +81,11 @@ class DecisionVerdictsTest {
         assertThat(judged(within, row("cancel_rate", null))).satisfies(r -> {
             assertThat(r.verdict()).isEqualTo(ResultRow.Verdict.WITHIN_MARGIN);
             assertThat(r.verdictNote()).isEqualTo("Within its margin of +10.0 % by the decision plan's non-inferiority test"
-                    + " (one-sided, at α = 0.05).");
+                    + " (one-sided, at α = 0.05; bound +0.23 %).");
         });
         assertThat(judged(worse, row("cancel_rate", null))).satisfies(r -> {
             assertThat(r.verdict()).isEqualTo(ResultRow.Verdict.WORSE);
-            assertThat(r.verdictNote()).isEqualTo("Worse by the decision plan's deterioration test (one-sided, at α/4 = 0.0125).");
+            assertThat(r.verdictNote()).isEqualTo("Worse by the decision plan's deterioration test (one-sided, at α/4 = 0.0125; bound +0.23 %).");
         });
     }
 
@@ -99,7 +99,7 @@ class DecisionVerdictsTest {
 
         assertThat(judged.verdict()).isEqualTo(ResultRow.Verdict.BETTER);
         assertThat(judged.verdictNote()).isEqualTo("Better, and within its margin of −5.0 % by the decision plan's"
-                + " non-inferiority test (one-sided, at α = 0.05).");
+                + " non-inferiority test (one-sided, at α = 0.05; bound +0.23 %).");
     }
 
     @Test

@@ -39,7 +39,7 @@ class HealthPanelTest {
 
             // golden exp_autoplay.json: chi_square 0.65681818181818186, p_value 0.41768549718429437; 346 incomplete units
             assertThat(cardTexts(health)).contains(
-                    "Sample ratio|Split as planned|✓|χ² = 0.6568, p = 0.418",
+                    "Sample ratio|Split as planned|✓|χ² = 0.6568, p = 0.418 ≥ 0.001 threshold",
                     "Left out|In window|346|window not over by the end date");
         }
     }

@@ -31,6 +31,12 @@ class ScorecardViewQueryTest {
     }
 
     @Test
+    void namesTheLastDayOfDataWhenNotTheWholePeriod() {
+        assertThat(ScorecardView.queryString(ScorecardView.queryParameters(
+                DEFAULTS.withUntil(java.time.LocalDate.of(2026, 3, 31)), "forest", false))).isEqualTo("until=2026-03-31&tab=forest");
+    }
+
+    @Test
     void alwaysNamesTheMethodForTheExport() {
         assertThat(ScorecardView.queryString(ScorecardView.queryParameters(DEFAULTS, null, true)))
                 .isEqualTo("method=welch_t");
