@@ -50,7 +50,11 @@ import org.slf4j.LoggerFactory;
  * {@code requested_by} and {@code message}. Table {@code plan_edits}: every analyst's edit of an
  * experiment's decision plan ({@link PlanEdit}), kept for good — {@code run}, {@code experiment_id},
  * {@code edited_at}, {@code edited_by} and {@code plan}, the plan as project-file keys in JSON
- * ({@link DecisionPlanKeys}). A row this version cannot read is treated as absent.
+ * ({@link DecisionPlanKeys}). Table {@code experiment_records}: every change to the team's record of an
+ * experiment ({@link RecordEntry}), kept for good — {@code run}, {@code experiment_id},
+ * {@code written_at}, {@code written_by}, {@code kind} and {@code entry_value}; the record is
+ * the experiment's entries applied in order ({@link #records}). A row this version cannot read is
+ * treated as absent.
  * A store written before (one row per key, or without {@code confidence_level}) is carried over on
  * opening, its rows at 95 % when they have no level.
  *
@@ -188,6 +192,14 @@ public final class ResultsStore implements AutoCloseable {
                         edited_at        VARCHAR NOT NULL,
                         edited_by        VARCHAR NOT NULL,
                         plan             VARCHAR NOT NULL)""");
+            statement.execute("""
+                    CREATE TABLE IF NOT EXISTS experiment_records (
+                        run              BIGINT  NOT NULL DEFAULT nextval('runs'),
+                        experiment_id    VARCHAR NOT NULL,
+                        written_at       VARCHAR NOT NULL,
+                        written_by       VARCHAR NOT NULL,
+                        kind             VARCHAR NOT NULL,
+                        entry_value      VARCHAR NOT NULL)""");
             for (String table : List.of("scorecards", "failed_runs")) { // a store written before requests had a last day
                 statement.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS until_day VARCHAR DEFAULT ''");
             }
@@ -317,6 +329,47 @@ public final class ResultsStore implements AutoCloseable {
                 }
             }
             return found;
+        } catch (SQLException e) {
+            throw new ResultsStoreException("cannot read the results store: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** Keeps a change to the team's record of an experiment; every change stays (who wrote what and when). */
+    public synchronized void saveRecordEntry(RecordEntry entry) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO experiment_records (experiment_id, written_at, written_by, kind, entry_value) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, entry.experimentId());
+            insert.setString(2, entry.writtenAt().toString());
+            insert.setString(3, entry.writtenBy());
+            insert.setString(4, entry.kind().id());
+            insert.setString(5, entry.value());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new ResultsStoreException("cannot store the record of " + entry.experimentId() + ": " + firstLine(e.getMessage()), e);
+        }
+        checkpoint();
+    }
+
+    /**
+     * The team's record of each experiment that has one, by experiment id: its entries applied in
+     * the order they were written (an entry this version cannot read, or that breaks a rule, is skipped).
+     */
+    public synchronized Map<String, ExperimentRecord> records() {
+        Map<String, ExperimentRecord> records = new LinkedHashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT experiment_id, written_at, written_by, kind, entry_value FROM experiment_records ORDER BY run");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                String experimentId = rows.getString("experiment_id");
+                try {
+                    RecordEntry entry = new RecordEntry(experimentId, RecordEntry.Kind.parse(rows.getString("kind")),
+                            rows.getString("entry_value"), rows.getString("written_by"), Instant.parse(rows.getString("written_at")));
+                    records.put(experimentId, records.getOrDefault(experimentId, ExperimentRecord.empty(experimentId)).with(entry));
+                } catch (IllegalArgumentException | DateTimeParseException e) {
+                    LOG.warn("Ignoring a change to the record of {} that this version cannot read: {}", experimentId, e.getMessage());
+                }
+            }
+            return records;
         } catch (SQLException e) {
             throw new ResultsStoreException("cannot read the results store: " + firstLine(e.getMessage()), e);
         }

@@ -234,6 +234,35 @@ class ResultsStoreTest {
     }
 
     @Test
+    void keepsTheTeamsRecordOfEachExperimentAcrossReopening() throws Exception {
+        Path file = dir.resolve("records.duckdb");
+        Instant morning = Instant.parse("2026-12-06T08:00:00Z");
+        Conclusion noShip = new Conclusion(io.splitscope.stats.decision.Recommendation.NO_SHIP, null, "Nothing moved.");
+        try (ResultsStore store = ResultsStore.open(file)) {
+            assertThat(store.records()).isEmpty();
+            store.saveRecordEntry(RecordEntry.note("exp_price", "Looks flat so far", "alice", morning));
+            store.saveRecordEntry(RecordEntry.conclusion("exp_price", noShip, "bob", morning.plusSeconds(60)));
+            store.saveRecordEntry(RecordEntry.status("exp_price", RecordStatus.DECIDED, "bob", morning.plusSeconds(61)));
+            store.saveRecordEntry(RecordEntry.tags("exp_autoplay", List.of("ui", "home page"), "alice", morning));
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
+             Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO experiment_records (experiment_id, written_at, written_by, kind, entry_value)"
+                    + " VALUES ('exp_price', '2026-12-06T09:00:00Z', 'dave', 'tags', '[\"<bad>\"]')");
+        }
+        try (ResultsStore store = ResultsStore.open(file)) {
+            Map<String, ExperimentRecord> records = store.records();
+            assertThat(records).containsOnlyKeys("exp_price", "exp_autoplay");
+            ExperimentRecord price = records.get("exp_price");
+            assertThat(price.teamStatus()).contains(new Signed<>(RecordStatus.DECIDED, "bob", morning.plusSeconds(61)));
+            assertThat(price.teamConclusion()).contains(new Signed<>(noShip, "bob", morning.plusSeconds(60)));
+            assertThat(price.notes()).containsExactly(new Signed<>("Looks flat so far", "alice", morning));
+            assertThat(price.tags()).as("a row this version cannot read is skipped").isEmpty();
+            assertThat(records.get("exp_autoplay").tags()).containsExactly("ui", "home page");
+        }
+    }
+
+    @Test
     void aStoreWithOneRowPerRequestIsCarriedOverWithItsLevels() throws Exception {
         Path file = dir.resolve("one-row-per-request.duckdb");
         // the layout of the store before it kept several runs of a request

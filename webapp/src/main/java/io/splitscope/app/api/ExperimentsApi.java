@@ -6,13 +6,14 @@ import io.splitscope.analysis.AnalysisService;
 import io.splitscope.analysis.HealthReport;
 import io.splitscope.analysis.LeftOutUnits;
 import io.splitscope.analysis.MeanMethod;
+import io.splitscope.analysis.results.RecordStatus;
 import io.splitscope.analysis.results.StoredScorecard;
 import io.splitscope.app.results.AnalysisJob;
 import io.splitscope.app.results.AnalysisJobs;
+import io.splitscope.app.results.ExperimentRecords;
+import io.splitscope.app.results.Today;
 import io.splitscope.app.results.WarehouseExperiments;
 import io.splitscope.app.web.common.HealthReports;
-import io.splitscope.app.web.experiments.ExperimentStatus;
-import io.splitscope.app.web.experiments.Today;
 import io.splitscope.metrics.Metric;
 import io.splitscope.metrics.experiment.Experiment;
 import io.splitscope.stats.ConfidenceLevel;
@@ -54,7 +55,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code GET /api/experiments}: the experiments of the warehouse, each with its {@code decision}
  *       from its stored default scorecard: treatment variant → recommendation id ({@code ship},
  *       {@code roll_back}, {@code keep_running}, {@code no_ship}, {@code unhealthy}; {@code spec/decisions.md}),
- *       null while none is stored or the experiment has no decision plan.</li>
+ *       null while none is stored or the experiment has no decision plan; and its {@code record}, the
+ *       team's record ({@link ExperimentRecordsApi}).</li>
  *   <li>{@code GET /api/experiments/{id}}: one experiment, its status and its health: the sample-ratio
  *       check overall, per day and per segment, crossovers and invalid exposures per day, the units
  *       each windowed metric leaves out ({@link ExperimentDocument}).</li>
@@ -90,12 +92,14 @@ public final class ExperimentsApi {
     private final AnalysisService analysis;
     private final WarehouseExperiments experiments;
     private final AnalysisJobs jobs;
+    private final ExperimentRecords records;
     private final HealthReports healthReports;
     private final Today today;
 
     /** Built by Spring. */
-    public ExperimentsApi(AnalysisService analysis, WarehouseExperiments experiments, AnalysisJobs jobs,
+    public ExperimentsApi(AnalysisService analysis, WarehouseExperiments experiments, AnalysisJobs jobs, ExperimentRecords records,
                           HealthReports healthReports, Today today) {
+        this.records = records;
         this.analysis = analysis;
         this.experiments = experiments;
         this.jobs = jobs;
@@ -122,14 +126,15 @@ public final class ExperimentsApi {
                 ObjectNode decision = node.putObject("decision");
                 decisions.forEach(d -> decision.put(d.variant(), d.recommendation().id()));
             }
+            RecordJson.write(node.putObject("record"), records.of(experiment.id()), RecordStatus.byDates(experiment, today.date()));
         }
         return JSON.writeValueAsString(list);
     }
 
     /**
-     * {@code GET /api/experiments/{id}}: the experiment's metadata, its {@code status} on today's
-     * date ({@code scheduled}, {@code running}, {@code finished}, as the list of the web app shows
-     * it) and its {@code health} ({@link ExperimentDocument#health}); the windowed metrics' shares
+     * {@code GET /api/experiments/{id}}: the experiment's metadata, its {@code status} as the list of
+     * the web app shows it (the team's, else the one its dates give today: {@code draft},
+     * {@code running}, {@code stopped}, {@code decided}; see {@link ExperimentRecordsApi}) and its {@code health} ({@link ExperimentDocument#health}); the windowed metrics' shares
      * come from its default scorecard (stored, or computed now).
      */
     @GetMapping(value = "/experiments/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -147,7 +152,7 @@ public final class ExperimentsApi {
                 ? LeftOutUnits.of(jobs.scorecard(defaults).scorecard(), metrics::get) : List.of();
         ObjectNode node = JSON.createObjectNode();
         ExperimentDocument.metadata(node, experiment);
-        node.put("status", ExperimentStatus.of(experiment, today.date()).name().toLowerCase(Locale.ROOT));
+        node.put("status", records.of(experiment.id()).shownStatus(experiment, today.date()).id());
         node.put("scorecard", UriComponentsBuilder.fromPath(SCORECARD_PATH).buildAndExpand(experiment.id()).encode()
                 .toUriString());
         ExperimentDocument.health(node.putObject("health"), report, leftOut);

@@ -13,7 +13,9 @@ public enum AuditAction {
     /** A user started an analysis (a first one or a re-run), from a page or the REST API. */
     ANALYSIS("analysis"),
     /** An analyst changed an experiment's decision plan (success metrics, guardrails, mde, power, design). */
-    PLAN_EDIT("plan-edit");
+    PLAN_EDIT("plan-edit"),
+    /** An analyst wrote to the team's record of an experiment (status, conclusion, tags, a note). */
+    RECORD("record");
 
     private final String word;
 
@@ -21,7 +23,7 @@ public enum AuditAction {
         this.word = word;
     }
 
-    /** How the line names it: {@code login}, {@code login-failed}, {@code analysis}, {@code plan-edit}. */
+    /** How the line names it: {@code login}, {@code login-failed}, {@code analysis}, {@code plan-edit}, {@code record}. */
     public String word() {
         return word;
     }

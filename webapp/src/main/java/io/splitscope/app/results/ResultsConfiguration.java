@@ -113,6 +113,11 @@ class ResultsConfiguration {
     }
 
     @Bean
+    ExperimentRecords experimentRecords(ResultsStore store, AuditLog audit) {
+        return new ExperimentRecords(store, audit, Clock.systemUTC());
+    }
+
+    @Bean
     WarehouseExperiments warehouseExperiments(AnalysisService analysis, Supplier<WarehouseFingerprint> current, CacheSwitch caches) {
         return new WarehouseExperiments(analysis, current, caches.on());
     }

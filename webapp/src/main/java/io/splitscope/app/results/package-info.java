@@ -9,7 +9,10 @@
  * audit log. The experiments are read once and kept while the warehouse's fingerprint stays the
  * same ({@link io.splitscope.app.results.WarehouseExperiments}); each stored scorecard, decoded, and
  * its last failed run are read once and kept until this process stores another
- * ({@code BoundedCache}).
+ * ({@code BoundedCache}). Analysts' writes live here too: decision plans
+ * ({@link io.splitscope.app.results.PlanEditing}) and the team's record of each experiment
+ * ({@link io.splitscope.app.results.ExperimentRecords}), on the day {@link io.splitscope.app.results.Today}
+ * judges statuses by.
  * Nothing here depends on Vaadin.
  */
 package io.splitscope.app.results;

@@ -45,14 +45,17 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * <ul>
  *   <li>{@code /api/**}: HTTP Basic with the configured users (or the browser's signed-in session,
  *       so that the views can link to the CSV and JSON exports); every request needs a user,
- *       {@code POST /api/experiments/{id}/analyses} an analyst; a password that passed is remembered
+ *       {@code POST /api/experiments/{id}/analyses} and the writes of an experiment's record
+ *       ({@code PUT …/record}, {@code POST …/record/notes}) an analyst; a password that passed is remembered
  *       for a while ({@link RecentLogins}: bcrypt costs ~70 ms a check); no session is created; CSRF
  *       tokens as {@link ApiCsrfRequirement} says; errors are JSON ({@link ApiError}): 401 with
  *       {@code WWW-Authenticate: Basic}, 403.</li>
  *   <li>everything else: the Vaadin views behind form log-in at {@code /login} ({@link LoginView}),
  *       set up by Vaadin's {@link VaadinSecurityConfigurer} (which also handles Vaadin's own CSRF
  *       protection and log-out at {@code POST /logout}); views and layouts are closed unless
- *       annotated {@code @PermitAll}, {@code @RolesAllowed} or {@code @AnonymousAllowed}. The static
+ *       annotated {@code @PermitAll}, {@code @RolesAllowed} or {@code @AnonymousAllowed}; any other
+ *       address needs a signed-in user, who gets the app's "not found" page ({@link NotFoundView}),
+ *       an anonymous one the log-in page. The static
  *       style sheets and images ({@link #STATIC_RESOURCES}) are open to anyone. The log-in form's
  *       post needs the page's CSRF token too (Vaadin's configurer would exempt it, so this class
  *       sets up CSRF itself, exempting only Vaadin's internal requests, which carry Vaadin's own
@@ -107,12 +110,15 @@ class SecurityConfiguration {
         AccessDeniedHandler forbidden = (request, response, e) -> write(response, HttpServletResponse.SC_FORBIDDEN,
                 e instanceof CsrfException
                         ? "missing or invalid CSRF token: a request from a browser session must send the session's CSRF token"
-                        : "forbidden: only analysts may start analyses");
+                        : "forbidden: only analysts may " + (request.getRequestURI().contains("/record")
+                                ? "write an experiment's record" : "start analyses"));
         return http.securityMatcher("/api/**")
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .headers(SecurityConfiguration::protectiveHeaders)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/experiments/*/analyses").hasRole(Role.ANALYST_NAME)
+                        .requestMatchers(HttpMethod.PUT, "/api/experiments/*/record").hasRole(Role.ANALYST_NAME)
+                        .requestMatchers(HttpMethod.POST, "/api/experiments/*/record/notes").hasRole(Role.ANALYST_NAME)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Splitscope").authenticationEntryPoint(unauthorized))
                 .authenticationManager(apiAuthentication(authentication.getAuthenticationManager(), caches))
@@ -134,7 +140,11 @@ class SecurityConfiguration {
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .headers(SecurityConfiguration::protectiveHeaders)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false))
+        // Any other address goes to Vaadin's router for a signed-in user — an unknown one gets the app's
+        // "not found" page (NotFoundView), not the container's bare 403 of Vaadin's default deny-all —
+        // and to the log-in page for an anonymous one.
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false)
+                        .anyRequest(any -> any.authenticated()))
                 .build();
     }
 

@@ -107,7 +107,7 @@ public final class SplitscopeWebApplication {
             arguments.add("--spring.config.additional-location=file:" + settings.configFile().toAbsolutePath());
         }
         if (settings.today() != null) {
-            arguments.add("--splitscope.today=" + settings.today()); // the experiments' status (web.experiments.Today)
+            arguments.add("--splitscope.today=" + settings.today()); // the experiments' status (results.Today)
         }
         if (settings.resultsLocation() != null) {
             arguments.add("--" + ResultsLocation.PROPERTY + "=" + settings.resultsLocation());

@@ -41,7 +41,7 @@ class ExperimentsApiFuzzTest {
     static void open() {
         analysis = AnalysisService.open(GoldenWarehouse.folder().toString());
         WarehouseExperiments experiments = new WarehouseExperiments(analysis, () -> new WarehouseFingerprint("golden"), false);
-        api = new ExperimentsApi(analysis, experiments, null, null, null); // reading parameters never reaches the jobs
+        api = new ExperimentsApi(analysis, experiments, null, null, null, null); // reading parameters never reaches the jobs
     }
 
     @AfterAll

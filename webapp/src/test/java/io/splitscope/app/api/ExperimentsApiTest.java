@@ -22,7 +22,7 @@ class ExperimentsApiTest {
     @BeforeAll
     static void open() {
         analysis = AnalysisService.open(GoldenWarehouse.folder().toString());
-        api = new ExperimentsApi(analysis, new WarehouseExperiments(analysis, () -> new WarehouseFingerprint("golden"), false), null, null, null);
+        api = new ExperimentsApi(analysis, new WarehouseExperiments(analysis, () -> new WarehouseFingerprint("golden"), false), null, null, null, null);
     }
 
     @AfterAll

@@ -143,7 +143,7 @@ class RestApiIT {
         assertThat(experiment.get("name").asString()).isEqualTo("Autoplay previews on the home page");
         assertThat(experiment.get("start_date").asString()).isEqualTo("2026-03-01");
         assertThat(experiment.get("variants").get(1).get("weight").asDouble()).isEqualTo(0.5);
-        assertThat(experiment.get("status").asString()).isEqualTo("finished"); // it ended on 14 April 2026
+        assertThat(experiment.get("status").asString()).isEqualTo("stopped"); // it ended on 14 April 2026, and no one set a status
         JsonNode health = experiment.get("health");
         assertThat(health.get("status").asString()).isEqualTo("ready");
         JsonNode srm = health.get("srm");

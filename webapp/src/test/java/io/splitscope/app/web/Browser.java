@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The browser of the browser tests: Debian's headless Chromium and ChromeDriver
@@ -103,6 +105,19 @@ public final class Browser {
         driver.manage().timeouts().pageLoadTimeout(PATIENCE);
         driver.manage().timeouts().scriptTimeout(PATIENCE);
         return driver;
+    }
+
+    /** Opens the Vaadin select {@code select} and picks the item whose text starts with {@code label}. */
+    public static void choose(WebDriver driver, String select, String label) {
+        driver.findElement(By.cssSelector(select)).click();
+        new WebDriverWait(driver, PATIENCE).withMessage(() -> "no item '" + label + "' in " + select)
+                .until(d -> ((JavascriptExecutor) d).executeScript("""
+                        const item = [...document.querySelectorAll('vaadin-select-item')]
+                            .find(i => i.textContent.trim().startsWith(arguments[0]));
+                        if (!item) return false;
+                        item.click();
+                        return true;
+                        """, label).equals(Boolean.TRUE));
     }
 
     /** Quits the browser, then closes the app it tested, either of them null when it did not start. */

@@ -98,13 +98,13 @@ class WebAppBrowserIT {
         List<List<String>> rows = grid("vaadin-grid.ss-experiments");
         // golden exp_autoplay.json: units 863 / 897, crossover_units 8, invalid_exposures 4
         assertThat(rows).anySatisfy(row -> assertThat(String.join(" ", row)).contains(
-                "Autoplay previews on the home page", "exp_autoplay", "Finished", "ui-discovery", "1 Mar 2026",
+                "Autoplay previews on the home page", "exp_autoplay", "Stopped", "ui-discovery", "1 Mar 2026",
                 "863", "897", "1,760 units", "Split OK", "8 crossovers", "4 invalid exposures"));
         // golden exp_price.json: units 781 / 342 / 376, crossover_units 5
         assertThat(rows).anySatisfy(row -> assertThat(String.join(" ", row)).contains(
                 "exp_price", "Running", "growth", "781", "342", "376", "5 crossovers"));
         assertThat(rows).anySatisfy(row -> assertThat(String.join(" ", row)).contains(
-                "exp_signup", "Finished", "560", "340", "SRM"));
+                "exp_signup", "Stopped", "560", "340", "SRM"));
         screenshot("experiments.png");
 
         WebElement search = driver.findElement(By.cssSelector("vaadin-text-field.ss-search input"));
@@ -444,16 +444,8 @@ class WebAppBrowserIT {
         return driver.findElement(By.tagName("body")).getText();
     }
 
-    /** Opens a Vaadin select and picks the item whose text starts with {@code label}. */
     private static void choose(String select, String label) {
-        driver.findElement(By.cssSelector(select)).click();
-        until(d -> ((JavascriptExecutor) d).executeScript("""
-                const item = [...document.querySelectorAll('vaadin-select-item')]
-                    .find(i => i.textContent.trim().startsWith(arguments[0]));
-                if (!item) return false;
-                item.click();
-                return true;
-                """, label).equals(Boolean.TRUE));
+        Browser.choose(driver, select, label);
     }
 
     /** Waits until the Plotly chart in {@code selector} has drawn its SVG. */

@@ -5,7 +5,9 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -26,6 +28,8 @@ public final class Formats {
     private static final char MINUS = '−';
     private static final MathContext FOUR_DIGITS = new MathContext(4, RoundingMode.HALF_EVEN);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter INSTANT =
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private Formats() {
     }
@@ -221,6 +225,11 @@ public final class Formats {
     /** A date: {@code 1 Mar 2026}; an em dash when absent. */
     public static String date(LocalDate date) {
         return date == null ? MISSING : DATE.format(date);
+    }
+
+    /** When a user did something, to the minute: {@code 6 Dec 2026, 04:12 UTC}. */
+    public static String instant(Instant instant) {
+        return instant == null ? MISSING : INSTANT.format(instant);
     }
 
     /** A date range with its length in days, both ends counted: {@code 1 Mar 2026 – 14 Apr 2026 (45 days)}. */

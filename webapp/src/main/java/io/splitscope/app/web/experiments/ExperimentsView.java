@@ -20,13 +20,18 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import io.splitscope.analysis.results.ExperimentRecord;
+import io.splitscope.analysis.results.RecordStatus;
 import io.splitscope.app.results.AnalysisJobs;
+import io.splitscope.app.results.ExperimentRecords;
 import io.splitscope.app.results.ResultsStoreStatus;
+import io.splitscope.app.results.Today;
 import io.splitscope.app.results.WarehouseExperiments;
 import io.splitscope.app.web.common.Banners;
 import io.splitscope.app.web.common.DecisionTexts;
 import io.splitscope.app.web.common.Formats;
 import io.splitscope.app.web.common.HealthCheck;
+import io.splitscope.app.web.common.RecordChips;
 import io.splitscope.app.web.common.UiUpdates;
 import io.splitscope.app.web.scorecard.ScorecardView;
 import io.splitscope.metrics.experiment.Experiment;
@@ -35,12 +40,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The start page: every experiment of the warehouse, newest first, with its status, owner, dates,
+ * The start page: every experiment of the warehouse, newest first, with its status (the team's,
+ * else the one its dates give) and tags, owner, dates,
  * planned split and analysed units, its decision (from its stored scorecard), and health badges (sample ratio, crossovers, invalid exposures,
  * incomplete windows) that fill in as the background checks finish. Search and filters narrow the
  * list; clicking a row opens the experiment's scorecard.
@@ -59,7 +67,8 @@ public final class ExperimentsView extends Div {
     private final Map<String, String> healthErrors = new ConcurrentHashMap<>();
 
     private final TextField search = new TextField();
-    private final Select<ExperimentStatus> status = new Select<>();
+    private final Select<RecordStatus> status = new Select<>();
+    private final Select<String> tag = new Select<>();
     private final Select<String> owner = new Select<>();
     private final DatePicker from = new DatePicker("Running from");
     private final DatePicker to = new DatePicker("to");
@@ -67,10 +76,12 @@ public final class ExperimentsView extends Div {
     private final Grid<Experiment> grid = new Grid<>();
 
     private final AnalysisJobs jobs;
+    private final ExperimentRecords records;
 
     /** Built by Vaadin's Spring integration. */
     public ExperimentsView(WarehouseExperiments warehouseExperiments, HealthService healthService, Today today, ResultsStoreStatus storeStatus,
-                           AnalysisJobs jobs) {
+                           AnalysisJobs jobs, ExperimentRecords records) {
+        this.records = Objects.requireNonNull(records, "records");
         this.healthService = Objects.requireNonNull(healthService, "healthService");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.today = today.date();
@@ -117,7 +128,7 @@ public final class ExperimentsView extends Div {
         search.addClassName("ss-search");
 
         status.setLabel("Status");
-        status.setItems(ExperimentStatus.values());
+        status.setItems(RecordStatus.values());
         status.setItemLabelGenerator(s -> s == null ? "Any status" : s.label());
         status.setEmptySelectionAllowed(true);
         status.setEmptySelectionCaption("Any status");
@@ -129,6 +140,15 @@ public final class ExperimentsView extends Div {
         owner.setEmptySelectionAllowed(true);
         owner.setEmptySelectionCaption("Any owner");
 
+        List<String> tags = experiments.stream().flatMap(e -> records.of(e.id()).tags().stream())
+                .collect(Collectors.toCollection(() -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER)))
+                .stream().toList();
+        tag.setLabel("Tag");
+        tag.setItems(tags);
+        tag.setEmptySelectionAllowed(true);
+        tag.setEmptySelectionCaption("Any tag");
+        tag.addClassName("ss-tag-filter");
+
         from.setClearButtonVisible(true);
         to.setClearButtonVisible(true);
         from.setPlaceholder("any day");
@@ -137,6 +157,7 @@ public final class ExperimentsView extends Div {
         Button clear = new Button("Clear filters", e -> {
             search.clear();
             status.clear();
+            tag.clear();
             owner.clear();
             from.clear();
             to.clear();
@@ -146,19 +167,20 @@ public final class ExperimentsView extends Div {
         search.addValueChangeListener(e -> applyFilter());
         status.addValueChangeListener(e -> applyFilter());
         owner.addValueChangeListener(e -> applyFilter());
+        tag.addValueChangeListener(e -> applyFilter());
         from.addValueChangeListener(e -> applyFilter());
         to.addValueChangeListener(e -> applyFilter());
 
         shown.addClassName("ss-muted");
-        Div bar = new Div(search, status, owner, from, to, clear, shown);
+        Div bar = new Div(search, status, tag, owner, from, to, clear, shown);
         bar.addClassName("ss-filters");
         return bar;
     }
 
     private void applyFilter() {
         ExperimentFilter filter = new ExperimentFilter(search.getValue(), status.getValue(), owner.getValue(),
-                from.getValue(), to.getValue());
-        List<Experiment> visible = experiments.stream().filter(e -> filter.test(e, today)).toList();
+                from.getValue(), to.getValue(), tag.getValue());
+        List<Experiment> visible = experiments.stream().filter(e -> filter.test(e, records.of(e.id()), today)).toList();
         grid.setItems(visible);
         shown.setText(visible.size() == experiments.size()
                 ? experiments.size() + (experiments.size() == 1 ? " experiment" : " experiments")
@@ -172,7 +194,7 @@ public final class ExperimentsView extends Div {
         grid.setEmptyStateText("No experiment matches these filters.");
 
         // the name column keeps a readable width; the decision column wraps its variants rather than widen
-        grid.addComponentColumn(ExperimentsView::nameCell).setHeader("Experiment").setWidth("13em").setFlexGrow(3).setResizable(true)
+        grid.addComponentColumn(this::nameCell).setHeader("Experiment").setWidth("13em").setFlexGrow(3).setResizable(true)
                 .setKey("experiment");
         grid.addComponentColumn(this::statusCell).setHeader("Status").setAutoWidth(true).setFlexGrow(0).setKey("status");
         grid.addColumn(e -> text(e.owner())).setHeader("Owner").setAutoWidth(true).setFlexGrow(0).setKey("owner");
@@ -188,7 +210,7 @@ public final class ExperimentsView extends Div {
         return grid;
     }
 
-    private static Div nameCell(Experiment experiment) {
+    private Div nameCell(Experiment experiment) {
         Span name = new Span(text(experiment.name()).equals(Formats.MISSING) ? experiment.id() : experiment.name());
         name.addClassName("ss-experiment-name");
         Span id = new Span(experiment.id());
@@ -200,14 +222,16 @@ public final class ExperimentsView extends Div {
             hypothesis.addClassName("ss-hypothesis-short");
             cell.add(hypothesis);
         }
+        List<String> tags = records.of(experiment.id()).tags();
+        if (!tags.isEmpty()) {
+            cell.add(RecordChips.tags(tags));
+        }
         return cell;
     }
 
     private Span statusCell(Experiment experiment) {
-        ExperimentStatus s = ExperimentStatus.of(experiment, today);
-        Span badge = new Span(s.label());
-        badge.addClassNames("ss-status", "ss-status-" + s.name().toLowerCase(java.util.Locale.ROOT));
-        return badge;
+        ExperimentRecord record = records.of(experiment.id());
+        return RecordChips.status(record, RecordStatus.byDates(experiment, today));
     }
 
     private static Div datesCell(Experiment experiment) {

@@ -11,9 +11,6 @@ import io.splitscope.analysis.results.PlanEdit;
 import io.splitscope.app.web.common.Formats;
 import io.splitscope.metrics.experiment.DecisionPlan;
 import io.splitscope.stats.decision.Design;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -26,8 +23,6 @@ import java.util.stream.Collectors;
  */
 final class DecisionPlanSection {
 
-    private static final DateTimeFormatter EDITED_AT =
-            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private DecisionPlanSection() {
     }
@@ -54,7 +49,7 @@ final class DecisionPlanSection {
                             + " · " + design(plan.design()), "ss-plan-settings-shown"));
         }
         edit.ifPresent(e -> {
-            Span edited = new Span("edited by " + e.editedBy() + " on " + EDITED_AT.format(e.editedAt()));
+            Span edited = new Span("edited by " + e.editedBy() + " on " + Formats.instant(e.editedAt()));
             edited.addClassName("ss-plan-edited");
             section.add(edited);
         });

@@ -17,10 +17,14 @@ import io.splitscope.analysis.AnalysisRequest;
 import io.splitscope.analysis.AnalysisService;
 import io.splitscope.analysis.MeanMethod;
 import io.splitscope.analysis.Scorecard;
+import io.splitscope.analysis.results.ExperimentRecord;
 import io.splitscope.analysis.results.PlanEdit;
+import io.splitscope.analysis.results.RecordStatus;
 import io.splitscope.analysis.results.StoredScorecard;
+import io.splitscope.app.results.ExperimentRecords;
 import io.splitscope.app.results.PlanEditing;
 import io.splitscope.app.results.ResultsStoreStatus;
+import io.splitscope.app.results.Today;
 import io.splitscope.app.results.WarehouseExperiments;
 import io.splitscope.app.security.CurrentUser;
 import io.splitscope.app.web.common.HealthReports;
@@ -51,7 +55,8 @@ import org.springframework.security.access.AccessDeniedException;
  * {@code /experiments/exp_autoplay?method=cuped&segment=country&until=2026-03-31&tab=segments}. Analyses run in the
  * background ({@link ScorecardCache}); the page shows progress and is updated by server push.
  *
- * <p>The view reads the address and composes: {@link ExperimentHeader}, {@link ScorecardControls},
+ * <p>The view reads the address and composes: {@link ExperimentHeader}, the team's record
+ * ({@link RecordSection}, with {@link PageActions}), {@link ScorecardControls},
  * {@link ScorecardLoader} (progress and errors), {@link HealthPanel} and {@link ScorecardTabs} with
  * one {@link ScorecardPanel} per tab, which share the scorecard shown as a {@link ShownScorecard}.
  */
@@ -84,10 +89,14 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
     private final ScorecardLoader loader;
     private final ScorecardTabs tabs;
     private final PlanEditing planEditing;
+    private final ExperimentRecords records;
+    private final Today today;
     /** The decision banners, at the top: filled when the scorecard is shown. */
     private final Div decisions = new Div();
     /** The experiment's decision plan, under its header. */
     private final Div plan = new Div();
+    /** The team's record of the experiment, under the decisions. */
+    private final Div record = new Div();
 
     private String title = "Scorecard · Splitscope";
     private ScorecardCache.Key key;
@@ -100,7 +109,9 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
     public ScorecardView(AnalysisService analysis, WarehouseExperiments experiments, ScorecardCache scorecards, SeriesCache seriesCache,
                          HealthReports healthReports,
                          MetricGroups groups, CurrentUser currentUser, RVerifications rVerifications,
-                         ResultsStoreStatus storeStatus, PlanEditing planEditing) {
+                         ResultsStoreStatus storeStatus, PlanEditing planEditing, ExperimentRecords records, Today today) {
+        this.records = records;
+        this.today = today;
         this.storeStatus = storeStatus;
         this.planEditing = planEditing;
         this.currentUser = currentUser;
@@ -155,7 +166,8 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
                 canRun ? this::rerun : null, verify);
         decisions.removeAll();
         showPlan(experiment);
-        add(ExperimentHeader.of(experiment), decisions, plan, controls, loader.progressArea(), loader.contentArea());
+        showRecord(experiment);
+        add(ExperimentHeader.of(experiment), decisions, record, plan, controls, loader.progressArea(), loader.contentArea());
         loader.load(scorecards.request(key), key, ui);
     }
 
@@ -259,6 +271,19 @@ public final class ScorecardView extends Div implements BeforeEnterObserver, Has
         plan.add(DecisionPlanSection.of(experiment.decisionPlan(), planEditing.latest(experiment.id()), this::metricTitle,
                 canRun ? () -> new DecisionPlanDialog(experiment.id(), experiment.decisionPlan(), editableMetrics(), planEditing,
                         this::planSaved).open() : null));
+    }
+
+    /** The team's record of the experiment, with the edit dialog for analysts. */
+    private void showRecord(Experiment experiment) {
+        record.removeAll();
+        ExperimentRecord shown = records.of(experiment.id());
+        RecordStatus byDates = RecordStatus.byDates(experiment, today.date());
+        record.add(RecordSection.of(shown, byDates, canRun ? () -> new RecordDialog(shown, shown.shownStatus(experiment, today.date()),
+                experiment.treatments(), records, saved -> {
+                    showRecord(experiment);
+                    Notification.show("Record saved.", 3000, Notification.Position.BOTTOM_START)
+                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                }).open() : null, PageActions.of()));
     }
 
     /** The metrics a plan may name: the catalog's, without a funnel's rows (their funnel stands for them). */

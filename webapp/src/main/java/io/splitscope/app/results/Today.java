@@ -1,4 +1,4 @@
-package io.splitscope.app.web.experiments;
+package io.splitscope.app.results;
 
 import java.time.Clock;
 import java.time.LocalDate;
