@@ -72,6 +72,8 @@ public final class MetricsApi {
         node.put("direction", metric.direction().jsonName());
         node.put("guardrail", metric.guardrail());
         node.put("source", metric.source().id());
+        node.put("unit", metric.unit() == null ? null : metric.unit().symbol());
+        node.put("currency", metric.unit() == null ? null : metric.unit().currency());
         if (metric.windowed()) {
             node.putObject("window").put("text", metric.windowText()).put("length_hours", metric.window().length().toHours())
                     .put("delay_hours", metric.window().delayHours());

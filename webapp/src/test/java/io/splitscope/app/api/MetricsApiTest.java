@@ -55,7 +55,7 @@ class MetricsApiTest {
         JsonNode startup = JSON.readTree(api.metric("startup_ms_p90"));
 
         assertThat(playRate.propertyNames()).containsExactly("id", "title", "description", "type", "kind", "direction",
-                "guardrail", "source", "window", "eligibility", "funnel_steps");
+                "guardrail", "source", "unit", "currency", "window", "eligibility", "funnel_steps");
         assertThat(playRate.get("title").asString()).isEqualTo("Play rate");
         assertThat(playRate.get("type").asString()).isEqualTo("proportion");
         assertThat(playRate.get("direction").asString()).isEqualTo("higher_is_better");
@@ -67,6 +67,11 @@ class MetricsApiTest {
         assertThat(startup.get("direction").asString()).isEqualTo("lower_is_better");
         assertThat(startup.get("guardrail").asBoolean()).isTrue();
         assertThat(startup.get("type").asString()).isEqualTo("quantile");
+        // StandardMetrics: startup times in ms, revenue in USD, a proportion in neither
+        assertThat(startup.get("unit").asString()).isEqualTo("ms");
+        assertThat(startup.get("currency").isNull()).isTrue();
+        assertThat(JSON.readTree(api.metric("revenue_per_member")).get("currency").asString()).isEqualTo("USD");
+        assertThat(playRate.get("unit").isNull()).isTrue();
     }
 
     @Test
