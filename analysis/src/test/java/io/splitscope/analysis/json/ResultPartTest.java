@@ -119,17 +119,19 @@ class ResultPartTest {
 
     @Test
     void writesTheDirectionAfterDescriptiveAndTheVerdictBeforeTheStatusAndReadsTheDirectionBack() {
-        ScorecardRow bayesian = ROWS.get(1); // relative interval [0.03, 0.47], adjusted p 0.06
+        ScorecardRow bayesian = ROWS.get(1); // relative interval [0.03, 0.47], adjusted p 0.06, chance to beat control 0.99
         ScorecardRow lower = directed(bayesian, Direction.LOWER_IS_BETTER);
 
-        JsonNode atNinetyNine = written(part(lower));
+        JsonNode atNinetyNine = written(ResultPart.of(lower, lower.verdict(0.005).orElse(null)));
         JsonNode atNinety = written(ResultPart.of(lower, lower.verdict(0.10).orElse(null)));
 
         assertThat(atNinetyNine.propertyNames()).containsSubsequence("descriptive", "direction", "method")
                 .containsSubsequence("p_value_adjusted", "chance_to_beat_control", "verdict", "status");
         assertThat(atNinetyNine.get("direction").asString()).isEqualTo("lower_is_better");
-        assertThat(atNinetyNine.get("verdict").asString()).isEqualTo("not_after_correction"); // 0.06 ≥ α = 0.01
-        assertThat(atNinety.get("verdict").asString()).isEqualTo("worse"); // 0.06 < 0.10, and up is bad
+        // the row has chance_to_beat_control 0.99: a Bayesian row follows its chance in the metric's direction,
+        // here 1 − 0.99 = 0.01 that lower is better
+        assertThat(atNinetyNine.get("verdict").asString()).isEqualTo("inconclusive"); // 0.01 between α = 0.005 and 1 − α
+        assertThat(atNinety.get("verdict").asString()).isEqualTo("worse"); // 0.01 ≤ α = 0.10
         assertThat(written(ResultPart.of(bayesian, Verdict.of(bayesian, Direction.HIGHER_IS_BETTER, 0.10))).get("verdict").asString())
                 .isEqualTo("better");
         assertThat(part(lower).toRow()).isEqualTo(lower);
