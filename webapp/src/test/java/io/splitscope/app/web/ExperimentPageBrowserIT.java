@@ -175,6 +175,25 @@ class ExperimentPageBrowserIT {
 
     @Test
     @Order(5)
+    void underASampleRatioMismatchTheRowsStopLookingTrustworthyAndEachColumnHasOneFormat() {
+        openTable("exp_search"); // planted: a quarter of ranked's units unlogged from 2 April on
+        assertThat(text(".ss-results-distrust")).startsWith("Sample ratio mismatch (").contains("may be biased");
+        List<WebElement> rows = driver.findElements(By.cssSelector(".ss-panel-table table.ss-results-table tr.ss-result"));
+        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.getAttribute("class")).contains("ss-distrusted-row")
+                .doesNotContain("ss-better").doesNotContain("ss-worse"));
+
+        openTable("exp_autoplay");
+        assertThat(cells(".ss-col-effect .ss-effect")).isNotEmpty().allMatch(t -> t.matches("[+−]?\\d+\\.\\d %"));
+        assertThat(cells("td.ss-col-p")).isNotEmpty().allMatch(t -> t.matches("< 0\\.001|\\d\\.\\d{3}"));
+    }
+
+    private static List<String> cells(String selector) {
+        return driver.findElements(By.cssSelector(".ss-panel-table table.ss-results-table " + selector)).stream()
+                .map(cell -> cell.getText().strip().lines().findFirst().orElse("")).toList();
+    }
+
+    @Test
+    @Order(6)
     void anAnalystGivesAnExperimentItsRolesAndTheTableFollowsThem() {
         LoginFlow.signOut(driver, baseUrl);
         LoginFlow.signIn(driver, baseUrl, "analyst", "analyst");
@@ -199,5 +218,26 @@ class ExperimentPageBrowserIT {
         assertThat(Browser.resultRows(driver, ".ss-panel-table table.ss-results-table").get("retention_d7/nudge").get(4))
                 .contains("Not shown better by the decision plan's superiority test (one-sided, at α");
         assertThat(text(".ss-plan")).contains("Success", "Day-7 retention", "edited by analyst on");
+    }
+
+    @Test
+    @Order(7)
+    void aRunningExperimentIsReadUpToAChosenDay() {
+        // signed in as analyst (the test before): a scorecard other than the default is computed on request
+        HttpResponse<String> json = TestHttp.to(baseUrl).get("/api/experiments/exp_price/scorecard?until=2026-03-20", "analyst", "analyst");
+        assertThat(json.statusCode()).as(json.body()).isEqualTo(200);
+        long control = JSON.readTree(json.body()).get("population").get("units").get("control").asLong();
+        long whole = scorecardJson("exp_price").get("population").get("units").get("control").asLong();
+        assertThat(control).isPositive().isLessThan(whole);
+
+        driver.get(baseUrl + "experiments/exp_price?until=2026-03-20");
+        String card = text(".ss-card");
+        assertThat(card).contains(String.format(Locale.ROOT, "%,d", control));
+        assertThat(driver.findElement(By.cssSelector("vaadin-date-picker.ss-until")).getAttribute("value")).isEqualTo("2026-03-20");
+        assertThat(driver.findElements(By.cssSelector(".ss-progress"))).as("a past day: no progress bar").isEmpty();
+
+        // an address with a day outside the period shows the whole period
+        driver.get(baseUrl + "experiments/exp_price?until=2026-05-01");
+        assertThat(text(".ss-card")).contains(String.format(Locale.ROOT, "%,d", whole));
     }
 }
