@@ -194,7 +194,7 @@ public final class ExperimentsView extends Div {
         grid.setEmptyStateText("No experiment matches these filters.");
 
         // the name column keeps a readable width; the decision column wraps its variants rather than widen
-        grid.addComponentColumn(this::nameCell).setHeader("Experiment").setWidth("13em").setFlexGrow(3).setResizable(true)
+        grid.addComponentColumn(this::nameCell).setHeader("Experiment").setWidth("11em").setFlexGrow(3).setResizable(true)
                 .setKey("experiment");
         grid.addComponentColumn(this::statusCell).setHeader("Status").setAutoWidth(true).setFlexGrow(0).setKey("status");
         grid.addColumn(e -> text(e.owner())).setHeader("Owner").setAutoWidth(true).setFlexGrow(0).setKey("owner");
@@ -203,7 +203,7 @@ public final class ExperimentsView extends Div {
         grid.addComponentColumn(this::variantsCell).setHeader("Variants · planned · units").setAutoWidth(true)
                 .setFlexGrow(0).setKey("variants");
         grid.addComponentColumn(this::decisionCell).setHeader("Decision").setWidth("11em").setFlexGrow(0).setKey("decision");
-        grid.addComponentColumn(this::healthCell).setHeader("Health").setWidth("10em").setFlexGrow(2).setKey("health");
+        grid.addComponentColumn(this::healthCell).setHeader("Health").setWidth("13em").setFlexGrow(2).setKey("health");
 
         grid.addItemClickListener(click -> grid.getUI().ifPresent(ui ->
                 ui.navigate(ScorecardView.class, new RouteParameters(ScorecardView.EXPERIMENT_ID, click.getItem().id()))));
