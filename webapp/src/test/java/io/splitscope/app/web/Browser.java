@@ -25,6 +25,8 @@ public final class Browser {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** Headless Chromium's narrowest window: a narrower width is a phone's screen, emulated. */
+    private static final int MIN_WINDOW_WIDTH = 500;
 
     /** Reads a Vaadin grid's rows as text (cells live behind slots). */
     private static final String READ_GRID = """
@@ -84,8 +86,8 @@ public final class Browser {
     }
 
     /**
-     * A headless Chromium {@code width} pixels wide with its profile in {@code userDataDir}; the
-     * caller quits it. Fails the test, saying what to install, without Chromium or ChromeDriver.
+     * A headless Chromium {@code width} pixels wide with its profile in {@code userDataDir} (below
+     * 500 px, a phone's screen of that width, emulated); the caller quits it. Fails the test, saying what to install, without Chromium or ChromeDriver.
      */
     public static WebDriver open(Path userDataDir, int width) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
@@ -102,6 +104,10 @@ public final class Browser {
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_CSP_VIOLATIONS));
+        if (width < MIN_WINDOW_WIDTH) { // a phone: headless Chromium's window is never narrower, so emulate the screen
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        }
         driver.manage().timeouts().pageLoadTimeout(PATIENCE);
         driver.manage().timeouts().scriptTimeout(PATIENCE);
         return driver;

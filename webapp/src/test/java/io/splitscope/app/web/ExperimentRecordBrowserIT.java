@@ -203,8 +203,6 @@ class ExperimentRecordBrowserIT {
         WebDriver desktop = driver;
         driver = Browser.open(DemoServer.browserProfile("ExperimentRecordBrowserIT-phone"), 390);
         try {
-            ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                    Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
             LoginFlow.signIn(driver, baseUrl, "analyst", "analyst");
             driver.get(baseUrl);
             until(d -> Browser.grid(d, "vaadin-grid.ss-experiments").size() >= 2);
