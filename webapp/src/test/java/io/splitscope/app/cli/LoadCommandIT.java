@@ -26,7 +26,7 @@ class LoadCommandIT {
         assertThat(load.stderr()).contains("playback: 95,541 rows").doesNotContain("secret-word");
         assertThat(analyze.status()).as(analyze.stderr()).isZero();
         // golden exp_autoplay.json, streaming_hours / previews: 863 / 897 units, 3.199 vs 3.548 hours.
-        assertThat(analyze.stdout()).containsPattern("streaming_hours +previews +863/897 +3\\.199 +3\\.548");
+        assertThat(analyze.stdout()).containsPattern("streaming_hours +previews +863/897 +3\\.199 h +3\\.548 h");
         assertThat(analyze.stderr()).doesNotContain("secret-word");
     }
 
