@@ -12,6 +12,11 @@ final class ApiException extends RuntimeException {
         this.status = status;
     }
 
+    /** The 404 of an experiment id the warehouse does not have. */
+    static ApiException unknownExperiment(String id) {
+        return new ApiException(HttpStatus.NOT_FOUND, "unknown experiment '" + id + "'");
+    }
+
     HttpStatus status() {
         return status;
     }

@@ -80,6 +80,6 @@ public final class ExperimentRecordsApi {
     }
 
     private Experiment experiment(String id) {
-        return experiments.find(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown experiment '" + id + "'"));
+        return experiments.find(id).orElseThrow(() -> ApiException.unknownExperiment(id));
     }
 }

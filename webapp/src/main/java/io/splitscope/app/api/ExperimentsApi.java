@@ -139,8 +139,8 @@ public final class ExperimentsApi {
      */
     @GetMapping(value = "/experiments/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public String experiment(@PathVariable String id) {
-        AnalysisRequest defaults = request(id, new ScorecardParameters(null, null, null, null, null));
-        Experiment experiment = experiments.find(id).orElseThrow();
+        Experiment experiment = experiments.find(id).orElseThrow(() -> ApiException.unknownExperiment(id));
+        AnalysisRequest defaults = AnalysisRequest.of(id);
         HealthReport report;
         try {
             report = healthReports.report(id).join();
@@ -221,7 +221,7 @@ public final class ExperimentsApi {
      */
     AnalysisRequest request(String id, ScorecardParameters parameters) {
         Experiment experiment = experiments.find(id)
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown experiment '" + id + "'"));
+                .orElseThrow(() -> ApiException.unknownExperiment(id));
         String method = parameters.method();
         String segment = parameters.segment();
         String metrics = parameters.metrics();
